@@ -1,0 +1,58 @@
+import type { ExpectedRevision } from './types.ts';
+
+/** Base class so callers can catch every store error in one place. */
+export class EventStoreError extends Error {
+  override readonly name: string = 'EventStoreError';
+}
+
+/** The stream was not at the expected revision. Carries what a 412 response needs. */
+export class WrongExpectedVersionError extends EventStoreError {
+  override readonly name = 'WrongExpectedVersionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** Revision of the stream's last event, or 'no_stream' when it does not exist. */
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(
+      `wrong expected version on ${streamId}: expected ${String(expected)}, actual ${String(actual)}`,
+    );
+  }
+}
+
+export class StreamNotFoundError extends EventStoreError {
+  override readonly name = 'StreamNotFoundError';
+  constructor(readonly streamId: string) {
+    super(`stream not found: ${streamId}`);
+  }
+}
+
+/** The stream was tombstoned: it can never be read or written again. */
+export class StreamDeletedError extends EventStoreError {
+  override readonly name = 'StreamDeletedError';
+  constructor(readonly streamId: string) {
+    super(`stream permanently deleted: ${streamId}`);
+  }
+}
+
+/** The same event id already exists somewhere other than the idempotent retry position. */
+export class DuplicateEventIdError extends EventStoreError {
+  override readonly name = 'DuplicateEventIdError';
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+  ) {
+    super(`event id ${eventId} already exists elsewhere (append to ${streamId})`);
+  }
+}
+
+export class InvalidAppendError extends EventStoreError {
+  override readonly name = 'InvalidAppendError';
+}
+
+export class StoreClosedError extends EventStoreError {
+  override readonly name = 'StoreClosedError';
+  constructor() {
+    super('event store is closed');
+  }
+}

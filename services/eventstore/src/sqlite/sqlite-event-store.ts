@@ -1,0 +1,267 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { checkExpectation, planAppend, type StreamHead } from '../port/append-plan.ts';
+import { catchUpSubscription, Commits } from '../port/catch-up.ts';
+import { coarseTime } from '../port/coarse-time.ts';
+import {
+  DuplicateEventIdError,
+  StoreClosedError,
+  StreamDeletedError,
+  StreamNotFoundError,
+} from '../port/errors.ts';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  Json,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '../port/types.ts';
+import { GroupCommit, type Outcome } from './group-commit.ts';
+import { schema } from './schema.ts';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file; parent folders are created. */
+  readonly file: string;
+  readonly now?: () => number;
+  /** How often to look for commits made by another process (ms). */
+  readonly pollMs?: number;
+}
+
+interface AppendJob {
+  streamId: string;
+  events: readonly EventToAppend[];
+  expected: ExpectedRevision;
+}
+
+type Row = [bigint, string, bigint, string, string, string, string, bigint];
+
+const columns = 'position, stream_id, revision, id, type, data, metadata, created';
+
+function toEvent(r: Row): RecordedEvent {
+  return {
+    position: r[0],
+    streamId: r[1],
+    revision: r[2],
+    id: r[3],
+    type: r[4],
+    data: JSON.parse(r[5]) as Json,
+    metadata: JSON.parse(r[6]) as Json,
+    created: Number(r[7]),
+  };
+}
+
+/**
+ * The embedded default. Durability: WAL with synchronous=FULL, so a commit is on disk before
+ * an append's promise resolves; appends are group-committed, many per fsync.
+ */
+export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
+  const now = options.now ?? Date.now;
+  mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(schema);
+  db.defaultSafeIntegers(true);
+
+  const q = {
+    head: db.prepare('SELECT last_revision, deleted, tombstoned FROM streams WHERE stream_id = ?'),
+    find: db.prepare('SELECT stream_id, revision FROM events WHERE id = ?'),
+    idsAt: db
+      .prepare(
+        'SELECT id FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      )
+      .pluck(),
+    eventAt: db.prepare('SELECT position FROM events WHERE stream_id = ? AND revision = ?').pluck(),
+    insert: db.prepare(
+      'INSERT INTO events (stream_id, revision, id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    upsertHead: db.prepare(
+      `INSERT INTO streams (stream_id, last_revision, deleted, tombstoned) VALUES (?, ?, 0, 0)
+       ON CONFLICT (stream_id) DO UPDATE SET last_revision = excluded.last_revision, deleted = 0`,
+    ),
+    markDeleted: db.prepare(
+      `INSERT INTO streams (stream_id, last_revision, deleted, tombstoned) VALUES (?, ?, 1, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET deleted = 1, tombstoned = excluded.tombstoned`,
+    ),
+    deleteEvents: db.prepare('DELETE FROM events WHERE stream_id = ?'),
+    forwards: db
+      .prepare(
+        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .raw(),
+    backwards: db
+      .prepare(
+        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw(),
+    all: db
+      .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw(),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
+  };
+
+  const readHead = (streamId: string): StreamHead => {
+    const row = q.head.get(streamId) as
+      { last_revision: bigint; deleted: bigint; tombstoned: bigint } | undefined;
+    if (!row) return { lastRevision: undefined, deleted: false, tombstoned: false };
+    return {
+      lastRevision: row.last_revision,
+      deleted: row.deleted === 1n,
+      tombstoned: row.tombstoned === 1n,
+    };
+  };
+
+  const appendOne = db.transaction((job: AppendJob): AppendResult => {
+    const plan = planAppend(
+      job.streamId,
+      job.events,
+      job.expected,
+      readHead(job.streamId),
+      (id) => {
+        const row = q.find.get(id) as { stream_id: string; revision: bigint } | undefined;
+        return row && { streamId: row.stream_id, revision: row.revision };
+      },
+      (sid, from, count) => q.idsAt.all(sid, from, count) as string[],
+      false,
+    );
+    if (plan.kind === 'idempotent') {
+      const position = q.eventAt.get(job.streamId, plan.lastRevision) as bigint;
+      return { nextExpectedRevision: plan.lastRevision, position };
+    }
+    const created = coarseTime(now());
+    let revision = plan.firstRevision;
+    let position = 0n;
+    for (const e of job.events) {
+      try {
+        const info = q.insert.run(
+          job.streamId,
+          revision,
+          e.id,
+          e.type,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata ?? {}),
+          created,
+        );
+        position = BigInt(info.lastInsertRowid);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new DuplicateEventIdError(job.streamId, e.id);
+        }
+        throw error;
+      }
+      revision += 1n;
+    }
+    q.upsertHead.run(job.streamId, revision - 1n);
+    return { nextExpectedRevision: revision - 1n, position };
+  });
+
+  // The outer transaction is the group; each appendOne inside it runs as a savepoint, so a
+  // failed append rolls back alone and the rest of the group still commits.
+  const appendBatch = db.transaction((jobs: AppendJob[]): Array<Outcome<AppendResult>> =>
+    jobs.map((job) => {
+      try {
+        return { ok: true, value: appendOne(job) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+
+  const commits = new Commits();
+  const group = new GroupCommit<AppendJob, AppendResult>(appendBatch, () => {
+    lastDataVersion = q.dataVersion.get() as bigint;
+    commits.fire();
+  });
+
+  // Another process may append to the same file (e.g. a maintenance script): notice its
+  // commits so live subscriptions here still see them.
+  let lastDataVersion = q.dataVersion.get() as bigint;
+  const poll = setInterval(() => {
+    const v = q.dataVersion.get() as bigint;
+    if (v !== lastDataVersion) {
+      lastDataVersion = v;
+      commits.fire();
+    }
+  }, options.pollMs ?? 250);
+  poll.unref();
+
+  let closed = false;
+  const guard = () => {
+    if (closed) throw new StoreClosedError();
+  };
+
+  const readLog = (after: bigint | undefined, maxCount: number): RecordedEvent[] =>
+    (q.all.all(after ?? 0n, maxCount) as Row[]).map(toEvent);
+
+  const remove = (streamId: string, expected: ExpectedRevision, tombstone: boolean) => {
+    db.transaction(() => {
+      const head = readHead(streamId);
+      checkExpectation(streamId, expected, head);
+      if (!tombstone && (head.lastRevision === undefined || head.deleted))
+        throw new StreamNotFoundError(streamId);
+      // Rows are really deleted: purging a report must remove its ciphertext from the file.
+      q.deleteEvents.run(streamId);
+      q.markDeleted.run(streamId, head.lastRevision ?? -1n, tombstone ? 1 : 0);
+    })();
+    commits.fire();
+  };
+
+  return {
+    append(streamId, events, opts = {}) {
+      if (closed) return Promise.reject(new StoreClosedError());
+      return group.submit({ streamId, events, expected: opts.expectedRevision ?? 'any' });
+    },
+
+    async readStream(streamId: string, opts: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+      guard();
+      const head = readHead(streamId);
+      if (head.tombstoned) throw new StreamDeletedError(streamId);
+      if (head.lastRevision === undefined || head.deleted) throw new StreamNotFoundError(streamId);
+      const direction = opts.direction ?? 'forwards';
+      const max = BigInt(
+        Math.min(opts.maxCount ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+      );
+      const from = opts.fromRevision ?? (direction === 'forwards' ? 'start' : 'end');
+      if (direction === 'forwards') {
+        const start = from === 'start' ? 0n : from === 'end' ? head.lastRevision + 1n : from;
+        return (q.forwards.all(streamId, start, max) as Row[]).map(toEvent);
+      }
+      const start = from === 'end' ? head.lastRevision : from === 'start' ? 0n : from;
+      return (q.backwards.all(streamId, start, max) as Row[]).map(toEvent);
+    },
+
+    async readAll(opts = {}) {
+      guard();
+      return readLog(opts.after, opts.maxCount ?? Number.MAX_SAFE_INTEGER);
+    },
+
+    subscribeToAll(opts = {}) {
+      guard();
+      return catchUpSubscription(readLog, commits, opts);
+    },
+
+    async deleteStream(streamId, opts = {}) {
+      guard();
+      remove(streamId, opts.expectedRevision ?? 'any', false);
+    },
+
+    async tombstoneStream(streamId, opts = {}) {
+      guard();
+      remove(streamId, opts.expectedRevision ?? 'any', true);
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(poll);
+      // Let queued appends finish: acknowledged means durable, and queued means promised.
+      await new Promise<void>((r) => setImmediate(r));
+      commits.fire();
+      db.close();
+    },
+  };
+}

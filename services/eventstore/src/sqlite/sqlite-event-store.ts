@@ -64,6 +64,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Purged reports must not linger in free pages of the file.
+  db.pragma('secure_delete = ON');
   db.exec(schema);
   db.defaultSafeIntegers(true);
 

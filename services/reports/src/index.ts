@@ -1,0 +1,16 @@
+export * from './report/index.ts';
+export type { Actor, CommandMetadata, DomainEvent } from './shared/command.ts';
+export {
+  sealedSchema,
+  submissionEnvelopeSchema,
+  type Sealed,
+  type SubmissionEnvelope,
+} from './shared/sealed.ts';
+export {
+  handleCommand,
+  readAggregate,
+  type Decider,
+  type HandleOptions,
+  type HandleResult,
+  type StreamRead,
+} from './shared/handle.ts';

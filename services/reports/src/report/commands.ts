@@ -1,0 +1,70 @@
+import type { CommandMetadata } from '../shared/command.ts';
+import type { Sealed, SubmissionEnvelope } from '../shared/sealed.ts';
+import type { ClosingOutcome, Priority, Sector, WorkingStatus } from './events.ts';
+
+interface Cmd<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: CommandMetadata;
+}
+
+/** Per-channel deadlines (EU Directive defaults: 7 days, 3 months). */
+export interface Deadlines {
+  readonly acknowledgeWithinDays: number;
+  readonly feedbackWithinMonths: number;
+}
+export const directiveDeadlines: Deadlines = { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 };
+
+export type SubmitReport = Cmd<
+  'SubmitReport',
+  {
+    reportId: string;
+    channelId: string;
+    envelope: SubmissionEnvelope;
+    acknowledgeWithinDays?: number;
+  }
+>;
+export type AcknowledgeReport = Cmd<
+  'AcknowledgeReport',
+  { reportId: string; feedbackWithinMonths?: number }
+>;
+export type TriageReport = Cmd<
+  'TriageReport',
+  { reportId: string; priority: Priority; sector: Sector; region: string | null }
+>;
+export type AssignReport = Cmd<'AssignReport', { reportId: string; investigatorId: string }>;
+export type UnassignReport = Cmd<'UnassignReport', { reportId: string; investigatorId: string }>;
+export type ChangeReportStatus = Cmd<'ChangeReportStatus', { reportId: string; to: WorkingStatus }>;
+export type PostMessage = Cmd<
+  'PostMessage',
+  { reportId: string; messageId: string; envelope: Sealed }
+>;
+export type AddEvidence = Cmd<
+  'AddEvidence',
+  { reportId: string; evidenceId: string; blobId: string; paddedSize: number; header: Sealed }
+>;
+export type AddInternalNote = Cmd<
+  'AddInternalNote',
+  { reportId: string; noteId: string; note: Sealed }
+>;
+export type CloseReport = Cmd<'CloseReport', { reportId: string; outcome: ClosingOutcome }>;
+export type ReferReport = Cmd<'ReferReport', { reportId: string; referral: Sealed }>;
+export type ReopenReport = Cmd<'ReopenReport', { reportId: string }>;
+export type PurgeReport = Cmd<'PurgeReport', { reportId: string }>;
+
+export type ReportCommand =
+  | SubmitReport
+  | AcknowledgeReport
+  | TriageReport
+  | AssignReport
+  | UnassignReport
+  | ChangeReportStatus
+  | PostMessage
+  | AddEvidence
+  | AddInternalNote
+  | CloseReport
+  | ReferReport
+  | ReopenReport
+  | PurgeReport;
+
+export type ReportCommandType = ReportCommand['type'];

@@ -1,0 +1,325 @@
+import type { CommandMetadata } from '../shared/command.ts';
+import { addDays, addMonths, toHour } from '../shared/time.ts';
+import type {
+  AcknowledgeReport,
+  AddEvidence,
+  AddInternalNote,
+  AssignReport,
+  ChangeReportStatus,
+  CloseReport,
+  PostMessage,
+  PurgeReport,
+  ReferReport,
+  ReopenReport,
+  ReportCommand,
+  SubmitReport,
+  TriageReport,
+  UnassignReport,
+} from './commands.ts';
+import { directiveDeadlines } from './commands.ts';
+import {
+  AlreadyAssignedError,
+  DuplicateItemError,
+  IllegalTransitionError,
+  InvalidCommandError,
+  NotAssignedError,
+  ReportAlreadySubmittedError,
+  ReportNotFoundError,
+  ReportPurgedError,
+} from './errors.ts';
+import type { ReportEvent } from './events.ts';
+import type { OpenStatus, ReportFacts, ReportState } from './state.ts';
+
+type Existing = Extract<ReportState, { reportId: string; channelId: string }>;
+type Open = Existing & { status: OpenStatus };
+
+function existing(state: ReportState): Existing {
+  if (state.status === 'none') throw new ReportNotFoundError('report not found');
+  if (state.status === 'purged') throw new ReportPurgedError('report purged');
+  return state;
+}
+
+function open(state: ReportState, command: string): Open {
+  const s = existing(state);
+  if (s.status === 'closed') throw new IllegalTransitionError(command, s.status);
+  return s as Open;
+}
+
+/** Staff commands name the investigator who issued them; retention jobs act as 'system'. */
+function staff(metadata: CommandMetadata): string {
+  if (metadata.actor.kind === 'investigator') return metadata.actor.investigatorId;
+  if (metadata.actor.kind === 'system') return 'system';
+  throw new InvalidCommandError('a whistleblower cannot issue this command');
+}
+
+const iso = (m: CommandMetadata) => m.now.toISOString();
+
+function assertNew(ids: readonly string[], id: string): void {
+  if (ids.includes(id)) throw new DuplicateItemError('item id already used');
+}
+
+export function submit(command: SubmitReport, state: ReportState): ReportEvent[] {
+  if (state.status === 'purged') throw new ReportPurgedError('report purged');
+  if (state.status !== 'none') throw new ReportAlreadySubmittedError('report already submitted');
+  const receivedAt = toHour(command.metadata.now);
+  const days = command.data.acknowledgeWithinDays ?? directiveDeadlines.acknowledgeWithinDays;
+  return [
+    {
+      type: 'ReportSubmitted',
+      data: {
+        reportId: command.data.reportId,
+        channelId: command.data.channelId,
+        receivedAt,
+        acknowledgementDueAt: addDays(receivedAt, days),
+        envelope: command.data.envelope,
+      },
+    },
+  ];
+}
+
+export function acknowledge(command: AcknowledgeReport, state: ReportState): ReportEvent[] {
+  const s = open(state, command.type);
+  if (s.status !== 'submitted') throw new IllegalTransitionError(command.type, s.status);
+  const at = iso(command.metadata);
+  const months = command.data.feedbackWithinMonths ?? directiveDeadlines.feedbackWithinMonths;
+  return [
+    {
+      type: 'ReportAcknowledged',
+      data: {
+        reportId: s.reportId,
+        by: staff(command.metadata),
+        acknowledgedAt: at,
+        feedbackDueAt: addMonths(at, months),
+      },
+    },
+  ];
+}
+
+export function triage(command: TriageReport, state: ReportState): ReportEvent[] {
+  const s = open(state, command.type);
+  const { priority, sector, region } = command.data;
+  return [
+    {
+      type: 'ReportTriaged',
+      data: {
+        reportId: s.reportId,
+        by: staff(command.metadata),
+        priority,
+        sector,
+        region,
+        triagedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+export function assign(command: AssignReport, state: ReportState): ReportEvent[] {
+  const s = open(state, command.type);
+  if (s.assignees.includes(command.data.investigatorId))
+    throw new AlreadyAssignedError('already assigned');
+  return [
+    {
+      type: 'ReportAssigned',
+      data: {
+        reportId: s.reportId,
+        by: staff(command.metadata),
+        investigatorId: command.data.investigatorId,
+        assignedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+export function unassign(command: UnassignReport, state: ReportState): ReportEvent[] {
+  const s = open(state, command.type);
+  if (!s.assignees.includes(command.data.investigatorId))
+    throw new NotAssignedError('not assigned');
+  return [
+    {
+      type: 'ReportUnassigned',
+      data: {
+        reportId: s.reportId,
+        by: staff(command.metadata),
+        investigatorId: command.data.investigatorId,
+        unassignedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+export function changeStatus(command: ChangeReportStatus, state: ReportState): ReportEvent[] {
+  const s = open(state, command.type);
+  if (s.status === 'submitted') throw new IllegalTransitionError(command.type, s.status);
+  if (s.status === command.data.to) throw new InvalidCommandError('status unchanged');
+  return [
+    {
+      type: 'ReportStatusChanged',
+      data: {
+        reportId: s.reportId,
+        by: staff(command.metadata),
+        from: s.status,
+        to: command.data.to,
+        changedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+export function postMessage(command: PostMessage, state: ReportState): ReportEvent[] {
+  const s = open(state, command.type);
+  assertNew(s.messageIds, command.data.messageId);
+  const { actor } = command.metadata;
+  if (actor.kind === 'system') throw new InvalidCommandError('system cannot post messages');
+  return [
+    {
+      type: 'MessagePosted',
+      data: {
+        reportId: s.reportId,
+        messageId: command.data.messageId,
+        author: actor.kind,
+        ...(actor.kind === 'investigator' && { investigatorId: actor.investigatorId }),
+        envelope: command.data.envelope,
+        postedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+export function addEvidence(command: AddEvidence, state: ReportState): ReportEvent[] {
+  const s = open(state, command.type);
+  assertNew(s.evidenceIds, command.data.evidenceId);
+  const { actor } = command.metadata;
+  if (actor.kind === 'system') throw new InvalidCommandError('system cannot add evidence');
+  return [
+    {
+      type: 'EvidenceAdded',
+      data: {
+        reportId: s.reportId,
+        evidenceId: command.data.evidenceId,
+        blobId: command.data.blobId,
+        paddedSize: command.data.paddedSize,
+        header: command.data.header,
+        by: actor.kind,
+        ...(actor.kind === 'investigator' && { investigatorId: actor.investigatorId }),
+        addedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+/** Notes stay possible on closed reports: the record of why a case was closed grows later. */
+export function addInternalNote(command: AddInternalNote, state: ReportState): ReportEvent[] {
+  const s = existing(state);
+  assertNew(s.noteIds, command.data.noteId);
+  return [
+    {
+      type: 'InternalNoteAdded',
+      data: {
+        reportId: s.reportId,
+        noteId: command.data.noteId,
+        by: staff(command.metadata),
+        note: command.data.note,
+        addedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+function concludable(state: ReportState, command: string): ReportFacts {
+  const s = open(state, command);
+  // A report is concluded only after it was acknowledged (ISO 37002: receive, assess, address).
+  if (s.status === 'submitted') throw new IllegalTransitionError(command, s.status);
+  return s;
+}
+
+export function close(command: CloseReport, state: ReportState): ReportEvent[] {
+  const s = concludable(state, command.type);
+  return [
+    {
+      type: 'ReportClosed',
+      data: {
+        reportId: s.reportId,
+        by: staff(command.metadata),
+        outcome: command.data.outcome,
+        closedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+export function refer(command: ReferReport, state: ReportState): ReportEvent[] {
+  const s = concludable(state, command.type);
+  return [
+    {
+      type: 'ReportReferred',
+      data: {
+        reportId: s.reportId,
+        by: staff(command.metadata),
+        referral: command.data.referral,
+        referredAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+export function reopen(command: ReopenReport, state: ReportState): ReportEvent[] {
+  const s = existing(state);
+  if (s.status !== 'closed') throw new IllegalTransitionError(command.type, s.status);
+  return [
+    {
+      type: 'ReportReopened',
+      data: {
+        reportId: s.reportId,
+        by: staff(command.metadata),
+        reopenedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
+/** Retention (Art. 18): only a closed report can be purged. */
+export function purge(command: PurgeReport, state: ReportState): ReportEvent[] {
+  const s = existing(state);
+  if (s.status !== 'closed') throw new IllegalTransitionError(command.type, s.status);
+  return [
+    {
+      type: 'ReportPurged',
+      data: { reportId: s.reportId, by: staff(command.metadata), purgedAt: iso(command.metadata) },
+    },
+  ];
+}
+
+export function decideReport(command: ReportCommand, state: ReportState): ReportEvent[] {
+  switch (command.type) {
+    case 'SubmitReport':
+      return submit(command, state);
+    case 'AcknowledgeReport':
+      return acknowledge(command, state);
+    case 'TriageReport':
+      return triage(command, state);
+    case 'AssignReport':
+      return assign(command, state);
+    case 'UnassignReport':
+      return unassign(command, state);
+    case 'ChangeReportStatus':
+      return changeStatus(command, state);
+    case 'PostMessage':
+      return postMessage(command, state);
+    case 'AddEvidence':
+      return addEvidence(command, state);
+    case 'AddInternalNote':
+      return addInternalNote(command, state);
+    case 'CloseReport':
+      return close(command, state);
+    case 'ReferReport':
+      return refer(command, state);
+    case 'ReopenReport':
+      return reopen(command, state);
+    case 'PurgeReport':
+      return purge(command, state);
+    default: {
+      const _exhaustive: never = command;
+      throw new InvalidCommandError(`unknown command ${String(_exhaustive)}`);
+    }
+  }
+}

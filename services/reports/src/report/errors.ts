@@ -1,0 +1,57 @@
+/**
+ * Typed domain errors. Each names the rule that was broken, so the HTTP layer maps it to a
+ * status and a fixed message without ever echoing error.message.
+ */
+export class ReportDomainError extends Error {
+  override readonly name: string = 'ReportDomainError';
+  readonly code: string = 'report_rule';
+}
+
+export class ReportNotFoundError extends ReportDomainError {
+  override readonly name = 'ReportNotFoundError';
+  override readonly code = 'report_not_found';
+}
+
+export class ReportAlreadySubmittedError extends ReportDomainError {
+  override readonly name = 'ReportAlreadySubmittedError';
+  override readonly code = 'report_already_submitted';
+}
+
+export class ReportPurgedError extends ReportDomainError {
+  override readonly name = 'ReportPurgedError';
+  override readonly code = 'report_purged';
+}
+
+/** The command is not allowed in the report's current status. */
+export class IllegalTransitionError extends ReportDomainError {
+  override readonly name = 'IllegalTransitionError';
+  override readonly code = 'illegal_transition';
+  constructor(
+    readonly command: string,
+    readonly status: string,
+  ) {
+    super(`${command} is not allowed when the report is ${status}`);
+  }
+}
+
+export class AlreadyAssignedError extends ReportDomainError {
+  override readonly name = 'AlreadyAssignedError';
+  override readonly code = 'already_assigned';
+}
+
+export class NotAssignedError extends ReportDomainError {
+  override readonly name = 'NotAssignedError';
+  override readonly code = 'not_assigned';
+}
+
+/** A message, evidence or note id that the report already holds with other content. */
+export class DuplicateItemError extends ReportDomainError {
+  override readonly name = 'DuplicateItemError';
+  override readonly code = 'duplicate_item';
+}
+
+/** The command's own data breaks a rule (e.g. changing to the status it already has). */
+export class InvalidCommandError extends ReportDomainError {
+  override readonly name = 'InvalidCommandError';
+  override readonly code = 'invalid_command';
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { sealedSchema, submissionEnvelopeSchema } from '../shared/sealed.ts';
+
+/**
+ * Events of a `report-<uuid>` stream. Everything a whistleblower or an investigator wrote is
+ * ciphertext (`envelope`, `header`, `note`, `referral`); the plain fields are only what routing
+ * and deadlines need, and `reportPlainFields` below lists them for SECURITY.md's test.
+ */
+
+const id = z.string().min(1).max(128);
+const at = z.iso.datetime();
+
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export const sectors = [
+  'procurement',
+  'police',
+  'health',
+  'mining',
+  'fisheries',
+  'land',
+  'other',
+] as const;
+export const closingOutcomes = ['substantiated', 'unsubstantiated', 'no_action_possible'] as const;
+export const outcomes = [...closingOutcomes, 'referred_elsewhere'] as const;
+export const workingStatuses = ['in_review', 'investigating'] as const;
+
+export type Priority = (typeof priorities)[number];
+export type Sector = (typeof sectors)[number];
+export type ClosingOutcome = (typeof closingOutcomes)[number];
+export type Outcome = (typeof outcomes)[number];
+export type WorkingStatus = (typeof workingStatuses)[number];
+
+export const reportSubmittedSchema = z.object({
+  type: z.literal('ReportSubmitted'),
+  data: z.object({
+    reportId: id,
+    channelId: id,
+    /** Rounded down to the hour: coarse on purpose. */
+    receivedAt: at,
+    /** Set from the channel's deadline; absent means the Directive's 7 days from receivedAt. */
+    acknowledgementDueAt: at.optional(),
+    envelope: submissionEnvelopeSchema,
+  }),
+});
+
+export const reportAcknowledgedSchema = z.object({
+  type: z.literal('ReportAcknowledged'),
+  data: z.object({ reportId: id, by: id, acknowledgedAt: at, feedbackDueAt: at }),
+});
+
+export const reportTriagedSchema = z.object({
+  type: z.literal('ReportTriaged'),
+  data: z.object({
+    reportId: id,
+    by: id,
+    priority: z.enum(priorities),
+    sector: z.enum(sectors),
+    region: z.string().min(1).max(64).nullable(),
+    triagedAt: at,
+  }),
+});
+
+export const reportAssignedSchema = z.object({
+  type: z.literal('ReportAssigned'),
+  data: z.object({ reportId: id, by: id, investigatorId: id, assignedAt: at }),
+});
+
+export const reportUnassignedSchema = z.object({
+  type: z.literal('ReportUnassigned'),
+  data: z.object({ reportId: id, by: id, investigatorId: id, unassignedAt: at }),
+});
+
+export const reportStatusChangedSchema = z.object({
+  type: z.literal('ReportStatusChanged'),
+  data: z.object({
+    reportId: id,
+    by: id,
+    from: z.enum(['acknowledged', ...workingStatuses]),
+    to: z.enum(workingStatuses),
+    changedAt: at,
+  }),
+});
+
+export const messagePostedSchema = z.object({
+  type: z.literal('MessagePosted'),
+  data: z.object({
+    reportId: id,
+    messageId: id,
+    author: z.enum(['whistleblower', 'investigator']),
+    investigatorId: id.optional(),
+    envelope: sealedSchema,
+    postedAt: at,
+  }),
+});
+
+export const evidenceAddedSchema = z.object({
+  type: z.literal('EvidenceAdded'),
+  data: z.object({
+    reportId: id,
+    evidenceId: id,
+    blobId: z.string().regex(/^[0-9a-f]{64}$/),
+    paddedSize: z.number().int().nonnegative(),
+    header: sealedSchema,
+    by: z.enum(['whistleblower', 'investigator']),
+    investigatorId: id.optional(),
+    addedAt: at,
+  }),
+});
+
+export const internalNoteAddedSchema = z.object({
+  type: z.literal('InternalNoteAdded'),
+  data: z.object({ reportId: id, noteId: id, by: id, note: sealedSchema, addedAt: at }),
+});
+
+export const reportClosedSchema = z.object({
+  type: z.literal('ReportClosed'),
+  data: z.object({ reportId: id, by: id, outcome: z.enum(closingOutcomes), closedAt: at }),
+});
+
+export const reportReferredSchema = z.object({
+  type: z.literal('ReportReferred'),
+  data: z.object({
+    reportId: id,
+    by: id,
+    /** Sealed: who a report went to can say what it is about. */
+    referral: sealedSchema,
+    referredAt: at,
+  }),
+});
+
+export const reportReopenedSchema = z.object({
+  type: z.literal('ReportReopened'),
+  data: z.object({ reportId: id, by: id, reopenedAt: at }),
+});
+
+export const reportPurgedSchema = z.object({
+  type: z.literal('ReportPurged'),
+  data: z.object({ reportId: id, by: id, purgedAt: at }),
+});
+
+export const reportEventSchema = z.discriminatedUnion('type', [
+  reportSubmittedSchema,
+  reportAcknowledgedSchema,
+  reportTriagedSchema,
+  reportAssignedSchema,
+  reportUnassignedSchema,
+  reportStatusChangedSchema,
+  messagePostedSchema,
+  evidenceAddedSchema,
+  internalNoteAddedSchema,
+  reportClosedSchema,
+  reportReferredSchema,
+  reportReopenedSchema,
+  reportPurgedSchema,
+]);
+
+export type ReportEvent = z.infer<typeof reportEventSchema>;
+export type ReportEventType = ReportEvent['type'];
+export type ReportEventOf<T extends ReportEventType> = Extract<ReportEvent, { type: T }>;
+export type ReportSubmitted = ReportEventOf<'ReportSubmitted'>;
+export type MessagePosted = ReportEventOf<'MessagePosted'>;
+export type EvidenceAdded = ReportEventOf<'EvidenceAdded'>;
+
+export const reportEventTypes = reportEventSchema.options.map(
+  (o) => o.shape.type.value,
+) as readonly ReportEventType[];
+
+/** Parses a stored event's type and data; throws a ZodError on anything malformed. */
+export function parseReportEvent(type: string, data: unknown): ReportEvent {
+  return reportEventSchema.parse({ type, data });
+}
+
+/** Acknowledgement deadline of a submission (Art. 9(1)(b): 7 days unless the channel says so). */
+export function acknowledgementDueAt(data: ReportSubmitted['data']): string {
+  return (
+    data.acknowledgementDueAt ??
+    new Date(Date.parse(data.receivedAt) + 7 * 24 * 3_600_000).toISOString()
+  );
+}

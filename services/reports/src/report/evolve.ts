@@ -1,0 +1,66 @@
+import { acknowledgementDueAt, type ReportEvent } from './events.ts';
+import type { ReportFacts, ReportState } from './state.ts';
+
+type Existing = Extract<ReportState, { channelId: string }>;
+
+/** Folds one event into the state. Events are facts: evolve never throws on a valid sequence. */
+export function evolveReport(state: ReportState, event: ReportEvent): ReportState {
+  if (event.type === 'ReportSubmitted') {
+    const d = event.data;
+    return {
+      status: 'submitted',
+      reportId: d.reportId,
+      channelId: d.channelId,
+      receivedAt: d.receivedAt,
+      acknowledgementDueAt: acknowledgementDueAt(d),
+      acknowledgedAt: null,
+      feedbackDueAt: null,
+      assignees: [],
+      triage: null,
+      messageIds: [],
+      evidenceIds: [],
+      noteIds: [],
+    };
+  }
+  if (state.status === 'none' || state.status === 'purged') return state;
+  const s: Existing = state;
+  const facts = (patch: Partial<ReportFacts>) => ({ ...s, ...patch });
+  switch (event.type) {
+    case 'ReportAcknowledged':
+      return {
+        ...facts({
+          acknowledgedAt: event.data.acknowledgedAt,
+          feedbackDueAt: event.data.feedbackDueAt,
+        }),
+        status: 'acknowledged',
+      };
+    case 'ReportTriaged':
+      return { ...s, triage: { priority: event.data.priority, sector: event.data.sector } };
+    case 'ReportAssigned':
+      return { ...s, assignees: [...s.assignees, event.data.investigatorId] };
+    case 'ReportUnassigned':
+      return { ...s, assignees: s.assignees.filter((a) => a !== event.data.investigatorId) };
+    case 'ReportStatusChanged':
+      return { ...facts({}), status: event.data.to };
+    case 'MessagePosted':
+      return { ...s, messageIds: [...s.messageIds, event.data.messageId] };
+    case 'EvidenceAdded':
+      return { ...s, evidenceIds: [...s.evidenceIds, event.data.evidenceId] };
+    case 'InternalNoteAdded':
+      return { ...s, noteIds: [...s.noteIds, event.data.noteId] };
+    case 'ReportClosed':
+      return { ...facts({}), status: 'closed', outcome: event.data.outcome };
+    case 'ReportReferred':
+      return { ...facts({}), status: 'closed', outcome: 'referred_elsewhere' };
+    case 'ReportReopened': {
+      const { outcome: _outcome, ...rest } = s as Existing & { outcome?: unknown };
+      return { ...rest, status: 'in_review' } as ReportState;
+    }
+    case 'ReportPurged':
+      return { status: 'purged', reportId: s.reportId };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}

@@ -1,0 +1,476 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../shared/command.ts';
+import { deciderSpec } from '../shared/decider-spec.ts';
+import type { ReportCommand } from './commands.ts';
+import {
+  AlreadyAssignedError,
+  DuplicateItemError,
+  IllegalTransitionError,
+  InvalidCommandError,
+  NotAssignedError,
+  ReportAlreadySubmittedError,
+  ReportNotFoundError,
+  ReportPurgedError,
+} from './errors.ts';
+import type { ReportEvent } from './events.ts';
+import { reportDecider } from './handle.ts';
+
+const spec = deciderSpec(reportDecider);
+const reportId = '6f1c2b1e-8a4e-4f57-9a51-0c3a3b1d2e01';
+const channelId = 'c1';
+const alice = 'inv-alice';
+const now = new Date('2026-03-04T10:17:42.123Z');
+const at = now.toISOString();
+const investigator: Actor = { kind: 'investigator', investigatorId: alice };
+const whistleblower: Actor = { kind: 'whistleblower' };
+const meta = (actor: Actor = investigator) => ({ now, eventId: 'e-1', actor });
+const envelope = {
+  ciphertext: 'c2VhbGVk',
+  whistleblower: { locator: 'loc', signPublicKey: 'spk', boxPublicKey: 'bpk' },
+};
+const sealed = { ciphertext: 'eA==' };
+
+const cmd = <C extends ReportCommand>(c: Omit<C, 'metadata'>, actor?: Actor) =>
+  ({ ...c, metadata: meta(actor) }) as ReportCommand;
+
+const submitted: ReportEvent = {
+  type: 'ReportSubmitted',
+  data: {
+    reportId,
+    channelId,
+    receivedAt: '2026-03-01T09:00:00.000Z',
+    acknowledgementDueAt: '2026-03-08T09:00:00.000Z',
+    envelope,
+  },
+};
+const acknowledged: ReportEvent = {
+  type: 'ReportAcknowledged',
+  data: {
+    reportId,
+    by: alice,
+    acknowledgedAt: '2026-03-02T09:00:00.000Z',
+    feedbackDueAt: '2026-06-02T09:00:00.000Z',
+  },
+};
+const assigned: ReportEvent = {
+  type: 'ReportAssigned',
+  data: { reportId, by: alice, investigatorId: 'inv-bob', assignedAt: at },
+};
+const investigating: ReportEvent = {
+  type: 'ReportStatusChanged',
+  data: { reportId, by: alice, from: 'acknowledged', to: 'investigating', changedAt: at },
+};
+const closed: ReportEvent = {
+  type: 'ReportClosed',
+  data: { reportId, by: alice, outcome: 'substantiated', closedAt: at },
+};
+const purged: ReportEvent = { type: 'ReportPurged', data: { reportId, by: alice, purgedAt: at } };
+const message: ReportEvent = {
+  type: 'MessagePosted',
+  data: { reportId, messageId: 'm1', author: 'whistleblower', envelope: sealed, postedAt: at },
+};
+
+const commands: Record<ReportCommand['type'], ReportCommand> = {
+  SubmitReport: cmd(
+    { type: 'SubmitReport', data: { reportId, channelId, envelope } },
+    whistleblower,
+  ),
+  AcknowledgeReport: cmd({ type: 'AcknowledgeReport', data: { reportId } }),
+  TriageReport: cmd({
+    type: 'TriageReport',
+    data: { reportId, priority: 'high', sector: 'procurement', region: 'Khomas' },
+  }),
+  AssignReport: cmd({ type: 'AssignReport', data: { reportId, investigatorId: 'inv-carol' } }),
+  UnassignReport: cmd({ type: 'UnassignReport', data: { reportId, investigatorId: 'inv-bob' } }),
+  ChangeReportStatus: cmd({ type: 'ChangeReportStatus', data: { reportId, to: 'in_review' } }),
+  PostMessage: cmd({
+    type: 'PostMessage',
+    data: { reportId, messageId: 'm2', envelope: sealed },
+  }),
+  AddEvidence: cmd({
+    type: 'AddEvidence',
+    data: { reportId, evidenceId: 'ev1', blobId: 'a'.repeat(64), paddedSize: 1024, header: sealed },
+  }),
+  AddInternalNote: cmd({ type: 'AddInternalNote', data: { reportId, noteId: 'n1', note: sealed } }),
+  CloseReport: cmd({ type: 'CloseReport', data: { reportId, outcome: 'unsubstantiated' } }),
+  ReferReport: cmd({ type: 'ReferReport', data: { reportId, referral: sealed } }),
+  ReopenReport: cmd({ type: 'ReopenReport', data: { reportId } }),
+  PurgeReport: cmd({ type: 'PurgeReport', data: { reportId } }),
+};
+
+describe('report decider', () => {
+  describe('SubmitReport', () => {
+    it('records the submission with the hour of arrival and the 7-day acknowledgement deadline', () =>
+      spec([])
+        .when(commands.SubmitReport)
+        .then([
+          {
+            type: 'ReportSubmitted',
+            data: {
+              reportId,
+              channelId,
+              receivedAt: '2026-03-04T10:00:00.000Z',
+              acknowledgementDueAt: '2026-03-11T10:00:00.000Z',
+              envelope,
+            },
+          },
+        ]));
+    it('uses the channel deadline when one is given', () =>
+      spec([])
+        .when({
+          ...commands.SubmitReport,
+          data: { reportId, channelId, envelope, acknowledgeWithinDays: 3 },
+        } as ReportCommand)
+        .then([
+          {
+            type: 'ReportSubmitted',
+            data: {
+              reportId,
+              channelId,
+              receivedAt: '2026-03-04T10:00:00.000Z',
+              acknowledgementDueAt: '2026-03-07T10:00:00.000Z',
+              envelope,
+            },
+          },
+        ]));
+    it('refuses a second submission of the same report', () =>
+      spec([submitted]).when(commands.SubmitReport).thenThrows(ReportAlreadySubmittedError));
+  });
+
+  describe('AcknowledgeReport', () => {
+    it('acknowledges and sets feedback due three months later', () =>
+      spec([submitted])
+        .when(commands.AcknowledgeReport)
+        .then([
+          {
+            type: 'ReportAcknowledged',
+            data: {
+              reportId,
+              by: alice,
+              acknowledgedAt: at,
+              feedbackDueAt: '2026-06-04T10:17:42.123Z',
+            },
+          },
+        ]));
+    it('uses the channel feedback period when one is given', () =>
+      spec([submitted])
+        .when({
+          ...commands.AcknowledgeReport,
+          data: { reportId, feedbackWithinMonths: 1 },
+        } as ReportCommand)
+        .then([
+          {
+            type: 'ReportAcknowledged',
+            data: {
+              reportId,
+              by: alice,
+              acknowledgedAt: at,
+              feedbackDueAt: '2026-04-04T10:17:42.123Z',
+            },
+          },
+        ]));
+    it('refuses a second acknowledgement', () =>
+      spec([submitted, acknowledged])
+        .when(commands.AcknowledgeReport)
+        .thenThrows(IllegalTransitionError));
+    it('refuses a whistleblower as actor', () =>
+      spec([submitted])
+        .when({ ...commands.AcknowledgeReport, metadata: meta(whistleblower) })
+        .thenThrows(InvalidCommandError));
+  });
+
+  describe('TriageReport', () => {
+    it('records priority, sector and region', () =>
+      spec([submitted, acknowledged])
+        .when(commands.TriageReport)
+        .then([
+          {
+            type: 'ReportTriaged',
+            data: {
+              reportId,
+              by: alice,
+              priority: 'high',
+              sector: 'procurement',
+              region: 'Khomas',
+              triagedAt: at,
+            },
+          },
+        ]));
+  });
+
+  describe('AssignReport / UnassignReport', () => {
+    it('assigns an investigator', () =>
+      spec([submitted])
+        .when(commands.AssignReport)
+        .then([
+          {
+            type: 'ReportAssigned',
+            data: { reportId, by: alice, investigatorId: 'inv-carol', assignedAt: at },
+          },
+        ]));
+    it('refuses to assign someone already assigned', () =>
+      spec([submitted, assigned])
+        .when({
+          ...commands.AssignReport,
+          data: { reportId, investigatorId: 'inv-bob' },
+        } as ReportCommand)
+        .thenThrows(AlreadyAssignedError));
+    it('unassigns an assigned investigator', () =>
+      spec([submitted, assigned])
+        .when(commands.UnassignReport)
+        .then([
+          {
+            type: 'ReportUnassigned',
+            data: { reportId, by: alice, investigatorId: 'inv-bob', unassignedAt: at },
+          },
+        ]));
+    it('refuses to unassign someone not assigned', () =>
+      spec([submitted]).when(commands.UnassignReport).thenThrows(NotAssignedError));
+  });
+
+  describe('ChangeReportStatus', () => {
+    it('moves an acknowledged report into review', () =>
+      spec([submitted, acknowledged])
+        .when(commands.ChangeReportStatus)
+        .then([
+          {
+            type: 'ReportStatusChanged',
+            data: { reportId, by: alice, from: 'acknowledged', to: 'in_review', changedAt: at },
+          },
+        ]));
+    it('refuses before acknowledgement', () =>
+      spec([submitted]).when(commands.ChangeReportStatus).thenThrows(IllegalTransitionError));
+    it('refuses a change to the current status', () =>
+      spec([submitted, acknowledged, investigating])
+        .when({
+          ...commands.ChangeReportStatus,
+          data: { reportId, to: 'investigating' },
+        } as ReportCommand)
+        .thenThrows(InvalidCommandError));
+  });
+
+  describe('PostMessage', () => {
+    it('posts an investigator message', () =>
+      spec([submitted])
+        .when(commands.PostMessage)
+        .then([
+          {
+            type: 'MessagePosted',
+            data: {
+              reportId,
+              messageId: 'm2',
+              author: 'investigator',
+              investigatorId: alice,
+              envelope: sealed,
+              postedAt: at,
+            },
+          },
+        ]));
+    it('posts a whistleblower message without an investigator id', () =>
+      spec([submitted])
+        .when({ ...commands.PostMessage, metadata: meta(whistleblower) })
+        .then([
+          {
+            type: 'MessagePosted',
+            data: {
+              reportId,
+              messageId: 'm2',
+              author: 'whistleblower',
+              envelope: sealed,
+              postedAt: at,
+            },
+          },
+        ]));
+    it('refuses a reused message id', () =>
+      spec([submitted, message])
+        .when({
+          ...commands.PostMessage,
+          data: { reportId, messageId: 'm1', envelope: sealed },
+        } as ReportCommand)
+        .thenThrows(DuplicateItemError));
+    it('refuses a system actor', () =>
+      spec([submitted])
+        .when({ ...commands.PostMessage, metadata: { ...meta(), actor: { kind: 'system' } } })
+        .thenThrows(InvalidCommandError));
+  });
+
+  describe('AddEvidence', () => {
+    it('adds whistleblower evidence', () =>
+      spec([submitted])
+        .when({ ...commands.AddEvidence, metadata: meta(whistleblower) })
+        .then([
+          {
+            type: 'EvidenceAdded',
+            data: {
+              reportId,
+              evidenceId: 'ev1',
+              blobId: 'a'.repeat(64),
+              paddedSize: 1024,
+              header: sealed,
+              by: 'whistleblower',
+              addedAt: at,
+            },
+          },
+        ]));
+    it('adds investigator evidence with the investigator id', () =>
+      spec([submitted])
+        .when(commands.AddEvidence)
+        .then([
+          {
+            type: 'EvidenceAdded',
+            data: {
+              reportId,
+              evidenceId: 'ev1',
+              blobId: 'a'.repeat(64),
+              paddedSize: 1024,
+              header: sealed,
+              by: 'investigator',
+              investigatorId: alice,
+              addedAt: at,
+            },
+          },
+        ]));
+    it('refuses evidence id reuse', () => {
+      const added = reportDecider.decide(
+        commands.AddEvidence,
+        reportDecider.evolve(reportDecider.initialState, submitted),
+      );
+      spec([submitted, ...added])
+        .when(commands.AddEvidence)
+        .thenThrows(DuplicateItemError);
+    });
+  });
+
+  describe('AddInternalNote', () => {
+    it('adds a sealed note, also on a closed report', () =>
+      spec([submitted, acknowledged, closed])
+        .when(commands.AddInternalNote)
+        .then([
+          {
+            type: 'InternalNoteAdded',
+            data: { reportId, noteId: 'n1', by: alice, note: sealed, addedAt: at },
+          },
+        ]));
+    it('refuses a whistleblower as author', () =>
+      spec([submitted])
+        .when({ ...commands.AddInternalNote, metadata: meta(whistleblower) })
+        .thenThrows(InvalidCommandError));
+    it('refuses a reused note id', () => {
+      const added = reportDecider.decide(
+        commands.AddInternalNote,
+        reportDecider.evolve(reportDecider.initialState, submitted),
+      );
+      spec([submitted, ...added])
+        .when(commands.AddInternalNote)
+        .thenThrows(DuplicateItemError);
+    });
+  });
+
+  describe('CloseReport / ReferReport / ReopenReport / PurgeReport', () => {
+    it('closes with an outcome', () =>
+      spec([submitted, acknowledged, investigating])
+        .when(commands.CloseReport)
+        .then([
+          {
+            type: 'ReportClosed',
+            data: { reportId, by: alice, outcome: 'unsubstantiated', closedAt: at },
+          },
+        ]));
+    it('refers elsewhere', () =>
+      spec([submitted, acknowledged])
+        .when(commands.ReferReport)
+        .then([
+          {
+            type: 'ReportReferred',
+            data: { reportId, by: alice, referral: sealed, referredAt: at },
+          },
+        ]));
+    it('refuses to close or refer before acknowledgement', () => {
+      spec([submitted]).when(commands.CloseReport).thenThrows(IllegalTransitionError);
+      spec([submitted]).when(commands.ReferReport).thenThrows(IllegalTransitionError);
+    });
+    it('reopens a closed report into review', () => {
+      spec([submitted, acknowledged, closed])
+        .when(commands.ReopenReport)
+        .then([{ type: 'ReportReopened', data: { reportId, by: alice, reopenedAt: at } }]);
+      const reopened: ReportEvent = {
+        type: 'ReportReopened',
+        data: { reportId, by: alice, reopenedAt: at },
+      };
+      spec([submitted, acknowledged, closed, reopened])
+        .when({
+          ...commands.ChangeReportStatus,
+          data: { reportId, to: 'investigating' },
+        } as ReportCommand)
+        .then([
+          {
+            type: 'ReportStatusChanged',
+            data: { reportId, by: alice, from: 'in_review', to: 'investigating', changedAt: at },
+          },
+        ]);
+    });
+    it('refuses to reopen or purge an open report', () => {
+      spec([submitted, acknowledged])
+        .when(commands.ReopenReport)
+        .thenThrows(IllegalTransitionError);
+      spec([submitted, acknowledged]).when(commands.PurgeReport).thenThrows(IllegalTransitionError);
+    });
+    it('purges a closed report, by a retention job', () =>
+      spec([submitted, acknowledged, closed])
+        .when({ ...commands.PurgeReport, metadata: { ...meta(), actor: { kind: 'system' } } })
+        .then([{ type: 'ReportPurged', data: { reportId, by: 'system', purgedAt: at } }]));
+  });
+
+  // Every illegal transition, by state: the table is the rule.
+  const allowed: Record<string, ReportCommand['type'][]> = {
+    none: ['SubmitReport'],
+    submitted: [
+      'AcknowledgeReport',
+      'TriageReport',
+      'AssignReport',
+      'PostMessage',
+      'AddEvidence',
+      'AddInternalNote',
+    ],
+    acknowledged: [
+      'TriageReport',
+      'AssignReport',
+      'ChangeReportStatus',
+      'PostMessage',
+      'AddEvidence',
+      'AddInternalNote',
+      'CloseReport',
+      'ReferReport',
+    ],
+    closed: ['AddInternalNote', 'ReopenReport', 'PurgeReport'],
+    purged: [],
+  };
+  const histories: Record<string, readonly ReportEvent[]> = {
+    none: [],
+    submitted: [submitted],
+    acknowledged: [submitted, acknowledged],
+    closed: [submitted, acknowledged, closed],
+    purged: [submitted, acknowledged, closed, purged],
+  };
+  const errorFor = (status: string, type: ReportCommand['type']) => {
+    if (status === 'none') return ReportNotFoundError;
+    if (status === 'purged') return ReportPurgedError;
+    if (type === 'SubmitReport') return ReportAlreadySubmittedError;
+    if (type === 'UnassignReport' && status !== 'closed') return NotAssignedError;
+    return IllegalTransitionError;
+  };
+  for (const [status, history] of Object.entries(histories)) {
+    const ok = allowed[status] ?? [];
+    for (const command of Object.values(commands)) {
+      if (ok.includes(command.type)) {
+        it(`allows ${command.type} when ${status}`, () =>
+          spec(history)
+            .when(command)
+            .then([expect.objectContaining({ data: expect.objectContaining({ reportId }) })]));
+      } else {
+        it(`refuses ${command.type} when ${status}`, () =>
+          spec(history).when(command).thenThrows(errorFor(status, command.type)));
+      }
+    }
+  }
+});

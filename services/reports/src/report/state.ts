@@ -1,0 +1,26 @@
+import type { Outcome, Priority, Sector } from './events.ts';
+
+export type OpenStatus = 'submitted' | 'acknowledged' | 'in_review' | 'investigating';
+
+/** What deciders need to know about a report; rebuilt by folding its events. */
+export interface ReportFacts {
+  readonly reportId: string;
+  readonly channelId: string;
+  readonly receivedAt: string;
+  readonly acknowledgementDueAt: string;
+  readonly acknowledgedAt: string | null;
+  readonly feedbackDueAt: string | null;
+  readonly assignees: readonly string[];
+  readonly triage: { readonly priority: Priority; readonly sector: Sector } | null;
+  readonly messageIds: readonly string[];
+  readonly evidenceIds: readonly string[];
+  readonly noteIds: readonly string[];
+}
+
+export type ReportState =
+  | { readonly status: 'none' }
+  | ({ readonly status: OpenStatus } & ReportFacts)
+  | ({ readonly status: 'closed'; readonly outcome: Outcome } & ReportFacts)
+  | { readonly status: 'purged'; readonly reportId: string };
+
+export const initialReportState: ReportState = { status: 'none' };

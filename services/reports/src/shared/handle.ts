@@ -1,0 +1,122 @@
+import {
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AppendResult,
+  type EventStore,
+  type Json,
+} from '@integrity-desk/eventstore';
+import type { CommandMetadata, DomainEvent } from './command.ts';
+
+/** A decider for one stream kind: pure decide and evolve, plus parsing of stored events. */
+export interface Decider<Command, Event extends DomainEvent<string, unknown>, State> {
+  readonly decide: (command: Command, state: State) => Event[];
+  readonly evolve: (state: State, event: Event) => State;
+  readonly initialState: State;
+  readonly parse: (type: string, data: unknown) => Event;
+}
+
+export interface HandleOptions {
+  /**
+   * The revision the caller saw (an HTTP If-Match). When the stream has moved on, the command
+   * fails with WrongExpectedVersionError before deciding: a 412, never a silent overwrite.
+   * 'no_stream' means the caller expects the stream not to exist yet.
+   */
+  readonly expectedRevision?: bigint | 'no_stream';
+}
+
+export interface HandleResult<Event, State> {
+  /** Events this command appended (empty when it was a retry of an appended command). */
+  readonly events: readonly Event[];
+  readonly state: State;
+  /** Revision of the stream's last event after the command. */
+  readonly revision: bigint;
+  /** Global position of the last event written, for waiting on read models. */
+  readonly position: bigint | undefined;
+}
+
+export interface StreamRead<Event, State> {
+  readonly state: State;
+  readonly revision: bigint | 'no_stream';
+  readonly eventIds: ReadonlySet<string>;
+  readonly events: readonly { event: Event; position: bigint }[];
+}
+
+export async function readAggregate<Command, Event extends DomainEvent<string, unknown>, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+): Promise<StreamRead<Event, State>> {
+  let recorded;
+  try {
+    recorded = await store.readStream(streamId);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError)
+      return {
+        state: decider.initialState,
+        revision: 'no_stream',
+        eventIds: new Set(),
+        events: [],
+      };
+    throw error;
+  }
+  let state = decider.initialState;
+  const events: { event: Event; position: bigint }[] = [];
+  for (const r of recorded) {
+    const event = decider.parse(r.type, r.data);
+    state = decider.evolve(state, event);
+    events.push({ event, position: r.position });
+  }
+  const last = recorded.at(-1);
+  return {
+    state,
+    revision: last ? last.revision : 'no_stream',
+    eventIds: new Set(recorded.map((r) => r.id)),
+    events,
+  };
+}
+
+/**
+ * Reads a stream, folds it, decides, and appends with the revision read, so two concurrent
+ * commands on one stream cannot both win. A command whose eventId is already in the stream is
+ * a retry and appends nothing.
+ */
+export async function handleCommand<
+  Command extends { metadata: CommandMetadata },
+  Event extends DomainEvent<string, unknown>,
+  State,
+>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  options: HandleOptions = {},
+): Promise<HandleResult<Event, State>> {
+  const read = await readAggregate(store, streamId, decider);
+  if (options.expectedRevision !== undefined && options.expectedRevision !== read.revision)
+    throw new WrongExpectedVersionError(streamId, options.expectedRevision, read.revision);
+  if (read.revision !== 'no_stream' && read.eventIds.has(command.metadata.eventId))
+    return { events: [], state: read.state, revision: read.revision, position: undefined };
+  const events = decider.decide(command, read.state);
+  if (events.length === 0)
+    return {
+      events,
+      state: read.state,
+      revision: read.revision === 'no_stream' ? -1n : read.revision,
+      position: undefined,
+    };
+  const result: AppendResult = await store.append(
+    streamId,
+    events.map((e, i) => ({
+      id: i === 0 ? command.metadata.eventId : `${command.metadata.eventId}-${i}`,
+      type: e.type,
+      data: e.data as Json,
+    })),
+    { expectedRevision: read.revision },
+  );
+  return {
+    events,
+    state: events.reduce(decider.evolve, read.state),
+    revision: result.nextExpectedRevision,
+    position: result.position,
+  };
+}

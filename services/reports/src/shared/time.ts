@@ -1,0 +1,22 @@
+/** Time helpers for deciders: pure functions of the `now` a command carries. */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Rounded down to the hour on purpose: a precise arrival time helps identify a whistleblower. */
+export function toHour(at: Date): string {
+  return new Date(at.getTime() - (at.getTime() % HOUR)).toISOString();
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * DAY).toISOString();
+}
+
+/** Calendar months, as the Directive counts them ("three months from the acknowledgement"). */
+export function addMonths(iso: string, months: number): string {
+  const d = new Date(iso);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString();
+}
+
+export const isoSchemaDescription = 'ISO 8601 UTC timestamp';

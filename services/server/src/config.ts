@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only place that reads the environment. Every other package receives its settings through
+ * `createApp(deps)`-style factories.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const configSchema = z
+  .object({
+    DATA_DIR: z.string().min(1).default('./data'),
+    EVENT_STORE: z.enum(['sqlite', 'esdb']).default('sqlite'),
+    ESDB_CONNECTION_STRING: z.string().optional(),
+    /** Loopback by default: intake goes public through Tor or a reverse proxy, desk stays private. */
+    INTAKE_HOST: z.string().default('127.0.0.1'),
+    INTAKE_PORT: port.default(8080),
+    DESK_HOST: z.string().default('127.0.0.1'),
+    DESK_PORT: port.default(8081),
+    ROLE: z.enum(['all', 'intake', 'desk', 'projections']).default('all'),
+    /** Only set behind a reverse proxy you control; never needed behind Tor. */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  })
+  .refine((c) => c.EVENT_STORE !== 'esdb' || !!c.ESDB_CONNECTION_STRING, {
+    message: 'EVENT_STORE=esdb needs ESDB_CONNECTION_STRING (e.g. esdb+discover://node1:2113)',
+    path: ['ESDB_CONNECTION_STRING'],
+  });
+
+export interface Config {
+  dataDir: string;
+  eventStore: { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
+  readModelsFile: string;
+  blobDir: string;
+  intake: { host: string; port: number };
+  desk: { host: string; port: number };
+  role: 'all' | 'intake' | 'desk' | 'projections';
+  trustProxy: boolean;
+  demo: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'config'}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const dataDir = resolve(c.DATA_DIR);
+  return {
+    dataDir,
+    eventStore:
+      c.EVENT_STORE === 'esdb'
+        ? { kind: 'esdb', connectionString: c.ESDB_CONNECTION_STRING! }
+        : { kind: 'sqlite', file: resolve(dataDir, 'events.sqlite') },
+    readModelsFile: resolve(dataDir, 'read-models.sqlite'),
+    blobDir: resolve(dataDir, 'blobs'),
+    intake: { host: c.INTAKE_HOST, port: c.INTAKE_PORT },
+    desk: { host: c.DESK_HOST, port: c.DESK_PORT },
+    role: c.ROLE,
+    trustProxy: c.TRUST_PROXY === 'true',
+    demo: argv.includes('--demo'),
+  };
+}

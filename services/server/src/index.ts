@@ -1,0 +1,2 @@
+export { loadConfig, type Config } from './config.ts';
+export { startPlatform, type Platform } from './platform.ts';

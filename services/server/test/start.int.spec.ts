@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+describe('npm start (the composition root as a real process)', () => {
+  it('opens the embedded store under DATA_DIR, prints where it listens, and stops on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idesk-start-'));
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'services/server/src/main.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir, INTAKE_PORT: '0', DESK_PORT: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const lines: string[] = [];
+      const urls = await new Promise<Record<string, string>>((resolve, reject) => {
+        const found: Record<string, string> = {};
+        const timer = setTimeout(
+          () => reject(new Error(`no listen lines: ${lines.join('\n')}`)),
+          20_000,
+        );
+        child.on('exit', (code) =>
+          reject(new Error(`exited early (${code}): ${lines.join('\n')}`)),
+        );
+        createInterface({ input: child.stdout }).on('line', (line) => {
+          lines.push(line);
+          const m = /^(intake|desk) .* listening on (http:\/\/\S+)$/.exec(line);
+          if (m) found[m[1]!] = m[2]!;
+          if (found['intake'] && found['desk']) {
+            clearTimeout(timer);
+            resolve(found);
+          }
+        });
+      });
+      for (const url of Object.values(urls)) {
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        const res = await fetch(`${url}/healthz`);
+        expect(res.status).toBe(200);
+      }
+      expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(true);
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad configuration with a message naming the setting', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'services/server/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(1);
+    expect(stderr).toContain('ESDB_CONNECTION_STRING');
+  });
+});

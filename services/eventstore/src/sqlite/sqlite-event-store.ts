@@ -36,20 +36,22 @@ interface AppendJob {
   expected: ExpectedRevision;
 }
 
-type Row = [bigint, string, bigint, string, string, string, string, bigint];
+// Rows come back as plain numbers (positions stay far below 2^53) and become bigints here:
+// cheaper than asking the driver for bigints on the hot read path.
+type Row = [number, string, number, string, string, string, string, number];
 
 const columns = 'position, stream_id, revision, id, type, data, metadata, created';
 
 function toEvent(r: Row): RecordedEvent {
   return {
-    position: r[0],
+    position: BigInt(r[0]),
     streamId: r[1],
-    revision: r[2],
+    revision: BigInt(r[2]),
     id: r[3],
     type: r[4],
     data: JSON.parse(r[5]) as Json,
-    metadata: JSON.parse(r[6]) as Json,
-    created: Number(r[7]),
+    metadata: r[6] === '{}' ? {} : (JSON.parse(r[6]) as Json),
+    created: r[7],
   };
 }
 
@@ -96,15 +98,18 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       .prepare(
         `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       )
-      .raw(),
+      .raw()
+      .safeIntegers(false),
     backwards: db
       .prepare(
         `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       )
-      .raw(),
+      .raw()
+      .safeIntegers(false),
     all: db
       .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-      .raw(),
+      .raw()
+      .safeIntegers(false),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
   };
 

@@ -350,6 +350,18 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         expect([...firstPart, ...rest].map((e) => e.id)).toEqual(all.map((e) => e.id));
       });
 
+      it('closing the store ends a waiting subscription instead of failing it', async () => {
+        const sub = store.subscribeToAll({ filter: { streamPrefixes: [s('idle')] } });
+        const done = (async () => {
+          let n = 0;
+          for await (const _ of sub) n++;
+          return n;
+        })();
+        await new Promise((r) => setTimeout(r, 50));
+        await store.close();
+        await expect(done).resolves.toBe(0);
+      });
+
       it('close ends a subscription that is waiting for events', async () => {
         const sub = store.subscribeToAll({ filter: { streamPrefixes: [s('nothing')] } });
         const done = (async () => {

@@ -102,7 +102,7 @@ export function createMemoryEventStore(options: { now?: () => number } = {}): Ev
 
     subscribeToAll(opts: SubscribeOptions = {}): Subscription {
       guard();
-      return catchUpSubscription(readLog, commits, opts);
+      return catchUpSubscription(readLog, commits, opts, () => !closed);
     },
 
     async deleteStream(streamId: string, opts: { expectedRevision?: ExpectedRevision } = {}) {

@@ -30,6 +30,8 @@ export function catchUpSubscription(
   readPage: (after: bigint | undefined, maxCount: number) => RecordedEvent[],
   signal: CommitSignal,
   options: SubscribeOptions,
+  /** False once the store is closed: the subscription then ends instead of failing. */
+  isOpen: () => boolean = () => true,
   pageSize = 512,
 ): Subscription {
   let after = options.after;
@@ -37,7 +39,7 @@ export function catchUpSubscription(
   let wake: (() => void) | undefined;
 
   async function* iterate(): AsyncGenerator<RecordedEvent> {
-    while (!closed) {
+    while (!closed && isOpen()) {
       const seen = signal.version;
       const page = readPage(after, pageSize);
       if (page.length === 0) {

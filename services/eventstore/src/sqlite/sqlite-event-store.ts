@@ -249,7 +249,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
 
     subscribeToAll(opts = {}) {
       guard();
-      return catchUpSubscription(readLog, commits, opts);
+      return catchUpSubscription(readLog, commits, opts, () => !closed);
     },
 
     async deleteStream(streamId, opts = {}) {

@@ -180,10 +180,15 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   );
 
   const commits = new Commits();
-  const group = new GroupCommit<AppendJob, AppendResult>(appendBatch, () => {
-    lastDataVersion = q.dataVersion.get() as bigint;
-    commits.fire();
-  });
+  // BEGIN IMMEDIATE: take the write lock before reading stream heads, so another process
+  // writing the same file cannot slip in between our read and our write.
+  const group = new GroupCommit<AppendJob, AppendResult>(
+    (jobs) => appendBatch.immediate(jobs),
+    () => {
+      lastDataVersion = q.dataVersion.get() as bigint;
+      commits.fire();
+    },
+  );
 
   // Another process may append to the same file (e.g. a maintenance script): notice its
   // commits so live subscriptions here still see them.
@@ -214,7 +219,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       // Rows are really deleted: purging a report must remove its ciphertext from the file.
       q.deleteEvents.run(streamId);
       q.markDeleted.run(streamId, head.lastRevision ?? -1n, tombstone ? 1 : 0);
-    })();
+    }).immediate();
     commits.fire();
   };
 

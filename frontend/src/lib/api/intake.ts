@@ -1,0 +1,139 @@
+// The whistleblower's API client: every call to services/intake goes through here.
+// Paths and payloads follow services/intake (routes under /api/v1). The session token lives in
+// this module's memory only and travels in the Authorization header, never in a cookie.
+
+import { deleteJson, getJson, postJson, putBytes, type Result } from './http';
+
+export interface Question {
+  id: string;
+  label: string;
+  kind: 'text' | 'longtext' | 'choice' | 'date' | 'yesno';
+  required: boolean;
+  options?: string[];
+  help?: string;
+}
+
+export interface Channel {
+  id: string;
+  name: string;
+  description?: string;
+  questionnaire: Question[];
+  recipients: unknown;
+}
+
+export interface Deployment {
+  name?: string;
+  demo?: boolean;
+  channels: Channel[];
+  argon2: { memoryKiB: number; iterations: number; parallelism: number };
+  crypto: unknown;
+  pow: { algorithm: string; bits: number };
+  limits: {
+    maxJsonBytes: number;
+    maxChunkBytes: number;
+    maxEvidenceBytesPerReport: number;
+    maxEvidenceFiles: number;
+    sessionIdleSeconds: number;
+  };
+}
+
+export interface Sealed {
+  v: 1;
+  nonce: string;
+  ciphertext: string;
+}
+
+export interface CaseView {
+  reportId: string;
+  channelId: string;
+  status: string;
+  receivedAt: string;
+  acknowledgementDueAt: string;
+  acknowledgedAt: string | null;
+  feedbackDueAt: string | null;
+  timeline: { type: string; at: string }[];
+  messages: {
+    messageId: string;
+    author: 'whistleblower' | 'investigator';
+    envelope: unknown;
+    postedAt: string;
+  }[];
+  evidence: {
+    evidenceId: string;
+    blobId: string;
+    paddedSize: number;
+    header: unknown;
+    by: 'whistleblower' | 'investigator';
+    addedAt: string;
+  }[];
+  wrappedKey: unknown;
+}
+
+export interface UploadStatus {
+  evidenceId: string;
+  size: number;
+  received: number;
+  complete: boolean;
+  blobId?: string;
+}
+
+const base = '/api/v1';
+let token: string | undefined;
+const auth = (): { headers: Record<string, string> } => ({
+  headers: token ? { authorization: `Bearer ${token}` } : {},
+});
+
+let deployment: Promise<Result<Deployment>> | undefined;
+
+export const intake = {
+  /** Channels, recipients, KDF and PoW parameters; fetched once per page load. */
+  deployment(): Promise<Result<Deployment>> {
+    deployment ??= getJson<Deployment>(`${base}/deployment`).then((r) => {
+      if (!r.ok) deployment = undefined;
+      return r;
+    });
+    return deployment;
+  },
+  challenge: () => getJson<{ challenge: string }>(`${base}/pow`),
+  submit: (envelope: unknown, pow: { challenge: string; solution: string }) =>
+    postJson<{ reportId: string }>(`${base}/reports`, { envelope, pow }),
+
+  sessionChallenge: (locator: string) =>
+    postJson<{ challenge: string; expiresAt: number }>(`${base}/session/challenge`, { locator }),
+  async openSession(locator: string, challenge: string, signature: string) {
+    const result = await postJson<{ token: string }>(`${base}/session`, {
+      locator,
+      challenge,
+      signature,
+    });
+    if (result.ok) token = result.value.token;
+    return result;
+  },
+  get hasSession() {
+    return token !== undefined;
+  },
+  async closeSession() {
+    const result = await deleteJson<void>(`${base}/session`, auth());
+    token = undefined;
+    return result;
+  },
+
+  caseView: () => getJson<CaseView>(`${base}/case`, auth()),
+  postMessage: (messageId: string, envelope: unknown) =>
+    postJson<{ messageId: string }>(`${base}/case/messages`, { messageId, envelope }, auth()),
+  beginEvidence: (evidenceId: string, size: number, header: unknown) =>
+    postJson<UploadStatus>(`${base}/case/evidence`, { evidenceId, size, header }, auth()),
+  evidenceStatus: (evidenceId: string) =>
+    getJson<UploadStatus>(`${base}/case/evidence/${encodeURIComponent(evidenceId)}`, auth()),
+  putEvidenceChunk: (evidenceId: string, offset: number, bytes: Uint8Array) =>
+    putBytes<UploadStatus>(
+      `${base}/case/evidence/${encodeURIComponent(evidenceId)}?offset=${offset}`,
+      bytes,
+      auth(),
+    ),
+  evidenceBlob: (evidenceId: string) =>
+    fetch(`${base}/case/evidence/${encodeURIComponent(evidenceId)}/blob`, {
+      ...auth(),
+      cache: 'no-store',
+    }),
+};

@@ -1,0 +1,43 @@
+// The page side of $lib/crypto: a thin wrapper that hands jobs to one Web Worker and reports
+// progress. All cryptography is in services/protocol; nothing here touches a key directly.
+import type { FromWorker, Job, Progress } from './jobs';
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<
+  number,
+  { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: (p: Progress) => void }
+>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    const entry = pending.get(message.id);
+    if (!entry) return;
+    if ('progress' in message) entry.progress?.(message.progress);
+    else {
+      pending.delete(message.id);
+      if ('result' in message) entry.resolve(message.result);
+      else entry.reject(new Error(message.error));
+    }
+  };
+  return worker;
+}
+
+export function runInWorker<T>(job: Job, progress?: (p: Progress) => void): Promise<T> {
+  const id = nextId++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
+    getWorker().postMessage({ id, job });
+  });
+}
+
+/** Ends the worker and everything it holds in memory (used on log out). */
+export function stopWorker(): void {
+  worker?.terminate();
+  worker = undefined;
+  for (const entry of pending.values()) entry.reject(new Error('Stopped'));
+  pending.clear();
+}

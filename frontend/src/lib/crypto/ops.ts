@@ -1,0 +1,28 @@
+// What the worker runs. The protocol package is imported lazily, so libsodium (or the pure-JS
+// backend where WebAssembly is off) is only fetched when a job needs it, never on first load.
+import type { Job, Progress } from './jobs';
+
+export async function runJob(job: Job, progress: (p: Progress) => void): Promise<unknown> {
+  switch (job.kind) {
+    case 'ping':
+      return 'pong';
+    case 'solvePow': {
+      const { solvePow } = await import('./pow');
+      return solvePow(job.challenge, progress);
+    }
+    case 'sealReport':
+    case 'unlockReceipt':
+    case 'signSessionChallenge':
+    case 'openCase':
+    case 'sealMessage':
+    case 'sealAttachment':
+    case 'forget': {
+      const keys = await import('./keys');
+      return keys.run(job, progress);
+    }
+    default: {
+      const _exhaustive: never = job;
+      throw new Error(`unknown job ${String(_exhaustive)}`);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// The returning whistleblower's case: unlock with the receipt (Argon2id in the worker), open a
+// session, read and decrypt the case, reply, add evidence, log out.
+import { intake, type CaseView } from '$lib/api/intake';
+import { runInWorker, stopWorker } from '$lib/crypto';
+import type { OpenedCase } from '$lib/crypto/jobs';
+import type { Attachment } from '$lib/state/report.svelte';
+import { withRetry } from './retry';
+import { openReceiptSession } from './submit';
+import { sealAttachment, uploadSealed } from './upload';
+
+export type UnlockOutcome = { ok: true } | { ok: false; reason: 'invalid' | 'unknown' | 'offline' };
+
+export async function unlockWithReceipt(
+  receipt: string,
+  onProgress: (fraction: number) => void,
+): Promise<UnlockOutcome> {
+  const info = await withRetry(() => intake.deployment());
+  if (!info.ok) return { ok: false, reason: 'offline' };
+  let locator: string;
+  try {
+    locator = await runInWorker<string>(
+      { kind: 'unlockReceipt', receipt, argon2: info.value.argon2, crypto: info.value.crypto },
+      (p) => onProgress(p.fraction),
+    );
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  const opened = await openReceiptSession(locator, () => {});
+  return opened ? { ok: true } : { ok: false, reason: 'unknown' };
+}
+
+export type LoadedCase = { view: CaseView; opened: OpenedCase };
+
+export async function loadCase(): Promise<LoadedCase | undefined> {
+  const view = await withRetry(() => intake.caseView());
+  if (!view.ok) return undefined;
+  const opened = await runInWorker<OpenedCase>({ kind: 'openCase', caseView: view.value });
+  return { view: view.value, opened };
+}
+
+export async function reply(reportId: string, text: string): Promise<boolean> {
+  const messageId = crypto.randomUUID();
+  const envelope = await runInWorker<unknown>({ kind: 'sealMessage', reportId, messageId, text });
+  const sent = await withRetry(() => intake.postMessage(messageId, envelope));
+  return sent.ok;
+}
+
+export async function addEvidence(
+  attachments: Attachment[],
+  chunkBytes: number,
+  onProgress: (fraction: number) => void,
+): Promise<boolean> {
+  const total = attachments.reduce((s, a) => s + a.bytes.length, 0) || 1;
+  let done = 0;
+  for (const attachment of attachments) {
+    const sealed = await sealAttachment(attachment);
+    const ok = await uploadSealed(attachment.id, sealed, chunkBytes, {
+      onBytes: (sent, size) => onProgress((done + (sent / size) * attachment.bytes.length) / total),
+      onRetry: () => {},
+    });
+    if (!ok) return false;
+    done += attachment.bytes.length;
+  }
+  return true;
+}
+
+/** Ends the session on the server and drops every key held in the worker. */
+export async function logOut(): Promise<void> {
+  await intake.closeSession();
+  stopWorker();
+}

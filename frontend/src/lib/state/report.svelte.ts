@@ -1,0 +1,55 @@
+// The report being written. It lives in this module's memory only: never localStorage, cookies,
+// IndexedDB or the URL, so closing the tab leaves nothing behind on the device.
+
+import type { Channel, Question } from '$lib/api/intake';
+
+export interface Attachment {
+  id: string;
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+  /** What the browser stripped from an image, as catalogue keys; empty for untouched files. */
+  removed: string[];
+  cleaned: boolean;
+  /** A blob: URL of the cleaned image, for the preview. */
+  previewUrl?: string;
+}
+
+export type Answer = string | boolean | undefined;
+
+class ReportDraft {
+  channel = $state<Channel | undefined>();
+  answers = $state<Record<string, Answer>>({});
+  attachments = $state<Attachment[]>([]);
+  /** Set once after a successful submission; cleared when the receipt page is left. */
+  receipt = $state<string | undefined>();
+  acknowledgeBy = $state<string | undefined>();
+
+  get questions(): Question[] {
+    return this.channel?.questionnaire ?? [];
+  }
+
+  choose(channel: Channel): void {
+    if (this.channel?.id !== channel.id) this.answers = {};
+    this.channel = channel;
+  }
+
+  missingRequired(): Question[] {
+    return this.questions.filter((q) => q.required && isEmpty(this.answers[q.id]));
+  }
+
+  clear(): void {
+    for (const a of this.attachments) if (a.previewUrl) URL.revokeObjectURL(a.previewUrl);
+    this.channel = undefined;
+    this.answers = {};
+    this.attachments = [];
+    this.receipt = undefined;
+    this.acknowledgeBy = undefined;
+  }
+}
+
+export function isEmpty(answer: Answer): boolean {
+  return answer === undefined || (typeof answer === 'string' && answer.trim() === '');
+}
+
+export const draft = new ReportDraft();

@@ -14,3 +14,4 @@ export {
   type HandleResult,
   type StreamRead,
 } from './shared/handle.ts';
+export * from './projections/index.ts';

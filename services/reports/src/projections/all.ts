@@ -1,0 +1,9 @@
+import { whistleblowerLocatorsProjection } from './locators/projection.ts';
+import type { Projection } from './projection.ts';
+import { reportQueueProjection } from './queues/projection.ts';
+
+/** Every read model the services use; the server's runner and the rebuild CLI run this list. */
+export const allProjections: readonly Projection[] = [
+  reportQueueProjection,
+  whistleblowerLocatorsProjection,
+];

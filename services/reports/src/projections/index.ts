@@ -1,0 +1,14 @@
+export type { Projection, Write } from './projection.ts';
+export {
+  createProjectionRunner,
+  type ProjectionRunner,
+  type ProjectionRunnerOptions,
+} from './runner.ts';
+export { reportQueueProjection } from './queues/projection.ts';
+export * from './queues/queries.ts';
+export {
+  whistleblowerLocatorsProjection,
+  findReportByLocator,
+  type LocatedReport,
+} from './locators/projection.ts';
+export { allProjections } from './all.ts';

@@ -1,0 +1,247 @@
+import type Database from 'better-sqlite3';
+import type { Outcome, Priority, Sector } from '../../report/events.ts';
+import { prepared } from '../statements.ts';
+
+/** Who is asking and when: queues only ever show reports of the caller's channels. */
+export interface QueueContext {
+  /** Channels the caller is a recipient of. Reports of other channels are never listed. */
+  readonly channelIds: readonly string[];
+  readonly investigatorId: string;
+  readonly now: Date;
+  /** "Feedback due soon" window (default 14 days). */
+  readonly soonDays?: number;
+}
+
+export interface QueuePage {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface QueueItem {
+  readonly reportId: string;
+  readonly channelId: string;
+  readonly status: string;
+  readonly outcome: Outcome | null;
+  readonly receivedAt: string;
+  readonly acknowledgementDueAt: string;
+  readonly acknowledgedAt: string | null;
+  readonly feedbackDueAt: string | null;
+  readonly feedbackGivenAt: string | null;
+  readonly priority: Priority | null;
+  readonly sector: Sector | null;
+  readonly region: string | null;
+  readonly awaiting: 'whistleblower' | 'investigator' | null;
+  readonly lastActivityAt: string;
+  readonly closedAt: string | null;
+  readonly revision: number;
+  readonly assignees: readonly string[];
+}
+
+export const queueNames = [
+  'inbox',
+  'needs_triage',
+  'mine',
+  'awaiting_whistleblower',
+  'feedback_due_soon',
+  'feedback_overdue',
+  'closed',
+] as const;
+export type QueueName = (typeof queueNames)[number];
+
+type Params = (string | number)[];
+interface QueueSql {
+  readonly from?: string;
+  readonly where: string;
+  readonly order: string;
+  readonly params: (ctx: QueueContext) => Params;
+}
+
+const DAY = 86_400_000;
+const nowIso = (ctx: QueueContext) => ctx.now.toISOString();
+const soonIso = (ctx: QueueContext) =>
+  new Date(ctx.now.getTime() + (ctx.soonDays ?? 14) * DAY).toISOString();
+
+/** Each queue as data: a filter and an order, so list and count can never disagree. */
+const queues: Record<QueueName, QueueSql> = {
+  // Not yet acknowledged, most urgent deadline first (Art. 9(1)(b)).
+  inbox: { where: `q.status = 'submitted'`, order: 'q.ack_due_at, q.report_id', params: () => [] },
+  needs_triage: {
+    where: 'q.is_open = 1 AND q.priority IS NULL',
+    order: 'q.received_at, q.report_id',
+    params: () => [],
+  },
+  mine: {
+    from: 'report_assignees a JOIN report_queue q ON q.report_id = a.report_id',
+    where: 'a.investigator_id = ? AND q.is_open = 1',
+    order: 'q.feedback_due_at IS NULL, q.feedback_due_at, q.ack_due_at, q.report_id',
+    params: (ctx) => [ctx.investigatorId],
+  },
+  awaiting_whistleblower: {
+    where: `q.awaiting = 'whistleblower' AND q.is_open = 1`,
+    order: 'q.last_activity_at, q.report_id',
+    params: () => [],
+  },
+  feedback_due_soon: {
+    where:
+      'q.is_open = 1 AND q.feedback_given_at IS NULL AND q.feedback_due_at >= ? AND q.feedback_due_at < ?',
+    order: 'q.feedback_due_at, q.report_id',
+    params: (ctx) => [nowIso(ctx), soonIso(ctx)],
+  },
+  feedback_overdue: {
+    where: 'q.is_open = 1 AND q.feedback_given_at IS NULL AND q.feedback_due_at < ?',
+    order: 'q.feedback_due_at, q.report_id',
+    params: (ctx) => [nowIso(ctx)],
+  },
+  closed: {
+    where: `q.status = 'closed'`,
+    order: 'q.closed_at DESC, q.report_id',
+    params: () => [],
+  },
+};
+
+const channelFilter = 'q.channel_id IN (SELECT value FROM json_each(?))';
+
+interface Row {
+  report_id: string;
+  channel_id: string;
+  status: string;
+  outcome: Outcome | null;
+  received_at: string;
+  ack_due_at: string;
+  acknowledged_at: string | null;
+  feedback_due_at: string | null;
+  feedback_given_at: string | null;
+  priority: Priority | null;
+  sector: Sector | null;
+  region: string | null;
+  awaiting: 'whistleblower' | 'investigator' | null;
+  last_activity_at: string;
+  closed_at: string | null;
+  revision: number | bigint;
+  assignees: string;
+}
+
+const columns = `q.report_id, q.channel_id, q.status, q.outcome, q.received_at, q.ack_due_at,
+  q.acknowledged_at, q.feedback_due_at, q.feedback_given_at, q.priority, q.sector, q.region,
+  q.awaiting, q.last_activity_at, q.closed_at, q.revision,
+  (SELECT json_group_array(investigator_id) FROM
+    (SELECT investigator_id FROM report_assignees WHERE report_id = q.report_id ORDER BY investigator_id)) AS assignees`;
+
+const toItem = (r: Row): QueueItem => ({
+  reportId: r.report_id,
+  channelId: r.channel_id,
+  status: r.status,
+  outcome: r.outcome,
+  receivedAt: r.received_at,
+  acknowledgementDueAt: r.ack_due_at,
+  acknowledgedAt: r.acknowledged_at,
+  feedbackDueAt: r.feedback_due_at,
+  feedbackGivenAt: r.feedback_given_at,
+  priority: r.priority,
+  sector: r.sector,
+  region: r.region,
+  awaiting: r.awaiting,
+  lastActivityAt: r.last_activity_at,
+  closedAt: r.closed_at,
+  revision: Number(r.revision),
+  assignees: JSON.parse(r.assignees) as string[],
+});
+
+const clampLimit = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 50, 200));
+
+function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: QueuePage): QueueItem[] {
+  const sql = `SELECT ${columns} FROM ${q.from ?? 'report_queue q'}
+    WHERE ${q.where} AND ${channelFilter} ORDER BY ${q.order} LIMIT ? OFFSET ?`;
+  const rows = prepared(db, sql).all(
+    ...q.params(ctx),
+    JSON.stringify(ctx.channelIds),
+    clampLimit(page.limit),
+    Math.max(0, page.offset ?? 0),
+  ) as Row[];
+  return rows.map(toItem);
+}
+
+function count(db: Database.Database, q: QueueSql, ctx: QueueContext): number {
+  const sql = `SELECT count(*) AS n FROM ${q.from ?? 'report_queue q'} WHERE ${q.where} AND ${channelFilter}`;
+  const row = prepared(db, sql).get(...q.params(ctx), JSON.stringify(ctx.channelIds)) as {
+    n: number | bigint;
+  };
+  return Number(row.n);
+}
+
+export function listQueue(
+  db: Database.Database,
+  name: QueueName,
+  ctx: QueueContext,
+  page: QueuePage = {},
+): QueueItem[] {
+  return list(db, queues[name], ctx, page);
+}
+
+/** Open reports with one priority, most recent first within it. */
+export function listByPriority(
+  db: Database.Database,
+  priority: Priority,
+  ctx: QueueContext,
+  page: QueuePage = {},
+): QueueItem[] {
+  return list(
+    db,
+    {
+      where: 'q.is_open = 1 AND q.priority = ?',
+      order: 'q.received_at, q.report_id',
+      params: () => [priority],
+    },
+    ctx,
+    page,
+  );
+}
+
+export function listBySector(
+  db: Database.Database,
+  sector: Sector,
+  ctx: QueueContext,
+  page: QueuePage = {},
+): QueueItem[] {
+  return list(
+    db,
+    {
+      where: 'q.is_open = 1 AND q.sector = ?',
+      order: 'q.received_at, q.report_id',
+      params: () => [sector],
+    },
+    ctx,
+    page,
+  );
+}
+
+export interface QueueCounts {
+  readonly queues: Record<QueueName, number>;
+  readonly byPriority: Record<string, number>;
+  readonly bySector: Record<string, number>;
+}
+
+export function queueCounts(db: Database.Database, ctx: QueueContext): QueueCounts {
+  const counts = Object.fromEntries(
+    queueNames.map((n) => [n, count(db, queues[n], ctx)]),
+  ) as Record<QueueName, number>;
+  const grouped = (column: 'priority' | 'sector') =>
+    Object.fromEntries(
+      (
+        prepared(
+          db,
+          `SELECT q.${column} AS k, count(*) AS n FROM report_queue q
+           WHERE q.is_open = 1 AND q.${column} IS NOT NULL AND ${channelFilter} GROUP BY q.${column}`,
+        ).all(JSON.stringify(ctx.channelIds)) as { k: string; n: number | bigint }[]
+      ).map((r) => [r.k, Number(r.n)]),
+    );
+  return { queues: counts, byPriority: grouped('priority'), bySector: grouped('sector') };
+}
+
+/** One report's queue row, or undefined (unknown or purged). Authorization is the caller's. */
+export function findQueueItem(db: Database.Database, reportId: string): QueueItem | undefined {
+  const row = prepared(db, `SELECT ${columns} FROM report_queue q WHERE q.report_id = ?`).get(
+    reportId,
+  ) as Row | undefined;
+  return row && toItem(row);
+}

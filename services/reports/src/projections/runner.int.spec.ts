@@ -1,0 +1,104 @@
+import { createMemoryEventStore, type EventStore } from '@integrity-desk/eventstore';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { Projection } from './projection.ts';
+import { createProjectionRunner } from './runner.ts';
+
+const counter = (version = 1, failOn?: string): Projection => ({
+  name: 'counter',
+  version,
+  ddl: 'CREATE TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY, n INTEGER NOT NULL);',
+  canHandle: (e) => e.type === 'Thing',
+  evolve: (e) => {
+    if (e.id === failOn) throw new Error('projection bug');
+    return [{ sql: 'INSERT INTO seen (id, n) VALUES (?, ?)', params: [e.id, version] }];
+  },
+});
+
+async function appendThings(store: EventStore, ids: string[]) {
+  let position = 0n;
+  for (const id of ids)
+    position = (await store.append(`thing-${id}`, [{ id, type: 'Thing', data: {} }])).position;
+  await store.append('other-1', [{ id: `o-${ids.length}`, type: 'Other', data: {} }]);
+  return position;
+}
+
+const rows = (db: Database.Database) =>
+  db.prepare('SELECT id, n FROM seen ORDER BY id').all() as { id: string; n: number }[];
+
+describe('projection runner', () => {
+  it('catches up, follows live appends, and waitFor resolves once applied', async () => {
+    const store = createMemoryEventStore();
+    const db = new Database(':memory:');
+    await appendThings(store, ['a', 'b']);
+    const runner = createProjectionRunner({ store, db, projections: [counter()] });
+    await runner.start();
+    expect(rows(db).map((r) => r.id)).toEqual(['a', 'b']);
+    const position = await appendThings(store, ['c']);
+    await runner.waitFor(position);
+    expect(rows(db).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    await runner.stop();
+  });
+
+  it('resumes from its checkpoint after a restart without applying anything twice', async () => {
+    const store = createMemoryEventStore();
+    const db = new Database(':memory:');
+    await appendThings(store, ['a']);
+    const first = createProjectionRunner({ store, db, projections: [counter()] });
+    await first.start();
+    await first.stop();
+    const position = await appendThings(store, ['b']);
+    // Primary key on id: a replay of 'a' would throw inside the transaction.
+    const second = createProjectionRunner({ store, db, projections: [counter()] });
+    await second.start();
+    await second.waitFor(position);
+    expect(rows(db).map((r) => r.id)).toEqual(['a', 'b']);
+    await second.stop();
+  });
+
+  it('rebuilds a projection whose version changed', async () => {
+    const store = createMemoryEventStore();
+    const db = new Database(':memory:');
+    await appendThings(store, ['a', 'b']);
+    const v1 = createProjectionRunner({ store, db, projections: [counter(1)] });
+    await v1.start();
+    await v1.stop();
+    const v2 = createProjectionRunner({ store, db, projections: [counter(2)] });
+    await v2.start();
+    expect(rows(db)).toEqual([
+      { id: 'a', n: 2 },
+      { id: 'b', n: 2 },
+    ]);
+    await v2.stop();
+  });
+
+  it('writes rows and checkpoint in one transaction: a failing batch leaves neither', async () => {
+    const store = createMemoryEventStore();
+    const db = new Database(':memory:');
+    await appendThings(store, ['a', 'b', 'c']);
+    const runner = createProjectionRunner({ store, db, projections: [counter(1, 'b')] });
+    await expect(runner.start()).rejects.toThrow('projection bug');
+    expect(rows(db)).toEqual([]);
+    expect(runner.position()).toBe(0n);
+    const checkpoint = db.prepare('SELECT position FROM projection_checkpoints').pluck().get();
+    expect(checkpoint).toBe(0);
+  });
+
+  it('rebuild() drops and replays everything up to the end of the log', async () => {
+    const store = createMemoryEventStore();
+    const db = new Database(':memory:');
+    await appendThings(store, ['a', 'b']);
+    const runner = createProjectionRunner({ store, db, projections: [counter()] });
+    await runner.start();
+    db.prepare(`UPDATE seen SET n = 99`).run();
+    await runner.rebuild();
+    expect(rows(db)).toEqual([
+      { id: 'a', n: 1 },
+      { id: 'b', n: 1 },
+    ]);
+    const position = await appendThings(store, ['c']);
+    await runner.waitFor(position);
+    expect(rows(db).length).toBe(3);
+    await runner.stop();
+  });
+});

@@ -1,0 +1,201 @@
+import type { EventStore, RecordedEvent, Subscription } from '@integrity-desk/eventstore';
+import type Database from 'better-sqlite3';
+import { createdObjects, type Projection, type Write } from './projection.ts';
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  /** better-sqlite3 database holding the read models (disposable: rebuilt from the log). */
+  readonly db: Database.Database;
+  readonly projections: readonly Projection[];
+  /** Events read per transaction while catching up (default 5000). */
+  readonly batchSize?: number;
+  /** Told about a failure of the live loop (the runner stops; a restart resumes from checkpoints). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface ProjectionRunner {
+  /** Catches up from the stored checkpoints, then follows the log live. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Drops and rebuilds every read model from the start of the log, up to its current end. */
+  rebuild(): Promise<void>;
+  /** Resolves once every projection has passed this global position. */
+  waitFor(position: bigint): Promise<void>;
+  /** Lowest checkpoint over all projections (0n before any event). */
+  position(): bigint;
+}
+
+const checkpointDdl = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
+  name TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  position INTEGER NOT NULL
+)`;
+
+/**
+ * Applies projections to the log. Each batch of events is applied in ONE SQLite transaction
+ * together with the checkpoint of every projection, so a crash leaves each read model exactly
+ * at its checkpoint and a replay changes nothing.
+ */
+export function createProjectionRunner(options: ProjectionRunnerOptions): ProjectionRunner {
+  const { store, db, projections } = options;
+  const batchSize = options.batchSize ?? 5000;
+  db.exec(checkpointDdl);
+  const readCheckpoint = db.prepare<[string], { version: number; position: number | bigint }>(
+    'SELECT version, position FROM projection_checkpoints WHERE name = ?',
+  );
+  const writeCheckpoint = db.prepare(
+    `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
+  );
+  const statements = new Map<string, Database.Statement>();
+  const run = (w: Write) => {
+    let s = statements.get(w.sql);
+    if (!s) {
+      s = db.prepare(w.sql);
+      statements.set(w.sql, s);
+    }
+    s.run(...w.params);
+  };
+
+  const positions = new Map<string, bigint>();
+
+  const reset = (p: Projection) => {
+    db.transaction(() => {
+      const { tables, indexes } = createdObjects(p.ddl);
+      for (const i of indexes) db.exec(`DROP INDEX IF EXISTS ${i}`);
+      for (const t of tables) db.exec(`DROP TABLE IF EXISTS ${t}`);
+      db.exec(p.ddl);
+      writeCheckpoint.run(p.name, p.version, 0);
+    })();
+    statements.clear();
+    positions.set(p.name, 0n);
+  };
+
+  // A projection seen for the first time, or whose version changed, starts from scratch.
+  const load = () => {
+    for (const p of projections) {
+      const row = readCheckpoint.get(p.name);
+      if (!row || row.version !== p.version) reset(p);
+      else {
+        db.exec(p.ddl);
+        positions.set(p.name, BigInt(row.position));
+      }
+    }
+  };
+
+  const minPosition = () => {
+    let min: bigint | undefined;
+    for (const p of projections) {
+      const at = positions.get(p.name) ?? 0n;
+      if (min === undefined || at < min) min = at;
+    }
+    return min ?? 0n;
+  };
+
+  const waiters: { position: bigint; resolve: () => void }[] = [];
+  const wake = () => {
+    const at = minPosition();
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i] as (typeof waiters)[number];
+      if (w.position <= at) {
+        waiters.splice(i, 1);
+        w.resolve();
+      }
+    }
+  };
+
+  const applyBatch = db.transaction((events: readonly RecordedEvent[]) => {
+    const last = events.at(-1);
+    if (!last) return;
+    for (const p of projections) {
+      const from = positions.get(p.name) ?? 0n;
+      for (const e of events) {
+        if (e.position <= from || !p.canHandle(e)) continue;
+        for (const w of p.evolve(e)) run(w);
+      }
+      if (last.position > from) writeCheckpoint.run(p.name, p.version, last.position);
+    }
+  });
+  const apply = (events: readonly RecordedEvent[]) => {
+    const last = events.at(-1);
+    if (!last) return;
+    applyBatch(events);
+    // Only after the commit: memory follows the database, never leads it.
+    for (const p of projections)
+      if (last.position > (positions.get(p.name) ?? 0n)) positions.set(p.name, last.position);
+    wake();
+  };
+
+  const catchUp = async () => {
+    for (;;) {
+      const page = await store.readAll({ after: minPosition(), maxCount: batchSize });
+      if (page.length === 0) return;
+      apply(page);
+    }
+  };
+
+  let subscription: Subscription | undefined;
+  let loop: Promise<void> | undefined;
+
+  const follow = (sub: Subscription) => {
+    // Events that arrive together are applied together: flush once the iterator has drained
+    // what it already holds (setImmediate runs after the microtasks that deliver them).
+    let buffer: RecordedEvent[] = [];
+    let scheduled = false;
+    const flush = () => {
+      scheduled = false;
+      const events = buffer;
+      buffer = [];
+      try {
+        apply(events);
+      } catch (error) {
+        options.onError?.(error);
+        void sub.close();
+      }
+    };
+    return (async () => {
+      for await (const event of sub) {
+        buffer.push(event);
+        if (buffer.length >= batchSize) flush();
+        else if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      }
+      if (buffer.length > 0) flush();
+    })().catch((error: unknown) => options.onError?.(error));
+  };
+
+  const runner: ProjectionRunner = {
+    async start() {
+      if (subscription) return;
+      load();
+      await catchUp();
+      subscription = store.subscribeToAll({ after: minPosition() });
+      loop = follow(subscription);
+    },
+    async stop() {
+      const sub = subscription;
+      subscription = undefined;
+      if (sub) await sub.close();
+      await loop;
+      loop = undefined;
+    },
+    async rebuild() {
+      const wasRunning = subscription !== undefined;
+      await runner.stop();
+      for (const p of projections) reset(p);
+      if (wasRunning) await runner.start();
+      else await catchUp();
+    },
+    waitFor(position) {
+      if (position <= minPosition()) return Promise.resolve();
+      return new Promise((resolve) => {
+        waiters.push({ position, resolve });
+      });
+    },
+    position: minPosition,
+  };
+  load();
+  return runner;
+}

@@ -1,0 +1,102 @@
+import express, { type Express } from 'express';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { caseRoutes } from './case/routes.ts';
+import { resolveConfig, type IntakeConfig } from './config.ts';
+import type { Clock, IntakeDeps } from './deps.ts';
+import { deploymentRoutes } from './deployment/routes.ts';
+import { apiOnlyCsp, noStore, permissionsPolicy, securityHeaders } from './http/headers.ts';
+import { problemHandler, sendProblem } from './http/problem.ts';
+import { createRateLimits } from './http/rate-limits.ts';
+import { createIntakeLogger, requestLog } from './http/request-log.ts';
+import { createPow } from './pow/pow.ts';
+import { requireSession, sessionRoutes } from './session/routes.ts';
+import { createSessionTokens } from './session/tokens.ts';
+import { cspFromBuild } from './static/csp-from-build.ts';
+import { whistleblowerPages } from './static/serve.ts';
+import { submitRoutes } from './submit/routes.ts';
+
+export interface IntakeApp extends Express {
+  /** Read-only view of internals for tests and metrics (counts only, never content). */
+  readonly intake: {
+    readonly config: IntakeConfig;
+    readonly spentChallenges: () => number;
+    readonly sessions: () => number;
+    readonly powBits: () => number;
+  };
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The public intake service. Everything it needs is injected; it reads no environment.
+ * Routes live under /api/v1; with a `staticDir` it also serves the whistleblower pages.
+ */
+export function createIntakeApp(deps: IntakeDeps): IntakeApp {
+  const config = resolveConfig(deps.config);
+  const clock = deps.clock ?? systemClock;
+  const now = () => clock.now().getTime();
+  const random = deps.random ? (n: number) => deps.random!.bytes(n) : (n: number) => randomBytes(n);
+  const key = deps.challengeKey ?? random(32);
+  const logger = deps.logger ?? createIntakeLogger();
+  const pow = createPow(config.pow, key, random, now);
+  const tokens = createSessionTokens({
+    idleMs: config.sessionIdleMs,
+    max: config.maxSessions,
+    now,
+    random,
+  });
+  const limits = createRateLimits(config.rateLimits);
+  const pages = whistleblowerPages(deps.staticDir);
+  const csp =
+    pages && deps.staticDir && existsSync(deps.staticDir)
+      ? cspFromBuild(deps.staticDir)
+      : apiOnlyCsp;
+
+  const app = express() as unknown as IntakeApp;
+  // Behind Tor or a reverse proxy every request comes from the same address; X-Forwarded-For is
+  // ignored unless the deployment says which proxy to trust (and even then nothing stores it).
+  app.set('trust proxy', config.trustProxy);
+  app.set('x-powered-by', false);
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.use(requestLog(logger));
+  app.use(securityHeaders(csp));
+  app.use(permissionsPolicy);
+
+  const api = express.Router();
+  api.use(noStore, limits.global);
+  api.use(deploymentRoutes(deps, config, pow));
+  api.use(submitRoutes(deps, config, pow, clock, limits.submit));
+  api.use(
+    sessionRoutes(deps, config, key, tokens, now, random, {
+      global: limits.sessionGlobal,
+      perLocator: limits.sessionPerLocator,
+    }),
+  );
+  api.use('/case', requireSession(tokens));
+  api.use(caseRoutes(deps, config, clock, limits.perReport));
+  api.use((_req, res) => sendProblem(res, 'notFound'));
+  app.use('/api/v1', api);
+
+  if (pages) app.use(pages);
+  app.use((_req, res) => sendProblem(res, 'notFound'));
+  app.use(
+    problemHandler((kind, error) => {
+      // The error's class only: messages can carry ids or input, and nothing else is logged.
+      const name = error instanceof Error ? error.name : typeof error;
+      logger.error({ problem: kind, error: name }, 'request failed');
+    }),
+  );
+
+  Object.defineProperty(app, 'intake', {
+    value: {
+      config,
+      spentChallenges: () => pow.spentCount(),
+      sessions: () => tokens.size(),
+      powBits: () => pow.difficulty.bits(),
+    },
+  });
+  return app;
+}

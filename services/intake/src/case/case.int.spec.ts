@@ -1,0 +1,250 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
+import {
+  expectProblem,
+  makeEnvelope,
+  makeReceipt,
+  openSession,
+  postJson,
+  seal,
+  sha256hex,
+  snapshot,
+  startIntake,
+  submit,
+  type Harness,
+} from '../test-support/harness.ts';
+
+let h: Harness;
+let blobs: ReturnType<typeof createMemoryBlobStore>;
+let reportId: string;
+let token: string;
+const auth = () => ({ authorization: `Bearer ${token}` });
+
+beforeEach(async () => {
+  blobs = createMemoryBlobStore();
+  h = await startIntake({
+    blobStore: blobs,
+    config: { maxEvidenceBytesPerReport: 3 * 1024 * 1024, maxChunkBytes: 1024 * 1024 },
+  });
+  const receipt = makeReceipt();
+  const envelope = makeEnvelope(receipt);
+  reportId = envelope.reportId;
+  expect((await submit(h.url, envelope)).status).toBe(201);
+  token = await openSession(h.url, receipt);
+});
+afterEach(() => h.close());
+
+const message = (messageId = randomUUID(), text = 'more detail') => ({
+  messageId,
+  envelope: {
+    v: 1,
+    reportId,
+    messageId,
+    sealed: seal(text),
+    signature: randomBytes(64).toString('base64url'),
+  },
+});
+const header = () => ({ v: 1, sealed: seal('invoice.pdf') });
+
+async function caseView() {
+  const res = await fetch(`${h.url}/api/v1/case`, { headers: auth() });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  return (await res.json()) as Record<string, unknown> & {
+    messages: unknown[];
+    evidence: { evidenceId: string; blobId: string }[];
+  };
+}
+
+async function begin(evidenceId: string, size: number) {
+  return postJson(`${h.url}/api/v1/case/evidence`, { evidenceId, size, header: header() }, auth());
+}
+
+async function put(evidenceId: string, offset: number, chunk: Uint8Array) {
+  return fetch(`${h.url}/api/v1/case/evidence/${evidenceId}?offset=${offset}`, {
+    method: 'PUT',
+    headers: { ...auth(), 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(chunk),
+  });
+}
+
+async function refused(res: Response, status: number, kind: string, before: string) {
+  const p = await expectProblem(res, status, kind);
+  expect({ status: p.status, type: p.body.type }).toEqual({
+    status,
+    type: `https://integrity-desk.org/problems/${kind}`,
+  });
+  expect(await snapshot(h.store)).toBe(before);
+}
+
+describe('the whistleblower case', () => {
+  it('shows status, deadlines, timeline and the wrapped report key, and no investigator data', async () => {
+    const view = await caseView();
+    expect(view).toMatchObject({
+      reportId,
+      status: 'submitted',
+      receivedAt: '2026-03-10T09:00:00.000Z',
+      acknowledgementDueAt: '2026-03-17T09:00:00.000Z',
+      feedbackDueAt: null,
+      timeline: [{ type: 'ReportSubmitted', at: '2026-03-10T09:00:00.000Z' }],
+      messages: [],
+      evidence: [],
+      wrappedKey: expect.any(String),
+    });
+    expect(view).not.toHaveProperty('signPublicKey');
+    expect(view).not.toHaveProperty('assignees');
+  });
+
+  it('refuses the case without a token, with a malformed one and with an unknown one', async () => {
+    for (const authorization of [
+      undefined,
+      'Bearer x',
+      `Bearer ${randomBytes(32).toString('base64url')}`,
+      `Basic ${token}`,
+    ]) {
+      const res = await fetch(`${h.url}/api/v1/case`, {
+        headers: authorization ? { authorization } : {},
+      });
+      expect((await expectProblem(res, 401, 'unauthorized')).ok).toBe(true);
+    }
+  });
+
+  it('posts a sealed message once, idempotently, and refuses other content under its id', async () => {
+    const m = message();
+    expect((await postJson(`${h.url}/api/v1/case/messages`, m, auth())).status).toBe(201);
+    expect((await postJson(`${h.url}/api/v1/case/messages`, m, auth())).status).toBe(201);
+    const view = await caseView();
+    expect(view.messages).toEqual([
+      {
+        messageId: m.messageId,
+        author: 'whistleblower',
+        envelope: m.envelope,
+        postedAt: expect.any(String),
+      },
+    ]);
+    const before = await snapshot(h.store);
+    await refused(
+      await postJson(`${h.url}/api/v1/case/messages`, message(m.messageId, 'other'), auth()),
+      409,
+      'conflict',
+      before,
+    );
+  });
+
+  it('refuses a message bound to another report', async () => {
+    const m = message();
+    m.envelope.reportId = randomUUID();
+    const before = await snapshot(h.store);
+    await refused(
+      await postJson(`${h.url}/api/v1/case/messages`, m, auth()),
+      400,
+      'invalidRequest',
+      before,
+    );
+  });
+
+  it('refuses a message with an expired token', async () => {
+    h.clock.advance(31 * 60_000);
+    const before = await snapshot(h.store);
+    await refused(
+      await postJson(`${h.url}/api/v1/case/messages`, message(), auth()),
+      401,
+      'unauthorized',
+      before,
+    );
+  });
+
+  it('uploads evidence in chunks, resumes after an interruption and appends EvidenceAdded', async () => {
+    const evidenceId = randomUUID();
+    const data = randomBytes(2.5 * 1024 * 1024);
+    expect((await begin(evidenceId, data.length)).status).toBe(201);
+    expect((await put(evidenceId, 0, data.subarray(0, 1024 * 1024))).status).toBe(200);
+    // The connection dropped: ask where to go on.
+    const status = await fetch(`${h.url}/api/v1/case/evidence/${evidenceId}`, { headers: auth() });
+    const s = (await status.json()) as { received: number; size: number; complete: boolean };
+    expect(s).toEqual({ evidenceId, size: data.length, received: 1024 * 1024, complete: false });
+    // Beginning again is idempotent and reports the same offset.
+    expect(
+      ((await (await begin(evidenceId, data.length)).json()) as { received: number }).received,
+    ).toBe(1024 * 1024);
+    expect(
+      (await put(evidenceId, s.received, data.subarray(s.received, 2 * 1024 * 1024))).status,
+    ).toBe(200);
+    expect(await h.store.readStream(`report-${reportId}`)).toHaveLength(1);
+    const last = await put(evidenceId, 2 * 1024 * 1024, data.subarray(2 * 1024 * 1024));
+    expect(last.status).toBe(201);
+    const done = (await last.json()) as { blobId: string; complete: boolean };
+    expect(done).toMatchObject({ complete: true, blobId: sha256hex(data) });
+    expect(Buffer.from((await blobs.read(done.blobId))!).equals(data)).toBe(true);
+    const events = await h.store.readStream(`report-${reportId}`);
+    expect(events.map((e) => e.type)).toEqual(['ReportSubmitted', 'EvidenceAdded']);
+    expect(events[1]!.data).toMatchObject({
+      evidenceId,
+      blobId: sha256hex(data),
+      paddedSize: data.length,
+      by: 'whistleblower',
+    });
+    const view = await caseView();
+    expect(view.evidence).toMatchObject([{ evidenceId, blobId: sha256hex(data) }]);
+    const after = await fetch(`${h.url}/api/v1/case/evidence/${evidenceId}`, { headers: auth() });
+    expect(await after.json()).toMatchObject({ complete: true, received: data.length });
+    const download = await fetch(`${h.url}/api/v1/case/evidence/${evidenceId}/blob`, {
+      headers: auth(),
+    });
+    expect(Buffer.from(await download.arrayBuffer()).equals(data)).toBe(true);
+  });
+
+  it('refuses a chunk out of order and changes nothing', async () => {
+    const evidenceId = randomUUID();
+    await begin(evidenceId, 4096);
+    expect((await put(evidenceId, 0, randomBytes(1024))).status).toBe(200);
+    const before = await snapshot(h.store);
+    await refused(await put(evidenceId, 2048, randomBytes(1024)), 409, 'uploadOffset', before);
+    await refused(await put(evidenceId, 0, randomBytes(1024)), 409, 'uploadOffset', before);
+    expect((await blobs.status(evidenceId))?.received).toBe(1024);
+  });
+
+  it('refuses a chunk beyond the declared size and changes nothing', async () => {
+    const evidenceId = randomUUID();
+    await begin(evidenceId, 1000);
+    const before = await snapshot(h.store);
+    await refused(await put(evidenceId, 0, randomBytes(1001)), 413, 'quotaExceeded', before);
+    expect((await blobs.status(evidenceId))?.received).toBe(0);
+  });
+
+  it('refuses an upload beyond the per-report quota and changes nothing', async () => {
+    await begin(randomUUID(), 2 * 1024 * 1024);
+    const before = await snapshot(h.store);
+    const evidenceId = randomUUID();
+    await refused(await begin(evidenceId, 1024 * 1024 + 1), 413, 'quotaExceeded', before);
+    expect(await blobs.status(evidenceId)).toBeUndefined();
+  });
+
+  it('refuses a chunk larger than 1 MiB with 413', async () => {
+    const evidenceId = randomUUID();
+    await begin(evidenceId, 2 * 1024 * 1024);
+    const before = await snapshot(h.store);
+    await refused(await put(evidenceId, 0, randomBytes(1024 * 1024 + 1)), 413, 'tooLarge', before);
+    expect((await blobs.status(evidenceId))?.received).toBe(0);
+  });
+
+  it("does not let one report's session touch another report's upload", async () => {
+    const evidenceId = randomUUID();
+    await begin(evidenceId, 4096);
+    const other = makeReceipt();
+    expect((await submit(h.url, makeEnvelope(other))).status).toBe(201);
+    const mine = token;
+    token = await openSession(h.url, other);
+    const before = await snapshot(h.store);
+    await refused(await put(evidenceId, 0, randomBytes(10)), 404, 'uploadNotFound', before);
+    const status = await fetch(`${h.url}/api/v1/case/evidence/${evidenceId}`, { headers: auth() });
+    expect(status.status).toBe(404);
+    token = mine;
+  });
+
+  it('refuses a chunk with an unknown upload id', async () => {
+    const before = await snapshot(h.store);
+    await refused(await put(randomUUID(), 0, randomBytes(10)), 404, 'uploadNotFound', before);
+  });
+});

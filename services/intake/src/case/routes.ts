@@ -1,0 +1,177 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import type { IntakeConfig } from '../config.ts';
+import type { Clock, IntakeDeps } from '../deps.ts';
+import { attachmentHeaderSchema, messageEnvelopeSchema } from '../domain/protocol.ts';
+import { addWhistleblowerEvidence, loadCase, postWhistleblowerMessage } from '../domain/reports.ts';
+import { UploadNotFoundError, UploadOffsetError } from '../evidence/blob-store.ts';
+import { jsonBody, octetBody, parseBody } from '../http/body.ts';
+import { ProblemError } from '../http/problem.ts';
+import { sessionReport } from '../session/routes.ts';
+
+const messageBody = z.strictObject({ messageId: z.uuid(), envelope: messageEnvelopeSchema });
+const beginBody = z.strictObject({
+  evidenceId: z.uuid(),
+  size: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  header: attachmentHeaderSchema,
+});
+const evidenceParams = z.strictObject({ evidenceId: z.uuid() });
+const offsetQuery = z.strictObject({ offset: z.string().regex(/^(0|[1-9][0-9]{0,15})$/) });
+
+/**
+ * The whistleblower's case, behind a session (`requireSession` runs before this router):
+ * the case view, posting sealed messages, and evidence uploads in chunks. Uploads resume:
+ * GET an upload's status for the next offset, then PUT from there; the last chunk completes the
+ * blob and appends `EvidenceAdded`.
+ */
+export function caseRoutes(
+  deps: IntakeDeps,
+  config: IntakeConfig,
+  clock: Clock,
+  writeLimit: RequestHandler,
+): Router {
+  const router = Router();
+  const { store, blobStore } = deps;
+
+  async function caseOf(reportId: string) {
+    const view = await loadCase(store, reportId);
+    // The session outlived the report (purged): the same answer as an expired session.
+    if (!view) throw new ProblemError('unauthorized');
+    return view;
+  }
+
+  router.get('/case', async (req, res) => {
+    const { signPublicKey: _signPublicKey, ...view } = await caseOf(sessionReport(req));
+    res.json(view);
+  });
+
+  router.post('/case/messages', writeLimit, ...jsonBody(config.maxJsonBytes), async (req, res) => {
+    const body = parseBody(messageBody, req.body);
+    const reportId = sessionReport(req);
+    if (body.envelope.reportId !== reportId || body.envelope.messageId !== body.messageId) {
+      throw new ProblemError('invalidRequest');
+    }
+    await postWhistleblowerMessage(store, {
+      reportId,
+      messageId: body.messageId,
+      envelope: body.envelope,
+      now: clock.now(),
+    });
+    res.status(201).json({ messageId: body.messageId });
+  });
+
+  async function uploadStatus(reportId: string, evidenceId: string) {
+    const view = await caseOf(reportId);
+    const done = view.evidence.find((e) => e.evidenceId === evidenceId);
+    if (done) {
+      return {
+        evidenceId,
+        size: done.paddedSize,
+        received: done.paddedSize,
+        complete: true,
+        blobId: done.blobId,
+      };
+    }
+    const status = await blobStore.status(evidenceId);
+    if (!status || status.owner !== reportId) return undefined;
+    return { evidenceId, size: status.size, received: status.received, complete: false };
+  }
+
+  router.post('/case/evidence', writeLimit, ...jsonBody(64 * 1024), async (req, res) => {
+    const body = parseBody(beginBody, req.body);
+    const reportId = sessionReport(req);
+    const existing = await uploadStatus(reportId, body.evidenceId);
+    if (existing) {
+      if (existing.size !== body.size) throw new ProblemError('uploadConflict');
+      res.status(200).json(existing);
+      return;
+    }
+    const view = await caseOf(reportId);
+    if (view.status === 'closed') throw new ProblemError('reportClosed');
+    const stored = view.evidence.reduce((sum, e) => sum + e.paddedSize, 0);
+    const pending = await blobStore.pendingBytes(reportId);
+    if (
+      stored + pending + body.size > config.maxEvidenceBytesPerReport ||
+      view.evidence.length >= config.maxEvidenceFiles
+    ) {
+      throw new ProblemError('quotaExceeded');
+    }
+    const other = await blobStore.status(body.evidenceId);
+    if (other) throw new ProblemError('uploadConflict');
+    const status = await blobStore.begin(body.evidenceId, {
+      size: body.size,
+      owner: reportId,
+      note: JSON.stringify(body.header),
+    });
+    res
+      .status(201)
+      .json({
+        evidenceId: body.evidenceId,
+        size: status.size,
+        received: status.received,
+        complete: false,
+      });
+  });
+
+  router.get('/case/evidence/:evidenceId', async (req, res) => {
+    const { evidenceId } = parseBody(evidenceParams, req.params);
+    const status = await uploadStatus(sessionReport(req), evidenceId);
+    if (!status) throw new ProblemError('uploadNotFound');
+    res.json(status);
+  });
+
+  router.put(
+    '/case/evidence/:evidenceId',
+    writeLimit,
+    ...octetBody(config.maxChunkBytes),
+    async (req, res) => {
+      const { evidenceId } = parseBody(evidenceParams, req.params);
+      const offset = Number(parseBody(offsetQuery, req.query).offset);
+      const chunk = req.body as unknown;
+      if (!(chunk instanceof Buffer) || chunk.byteLength === 0)
+        throw new ProblemError('invalidRequest');
+      const reportId = sessionReport(req);
+      const status = await blobStore.status(evidenceId);
+      if (!status || status.owner !== reportId) throw new ProblemError('uploadNotFound');
+      if (offset + chunk.byteLength > status.size) throw new ProblemError('quotaExceeded');
+      if (offset !== status.received) throw new ProblemError('uploadOffset');
+      let next;
+      try {
+        next = await blobStore.write(evidenceId, offset, chunk);
+      } catch (error) {
+        if (error instanceof UploadOffsetError) throw new ProblemError('uploadOffset');
+        if (error instanceof UploadNotFoundError) throw new ProblemError('uploadNotFound');
+        throw error;
+      }
+      if (next.received < next.size) {
+        res.json({ evidenceId, size: next.size, received: next.received, complete: false });
+        return;
+      }
+      const header = attachmentHeaderSchema.parse(JSON.parse(status.note));
+      const { blobId } = await blobStore.complete(evidenceId);
+      await addWhistleblowerEvidence(store, {
+        reportId,
+        evidenceId,
+        blobId,
+        paddedSize: next.size,
+        header,
+        now: clock.now(),
+      });
+      res
+        .status(201)
+        .json({ evidenceId, size: next.size, received: next.size, complete: true, blobId });
+    },
+  );
+
+  /** Ciphertext of one piece of evidence of this case (e.g. a document an investigator shared). */
+  router.get('/case/evidence/:evidenceId/blob', async (req, res) => {
+    const { evidenceId } = parseBody(evidenceParams, req.params);
+    const view = await caseOf(sessionReport(req));
+    const item = view.evidence.find((e) => e.evidenceId === evidenceId);
+    const bytes = item && (await blobStore.read(item.blobId));
+    if (!bytes) throw new ProblemError('uploadNotFound');
+    res.type('application/octet-stream').send(Buffer.from(bytes));
+  });
+
+  return router;
+}

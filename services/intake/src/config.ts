@@ -1,0 +1,104 @@
+/**
+ * Limits and parameters of the public service. Every value here is a documented abuse control
+ * (SECURITY.md, "Public endpoints"); the composition root may override them, tests shrink them.
+ */
+export interface PowConfig {
+  /** Leading zero bits asked for while submissions arrive at or below `normalRatePerMinute`. */
+  readonly baseBits: number;
+  /** Floor and ceiling of the adaptive difficulty. */
+  readonly minBits: number;
+  readonly maxBits: number;
+  /** Global submissions per minute above which the difficulty rises (one bit per doubling). */
+  readonly normalRatePerMinute: number;
+  /** How long a challenge may be solved and used. */
+  readonly ttlMs: number;
+  /** Upper bound of remembered spent challenges (memory bound under attack). */
+  readonly maxSpent: number;
+}
+
+export interface Argon2Settings {
+  /** Argon2id memory in KiB, iterations and parallelism the browser uses to stretch a receipt. */
+  readonly memoryKiB: number;
+  readonly iterations: number;
+  readonly parallelism: number;
+}
+
+export interface RateLimitConfig {
+  readonly windowMs: number;
+  /** All requests to the API, from everyone together. */
+  readonly globalPerWindow: number;
+  /** Submissions from everyone together. */
+  readonly submitPerWindow: number;
+  /** Session attempts for one locator. */
+  readonly sessionPerLocatorPerWindow: number;
+  /** Session attempts from everyone together. */
+  readonly sessionGlobalPerWindow: number;
+  /** Writes (messages, upload chunks) within one report's session. */
+  readonly writesPerReportPerWindow: number;
+}
+
+export interface IntakeConfig {
+  readonly pow: PowConfig;
+  readonly argon2: Argon2Settings;
+  readonly rateLimits: RateLimitConfig;
+  /** Largest JSON body (submission envelope with its padding). */
+  readonly maxJsonBytes: number;
+  /** Largest evidence chunk. */
+  readonly maxChunkBytes: number;
+  /** Total evidence ciphertext per report. */
+  readonly maxEvidenceBytesPerReport: number;
+  /** Most attachments per report. */
+  readonly maxEvidenceFiles: number;
+  readonly sessionIdleMs: number;
+  readonly sessionChallengeTtlMs: number;
+  readonly maxSessions: number;
+  /** Express `trust proxy`: off unless the deployment sits behind a proxy it controls. */
+  readonly trustProxy: boolean | number | string;
+}
+
+const MiB = 1024 * 1024;
+
+export const defaultIntakeConfig: IntakeConfig = {
+  pow: {
+    // 2^16 SHA-256 calls: about a second with WebCrypto on a low-end phone, no wasm needed.
+    baseBits: 16,
+    minBits: 12,
+    maxBits: 24,
+    normalRatePerMinute: 30,
+    ttlMs: 10 * 60_000,
+    maxSpent: 200_000,
+  },
+  argon2: { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 },
+  rateLimits: {
+    windowMs: 60_000,
+    globalPerWindow: 60_000,
+    submitPerWindow: 600,
+    sessionPerLocatorPerWindow: 10,
+    sessionGlobalPerWindow: 1_200,
+    writesPerReportPerWindow: 600,
+  },
+  maxJsonBytes: 2 * MiB,
+  maxChunkBytes: 1 * MiB,
+  maxEvidenceBytesPerReport: 100 * MiB,
+  maxEvidenceFiles: 100,
+  sessionIdleMs: 30 * 60_000,
+  sessionChallengeTtlMs: 2 * 60_000,
+  maxSessions: 10_000,
+  trustProxy: false,
+};
+
+export type IntakeConfigOverrides = {
+  readonly [K in keyof IntakeConfig]?: IntakeConfig[K] extends object
+    ? Partial<IntakeConfig[K]>
+    : IntakeConfig[K];
+};
+
+export function resolveConfig(overrides: IntakeConfigOverrides = {}): IntakeConfig {
+  return {
+    ...defaultIntakeConfig,
+    ...overrides,
+    pow: { ...defaultIntakeConfig.pow, ...overrides.pow },
+    argon2: { ...defaultIntakeConfig.argon2, ...overrides.argon2 },
+    rateLimits: { ...defaultIntakeConfig.rateLimits, ...overrides.rateLimits },
+  } as IntakeConfig;
+}

@@ -1,0 +1,46 @@
+import type { EventStore, Json } from '@integrity-desk/eventstore';
+import type { Logger } from 'pino';
+import type { IntakeConfigOverrides } from './config.ts';
+import type { BlobStore } from './evidence/blob-store.ts';
+
+/** Injected time, so tests can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Injected randomness (tokens, challenge nonces, secrets). Must be a CSPRNG in production. */
+export interface Random {
+  bytes(length: number): Buffer;
+}
+
+/** A recipient organisation as deployment info shows it. Everything here is public. */
+export interface Channel {
+  readonly id: string;
+  readonly name: string;
+  readonly questionnaire: Json;
+  /** The recipient list signed by the deployment key; the browser checks the signature. */
+  readonly recipients: Json;
+}
+
+export interface IntakeDeps {
+  readonly store: EventStore;
+  readonly blobStore: BlobStore;
+  /** The channels open for submissions (the lead wires the channels read model). */
+  readonly listChannels: () => Promise<readonly Channel[]>;
+  /** Report id for a receipt locator (the `whistleblower-locators` read model), or undefined. */
+  readonly findReportByLocator: (locator: string) => Promise<string | undefined>;
+  readonly clock?: Clock;
+  readonly random?: Random;
+  readonly config?: IntakeConfigOverrides;
+  /** Receives one line per request (method, route template, status, duration) and nothing else. */
+  readonly logger?: Logger;
+  /**
+   * Keys for the stateless proof-of-work and session challenges (HMAC-SHA-256). Random per
+   * process by default: a restart invalidates outstanding challenges, which clients just refetch.
+   */
+  readonly challengeKey?: Buffer;
+  /** Crypto settings of the deployment shown with deployment info (protocol's schema). */
+  readonly cryptoSettings?: Json;
+  /** Front-end build to serve the whistleblower pages from; API only when absent. */
+  readonly staticDir?: string;
+}

@@ -1,0 +1,225 @@
+/**
+ * The one place intake talks to the reports domain (services/reports): commands go through its
+ * decider (`handleReportCommand`), the case view folds the stream with its `readReport`.
+ * Intake only chooses the event ids (derived from the content, see below) and maps domain
+ * errors to problems.
+ */
+import {
+  DuplicateEventIdError,
+  WrongExpectedVersionError,
+  type EventStore,
+} from '@integrity-desk/eventstore';
+import {
+  DuplicateItemError,
+  IllegalTransitionError,
+  ReportAlreadySubmittedError,
+  ReportNotFoundError,
+  ReportPurgedError,
+  handleReportCommand,
+  readReport,
+  reportStream,
+  type ReportCommand,
+  type ReportEvent,
+  type Sealed,
+  type SubmissionEnvelope,
+} from '@integrity-desk/reports';
+import { createHash } from 'node:crypto';
+import { ProblemError } from '../http/problem.ts';
+
+export { reportStream };
+
+/**
+ * A UUID-shaped id from SHA-256 of the command's kind, target and exact content. A retry of the
+ * same request yields the same event id, which the decider treats as done (same success); the
+ * same report or message id with a different body yields another id, which the decider refuses
+ * (409). The content hash is of ciphertext, so the id reveals nothing.
+ */
+export function contentEventId(kind: string, ...parts: readonly string[]): string {
+  const h = createHash('sha256').update(kind);
+  for (const p of parts) h.update('\0').update(p);
+  const hex = h.digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+const whistleblower = { kind: 'whistleblower' } as const;
+
+async function run(store: EventStore, reportId: string, command: ReportCommand): Promise<void> {
+  try {
+    await handleReportCommand(store, reportId, command);
+  } catch (error) {
+    if (
+      error instanceof ReportAlreadySubmittedError ||
+      error instanceof DuplicateItemError ||
+      error instanceof WrongExpectedVersionError ||
+      error instanceof DuplicateEventIdError
+    ) {
+      throw new ProblemError('conflict');
+    }
+    if (error instanceof IllegalTransitionError || error instanceof ReportPurgedError) {
+      throw new ProblemError('reportClosed');
+    }
+    if (error instanceof ReportNotFoundError) throw new ProblemError('unauthorized');
+    throw error;
+  }
+}
+
+export function submitReport(
+  store: EventStore,
+  input: { reportId: string; channelId: string; envelope: SubmissionEnvelope; now: Date },
+): Promise<void> {
+  const eventId = contentEventId(
+    'ReportSubmitted',
+    input.reportId,
+    input.channelId,
+    JSON.stringify(input.envelope),
+  );
+  return run(store, input.reportId, {
+    type: 'SubmitReport',
+    data: { reportId: input.reportId, channelId: input.channelId, envelope: input.envelope },
+    metadata: { now: input.now, eventId, actor: whistleblower },
+  });
+}
+
+export function postWhistleblowerMessage(
+  store: EventStore,
+  input: { reportId: string; messageId: string; envelope: Sealed; now: Date },
+): Promise<void> {
+  const eventId = contentEventId(
+    'MessagePosted',
+    input.reportId,
+    input.messageId,
+    JSON.stringify(input.envelope),
+  );
+  return run(store, input.reportId, {
+    type: 'PostMessage',
+    data: { reportId: input.reportId, messageId: input.messageId, envelope: input.envelope },
+    metadata: { now: input.now, eventId, actor: whistleblower },
+  });
+}
+
+export function addWhistleblowerEvidence(
+  store: EventStore,
+  input: {
+    reportId: string;
+    evidenceId: string;
+    blobId: string;
+    paddedSize: number;
+    header: Sealed;
+    now: Date;
+  },
+): Promise<void> {
+  const eventId = contentEventId('EvidenceAdded', input.reportId, input.evidenceId, input.blobId);
+  return run(store, input.reportId, {
+    type: 'AddEvidence',
+    data: {
+      reportId: input.reportId,
+      evidenceId: input.evidenceId,
+      blobId: input.blobId,
+      paddedSize: input.paddedSize,
+      header: input.header,
+    },
+    metadata: { now: input.now, eventId, actor: whistleblower },
+  });
+}
+
+/** What a whistleblower may see of their case: never investigator ids, notes or triage. */
+export interface CaseView {
+  readonly reportId: string;
+  readonly channelId: string;
+  readonly status: string;
+  readonly receivedAt: string;
+  readonly acknowledgementDueAt: string;
+  readonly acknowledgedAt: string | null;
+  readonly feedbackDueAt: string | null;
+  readonly timeline: readonly { readonly type: string; readonly at: string }[];
+  readonly messages: readonly {
+    readonly messageId: string;
+    readonly author: 'whistleblower' | 'investigator';
+    readonly envelope: Sealed;
+    readonly postedAt: string;
+  }[];
+  readonly evidence: readonly {
+    readonly evidenceId: string;
+    readonly blobId: string;
+    readonly paddedSize: number;
+    readonly header: Sealed;
+    readonly by: 'whistleblower' | 'investigator';
+    readonly addedAt: string;
+  }[];
+  /** The report key sealed to the whistleblower's box key (from the submission envelope). */
+  readonly wrappedKey: unknown;
+  readonly signPublicKey: string;
+}
+
+/** Timeline entries a whistleblower sees, with their coarse times. */
+function timelineEntry(event: ReportEvent): { type: string; at: string } | undefined {
+  switch (event.type) {
+    case 'ReportSubmitted':
+      return { type: event.type, at: event.data.receivedAt };
+    case 'ReportAcknowledged':
+      return { type: event.type, at: event.data.acknowledgedAt };
+    case 'ReportStatusChanged':
+      return { type: `${event.type}:${event.data.to}`, at: event.data.changedAt };
+    case 'MessagePosted':
+      return { type: event.type, at: event.data.postedAt };
+    case 'EvidenceAdded':
+      return { type: event.type, at: event.data.addedAt };
+    case 'ReportClosed':
+      return { type: `${event.type}:${event.data.outcome}`, at: event.data.closedAt };
+    case 'ReportReferred':
+      return { type: event.type, at: event.data.referredAt };
+    case 'ReportReopened':
+      return { type: event.type, at: event.data.reopenedAt };
+    default:
+      return undefined;
+  }
+}
+
+/** The case as its whistleblower sees it, or undefined when it does not exist (or was purged). */
+export async function loadCase(store: EventStore, reportId: string): Promise<CaseView | undefined> {
+  const read = await readReport(store, reportId);
+  const state = read.state;
+  if (state.status === 'none' || state.status === 'purged') return undefined;
+  const events = read.events.map((e) => e.event);
+  const submitted = events.find((e) => e.type === 'ReportSubmitted');
+  if (!submitted || submitted.type !== 'ReportSubmitted') return undefined;
+  const wb = submitted.data.envelope.whistleblower as Record<string, unknown>;
+  return {
+    reportId: state.reportId,
+    channelId: state.channelId,
+    status: state.status,
+    receivedAt: state.receivedAt,
+    acknowledgementDueAt: state.acknowledgementDueAt,
+    acknowledgedAt: state.acknowledgedAt,
+    feedbackDueAt: state.feedbackDueAt,
+    timeline: events.flatMap((e) => timelineEntry(e) ?? []),
+    messages: events.flatMap((e) =>
+      e.type === 'MessagePosted'
+        ? [
+            {
+              messageId: e.data.messageId,
+              author: e.data.author,
+              envelope: e.data.envelope,
+              postedAt: e.data.postedAt,
+            },
+          ]
+        : [],
+    ),
+    evidence: events.flatMap((e) =>
+      e.type === 'EvidenceAdded'
+        ? [
+            {
+              evidenceId: e.data.evidenceId,
+              blobId: e.data.blobId,
+              paddedSize: e.data.paddedSize,
+              header: e.data.header,
+              by: e.data.by,
+              addedAt: e.data.addedAt,
+            },
+          ]
+        : [],
+    ),
+    wrappedKey: wb.wrappedKey ?? null,
+    signPublicKey: String(wb.signPublicKey),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Where evidence ciphertext lives. Content-addressed: a finished blob's id is the SHA-256 of its
+ * bytes (hex). Uploads are resumable: each chunk is appended at the offset the store reports,
+ * so a client whose connection dropped (uploads over Tor can take an hour) asks for the offset
+ * and goes on from there. The store holds ciphertext only and never sees who sent it.
+ */
+export interface UploadMeta {
+  /** Total ciphertext bytes the upload will have (the padded attachment size). */
+  readonly size: number;
+  /** Opaque owner tag (the report id), so a session can only touch its own uploads. */
+  readonly owner: string;
+  /** Opaque text kept with the upload until it completes (the sealed attachment header). */
+  readonly note: string;
+}
+
+export interface UploadStatus extends UploadMeta {
+  /** Bytes received so far: the offset the next chunk must start at. */
+  readonly received: number;
+}
+
+export class UploadOffsetError extends Error {
+  override readonly name = 'UploadOffsetError';
+}
+export class UploadNotFoundError extends Error {
+  override readonly name = 'UploadNotFoundError';
+}
+
+export interface BlobStore {
+  /** Starts an upload or returns the existing one's status (idempotent). */
+  begin(uploadId: string, meta: UploadMeta): Promise<UploadStatus>;
+  status(uploadId: string): Promise<UploadStatus | undefined>;
+  /** Appends a chunk that must start exactly at `offset` == received; returns the new status. */
+  write(uploadId: string, offset: number, chunk: Uint8Array): Promise<UploadStatus>;
+  /** When every byte arrived: hashes, moves the data to its content address, returns the id. */
+  complete(uploadId: string): Promise<{ blobId: string; size: number }>;
+  /** Total bytes of unfinished uploads of one owner (for the quota). */
+  pendingBytes(owner: string): Promise<number>;
+  has(blobId: string): Promise<boolean>;
+  read(blobId: string): Promise<Uint8Array | undefined>;
+}

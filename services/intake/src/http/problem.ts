@@ -1,0 +1,95 @@
+import type { ErrorRequestHandler, Response } from 'express';
+
+/**
+ * Every failure an anonymous caller can see, in one place, each with a fixed title (RFC 9457).
+ * Never echo an error's message: it may carry internal details, and a fixed text answers the
+ * same way for a known and an unknown report.
+ */
+export const problems = {
+  malformedJson: { status: 400, title: 'The request body is not valid JSON.' },
+  invalidRequest: { status: 400, title: 'The request does not match the expected format.' },
+  unsupportedMediaType: { status: 415, title: 'The request has an unsupported content type.' },
+  tooLarge: { status: 413, title: 'The request body is too large.' },
+  powRequired: { status: 403, title: 'The proof of work is missing, invalid or expired.' },
+  powReplayed: { status: 403, title: 'The proof of work was already used.' },
+  unknownChannel: { status: 404, title: 'There is no such channel.' },
+  conflict: { status: 409, title: 'A different submission already exists under this id.' },
+  sessionRefused: { status: 401, title: 'The receipt could not be verified.' },
+  unauthorized: { status: 401, title: 'The session is missing or has expired.' },
+  notFound: { status: 404, title: 'Not found.' },
+  methodNotAllowed: { status: 405, title: 'Method not allowed.' },
+  uploadNotFound: { status: 404, title: 'There is no such upload.' },
+  uploadOffset: { status: 409, title: 'The chunk does not start at the next expected offset.' },
+  uploadConflict: { status: 409, title: 'An upload with this id and different parameters exists.' },
+  quotaExceeded: { status: 413, title: 'The evidence quota of this report is exhausted.' },
+  uploadIncomplete: { status: 409, title: 'The upload is not complete.' },
+  reportClosed: { status: 409, title: 'The report does not accept this change.' },
+  rateLimited: { status: 429, title: 'Too many requests. Please wait and try again.' },
+  unavailable: { status: 503, title: 'The service is busy. Please try again.' },
+  internal: { status: 500, title: 'Something went wrong. Please try again.' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof problems;
+
+/** Thrown by handlers; the error handler turns it into a problem response. */
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError';
+  constructor(readonly kind: ProblemKind) {
+    super(kind);
+  }
+}
+
+const typeBase = 'https://integrity-desk.org/problems/';
+
+export function sendProblem(res: Response, kind: ProblemKind): void {
+  const p = problems[kind];
+  res
+    .status(p.status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: typeBase + kind, title: p.title, status: p.status }));
+}
+
+/** Maps body-parser's errors (by their `type`, never their message) to fixed problems. */
+function kindOfParserError(error: { type?: unknown; status?: unknown }): ProblemKind | undefined {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return 'malformedJson';
+    case 'entity.too.large':
+      return 'tooLarge';
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return 'unsupportedMediaType';
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+    case 'stream.not.readable':
+      return 'invalidRequest';
+    default:
+      return undefined;
+  }
+}
+
+export interface ErrorReport {
+  (kind: ProblemKind, error: unknown): void;
+}
+
+/** The last middleware: every error becomes a fixed problem; unexpected ones are reported. */
+export function problemHandler(report: ErrorReport): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    let kind: ProblemKind = 'internal';
+    if (error instanceof ProblemError) kind = error.kind;
+    else if (typeof error === 'object' && error !== null) {
+      kind = kindOfParserError(error as { type?: unknown }) ?? 'internal';
+      const status = (error as { status?: unknown }).status;
+      if (kind === 'internal' && typeof status === 'number' && status >= 400 && status < 500) {
+        kind = 'invalidRequest';
+      }
+    }
+    if (kind === 'internal' || kind === 'unavailable') report(kind, error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    sendProblem(res, kind);
+  };
+}

@@ -1,0 +1,128 @@
+import { Router, type Request, type RequestHandler } from 'express';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { IntakeConfig } from '../config.ts';
+import type { IntakeDeps } from '../deps.ts';
+import { verifySessionSignature } from '../domain/protocol.ts';
+import { loadCase } from '../domain/reports.ts';
+import { jsonBody, parseBody } from '../http/body.ts';
+import { createHmacSigner } from '../http/hmac-token.ts';
+import { ProblemError } from '../http/problem.ts';
+import type { SessionTokens } from './tokens.ts';
+
+const locator = z
+  .string()
+  .min(16)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const challengeBody = z.strictObject({ locator });
+const openBody = z.strictObject({
+  locator,
+  challenge: z.string().max(200),
+  signature: z.string().max(128),
+});
+
+/**
+ * Receipt sessions. The whistleblower's browser derives a locator and an Ed25519 key from the
+ * receipt; the server hands out a challenge for the locator and gives a bearer token for a valid
+ * signature over it. Unknown locators and wrong signatures must be indistinguishable:
+ * - the challenge is stateless and computed the same way whether the locator exists or not;
+ * - opening always looks the locator up, reads a report stream (a dummy one when unknown) and
+ *   verifies a signature (against a dummy key when unknown), then answers with the same problem;
+ * - a challenge is spent by its first use, right or wrong, so a signature cannot be retried.
+ */
+export function sessionRoutes(
+  deps: IntakeDeps,
+  config: IntakeConfig,
+  key: Buffer,
+  tokens: SessionTokens,
+  now: () => number,
+  random: (n: number) => Buffer,
+  limits: { global: RequestHandler; perLocator: RequestHandler },
+): Router {
+  const router = Router();
+  const signer = createHmacSigner(key, 'receipt-session');
+  const spent = new Map<string, number>();
+  // A real Ed25519 public key nobody holds the private half of: verifying against it costs the
+  // same as verifying against a whistleblower's key.
+  const dummyKey = generateKeyPairSync('ed25519')
+    .publicKey.export({ format: 'der', type: 'spki' })
+    .subarray(-32)
+    .toString('base64url');
+  const dummyReportId = randomUUID();
+
+  function spend(nonce: string, expiresAt: number): boolean {
+    const at = now();
+    if (spent.size > 10_000) for (const [n, e] of spent) if (e <= at) spent.delete(n);
+    if (spent.has(nonce)) return false;
+    if (spent.size >= 200_000) return false;
+    spent.set(nonce, expiresAt);
+    return true;
+  }
+
+  const json = jsonBody(4096);
+
+  router.post('/session/challenge', limits.global, ...json, limits.perLocator, (req, res) => {
+    const body = parseBody(challengeBody, req.body);
+    const expiresAt = now() + config.sessionChallengeTtlMs;
+    const nonce = random(16).toString('base64url');
+    res.json({ challenge: signer.sign(['s1', String(expiresAt), nonce], body.locator), expiresAt });
+  });
+
+  router.post('/session', limits.global, ...json, limits.perLocator, async (req, res) => {
+    const body = parseBody(openBody, req.body);
+    const fields = signer.open(body.challenge, body.locator);
+    const expiresAt = Number(fields?.[1]);
+    const fresh =
+      fields !== undefined &&
+      fields.length === 3 &&
+      fields[0] === 's1' &&
+      expiresAt > now() &&
+      spend(fields[2]!, expiresAt);
+    const reportId = await deps.findReportByLocator(body.locator);
+    const found = await loadCase(deps.store, reportId ?? dummyReportId);
+    const valid = verifySessionSignature(
+      found?.signPublicKey ?? dummyKey,
+      body.challenge,
+      body.signature,
+    );
+    if (!fresh || !valid || !found || reportId === undefined)
+      throw new ProblemError('sessionRefused');
+    res.status(201).json({
+      token: tokens.issue(reportId),
+      tokenType: 'Bearer',
+      idleTimeoutSeconds: Math.floor(config.sessionIdleMs / 1000),
+    });
+  });
+
+  router.delete('/session', (req, res) => {
+    const token = bearer(req);
+    if (token) tokens.end(token);
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+const bearerPattern = /^Bearer ([A-Za-z0-9_-]{43})$/;
+
+export function bearer(req: Request): string | undefined {
+  return bearerPattern.exec(req.headers.authorization ?? '')?.[1];
+}
+
+/** Resolves the bearer token to its report; the token lives in the Authorization header only. */
+export function requireSession(tokens: SessionTokens): RequestHandler {
+  return (req, _res, next) => {
+    const token = bearer(req);
+    const reportId = token === undefined ? undefined : tokens.resolve(token);
+    if (reportId === undefined) {
+      next(new ProblemError('unauthorized'));
+      return;
+    }
+    (req as Request & { reportId: string }).reportId = reportId;
+    next();
+  };
+}
+
+export const sessionReport = (req: Request): string =>
+  (req as Request & { reportId: string }).reportId;

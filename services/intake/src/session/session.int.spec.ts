@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  expectProblem,
+  makeEnvelope,
+  makeReceipt,
+  openSession,
+  postJson,
+  snapshot,
+  startIntake,
+  submit,
+  type Harness,
+  type Receipt,
+} from '../test-support/harness.ts';
+
+let h: Harness;
+let receipt: Receipt;
+beforeEach(async () => {
+  h = await startIntake();
+  receipt = makeReceipt();
+  expect((await submit(h.url, makeEnvelope(receipt))).status).toBe(201);
+});
+afterEach(() => h.close());
+
+async function challengeFor(locator: string) {
+  const res = await postJson(`${h.url}/api/v1/session/challenge`, { locator });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { challenge: string; expiresAt: number };
+}
+
+async function attempt(locator: string, challenge: string, signature: string) {
+  return postJson(`${h.url}/api/v1/session`, { locator, challenge, signature });
+}
+
+describe('receipt sessions', () => {
+  it('gives a bearer token for a valid signature, never a cookie', async () => {
+    const { challenge } = await challengeFor(receipt.locator);
+    const res = await attempt(receipt.locator, challenge, receipt.sign(challenge));
+    expect(res.status).toBe(201);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const body = (await res.json()) as {
+      token: string;
+      tokenType: string;
+      idleTimeoutSeconds: number;
+    };
+    expect(body.tokenType).toBe('Bearer');
+    expect(body.idleTimeoutSeconds).toBe(1800);
+    // 32 random bytes, base64url
+    expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const view = await fetch(`${h.url}/api/v1/case`, {
+      headers: { authorization: `Bearer ${body.token}` },
+    });
+    expect(view.status).toBe(200);
+  });
+
+  it('hands out challenges of the same shape for known and unknown locators', async () => {
+    const known = await challengeFor(receipt.locator);
+    const unknown = await challengeFor(makeReceipt().locator);
+    expect(known.challenge.length).toBe(unknown.challenge.length);
+    expect(known.expiresAt).toBe(unknown.expiresAt);
+  });
+
+  it('answers a wrong signature and an unknown locator identically, and stores nothing', async () => {
+    const before = await snapshot(h.store);
+    const stranger = makeReceipt();
+    const c1 = await challengeFor(receipt.locator);
+    const wrong = await attempt(receipt.locator, c1.challenge, stranger.sign(c1.challenge));
+    const c2 = await challengeFor(stranger.locator);
+    const unknown = await attempt(stranger.locator, c2.challenge, stranger.sign(c2.challenge));
+    const a = await expectProblem(wrong, 401, 'sessionRefused');
+    const b = await expectProblem(unknown, 401, 'sessionRefused');
+    expect(a.ok && b.ok).toBe(true);
+    expect(a.body).toEqual(b.body);
+    expect([...wrong.headers.keys()].sort()).toEqual([...unknown.headers.keys()].sort());
+    expect(await snapshot(h.store)).toBe(before);
+    expect(h.app.intake.sessions()).toBe(0);
+  });
+
+  it('takes similar time for an unknown locator and a wrong signature', async () => {
+    const stranger = makeReceipt();
+    const time = async (locator: string) => {
+      const { challenge } = await challengeFor(locator);
+      const t = performance.now();
+      await attempt(locator, challenge, stranger.sign(challenge));
+      return performance.now() - t;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      known.push(await time(receipt.locator));
+      unknown.push(await time(stranger.locator));
+    }
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    // Both paths look up, read a stream and verify a signature; loopback noise is ~0.1-1 ms.
+    expect(Math.abs(median(known) - median(unknown))).toBeLessThan(2);
+  });
+
+  it('refuses a replayed challenge even with a valid signature', async () => {
+    const { challenge } = await challengeFor(receipt.locator);
+    expect((await attempt(receipt.locator, challenge, receipt.sign(challenge))).status).toBe(201);
+    const before = await snapshot(h.store);
+    const again = await expectProblem(
+      await attempt(receipt.locator, challenge, receipt.sign(challenge)),
+      401,
+      'sessionRefused',
+    );
+    expect(again.ok).toBe(true);
+    expect(await snapshot(h.store)).toBe(before);
+    expect(h.app.intake.sessions()).toBe(1);
+  });
+
+  it('refuses a challenge issued for another locator', async () => {
+    const other = makeReceipt();
+    const { challenge } = await challengeFor(other.locator);
+    const p = await expectProblem(
+      await attempt(receipt.locator, challenge, receipt.sign(challenge)),
+      401,
+      'sessionRefused',
+    );
+    expect(p.ok).toBe(true);
+  });
+
+  it('refuses an expired challenge', async () => {
+    const { challenge } = await challengeFor(receipt.locator);
+    h.clock.advance(3 * 60_000);
+    const p = await expectProblem(
+      await attempt(receipt.locator, challenge, receipt.sign(challenge)),
+      401,
+      'sessionRefused',
+    );
+    expect(p.ok).toBe(true);
+  });
+
+  it('expires a token after 30 idle minutes and keeps it alive while used', async () => {
+    const token = await openSession(h.url, receipt);
+    const get = () =>
+      fetch(`${h.url}/api/v1/case`, { headers: { authorization: `Bearer ${token}` } });
+    h.clock.advance(29 * 60_000);
+    expect((await get()).status).toBe(200);
+    h.clock.advance(29 * 60_000);
+    expect((await get()).status).toBe(200);
+    h.clock.advance(30 * 60_000);
+    const before = await snapshot(h.store);
+    const p = await expectProblem(await get(), 401, 'unauthorized');
+    expect(p.ok).toBe(true);
+    expect(await snapshot(h.store)).toBe(before);
+  });
+
+  it('ends a session on DELETE', async () => {
+    const token = await openSession(h.url, receipt);
+    const del = await fetch(`${h.url}/api/v1/session`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(del.status).toBe(204);
+    expect(
+      (await fetch(`${h.url}/api/v1/case`, { headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('limits attempts per locator, not per address', async () => {
+    const limited = await startIntake({
+      config: { rateLimits: { sessionPerLocatorPerWindow: 3 } },
+    });
+    try {
+      const call = (locator: string) =>
+        postJson(`${limited.url}/api/v1/session/challenge`, { locator });
+      const a = makeReceipt().locator;
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await call(a)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      // Same client, another locator: not limited.
+      expect((await call(makeReceipt().locator)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

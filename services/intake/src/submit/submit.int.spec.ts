@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { solvePow } from '../pow/pow.ts';
+import {
+  expectProblem,
+  makeEnvelope,
+  makeReceipt,
+  postJson,
+  snapshot,
+  solvedPow,
+  startIntake,
+  submit,
+  type Harness,
+} from '../test-support/harness.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startIntake();
+});
+afterEach(() => h.close());
+
+async function refused(res: Response, status: number, kind: string, before: string) {
+  const p = await expectProblem(res, status, kind);
+  expect({ status: p.status, type: p.body.type }).toEqual({
+    status,
+    type: `https://integrity-desk.org/problems/${kind}`,
+  });
+  expect(p.ok).toBe(true);
+  expect(await snapshot(h.store)).toBe(before);
+}
+
+describe('POST /api/v1/reports', () => {
+  it('appends ReportSubmitted with the ciphertext envelope and an hour-rounded time', async () => {
+    const envelope = makeEnvelope(makeReceipt());
+    const res = await submit(h.url, envelope);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ reportId: envelope.reportId });
+    const events = await h.store.readStream(`report-${envelope.reportId}`);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.type).toBe('ReportSubmitted');
+    expect(events[0]!.data).toMatchObject({
+      reportId: envelope.reportId,
+      channelId: envelope.channelId,
+      receivedAt: '2026-03-10T09:00:00.000Z',
+      envelope,
+    });
+  });
+
+  it('answers a retry with the same body with the same success and stores it once', async () => {
+    const envelope = makeEnvelope(makeReceipt());
+    const pow = await solvedPow(h.url);
+    expect((await submit(h.url, envelope, pow)).status).toBe(201);
+    // Same challenge too: the response was lost and the browser sends the identical request.
+    const again = await submit(h.url, envelope, pow);
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual({ reportId: envelope.reportId });
+    // And with a fresh challenge.
+    expect((await submit(h.url, envelope)).status).toBe(201);
+    expect(await h.store.readStream(`report-${envelope.reportId}`)).toHaveLength(1);
+  });
+
+  it('refuses a different body under an existing report id with 409 and changes nothing', async () => {
+    const receipt = makeReceipt();
+    const first = makeEnvelope(receipt, 'first');
+    expect((await submit(h.url, first)).status).toBe(201);
+    const before = await snapshot(h.store);
+    await refused(
+      await submit(h.url, makeEnvelope(receipt, 'second', first.reportId)),
+      409,
+      'conflict',
+      before,
+    );
+  });
+
+  it('refuses malformed JSON', async () => {
+    const before = await snapshot(h.store);
+    await refused(
+      await postJson(`${h.url}/api/v1/reports`, '{"envelope": {'),
+      400,
+      'malformedJson',
+      before,
+    );
+  });
+
+  it('refuses wrong types', async () => {
+    const before = await snapshot(h.store);
+    const envelope = { ...makeEnvelope(makeReceipt()), paddedSize: 'big' };
+    await refused(await submit(h.url, envelope), 400, 'invalidRequest', before);
+  });
+
+  it('refuses unknown fields', async () => {
+    const before = await snapshot(h.store);
+    const envelope = { ...makeEnvelope(makeReceipt()), plaintextName: 'Jane' };
+    await refused(await submit(h.url, envelope), 400, 'invalidRequest', before);
+  });
+
+  it('refuses a body that is not JSON by content type', async () => {
+    const before = await snapshot(h.store);
+    const res = await fetch(`${h.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    await refused(res, 415, 'unsupportedMediaType', before);
+  });
+
+  it('refuses an oversize body with 413 from its Content-Length, before reading it', async () => {
+    const before = await snapshot(h.store);
+    const { request } = await import('node:http');
+    const url = new URL(`${h.url}/api/v1/reports`);
+    // Declares 50 MiB but sends only a few bytes: the answer must come without the rest.
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(50 * 1024 * 1024),
+          },
+        },
+        (r) => {
+          let body = '';
+          r.on('data', (d: Buffer) => (body += d.toString()));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.write('{"envelope":');
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({
+      status: 413,
+      type: 'https://integrity-desk.org/problems/tooLarge',
+    });
+    expect(await snapshot(h.store)).toBe(before);
+  });
+
+  it('refuses a wrong proof-of-work solution', async () => {
+    const before = await snapshot(h.store);
+    const { challenge, solution } = await solvedPow(h.url);
+    const wrong = String(Number(solution) + 1);
+    // (the next number may also solve a 4-bit challenge: search for one that does not)
+    let bad = wrong;
+    for (let i = 1; solvePow(challenge) !== '' && i < 1000; i++) {
+      bad = String(Number(solution) + i);
+      const { leadingZeroBits, powDigest } = await import('../pow/pow.ts');
+      if (leadingZeroBits(powDigest(challenge, bad)) < 4) break;
+    }
+    await refused(
+      await submit(h.url, makeEnvelope(makeReceipt()), { challenge, solution: bad }),
+      403,
+      'powRequired',
+      before,
+    );
+  });
+
+  it('refuses a forged challenge (MAC does not hold)', async () => {
+    const before = await snapshot(h.store);
+    const { challenge } = await solvedPow(h.url);
+    const parts = challenge.split('.');
+    parts[1] = '2'; // ask for less work than was handed out
+    const forged = parts.join('.');
+    await refused(
+      await submit(h.url, makeEnvelope(makeReceipt()), {
+        challenge: forged,
+        solution: solvePow(forged),
+      }),
+      403,
+      'powRequired',
+      before,
+    );
+  });
+
+  it('refuses an expired challenge', async () => {
+    const pow = await solvedPow(h.url);
+    h.clock.advance(11 * 60_000);
+    const before = await snapshot(h.store);
+    await refused(
+      await submit(h.url, makeEnvelope(makeReceipt()), pow),
+      403,
+      'powRequired',
+      before,
+    );
+  });
+
+  it('refuses a replayed challenge for another submission', async () => {
+    const pow = await solvedPow(h.url);
+    expect((await submit(h.url, makeEnvelope(makeReceipt()), pow)).status).toBe(201);
+    const before = await snapshot(h.store);
+    await refused(
+      await submit(h.url, makeEnvelope(makeReceipt()), pow),
+      403,
+      'powReplayed',
+      before,
+    );
+  });
+
+  it('refuses a missing proof of work', async () => {
+    const before = await snapshot(h.store);
+    const res = await postJson(`${h.url}/api/v1/reports`, {
+      envelope: makeEnvelope(makeReceipt()),
+    });
+    await refused(res, 400, 'invalidRequest', before);
+  });
+
+  it('refuses an unknown channel', async () => {
+    const before = await snapshot(h.store);
+    const envelope = { ...makeEnvelope(makeReceipt()), channelId: randomUUID() };
+    await refused(await submit(h.url, envelope), 404, 'unknownChannel', before);
+  });
+});
+
+describe('GET /api/v1/deployment', () => {
+  it('shows the channels, the Argon2id parameters and the proof-of-work difficulty', async () => {
+    const res = await fetch(`${h.url}/api/v1/deployment`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      channels: [{ id: expect.any(String), name: 'Anti-Corruption Coalition' }],
+      argon2: { memoryKiB: 65536, iterations: 3, parallelism: 1 },
+      pow: { algorithm: 'sha256-leading-zero-bits/v1', bits: 4 },
+    });
+  });
+});

@@ -1,0 +1,227 @@
+/** Test helpers: a real intake server on 127.0.0.1, port 0, and a simulated whistleblower. */
+import {
+  createMemoryEventStore,
+  StreamNotFoundError,
+  type EventStore,
+} from '@integrity-desk/eventstore';
+import {
+  createCipheriv,
+  createHash,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+  sign,
+} from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
+import { createIntakeApp, type IntakeApp } from '../app.ts';
+import type { IntakeConfigOverrides } from '../config.ts';
+import type { Channel, IntakeDeps } from '../deps.ts';
+import type { BlobStore } from '../evidence/blob-store.ts';
+import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
+import { sessionChallengeMessage } from '../domain/protocol.ts';
+import { createIntakeLogger } from '../http/request-log.ts';
+import { solvePow } from '../pow/pow.ts';
+
+export const channelId = 'c0ffee00-0000-4000-8000-000000000001';
+export const channels: Channel[] = [
+  {
+    id: channelId,
+    name: 'Anti-Corruption Coalition',
+    questionnaire: { q: [] },
+    recipients: { signed: 'x' },
+  },
+];
+
+/** Test-only locator index: scans the log (the server uses the whistleblower-locators projection). */
+export function locatorIndex(store: EventStore) {
+  return async (locator: string): Promise<string | undefined> => {
+    for (const e of await store.readAll()) {
+      if (e.type !== 'ReportSubmitted') continue;
+      const data = e.data as { reportId: string; envelope: { whistleblower: { locator: string } } };
+      if (data.envelope.whistleblower.locator === locator) return data.reportId;
+    }
+    return undefined;
+  };
+}
+
+export function testClock(start = Date.parse('2026-03-10T09:41:00Z')) {
+  let t = start;
+  return { now: () => new Date(t), advance: (ms: number) => void (t += ms) };
+}
+
+export const testConfig: IntakeConfigOverrides = {
+  pow: { baseBits: 4, minBits: 2, maxBits: 12, normalRatePerMinute: 1_000 },
+  rateLimits: { sessionPerLocatorPerWindow: 1_000 },
+};
+
+export interface Harness {
+  readonly url: string;
+  readonly app: IntakeApp;
+  readonly store: EventStore;
+  readonly blobStore: BlobStore;
+  readonly clock: ReturnType<typeof testClock>;
+  readonly logs: string[];
+  close(): Promise<void>;
+}
+
+export async function startIntake(
+  options: {
+    store?: EventStore;
+    blobStore?: BlobStore;
+    config?: IntakeConfigOverrides;
+    deps?: Partial<IntakeDeps>;
+  } = {},
+): Promise<Harness> {
+  const store = options.store ?? createMemoryEventStore();
+  const blobStore = options.blobStore ?? createMemoryBlobStore();
+  const clock = testClock();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const app = createIntakeApp({
+    store,
+    blobStore,
+    clock,
+    listChannels: async () => channels,
+    findReportByLocator: locatorIndex(store),
+    logger: createIntakeLogger(sink),
+    config: { ...testConfig, ...options.config },
+    ...options.deps,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    store,
+    blobStore,
+    clock,
+    logs,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** What the whistleblower's browser holds after deriving keys from a receipt. */
+export function makeReceipt() {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    locator: randomBytes(32).toString('base64url'),
+    signPublicKey: publicKey
+      .export({ format: 'der', type: 'spki' })
+      .subarray(-32)
+      .toString('base64url'),
+    sign: (challenge: string) =>
+      sign(null, sessionChallengeMessage(challenge), privateKey).toString('base64url'),
+  };
+}
+export type Receipt = ReturnType<typeof makeReceipt>;
+
+/** Stand-in for the browser's sealing (the test only needs ciphertext that hides the text). */
+export function seal(plaintext: string) {
+  const key = randomBytes(32);
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return {
+    v: 1 as const,
+    nonce: nonce.toString('base64url'),
+    ciphertext: ct.toString('base64url'),
+  };
+}
+
+export function makeEnvelope(
+  receipt: Receipt,
+  text = 'the minister took a bribe',
+  reportId: string = randomUUID(),
+) {
+  return {
+    v: 1 as const,
+    reportId,
+    channelId,
+    answers: seal(text),
+    paddedSize: 4096,
+    recipients: [{ recipientId: 'r1', wrappedKey: randomBytes(80).toString('base64url') }],
+    whistleblower: {
+      locator: receipt.locator,
+      signPublicKey: receipt.signPublicKey,
+      boxPublicKey: randomBytes(32).toString('base64url'),
+      wrappedKey: randomBytes(80).toString('base64url'),
+    },
+  };
+}
+
+export async function solvedPow(url: string) {
+  const res = await fetch(`${url}/api/v1/pow`);
+  const { challenge } = (await res.json()) as { challenge: string };
+  return { challenge, solution: solvePow(challenge) };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export async function submit(
+  url: string,
+  envelope: unknown,
+  pow?: { challenge: string; solution: string },
+) {
+  return postJson(`${url}/api/v1/reports`, { envelope, pow: pow ?? (await solvedPow(url)) });
+}
+
+export async function openSession(url: string, receipt: Receipt): Promise<string> {
+  const c = await postJson(`${url}/api/v1/session/challenge`, { locator: receipt.locator });
+  const { challenge } = (await c.json()) as { challenge: string };
+  const res = await postJson(`${url}/api/v1/session`, {
+    locator: receipt.locator,
+    challenge,
+    signature: receipt.sign(challenge),
+  });
+  if (res.status !== 201) throw new Error(`session refused: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Everything the store holds, comparable before and after a refused request. */
+export async function snapshot(store: EventStore): Promise<string> {
+  const events = await store.readAll();
+  return JSON.stringify(events, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+export async function streamLength(store: EventStore, stream: string): Promise<number> {
+  try {
+    return (await store.readStream(stream)).length;
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return 0;
+    throw error;
+  }
+}
+
+export const sha256hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export async function expectProblem(res: Response, status: number, kind: string) {
+  const body = (await res.json()) as { type: string; status: number; title: string };
+  return {
+    ok:
+      res.status === status &&
+      body.status === status &&
+      body.type.endsWith(`/${kind}`) &&
+      (res.headers.get('content-type') ?? '').startsWith('application/problem+json'),
+    body,
+    status: res.status,
+  };
+}

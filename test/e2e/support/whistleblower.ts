@@ -1,0 +1,54 @@
+// The whistleblower persona's page navigator: each method is one thing a person does, by
+// label or role, the way they would find it on the screen.
+import type { Page } from 'playwright-core';
+
+export class WhistleblowerNavigator {
+  constructor(
+    readonly page: Page,
+    readonly origin: string,
+  ) {}
+
+  async openLanding() {
+    await this.page.goto(`${this.origin}/`);
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+  }
+
+  async startReport() {
+    await this.page.getByRole('link', { name: 'Make a report' }).first().click();
+    await this.page
+      .getByRole('heading', { name: 'Choose who should receive your report' })
+      .waitFor();
+  }
+
+  async chooseChannel(name: string) {
+    await this.page.getByRole('button', { name: `Choose ${name}` }).click();
+    await this.page.getByRole('heading', { name: 'Tell us what happened' }).waitFor();
+  }
+
+  async questionNumber(): Promise<string> {
+    return (await this.page.getByText(/^Question \d+ of \d+$/).textContent()) ?? '';
+  }
+
+  async answerText(label: string | RegExp, value: string) {
+    await this.page.getByLabel(label).fill(value);
+  }
+
+  async answerChoice(option: string) {
+    await this.page.getByRole('radio', { name: option }).check();
+  }
+
+  async next() {
+    const before = await this.page.url();
+    await this.page.getByRole('button', { name: 'Next' }).click();
+    return before;
+  }
+
+  async attach(files: { name: string; mimeType: string; buffer: Buffer }[]) {
+    await this.page.getByLabel('Choose files').setInputFiles(files);
+  }
+
+  async goToReview() {
+    await this.page.getByRole('link', { name: 'Next' }).click();
+    await this.page.getByRole('heading', { name: 'Check your report' }).waitFor();
+  }
+}

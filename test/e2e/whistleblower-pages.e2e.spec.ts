@@ -1,0 +1,207 @@
+// The whistleblower's pages in real Chromium against the static build (deployment info faked,
+// no services): landing, channel choice, questionnaire, evidence cleaning, review. Runs twice,
+// the second time without JIT and WebAssembly (Tor Browser "Safer").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  hasChromium,
+  launchChromium,
+  missingChromiumMessage,
+  type LaunchedBrowser,
+} from './support/chromium.ts';
+import { fakeDeployment, testChannel } from './support/fake-deployment.ts';
+import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
+import { ensureFrontendBuild } from './support/frontend-build.ts';
+import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import { checkPage, type PageReport } from './support/page-checks.ts';
+import { serveBuild, type StaticServer } from './support/static-server.ts';
+import { WhistleblowerNavigator } from './support/whistleblower.ts';
+
+const title = hasChromium
+  ? 'whistleblower pages in Chromium'
+  : `whistleblower pages in Chromium: skipped, ${missingChromiumMessage}`;
+
+describe.skipIf(!hasChromium).each([
+  { mode: 'jit', jitless: false },
+  { mode: 'jitless', jitless: true },
+])(`${title} ($mode)`, ({ mode, jitless }) => {
+  let server: StaticServer;
+  let browser: LaunchedBrowser;
+  let seen: Observations;
+  let page: Page;
+  let wb: WhistleblowerNavigator;
+  const reports: PageReport[] = [];
+
+  beforeAll(async () => {
+    server = await serveBuild(ensureFrontendBuild(), fakeDeployment);
+    browser = await launchChromium({ jitless });
+    seen = await observe(browser.context);
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    wb = new WhistleblowerNavigator(page, server.origin);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const check = async (name: string) => reports.push(await checkPage(page, `wb-${mode}-${name}`));
+
+  /**
+   * Reads a blob: URL of the page from a same-origin document without a CSP (robots.txt), so the
+   * test's own reading does not count as a violation of the page's strict connect-src.
+   */
+  async function readBlob(url: string | null): Promise<Buffer> {
+    const reader = await browser.context.newPage();
+    try {
+      await reader.goto(`${server.origin}/robots.txt`);
+      const base64 = await reader.evaluate(async (blobUrl) => {
+        const data = new Uint8Array(await (await fetch(blobUrl!)).arrayBuffer());
+        let binary = '';
+        for (const byte of data) binary += String.fromCharCode(byte);
+        return btoa(binary);
+      }, url);
+      return Buffer.from(base64, 'base64');
+    } finally {
+      await reader.close();
+    }
+  }
+
+  it('runs without WebAssembly only in the jitless mode', async () => {
+    await wb.openLanding();
+    const wasm = await page.evaluate(() => typeof WebAssembly !== 'undefined');
+    expect(wasm).toBe(!jitless);
+  });
+
+  it('explains safety and anonymity in plain words on the landing page', async () => {
+    await wb.openLanding();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Tor Browser');
+    expect(text).toContain('your employer does not own or manage');
+    expect(text).toContain('What this cannot protect you from');
+    await page.getByTestId('demo-banner').waitFor();
+    await check('landing');
+  });
+
+  it('is reachable by keyboard alone from the landing page to the first question', async () => {
+    await wb.openLanding();
+    // Tab until the "Make a report" call to action inside main has focus, then press Enter.
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(
+        () =>
+          `${document.activeElement?.closest('main') ? 'main:' : ''}${document.activeElement?.textContent?.trim()}`,
+      );
+      if (focused === 'main:Make a report') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: `Choose ${testChannel.name}` }).waitFor();
+    await page.getByRole('button', { name: `Choose ${testChannel.name}` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel(/What happened\?/).waitFor();
+    await page.getByLabel(/What happened\?/).focus();
+    await page.keyboard.type('Tender 17 was awarded to the minister’s cousin.');
+    await page.keyboard.press('Tab'); // to Back
+    await page.keyboard.press('Tab'); // to Next
+    await page.keyboard.press('Enter');
+    expect(await wb.questionNumber()).toBe('Question 2 of 4');
+  });
+
+  it('walks the questionnaire, refusing to skip a required answer', async () => {
+    await wb.openLanding();
+    await wb.startReport();
+    await check('channels');
+    await wb.chooseChannel(testChannel.name);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('alert').filter({ hasText: 'it is required' }).waitFor();
+    expect(await wb.questionNumber()).toBe('Question 1 of 4');
+    await check('question-required');
+    await wb.answerText(/What happened\?/, 'Tender 17 was awarded to the minister’s cousin.');
+    await wb.next();
+    await wb.answerText(/Which organisation/, 'Ministry of Works');
+    await wb.next();
+    await wb.answerChoice('I do not know');
+    await check('question-choice');
+    await wb.next();
+    await wb.answerText(/When did it start\?/, '2026-03-01');
+    await wb.next();
+    await page.getByRole('heading', { name: 'Add evidence (optional)' }).waitFor();
+  });
+
+  it('strips image metadata in the browser and says what was removed', async () => {
+    const jpeg = await jpegWithExif(page);
+    await wb.attach([{ name: 'site-photo.jpg', mimeType: 'image/jpeg', buffer: jpeg }]);
+    const cleaned = page.getByText(/^Cleaned:/);
+    await cleaned.waitFor();
+    const said = await cleaned.textContent();
+    expect(said).toContain('camera and editing information (EXIF)');
+    expect(said).toContain('location (GPS)');
+    expect(said).toContain('comments');
+    const img = page.locator('[data-testid=attachments] img');
+    const width = await img.evaluate((el) => (el as HTMLImageElement).naturalWidth);
+    const bytes = await readBlob(await img.getAttribute('src'));
+    const text = bytes.toString('latin1');
+    const preview = { width, exif: text.includes('Exif'), author: text.includes('J. Doe') };
+    expect(preview).toEqual({ width: 64, exif: false, author: false });
+    await check('evidence-image');
+  });
+
+  it('warns about documents that may name their author, and lets the person decide', async () => {
+    await wb.attach([
+      { name: 'minutes.pdf', mimeType: 'application/pdf', buffer: pdfWithAuthor() },
+    ]);
+    const warning = page.getByRole('alertdialog');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('may contain the author’s name');
+    await check('evidence-warning');
+    await page.getByRole('button', { name: 'Attach it anyway' }).click();
+    await page.getByText('minutes.pdf', { exact: true }).waitFor();
+    await wb.goToReview();
+    const review = await page.locator('main').innerText();
+    expect(review).toContain('Ministry of Works');
+    expect(review).toContain('I do not know');
+    expect(review).toContain('site-photo.jpg');
+    expect(review).toContain('minutes.pdf');
+    await check('review');
+  });
+
+  it('keeps answers in memory only: no storage, no cookies, gone after a reload', async () => {
+    const stored = await page.evaluate(async () => ({
+      local: localStorage.length,
+      cookie: document.cookie,
+      databases: (await indexedDB.databases()).length,
+      // SvelteKit keeps scroll positions in sessionStorage under sveltekit:*; nothing else may.
+      sessionKeys: Object.keys(sessionStorage).filter((k) => !k.startsWith('sveltekit:')),
+      sessionText: Object.values(sessionStorage).join(' '),
+    }));
+    expect(stored).toMatchObject({ local: 0, cookie: '', databases: 0, sessionKeys: [] });
+    expect(stored.sessionText).not.toContain('Ministry');
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: 'only in memory' }).waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('Ministry of Works');
+  });
+
+  it('shows the return page with a labelled receipt field', async () => {
+    await page.goto(`${server.origin}/return`);
+    await page.getByLabel('Receipt').waitFor();
+    await check('return');
+  });
+
+  it('had no CSP violation, no page error, no foreign request and no serious axe finding', () => {
+    expect(seen.cspViolations).toEqual([]);
+    expect(seen.pageErrors).toEqual([]);
+    expect(seen.requests.length).toBeGreaterThan(10);
+    expect(foreignRequests(seen, [server.origin])).toEqual([]);
+    expect(reports.length).toBeGreaterThanOrEqual(7);
+    for (const report of reports) {
+      expect(report.axe, report.name).toEqual([]);
+      expect(report.overflowAt360, report.name).toBeLessThanOrEqual(0);
+      expect(report.smallestFontPx, report.name).toBeGreaterThanOrEqual(14);
+    }
+  });
+});
+
+// Without Chromium, say so in the test output rather than passing silently.
+describe.skipIf(hasChromium)('browser tests', () => {
+  it.skip(missingChromiumMessage, () => {});
+});

@@ -1,0 +1,89 @@
+// @integrity-desk/protocol: the only package that touches libsodium. Isomorphic, no I/O, no clock.
+// Every function takes the backend explicitly: `const backend = await loadBackend()`.
+
+export type { CryptoBackend, Argon2idCost, Blake2bOptions } from './backend/types.ts';
+export { loadBackend, webAssemblyWorks, type LoadBackendOptions } from './backend/select.ts';
+export { createLibsodiumBackend } from './backend/libsodium.ts';
+export { createNobleBackend } from './backend/noble.ts';
+
+export * from './errors.ts';
+export * from './schemas.ts';
+export {
+  type Argon2Params,
+  RECEIPT_ARGON2_PARAMS,
+  VAULT_ARGON2_PARAMS,
+  LOGIN_VERIFIER_ARGON2_PARAMS,
+  TEST_ONLY_CHEAP_PARAMS,
+  meetsOwaspFloor,
+  meetsVaultFloor,
+  assertArgon2Params,
+} from './params.ts';
+export { toBase64Url, fromBase64Url, fromBase64UrlExact, constantTimeEqual } from './bytes.ts';
+export { padme } from './padding.ts';
+
+export {
+  generateReceipt,
+  normaliseReceipt,
+  isValidReceipt,
+  deriveReceiptKeys,
+  signSessionChallenge,
+  verifySessionProof,
+  RECEIPT_SYMBOLS,
+  RECEIPT_ENTROPY_BITS,
+  type ReceiptKeys,
+  type DeriveReceiptKeysInput,
+} from './receipt.ts';
+export {
+  generateBoxKeyPair,
+  generateSigningKeyPair,
+  boxKeyPairFromSecret,
+  signingKeyPairFromSeed,
+  type BoxKeyPair,
+  type SigningKeyPair,
+} from './keys.ts';
+export {
+  sealReport,
+  verifySubmissionEnvelope,
+  openReport,
+  openReportKey,
+  openReportAnswers,
+  wrapReportKeyFor,
+  ANSWERS_PAD_FLOOR,
+  type SealReportInput,
+  type SealedReport,
+  type ReportOpener,
+} from './report.ts';
+export {
+  sealAttachment,
+  openAttachment,
+  attachmentPaddedSize,
+  type AttachmentMetadata,
+  type ByteSource,
+  type Progress,
+  type SealAttachmentInput,
+  type SealedAttachment,
+  type OpenAttachmentInput,
+  type OpenedAttachment,
+} from './attachment.ts';
+export {
+  sealMessage,
+  openMessage,
+  openThread,
+  type SealMessageInput,
+  type MessageContext,
+  type OpenedMessage,
+} from './message.ts';
+export { signRecipientList, verifyRecipientList } from './recipient-list.ts';
+export {
+  createVault,
+  unlockVaultWithPassword,
+  openVault,
+  openVaultWithRecoveryKey,
+  generateInvestigatorKeys,
+  createLoginVerifier,
+  checkLoginVerifier,
+  type InvestigatorKeys,
+  type VaultUnlock,
+  type CreateVaultInput,
+  type CreatedVault,
+} from './vault.ts';

@@ -1,0 +1,257 @@
+// zod schemas of every payload the protocol puts on the wire, shared by the front end and the
+// services. Objects are strict (unknown fields are rejected) and versioned with `v: 1`. All
+// binary is base64url without padding; fixed-size values are checked to their exact length.
+import { z } from 'zod';
+import {
+  ARGON2_MAX_MEM_BYTES,
+  ARGON2_MAX_OPS,
+  meetsOwaspFloor,
+  meetsVaultFloor,
+} from './params.ts';
+
+const B64URL_RE = /^[A-Za-z0-9_-]*$/;
+
+/** base64url (no padding) of exactly `bytes` bytes. */
+export function base64UrlBytes(bytes: number) {
+  return z
+    .string()
+    .length(Math.ceil((bytes * 4) / 3))
+    .regex(B64URL_RE, 'base64url');
+}
+
+/** base64url (no padding) of a variable-length value, bounded. */
+export function base64UrlVar(maxBytes: number) {
+  return z
+    .string()
+    .min(1)
+    .max(Math.ceil((maxBytes * 4) / 3))
+    .regex(B64URL_RE, 'base64url')
+    .refine((s) => s.length % 4 !== 1, 'base64url length');
+}
+
+/** Lowercase canonical UUID (ids are chosen by the client). */
+export const idSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'uuid');
+
+export const publicKeySchema = base64UrlBytes(32);
+export const signatureSchema = base64UrlBytes(64);
+export const nonceSchema = base64UrlBytes(24);
+/** crypto_box_seal of a 32-byte key: 32 (epk) + 16 (MAC) + 32. */
+export const wrappedKeySchema = base64UrlBytes(80);
+export const locatorSchema = base64UrlBytes(32);
+
+/** Largest sealed answers document (padded plaintext) we accept: 1 MiB. */
+export const MAX_ANSWERS_BYTES = 1024 * 1024;
+/** Largest sealed message (padded plaintext): 64 KiB. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Largest attachment (padded plaintext): 2 GiB. */
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024 * 1024;
+export const ATTACHMENT_CHUNK_SIZE = 64 * 1024;
+
+export const argon2ParamsSchema = z
+  .object({
+    opsLimit: z.number().int().min(1).max(ARGON2_MAX_OPS),
+    memLimitBytes: z
+      .number()
+      .int()
+      .multipleOf(1024)
+      .min(8 * 1024)
+      .max(ARGON2_MAX_MEM_BYTES),
+  })
+  .strict();
+
+/** The receipt KDF of a deployment: public salt and parameters no weaker than OWASP's floor. */
+export const receiptKdfSettingsSchema = z
+  .object({
+    alg: z.literal('argon2id13'),
+    salt: base64UrlBytes(16),
+    opsLimit: z.number().int().min(1).max(ARGON2_MAX_OPS),
+    memLimitBytes: z.number().int().multipleOf(1024).max(ARGON2_MAX_MEM_BYTES),
+  })
+  .strict()
+  .refine(
+    meetsOwaspFloor,
+    'receipt Argon2id parameters below the OWASP floor (m=19 MiB t=2 or m=46 MiB t=1)',
+  );
+
+export const vaultKdfSettingsSchema = z
+  .object({
+    alg: z.literal('argon2id13'),
+    opsLimit: z.number().int().min(1).max(ARGON2_MAX_OPS),
+    memLimitBytes: z.number().int().multipleOf(1024).max(ARGON2_MAX_MEM_BYTES),
+  })
+  .strict()
+  .refine(meetsVaultFloor, 'vault Argon2id parameters below m=64 MiB t=3');
+
+/** Deployment-wide crypto settings; the front-end build pins `deploymentSignPublicKey`. */
+export const deploymentCryptoSettingsSchema = z
+  .object({
+    v: z.literal(1),
+    receiptKdf: receiptKdfSettingsSchema,
+    vaultKdf: vaultKdfSettingsSchema,
+    deploymentSignPublicKey: publicKeySchema,
+  })
+  .strict();
+
+/** Sealed answers: XChaCha20-Poly1305 of the padded answers; server sees paddedSize only. */
+export const sealedAnswersSchema = z
+  .object({
+    nonce: nonceSchema,
+    ciphertext: base64UrlVar(MAX_ANSWERS_BYTES + 16),
+    paddedSize: z.number().int().min(1).max(MAX_ANSWERS_BYTES),
+  })
+  .strict();
+
+export const recipientWrappedKeySchema = z
+  .object({ recipientId: idSchema, wrappedKey: wrappedKeySchema })
+  .strict();
+
+export const whistleblowerKeysSchema = z
+  .object({
+    locator: locatorSchema,
+    signPublicKey: publicKeySchema,
+    boxPublicKey: publicKeySchema,
+    wrappedKey: wrappedKeySchema,
+  })
+  .strict();
+
+/** What a whistleblower's browser submits. `signature` is by whistleblower.signPublicKey. */
+export const submissionEnvelopeSchema = z
+  .object({
+    v: z.literal(1),
+    reportId: idSchema,
+    channelId: idSchema,
+    recipientListVersion: z.number().int().min(1),
+    answers: sealedAnswersSchema,
+    recipients: z.array(recipientWrappedKeySchema).min(1).max(64),
+    whistleblower: whistleblowerKeysSchema,
+    signature: signatureSchema,
+  })
+  .strict();
+
+/** Header of one encrypted attachment; the ciphertext chunks travel as binary. */
+export const attachmentHeaderSchema = z
+  .object({
+    v: z.literal(1),
+    reportId: idSchema,
+    attachmentId: idSchema,
+    salt: base64UrlBytes(32),
+    chunkSize: z.literal(ATTACHMENT_CHUNK_SIZE),
+    paddedSize: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
+    chunkCount: z.number().int().min(1),
+    /** Sealed { name, type, size }, padded; AEAD under the file's metadata key. */
+    metadata: base64UrlVar(4096 + 16),
+  })
+  .strict()
+  .refine((h) => h.chunkCount === Math.ceil(h.paddedSize / h.chunkSize), 'chunkCount');
+
+/** Metadata of one uploaded ciphertext chunk (chunkSize + 16 bytes, the last one shorter). */
+export const attachmentChunkSchema = z
+  .object({
+    v: z.literal(1),
+    attachmentId: idSchema,
+    index: z.number().int().min(0),
+    length: z
+      .number()
+      .int()
+      .min(17)
+      .max(ATTACHMENT_CHUNK_SIZE + 16),
+  })
+  .strict();
+
+export const authorRoleSchema = z.enum(['whistleblower', 'investigator']);
+
+/** A message either way: encrypted under the report's message key, signed by its author. */
+export const messageEnvelopeSchema = z
+  .object({
+    v: z.literal(1),
+    reportId: idSchema,
+    messageId: idSchema,
+    authorRole: authorRoleSchema,
+    authorKey: publicKeySchema,
+    /** Per (report, author) counter starting at 0; a replay or reordering is refused. */
+    sequence: z.number().int().min(0),
+    nonce: nonceSchema,
+    ciphertext: base64UrlVar(MAX_MESSAGE_BYTES + 16),
+    signature: signatureSchema,
+  })
+  .strict();
+
+export const recipientEntrySchema = z
+  .object({ recipientId: idSchema, boxPublicKey: publicKeySchema, signPublicKey: publicKeySchema })
+  .strict();
+
+/** A channel's recipients, signed by the deployment signing key. */
+export const recipientListSchema = z
+  .object({
+    v: z.literal(1),
+    channelId: idSchema,
+    version: z.number().int().min(1),
+    recipients: z.array(recipientEntrySchema).min(1).max(64),
+    signature: signatureSchema,
+  })
+  .strict();
+
+const wrapSchema = z.object({ nonce: nonceSchema, ciphertext: base64UrlBytes(48) }).strict();
+
+/** An investigator's key vault: the server stores it and cannot open it. */
+export const vaultSchema = z
+  .object({
+    v: z.literal(1),
+    investigatorId: idSchema,
+    kdf: z
+      .object({
+        alg: z.literal('argon2id13'),
+        salt: base64UrlBytes(16),
+        opsLimit: z.number().int().min(1).max(ARGON2_MAX_OPS),
+        memLimitBytes: z.number().int().multipleOf(1024).max(ARGON2_MAX_MEM_BYTES),
+      })
+      .strict(),
+    boxPublicKey: publicKeySchema,
+    signPublicKey: publicKeySchema,
+    /** The 64 secret bytes (X25519 secret || Ed25519 seed) under the vault data key. */
+    payload: z.object({ nonce: nonceSchema, ciphertext: base64UrlBytes(80) }).strict(),
+    /** The vault data key under the password-derived key. */
+    passwordWrap: wrapSchema,
+    /** The vault data key under the recovery key. */
+    recoveryWrap: wrapSchema,
+  })
+  .strict();
+
+/** What a desk client sends to log in: the derived secret, never the password. */
+export const loginSecretSchema = base64UrlBytes(32);
+
+/** What the desk server stores for a login: a slow hash of the login secret. */
+export const loginVerifierSchema = z
+  .object({
+    v: z.literal(1),
+    alg: z.literal('argon2id13'),
+    salt: base64UrlBytes(16),
+    opsLimit: z.number().int().min(1).max(ARGON2_MAX_OPS),
+    memLimitBytes: z.number().int().multipleOf(1024).max(ARGON2_MAX_MEM_BYTES),
+    hash: base64UrlBytes(32),
+  })
+  .strict();
+
+/** A receipt session proof: signature over the server challenge (see signSessionChallenge). */
+export const sessionProofSchema = z
+  .object({ locator: locatorSchema, challenge: base64UrlBytes(32), signature: signatureSchema })
+  .strict();
+
+export type Argon2ParamsInput = z.infer<typeof argon2ParamsSchema>;
+export type ReceiptKdfSettings = z.infer<typeof receiptKdfSettingsSchema>;
+export type VaultKdfSettings = z.infer<typeof vaultKdfSettingsSchema>;
+export type DeploymentCryptoSettings = z.infer<typeof deploymentCryptoSettingsSchema>;
+export type SealedAnswers = z.infer<typeof sealedAnswersSchema>;
+export type RecipientWrappedKey = z.infer<typeof recipientWrappedKeySchema>;
+export type SubmissionEnvelope = z.infer<typeof submissionEnvelopeSchema>;
+export type AttachmentHeader = z.infer<typeof attachmentHeaderSchema>;
+export type AttachmentChunk = z.infer<typeof attachmentChunkSchema>;
+export type AuthorRole = z.infer<typeof authorRoleSchema>;
+export type MessageEnvelope = z.infer<typeof messageEnvelopeSchema>;
+export type RecipientEntry = z.infer<typeof recipientEntrySchema>;
+export type RecipientList = z.infer<typeof recipientListSchema>;
+export type Vault = z.infer<typeof vaultSchema>;
+export type LoginVerifier = z.infer<typeof loginVerifierSchema>;
+export type SessionProof = z.infer<typeof sessionProofSchema>;

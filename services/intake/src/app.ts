@@ -64,6 +64,12 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   app.use(requestLog(logger));
   app.use(securityHeaders(csp));
   app.use(permissionsPolicy);
+  // No CORS: a preflight gets a plain refusal without any Access-Control-* header, so browsers
+  // refuse cross-origin calls to the API (Express would otherwise answer OPTIONS with 200).
+  app.use((req, res, next) => {
+    if (req.method === 'OPTIONS') sendProblem(res, 'methodNotAllowed');
+    else next();
+  });
 
   const api = express.Router();
   api.use(noStore, limits.global);

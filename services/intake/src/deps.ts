@@ -27,8 +27,13 @@ export interface IntakeDeps {
   readonly blobStore: BlobStore;
   /** The channels open for submissions (the lead wires the channels read model). */
   readonly listChannels: () => Promise<readonly Channel[]>;
-  /** Report id for a receipt locator (the `whistleblower-locators` read model), or undefined. */
-  readonly findReportByLocator: (locator: string) => Promise<string | undefined>;
+  /**
+   * The report of a receipt locator, or undefined: the `whistleblower-locators` read model,
+   * e.g. `async (locator) => findReportByLocator(db, locator)` from @integrity-desk/reports.
+   */
+  readonly findReportByLocator: (
+    locator: string,
+  ) => Promise<string | { readonly reportId: string } | undefined>;
   readonly clock?: Clock;
   readonly random?: Random;
   readonly config?: IntakeConfigOverrides;

@@ -103,14 +103,12 @@ export function caseRoutes(
       owner: reportId,
       note: JSON.stringify(body.header),
     });
-    res
-      .status(201)
-      .json({
-        evidenceId: body.evidenceId,
-        size: status.size,
-        received: status.received,
-        complete: false,
-      });
+    res.status(201).json({
+      evidenceId: body.evidenceId,
+      size: status.size,
+      received: status.received,
+      complete: false,
+    });
   });
 
   router.get('/case/evidence/:evidenceId', async (req, res) => {

@@ -45,6 +45,7 @@ export function sendProblem(res: Response, kind: ProblemKind): void {
   const p = problems[kind];
   res
     .status(p.status)
+    .setHeader('Cache-Control', 'no-store')
     .type('application/problem+json')
     .send(JSON.stringify({ type: typeBase + kind, title: p.title, status: p.status }));
 }

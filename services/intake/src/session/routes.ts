@@ -79,7 +79,8 @@ export function sessionRoutes(
       fields[0] === 's1' &&
       expiresAt > now() &&
       spend(fields[2]!, expiresAt);
-    const reportId = await deps.findReportByLocator(body.locator);
+    const located = await deps.findReportByLocator(body.locator);
+    const reportId = typeof located === 'string' ? located : located?.reportId;
     const found = await loadCase(deps.store, reportId ?? dummyReportId);
     const valid = verifySessionSignature(
       found?.signPublicKey ?? dummyKey,

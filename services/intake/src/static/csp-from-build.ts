@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CspDirectives } from '../http/headers.ts';
 
-const metaCsp = /<meta\s+http-equiv=["']content-security-policy["']\s+content=["']([^"']*)["']/gi;
+const metaCsp =
+  /<meta\s+http-equiv=["']content-security-policy["']\s+content=(?:"([^"]*)"|'([^']*)')/gi;
 
 function parsePolicy(policy: string, into: Map<string, Set<string>>): void {
   for (const part of policy.split(';')) {
@@ -49,7 +50,7 @@ export function cspFromBuild(
   for (const file of htmlFiles(staticDir, skip)) {
     const html = readFileSync(file, 'utf8');
     for (const match of html.matchAll(metaCsp))
-      parsePolicy(match[1]!.replaceAll('&#39;', "'"), merged);
+      parsePolicy((match[1] ?? match[2] ?? '').replaceAll('&#39;', "'"), merged);
   }
   const manifest = join(staticDir, 'csp.json');
   if (existsSync(manifest)) {

@@ -1,0 +1,218 @@
+/**
+ * Canary test: unique strings sent in a report, in the X-Forwarded-For, User-Agent and Referer
+ * headers, in URLs and in bodies must appear nowhere the server keeps or says anything: not in
+ * the data directory (SQLite store, WAL, blobs, uploads), not in the logs, not in an error
+ * response. Runs on the real embedded store and the filesystem blob store.
+ */
+import { createSqliteEventStore } from '@integrity-desk/eventstore';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFsBlobStore } from './evidence/fs-blob-store.ts';
+import { makeEnvelope, makeReceipt, seal, solvedPow, startIntake } from './test-support/harness.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'intake-canary-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const canary = (where: string) => `CANARY${where}${randomBytes(6).toString('hex')}`;
+const canaries = {
+  report: canary('REPORT'),
+  forwardedFor: `203.0.113.${Math.floor(Math.random() * 200)}`,
+  userAgent: canary('UA'),
+  referer: canary('REF'),
+  body: canary('BODY'),
+  url: canary('URL'),
+  message: canary('MSG'),
+  evidence: canary('EVI'),
+};
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('canaries', () => {
+  it('leave no trace in the data directory, the logs or error responses', async () => {
+    const store = createSqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+    const blobStore = createFsBlobStore({ dir: join(dataDir, 'blobs') });
+    const h = await startIntake({ store, blobStore });
+    const responses: string[] = [];
+    const headers = {
+      'x-forwarded-for': canaries.forwardedFor,
+      'user-agent': canaries.userAgent,
+      referer: `https://${canaries.referer}.example/`,
+    };
+    const call = async (path: string, init: RequestInit = {}) => {
+      const res = await fetch(`${h.url}${path}`, {
+        ...init,
+        headers: { ...headers, ...(init.headers as Record<string, string>) },
+      });
+      const text = await res.text();
+      responses.push(`${res.status} ${JSON.stringify([...res.headers])} ${text}`);
+      return { status: res.status, text };
+    };
+    const json = (body: unknown, extra: Record<string, string> = {}) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...extra },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+    try {
+      const receipt = makeReceipt();
+      const envelope = makeEnvelope(receipt, `The accused is ${canaries.report}`);
+      const ok = await call('/api/v1/reports', json({ envelope, pow: await solvedPow(h.url) }));
+      expect(ok.status).toBe(201);
+
+      // Bad input carrying canaries: every one must be refused without an echo.
+      expect((await call('/api/v1/reports', json(`{"envelope": "${canaries.body}`))).status).toBe(
+        400,
+      );
+      expect(
+        (
+          await call(
+            '/api/v1/reports',
+            json({ envelope, [canaries.body]: canaries.body, pow: await solvedPow(h.url) }),
+          )
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await call(
+            '/api/v1/reports',
+            json({
+              envelope: { ...envelope, channelId: canaries.body },
+              pow: await solvedPow(h.url),
+            }),
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await call(
+            '/api/v1/reports',
+            json({
+              envelope: { ...makeEnvelope(receipt), reportId: randomUUID() },
+              pow: { challenge: canaries.body, solution: '1' },
+            }),
+          )
+        ).status,
+      ).toBe(403);
+      expect((await call(`/api/v1/${canaries.url}?q=${canaries.url}`)).status).toBe(404);
+      expect(
+        (
+          await call(`/api/v1/case/evidence/${canaries.url}`, {
+            headers: { authorization: `Bearer ${canaries.url}` },
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await call(
+            '/api/v1/session',
+            json({ locator: receipt.locator, challenge: canaries.body, signature: canaries.body }),
+          )
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await call(
+            '/api/v1/session/challenge',
+            json({ locator: canaries.body.toLowerCase() + '!' }),
+          )
+        ).status,
+      ).toBe(400);
+
+      // A session, a message and evidence, all with the canary headers.
+      const c = JSON.parse(
+        (await call('/api/v1/session/challenge', json({ locator: receipt.locator }))).text,
+      ) as { challenge: string };
+      const s = await call(
+        '/api/v1/session',
+        json({
+          locator: receipt.locator,
+          challenge: c.challenge,
+          signature: receipt.sign(c.challenge),
+        }),
+      );
+      expect(s.status).toBe(201);
+      const auth = { authorization: `Bearer ${(JSON.parse(s.text) as { token: string }).token}` };
+      const messageId = randomUUID();
+      const message = {
+        messageId,
+        envelope: {
+          v: 1,
+          reportId: envelope.reportId,
+          messageId,
+          sealed: seal(canaries.message),
+          signature: randomBytes(64).toString('base64url'),
+        },
+      };
+      expect((await call('/api/v1/case/messages', json(message, auth))).status).toBe(201);
+      const evidenceId = randomUUID();
+      const sealedChunk = Buffer.from(seal(canaries.evidence.repeat(100)).ciphertext, 'base64url');
+      const begin = await call(
+        '/api/v1/case/evidence',
+        json(
+          {
+            evidenceId,
+            size: sealedChunk.length,
+            header: { v: 1, sealed: seal(canaries.evidence) },
+          },
+          auth,
+        ),
+      );
+      expect(begin.status).toBe(201);
+      const wrongOffset = await call(`/api/v1/case/evidence/${evidenceId}?offset=7`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(Buffer.from(canaries.body)),
+      });
+      expect(wrongOffset.status).toBe(409);
+      const put = await call(`/api/v1/case/evidence/${evidenceId}?offset=0`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(sealedChunk),
+      });
+      expect(put.status).toBe(201);
+      expect((await call('/api/v1/case', { headers: auth })).status).toBe(200);
+    } finally {
+      await h.close();
+      await store.close();
+    }
+
+    const files = filesUnder(dataDir);
+    expect(files.some((f) => f.endsWith('events.sqlite'))).toBe(true);
+    expect(files.some((f) => f.includes(`${join('blobs', 'blobs')}`))).toBe(true);
+    const logText = h.logs.join('');
+    expect(logText).toContain('"route":"/api/v1/reports"');
+    const errorResponses = responses.filter((r) => !/^2/.test(r)).join('\n');
+    expect(errorResponses).toContain('problem');
+    for (const [where, value] of Object.entries(canaries)) {
+      const needle = Buffer.from(value);
+      for (const file of files) {
+        expect({ where, file, found: readFileSync(file).includes(needle) }).toEqual({
+          where,
+          file,
+          found: false,
+        });
+      }
+      expect({ where, inLogs: logText.includes(value) }).toEqual({ where, inLogs: false });
+      expect({ where, inErrors: errorResponses.includes(value) }).toEqual({
+        where,
+        inErrors: false,
+      });
+    }
+    // The log lines hold exactly the four allowed fields (plus pino's level, time and msg).
+    for (const line of h.logs) {
+      const keys = Object.keys(JSON.parse(line) as object).sort();
+      expect([
+        ['level', 'method', 'ms', 'msg', 'route', 'status', 'time'],
+        ['error', 'level', 'msg', 'problem', 'time'],
+      ]).toContainEqual(keys);
+    }
+  });
+});

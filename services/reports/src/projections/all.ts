@@ -1,3 +1,5 @@
+import { auditLogProjection } from './audit/projection.ts';
+import { staffDirectoryProjection } from './directory/projection.ts';
 import { whistleblowerLocatorsProjection } from './locators/projection.ts';
 import type { Projection } from './projection.ts';
 import { reportQueueProjection } from './queues/projection.ts';
@@ -6,4 +8,6 @@ import { reportQueueProjection } from './queues/projection.ts';
 export const allProjections: readonly Projection[] = [
   reportQueueProjection,
   whistleblowerLocatorsProjection,
+  staffDirectoryProjection,
+  auditLogProjection,
 ];

@@ -12,3 +12,5 @@ export {
   type LocatedReport,
 } from './locators/projection.ts';
 export { allProjections } from './all.ts';
+export * from './directory/projection.ts';
+export * from './audit/projection.ts';

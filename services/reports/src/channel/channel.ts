@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import type { CommandMetadata } from '../shared/command.ts';
+import type { Decider } from '../shared/handle.ts';
+import {
+  IllegalTransitionError,
+  InvalidCommandError,
+  ReportDomainError,
+} from '../report/errors.ts';
+
+/**
+ * `channel-<uuid>` streams: a recipient organisation, its questionnaire and its recipient list.
+ * Both are versioned; a recipient list carries the deployment key's signature, made in the
+ * administrator's browser, which whistleblowers' browsers verify before sealing to it.
+ */
+const id = z.string().min(1).max(128);
+const at = z.iso.datetime();
+
+export const deadlinesSchema = z.object({
+  acknowledgeWithinDays: z.number().int().min(1).max(7),
+  feedbackWithinMonths: z.number().int().min(1).max(6),
+});
+
+export const recipientSchema = z.object({
+  investigatorId: id,
+  boxPublicKey: z.string().min(1).max(512),
+});
+
+export const channelEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('ChannelCreated'),
+    data: z.object({
+      channelId: id,
+      name: z.string().min(1).max(200),
+      deadlines: deadlinesSchema,
+      by: id,
+      createdAt: at,
+    }),
+  }),
+  z.object({
+    type: z.literal('ChannelQuestionnairePublished'),
+    data: z.object({
+      channelId: id,
+      version: z.number().int().min(1),
+      /** Public by nature: the questions every whistleblower of the channel sees. */
+      questionnaire: z.record(z.string(), z.unknown()),
+      by: id,
+      publishedAt: at,
+    }),
+  }),
+  z.object({
+    type: z.literal('ChannelRecipientsPublished'),
+    data: z.object({
+      channelId: id,
+      version: z.number().int().min(1),
+      recipients: z.array(recipientSchema).min(1).max(100),
+      signature: z.string().min(1).max(1024),
+      by: id,
+      publishedAt: at,
+    }),
+  }),
+  z.object({
+    type: z.literal('ChannelArchived'),
+    data: z.object({ channelId: id, by: id, archivedAt: at }),
+  }),
+]);
+export type ChannelEvent = z.infer<typeof channelEventSchema>;
+export type Recipient = z.infer<typeof recipientSchema>;
+export type ChannelDeadlines = z.infer<typeof deadlinesSchema>;
+export const channelEventTypes = channelEventSchema.options.map(
+  (o) => o.shape.type.value,
+) as readonly ChannelEvent['type'][];
+
+interface Cmd<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: CommandMetadata;
+}
+export type ChannelCommand =
+  | Cmd<'CreateChannel', { channelId: string; name: string; deadlines: ChannelDeadlines }>
+  | Cmd<
+      'PublishQuestionnaire',
+      { channelId: string; version: number; questionnaire: Record<string, unknown> }
+    >
+  | Cmd<
+      'PublishRecipients',
+      { channelId: string; version: number; recipients: Recipient[]; signature: string }
+    >
+  | Cmd<'ArchiveChannel', { channelId: string }>;
+
+export interface ChannelFacts {
+  readonly channelId: string;
+  readonly name: string;
+  readonly deadlines: ChannelDeadlines;
+  readonly questionnaireVersion: number;
+  readonly recipientsVersion: number;
+  readonly recipients: readonly Recipient[];
+}
+export type ChannelState =
+  { readonly status: 'none' } | ({ readonly status: 'active' | 'archived' } & ChannelFacts);
+export const initialChannelState: ChannelState = { status: 'none' };
+
+export class ChannelNotFoundError extends ReportDomainError {
+  override readonly name = 'ChannelNotFoundError';
+  override readonly code = 'channel_not_found';
+}
+/** A publish whose version is not the next one: someone else published in between. */
+export class StaleVersionError extends ReportDomainError {
+  override readonly name = 'StaleVersionError';
+  override readonly code = 'stale_version';
+}
+
+function by(metadata: CommandMetadata): string {
+  if (metadata.actor.kind !== 'investigator')
+    throw new InvalidCommandError('only an administrator manages channels');
+  return metadata.actor.investigatorId;
+}
+
+function active(state: ChannelState, command: string) {
+  if (state.status === 'none') throw new ChannelNotFoundError('channel not found');
+  if (state.status === 'archived') throw new IllegalTransitionError(command, state.status);
+  return state;
+}
+
+export function decideChannel(command: ChannelCommand, state: ChannelState): ChannelEvent[] {
+  const iso = command.metadata.now.toISOString();
+  switch (command.type) {
+    case 'CreateChannel':
+      if (state.status !== 'none') throw new IllegalTransitionError(command.type, state.status);
+      return [
+        {
+          type: 'ChannelCreated',
+          data: { ...command.data, by: by(command.metadata), createdAt: iso },
+        },
+      ];
+    case 'PublishQuestionnaire': {
+      const s = active(state, command.type);
+      if (command.data.version !== s.questionnaireVersion + 1)
+        throw new StaleVersionError('questionnaire version is not the next one');
+      return [
+        {
+          type: 'ChannelQuestionnairePublished',
+          data: { ...command.data, by: by(command.metadata), publishedAt: iso },
+        },
+      ];
+    }
+    case 'PublishRecipients': {
+      const s = active(state, command.type);
+      if (command.data.version !== s.recipientsVersion + 1)
+        throw new StaleVersionError('recipients version is not the next one');
+      const ids = command.data.recipients.map((r) => r.investigatorId);
+      if (new Set(ids).size !== ids.length) throw new InvalidCommandError('duplicate recipient');
+      return [
+        {
+          type: 'ChannelRecipientsPublished',
+          data: { ...command.data, by: by(command.metadata), publishedAt: iso },
+        },
+      ];
+    }
+    case 'ArchiveChannel': {
+      const s = active(state, command.type);
+      return [
+        {
+          type: 'ChannelArchived',
+          data: { channelId: s.channelId, by: by(command.metadata), archivedAt: iso },
+        },
+      ];
+    }
+    default: {
+      const _exhaustive: never = command;
+      throw new InvalidCommandError(`unknown command ${String(_exhaustive)}`);
+    }
+  }
+}
+
+export function evolveChannel(state: ChannelState, event: ChannelEvent): ChannelState {
+  switch (event.type) {
+    case 'ChannelCreated':
+      return {
+        status: 'active',
+        channelId: event.data.channelId,
+        name: event.data.name,
+        deadlines: event.data.deadlines,
+        questionnaireVersion: 0,
+        recipientsVersion: 0,
+        recipients: [],
+      };
+    case 'ChannelQuestionnairePublished':
+      return state.status === 'none'
+        ? state
+        : { ...state, questionnaireVersion: event.data.version };
+    case 'ChannelRecipientsPublished':
+      return state.status === 'none'
+        ? state
+        : { ...state, recipientsVersion: event.data.version, recipients: event.data.recipients };
+    case 'ChannelArchived':
+      return state.status === 'none' ? state : { ...state, status: 'archived' };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+export const channelStream = (channelId: string) => `channel-${channelId}`;
+export const channelDecider: Decider<ChannelCommand, ChannelEvent, ChannelState> = {
+  decide: decideChannel,
+  evolve: evolveChannel,
+  initialState: initialChannelState,
+  parse: (type, data) => channelEventSchema.parse({ type, data }),
+};

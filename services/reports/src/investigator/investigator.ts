@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import type { CommandMetadata } from '../shared/command.ts';
+import type { Decider } from '../shared/handle.ts';
+import { sealedSchema, type Sealed } from '../shared/sealed.ts';
+import {
+  IllegalTransitionError,
+  InvalidCommandError,
+  ReportDomainError,
+} from '../report/errors.ts';
+
+/**
+ * `investigator-<uuid>` streams: staff accounts. The server holds public keys, the vault
+ * (ciphertext under a key only the investigator's password derives), a slow hash of the
+ * protocol's login secret, and the TOTP secret. It never sees the password or private keys.
+ */
+const id = z.string().min(1).max(128);
+const at = z.iso.datetime();
+export const roles = ['administrator', 'investigator'] as const;
+export type Role = (typeof roles)[number];
+
+export const loginVerifierSchema = z.object({
+  algorithm: z.literal('scrypt'),
+  salt: z.string().min(1),
+  hash: z.string().min(1),
+  N: z.number().int(),
+  r: z.number().int(),
+  p: z.number().int(),
+});
+export type LoginVerifier = z.infer<typeof loginVerifierSchema>;
+
+export const investigatorEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('InvestigatorInvited'),
+    data: z.object({
+      investigatorId: id,
+      handle: z.string().min(1).max(64),
+      role: z.enum(roles),
+      /** sha256 of the one-time enrolment code; the code itself is shown once, never stored. */
+      enrolmentCodeHash: z.string().regex(/^[0-9a-f]{64}$/),
+      expiresAt: at,
+      by: id,
+      invitedAt: at,
+    }),
+  }),
+  z.object({
+    type: z.literal('InvestigatorEnrolled'),
+    data: z.object({
+      investigatorId: id,
+      signPublicKey: z.string().min(1).max(512),
+      boxPublicKey: z.string().min(1).max(512),
+      vault: sealedSchema,
+      loginVerifier: loginVerifierSchema,
+      totpSecret: z.string().min(16).max(128),
+      enrolledAt: at,
+    }),
+  }),
+  z.object({
+    type: z.literal('InvestigatorTotpConfirmed'),
+    data: z.object({ investigatorId: id, confirmedAt: at }),
+  }),
+  z.object({
+    type: z.literal('InvestigatorRoleChanged'),
+    data: z.object({ investigatorId: id, role: z.enum(roles), by: id, changedAt: at }),
+  }),
+  z.object({
+    type: z.literal('InvestigatorDeactivated'),
+    data: z.object({ investigatorId: id, by: id, deactivatedAt: at }),
+  }),
+]);
+export type InvestigatorEvent = z.infer<typeof investigatorEventSchema>;
+export const investigatorEventTypes = investigatorEventSchema.options.map(
+  (o) => o.shape.type.value,
+) as readonly InvestigatorEvent['type'][];
+
+interface Cmd<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: CommandMetadata;
+}
+export type InvestigatorCommand =
+  | Cmd<
+      'InviteInvestigator',
+      {
+        investigatorId: string;
+        handle: string;
+        role: Role;
+        enrolmentCodeHash: string;
+        validForHours: number;
+      }
+    >
+  | Cmd<
+      'EnrolInvestigator',
+      {
+        investigatorId: string;
+        enrolmentCodeHash: string;
+        signPublicKey: string;
+        boxPublicKey: string;
+        vault: Sealed;
+        loginVerifier: LoginVerifier;
+        totpSecret: string;
+      }
+    >
+  | Cmd<'ConfirmTotp', { investigatorId: string }>
+  | Cmd<'ChangeInvestigatorRole', { investigatorId: string; role: Role }>
+  | Cmd<'DeactivateInvestigator', { investigatorId: string }>;
+
+export interface InvestigatorAccount {
+  readonly investigatorId: string;
+  readonly handle: string;
+  readonly role: Role;
+  readonly enrolmentCodeHash: string;
+  readonly expiresAt: string;
+}
+export interface EnrolledAccount extends InvestigatorAccount {
+  readonly signPublicKey: string;
+  readonly boxPublicKey: string;
+  readonly vault: Sealed;
+  readonly loginVerifier: LoginVerifier;
+  readonly totpSecret: string;
+}
+export type InvestigatorState =
+  | { readonly status: 'none' }
+  | ({ readonly status: 'invited' } & InvestigatorAccount)
+  | ({ readonly status: 'enrolled' | 'active' | 'deactivated' } & EnrolledAccount);
+
+export const initialInvestigatorState: InvestigatorState = { status: 'none' };
+
+export class InvestigatorNotFoundError extends ReportDomainError {
+  override readonly name = 'InvestigatorNotFoundError';
+  override readonly code = 'investigator_not_found';
+}
+/** Wrong or expired enrolment code: one error for both, so a caller learns nothing more. */
+export class EnrolmentRefusedError extends ReportDomainError {
+  override readonly name = 'EnrolmentRefusedError';
+  override readonly code = 'enrolment_refused';
+}
+
+function by(metadata: CommandMetadata): string {
+  if (metadata.actor.kind === 'investigator') return metadata.actor.investigatorId;
+  if (metadata.actor.kind === 'system') return 'system';
+  throw new InvalidCommandError('a whistleblower cannot manage accounts');
+}
+
+export function decideInvestigator(
+  command: InvestigatorCommand,
+  state: InvestigatorState,
+): InvestigatorEvent[] {
+  const now = command.metadata.now;
+  const iso = now.toISOString();
+  switch (command.type) {
+    case 'InviteInvestigator': {
+      if (state.status !== 'none') throw new IllegalTransitionError(command.type, state.status);
+      const d = command.data;
+      return [
+        {
+          type: 'InvestigatorInvited',
+          data: {
+            investigatorId: d.investigatorId,
+            handle: d.handle,
+            role: d.role,
+            enrolmentCodeHash: d.enrolmentCodeHash,
+            expiresAt: new Date(now.getTime() + d.validForHours * 3_600_000).toISOString(),
+            by: by(command.metadata),
+            invitedAt: iso,
+          },
+        },
+      ];
+    }
+    case 'EnrolInvestigator': {
+      if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
+      if (state.status !== 'invited') throw new IllegalTransitionError(command.type, state.status);
+      if (state.enrolmentCodeHash !== command.data.enrolmentCodeHash || iso >= state.expiresAt)
+        throw new EnrolmentRefusedError('enrolment refused');
+      const { enrolmentCodeHash: _code, ...data } = command.data;
+      return [{ type: 'InvestigatorEnrolled', data: { ...data, enrolledAt: iso } }];
+    }
+    case 'ConfirmTotp': {
+      if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
+      if (state.status !== 'enrolled') throw new IllegalTransitionError(command.type, state.status);
+      return [
+        {
+          type: 'InvestigatorTotpConfirmed',
+          data: { investigatorId: state.investigatorId, confirmedAt: iso },
+        },
+      ];
+    }
+    case 'ChangeInvestigatorRole': {
+      if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
+      if (state.status === 'deactivated')
+        throw new IllegalTransitionError(command.type, state.status);
+      if (state.role === command.data.role) throw new InvalidCommandError('role unchanged');
+      return [
+        {
+          type: 'InvestigatorRoleChanged',
+          data: {
+            investigatorId: state.investigatorId,
+            role: command.data.role,
+            by: by(command.metadata),
+            changedAt: iso,
+          },
+        },
+      ];
+    }
+    case 'DeactivateInvestigator': {
+      if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
+      // An unused invitation simply expires; only an enrolled account is deactivated.
+      if (state.status === 'deactivated' || state.status === 'invited')
+        throw new IllegalTransitionError(command.type, state.status);
+      return [
+        {
+          type: 'InvestigatorDeactivated',
+          data: {
+            investigatorId: state.investigatorId,
+            by: by(command.metadata),
+            deactivatedAt: iso,
+          },
+        },
+      ];
+    }
+    default: {
+      const _exhaustive: never = command;
+      throw new InvalidCommandError(`unknown command ${String(_exhaustive)}`);
+    }
+  }
+}
+
+export function evolveInvestigator(
+  state: InvestigatorState,
+  event: InvestigatorEvent,
+): InvestigatorState {
+  switch (event.type) {
+    case 'InvestigatorInvited': {
+      const { by: _by, invitedAt: _at, ...d } = event.data;
+      return { status: 'invited', ...d };
+    }
+    case 'InvestigatorEnrolled': {
+      if (state.status !== 'invited') return state;
+      const { enrolledAt: _at, ...d } = event.data;
+      return { ...state, ...d, status: 'enrolled' };
+    }
+    case 'InvestigatorTotpConfirmed':
+      return state.status === 'enrolled' ? { ...state, status: 'active' } : state;
+    case 'InvestigatorRoleChanged':
+      return state.status === 'none' ? state : { ...state, role: event.data.role };
+    case 'InvestigatorDeactivated':
+      return state.status === 'enrolled' || state.status === 'active'
+        ? { ...state, status: 'deactivated' }
+        : state;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+export const investigatorStream = (investigatorId: string) => `investigator-${investigatorId}`;
+
+export const investigatorDecider: Decider<
+  InvestigatorCommand,
+  InvestigatorEvent,
+  InvestigatorState
+> = {
+  decide: decideInvestigator,
+  evolve: evolveInvestigator,
+  initialState: initialInvestigatorState,
+  parse: (type, data) => investigatorEventSchema.parse({ type, data }),
+};

@@ -1,0 +1,153 @@
+import { describe, it } from 'vitest';
+import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
+import type { Actor } from '../shared/command.ts';
+import { deciderSpec } from '../shared/decider-spec.ts';
+import {
+  EnrolmentRefusedError,
+  investigatorDecider,
+  InvestigatorNotFoundError,
+  type InvestigatorCommand,
+  type InvestigatorEvent,
+} from './investigator.ts';
+
+const spec = deciderSpec(investigatorDecider);
+const now = new Date('2026-02-01T08:00:00.000Z');
+const at = now.toISOString();
+const admin: Actor = { kind: 'investigator', investigatorId: 'admin-1' };
+const meta = (actor: Actor = admin) => ({ now, eventId: 'e', actor });
+const investigatorId = 'inv-1';
+const codeHash = 'a'.repeat(64);
+const verifier = { algorithm: 'scrypt' as const, salt: 's', hash: 'h', N: 16384, r: 8, p: 1 };
+const keys = { signPublicKey: 'spk', boxPublicKey: 'bpk', vault: { ciphertext: 'v' } };
+
+const invited: InvestigatorEvent = {
+  type: 'InvestigatorInvited',
+  data: {
+    investigatorId,
+    handle: 'ndapewa',
+    role: 'investigator',
+    enrolmentCodeHash: codeHash,
+    expiresAt: '2026-02-04T08:00:00.000Z',
+    by: 'admin-1',
+    invitedAt: '2026-02-01T08:00:00.000Z',
+  },
+};
+const enrolled: InvestigatorEvent = {
+  type: 'InvestigatorEnrolled',
+  data: {
+    investigatorId,
+    ...keys,
+    loginVerifier: verifier,
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSW',
+    enrolledAt: at,
+  },
+};
+const confirmed: InvestigatorEvent = {
+  type: 'InvestigatorTotpConfirmed',
+  data: { investigatorId, confirmedAt: at },
+};
+const deactivated: InvestigatorEvent = {
+  type: 'InvestigatorDeactivated',
+  data: { investigatorId, by: 'admin-1', deactivatedAt: at },
+};
+
+const invite: InvestigatorCommand = {
+  type: 'InviteInvestigator',
+  data: {
+    investigatorId,
+    handle: 'ndapewa',
+    role: 'investigator',
+    enrolmentCodeHash: codeHash,
+    validForHours: 72,
+  },
+  metadata: meta(),
+};
+const enrol = (hash = codeHash, when = now): InvestigatorCommand => ({
+  type: 'EnrolInvestigator',
+  data: {
+    investigatorId,
+    enrolmentCodeHash: hash,
+    ...keys,
+    loginVerifier: verifier,
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSW',
+  },
+  metadata: { ...meta({ kind: 'system' }), now: when },
+});
+const confirm: InvestigatorCommand = {
+  type: 'ConfirmTotp',
+  data: { investigatorId },
+  metadata: meta(),
+};
+const promote: InvestigatorCommand = {
+  type: 'ChangeInvestigatorRole',
+  data: { investigatorId, role: 'administrator' },
+  metadata: meta(),
+};
+const deactivate: InvestigatorCommand = {
+  type: 'DeactivateInvestigator',
+  data: { investigatorId },
+  metadata: meta(),
+};
+
+describe('investigator decider', () => {
+  it('invites with a 72-hour enrolment code', () =>
+    spec([])
+      .when(invite)
+      .then([{ ...invited, data: { ...invited.data, expiresAt: '2026-02-04T08:00:00.000Z' } }]));
+  it('refuses a second invitation', () =>
+    spec([invited]).when(invite).thenThrows(IllegalTransitionError));
+  it('refuses an invitation from a whistleblower', () =>
+    spec([])
+      .when({ ...invite, metadata: meta({ kind: 'whistleblower' }) })
+      .thenThrows(InvalidCommandError));
+
+  it('enrols with the right code before it expires', () =>
+    spec([invited]).when(enrol()).then([enrolled]));
+  it('refuses a wrong code', () =>
+    spec([invited])
+      .when(enrol('b'.repeat(64)))
+      .thenThrows(EnrolmentRefusedError));
+  it('refuses an expired code', () =>
+    spec([invited])
+      .when(enrol(codeHash, new Date('2026-02-04T08:00:00.000Z')))
+      .thenThrows(EnrolmentRefusedError));
+  it('refuses enrolment without invitation', () =>
+    spec([]).when(enrol()).thenThrows(InvestigatorNotFoundError));
+  it('refuses a second enrolment', () =>
+    spec([invited, enrolled]).when(enrol()).thenThrows(IllegalTransitionError));
+
+  it('confirms TOTP once enrolled', () =>
+    spec([invited, enrolled]).when(confirm).then([confirmed]));
+  it('refuses TOTP confirmation before enrolment or twice', () => {
+    spec([invited]).when(confirm).thenThrows(IllegalTransitionError);
+    spec([invited, enrolled, confirmed]).when(confirm).thenThrows(IllegalTransitionError);
+    spec([]).when(confirm).thenThrows(InvestigatorNotFoundError);
+  });
+
+  it('changes the role', () =>
+    spec([invited, enrolled, confirmed])
+      .when(promote)
+      .then([
+        {
+          type: 'InvestigatorRoleChanged',
+          data: { investigatorId, role: 'administrator', by: 'admin-1', changedAt: at },
+        },
+      ]));
+  it('refuses an unchanged role, an unknown or a deactivated account', () => {
+    spec([invited])
+      .when({ ...promote, data: { investigatorId, role: 'investigator' } })
+      .thenThrows(InvalidCommandError);
+    spec([]).when(promote).thenThrows(InvestigatorNotFoundError);
+    spec([invited, enrolled, confirmed, deactivated])
+      .when(promote)
+      .thenThrows(IllegalTransitionError);
+  });
+
+  it('deactivates an enrolled account', () =>
+    spec([invited, enrolled, confirmed]).when(deactivate).then([deactivated]));
+  it('refuses to deactivate twice, an unused invitation, or an unknown account', () => {
+    spec([invited, enrolled, deactivated]).when(deactivate).thenThrows(IllegalTransitionError);
+    spec([invited]).when(deactivate).thenThrows(IllegalTransitionError);
+    spec([]).when(deactivate).thenThrows(InvestigatorNotFoundError);
+  });
+});

@@ -34,9 +34,8 @@ type TombstoneResp = import('@eventstore/db-client/generated/streams_pb').Tombst
 const require = createRequire(import.meta.url);
 const pb = require('@eventstore/db-client/generated/streams_pb.js') as StreamsPb;
 const shared = require('@eventstore/db-client/generated/shared_pb.js') as SharedPb;
-const { StreamsService } = require(
-  '@eventstore/db-client/generated/streams_grpc_pb.js',
-) as StreamsGrpcPb;
+const { StreamsService } =
+  require('@eventstore/db-client/generated/streams_grpc_pb.js') as StreamsGrpcPb;
 
 /** EventStoreDB's "deleted stream" event number (long.MaxValue). */
 const DELETED = 9223372036854775807n;
@@ -62,6 +61,15 @@ interface StreamState {
   truncateBefore: bigint;
   tombstoned: boolean;
   events: StoredEvent[];
+}
+
+/** An event as proposed by a client, before the log places it. */
+interface Proposed {
+  readonly id: string;
+  readonly type: string;
+  readonly contentType: string;
+  readonly data: Uint8Array;
+  readonly metadata?: Uint8Array;
 }
 
 type Waiter = () => void;
@@ -100,17 +108,14 @@ class Log {
     };
   }
 
-  write(
-    name: string,
-    revision: bigint | undefined,
-    events: ReadonlyArray<Omit<StoredEvent, 'stream' | 'revision' | 'position' | 'createdTicks'>>,
-  ): StoredEvent[] {
+  write(name: string, revision: bigint | undefined, events: readonly Proposed[]): StoredEvent[] {
     const s = this.stream(name);
     let next = revision ?? (s.lastRevision === undefined ? 0n : s.lastRevision + 1n);
     const createdTicks = BigInt(this.now()) * TICKS_PER_MS;
     const written = events.map((e) => {
       const stored: StoredEvent = {
         ...e,
+        metadata: e.metadata ?? new Uint8Array(),
         stream: name,
         revision: next++,
         position: this.nextPosition,
@@ -186,10 +191,14 @@ function bytes(value: Uint8Array | string): Uint8Array {
 function streamName(identifier: { getStreamName(): Uint8Array | string } | undefined): string {
   if (!identifier) return '';
   const raw = identifier.getStreamName();
-  return typeof raw === 'string' ? Buffer.from(raw, 'base64').toString('utf8') : Buffer.from(raw).toString('utf8');
+  return typeof raw === 'string'
+    ? Buffer.from(raw, 'base64').toString('utf8')
+    : Buffer.from(raw).toString('utf8');
 }
 
-function uuidString(uuid: import('@eventstore/db-client/generated/shared_pb').UUID | undefined): string {
+function uuidString(
+  uuid: import('@eventstore/db-client/generated/shared_pb').UUID | undefined,
+): string {
   if (!uuid) return randomUUID();
   if (uuid.hasString()) return uuid.getString();
   const s = uuid.getStructured()!;
@@ -225,7 +234,13 @@ function failure(exception: string, details: string, extra: Record<string, strin
   const metadata = new grpc.Metadata();
   metadata.set('exception', exception);
   for (const [k, v] of Object.entries(extra)) metadata.set(k, v);
-  return { code: grpc.status.FAILED_PRECONDITION, details, metadata, name: exception, message: details };
+  return {
+    code: grpc.status.FAILED_PRECONDITION,
+    details,
+    metadata,
+    name: exception,
+    message: details,
+  };
 }
 
 function errorFor(err: unknown) {
@@ -239,13 +254,18 @@ function errorFor(err: unknown) {
       'expected-version': expectedNumber(err.expected),
       ...(err.actual === 'no_stream' ? {} : { 'actual-version': err.actual.toString() }),
     });
-  return { code: grpc.status.INTERNAL, details: String(err), metadata: new grpc.Metadata(), name: 'internal', message: String(err) };
+  return {
+    code: grpc.status.INTERNAL,
+    details: String(err),
+    metadata: new grpc.Metadata(),
+    name: 'internal',
+    message: String(err),
+  };
 }
 
-function positionOf<T extends { setCommitPosition(v: string): unknown; setPreparePosition(v: string): unknown }>(
-  target: T,
-  position: bigint,
-): T {
+function positionOf<
+  T extends { setCommitPosition(v: string): unknown; setPreparePosition(v: string): unknown },
+>(target: T, position: bigint): T {
   target.setCommitPosition(position.toString());
   target.setPreparePosition(position.toString());
   return target;
@@ -314,7 +334,7 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
   const append: grpc.handleClientStreamingCall<AppendReq, AppendResp> = (call, callback) => {
     let name = '';
     let expected: ExpectedRevision = 'any';
-    const proposed: Array<Omit<StoredEvent, 'stream' | 'revision' | 'position' | 'createdTicks'>> = [];
+    const proposed: Proposed[] = [];
     call.on('data', (req: AppendReq) => {
       if (req.hasOptions()) {
         const o = req.getOptions()!;
@@ -342,19 +362,29 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
         try {
           plan = planAppend(
             name,
-            proposed,
+            proposed.map((p) => ({ id: p.id, type: p.type, data: null })),
             expected,
             log.head(s),
-            (id) => s.events.find((e) => e.id === id),
+            (id) => {
+              const found = s.events.find((e) => e.id === id);
+              return found && { streamId: name, revision: found.revision };
+            },
             (_sid, from, count) =>
-              s.events.filter((e) => e.revision >= from).slice(0, count).map((e) => e.id),
+              s.events
+                .filter((e) => e.revision >= from)
+                .slice(0, count)
+                .map((e) => e.id),
             false,
           );
         } catch (err) {
           // A batch that only partly matches what is stored: EventStoreDB's "corrupted
           // idempotency", reported as a wrong expected version.
           if (err instanceof DuplicateEventIdError)
-            throw new WrongExpectedVersionError(name, expected, log.head(s).lastRevision ?? 'no_stream');
+            throw new WrongExpectedVersionError(
+              name,
+              expected,
+              log.head(s).lastRevision ?? 'no_stream',
+            );
           throw err;
         }
         const success = new pb.AppendResp.Success();
@@ -377,7 +407,8 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
           else wev.setCurrentRevision(err.actual.toString());
           if (err.expected === 'any') wev.setExpectedAny(new shared.Empty());
           else if (err.expected === 'no_stream') wev.setExpectedNoStream(new shared.Empty());
-          else if (err.expected === 'stream_exists') wev.setExpectedStreamExists(new shared.Empty());
+          else if (err.expected === 'stream_exists')
+            wev.setExpectedStreamExists(new shared.Empty());
           else wev.setExpectedRevision(err.expected.toString());
           resp.setWrongExpectedVersion(wev);
           callback(null, resp);
@@ -470,7 +501,11 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
         ? so.hasEnd()
           ? []
           : events.filter((e) => from === undefined || e.revision >= from)
-        : [...events].reverse().filter((e) => so.hasStart() ? e.revision <= 0n : from === undefined || e.revision <= from);
+        : [...events]
+            .reverse()
+            .filter((e) =>
+              so.hasStart() ? e.revision <= 0n : from === undefined || e.revision <= from,
+            );
       void (async () => {
         for (const e of slice.slice(0, count)) {
           if (cancelled) return;
@@ -562,7 +597,13 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
 
   const start = async () => {
     const s = new grpc.Server();
-    s.addService(StreamsService, { read, append, delete: del, tombstone, batchAppend: unimplemented });
+    s.addService(StreamsService, {
+      read,
+      append,
+      delete: del,
+      tombstone,
+      batchAppend: unimplemented,
+    });
     port = await new Promise<number>((resolve, reject) =>
       s.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
         err ? reject(err) : resolve(bound),

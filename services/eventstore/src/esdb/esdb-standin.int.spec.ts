@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventStoreContract } from '../contract/event-store-contract.ts';
+import { EventStoreError } from '../port/errors.ts';
+import type { RecordedEvent } from '../port/types.ts';
+import { startEsdbStandin, type EsdbStandin } from '../../test/esdb-standin/standin.ts';
+import { createEsdbEventStore } from './esdb-event-store.ts';
+
+// The real @eventstore/db-client over a real socket, against the in-memory protocol stand-in.
+let standin: EsdbStandin;
+beforeAll(async () => {
+  standin = await startEsdbStandin();
+});
+afterAll(async () => {
+  await standin.dispose();
+});
+
+eventStoreContract(
+  'esdb (stand-in over gRPC)',
+  async () => {
+    const store = createEsdbEventStore({ connectionString: standin.connectionString });
+    return { store, dispose: () => store.close() };
+  },
+  { globalEventIds: false },
+);
+
+const ev = (type: string, i: number) => ({ id: randomUUID(), type, data: { i } });
+
+/** Pulls `count` events through one iterator, failing after `ms` (the iterator stays open). */
+async function pull(
+  it: AsyncIterator<RecordedEvent>,
+  count: number,
+  ms = 15_000,
+): Promise<RecordedEvent[]> {
+  const got: RecordedEvent[] = [];
+  const deadline = Date.now() + ms;
+  while (got.length < count) {
+    const left = deadline - Date.now();
+    const r = await Promise.race([
+      it.next(),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`got ${got.length}/${count}`)), left).unref(),
+      ),
+    ]);
+    if (r.done) break;
+    got.push(r.value);
+  }
+  return got;
+}
+
+describe('esdb adapter: a lost connection', () => {
+  it('the subscription resumes from its checkpoint after the server restarts, without gap or duplicate', async () => {
+    const store = createEsdbEventStore({
+      connectionString: standin.connectionString,
+      retry: { attempts: 30, initialDelayMs: 20, maxDelayMs: 200 },
+    });
+    const prefix = `restart-${randomUUID().slice(0, 8)}`;
+    try {
+      for (let i = 0; i < 5; i++) await store.append(`${prefix}-${i % 2}`, [ev('Before', i)]);
+      const sub = store.subscribeToAll({ filter: { streamPrefixes: [prefix] } });
+      const it = sub[Symbol.asyncIterator]();
+      const before = await pull(it, 5);
+      expect(sub.checkpoint()).toBe(before[4]!.position);
+
+      await standin.stop();
+      // An append while the node is down is retried until it comes back.
+      const during = store.append(`${prefix}-0`, [ev('During', 5)]);
+      await new Promise((r) => setTimeout(r, 300));
+      await standin.start();
+      await during;
+      for (let i = 6; i < 10; i++) await store.append(`${prefix}-${i % 2}`, [ev('After', i)]);
+
+      const after = await pull(it, 5);
+      const all = (await store.readAll()).filter((e) => e.streamId.startsWith(prefix));
+      expect([...before, ...after].map((e) => e.id)).toEqual(all.map((e) => e.id));
+      expect(all.map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      await sub.close();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('gives up with the transport error once the retries are spent', async () => {
+    const down = await startEsdbStandin();
+    const connectionString = down.connectionString;
+    await down.dispose();
+    const store = createEsdbEventStore({
+      connectionString,
+      retry: { attempts: 2, initialDelayMs: 10, maxDelayMs: 10 },
+    });
+    try {
+      const err = await store.append('nowhere', [ev('X', 0)]).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EventStoreError);
+      expect((err as Error).message).toMatch(/unreachable after 2 attempts/);
+      expect(String((err as Error).cause)).toMatch(/UNAVAILABLE/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('esdb adapter: what it returns', () => {
+  it('created is rounded down to the minute and system events stay out of readAll', async () => {
+    const store = createEsdbEventStore({ connectionString: standin.connectionString });
+    try {
+      const stream = `coarse-${randomUUID().slice(0, 8)}`;
+      await store.append(stream, [ev('Timed', 0)]);
+      const [e] = await store.readStream(stream);
+      expect(e!.created % 60_000).toBe(0);
+      expect(Date.now() - e!.created).toBeLessThan(120_000);
+      const all = await store.readAll();
+      expect(all.length).toBeGreaterThan(0);
+      expect(all.some((x) => x.type.startsWith('$') || x.streamId.startsWith('$'))).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+});

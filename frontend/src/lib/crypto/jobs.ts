@@ -36,9 +36,9 @@ export type Job =
     }
   | { kind: 'unlockReceipt'; receipt: string; argon2: Argon2Params; crypto: unknown }
   | { kind: 'signSessionChallenge'; challenge: string }
-  | { kind: 'openCase'; caseView: unknown }
+  | { kind: 'openCase'; caseView: unknown; investigatorKeys?: string[] }
   | { kind: 'sealMessage'; reportId: string; messageId: string; text: string }
-  | { kind: 'sealAttachment'; attachment: PlainAttachment }
+  | { kind: 'sealAttachment'; attachmentId: string; attachment: PlainAttachment }
   | { kind: 'forget' };
 
 export interface SealedReport {

@@ -1,10 +1,204 @@
-// The worker's key holder: receipt keys and the report key live here and nowhere else.
-// Implemented on services/protocol (@integrity-desk/protocol) once it publishes its API.
-import type { Job, Progress } from './jobs';
+// The worker's key holder, on services/protocol. Receipt keys and the report key live in this
+// module's memory inside the worker and nowhere else: the page receives envelopes and plain
+// text, never a key. 'forget' (log out) drops them; terminating the worker drops everything.
+import {
+  deploymentCryptoSettingsSchema,
+  deriveReceiptKeys,
+  generateReceipt,
+  loadBackend,
+  openReportKey,
+  openThread,
+  sealAttachment,
+  sealMessage,
+  sealReport,
+  signSessionChallenge,
+  verifyRecipientList,
+  type CryptoBackend,
+  type DeploymentCryptoSettings,
+  type ReceiptKeys,
+  type RecipientList,
+  type SubmissionEnvelope,
+} from '@integrity-desk/protocol';
+import type { Job, OpenedCase, Progress, SealedAttachment, SealedReport } from './jobs';
+import { pinnedDeploymentKey } from './pinned';
 
-export async function run(job: Job, _progress: (p: Progress) => void): Promise<unknown> {
-  if (job.kind === 'forget') return null;
-  const error = new Error('protocol not available');
-  error.name = 'ProtocolUnavailable';
-  throw error;
+/** Bound into every receipt-session signature, so it is useless for any other purpose. */
+export const SESSION_CONTEXT = 'intake-session';
+
+let backend: Promise<CryptoBackend> | undefined;
+let receiptKeys: ReceiptKeys | undefined;
+let reportKey: Uint8Array | undefined;
+let reportId: string | undefined;
+let nextSequence = 0;
+
+const getBackend = () => (backend ??= loadBackend());
+
+function settingsOf(crypto: unknown): DeploymentCryptoSettings {
+  return deploymentCryptoSettingsSchema.parse(crypto);
+}
+
+function verifiedRecipients(
+  backendNow: CryptoBackend,
+  list: unknown,
+  settings: DeploymentCryptoSettings,
+) {
+  return verifyRecipientList(backendNow, list, {
+    pinnedPublicKey: pinnedDeploymentKey() ?? settings.deploymentSignPublicKey,
+  });
+}
+
+async function receiptKeysFor(
+  b: CryptoBackend,
+  receipt: string,
+  settings: DeploymentCryptoSettings,
+  progress: (p: Progress) => void,
+): Promise<ReceiptKeys> {
+  const kdf = settings.receiptKdf;
+  return deriveReceiptKeys(b, {
+    receipt,
+    salt: kdf.salt,
+    params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
+    onProgress: (fraction) => progress({ fraction }),
+  });
+}
+
+function forget(): void {
+  receiptKeys?.signSeed.fill(0);
+  receiptKeys?.boxSecretKey.fill(0);
+  reportKey?.fill(0);
+  receiptKeys = undefined;
+  reportKey = undefined;
+  reportId = undefined;
+  nextSequence = 0;
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+export async function run(job: Job, progress: (p: Progress) => void): Promise<unknown> {
+  switch (job.kind) {
+    case 'forget':
+      forget();
+      return null;
+    case 'sealReport': {
+      const b = await getBackend();
+      const settings = settingsOf(job.crypto);
+      const list: RecipientList = verifiedRecipients(b, job.recipients, settings);
+      forget();
+      const receipt = generateReceipt(b);
+      receiptKeys = await receiptKeysFor(b, receipt, settings, (p) =>
+        progress({ fraction: p.fraction * 0.9 }),
+      );
+      const sealed = sealReport(b, {
+        reportId: job.reportId,
+        channelId: job.channelId,
+        answers: job.answers,
+        recipients: list.recipients,
+        recipientListVersion: list.version,
+        whistleblower: receiptKeys,
+      });
+      reportKey = sealed.reportKey;
+      reportId = job.reportId;
+      progress({ fraction: 1 });
+      return { receipt, envelope: sealed.envelope } satisfies SealedReport;
+    }
+    case 'unlockReceipt': {
+      const b = await getBackend();
+      const settings = settingsOf(job.crypto);
+      forget();
+      receiptKeys = await receiptKeysFor(b, job.receipt, settings, progress);
+      return receiptKeys.locator;
+    }
+    case 'signSessionChallenge': {
+      if (!receiptKeys) throw new Error('Locked');
+      return signSessionChallenge(await getBackend(), receiptKeys, job.challenge, SESSION_CONTEXT);
+    }
+    case 'openCase': {
+      if (!receiptKeys) throw new Error('Locked');
+      const b = await getBackend();
+      const view = job.caseView as {
+        reportId: string;
+        wrappedKey: string;
+        messages: {
+          messageId: string;
+          author: 'whistleblower' | 'investigator';
+          envelope: unknown;
+          postedAt: string;
+        }[];
+      };
+      // The case view carries the whistleblower's wrapped report key only, not the envelope.
+      const envelope = { whistleblower: { wrappedKey: view.wrappedKey } } as SubmissionEnvelope;
+      reportKey = openReportKey(b, envelope, { kind: 'whistleblower', keys: receiptKeys });
+      reportId = view.reportId;
+      const investigators = (job.investigatorKeys ?? []) as string[];
+      const ctx = {
+        reportKey,
+        reportId,
+        authors: { whistleblower: receiptKeys.signPublicKey, investigators },
+      };
+      let texts: (string | undefined)[];
+      try {
+        texts = openThread(
+          b,
+          view.messages.map((m) => m.envelope),
+          ctx,
+        ).map((m) => m.body);
+      } catch {
+        // A thread that fails as a whole (dropped or replayed message) is shown as unverified.
+        texts = view.messages.map(() => undefined);
+      }
+      nextSequence = view.messages.filter((m) => m.author === 'whistleblower').length;
+      return {
+        messages: view.messages.map((m, i) => ({
+          messageId: m.messageId,
+          author: m.author,
+          postedAt: m.postedAt,
+          text: texts[i],
+        })),
+      } satisfies OpenedCase;
+    }
+    case 'sealMessage': {
+      if (!receiptKeys || !reportKey) throw new Error('Locked');
+      const envelope = sealMessage(await getBackend(), {
+        reportKey,
+        reportId: job.reportId,
+        messageId: job.messageId,
+        authorRole: 'whistleblower',
+        authorSignSeed: receiptKeys.signSeed,
+        sequence: nextSequence,
+        body: job.text,
+      });
+      nextSequence += 1;
+      return envelope;
+    }
+    case 'sealAttachment': {
+      if (!reportKey || !reportId) throw new Error('Locked');
+      const { attachment } = job;
+      const sealed = sealAttachment(await getBackend(), {
+        reportKey,
+        reportId,
+        attachmentId: job.attachmentId,
+        metadata: { name: attachment.name, type: attachment.type, size: attachment.bytes.length },
+        source: [attachment.bytes],
+        onProgress: (done, total) => progress({ fraction: done / total }),
+      });
+      const ciphertext = await collect(sealed.chunks);
+      return { header: sealed.header, ciphertext } satisfies SealedAttachment;
+    }
+    default:
+      throw new Error('UnknownJob');
+  }
 }

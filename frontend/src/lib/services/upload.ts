@@ -15,6 +15,7 @@ export interface UploadHooks {
 export function sealAttachment(attachment: Attachment): Promise<SealedAttachment> {
   return runInWorker<SealedAttachment>({
     kind: 'sealAttachment',
+    attachmentId: attachment.id,
     attachment: { name: attachment.name, type: attachment.type, bytes: attachment.bytes },
   });
 }

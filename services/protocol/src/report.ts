@@ -61,7 +61,7 @@ export function sealToPublicKey(
 export interface SealReportInput {
   reportId: string;
   channelId: string;
-  /** Any JSON-serialisable answers document. */
+  /** Any JSON-serialisable answers object. */
   answers: unknown;
   /** The channel's verified recipient list (see verifyRecipientList). */
   recipients: readonly RecipientEntry[];

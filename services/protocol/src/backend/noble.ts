@@ -62,8 +62,8 @@ function sealNonce(epk: Uint8Array, pk: Uint8Array): Uint8Array {
 }
 
 function kdfSalt(subkeyId: number): Uint8Array {
-  if (!Number.isInteger(subkeyId) || subkeyId < 0 || subkeyId > 0xffffffff) {
-    throw new RangeError('kdf: subkey id must be a uint32');
+  if (!Number.isInteger(subkeyId) || subkeyId < 0 || subkeyId > 0x7fffffff) {
+    throw new RangeError('kdf: subkey id must be in 0..2^31-1');
   }
   const salt = new Uint8Array(16);
   let v = subkeyId;

@@ -1,0 +1,55 @@
+// The package must not read a clock, the environment or the network, nor do I/O: scan sources.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = join(import.meta.dirname, '..', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return files(path);
+    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+const FORBIDDEN: [string, RegExp][] = [
+  ['Date', /\bDate\b/],
+  ['performance', /\bperformance\b/],
+  ['process', /\bprocess\./],
+  ['fetch', /\bfetch\s*\(/],
+  ['XMLHttpRequest', /XMLHttpRequest/],
+  ['WebSocket', /WebSocket/],
+  ['EventSource', /EventSource/],
+  ['sendBeacon', /sendBeacon/],
+  ['localStorage', /localStorage|sessionStorage|indexedDB/],
+  ['document', /\bdocument\.[a-z]/],
+  ['node: imports', /from ['"]node:/],
+  ['fs/net/http', /from ['"](fs|net|http|https|os|child_process|dgram|dns)['"]/],
+  ['require', /\brequire\s*\(/],
+  ['Math.random', /Math\.random/],
+  ['console', /\bconsole\./],
+  ['setTimeout/setInterval', /\bset(Timeout|Interval)\b/],
+];
+
+describe('purity', () => {
+  const sources = files(SRC);
+
+  it('finds the sources', () => {
+    expect(sources.length).toBeGreaterThan(10);
+  });
+
+  it.each(FORBIDDEN)('no source uses %s', (_name, pattern) => {
+    const offenders = sources.filter((f) => pattern.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('imports only its declared dependencies', () => {
+    const allowed = /^(\.|libsodium-wrappers-sumo$|@noble\/(ciphers|hashes|curves)\/|zod$)/;
+    for (const f of sources) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g)) {
+        expect(m[1], f).toMatch(allowed);
+      }
+    }
+  });
+});

@@ -1,35 +1,11 @@
 // Test fixtures: both backends, cheap Argon2 through the explicit test-only set, and a
-// deterministic CSPRNG stand-in for known-answer vectors (never used outside tests/scripts).
-import { blake2b } from '@noble/hashes/blake2.js';
+// deterministic CSPRNG stand-in for known-answer vectors lives in vectors/deterministic.ts.
 import { createLibsodiumBackend } from '../src/backend/libsodium.ts';
 import { createNobleBackend } from '../src/backend/noble.ts';
 import type { CryptoBackend } from '../src/backend/types.ts';
 
 export async function bothBackends(): Promise<CryptoBackend[]> {
   return [await createLibsodiumBackend(), createNobleBackend()];
-}
-
-/** Replaces randomBytes with a BLAKE2b counter-mode stream from `seed` (test vectors only). */
-export function withDeterministicRandom(backend: CryptoBackend, seed: string): CryptoBackend {
-  let counter = 0;
-  const key = blake2b(new TextEncoder().encode(seed), { dkLen: 32 });
-  return {
-    ...backend,
-    randomBytes(length: number): Uint8Array {
-      const out = new Uint8Array(length);
-      let filled = 0;
-      while (filled < length) {
-        const block = blake2b(new Uint8Array(new Uint32Array([counter++]).buffer), {
-          dkLen: 64,
-          key,
-        });
-        const take = Math.min(64, length - filled);
-        out.set(block.subarray(0, take), filled);
-        filled += take;
-      }
-      return out;
-    },
-  };
 }
 
 export const TEST_SALT = 'AAECAwQFBgcICQoLDA0ODw'; // bytes 0..15

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkVectors, type VectorCase } from './vectors/cases.ts';
+import { bothBackends } from './helpers.ts';
+
+const expected = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'test-vectors', 'protocol-v1.json'), 'utf8'),
+) as { cases: VectorCase[] };
+
+describe('known-answer vectors in Node', () => {
+  it('has cases with every artifact', () => {
+    expect(expected.cases.length).toBe(2);
+    expect(Object.keys(expected.cases[0]!)).toEqual(
+      expect.arrayContaining([
+        'envelope',
+        'messages',
+        'attachmentChunks',
+        'vault',
+        'recipientList',
+      ]),
+    );
+  });
+
+  it.each(['libsodium', 'noble'])('%s rebuilds them byte for byte and opens them', async (name) => {
+    const backend = (await bothBackends()).find((b) => b.name === name)!;
+    expect(await checkVectors(backend, expected)).toEqual([]);
+  });
+});
+
+describe('the vector check can fail', () => {
+  it('reports a changed recorded value', async () => {
+    const backend = (await bothBackends())[0]!;
+    const altered = structuredClone(expected);
+    const c = altered.cases[0]! as { envelope: { signature: string } };
+    c.envelope.signature = `${c.envelope.signature.slice(0, -2)}AA`;
+    const failures = await checkVectors(backend, altered);
+    expect(failures).toContain('case 0: envelope differs');
+    expect(failures.some((f) => f.startsWith('case 0: open report'))).toBe(true);
+  });
+});

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { CommandMetadata } from '../shared/command.ts';
 import type { Decider } from '../shared/handle.ts';
-import { sealedSchema, type Sealed } from '../shared/sealed.ts';
+import {
+  loginVerifierSchema,
+  vaultSchema,
+  type LoginVerifier,
+  type Vault,
+} from '../shared/sealed.ts';
+
+export type { LoginVerifier, Vault };
 import {
   IllegalTransitionError,
   InvalidCommandError,
@@ -17,16 +24,6 @@ const id = z.string().min(1).max(128);
 const at = z.iso.datetime();
 export const roles = ['administrator', 'investigator'] as const;
 export type Role = (typeof roles)[number];
-
-export const loginVerifierSchema = z.object({
-  algorithm: z.literal('scrypt'),
-  salt: z.string().min(1),
-  hash: z.string().min(1),
-  N: z.number().int(),
-  r: z.number().int(),
-  p: z.number().int(),
-});
-export type LoginVerifier = z.infer<typeof loginVerifierSchema>;
 
 export const investigatorEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -48,7 +45,7 @@ export const investigatorEventSchema = z.discriminatedUnion('type', [
       investigatorId: id,
       signPublicKey: z.string().min(1).max(512),
       boxPublicKey: z.string().min(1).max(512),
-      vault: sealedSchema,
+      vault: vaultSchema,
       loginVerifier: loginVerifierSchema,
       totpSecret: z.string().min(16).max(128),
       enrolledAt: at,
@@ -95,7 +92,7 @@ export type InvestigatorCommand =
         enrolmentCodeHash: string;
         signPublicKey: string;
         boxPublicKey: string;
-        vault: Sealed;
+        vault: Vault;
         loginVerifier: LoginVerifier;
         totpSecret: string;
       }
@@ -114,7 +111,7 @@ export interface InvestigatorAccount {
 export interface EnrolledAccount extends InvestigatorAccount {
   readonly signPublicKey: string;
   readonly boxPublicKey: string;
-  readonly vault: Sealed;
+  readonly vault: Vault;
   readonly loginVerifier: LoginVerifier;
   readonly totpSecret: string;
 }

@@ -2,6 +2,7 @@ import { describe, it } from 'vitest';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
 import type { Actor } from '../shared/command.ts';
 import { deciderSpec } from '../shared/decider-spec.ts';
+import { fakeLoginVerifier, fakeUuid, fakeVault } from '../shared/fixtures.ts';
 import {
   EnrolmentRefusedError,
   investigatorDecider,
@@ -17,8 +18,8 @@ const admin: Actor = { kind: 'investigator', investigatorId: 'admin-1' };
 const meta = (actor: Actor = admin) => ({ now, eventId: 'e', actor });
 const investigatorId = 'inv-1';
 const codeHash = 'a'.repeat(64);
-const verifier = { algorithm: 'scrypt' as const, salt: 's', hash: 'h', N: 16384, r: 8, p: 1 };
-const keys = { signPublicKey: 'spk', boxPublicKey: 'bpk', vault: { ciphertext: 'v' } };
+const verifier = fakeLoginVerifier();
+const keys = { signPublicKey: 'spk', boxPublicKey: 'bpk', vault: fakeVault(fakeUuid('inv')) };
 
 const invited: InvestigatorEvent = {
   type: 'InvestigatorInvited',

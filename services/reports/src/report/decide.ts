@@ -27,7 +27,7 @@ import {
   ReportNotFoundError,
   ReportPurgedError,
 } from './errors.ts';
-import type { ReportEvent } from './events.ts';
+import type { EvidenceAdded, MessagePosted, ReportEvent } from './events.ts';
 import type { OpenStatus, ReportFacts, ReportState } from './state.ts';
 
 type Existing = Extract<ReportState, { reportId: string; channelId: string }>;
@@ -61,6 +61,10 @@ function assertNew(ids: readonly string[], id: string): void {
 export function submit(command: SubmitReport, state: ReportState): ReportEvent[] {
   if (state.status === 'purged') throw new ReportPurgedError('report purged');
   if (state.status !== 'none') throw new ReportAlreadySubmittedError('report already submitted');
+  // The envelope is signed over its own ids: it must be for this report and this channel.
+  const { envelope } = command.data;
+  if (envelope.reportId !== command.data.reportId || envelope.channelId !== command.data.channelId)
+    throw new InvalidCommandError('envelope is bound to another report or channel');
   const receivedAt = toHour(command.metadata.now);
   const days = command.data.acknowledgeWithinDays ?? directiveDeadlines.acknowledgeWithinDays;
   return [
@@ -178,7 +182,8 @@ export function postMessage(command: PostMessage, state: ReportState): ReportEve
         messageId: command.data.messageId,
         author: actor.kind,
         ...(actor.kind === 'investigator' && { investigatorId: actor.investigatorId }),
-        envelope: command.data.envelope,
+        // Checked against the protocol's schema when the event is appended (handleCommand).
+        envelope: command.data.envelope as MessagePosted['data']['envelope'],
         postedAt: iso(command.metadata),
       },
     },
@@ -198,7 +203,7 @@ export function addEvidence(command: AddEvidence, state: ReportState): ReportEve
         evidenceId: command.data.evidenceId,
         blobId: command.data.blobId,
         paddedSize: command.data.paddedSize,
-        header: command.data.header,
+        header: command.data.header as EvidenceAdded['data']['header'],
         by: actor.kind,
         ...(actor.kind === 'investigator' && { investigatorId: actor.investigatorId }),
         addedAt: iso(command.metadata),

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { sealedSchema, submissionEnvelopeSchema } from '../shared/sealed.ts';
+import {
+  attachmentHeaderSchema,
+  messageEnvelopeSchema,
+  sealedSchema,
+  submissionEnvelopeSchema,
+} from '../shared/sealed.ts';
 
 /**
  * Events of a `report-<uuid>` stream. Everything a whistleblower or an investigator wrote is
@@ -88,7 +93,7 @@ export const messagePostedSchema = z.object({
     messageId: id,
     author: z.enum(['whistleblower', 'investigator']),
     investigatorId: id.optional(),
-    envelope: sealedSchema,
+    envelope: messageEnvelopeSchema,
     postedAt: at,
   }),
 });
@@ -100,7 +105,7 @@ export const evidenceAddedSchema = z.object({
     evidenceId: id,
     blobId: z.string().regex(/^[0-9a-f]{64}$/),
     paddedSize: z.number().int().nonnegative(),
-    header: sealedSchema,
+    header: attachmentHeaderSchema,
     by: z.enum(['whistleblower', 'investigator']),
     investigatorId: id.optional(),
     addedAt: at,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../shared/command.ts';
 import { deciderSpec } from '../shared/decider-spec.ts';
+import {
+  fakeAttachmentHeader,
+  fakeMessageEnvelope,
+  fakeSubmissionEnvelope,
+  fakeUuid,
+} from '../shared/fixtures.ts';
 import type { ReportCommand } from './commands.ts';
 import {
   AlreadyAssignedError,
@@ -17,18 +23,18 @@ import { reportDecider } from './handle.ts';
 
 const spec = deciderSpec(reportDecider);
 const reportId = '6f1c2b1e-8a4e-4f57-9a51-0c3a3b1d2e01';
-const channelId = 'c1';
+const channelId = fakeUuid('channel');
 const alice = 'inv-alice';
 const now = new Date('2026-03-04T10:17:42.123Z');
 const at = now.toISOString();
 const investigator: Actor = { kind: 'investigator', investigatorId: alice };
 const whistleblower: Actor = { kind: 'whistleblower' };
 const meta = (actor: Actor = investigator) => ({ now, eventId: 'e-1', actor });
-const envelope = {
-  ciphertext: 'c2VhbGVk',
-  whistleblower: { locator: 'loc', signPublicKey: 'spk', boxPublicKey: 'bpk' },
-};
-const sealed = { ciphertext: 'eA==' };
+const envelope = fakeSubmissionEnvelope(reportId, channelId);
+const sealed = { ciphertext: 'eA' };
+const m1 = fakeMessageEnvelope(reportId, fakeUuid('m1'));
+const m2 = fakeMessageEnvelope(reportId, fakeUuid('m2'), 'investigator');
+const header = fakeAttachmentHeader(reportId, fakeUuid('ev1'));
 
 const cmd = <C extends ReportCommand>(c: Omit<C, 'metadata'>, actor?: Actor) =>
   ({ ...c, metadata: meta(actor) }) as ReportCommand;
@@ -67,7 +73,7 @@ const closed: ReportEvent = {
 const purged: ReportEvent = { type: 'ReportPurged', data: { reportId, by: alice, purgedAt: at } };
 const message: ReportEvent = {
   type: 'MessagePosted',
-  data: { reportId, messageId: 'm1', author: 'whistleblower', envelope: sealed, postedAt: at },
+  data: { reportId, messageId: 'm1', author: 'whistleblower', envelope: m1, postedAt: at },
 };
 
 const commands: Record<ReportCommand['type'], ReportCommand> = {
@@ -85,11 +91,11 @@ const commands: Record<ReportCommand['type'], ReportCommand> = {
   ChangeReportStatus: cmd({ type: 'ChangeReportStatus', data: { reportId, to: 'in_review' } }),
   PostMessage: cmd({
     type: 'PostMessage',
-    data: { reportId, messageId: 'm2', envelope: sealed },
+    data: { reportId, messageId: 'm2', envelope: m2 },
   }),
   AddEvidence: cmd({
     type: 'AddEvidence',
-    data: { reportId, evidenceId: 'ev1', blobId: 'a'.repeat(64), paddedSize: 1024, header: sealed },
+    data: { reportId, evidenceId: 'ev1', blobId: 'a'.repeat(64), paddedSize: 1024, header },
   }),
   AddInternalNote: cmd({ type: 'AddInternalNote', data: { reportId, noteId: 'n1', note: sealed } }),
   CloseReport: cmd({ type: 'CloseReport', data: { reportId, outcome: 'unsubstantiated' } }),
@@ -133,6 +139,17 @@ describe('report decider', () => {
             },
           },
         ]));
+    it('refuses an envelope bound to another report', () =>
+      spec([])
+        .when({
+          ...commands.SubmitReport,
+          data: {
+            reportId,
+            channelId,
+            envelope: fakeSubmissionEnvelope(fakeUuid('other'), channelId),
+          },
+        } as ReportCommand)
+        .thenThrows(InvalidCommandError));
     it('refuses a second submission of the same report', () =>
       spec([submitted]).when(commands.SubmitReport).thenThrows(ReportAlreadySubmittedError));
   });
@@ -261,7 +278,7 @@ describe('report decider', () => {
               messageId: 'm2',
               author: 'investigator',
               investigatorId: alice,
-              envelope: sealed,
+              envelope: m2,
               postedAt: at,
             },
           },
@@ -276,7 +293,7 @@ describe('report decider', () => {
               reportId,
               messageId: 'm2',
               author: 'whistleblower',
-              envelope: sealed,
+              envelope: m2,
               postedAt: at,
             },
           },
@@ -285,7 +302,7 @@ describe('report decider', () => {
       spec([submitted, message])
         .when({
           ...commands.PostMessage,
-          data: { reportId, messageId: 'm1', envelope: sealed },
+          data: { reportId, messageId: 'm1', envelope: m1 },
         } as ReportCommand)
         .thenThrows(DuplicateItemError));
     it('refuses a system actor', () =>
@@ -306,7 +323,7 @@ describe('report decider', () => {
               evidenceId: 'ev1',
               blobId: 'a'.repeat(64),
               paddedSize: 1024,
-              header: sealed,
+              header,
               by: 'whistleblower',
               addedAt: at,
             },
@@ -323,7 +340,7 @@ describe('report decider', () => {
               evidenceId: 'ev1',
               blobId: 'a'.repeat(64),
               paddedSize: 1024,
-              header: sealed,
+              header,
               by: 'investigator',
               investigatorId: alice,
               addedAt: at,

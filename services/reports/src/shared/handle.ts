@@ -96,7 +96,8 @@ export async function handleCommand<
     throw new WrongExpectedVersionError(streamId, options.expectedRevision, read.revision);
   if (read.revision !== 'no_stream' && read.eventIds.has(command.metadata.eventId))
     return { events: [], state: read.state, revision: read.revision, position: undefined };
-  const events = decider.decide(command, read.state);
+  // Validated on write: an event that does not parse (e.g. a malformed envelope) is never stored.
+  const events = decider.decide(command, read.state).map((e) => decider.parse(e.type, e.data));
   if (events.length === 0)
     return {
       events,

@@ -1,26 +1,28 @@
 import { z } from 'zod';
 
 /**
- * Opaque protocol payloads. The domain never looks inside ciphertext: it only checks that a
- * sealed payload is a JSON object, so that routing code cannot depend on its content.
- * TODO(protocol): replace with the protocol's envelope schemas once they are published.
+ * Ciphertext containers. Where the protocol defines the payload (submission, message and
+ * attachment envelopes, vaults, login verifiers), its strict zod schemas validate every event
+ * on write and on read; the domain never looks inside the ciphertext. Internal notes and
+ * referrals have no protocol schema yet: they are opaque JSON objects, bounded in size.
  */
-export const sealedSchema = z.record(z.string(), z.unknown());
-export type Sealed = z.infer<typeof sealedSchema>;
+export {
+  attachmentHeaderSchema,
+  loginVerifierSchema,
+  messageEnvelopeSchema,
+  submissionEnvelopeSchema,
+  vaultSchema,
+  type AttachmentHeader,
+  type LoginVerifier,
+  type MessageEnvelope,
+  type SubmissionEnvelope,
+  type Vault,
+} from '@integrity-desk/protocol';
 
-/**
- * The submission envelope: opaque ciphertext and wrapped keys, plus the whistleblower's public
- * routing material (receipt locator and public keys), which the receipt session needs in plain.
- */
-export const submissionEnvelopeSchema = z
-  .object({
-    whistleblower: z
-      .object({
-        locator: z.string().min(1).max(512),
-        signPublicKey: z.string().min(1).max(512),
-        boxPublicKey: z.string().min(1).max(512),
-      })
-      .loose(),
-  })
-  .loose();
-export type SubmissionEnvelope = z.infer<typeof submissionEnvelopeSchema>;
+const MAX_SEALED_JSON = 256 * 1024;
+
+export const sealedSchema = z
+  .record(z.string(), z.unknown())
+  .refine((v) => JSON.stringify(v).length <= MAX_SEALED_JSON, 'sealed payload too large');
+/** Commands accept envelopes as plain objects; the event schemas check them before append. */
+export type Sealed = Record<string, unknown>;

@@ -5,6 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/command.ts';
 import type { ReportCommand } from '../../report/commands.ts';
 import { ReportDomainError } from '../../report/errors.ts';
+import {
+  fakeAttachmentHeader,
+  fakeLocator,
+  fakeMessageEnvelope,
+  fakeSubmissionEnvelope,
+  fakeUuid,
+} from '../../shared/fixtures.ts';
 import { acknowledgementDueAt, type ReportEvent } from '../../report/events.ts';
 import { handleReportCommand } from '../../report/handle.ts';
 import { whistleblowerLocatorsProjection, findReportByLocator } from '../locators/projection.ts';
@@ -20,7 +27,7 @@ import {
   type QueueName,
 } from './queries.ts';
 
-const channels = ['c1', 'c2', 'c3'];
+const channels = [fakeUuid('c1'), fakeUuid('c2'), fakeUuid('c3')];
 const investigators = ['i1', 'i2', 'i3'];
 const base = Date.parse('2026-01-01T00:00:00Z');
 const sealed = { ciphertext: 'x' };
@@ -41,9 +48,7 @@ function commandFor(step: Step, reportId: string, now: Date, n: number): ReportC
         data: {
           reportId,
           channelId: pick(channels),
-          envelope: {
-            whistleblower: { locator: `loc-${reportId}`, signPublicKey: 's', boxPublicKey: 'b' },
-          },
+          envelope: fakeSubmissionEnvelope(reportId, pick(channels)),
           acknowledgeWithinDays: 1 + (step.pick % 10),
         },
         metadata: meta({ kind: 'whistleblower' }),
@@ -86,7 +91,11 @@ function commandFor(step: Step, reportId: string, now: Date, n: number): ReportC
     case 6:
       return {
         type: 'PostMessage',
-        data: { reportId, messageId: `m-${n}`, envelope: sealed },
+        data: {
+          reportId,
+          messageId: `m-${n}`,
+          envelope: fakeMessageEnvelope(reportId, fakeUuid(`m-${n}`)),
+        },
         metadata: meta(step.pick % 2 === 0 ? { kind: 'whistleblower' } : staff),
       };
     case 7:
@@ -109,7 +118,7 @@ function commandFor(step: Step, reportId: string, now: Date, n: number): ReportC
           evidenceId: `ev-${n}`,
           blobId: 'f'.repeat(64),
           paddedSize: 4096,
-          header: sealed,
+          header: fakeAttachmentHeader(reportId, fakeUuid(`ev-${n}`)),
         },
         metadata: meta({ kind: 'whistleblower' }),
       };
@@ -326,7 +335,7 @@ describe('queue projections (property)', () => {
           await createProjectionRunner({ store, db: rebuilt, projections }).rebuild();
 
           const rows = model(events);
-          for (const channelIds of [channels, ['c1'], ['c2', 'c3']]) {
+          for (const channelIds of [channels, channels.slice(0, 1), channels.slice(1)]) {
             for (const investigatorId of investigators) {
               const ctx = {
                 channelIds,
@@ -368,7 +377,7 @@ describe('queue projections (property)', () => {
             (r) => r.status === 'closed' && !r.priority,
           ).length;
           for (const r of rows.values())
-            expect(findReportByLocator(live, `loc-${r.reportId}`)?.reportId).toBe(r.reportId);
+            expect(findReportByLocator(live, fakeLocator(r.reportId))?.reportId).toBe(r.reportId);
           await runner.stop();
           live.close();
           rebuilt.close();

@@ -1,0 +1,103 @@
+/**
+ * Test-only factories of protocol-shaped payloads (right fields, right lengths, no real crypto):
+ * the domain checks shapes, never ciphertext, so its tests need no key material.
+ */
+import { createHash } from 'node:crypto';
+import type {
+  AttachmentHeader,
+  LoginVerifier,
+  MessageEnvelope,
+  SubmissionEnvelope,
+  Vault,
+} from './sealed.ts';
+
+/** base64url of `bytes` bytes derived from a label, so different labels give different values. */
+export function fakeB64(bytes: number, label = 'x'): string {
+  let out = '';
+  for (let i = 0; out.length < Math.ceil((bytes * 4) / 3); i++)
+    out += createHash('sha256').update(`${label}:${i}`).digest('base64url');
+  return out.slice(0, Math.ceil((bytes * 4) / 3));
+}
+
+export const fakeUuid = (label: string) => {
+  const h = createHash('sha256').update(label).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+export const fakeLocator = (label: string) => fakeB64(32, `locator:${label}`);
+
+export function fakeSubmissionEnvelope(
+  reportId: string,
+  channelId: string,
+  label: string = reportId,
+): SubmissionEnvelope {
+  return {
+    v: 1,
+    reportId,
+    channelId,
+    recipientListVersion: 1,
+    answers: { nonce: fakeB64(24), ciphertext: fakeB64(300, label), paddedSize: 284 },
+    recipients: [{ recipientId: fakeUuid('recipient'), wrappedKey: fakeB64(80) }],
+    whistleblower: {
+      locator: fakeLocator(label),
+      signPublicKey: fakeB64(32, `sign:${label}`),
+      boxPublicKey: fakeB64(32, `box:${label}`),
+      wrappedKey: fakeB64(80),
+    },
+    signature: fakeB64(64),
+  };
+}
+
+export function fakeMessageEnvelope(
+  reportId: string,
+  messageId: string,
+  authorRole: 'whistleblower' | 'investigator' = 'whistleblower',
+): MessageEnvelope {
+  return {
+    v: 1,
+    reportId,
+    messageId,
+    authorRole,
+    authorKey: fakeB64(32, 'author'),
+    sequence: 0,
+    nonce: fakeB64(24),
+    ciphertext: fakeB64(64, messageId),
+    signature: fakeB64(64),
+  };
+}
+
+export function fakeAttachmentHeader(reportId: string, attachmentId: string): AttachmentHeader {
+  return {
+    v: 1,
+    reportId,
+    attachmentId,
+    salt: fakeB64(32),
+    chunkSize: 65536,
+    paddedSize: 65536,
+    chunkCount: 1,
+    metadata: fakeB64(64),
+  };
+}
+
+export function fakeVault(investigatorId: string): Vault {
+  const wrap = { nonce: fakeB64(24), ciphertext: fakeB64(48) };
+  return {
+    v: 1,
+    investigatorId,
+    kdf: { alg: 'argon2id13', salt: fakeB64(16), opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 },
+    boxPublicKey: fakeB64(32, 'box'),
+    signPublicKey: fakeB64(32, 'sign'),
+    payload: { nonce: fakeB64(24), ciphertext: fakeB64(80) },
+    passwordWrap: wrap,
+    recoveryWrap: wrap,
+  };
+}
+
+export const fakeLoginVerifier = (): LoginVerifier => ({
+  v: 1,
+  alg: 'argon2id13',
+  salt: fakeB64(16),
+  opsLimit: 2,
+  memLimitBytes: 19 * 1024 * 1024,
+  hash: fakeB64(32),
+});

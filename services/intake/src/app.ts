@@ -9,6 +9,7 @@ import { apiOnlyCsp, noStore, permissionsPolicy, securityHeaders } from './http/
 import { problemHandler, sendProblem } from './http/problem.ts';
 import { createRateLimits } from './http/rate-limits.ts';
 import { createIntakeLogger, requestLog } from './http/request-log.ts';
+import { backendProvider } from './domain/protocol.ts';
 import { createPow } from './pow/pow.ts';
 import { requireSession, sessionRoutes } from './session/routes.ts';
 import { createSessionTokens } from './session/tokens.ts';
@@ -47,6 +48,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     random,
   });
   const limits = createRateLimits(config.rateLimits);
+  const backend = backendProvider(deps.cryptoBackend);
   const pages = whistleblowerPages(deps.staticDir);
   const csp =
     pages && deps.staticDir && existsSync(deps.staticDir)
@@ -74,12 +76,21 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   const api = express.Router();
   api.use(noStore, limits.global);
   api.use(deploymentRoutes(deps, config, pow));
-  api.use(submitRoutes(deps, config, pow, clock, limits.submit));
+  api.use(submitRoutes(deps, config, pow, clock, limits.submit, backend));
   api.use(
-    sessionRoutes(deps, config, key, tokens, now, random, {
-      global: limits.sessionGlobal,
-      perLocator: limits.sessionPerLocator,
-    }),
+    sessionRoutes(
+      deps,
+      config,
+      key,
+      tokens,
+      now,
+      random,
+      {
+        global: limits.sessionGlobal,
+        perLocator: limits.sessionPerLocator,
+      },
+      backend,
+    ),
   );
   api.use('/case', requireSession(tokens));
   api.use(caseRoutes(deps, config, clock, limits.perReport));

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFsBlobStore } from './evidence/fs-blob-store.ts';
-import { makeEnvelope, makeReceipt, seal, solvedPow, startIntake } from './test-support/harness.ts';
+import { makeEnvelope, makeReceipt, solvedPow, startIntake } from './test-support/harness.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'intake-canary-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -62,7 +62,7 @@ describe('canaries', () => {
     });
 
     try {
-      const receipt = makeReceipt();
+      const receipt = await makeReceipt();
       const envelope = makeEnvelope(receipt, `The accused is ${canaries.report}`);
       const ok = await call('/api/v1/reports', json({ envelope, pow: await solvedPow(h.url) }));
       expect(ok.status).toBe(201);
@@ -89,7 +89,7 @@ describe('canaries', () => {
             }),
           )
         ).status,
-      ).toBe(404);
+      ).toBe(400);
       expect(
         (
           await call(
@@ -143,27 +143,18 @@ describe('canaries', () => {
       const messageId = randomUUID();
       const message = {
         messageId,
-        envelope: {
-          v: 1,
-          reportId: envelope.reportId,
-          messageId,
-          sealed: seal(canaries.message),
-          signature: randomBytes(64).toString('base64url'),
-        },
+        envelope: receipt.message(envelope.reportId, canaries.message, messageId),
       };
       expect((await call('/api/v1/case/messages', json(message, auth))).status).toBe(201);
-      const evidenceId = randomUUID();
-      const sealedChunk = Buffer.from(seal(canaries.evidence.repeat(100)).ciphertext, 'base64url');
+      const file = await receipt.attachment(
+        envelope.reportId,
+        Buffer.from(canaries.evidence.repeat(100)),
+      );
+      const evidenceId = file.attachmentId;
+      const sealedChunk = file.ciphertext;
       const begin = await call(
         '/api/v1/case/evidence',
-        json(
-          {
-            evidenceId,
-            size: sealedChunk.length,
-            header: { v: 1, sealed: seal(canaries.evidence) },
-          },
-          auth,
-        ),
+        json({ evidenceId, size: sealedChunk.length, header: file.header }, auth),
       );
       expect(begin.status).toBe(201);
       const wrongOffset = await call(`/api/v1/case/evidence/${evidenceId}?offset=7`, {

@@ -1,4 +1,5 @@
 import type { EventStore, Json } from '@integrity-desk/eventstore';
+import type { CryptoBackend, DeploymentCryptoSettings } from '@integrity-desk/protocol';
 import type { Logger } from 'pino';
 import type { IntakeConfigOverrides } from './config.ts';
 import type { BlobStore } from './evidence/blob-store.ts';
@@ -44,8 +45,10 @@ export interface IntakeDeps {
    * process by default: a restart invalidates outstanding challenges, which clients just refetch.
    */
   readonly challengeKey?: Buffer;
-  /** Crypto settings of the deployment shown with deployment info (protocol's schema). */
-  readonly cryptoSettings?: Json;
+  /** Crypto settings of the deployment (receipt KDF salt and parameters, pinned signing key). */
+  readonly cryptoSettings?: DeploymentCryptoSettings;
+  /** Protocol backend for signature checks; `loadBackend()` once when absent. */
+  readonly cryptoBackend?: CryptoBackend;
   /** Front-end build to serve the whistleblower pages from; API only when absent. */
   readonly staticDir?: string;
 }

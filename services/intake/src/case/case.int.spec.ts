@@ -7,18 +7,19 @@ import {
   makeReceipt,
   openSession,
   postJson,
-  seal,
   sha256hex,
   snapshot,
   startIntake,
   submit,
   type Harness,
+  type Receipt,
 } from '../test-support/harness.ts';
 
 let h: Harness;
 let blobs: ReturnType<typeof createMemoryBlobStore>;
 let reportId: string;
 let token: string;
+let wb!: Receipt;
 const auth = () => ({ authorization: `Bearer ${token}` });
 
 beforeEach(async () => {
@@ -27,25 +28,19 @@ beforeEach(async () => {
     blobStore: blobs,
     config: { maxEvidenceBytesPerReport: 3 * 1024 * 1024, maxChunkBytes: 1024 * 1024 },
   });
-  const receipt = makeReceipt();
-  const envelope = makeEnvelope(receipt);
+  wb = await makeReceipt();
+  const envelope = makeEnvelope(wb);
   reportId = envelope.reportId;
   expect((await submit(h.url, envelope)).status).toBe(201);
-  token = await openSession(h.url, receipt);
+  token = await openSession(h.url, wb);
 });
 afterEach(() => h.close());
 
 const message = (messageId = randomUUID(), text = 'more detail') => ({
   messageId,
-  envelope: {
-    v: 1,
-    reportId,
-    messageId,
-    sealed: seal(text),
-    signature: randomBytes(64).toString('base64url'),
-  },
+  envelope: wb.message(reportId, text, messageId),
 });
-const header = () => ({ v: 1, sealed: seal('invoice.pdf') });
+const MiB = 1024 * 1024;
 
 async function caseView() {
   const res = await fetch(`${h.url}/api/v1/case`, { headers: auth() });
@@ -57,8 +52,15 @@ async function caseView() {
   };
 }
 
-async function begin(evidenceId: string, size: number) {
-  return postJson(`${h.url}/api/v1/case/evidence`, { evidenceId, size, header: header() }, auth());
+/** Seals `size` bytes as an attachment of this report and begins its upload. */
+async function sealedUpload(size: number) {
+  const file = await wb.attachment(reportId, randomBytes(size));
+  const res = await postJson(
+    `${h.url}/api/v1/case/evidence`,
+    { evidenceId: file.attachmentId, size: file.ciphertext.length, header: file.header },
+    auth(),
+  );
+  return { ...file, evidenceId: file.attachmentId, res };
 }
 
 async function put(evidenceId: string, offset: number, chunk: Uint8Array) {
@@ -134,7 +136,24 @@ describe('the whistleblower case', () => {
 
   it('refuses a message bound to another report', async () => {
     const m = message();
-    m.envelope.reportId = randomUUID();
+    const before = await snapshot(h.store);
+    await refused(
+      await postJson(
+        `${h.url}/api/v1/case/messages`,
+        { ...m, envelope: { ...m.envelope, reportId: randomUUID() } },
+        auth(),
+      ),
+      400,
+      'invalidRequest',
+      before,
+    );
+  });
+
+  it("refuses a message not signed with this receipt's key", async () => {
+    const stranger = await makeReceipt();
+    stranger.seal('x', reportId);
+    const m = { messageId: randomUUID(), envelope: {} as unknown };
+    m.envelope = stranger.message(reportId, 'forged', m.messageId);
     const before = await snapshot(h.store);
     await refused(
       await postJson(`${h.url}/api/v1/case/messages`, m, auth()),
@@ -156,23 +175,27 @@ describe('the whistleblower case', () => {
   });
 
   it('uploads evidence in chunks, resumes after an interruption and appends EvidenceAdded', async () => {
-    const evidenceId = randomUUID();
-    const data = randomBytes(2.5 * 1024 * 1024);
-    expect((await begin(evidenceId, data.length)).status).toBe(201);
-    expect((await put(evidenceId, 0, data.subarray(0, 1024 * 1024))).status).toBe(200);
+    const file = await sealedUpload(2.4 * MiB);
+    const { evidenceId, ciphertext: data } = file;
+    expect(file.res.status).toBe(201);
+    expect(data.length).toBeGreaterThan(2 * MiB);
+    expect((await put(evidenceId, 0, data.subarray(0, MiB))).status).toBe(200);
     // The connection dropped: ask where to go on.
     const status = await fetch(`${h.url}/api/v1/case/evidence/${evidenceId}`, { headers: auth() });
     const s = (await status.json()) as { received: number; size: number; complete: boolean };
-    expect(s).toEqual({ evidenceId, size: data.length, received: 1024 * 1024, complete: false });
+    expect(s).toEqual({ evidenceId, size: data.length, received: MiB, complete: false });
     // Beginning again is idempotent and reports the same offset.
-    expect(
-      ((await (await begin(evidenceId, data.length)).json()) as { received: number }).received,
-    ).toBe(1024 * 1024);
-    expect(
-      (await put(evidenceId, s.received, data.subarray(s.received, 2 * 1024 * 1024))).status,
-    ).toBe(200);
+    const again = await postJson(
+      `${h.url}/api/v1/case/evidence`,
+      { evidenceId, size: data.length, header: file.header },
+      auth(),
+    );
+    expect(((await again.json()) as { received: number }).received).toBe(MiB);
+    expect((await put(evidenceId, s.received, data.subarray(s.received, 2 * MiB))).status).toBe(
+      200,
+    );
     expect(await h.store.readStream(`report-${reportId}`)).toHaveLength(1);
-    const last = await put(evidenceId, 2 * 1024 * 1024, data.subarray(2 * 1024 * 1024));
+    const last = await put(evidenceId, 2 * MiB, data.subarray(2 * MiB));
     expect(last.status).toBe(201);
     const done = (await last.json()) as { blobId: string; complete: boolean };
     expect(done).toMatchObject({ complete: true, blobId: sha256hex(data) });
@@ -182,7 +205,8 @@ describe('the whistleblower case', () => {
     expect(events[1]!.data).toMatchObject({
       evidenceId,
       blobId: sha256hex(data),
-      paddedSize: data.length,
+      paddedSize: file.header.paddedSize,
+      header: file.header,
       by: 'whistleblower',
     });
     const view = await caseView();
@@ -195,9 +219,20 @@ describe('the whistleblower case', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(data)).toBe(true);
   });
 
+  it('refuses a header that does not match the upload', async () => {
+    const file = await wb.attachment(reportId, randomBytes(1000));
+    const before = await snapshot(h.store);
+    const res = await postJson(
+      `${h.url}/api/v1/case/evidence`,
+      { evidenceId: file.attachmentId, size: file.ciphertext.length + 1, header: file.header },
+      auth(),
+    );
+    await refused(res, 400, 'invalidRequest', before);
+    expect(await blobs.status(file.attachmentId)).toBeUndefined();
+  });
+
   it('refuses a chunk out of order and changes nothing', async () => {
-    const evidenceId = randomUUID();
-    await begin(evidenceId, 4096);
+    const { evidenceId } = await sealedUpload(4096);
     expect((await put(evidenceId, 0, randomBytes(1024))).status).toBe(200);
     const before = await snapshot(h.store);
     await refused(await put(evidenceId, 2048, randomBytes(1024)), 409, 'uploadOffset', before);
@@ -206,33 +241,35 @@ describe('the whistleblower case', () => {
   });
 
   it('refuses a chunk beyond the declared size and changes nothing', async () => {
-    const evidenceId = randomUUID();
-    await begin(evidenceId, 1000);
+    const { evidenceId, ciphertext } = await sealedUpload(1000);
     const before = await snapshot(h.store);
-    await refused(await put(evidenceId, 0, randomBytes(1001)), 413, 'quotaExceeded', before);
+    await refused(
+      await put(evidenceId, 0, randomBytes(ciphertext.length + 1)),
+      413,
+      'quotaExceeded',
+      before,
+    );
     expect((await blobs.status(evidenceId))?.received).toBe(0);
   });
 
   it('refuses an upload beyond the per-report quota and changes nothing', async () => {
-    await begin(randomUUID(), 2 * 1024 * 1024);
+    expect((await sealedUpload(2 * MiB)).res.status).toBe(201);
     const before = await snapshot(h.store);
-    const evidenceId = randomUUID();
-    await refused(await begin(evidenceId, 1024 * 1024 + 1), 413, 'quotaExceeded', before);
-    expect(await blobs.status(evidenceId)).toBeUndefined();
+    const second = await sealedUpload(MiB);
+    await refused(second.res, 413, 'quotaExceeded', before);
+    expect(await blobs.status(second.evidenceId)).toBeUndefined();
   });
 
   it('refuses a chunk larger than 1 MiB with 413', async () => {
-    const evidenceId = randomUUID();
-    await begin(evidenceId, 2 * 1024 * 1024);
+    const { evidenceId } = await sealedUpload(1.5 * MiB);
     const before = await snapshot(h.store);
-    await refused(await put(evidenceId, 0, randomBytes(1024 * 1024 + 1)), 413, 'tooLarge', before);
+    await refused(await put(evidenceId, 0, randomBytes(MiB + 1)), 413, 'tooLarge', before);
     expect((await blobs.status(evidenceId))?.received).toBe(0);
   });
 
   it("does not let one report's session touch another report's upload", async () => {
-    const evidenceId = randomUUID();
-    await begin(evidenceId, 4096);
-    const other = makeReceipt();
+    const { evidenceId } = await sealedUpload(4096);
+    const other = await makeReceipt();
     expect((await submit(h.url, makeEnvelope(other))).status).toBe(201);
     const mine = token;
     token = await openSession(h.url, other);

@@ -2,20 +2,31 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
 import type { Clock, IntakeDeps } from '../deps.ts';
-import { attachmentHeaderSchema, messageEnvelopeSchema } from '../domain/protocol.ts';
+import {
+  attachmentCiphertextSize,
+  attachmentHeaderSchema,
+  idSchema,
+  messageEnvelopeSchema,
+} from '../domain/protocol.ts';
 import { addWhistleblowerEvidence, loadCase, postWhistleblowerMessage } from '../domain/reports.ts';
 import { UploadNotFoundError, UploadOffsetError } from '../evidence/blob-store.ts';
 import { jsonBody, octetBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import { sessionReport } from '../session/routes.ts';
 
-const messageBody = z.strictObject({ messageId: z.uuid(), envelope: messageEnvelopeSchema });
+const messageBody = z.strictObject({ messageId: idSchema, envelope: messageEnvelopeSchema });
 const beginBody = z.strictObject({
-  evidenceId: z.uuid(),
+  evidenceId: idSchema,
   size: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   header: attachmentHeaderSchema,
 });
-const evidenceParams = z.strictObject({ evidenceId: z.uuid() });
+const evidenceParams = z.strictObject({ evidenceId: idSchema });
+
+/** Ciphertext bytes of a stored piece of evidence (its header says how many chunks it has). */
+function storedSize(item: { paddedSize: number; header: unknown }): number {
+  const header = attachmentHeaderSchema.safeParse(item.header);
+  return header.success ? attachmentCiphertextSize(header.data) : item.paddedSize;
+}
 const offsetQuery = z.strictObject({ offset: z.string().regex(/^(0|[1-9][0-9]{0,15})$/) });
 
 /**
@@ -48,7 +59,15 @@ export function caseRoutes(
   router.post('/case/messages', writeLimit, ...jsonBody(config.maxJsonBytes), async (req, res) => {
     const body = parseBody(messageBody, req.body);
     const reportId = sessionReport(req);
-    if (body.envelope.reportId !== reportId || body.envelope.messageId !== body.messageId) {
+    const view = await caseOf(reportId);
+    // Bound to this report and id, and signed by this receipt's key (the readers check the
+    // signature itself when they open the thread).
+    if (
+      body.envelope.reportId !== reportId ||
+      body.envelope.messageId !== body.messageId ||
+      body.envelope.authorRole !== 'whistleblower' ||
+      body.envelope.authorKey !== view.signPublicKey
+    ) {
       throw new ProblemError('invalidRequest');
     }
     await postWhistleblowerMessage(store, {
@@ -64,10 +83,11 @@ export function caseRoutes(
     const view = await caseOf(reportId);
     const done = view.evidence.find((e) => e.evidenceId === evidenceId);
     if (done) {
+      const size = storedSize(done);
       return {
         evidenceId,
-        size: done.paddedSize,
-        received: done.paddedSize,
+        size,
+        received: size,
         complete: true,
         blobId: done.blobId,
       };
@@ -80,6 +100,13 @@ export function caseRoutes(
   router.post('/case/evidence', writeLimit, ...jsonBody(64 * 1024), async (req, res) => {
     const body = parseBody(beginBody, req.body);
     const reportId = sessionReport(req);
+    if (
+      body.header.reportId !== reportId ||
+      body.header.attachmentId !== body.evidenceId ||
+      attachmentCiphertextSize(body.header) !== body.size
+    ) {
+      throw new ProblemError('invalidRequest');
+    }
     const existing = await uploadStatus(reportId, body.evidenceId);
     if (existing) {
       if (existing.size !== body.size) throw new ProblemError('uploadConflict');
@@ -88,7 +115,7 @@ export function caseRoutes(
     }
     const view = await caseOf(reportId);
     if (view.status === 'closed') throw new ProblemError('reportClosed');
-    const stored = view.evidence.reduce((sum, e) => sum + e.paddedSize, 0);
+    const stored = view.evidence.reduce((sum, e) => sum + storedSize(e), 0);
     const pending = await blobStore.pendingBytes(reportId);
     if (
       stored + pending + body.size > config.maxEvidenceBytesPerReport ||
@@ -151,7 +178,7 @@ export function caseRoutes(
         reportId,
         evidenceId,
         blobId,
-        paddedSize: next.size,
+        paddedSize: header.paddedSize,
         header,
         now: clock.now(),
       });

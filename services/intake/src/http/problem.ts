@@ -8,6 +8,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 export const problems = {
   malformedJson: { status: 400, title: 'The request body is not valid JSON.' },
   invalidRequest: { status: 400, title: 'The request does not match the expected format.' },
+  invalidSignature: { status: 400, title: 'The signature of the submission does not verify.' },
   unsupportedMediaType: { status: 415, title: 'The request has an unsupported content type.' },
   tooLarge: { status: 413, title: 'The request body is too large.' },
   powRequired: { status: 403, title: 'The proof of work is missing, invalid or expired.' },

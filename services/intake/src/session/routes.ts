@@ -3,11 +3,11 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
 import type { IntakeDeps } from '../deps.ts';
-import { verifySessionSignature } from '../domain/protocol.ts';
+import { verifySessionSignature, type CryptoBackend } from '../domain/protocol.ts';
 import { loadCase } from '../domain/reports.ts';
 import { jsonBody, parseBody } from '../http/body.ts';
-import { createHmacSigner } from '../http/hmac-token.ts';
 import { ProblemError } from '../http/problem.ts';
+import { createSessionChallenges } from './challenge.ts';
 import type { SessionTokens } from './tokens.ts';
 
 const locator = z
@@ -18,7 +18,7 @@ const locator = z
 const challengeBody = z.strictObject({ locator });
 const openBody = z.strictObject({
   locator,
-  challenge: z.string().max(200),
+  challenge: z.string().max(64),
   signature: z.string().max(128),
 });
 
@@ -39,9 +39,10 @@ export function sessionRoutes(
   now: () => number,
   random: (n: number) => Buffer,
   limits: { global: RequestHandler; perLocator: RequestHandler },
+  backend: () => Promise<CryptoBackend>,
 ): Router {
   const router = Router();
-  const signer = createHmacSigner(key, 'receipt-session');
+  const challenges = createSessionChallenges(key, random);
   const spent = new Map<string, number>();
   // A real Ed25519 public key nobody holds the private half of: verifying against it costs the
   // same as verifying against a whistleblower's key.
@@ -50,6 +51,7 @@ export function sessionRoutes(
     .subarray(-32)
     .toString('base64url');
   const dummyReportId = randomUUID();
+  const dummyChallenge = random(32).toString('base64url');
 
   function spend(nonce: string, expiresAt: number): boolean {
     const at = now();
@@ -64,29 +66,25 @@ export function sessionRoutes(
 
   router.post('/session/challenge', limits.global, ...json, limits.perLocator, (req, res) => {
     const body = parseBody(challengeBody, req.body);
-    const expiresAt = now() + config.sessionChallengeTtlMs;
-    const nonce = random(16).toString('base64url');
-    res.json({ challenge: signer.sign(['s1', String(expiresAt), nonce], body.locator), expiresAt });
+    const challenge = challenges.issue(body.locator, now() + config.sessionChallengeTtlMs);
+    res.json({ challenge, expiresAt: challenges.open(challenge, body.locator)!.expiresAtMs });
   });
 
   router.post('/session', limits.global, ...json, limits.perLocator, async (req, res) => {
     const body = parseBody(openBody, req.body);
-    const fields = signer.open(body.challenge, body.locator);
-    const expiresAt = Number(fields?.[1]);
+    const opened = challenges.open(body.challenge, body.locator);
     const fresh =
-      fields !== undefined &&
-      fields.length === 3 &&
-      fields[0] === 's1' &&
-      expiresAt > now() &&
-      spend(fields[2]!, expiresAt);
+      opened !== undefined && opened.expiresAtMs > now() && spend(opened.nonce, opened.expiresAtMs);
     const located = await deps.findReportByLocator(body.locator);
     const reportId = typeof located === 'string' ? located : located?.reportId;
     const found = await loadCase(deps.store, reportId ?? dummyReportId);
-    const valid = verifySessionSignature(
-      found?.signPublicKey ?? dummyKey,
-      body.challenge,
-      body.signature,
-    );
+    const valid = verifySessionSignature(await backend(), {
+      signPublicKey: found?.signPublicKey ?? dummyKey,
+      locator: body.locator,
+      // A malformed challenge is still verified (against a well-formed stand-in), same cost.
+      challenge: opened ? body.challenge : dummyChallenge,
+      signature: body.signature,
+    });
     if (!fresh || !valid || !found || reportId === undefined)
       throw new ProblemError('sessionRefused');
     res.status(201).json({

@@ -16,7 +16,7 @@ let h: Harness;
 let receipt: Receipt;
 beforeEach(async () => {
   h = await startIntake();
-  receipt = makeReceipt();
+  receipt = await makeReceipt();
   expect((await submit(h.url, makeEnvelope(receipt))).status).toBe(201);
 });
 afterEach(() => h.close());
@@ -54,14 +54,14 @@ describe('receipt sessions', () => {
 
   it('hands out challenges of the same shape for known and unknown locators', async () => {
     const known = await challengeFor(receipt.locator);
-    const unknown = await challengeFor(makeReceipt().locator);
+    const unknown = await challengeFor((await makeReceipt()).locator);
     expect(known.challenge.length).toBe(unknown.challenge.length);
     expect(known.expiresAt).toBe(unknown.expiresAt);
   });
 
   it('answers a wrong signature and an unknown locator identically, and stores nothing', async () => {
     const before = await snapshot(h.store);
-    const stranger = makeReceipt();
+    const stranger = await makeReceipt();
     const c1 = await challengeFor(receipt.locator);
     const wrong = await attempt(receipt.locator, c1.challenge, stranger.sign(c1.challenge));
     const c2 = await challengeFor(stranger.locator);
@@ -76,7 +76,7 @@ describe('receipt sessions', () => {
   });
 
   it('takes similar time for an unknown locator and a wrong signature', async () => {
-    const stranger = makeReceipt();
+    const stranger = await makeReceipt();
     const time = async (locator: string) => {
       const { challenge } = await challengeFor(locator);
       const t = performance.now();
@@ -113,7 +113,7 @@ describe('receipt sessions', () => {
   });
 
   it('refuses a challenge issued for another locator', async () => {
-    const other = makeReceipt();
+    const other = await makeReceipt();
     const { challenge } = await challengeFor(other.locator);
     const p = await expectProblem(
       await attempt(receipt.locator, challenge, receipt.sign(challenge)),
@@ -169,12 +169,12 @@ describe('receipt sessions', () => {
     try {
       const call = (locator: string) =>
         postJson(`${limited.url}/api/v1/session/challenge`, { locator });
-      const a = makeReceipt().locator;
+      const a = (await makeReceipt()).locator;
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await call(a)).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
       // Same client, another locator: not limited.
-      expect((await call(makeReceipt().locator)).status).toBe(200);
+      expect((await call((await makeReceipt()).locator)).status).toBe(200);
     } finally {
       await limited.close();
     }

@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
 import type { Clock, IntakeDeps } from '../deps.ts';
-import { submissionEnvelopeSchema } from '../domain/protocol.ts';
+import {
+  submissionEnvelopeSchema,
+  verifySubmission,
+  type CryptoBackend,
+} from '../domain/protocol.ts';
 import { submitReport } from '../domain/reports.ts';
 import { jsonBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -16,7 +20,7 @@ const submitBodySchema = z.strictObject({
 
 /**
  * POST /reports: a sealed submission with a solved challenge. Checks go from cheap to costly
- * (shape, channel, proof of work) and nothing is written until all pass; the 201 is sent only
+ * (shape, channel, proof of work, the whistleblower's signature) and nothing is written until all pass; the 201 is sent only
  * after the append is durable. The client chose the report id: the same body again is the same
  * success, a different body under that id is a 409.
  */
@@ -26,6 +30,7 @@ export function submitRoutes(
   pow: Pow,
   clock: Clock,
   limit: RequestHandler,
+  backend: () => Promise<CryptoBackend>,
 ): Router {
   const router = Router();
   router.post('/reports', limit, ...jsonBody(config.maxJsonBytes), async (req, res) => {
@@ -45,6 +50,8 @@ export function submitRoutes(
             : 'powRequired',
       );
     }
+    // After the proof of work: nobody makes the server verify signatures without paying first.
+    verifySubmission(await backend(), envelope);
     await submitReport(deps.store, {
       reportId: envelope.reportId,
       channelId: envelope.channelId,

@@ -31,7 +31,7 @@ async function refused(res: Response, status: number, kind: string, before: stri
 
 describe('POST /api/v1/reports', () => {
   it('appends ReportSubmitted with the ciphertext envelope and an hour-rounded time', async () => {
-    const envelope = makeEnvelope(makeReceipt());
+    const envelope = makeEnvelope(await makeReceipt());
     const res = await submit(h.url, envelope);
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ reportId: envelope.reportId });
@@ -47,7 +47,7 @@ describe('POST /api/v1/reports', () => {
   });
 
   it('answers a retry with the same body with the same success and stores it once', async () => {
-    const envelope = makeEnvelope(makeReceipt());
+    const envelope = makeEnvelope(await makeReceipt());
     const pow = await solvedPow(h.url);
     expect((await submit(h.url, envelope, pow)).status).toBe(201);
     // Same challenge too: the response was lost and the browser sends the identical request.
@@ -60,7 +60,7 @@ describe('POST /api/v1/reports', () => {
   });
 
   it('refuses a different body under an existing report id with 409 and changes nothing', async () => {
-    const receipt = makeReceipt();
+    const receipt = await makeReceipt();
     const first = makeEnvelope(receipt, 'first');
     expect((await submit(h.url, first)).status).toBe(201);
     const before = await snapshot(h.store);
@@ -84,14 +84,23 @@ describe('POST /api/v1/reports', () => {
 
   it('refuses wrong types', async () => {
     const before = await snapshot(h.store);
-    const envelope = { ...makeEnvelope(makeReceipt()), paddedSize: 'big' };
+    const envelope = { ...makeEnvelope(await makeReceipt()), recipientListVersion: 'one' };
     await refused(await submit(h.url, envelope), 400, 'invalidRequest', before);
   });
 
   it('refuses unknown fields', async () => {
     const before = await snapshot(h.store);
-    const envelope = { ...makeEnvelope(makeReceipt()), plaintextName: 'Jane' };
+    const envelope = { ...makeEnvelope(await makeReceipt()), plaintextName: 'Jane' };
     await refused(await submit(h.url, envelope), 400, 'invalidRequest', before);
+  });
+
+  it('refuses an envelope whose signature does not verify', async () => {
+    const before = await snapshot(h.store);
+    const receipt = await makeReceipt();
+    const envelope = makeEnvelope(receipt);
+    const other = makeEnvelope(receipt, 'another report');
+    const res = await submit(h.url, { ...envelope, signature: other.signature });
+    await refused(res, 400, 'invalidSignature', before);
   });
 
   it('refuses a body that is not JSON by content type', async () => {
@@ -150,7 +159,7 @@ describe('POST /api/v1/reports', () => {
       if (leadingZeroBits(powDigest(challenge, bad)) < 4) break;
     }
     await refused(
-      await submit(h.url, makeEnvelope(makeReceipt()), { challenge, solution: bad }),
+      await submit(h.url, makeEnvelope(await makeReceipt()), { challenge, solution: bad }),
       403,
       'powRequired',
       before,
@@ -164,7 +173,7 @@ describe('POST /api/v1/reports', () => {
     parts[1] = '2'; // ask for less work than was handed out
     const forged = parts.join('.');
     await refused(
-      await submit(h.url, makeEnvelope(makeReceipt()), {
+      await submit(h.url, makeEnvelope(await makeReceipt()), {
         challenge: forged,
         solution: solvePow(forged),
       }),
@@ -179,7 +188,7 @@ describe('POST /api/v1/reports', () => {
     h.clock.advance(11 * 60_000);
     const before = await snapshot(h.store);
     await refused(
-      await submit(h.url, makeEnvelope(makeReceipt()), pow),
+      await submit(h.url, makeEnvelope(await makeReceipt()), pow),
       403,
       'powRequired',
       before,
@@ -188,10 +197,10 @@ describe('POST /api/v1/reports', () => {
 
   it('refuses a replayed challenge for another submission', async () => {
     const pow = await solvedPow(h.url);
-    expect((await submit(h.url, makeEnvelope(makeReceipt()), pow)).status).toBe(201);
+    expect((await submit(h.url, makeEnvelope(await makeReceipt()), pow)).status).toBe(201);
     const before = await snapshot(h.store);
     await refused(
-      await submit(h.url, makeEnvelope(makeReceipt()), pow),
+      await submit(h.url, makeEnvelope(await makeReceipt()), pow),
       403,
       'powReplayed',
       before,
@@ -201,14 +210,14 @@ describe('POST /api/v1/reports', () => {
   it('refuses a missing proof of work', async () => {
     const before = await snapshot(h.store);
     const res = await postJson(`${h.url}/api/v1/reports`, {
-      envelope: makeEnvelope(makeReceipt()),
+      envelope: makeEnvelope(await makeReceipt()),
     });
     await refused(res, 400, 'invalidRequest', before);
   });
 
   it('refuses an unknown channel', async () => {
     const before = await snapshot(h.store);
-    const envelope = { ...makeEnvelope(makeReceipt()), channelId: randomUUID() };
+    const envelope = { ...makeEnvelope(await makeReceipt()), channelId: randomUUID() };
     await refused(await submit(h.url, envelope), 404, 'unknownChannel', before);
   });
 });

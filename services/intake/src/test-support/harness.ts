@@ -5,13 +5,19 @@ import {
   type EventStore,
 } from '@integrity-desk/eventstore';
 import {
-  createCipheriv,
-  createHash,
-  generateKeyPairSync,
-  randomBytes,
-  randomUUID,
-  sign,
-} from 'node:crypto';
+  deriveReceiptKeys,
+  generateBoxKeyPair,
+  generateReceipt,
+  generateSigningKeyPair,
+  loadBackend,
+  sealAttachment,
+  sealMessage,
+  sealReport,
+  signSessionChallenge,
+  TEST_ONLY_CHEAP_PARAMS,
+  type CryptoBackend,
+} from '@integrity-desk/protocol';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
@@ -20,7 +26,7 @@ import type { IntakeConfigOverrides } from '../config.ts';
 import type { Channel, IntakeDeps } from '../deps.ts';
 import type { BlobStore } from '../evidence/blob-store.ts';
 import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
-import { sessionChallengeMessage } from '../domain/protocol.ts';
+import { SESSION_CONTEXT } from '../domain/protocol.ts';
 import { createIntakeLogger } from '../http/request-log.ts';
 import { solvePow } from '../pow/pow.ts';
 
@@ -113,53 +119,78 @@ export async function startIntake(
   };
 }
 
-/** What the whistleblower's browser holds after deriving keys from a receipt. */
-export function makeReceipt() {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return {
-    locator: randomBytes(32).toString('base64url'),
-    signPublicKey: publicKey
-      .export({ format: 'der', type: 'spki' })
-      .subarray(-32)
-      .toString('base64url'),
-    sign: (challenge: string) =>
-      sign(null, sessionChallengeMessage(challenge), privateKey).toString('base64url'),
-  };
-}
-export type Receipt = ReturnType<typeof makeReceipt>;
+const SALT = 'AAAAAAAAAAAAAAAAAAAAAA'; // 16 zero bytes: the deployment's public receipt salt
+let loadingBackend: Promise<CryptoBackend> | undefined;
+export const testBackend = () => (loadingBackend ??= loadBackend());
+let recipient: { recipientId: string; boxPublicKey: string; signPublicKey: string } | undefined;
 
-/** Stand-in for the browser's sealing (the test only needs ciphertext that hides the text). */
-export function seal(plaintext: string) {
-  const key = randomBytes(32);
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+/**
+ * A simulated whistleblower's browser, with the real protocol: a receipt, keys derived from it
+ * (with the protocol's explicit test-only cheap Argon2id parameters), sealing and signing.
+ */
+export async function makeReceipt() {
+  const b = await testBackend();
+  recipient ??= {
+    recipientId: randomUUID(),
+    boxPublicKey: generateBoxKeyPair(b).publicKey,
+    signPublicKey: generateSigningKeyPair(b).publicKey,
+  };
+  const receipt = generateReceipt(b);
+  const keys = await deriveReceiptKeys(b, { receipt, salt: SALT, params: TEST_ONLY_CHEAP_PARAMS });
+  const reportKeys = new Map<string, Uint8Array>();
+  const sequences = new Map<string, number>();
   return {
-    v: 1 as const,
-    nonce: nonce.toString('base64url'),
-    ciphertext: ct.toString('base64url'),
+    keys,
+    locator: keys.locator,
+    signPublicKey: keys.signPublicKey,
+    sign: (challenge: string) => signSessionChallenge(b, keys, challenge, SESSION_CONTEXT),
+    seal(text: string, reportId: string = randomUUID()) {
+      const sealed = sealReport(b, {
+        reportId,
+        channelId,
+        answers: { what: text },
+        recipients: [recipient!],
+        recipientListVersion: 1,
+        whistleblower: keys,
+      });
+      reportKeys.set(reportId, sealed.reportKey);
+      return sealed.envelope;
+    },
+    message(reportId: string, body: string, messageId: string = randomUUID()) {
+      const sequence = sequences.get(reportId) ?? 0;
+      sequences.set(reportId, sequence + 1);
+      return sealMessage(b, {
+        reportKey: reportKeys.get(reportId)!,
+        reportId,
+        messageId,
+        authorRole: 'whistleblower',
+        authorSignSeed: keys.signSeed,
+        sequence,
+        body,
+      });
+    },
+    async attachment(reportId: string, bytes: Uint8Array, attachmentId: string = randomUUID()) {
+      const sealed = sealAttachment(b, {
+        reportKey: reportKeys.get(reportId)!,
+        reportId,
+        attachmentId,
+        metadata: { name: 'evidence.pdf', type: 'application/pdf', size: bytes.length },
+        source: [bytes],
+      });
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of sealed.chunks) chunks.push(chunk);
+      return { attachmentId, header: sealed.header, ciphertext: Buffer.concat(chunks) };
+    },
   };
 }
+export type Receipt = Awaited<ReturnType<typeof makeReceipt>>;
 
 export function makeEnvelope(
   receipt: Receipt,
   text = 'the minister took a bribe',
   reportId: string = randomUUID(),
 ) {
-  return {
-    v: 1 as const,
-    reportId,
-    channelId,
-    answers: seal(text),
-    paddedSize: 4096,
-    recipients: [{ recipientId: 'r1', wrappedKey: randomBytes(80).toString('base64url') }],
-    whistleblower: {
-      locator: receipt.locator,
-      signPublicKey: receipt.signPublicKey,
-      boxPublicKey: randomBytes(32).toString('base64url'),
-      wrappedKey: randomBytes(80).toString('base64url'),
-    },
-  };
+  return receipt.seal(text, reportId);
 }
 
 export async function solvedPow(url: string) {

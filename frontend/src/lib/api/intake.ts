@@ -2,6 +2,7 @@
 // Paths and payloads follow services/intake (routes under /api/v1). The session token lives in
 // this module's memory only and travels in the Authorization header, never in a cookie.
 
+import { normaliseQuestionnaire } from './questionnaire';
 import { deleteJson, getJson, postJson, putBytes, type Result } from './http';
 
 export interface Question {
@@ -90,6 +91,10 @@ export const intake = {
   deployment(): Promise<Result<Deployment>> {
     deployment ??= getJson<Deployment>(`${base}/deployment`).then((r) => {
       if (!r.ok) deployment = undefined;
+      else
+        for (const channel of r.value.channels) {
+          channel.questionnaire = normaliseQuestionnaire(channel.questionnaire);
+        }
       return r;
     });
     return deployment;

@@ -39,7 +39,43 @@ export type Job =
   | { kind: 'openCase'; caseView: unknown; investigatorKeys?: string[] }
   | { kind: 'sealMessage'; reportId: string; messageId: string; text: string }
   | { kind: 'sealAttachment'; attachmentId: string; attachment: PlainAttachment }
-  | { kind: 'forget' };
+  | { kind: 'forget' }
+  | DeskJob;
+
+export interface VaultKdf {
+  salt: string;
+  opsLimit: number;
+  memLimitBytes: number;
+}
+
+export type DeskJob =
+  | { kind: 'deskCreateVault'; investigatorId: string; password: string }
+  | { kind: 'deskStretchPassword'; kdf: VaultKdf; password: string }
+  | { kind: 'deskOpenVault'; vault: unknown }
+  | {
+      kind: 'deskOpenCase';
+      envelope: unknown;
+      messages: unknown[];
+      notes: unknown[];
+      investigatorKeys: string[];
+    }
+  | { kind: 'deskSealMessage'; reportId: string; messageId: string; sequence: number; text: string }
+  | { kind: 'deskOpenAttachment'; reportId: string; header: unknown; ciphertext: Uint8Array }
+  | { kind: 'deskLock' };
+
+export interface OpenedDeskCase {
+  answers: unknown;
+  messages: (string | undefined)[];
+  notes: (string | undefined)[];
+}
+
+export interface CreatedVaultResult {
+  vault: unknown;
+  loginSecret: string;
+  recoveryKey: string;
+  boxPublicKey: string;
+  signPublicKey: string;
+}
 
 export interface SealedReport {
   receipt: string;

@@ -20,6 +20,16 @@ export async function runJob(job: Job, progress: (p: Progress) => void): Promise
       const keys = await import('./keys');
       return keys.run(job, progress);
     }
+    case 'deskCreateVault':
+    case 'deskStretchPassword':
+    case 'deskOpenVault':
+    case 'deskOpenCase':
+    case 'deskSealMessage':
+    case 'deskOpenAttachment':
+    case 'deskLock': {
+      const desk = await import('./desk-keys');
+      return desk.runDesk(job, progress);
+    }
     default: {
       const _exhaustive: never = job;
       throw new Error(`unknown job ${String(_exhaustive)}`);

@@ -215,6 +215,7 @@ export const en = {
   'desk.queue.received': 'Received {date}',
   'desk.case.title': 'Case {id}',
   'desk.case.answers': 'Answers',
+  'desk.case.fromWhistleblower': 'Whistleblower',
   'desk.case.evidence': 'Evidence',
   'desk.case.download': 'Decrypt and save {name}',
   'desk.case.downloading': 'Decrypting {name}: {percent}%',

@@ -1,0 +1,142 @@
+// The investigator's key holder, inside the same worker: the vault is opened here and the
+// private keys never reach the page. A reload or sign-out loses them; the vault is unlocked again.
+import {
+  VAULT_ARGON2_PARAMS,
+  createVault,
+  loadBackend,
+  openAttachment,
+  openReport,
+  openThread,
+  openVault,
+  sealMessage,
+  unlockVaultWithPassword,
+  vaultSchema,
+  type CryptoBackend,
+  type InvestigatorKeys,
+  type VaultUnlock,
+} from '@integrity-desk/protocol';
+import type { DeskJob, OpenedDeskCase, Progress } from './jobs';
+
+let backend: Promise<CryptoBackend> | undefined;
+let unlock: VaultUnlock | undefined;
+let keys: InvestigatorKeys | undefined;
+let investigatorId: string | undefined;
+const reportKeys = new Map<string, Uint8Array>();
+const getBackend = () => (backend ??= loadBackend());
+
+function keysOrThrow(): InvestigatorKeys {
+  if (!keys) throw new Error('Locked');
+  return keys;
+}
+
+export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Promise<unknown> {
+  const b = await getBackend();
+  switch (job.kind) {
+    case 'deskCreateVault': {
+      const created = await createVault(b, {
+        investigatorId: job.investigatorId,
+        password: job.password,
+        params: VAULT_ARGON2_PARAMS,
+        onProgress: (fraction) => progress({ fraction }),
+      });
+      return {
+        vault: created.vault,
+        loginSecret: created.loginSecret,
+        recoveryKey: created.recoveryKey,
+        boxPublicKey: created.keys.boxPublicKey,
+        signPublicKey: created.keys.signPublicKey,
+      };
+    }
+    case 'deskStretchPassword': {
+      unlock = await unlockVaultWithPassword(b, job.kdf, job.password, {
+        onProgress: (fraction) => progress({ fraction }),
+      });
+      return unlock.loginSecret;
+    }
+    case 'deskOpenVault': {
+      if (!unlock) throw new Error('Locked');
+      const vault = vaultSchema.parse(job.vault);
+      keys = openVault(b, vault, unlock);
+      investigatorId = vault.investigatorId;
+      return { investigatorId, signPublicKey: keys.signPublicKey };
+    }
+    case 'deskOpenCase': {
+      const k = keysOrThrow();
+      const opened = openReport(b, job.envelope, {
+        kind: 'recipient',
+        recipientId: investigatorId!,
+        boxPublicKey: k.boxPublicKey,
+        boxSecretKey: k.boxSecretKey,
+      });
+      reportKeys.set(opened.envelope.reportId, opened.reportKey);
+      const ctx = {
+        reportKey: opened.reportKey,
+        reportId: opened.envelope.reportId,
+        authors: {
+          whistleblower: opened.envelope.whistleblower.signPublicKey,
+          investigators: job.investigatorKeys,
+        },
+      };
+      const open = (list: unknown[]) => {
+        try {
+          return openThread(b, list, ctx).map((m) => m.body as string | undefined);
+        } catch {
+          return list.map(() => undefined);
+        }
+      };
+      return {
+        answers: opened.answers,
+        messages: open(job.messages),
+        notes: open(job.notes),
+      } satisfies OpenedDeskCase;
+    }
+    case 'deskSealMessage': {
+      const k = keysOrThrow();
+      const reportKey = reportKeys.get(job.reportId);
+      if (!reportKey) throw new Error('Locked');
+      return sealMessage(b, {
+        reportKey,
+        reportId: job.reportId,
+        messageId: job.messageId,
+        authorRole: 'investigator',
+        authorSignSeed: k.signSeed,
+        sequence: job.sequence,
+        body: job.text,
+      });
+    }
+    case 'deskOpenAttachment': {
+      const reportKey = reportKeys.get(job.reportId);
+      if (!reportKey) throw new Error('Locked');
+      const opened = openAttachment(b, {
+        reportKey,
+        header: job.header,
+        source: [job.ciphertext],
+        onProgress: (done, total) => progress({ fraction: done / total }),
+      });
+      const parts: Uint8Array[] = [];
+      for await (const chunk of opened.chunks) parts.push(chunk);
+      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        bytes.set(p, at);
+        at += p.length;
+      }
+      return { name: opened.metadata.name, type: opened.metadata.type, bytes };
+    }
+    case 'deskLock': {
+      keys?.boxSecretKey.fill(0);
+      keys?.signSeed.fill(0);
+      unlock?.wrapKey.fill(0);
+      for (const key of reportKeys.values()) key.fill(0);
+      reportKeys.clear();
+      keys = undefined;
+      unlock = undefined;
+      investigatorId = undefined;
+      return null;
+    }
+    default: {
+      const _exhaustive: never = job;
+      throw new Error(`unknown job ${String(_exhaustive)}`);
+    }
+  }
+}

@@ -32,3 +32,11 @@ export function createdObjects(ddl: string): { tables: string[]; indexes: string
     ].map((m) => m[1] as string);
   return { tables: names('TABLE'), indexes: names('INDEX') };
 }
+
+/** The ddl's statements minus its CREATE INDEX ones (tables only). */
+export function withoutIndexes(ddl: string): string {
+  return ddl
+    .split(';')
+    .filter((statement) => !/^\s*CREATE\s+(UNIQUE\s+)?INDEX/i.test(statement))
+    .join(';');
+}

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { Outcome, Priority, Sector } from '../../report/events.ts';
+import {
+  priorities,
+  sectors,
+  type Outcome,
+  type Priority,
+  type Sector,
+} from '../../report/events.ts';
 import { prepared } from '../statements.ts';
 
 /** Who is asking and when: queues only ever show reports of the caller's channels. */
@@ -71,7 +77,8 @@ const queues: Record<QueueName, QueueSql> = {
     params: () => [],
   },
   mine: {
-    from: 'report_assignees a JOIN report_queue q ON q.report_id = a.report_id',
+    // CROSS JOIN fixes the loop order: the caller's assignments first, never a scan of all reports.
+    from: 'report_assignees a CROSS JOIN report_queue q ON q.report_id = a.report_id',
     where: 'a.investigator_id = ? AND q.is_open = 1',
     order: 'q.feedback_due_at IS NULL, q.feedback_due_at, q.ack_due_at, q.report_id',
     params: (ctx) => [ctx.investigatorId],
@@ -161,8 +168,15 @@ function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: Queue
   return rows.map(toItem);
 }
 
+/**
+ * Counts stop at COUNT_CAP: a badge reads "1000+" beyond it, and a count never costs more than
+ * reading that many index entries, however large the backlog grows.
+ */
+export const COUNT_CAP = 1000;
+
 function count(db: Database.Database, q: QueueSql, ctx: QueueContext): number {
-  const sql = `SELECT count(*) AS n FROM ${q.from ?? 'report_queue q'} WHERE ${q.where} AND ${channelFilter}`;
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${q.from ?? 'report_queue q'}
+    WHERE ${q.where} AND ${channelFilter} LIMIT ${COUNT_CAP})`;
   const row = prepared(db, sql).get(...q.params(ctx), JSON.stringify(ctx.channelIds)) as {
     n: number | bigint;
   };
@@ -225,17 +239,22 @@ export function queueCounts(db: Database.Database, ctx: QueueContext): QueueCoun
   const counts = Object.fromEntries(
     queueNames.map((n) => [n, count(db, queues[n], ctx)]),
   ) as Record<QueueName, number>;
-  const grouped = (column: 'priority' | 'sector') =>
-    Object.fromEntries(
-      (
-        prepared(
-          db,
-          `SELECT q.${column} AS k, count(*) AS n FROM report_queue q
-           WHERE q.is_open = 1 AND q.${column} IS NOT NULL AND ${channelFilter} GROUP BY q.${column}`,
-        ).all(JSON.stringify(ctx.channelIds)) as { k: string; n: number | bigint }[]
-      ).map((r) => [r.k, Number(r.n)]),
+  const grouped = (column: 'priority' | 'sector', values: readonly string[]) => {
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM report_queue q
+      WHERE q.is_open = 1 AND q.${column} = ? AND ${channelFilter} LIMIT ${COUNT_CAP})`;
+    const channels = JSON.stringify(ctx.channelIds);
+    return Object.fromEntries(
+      values.map((v) => [
+        v,
+        Number((prepared(db, sql).get(v, channels) as { n: number | bigint }).n),
+      ]),
     );
-  return { queues: counts, byPriority: grouped('priority'), bySector: grouped('sector') };
+  };
+  return {
+    queues: counts,
+    byPriority: grouped('priority', priorities),
+    bySector: grouped('sector', sectors),
+  };
 }
 
 /** One report's queue row, or undefined (unknown or purged). Authorization is the caller's. */

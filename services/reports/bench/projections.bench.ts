@@ -1,0 +1,225 @@
+/**
+ * `npm run bench:projections`: rebuilds every read model from 1,000,000 events (100,000 reports)
+ * beside a bare readAll over the same store in the same run, then times each queue query at
+ * 100,000 reports. Writes bench/results/projections.json.
+ */
+import { createSqliteEventStore, type EventToAppend, type Json } from '@integrity-desk/eventstore';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBench, writeBenchResult, type Figure } from '../../eventstore/bench/bench-format.ts';
+import { allProjections } from '../src/projections/all.ts';
+import {
+  listByPriority,
+  listBySector,
+  listQueue,
+  queueCounts,
+  queueNames,
+  type QueueContext,
+} from '../src/projections/queues/queries.ts';
+import { createProjectionRunner } from '../src/projections/runner.ts';
+import {
+  fakeAttachmentHeader,
+  fakeMessageEnvelope,
+  fakeSubmissionEnvelope,
+  fakeUuid,
+} from '../src/shared/fixtures.ts';
+
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 100_000);
+const EVENTS_PER_REPORT = 10;
+const channels = Array.from({ length: 10 }, (_, i) => fakeUuid(`channel-${i}`));
+const investigators = Array.from({ length: 20 }, (_, i) => `inv-${i}`);
+const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+const sectors = [
+  'procurement',
+  'police',
+  'health',
+  'mining',
+  'fisheries',
+  'land',
+  'other',
+] as const;
+const DAY = 86_400_000;
+const start = Date.parse('2025-01-01T00:00:00Z');
+
+// Envelope templates, with the ids swapped per report: the size of real events, cheaply.
+const submissionTemplate = fakeSubmissionEnvelope(fakeUuid('r'), channels[0] as string);
+const messageTemplate = fakeMessageEnvelope(fakeUuid('r'), fakeUuid('m'));
+const headerTemplate = fakeAttachmentHeader(fakeUuid('r'), fakeUuid('a'));
+
+function reportEvents(i: number): EventToAppend[] {
+  const reportId = fakeUuid(`report-${i}`);
+  const channelId = channels[i % channels.length] as string;
+  const t = start + Math.floor((i / REPORTS) * 400 * DAY);
+  const iso = (offsetDays: number) => new Date(t + offsetDays * DAY).toISOString();
+  const by = investigators[i % investigators.length] as string;
+  const e = (n: number, type: string, data: Record<string, unknown>): EventToAppend => ({
+    id: `${reportId.slice(0, 30)}-${n}`,
+    type,
+    data: data as Json,
+  });
+  const envelope = {
+    ...submissionTemplate,
+    reportId,
+    channelId,
+    whistleblower: { ...submissionTemplate.whistleblower, locator: `${reportId}`.padEnd(43, 'x') },
+  };
+  const message = (n: number, author: 'whistleblower' | 'investigator', day: number) =>
+    e(n, 'MessagePosted', {
+      reportId,
+      messageId: fakeUuid(`${i}-m${n}`),
+      author,
+      ...(author === 'investigator' && { investigatorId: by }),
+      envelope: { ...messageTemplate, reportId },
+      postedAt: iso(day),
+    });
+  const ended =
+    i % 3 === 0
+      ? e(9, 'ReportClosed', { reportId, by, outcome: 'substantiated', closedAt: iso(60) })
+      : e(9, 'InternalNoteAdded', {
+          reportId,
+          noteId: `n-${i}`,
+          by,
+          note: { ciphertext: 'x'.repeat(200) },
+          addedAt: iso(40),
+        });
+  return [
+    e(0, 'ReportSubmitted', {
+      reportId,
+      channelId,
+      receivedAt: iso(0),
+      acknowledgementDueAt: iso(7),
+      envelope,
+    }),
+    e(1, 'ReportAcknowledged', {
+      reportId,
+      by,
+      acknowledgedAt: iso(2),
+      feedbackDueAt: iso(92),
+    }),
+    e(2, 'ReportTriaged', {
+      reportId,
+      by,
+      priority: priorities[i % 4],
+      sector: sectors[i % 7],
+      region: null,
+      triagedAt: iso(3),
+    }),
+    e(3, 'ReportAssigned', { reportId, by, investigatorId: by, assignedAt: iso(3) }),
+    e(4, 'ReportStatusChanged', {
+      reportId,
+      by,
+      from: 'acknowledged',
+      to: 'investigating',
+      changedAt: iso(4),
+    }),
+    message(5, 'whistleblower', 5),
+    message(6, 'investigator', 6),
+    message(7, 'whistleblower', 7),
+    e(8, 'EvidenceAdded', {
+      reportId,
+      evidenceId: `ev-${i}`,
+      blobId: 'a'.repeat(64),
+      paddedSize: 65536,
+      header: { ...headerTemplate, reportId },
+      by: 'whistleblower',
+      addedAt: iso(8),
+    }),
+    ended,
+  ];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+runBench(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'projections-bench-'));
+  const store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
+  try {
+    let t0 = performance.now();
+    const BATCH = 500;
+    for (let i = 0; i < REPORTS; i += BATCH) {
+      const appends: Promise<unknown>[] = [];
+      for (let j = i; j < Math.min(REPORTS, i + BATCH); j++)
+        appends.push(
+          store.append(`report-${fakeUuid(`report-${j}`)}`, reportEvents(j), {
+            expectedRevision: 'no_stream',
+          }),
+        );
+      await Promise.all(appends);
+    }
+    const total = REPORTS * EVENTS_PER_REPORT;
+    console.log(`generated ${total} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // Bare readAll over the same store: the ceiling for any rebuild.
+    t0 = performance.now();
+    let after = 0n;
+    let read = 0;
+    for (;;) {
+      const page = await store.readAll({ after, maxCount: 5000 });
+      const last = page.at(-1);
+      if (!last) break;
+      read += page.length;
+      after = last.position;
+    }
+    const readAllRate = read / ((performance.now() - t0) / 1000);
+
+    const db = new Database(join(dir, 'read-models.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    const runner = createProjectionRunner({ store, db, projections: allProjections });
+    t0 = performance.now();
+    await runner.rebuild();
+    const rebuildRate = total / ((performance.now() - t0) / 1000);
+
+    // An investigator who is a recipient of half the channels.
+    const ctx: QueueContext = {
+      channelIds: channels.slice(0, 5),
+      investigatorId: investigators[0] as string,
+      now: new Date(start + 200 * DAY),
+    };
+    const queries: [string, () => unknown][] = [
+      ...queueNames.map(
+        (n) => [`queue ${n}`, () => listQueue(db, n, ctx)] as [string, () => unknown],
+      ),
+      ['queue by priority (urgent)', () => listByPriority(db, 'urgent', ctx)],
+      ['queue by sector (mining)', () => listBySector(db, 'mining', ctx)],
+      ['queue counts (all)', () => queueCounts(db, ctx)],
+    ];
+    const figures: Figure[] = [
+      { name: 'bare readAll', value: readAllRate, unit: 'events/s' },
+      {
+        name: `rebuild all read models (${total} events, ${REPORTS} reports)`,
+        value: rebuildRate,
+        unit: 'events/s',
+        baseline: readAllRate,
+        ratio: rebuildRate / readAllRate,
+        target: '>= 50000',
+      },
+    ];
+    for (const [name, run] of queries) {
+      for (let i = 0; i < 20; i++) run();
+      const times: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const s = performance.now();
+        run();
+        times.push(performance.now() - s);
+      }
+      times.sort((a, b) => a - b);
+      figures.push({ name: `${name} p50`, value: percentile(times, 50), unit: 'ms' });
+      figures.push({
+        name: `${name} p99`,
+        value: percentile(times, 99),
+        unit: 'ms',
+        target: '< 10',
+      });
+    }
+    writeBenchResult('projections', figures);
+    db.close();
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

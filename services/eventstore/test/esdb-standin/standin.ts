@@ -462,8 +462,15 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
     let cancelled = false;
     call.on('cancelled', () => (cancelled = true));
     call.on('error', () => (cancelled = true));
+    let unflushed = 0;
     const write = async (resp: ReadResp) => {
-      if (!call.write(resp)) await new Promise((r) => call.once('drain', r));
+      // Waiting for 'drain' after every message costs a socket round trip each; only hold back
+      // once a good batch is queued, as HTTP/2 flow control would on a real server.
+      call.write(resp);
+      if (++unflushed >= 256) {
+        unflushed = 0;
+        await new Promise((r) => setImmediate(r));
+      }
     };
     const fail = (err: unknown) => {
       if (!cancelled) call.emit('error', errorFor(err));
@@ -609,6 +616,11 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
         err ? reject(err) : resolve(bound),
       ),
     );
+    // grpc-js leaves Nagle on for server sockets; a real server answers without the 40 ms
+    // delayed-ACK stall, so turn it off (the client side already does).
+    const internals = s as unknown as { http2Servers?: Map<import('node:net').Server, unknown> };
+    for (const h of internals.http2Servers?.keys() ?? [])
+      h.on('connection', (socket: import('node:net').Socket) => socket.setNoDelay(true));
     server = s;
   };
 

@@ -81,7 +81,7 @@ export const eventFields: Record<
     sealed: [],
   },
   ChannelRecipientsPublished: {
-    plain: ['channelId', 'version', 'recipients', 'signature', 'by', 'publishedAt'],
+    plain: ['channelId', 'version', 'recipientList', 'by', 'publishedAt'],
     sealed: [],
   },
   ChannelArchived: { plain: ['channelId', 'by', 'archivedAt'], sealed: [] },

@@ -1,3 +1,4 @@
+import { recipientListSchema, type RecipientList } from '@integrity-desk/protocol';
 import { z } from 'zod';
 import type { CommandMetadata } from '../shared/command.ts';
 import type { Decider } from '../shared/handle.ts';
@@ -20,10 +21,7 @@ export const deadlinesSchema = z.object({
   feedbackWithinMonths: z.number().int().min(1).max(6),
 });
 
-export const recipientSchema = z.object({
-  investigatorId: id,
-  boxPublicKey: z.string().min(1).max(512),
-});
+export { recipientListSchema, type RecipientList } from '@integrity-desk/protocol';
 
 export const channelEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -52,8 +50,8 @@ export const channelEventSchema = z.discriminatedUnion('type', [
     data: z.object({
       channelId: id,
       version: z.number().int().min(1),
-      recipients: z.array(recipientSchema).min(1).max(100),
-      signature: z.string().min(1).max(1024),
+      /** Signed by the deployment key in an administrator's browser (protocol recipient list). */
+      recipientList: recipientListSchema,
       by: id,
       publishedAt: at,
     }),
@@ -64,7 +62,6 @@ export const channelEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type ChannelEvent = z.infer<typeof channelEventSchema>;
-export type Recipient = z.infer<typeof recipientSchema>;
 export type ChannelDeadlines = z.infer<typeof deadlinesSchema>;
 export const channelEventTypes = channelEventSchema.options.map(
   (o) => o.shape.type.value,
@@ -81,10 +78,7 @@ export type ChannelCommand =
       'PublishQuestionnaire',
       { channelId: string; version: number; questionnaire: Record<string, unknown> }
     >
-  | Cmd<
-      'PublishRecipients',
-      { channelId: string; version: number; recipients: Recipient[]; signature: string }
-    >
+  | Cmd<'PublishRecipients', { channelId: string; version: number; recipientList: RecipientList }>
   | Cmd<'ArchiveChannel', { channelId: string }>;
 
 export interface ChannelFacts {
@@ -93,7 +87,8 @@ export interface ChannelFacts {
   readonly deadlines: ChannelDeadlines;
   readonly questionnaireVersion: number;
   readonly recipientsVersion: number;
-  readonly recipients: readonly Recipient[];
+  /** Investigator ids of the current recipient list: who may read this channel's reports. */
+  readonly recipients: readonly string[];
 }
 export type ChannelState =
   { readonly status: 'none' } | ({ readonly status: 'active' | 'archived' } & ChannelFacts);
@@ -147,7 +142,10 @@ export function decideChannel(command: ChannelCommand, state: ChannelState): Cha
       const s = active(state, command.type);
       if (command.data.version !== s.recipientsVersion + 1)
         throw new StaleVersionError('recipients version is not the next one');
-      const ids = command.data.recipients.map((r) => r.investigatorId);
+      const list = command.data.recipientList;
+      if (list.channelId !== s.channelId || list.version !== command.data.version)
+        throw new InvalidCommandError('recipient list is for another channel or version');
+      const ids = list.recipients.map((r) => r.recipientId);
       if (new Set(ids).size !== ids.length) throw new InvalidCommandError('duplicate recipient');
       return [
         {
@@ -191,7 +189,11 @@ export function evolveChannel(state: ChannelState, event: ChannelEvent): Channel
     case 'ChannelRecipientsPublished':
       return state.status === 'none'
         ? state
-        : { ...state, recipientsVersion: event.data.version, recipients: event.data.recipients };
+        : {
+            ...state,
+            recipientsVersion: event.data.version,
+            recipients: event.data.recipientList.recipients.map((r) => r.recipientId),
+          };
     case 'ChannelArchived':
       return state.status === 'none' ? state : { ...state, status: 'archived' };
     default: {

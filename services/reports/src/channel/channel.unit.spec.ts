@@ -2,6 +2,7 @@ import { describe, it } from 'vitest';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
 import type { Actor } from '../shared/command.ts';
 import { deciderSpec } from '../shared/decider-spec.ts';
+import { fakeRecipientList, fakeUuid } from '../shared/fixtures.ts';
 import {
   channelDecider,
   ChannelNotFoundError,
@@ -15,9 +16,9 @@ const now = new Date('2026-02-01T08:00:00.000Z');
 const at = now.toISOString();
 const admin: Actor = { kind: 'investigator', investigatorId: 'admin-1' };
 const meta = (actor: Actor = admin) => ({ now, eventId: 'e', actor });
-const channelId = 'ch-1';
+const channelId = fakeUuid('ch-1');
 const deadlines = { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 };
-const recipients = [{ investigatorId: 'inv-1', boxPublicKey: 'bpk' }];
+const inv1 = fakeUuid('inv-1');
 
 const created: ChannelEvent = {
   type: 'ChannelCreated',
@@ -37,9 +38,12 @@ const questionnaire = (version: number): ChannelCommand => ({
   data: { channelId, version, questionnaire: { questions: [] } },
   metadata: meta(),
 });
-const publish = (version: number, list = recipients): ChannelCommand => ({
+const publish = (
+  version: number,
+  list = fakeRecipientList(channelId, version, [inv1]),
+): ChannelCommand => ({
   type: 'PublishRecipients',
-  data: { channelId, version, recipients: list, signature: 'sig' },
+  data: { channelId, version, recipientList: list },
   metadata: meta(),
 });
 const archive: ChannelCommand = { type: 'ArchiveChannel', data: { channelId }, metadata: meta() };
@@ -72,13 +76,22 @@ describe('channel decider', () => {
   it('publishes signed recipient lists in order', () => {
     const v1: ChannelEvent = {
       type: 'ChannelRecipientsPublished',
-      data: { channelId, version: 1, recipients, signature: 'sig', by: 'admin-1', publishedAt: at },
+      data: {
+        channelId,
+        version: 1,
+        recipientList: fakeRecipientList(channelId, 1, [inv1]),
+        by: 'admin-1',
+        publishedAt: at,
+      },
     };
     spec([created]).when(publish(1)).then([v1]);
     spec([created, v1]).when(publish(1)).thenThrows(StaleVersionError);
-    spec([created])
-      .when(publish(1, [...recipients, ...recipients]))
-      .thenThrows(InvalidCommandError);
+    for (const list of [
+      fakeRecipientList(channelId, 1, [inv1, inv1]),
+      fakeRecipientList(fakeUuid('other'), 1, [inv1]),
+      fakeRecipientList(channelId, 2, [inv1]),
+    ])
+      spec([created]).when(publish(1, list)).thenThrows(InvalidCommandError);
   });
   it('archives, and refuses every change after that', () => {
     spec([created]).when(archive).then([archived]);

@@ -3,6 +3,7 @@
  * the domain checks shapes, never ciphertext, so its tests need no key material.
  */
 import { createHash } from 'node:crypto';
+import type { RecipientList } from '@integrity-desk/protocol';
 import type {
   AttachmentHeader,
   LoginVerifier,
@@ -101,3 +102,21 @@ export const fakeLoginVerifier = (): LoginVerifier => ({
   memLimitBytes: 19 * 1024 * 1024,
   hash: fakeB64(32),
 });
+
+export function fakeRecipientList(
+  channelId: string,
+  version: number,
+  recipientIds: readonly string[],
+): RecipientList {
+  return {
+    v: 1,
+    channelId,
+    version,
+    recipients: recipientIds.map((recipientId) => ({
+      recipientId,
+      boxPublicKey: fakeB64(32, `box:${recipientId}`),
+      signPublicKey: fakeB64(32, `sign:${recipientId}`),
+    })),
+    signature: fakeB64(64, `list:${channelId}:${version}`),
+  };
+}

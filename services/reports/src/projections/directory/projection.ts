@@ -12,7 +12,7 @@ import { prepared } from '../statements.ts';
  */
 export const staffDirectoryProjection: Projection = {
   name: 'staff-directory',
-  version: 1,
+  version: 2,
   ddl: `
 CREATE TABLE IF NOT EXISTS staff_investigators (
   investigator_id TEXT PRIMARY KEY,
@@ -29,7 +29,9 @@ CREATE TABLE IF NOT EXISTS staff_channels (
   ack_days INTEGER NOT NULL,
   feedback_months INTEGER NOT NULL,
   questionnaire_version INTEGER NOT NULL,
-  recipients_version INTEGER NOT NULL
+  recipients_version INTEGER NOT NULL,
+  questionnaire TEXT,
+  recipient_list TEXT
 );
 CREATE TABLE IF NOT EXISTS staff_channel_recipients (
   channel_id TEXT NOT NULL,
@@ -81,7 +83,7 @@ CREATE TABLE IF NOT EXISTS staff_channel_recipients (
       case 'ChannelCreated':
         return [
           {
-            sql: `INSERT INTO staff_channels VALUES (?, ?, 'active', ?, ?, 0, 0) ON CONFLICT DO NOTHING`,
+            sql: `INSERT INTO staff_channels VALUES (?, ?, 'active', ?, ?, 0, 0, NULL, NULL) ON CONFLICT DO NOTHING`,
             params: [
               event.data.channelId,
               event.data.name,
@@ -93,23 +95,31 @@ CREATE TABLE IF NOT EXISTS staff_channel_recipients (
       case 'ChannelQuestionnairePublished':
         return [
           {
-            sql: `UPDATE staff_channels SET questionnaire_version = ? WHERE channel_id = ?`,
-            params: [event.data.version, event.data.channelId],
+            sql: `UPDATE staff_channels SET questionnaire_version = ?, questionnaire = ? WHERE channel_id = ?`,
+            params: [
+              event.data.version,
+              JSON.stringify(event.data.questionnaire),
+              event.data.channelId,
+            ],
           },
         ];
       case 'ChannelRecipientsPublished':
         return [
           {
-            sql: `UPDATE staff_channels SET recipients_version = ? WHERE channel_id = ?`,
-            params: [event.data.version, event.data.channelId],
+            sql: `UPDATE staff_channels SET recipients_version = ?, recipient_list = ? WHERE channel_id = ?`,
+            params: [
+              event.data.version,
+              JSON.stringify(event.data.recipientList),
+              event.data.channelId,
+            ],
           },
           {
             sql: 'DELETE FROM staff_channel_recipients WHERE channel_id = ?',
             params: [event.data.channelId],
           },
-          ...event.data.recipients.map((r) => ({
+          ...event.data.recipientList.recipients.map((r) => ({
             sql: 'INSERT INTO staff_channel_recipients VALUES (?, ?, ?)',
-            params: [event.data.channelId, r.investigatorId, r.boxPublicKey],
+            params: [event.data.channelId, r.recipientId, r.boxPublicKey],
           })),
         ];
       case 'ChannelArchived':
@@ -194,4 +204,27 @@ export function channelsOfRecipient(db: Database.Database, investigatorId: strin
   )
     .pluck()
     .all(investigatorId) as string[];
+}
+
+export interface PublicChannel {
+  readonly id: string;
+  readonly name: string;
+  readonly questionnaire: unknown;
+  /** The signed recipient list; whistleblowers' browsers verify it before sealing. */
+  readonly recipients: unknown;
+}
+
+/** Channels open for submissions: active, with a questionnaire and a signed recipient list. */
+export function listPublicChannels(db: Database.Database): PublicChannel[] {
+  const rows = prepared(
+    db,
+    `SELECT channel_id, name, questionnaire, recipient_list FROM staff_channels
+     WHERE status = 'active' AND questionnaire IS NOT NULL AND recipient_list IS NOT NULL ORDER BY name`,
+  ).all() as { channel_id: string; name: string; questionnaire: string; recipient_list: string }[];
+  return rows.map((r) => ({
+    id: r.channel_id,
+    name: r.name,
+    questionnaire: JSON.parse(r.questionnaire) as unknown,
+    recipients: JSON.parse(r.recipient_list) as unknown,
+  }));
 }

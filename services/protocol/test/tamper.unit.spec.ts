@@ -225,7 +225,8 @@ describe.each(backends.map((b) => [b.name, b] as const))('tampering (%s)', (_nam
         async (c, byteSeed, bit) => {
           const parts = chunks.map((x) => x.slice());
           const target = parts[c % parts.length]!;
-          target[byteSeed % target.length] ^= 1 << bit;
+          const at = byteSeed % target.length;
+          target[at] = target[at]! ^ (1 << bit);
           await expectTypedRejection(open(sealed.header, parts));
         },
       ),

@@ -15,16 +15,17 @@ export function chromiumAvailable(): boolean {
 
 export const CHROMIUM_MISSING_MESSAGE = `headless Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH) to run the browser vector checks`;
 
-const ENTRY = join(import.meta.dirname, '..', 'vectors', 'browser-entry.ts');
+export const VECTORS_ENTRY = join(import.meta.dirname, '..', 'vectors', 'browser-entry.ts');
 
 export interface Harness {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** esbuild bundle of `entry` as one ES module (libsodium's wasm is inlined by the package). */
+export async function bundle(entry: string): Promise<Uint8Array> {
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -32,7 +33,11 @@ export async function startHarness(): Promise<Harness> {
     write: false,
     logLevel: 'silent',
   });
-  const bundle = result.outputFiles[0]!.contents;
+  return result.outputFiles[0]!.contents;
+}
+
+export async function startHarness(entry = VECTORS_ENTRY): Promise<Harness> {
+  const script = await bundle(entry);
   const vectors = readFileSync(
     join(import.meta.dirname, '..', '..', 'test-vectors', 'protocol-v1.json'),
   );
@@ -41,7 +46,7 @@ export async function startHarness(): Promise<Harness> {
   const server: Server = createServer((req, res) => {
     const headers = { 'cache-control': 'no-store' };
     if (req.url === '/bundle.js') {
-      res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(bundle);
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(script);
     } else if (req.url === '/vectors.json') {
       res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(vectors);
     } else if (req.url === '/') {
@@ -76,10 +81,14 @@ export async function launchChromium(jitless: boolean): Promise<Browser> {
   });
 }
 
-/** Opens the harness page and waits until the bundle has installed `protocolTest`. */
-export async function openPage(browser: Browser, url: string): Promise<Page> {
+/** Opens the harness page and waits until the bundle has installed its global (`name`). */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  name = 'protocolTest',
+): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => 'protocolTest' in globalThis, undefined, { timeout: 30_000 });
+  await page.waitForFunction((n) => n in globalThis, name, { timeout: 30_000 });
   return page;
 }

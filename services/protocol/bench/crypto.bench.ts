@@ -1,0 +1,161 @@
+// npm run bench:crypto: Argon2id per parameter set in Node (libsodium and pure JS), `node
+// --jitless` (pure JS, a proxy for Tor Browser "Safer"), headless Chromium and jitless
+// Chromium; attachment seal/open throughput beside the raw libsodium primitive in the same run.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBench, writeBenchResult, type Figure } from '../../eventstore/bench/bench-format.ts';
+import {
+  bundle,
+  CHROMIUM_MISSING_MESSAGE,
+  chromiumAvailable,
+  launchChromium,
+  openPage,
+  startHarness,
+} from '../test/browser/harness.ts';
+import {
+  measureThroughput,
+  PARAM_SETS,
+  timeArgon2,
+  type ParamSet,
+  type Throughput,
+} from './measure.ts';
+
+const ENTRY = join(import.meta.dirname, 'browser-entry.ts');
+const SIZE_MIB = 10;
+const figures: Figure[] = [];
+
+function argonFigure(
+  runtime: string,
+  set: ParamSet,
+  r: { backend: string; ms: number; cpuMs?: number },
+): void {
+  const receipt = set.name.startsWith('receipt');
+  figures.push({
+    name: `argon2id ${set.name}, ${runtime} (${r.backend})`,
+    value: r.ms,
+    unit: 'ms',
+    ...(receipt && r.backend === 'noble' ? { target: '<= 15000 ms on the fallback' } : {}),
+  });
+  if (r.cpuMs !== undefined) {
+    figures.push({
+      name: `argon2id ${set.name}, ${runtime} (${r.backend}) CPU time`,
+      value: r.cpuMs,
+      unit: 'ms',
+    });
+  }
+}
+
+function throughputFigures(runtime: string, t: Throughput, sizeMiB: number): void {
+  for (const [op, value, raw] of [
+    ['seal', t.sealMiBs, t.rawSealMiBs],
+    ['open', t.openMiBs, t.rawOpenMiBs],
+  ] as const) {
+    figures.push({
+      name: `attachment ${op} ${sizeMiB} MiB, ${runtime} (${t.backend})`,
+      value,
+      unit: 'MiB/s',
+      ...(raw !== undefined
+        ? { baseline: raw, ratio: value / raw, target: '>= 0.9x raw libsodium' }
+        : {}),
+    });
+  }
+}
+
+async function inNode(): Promise<void> {
+  console.log('node: Argon2id and throughput, libsodium and pure JS');
+  for (const set of PARAM_SETS) {
+    argonFigure('node', set, await timeArgon2('libsodium', set, 3));
+    argonFigure('node', set, await timeArgon2('noble', set, 1));
+  }
+  throughputFigures('node', await measureThroughput('libsodium', SIZE_MIB, 5), SIZE_MIB);
+  throughputFigures('node', await measureThroughput('noble', SIZE_MIB, 2), SIZE_MIB);
+}
+
+async function inNodeJitless(): Promise<void> {
+  console.log('node --jitless: pure JS fallback');
+  const dir = mkdtempSync(join(tmpdir(), 'protocol-bench-'));
+  try {
+    writeFileSync(join(dir, 'bundle.mjs'), await bundle(ENTRY));
+    const runner = `
+      await import('./bundle.mjs');
+      const b = globalThis.protocolBench;
+      const out = { env: b.environment(), argon: [], throughput: null };
+      for (const set of b.PARAM_SETS) out.argon.push({ set, r: await b.timeArgon2(undefined, set, 1) });
+      out.throughput = await b.measureThroughput(undefined, 2, 1);
+      console.log(JSON.stringify(out));`;
+    writeFileSync(join(dir, 'runner.mjs'), runner);
+    const run = spawnSync(process.execPath, ['--jitless', join(dir, 'runner.mjs')], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    if (run.status !== 0) {
+      console.warn(`node --jitless run failed: ${run.stderr.slice(0, 500)}`);
+      return;
+    }
+    const out = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+      env: { typeofWebAssembly: string; webAssemblyWorks: boolean };
+      argon: { set: ParamSet; r: { backend: string; ms: number; cpuMs?: number } }[];
+      throughput: Throughput;
+    };
+    console.log(
+      `  node --jitless: typeof WebAssembly = ${out.env.typeofWebAssembly}, works = ${out.env.webAssemblyWorks}`,
+    );
+    for (const a of out.argon) argonFigure('node --jitless', a.set, a.r);
+    throughputFigures('node --jitless', out.throughput, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function inChromium(jitless: boolean): Promise<void> {
+  const runtime = jitless ? 'chromium --jitless' : 'chromium';
+  console.log(`${runtime}: Argon2id and throughput`);
+  const harness = await startHarness(ENTRY);
+  const browser = await launchChromium(jitless);
+  try {
+    const page = await openPage(browser, harness.url, 'protocolBench');
+    const env = await page.evaluate(() => (globalThis as any).protocolBench.environment()); // eslint-disable-line @typescript-eslint/no-explicit-any
+    console.log(
+      `  ${runtime}: typeof WebAssembly = ${env.typeofWebAssembly}, works = ${env.webAssemblyWorks}`,
+    );
+    const backends: ('libsodium' | 'noble' | undefined)[] = jitless
+      ? [undefined]
+      : ['libsodium', 'noble'];
+    for (const set of PARAM_SETS) {
+      for (const prefer of backends) {
+        const reps = prefer === 'libsodium' ? 3 : 1;
+        const r = await page.evaluate(
+          ([p, s, n]) => (globalThis as any).protocolBench.timeArgon2(p, s, n), // eslint-disable-line @typescript-eslint/no-explicit-any
+          [prefer, set, reps] as const,
+        );
+        argonFigure(runtime, set, r);
+      }
+    }
+    for (const prefer of backends) {
+      const size = jitless ? 2 : SIZE_MIB;
+      const t = await page.evaluate(
+        ([p, s, n]) => (globalThis as any).protocolBench.measureThroughput(p, s, n), // eslint-disable-line @typescript-eslint/no-explicit-any
+        [prefer, size, prefer === 'libsodium' ? 5 : 1] as const,
+      );
+      throughputFigures(runtime, t, size);
+    }
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+}
+
+runBench(async () => {
+  await inNode();
+  await inNodeJitless();
+  if (chromiumAvailable()) {
+    await inChromium(false);
+    await inChromium(true);
+  } else {
+    console.warn(`skipping Chromium figures: ${CHROMIUM_MISSING_MESSAGE}`);
+  }
+  writeBenchResult('crypto', figures);
+});

@@ -1,0 +1,153 @@
+// Measurements shared by Node, `node --jitless` and the Chromium pages (browser-safe: no node:).
+import { loadBackend, openAttachment, sealAttachment, type CryptoBackend } from '../src/index.ts';
+
+export interface ParamSet {
+  name: string;
+  opsLimit: number;
+  memLimitBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const PARAM_SETS: ParamSet[] = [
+  { name: 'receipt m=19MiB t=2', opsLimit: 2, memLimitBytes: 19 * MiB },
+  { name: 'OWASP alt m=46MiB t=1', opsLimit: 1, memLimitBytes: 46 * MiB },
+  { name: 'vault m=64MiB t=3', opsLimit: 3, memLimitBytes: 64 * MiB },
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function timeArgon2(
+  prefer: 'libsodium' | 'noble' | undefined,
+  set: ParamSet,
+  reps: number,
+): Promise<{ backend: string; ms: number; cpuMs?: number }> {
+  const backend = await loadBackend(prefer ? { prefer } : {});
+  // Node only: CPU time of this thread, which a loaded machine does not inflate as it does wall time.
+  const cpuUsage = (globalThis as { process?: { cpuUsage(): { user: number; system: number } } })
+    .process?.cpuUsage;
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const c0 = cpuUsage?.();
+    const started = performance.now();
+    await backend.argon2id(backend.randomBytes(28), backend.randomBytes(16), set, 32);
+    times.push(performance.now() - started);
+    const c1 = cpuUsage?.();
+    if (c0 && c1) cpu.push((c1.user - c0.user + c1.system - c0.system) / 1000);
+  }
+  return {
+    backend: backend.name,
+    ms: median(times),
+    ...(cpu.length ? { cpuMs: median(cpu) } : {}),
+  };
+}
+
+function testData(size: number): Uint8Array {
+  const data = new Uint8Array(size);
+  for (let i = 0; i < size; i += 65536)
+    globalThis.crypto.getRandomValues(data.subarray(i, Math.min(size, i + 65536)));
+  return data;
+}
+
+const REPORT_ID = '00000000-0000-4000-8000-000000000001';
+const ATTACHMENT_ID = '00000000-0000-4000-8000-000000000002';
+
+async function sealOnce(backend: CryptoBackend, key: Uint8Array, data: Uint8Array) {
+  const sealed = sealAttachment(backend, {
+    reportKey: key,
+    reportId: REPORT_ID,
+    attachmentId: ATTACHMENT_ID,
+    metadata: { name: 'evidence.bin', type: 'application/octet-stream', size: data.length },
+    source: [data],
+  });
+  const chunks: Uint8Array[] = [];
+  for await (const c of sealed.chunks) chunks.push(c);
+  return { header: sealed.header, chunks };
+}
+
+async function openOnce(
+  backend: CryptoBackend,
+  key: Uint8Array,
+  header: unknown,
+  chunks: Uint8Array[],
+) {
+  let n = 0;
+  for await (const c of openAttachment(backend, { reportKey: key, header, source: chunks }).chunks)
+    n += c.length;
+  return n;
+}
+
+export interface Throughput {
+  backend: string;
+  sealMiBs: number;
+  openMiBs: number;
+  rawSealMiBs?: number;
+  rawOpenMiBs?: number;
+}
+
+/**
+ * Attachment seal/open throughput of `sizeMiB` MiB, and (libsodium only) the raw libsodium
+ * primitive on the same data in the same run: crypto_aead_xchacha20poly1305_ietf_{en,de}crypt
+ * over the same 64 KiB chunks. Runs alternate and the best of `reps` is kept for each.
+ */
+export async function measureThroughput(
+  prefer: 'libsodium' | 'noble' | undefined,
+  sizeMiB: number,
+  reps: number,
+): Promise<Throughput> {
+  const backend = await loadBackend(prefer ? { prefer } : {});
+  const size = sizeMiB * MiB;
+  const data = testData(size);
+  const key = backend.randomBytes(32);
+  let sodium: typeof import('libsodium-wrappers-sumo').default | undefined;
+  if (backend.name === 'libsodium') {
+    const mod = await import('libsodium-wrappers-sumo');
+    sodium = mod.default;
+    await sodium.ready;
+  }
+  const best = { seal: Infinity, open: Infinity, rawSeal: Infinity, rawOpen: Infinity };
+  const sealed = await sealOnce(backend, key, data); // warm-up
+  await openOnce(backend, key, sealed.header, sealed.chunks);
+  const rawNonce = backend.randomBytes(24);
+  const rawAd = new Uint8Array(96);
+  for (let r = 0; r < reps; r++) {
+    let t = performance.now();
+    const s = await sealOnce(backend, key, data);
+    best.seal = Math.min(best.seal, performance.now() - t);
+    t = performance.now();
+    const n = await openOnce(backend, key, s.header, s.chunks);
+    best.open = Math.min(best.open, performance.now() - t);
+    if (n !== size) throw new Error('attachment round trip lost bytes');
+    if (sodium) {
+      t = performance.now();
+      const raw: Uint8Array[] = [];
+      for (let i = 0; i < size; i += 65536) {
+        raw.push(
+          sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+            data.subarray(i, i + 65536),
+            rawAd,
+            null,
+            rawNonce,
+            key,
+          ),
+        );
+      }
+      best.rawSeal = Math.min(best.rawSeal, performance.now() - t);
+      t = performance.now();
+      for (const c of raw)
+        sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, c, rawAd, rawNonce, key);
+      best.rawOpen = Math.min(best.rawOpen, performance.now() - t);
+    }
+  }
+  const rate = (ms: number) => size / MiB / (ms / 1000);
+  return {
+    backend: backend.name,
+    sealMiBs: rate(best.seal),
+    openMiBs: rate(best.open),
+    ...(sodium ? { rawSealMiBs: rate(best.rawSeal), rawOpenMiBs: rate(best.rawOpen) } : {}),
+  };
+}

@@ -569,6 +569,11 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
       await write(confirm);
       let scanned = 0;
       let caughtUp = false;
+      // One listener for the call's whole life: the client going away ends the wait for events.
+      const gone = new Promise<void>((r) => {
+        call.once('cancelled', () => r());
+        call.once('close', () => r());
+      });
       while (!cancelled) {
         if (cursor < log.all.length) {
           const e = log.all[cursor++]!;
@@ -588,10 +593,7 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
           await write(cu);
         }
         const wait = log.waitForMore();
-        const onCancel = () => wait.cancel();
-        call.once('cancelled', onCancel);
-        await Promise.race([wait.promise, new Promise((r) => call.once('cancelled', r))]);
-        call.off('cancelled', onCancel);
+        await Promise.race([wait.promise, gone]);
         wait.cancel();
       }
       liveCalls.delete(live);

@@ -15,7 +15,14 @@ export function deploymentRoutes(deps: IntakeDeps, config: IntakeConfig, pow: Po
         questionnaire: c.questionnaire,
         recipients: c.recipients,
       })),
-      argon2: config.argon2,
+      // The receipt KDF of the deployment's crypto settings when wired, else the configured one.
+      argon2: deps.cryptoSettings
+        ? {
+            memoryKiB: deps.cryptoSettings.receiptKdf.memLimitBytes / 1024,
+            iterations: deps.cryptoSettings.receiptKdf.opsLimit,
+            parallelism: 1,
+          }
+        : config.argon2,
       crypto: deps.cryptoSettings ?? null,
       pow: { algorithm: 'sha256-leading-zero-bits/v1', bits: pow.difficulty.bits() },
       limits: {

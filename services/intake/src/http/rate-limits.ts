@@ -34,7 +34,11 @@ export function createRateLimits(config: RateLimitConfig) {
     /** Needs the parsed body: keyed by the locator the caller names. */
     sessionPerLocator: limiter(w, config.sessionPerLocatorPerWindow, (req) => {
       const locator = (req.body as { locator?: unknown } | undefined)?.locator;
-      return `locator:${hashed(typeof locator === 'string' ? locator : '')}`;
+      // Malformed locators share one key, so garbage cannot grow the counter map; the session
+      // limiter before this one bounds how many well-formed keys a window can create.
+      return typeof locator === 'string' && /^[A-Za-z0-9_-]{43}$/.test(locator)
+        ? `locator:${hashed(locator)}`
+        : 'locator:malformed';
     }),
     /** Needs the session: keyed by the report the session belongs to. */
     perReport: limiter(w, config.writesPerReportPerWindow, (req) => {

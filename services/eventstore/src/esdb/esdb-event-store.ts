@@ -58,8 +58,13 @@ import type {
 } from '../port/types.ts';
 
 export interface RetryOptions {
-  /** Consecutive failed attempts before an operation or subscription gives up. */
+  /** Attempts of one operation before it fails (default 10: about 10 s with the defaults). */
   readonly attempts?: number;
+  /**
+   * Consecutive failed reconnects before a subscription fails (default 60: about two minutes,
+   * enough for a leader election or a rolling restart of the cluster).
+   */
+  readonly subscriptionAttempts?: number;
   readonly initialDelayMs?: number;
   readonly maxDelayMs?: number;
 }
@@ -133,7 +138,8 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
     'client' in options
       ? options.client
       : EventStoreDBClient.connectionString(options.connectionString);
-  const attempts = options.retry?.attempts ?? 8;
+  const attempts = options.retry?.attempts ?? 10;
+  const subscriptionAttempts = options.retry?.subscriptionAttempts ?? 60;
   const initialDelay = options.retry?.initialDelayMs ?? 50;
   const maxDelay = options.retry?.maxDelayMs ?? 2_000;
   const backoff = (attempt: number) => Math.min(maxDelay, initialDelay * 2 ** attempt);
@@ -239,12 +245,13 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
   async function readAll(opts: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     guard();
     const max = opts.maxCount ?? Number.MAX_SAFE_INTEGER;
-    const pageSize = 1024;
-    const seen = new Map<string, Promise<Visibility>>();
+    const seen = new Map<string, Visibility>();
     const out: RecordedEvent[] = [];
     let after = opts.after;
     while (out.length < max) {
       const from = after;
+      // Small reads stay small: every stream in a page costs a look-up.
+      const pageSize = Math.min(1024, Math.max(64, max - out.length));
       const page = await withRetry(async () => {
         const events: ClientEvent[] = [];
         for await (const r of client.readAll({
@@ -257,11 +264,16 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
       });
       const fresh = page.filter((e) => after === undefined || (e.position?.commit ?? 0n) > after);
       const user = fresh.filter((e) => !isSystem(e));
+      // One look-up per stream not seen yet, a bounded number at a time.
+      const unknown = [...new Set(user.map((e) => e.streamId))].filter((id) => !seen.has(id));
+      await Promise.all(
+        Array.from({ length: Math.min(32, unknown.length) }, async () => {
+          for (let id = unknown.pop(); id !== undefined; id = unknown.pop())
+            seen.set(id, await visibility(id));
+        }),
+      );
       for (const e of user) {
-        if (!seen.has(e.streamId)) seen.set(e.streamId, visibility(e.streamId));
-      }
-      for (const e of user) {
-        const first = await seen.get(e.streamId)!;
+        const first = seen.get(e.streamId)!;
         if (first !== null && e.revision >= first) out.push(toRecorded(e));
         if (out.length >= max) break;
       }
@@ -364,8 +376,11 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
         if (item.kind === 'dropped') {
           if (ended || closed) return;
           if (item.error !== undefined && !isTransient(item.error)) throw item.error;
-          if (++failures >= attempts)
-            throw item.error ?? new EventStoreError('subscription dropped');
+          if (++failures >= subscriptionAttempts)
+            throw new EventStoreError(
+              `EventStoreDB subscription lost ${subscriptionAttempts} times in a row`,
+              { cause: item.error },
+            );
           const old = current;
           current = undefined;
           queue.length = 0;

@@ -99,6 +99,27 @@ describe('esdb adapter: a lost connection', () => {
   });
 });
 
+describe('esdb adapter: a server that stays away', () => {
+  it('fails the subscription with a store error once its reconnects are spent', async () => {
+    const gone = await startEsdbStandin();
+    const store = createEsdbEventStore({
+      connectionString: gone.connectionString,
+      retry: { subscriptionAttempts: 3, initialDelayMs: 10, maxDelayMs: 20 },
+    });
+    try {
+      const sub = store.subscribeToAll({ filter: { streamPrefixes: ['never'] } });
+      const pending = sub[Symbol.asyncIterator]().next();
+      await new Promise((r) => setTimeout(r, 100));
+      await gone.dispose();
+      const err = await pending.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EventStoreError);
+      expect((err as Error).message).toMatch(/lost 3 times in a row/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('esdb adapter: what it returns', () => {
   it('created is rounded down to the minute and system events stay out of readAll', async () => {
     const store = createEsdbEventStore({ connectionString: standin.connectionString });

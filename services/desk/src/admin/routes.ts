@@ -1,0 +1,216 @@
+import {
+  channelDecider,
+  channelStream,
+  deadlinesSchema,
+  handleCommand,
+  investigatorDecider,
+  investigatorStream,
+  listAuditLog,
+  listChannels,
+  listInvestigators,
+  recipientListSchema,
+  roles,
+  type ChannelCommand,
+  type InvestigatorCommand,
+} from '@integrity-desk/reports';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Caller, DeskContext } from '../context.ts';
+import { etag, ifMatch, readChannel, readInvestigator, requireAdmin } from '../context.ts';
+import { ProblemError } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+import { inviteInvestigator } from '../setup/routes.ts';
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+/**
+ * Administration: accounts, channels, audit. An administrator manages channels and their
+ * recipient lists but reads reports only as a recipient, like anyone else (cases/routes.ts).
+ */
+export function adminRoutes(ctx: DeskContext): Router {
+  const router = Router();
+  const { deps } = ctx;
+  const meta = (caller: Caller) => ({
+    now: deps.clock.now(),
+    eventId: deps.ids.uuid(),
+    actor: { kind: 'investigator' as const, investigatorId: caller.investigatorId },
+  });
+  const sendRevision = (res: Response, revision: bigint, status = 200, extra = {}) => {
+    res.setHeader('ETag', etag(revision));
+    res.status(status).json({ revision: Number(revision), ...extra });
+  };
+
+  // Accounts
+  router.get('/api/investigators', async (req, res) => {
+    await requireAdmin(ctx, req, res);
+    res.json({ items: listInvestigators(deps.readModels) });
+  });
+
+  router.get('/api/investigators/:id', async (req, res) => {
+    await requireAdmin(ctx, req, res);
+    const { state, revision } = await readInvestigator(ctx, parse(uuid, req.params['id']));
+    if (state.status === 'none') throw new ProblemError('notFound');
+    res.setHeader('ETag', etag(revision as bigint));
+    res.json({
+      investigatorId: state.investigatorId,
+      handle: state.handle,
+      role: state.role,
+      status: state.status,
+      revision: Number(revision),
+    });
+  });
+
+  const inviteSchema = z
+    .object({ handle: z.string().regex(/^[a-z0-9._-]{2,64}$/), role: z.enum(roles) })
+    .strict();
+  router.post('/api/investigators', async (req, res) => {
+    const caller = await requireAdmin(ctx, req, res);
+    const body = parse(inviteSchema, req.body);
+    const investigatorId = deps.ids.uuid();
+    const enrolmentCode = await inviteInvestigator(ctx, {
+      investigatorId,
+      handle: body.handle,
+      role: body.role,
+      by: caller.investigatorId,
+    });
+    // The code is shown this once; only its hash is stored.
+    res.status(201).json({ investigatorId, enrolmentCode });
+  });
+
+  const investigatorCommand = (
+    path: string,
+    schema: z.ZodType,
+    build: (id: string, body: never) => Pick<InvestigatorCommand, 'type' | 'data'>,
+  ) =>
+    router.post(path, async (req: Request, res: Response) => {
+      const caller = await requireAdmin(ctx, req, res);
+      const id = parse(uuid, req.params['id']);
+      const expectedRevision = ifMatch(req);
+      const body = parse(schema, req.body ?? {}) as never;
+      const result = await handleCommand(
+        deps.store,
+        investigatorStream(id),
+        investigatorDecider,
+        { ...build(id, body), metadata: meta(caller) } as InvestigatorCommand,
+        { expectedRevision },
+      );
+      if (result.state.status === 'deactivated') ctx.sessions.destroyAllOf(id);
+      sendRevision(res, result.revision);
+    });
+  investigatorCommand(
+    '/api/investigators/:id/role',
+    z.object({ role: z.enum(roles) }).strict(),
+    (id, body: { role: (typeof roles)[number] }) => ({
+      type: 'ChangeInvestigatorRole',
+      data: { investigatorId: id, role: body.role },
+    }),
+  );
+  investigatorCommand('/api/investigators/:id/deactivate', z.object({}).strict(), (id) => ({
+    type: 'DeactivateInvestigator',
+    data: { investigatorId: id },
+  }));
+
+  // Channels
+  router.get('/api/channels', async (req, res) => {
+    await requireAdmin(ctx, req, res);
+    res.json({ items: listChannels(deps.readModels) });
+  });
+
+  router.get('/api/channels/:id', async (req, res) => {
+    await requireAdmin(ctx, req, res);
+    const { state, revision } = await readChannel(ctx, parse(uuid, req.params['id']));
+    if (state.status === 'none') throw new ProblemError('notFound');
+    res.setHeader('ETag', etag(revision as bigint));
+    res.json({ ...state, revision: Number(revision) });
+  });
+
+  const createSchema = z
+    .object({ name: z.string().min(1).max(200), deadlines: deadlinesSchema.optional() })
+    .strict();
+  router.post('/api/channels', async (req, res) => {
+    const caller = await requireAdmin(ctx, req, res);
+    const body = parse(createSchema, req.body);
+    const channelId = deps.ids.uuid();
+    const result = await handleCommand(
+      deps.store,
+      channelStream(channelId),
+      channelDecider,
+      {
+        type: 'CreateChannel',
+        data: {
+          channelId,
+          name: body.name,
+          deadlines: body.deadlines ?? { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+        },
+        metadata: meta(caller),
+      },
+      { expectedRevision: 'no_stream' },
+    );
+    sendRevision(res, result.revision, 201, { channelId });
+  });
+
+  const channelCommand = (
+    path: string,
+    schema: z.ZodType,
+    build: (id: string, body: never) => Pick<ChannelCommand, 'type' | 'data'>,
+  ) =>
+    router.post(path, async (req: Request, res: Response) => {
+      const caller = await requireAdmin(ctx, req, res);
+      const id = parse(uuid, req.params['id']);
+      const expectedRevision = ifMatch(req);
+      const body = parse(schema, req.body ?? {}) as never;
+      const result = await handleCommand(
+        deps.store,
+        channelStream(id),
+        channelDecider,
+        { ...build(id, body), metadata: meta(caller) } as ChannelCommand,
+        { expectedRevision },
+      );
+      sendRevision(res, result.revision);
+    });
+  channelCommand(
+    '/api/channels/:id/questionnaire',
+    z
+      .object({
+        version: z.number().int().min(1),
+        questionnaire: z
+          .record(z.string(), z.unknown())
+          .refine((q) => JSON.stringify(q).length <= 64 * 1024),
+      })
+      .strict(),
+    (id, body: { version: number; questionnaire: Record<string, unknown> }) => ({
+      type: 'PublishQuestionnaire',
+      data: { channelId: id, ...body },
+    }),
+  );
+  channelCommand(
+    '/api/channels/:id/recipients',
+    z.object({ recipientList: recipientListSchema }).strict(),
+    (id, body: { recipientList: z.infer<typeof recipientListSchema> }) => ({
+      type: 'PublishRecipients',
+      data: {
+        channelId: id,
+        version: body.recipientList.version,
+        recipientList: body.recipientList,
+      },
+    }),
+  );
+  channelCommand('/api/channels/:id/archive', z.object({}).strict(), (id) => ({
+    type: 'ArchiveChannel',
+    data: { channelId: id },
+  }));
+
+  // Audit
+  const auditSchema = z.object({
+    before: z.coerce.bigint().optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    actor: z.string().min(1).max(128).optional(),
+  });
+  router.get('/api/audit', async (req, res) => {
+    await requireAdmin(ctx, req, res);
+    const q = parse(auditSchema, req.query);
+    res.json({ items: listAuditLog(deps.readModels, q) });
+  });
+
+  return router;
+}

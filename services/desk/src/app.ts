@@ -1,0 +1,45 @@
+import express, { type Express } from 'express';
+import { adminRoutes } from './admin/routes.ts';
+import { sessionRoutes } from './auth/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
+import { createContext } from './context.ts';
+import type { DeskDeps } from './deps.ts';
+import { ProblemError, problemHandler } from './http/problem.ts';
+import { csrfGuard, jsonOnly, securityHeaders } from './http/security.ts';
+import { queueRoutes } from './queues/routes.ts';
+import { announceSetup, setupRoutes } from './setup/routes.ts';
+
+/**
+ * The staff desk: an Express app for a private address. Dependencies are injected; nothing
+ * here reads the environment or a clock of its own. On a first run (no deployment yet) it
+ * hands a one-time setup token to `config.onSetupToken` (or the logger).
+ */
+export function createDeskApp(deps: DeskDeps): Express {
+  const ctx = createContext(deps);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', false);
+  app.use(securityHeaders);
+  app.use(csrfGuard(deps.config.origin));
+  app.use(jsonOnly);
+  app.use(express.json({ limit: '512kb', strict: true }));
+  app.use(setupRoutes(ctx));
+  app.use(sessionRoutes(ctx));
+  app.use(queueRoutes(ctx));
+  app.use(caseRoutes(ctx));
+  app.use(adminRoutes(ctx));
+  app.use((_req, _res, next) => next(new ProblemError('notFound')));
+  app.use(
+    problemHandler((error) =>
+      // The class name only: messages can carry request data.
+      deps.logger?.error(`desk: unexpected ${error instanceof Error ? error.name : 'error'}`),
+    ),
+  );
+  announceSetup(ctx).catch((error: unknown) =>
+    deps.logger?.error(
+      `desk: could not check first-run state (${error instanceof Error ? error.name : 'error'})`,
+    ),
+  );
+  return app;
+}

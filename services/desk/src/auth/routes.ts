@@ -1,0 +1,76 @@
+import { checkLoginVerifier, loginSecretSchema } from '@integrity-desk/protocol';
+import { findInvestigatorByHandle } from '@integrity-desk/reports';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { DeskContext } from '../context.ts';
+import { readInvestigator, requireCaller } from '../context.ts';
+import { ProblemError } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+import { clearedSessionCookie, readSessionToken, sessionCookie } from './sessions.ts';
+import { checkTotp } from './totp.ts';
+
+const loginSchema = z.object({
+  handle: z.string().min(1).max(64),
+  loginSecret: loginSecretSchema,
+  totp: z.string().regex(/^[0-9]{6}$/),
+});
+
+export function sessionRoutes(ctx: DeskContext): Router {
+  const router = Router();
+  const { deps } = ctx;
+  const idleSeconds = (deps.config.sessionIdleMinutes ?? 30) * 60;
+
+  router.post('/api/session', async (req, res) => {
+    const body = parse(loginSchema, req.body);
+    if (ctx.throttle.isLocked(body.handle)) throw new ProblemError('tooManyAttempts');
+    const found = findInvestigatorByHandle(deps.readModels, body.handle);
+    const read = found ? await readInvestigator(ctx, found.investigatorId) : undefined;
+    const state = read?.state;
+    let ok = false;
+    if (state && (state.status === 'active' || state.status === 'enrolled')) {
+      const backend = await ctx.backend();
+      ok = await checkLoginVerifier(
+        backend,
+        state.loginVerifier,
+        body.loginSecret,
+        deps.config.loginVerifierParams,
+      );
+      if (ok && state.status === 'active') {
+        const step = checkTotp(state.totpSecret, body.totp, deps.clock.now());
+        const last = ctx.lastTotpStep.get(state.investigatorId);
+        ok = step !== undefined && (last === undefined || step > last);
+        if (ok && step !== undefined) ctx.lastTotpStep.set(state.investigatorId, step);
+      } else ok = false;
+    }
+    // One answer for an unknown handle, a wrong secret, a wrong code or an inactive account.
+    if (!ok || !state || state.status !== 'active') {
+      ctx.throttle.fail(body.handle);
+      throw new ProblemError('loginFailed');
+    }
+    ctx.throttle.succeed(body.handle);
+    const token = ctx.sessions.create(state.investigatorId);
+    res.setHeader('Set-Cookie', sessionCookie(token, idleSeconds));
+    // The vault is handed out only after the login secret checked (protocol README).
+    res.status(201).json({
+      investigatorId: state.investigatorId,
+      handle: state.handle,
+      role: state.role,
+      vault: state.vault,
+    });
+  });
+
+  router.get('/api/session', async (req, res) => {
+    const caller = await requireCaller(ctx, req, res);
+    res.json(caller);
+  });
+
+  router.delete('/api/session', async (req, res) => {
+    await requireCaller(ctx, req, res);
+    const token = readSessionToken(req.get('cookie'));
+    if (token) ctx.sessions.destroy(token);
+    res.setHeader('Set-Cookie', clearedSessionCookie);
+    res.status(204).end();
+  });
+
+  return router;
+}

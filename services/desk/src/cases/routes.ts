@@ -1,0 +1,214 @@
+import {
+  closingOutcomes,
+  handleReportCommand,
+  priorities,
+  readReport,
+  sectors,
+  workingStatuses,
+  type ReportCommand,
+  type ReportEvent,
+  type ReportState,
+} from '@integrity-desk/reports';
+import { messageEnvelopeSchema } from '@integrity-desk/protocol';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Caller, DeskContext } from '../context.ts';
+import { etag, ifMatch, isRecipient, readChannel, requireCaller } from '../context.ts';
+import { ProblemError } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const sealed = z
+  .record(z.string(), z.unknown())
+  .refine((v) => JSON.stringify(v).length <= 256 * 1024);
+
+/**
+ * Loads a report for a caller: authentication, then authorization (recipient of the report's
+ * channel), in this one function that every case route goes through.
+ */
+async function loadCase(ctx: DeskContext, req: Request, res: Response) {
+  const caller = await requireCaller(ctx, req, res);
+  const reportId = parse(uuid, req.params['reportId']);
+  const read = await readReport(ctx.deps.store, reportId);
+  const state = read.state;
+  if (state.status === 'none' || state.status === 'purged') throw new ProblemError('notFound');
+  const channel = await readChannel(ctx, state.channelId);
+  if (!isRecipient(channel.state, caller.investigatorId)) throw new ProblemError('forbidden');
+  return { caller, reportId, read, channel: channel.state };
+}
+
+type Existing = Extract<ReportState, { channelId: string }>;
+
+/** The case as the calling investigator may see it: ciphertext, and only their wrapped key. */
+function caseView(caller: Caller, state: Existing, events: readonly { event: ReportEvent }[]) {
+  const messages = [];
+  const evidence = [];
+  const notes = [];
+  let envelope: unknown;
+  for (const { event } of events) {
+    switch (event.type) {
+      case 'ReportSubmitted': {
+        const e = event.data.envelope;
+        const { wrappedKey: _theirs, ...whistleblower } = e.whistleblower;
+        envelope = {
+          ...e,
+          recipients: e.recipients.filter((r) => r.recipientId === caller.investigatorId),
+          whistleblower,
+        };
+        break;
+      }
+      case 'MessagePosted':
+        messages.push(event.data);
+        break;
+      case 'EvidenceAdded':
+        evidence.push(event.data);
+        break;
+      case 'InternalNoteAdded':
+        notes.push(event.data);
+        break;
+      default:
+        break;
+    }
+  }
+  return {
+    reportId: state.reportId,
+    channelId: state.channelId,
+    status: state.status,
+    outcome: state.status === 'closed' ? state.outcome : null,
+    receivedAt: state.receivedAt,
+    acknowledgementDueAt: state.acknowledgementDueAt,
+    acknowledgedAt: state.acknowledgedAt,
+    feedbackDueAt: state.feedbackDueAt,
+    triage: state.triage,
+    assignees: state.assignees,
+    envelope,
+    messages,
+    evidence,
+    notes,
+  };
+}
+
+type CommandOf<T extends ReportCommand['type']> = Extract<ReportCommand, { type: T }>;
+interface Action<S extends z.ZodType> {
+  readonly body: S;
+  readonly command: (
+    data: z.infer<S>,
+    reportId: string,
+    ctx: { feedbackWithinMonths: number; isRecipient: (id: string) => boolean },
+  ) => Pick<ReportCommand, 'type' | 'data'>;
+}
+const action = <S extends z.ZodType>(a: Action<S>) => a;
+
+/** One route per command: POST /api/reports/:reportId/<name>, each with its body schema. */
+export const reportActions = {
+  acknowledge: action({
+    body: z.object({}).strict(),
+    command: (_d, reportId, c): Pick<CommandOf<'AcknowledgeReport'>, 'type' | 'data'> => ({
+      type: 'AcknowledgeReport',
+      data: { reportId, feedbackWithinMonths: c.feedbackWithinMonths },
+    }),
+  }),
+  triage: action({
+    body: z
+      .object({
+        priority: z.enum(priorities),
+        sector: z.enum(sectors),
+        region: z.string().min(1).max(64).nullable(),
+      })
+      .strict(),
+    command: (d, reportId) => ({ type: 'TriageReport', data: { reportId, ...d } }),
+  }),
+  assign: action({
+    body: z.object({ investigatorId: uuid }).strict(),
+    command: (d, reportId, c) => {
+      // Only a recipient holds a wrapped key: anyone else could not read the case anyway.
+      if (!c.isRecipient(d.investigatorId)) throw new ProblemError('conflict');
+      return { type: 'AssignReport', data: { reportId, investigatorId: d.investigatorId } };
+    },
+  }),
+  unassign: action({
+    body: z.object({ investigatorId: uuid }).strict(),
+    command: (d, reportId) => ({
+      type: 'UnassignReport',
+      data: { reportId, investigatorId: d.investigatorId },
+    }),
+  }),
+  status: action({
+    body: z.object({ to: z.enum(workingStatuses) }).strict(),
+    command: (d, reportId) => ({ type: 'ChangeReportStatus', data: { reportId, to: d.to } }),
+  }),
+  messages: action({
+    body: z.object({ messageId: uuid, envelope: messageEnvelopeSchema }).strict(),
+    command: (d, reportId) => {
+      if (d.envelope.reportId !== reportId || d.envelope.messageId !== d.messageId)
+        throw new ProblemError('invalidRequest');
+      if (d.envelope.authorRole !== 'investigator') throw new ProblemError('invalidRequest');
+      return {
+        type: 'PostMessage',
+        data: { reportId, messageId: d.messageId, envelope: d.envelope },
+      };
+    },
+  }),
+  notes: action({
+    body: z.object({ noteId: uuid, note: sealed }).strict(),
+    command: (d, reportId) => ({
+      type: 'AddInternalNote',
+      data: { reportId, noteId: d.noteId, note: d.note },
+    }),
+  }),
+  close: action({
+    body: z.object({ outcome: z.enum(closingOutcomes) }).strict(),
+    command: (d, reportId) => ({ type: 'CloseReport', data: { reportId, outcome: d.outcome } }),
+  }),
+  refer: action({
+    body: z.object({ referral: sealed }).strict(),
+    command: (d, reportId) => ({
+      type: 'ReferReport',
+      data: { reportId, referral: d.referral },
+    }),
+  }),
+  reopen: action({
+    body: z.object({}).strict(),
+    command: (_d, reportId) => ({ type: 'ReopenReport', data: { reportId } }),
+  }),
+} as const;
+
+export type ReportActionName = keyof typeof reportActions;
+
+export function caseRoutes(ctx: DeskContext): Router {
+  const router = Router();
+  const { deps } = ctx;
+
+  router.get('/api/reports/:reportId', async (req, res) => {
+    const { caller, read } = await loadCase(ctx, req, res);
+    const state = read.state as Existing;
+    res.setHeader('ETag', etag(read.revision as bigint));
+    res.json({ ...caseView(caller, state, read.events), revision: Number(read.revision) });
+  });
+
+  for (const [name, a] of Object.entries(reportActions)) {
+    router.post(`/api/reports/:reportId/${name}`, async (req, res) => {
+      const { caller, reportId, channel } = await loadCase(ctx, req, res);
+      const expectedRevision = ifMatch(req);
+      const body = parse(a.body, req.body ?? {});
+      const feedbackWithinMonths =
+        channel.status === 'none' ? 3 : channel.deadlines.feedbackWithinMonths;
+      const partial = (a as Action<z.ZodType>).command(body, reportId, {
+        feedbackWithinMonths,
+        isRecipient: (id) => isRecipient(channel, id),
+      });
+      const command = {
+        ...partial,
+        metadata: {
+          now: deps.clock.now(),
+          eventId: deps.ids.uuid(),
+          actor: { kind: 'investigator', investigatorId: caller.investigatorId },
+        },
+      } as ReportCommand;
+      const result = await handleReportCommand(deps.store, reportId, command, { expectedRevision });
+      res.setHeader('ETag', etag(result.revision));
+      res.json({ revision: Number(result.revision), position: String(result.position ?? '') });
+    });
+  }
+  return router;
+}

@@ -1,0 +1,48 @@
+import type { EventStore } from '@integrity-desk/eventstore';
+import type { Argon2Params, CryptoBackend } from '@integrity-desk/protocol';
+import type Database from 'better-sqlite3';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  /** A fresh random UUID (lowercase): investigator, channel and event ids. */
+  uuid(): string;
+  /** `n` random bytes from a CSPRNG: session tokens, enrolment codes, TOTP secrets. */
+  bytes(n: number): Buffer;
+}
+
+/** Receives operational lines only: never a request body, address, header or secret. */
+export interface DeskLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface DeskConfig {
+  /** The desk's own origin, e.g. https://desk.example.org: state-changing requests must come from it. */
+  readonly origin: string;
+  /** Idle timeout of a session (default 30 minutes). */
+  readonly sessionIdleMinutes?: number;
+  /** Called once at start when no administrator exists yet, with the one-time setup token. */
+  readonly onSetupToken?: (token: string) => void;
+  /** Issuer shown in authenticator apps (default "Integrity Desk"). */
+  readonly totpIssuer?: string;
+  /** Validity of enrolment codes (default 72 hours). */
+  readonly enrolmentValidHours?: number;
+  /** TEST ONLY: pass protocol's TEST_ONLY_CHEAP_PARAMS to make login verifiers cheap. */
+  readonly loginVerifierParams?: Argon2Params;
+}
+
+export interface DeskDeps {
+  readonly store: EventStore;
+  /** The read-model database the projection runner writes (queues, directory, audit log). */
+  readonly readModels: Database.Database;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly logger?: DeskLogger;
+  readonly config: DeskConfig;
+  /** Protocol crypto backend (login verifiers); `loadBackend()` once when absent. */
+  readonly cryptoBackend?: CryptoBackend;
+}

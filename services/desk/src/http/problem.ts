@@ -1,0 +1,114 @@
+import {
+  DuplicateEventIdError,
+  StreamDeletedError,
+  WrongExpectedVersionError,
+} from '@integrity-desk/eventstore';
+import {
+  AlreadyAssignedError,
+  ChannelNotFoundError,
+  DuplicateItemError,
+  EnrolmentRefusedError,
+  IllegalTransitionError,
+  InvalidCommandError,
+  InvestigatorNotFoundError,
+  NotAssignedError,
+  ReportAlreadySubmittedError,
+  ReportNotFoundError,
+  ReportPurgedError,
+  StaleVersionError,
+} from '@integrity-desk/reports';
+import type { ErrorRequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+
+/**
+ * Every failure a desk caller can see, in one place, each with a fixed title (RFC 9457). Never
+ * echo error.message: it can carry internal detail.
+ */
+export const problems = {
+  malformedJson: { status: 400, title: 'The request body is not valid JSON.' },
+  invalidRequest: { status: 400, title: 'The request does not match the expected format.' },
+  unsupportedMediaType: { status: 415, title: 'The request body must be JSON.' },
+  tooLarge: { status: 413, title: 'The request body is too large.' },
+  unauthenticated: { status: 401, title: 'Sign in first; the session is missing or has expired.' },
+  loginFailed: { status: 401, title: 'The sign-in details are not correct.' },
+  csrf: { status: 403, title: 'The request did not come from the desk.' },
+  forbidden: { status: 403, title: 'You are not allowed to do this.' },
+  notFound: { status: 404, title: 'Not found.' },
+  conflict: { status: 409, title: 'The change conflicts with the current state.' },
+  illegalTransition: { status: 409, title: 'This action is not possible in the current state.' },
+  precondition: { status: 412, title: 'Someone changed this in the meantime; reload and retry.' },
+  preconditionRequired: { status: 428, title: 'Send the revision you saw in If-Match.' },
+  enrolmentRefused: { status: 403, title: 'The enrolment code is not valid.' },
+  setupRefused: { status: 403, title: 'Setup is not possible.' },
+  tooManyAttempts: { status: 429, title: 'Too many attempts. Please wait and try again.' },
+  internal: { status: 500, title: 'Something went wrong. Please try again.' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof problems;
+
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError';
+  constructor(readonly kind: ProblemKind) {
+    super(kind);
+  }
+}
+
+const typeBase = 'https://integrity-desk.org/problems/desk/';
+
+export function sendProblem(res: Response, kind: ProblemKind): void {
+  const p = problems[kind];
+  res
+    .status(p.status)
+    .setHeader('Cache-Control', 'no-store')
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: typeBase + kind, title: p.title, status: p.status }));
+}
+
+/** Domain and store errors to problems, by class, never by message. */
+export function kindOf(error: unknown): ProblemKind {
+  if (error instanceof ProblemError) return error.kind;
+  if (error instanceof ZodError) return 'invalidRequest';
+  if (error instanceof WrongExpectedVersionError) return 'precondition';
+  if (error instanceof ReportNotFoundError || error instanceof ReportPurgedError) return 'notFound';
+  if (error instanceof StreamDeletedError) return 'notFound';
+  if (error instanceof ChannelNotFoundError || error instanceof InvestigatorNotFoundError)
+    return 'notFound';
+  if (error instanceof IllegalTransitionError) return 'illegalTransition';
+  if (error instanceof EnrolmentRefusedError) return 'enrolmentRefused';
+  if (
+    error instanceof AlreadyAssignedError ||
+    error instanceof NotAssignedError ||
+    error instanceof DuplicateItemError ||
+    error instanceof ReportAlreadySubmittedError ||
+    error instanceof StaleVersionError ||
+    error instanceof DuplicateEventIdError
+  )
+    return 'conflict';
+  if (error instanceof InvalidCommandError) return 'invalidRequest';
+  if (typeof error === 'object' && error !== null) {
+    switch ((error as { type?: unknown }).type) {
+      case 'entity.parse.failed':
+        return 'malformedJson';
+      case 'entity.too.large':
+        return 'tooLarge';
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        return 'unsupportedMediaType';
+    }
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return 'invalidRequest';
+  }
+  return 'internal';
+}
+
+export function problemHandler(report: (error: unknown) => void): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const kind = kindOf(error);
+    if (kind === 'internal') report(error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    sendProblem(res, kind);
+  };
+}

@@ -1,0 +1,55 @@
+import {
+  channelsOfRecipient,
+  listByPriority,
+  listBySector,
+  listQueue,
+  priorities,
+  queueCounts,
+  queueNames,
+  sectors,
+  type QueueContext,
+} from '@integrity-desk/reports';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { DeskContext } from '../context.ts';
+import { requireCaller } from '../context.ts';
+import { parse } from '../http/validate.ts';
+
+const pageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  priority: z.enum(priorities).optional(),
+  sector: z.enum(sectors).optional(),
+});
+const nameSchema = z.enum([...queueNames, 'by_priority', 'by_sector']);
+
+/** Queues read the projections, filtered to the channels the caller is a recipient of. */
+export function queueRoutes(ctx: DeskContext): Router {
+  const router = Router();
+  const { deps } = ctx;
+  const contextFor = (investigatorId: string): QueueContext => ({
+    channelIds: channelsOfRecipient(deps.readModels, investigatorId),
+    investigatorId,
+    now: deps.clock.now(),
+  });
+
+  router.get('/api/queues', async (req, res) => {
+    const caller = await requireCaller(ctx, req, res);
+    res.json(queueCounts(deps.readModels, contextFor(caller.investigatorId)));
+  });
+
+  router.get('/api/queues/:name', async (req, res) => {
+    const caller = await requireCaller(ctx, req, res);
+    const name = parse(nameSchema, req.params['name']);
+    const page = parse(pageSchema, req.query);
+    const qc = contextFor(caller.investigatorId);
+    const items =
+      name === 'by_priority'
+        ? listByPriority(deps.readModels, parse(z.enum(priorities), page.priority), qc, page)
+        : name === 'by_sector'
+          ? listBySector(deps.readModels, parse(z.enum(sectors), page.sector), qc, page)
+          : listQueue(deps.readModels, name, qc, page);
+    res.json({ items });
+  });
+  return router;
+}

@@ -1,0 +1,219 @@
+import { handleCommand, readAggregate } from '@integrity-desk/reports';
+import {
+  deploymentDecider,
+  deploymentStream,
+  investigatorDecider,
+  investigatorStream,
+  type Role,
+} from '@integrity-desk/reports';
+import {
+  createLoginVerifier,
+  constantTimeEqual,
+  loginSecretSchema,
+  publicKeySchema,
+  vaultSchema,
+} from '@integrity-desk/protocol';
+import { Router } from 'express';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { checkTotp, newTotpSecret, totpUri } from '../auth/totp.ts';
+import type { DeskContext } from '../context.ts';
+import { readInvestigator } from '../context.ts';
+import { ProblemError } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+
+const handleSchema = z.string().regex(/^[a-z0-9._-]{2,64}$/);
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const codeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+export const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+const sameText = (a: string, b: string) =>
+  a.length === b.length && constantTimeEqual(Buffer.from(a), Buffer.from(b));
+
+/** A one-time enrolment code: 128 bits, base64url, shown once; only its hash is stored. */
+export function newEnrolmentCode(ctx: DeskContext): string {
+  return ctx.deps.ids.bytes(16).toString('base64url');
+}
+
+/** Invites an account (administrators' command, or setup's first administrator). */
+export async function inviteInvestigator(
+  ctx: DeskContext,
+  input: { investigatorId: string; handle: string; role: Role; by: string | 'system' },
+): Promise<string> {
+  const code = newEnrolmentCode(ctx);
+  await handleCommand(
+    ctx.deps.store,
+    investigatorStream(input.investigatorId),
+    investigatorDecider,
+    {
+      type: 'InviteInvestigator',
+      data: {
+        investigatorId: input.investigatorId,
+        handle: input.handle,
+        role: input.role,
+        enrolmentCodeHash: hashCode(code),
+        validForHours: ctx.deps.config.enrolmentValidHours ?? 72,
+      },
+      metadata: {
+        now: ctx.deps.clock.now(),
+        eventId: ctx.deps.ids.uuid(),
+        actor:
+          input.by === 'system'
+            ? { kind: 'system' }
+            : { kind: 'investigator', investigatorId: input.by },
+      },
+    },
+    { expectedRevision: 'no_stream' },
+  );
+  return code;
+}
+
+const enrolSchema = z.object({
+  investigatorId: uuid,
+  enrolmentCode: codeSchema,
+  loginSecret: loginSecretSchema,
+  vault: vaultSchema,
+});
+
+async function enrol(ctx: DeskContext, body: z.infer<typeof enrolSchema>) {
+  if (body.vault.investigatorId !== body.investigatorId) throw new ProblemError('invalidRequest');
+  const { state } = await readInvestigator(ctx, body.investigatorId);
+  if (state.status !== 'invited') throw new ProblemError('enrolmentRefused');
+  const backend = await ctx.backend();
+  // The server stores only a slow hash of the login secret; the password never reaches it.
+  const loginVerifier = await createLoginVerifier(
+    backend,
+    body.loginSecret,
+    ctx.deps.config.loginVerifierParams,
+  );
+  const totpSecret = newTotpSecret(ctx.deps.ids.bytes(20));
+  await handleCommand(
+    ctx.deps.store,
+    investigatorStream(body.investigatorId),
+    investigatorDecider,
+    {
+      type: 'EnrolInvestigator',
+      data: {
+        investigatorId: body.investigatorId,
+        enrolmentCodeHash: hashCode(body.enrolmentCode),
+        signPublicKey: body.vault.signPublicKey,
+        boxPublicKey: body.vault.boxPublicKey,
+        vault: body.vault,
+        loginVerifier,
+        totpSecret,
+      },
+      metadata: {
+        now: ctx.deps.clock.now(),
+        eventId: ctx.deps.ids.uuid(),
+        actor: { kind: 'system' },
+      },
+    },
+  );
+  return {
+    totp: {
+      secret: totpSecret,
+      uri: totpUri(totpSecret, state.handle, ctx.deps.config.totpIssuer ?? 'Integrity Desk'),
+    },
+  };
+}
+
+export function setupRoutes(ctx: DeskContext): Router {
+  const router = Router();
+  const { deps } = ctx;
+
+  router.get('/api/setup', async (_req, res) => {
+    const { state } = await readAggregate(deps.store, deploymentStream, deploymentDecider);
+    res.json({ needed: state.status === 'none' });
+  });
+
+  const setupSchema = z.object({
+    setupToken: codeSchema,
+    deploymentSignPublicKey: publicKeySchema,
+    administrator: z.object({
+      investigatorId: uuid,
+      handle: handleSchema,
+      loginSecret: loginSecretSchema,
+      vault: vaultSchema,
+    }),
+  });
+
+  // First run: the setup token printed at start proves the caller can read the server's output.
+  router.post('/api/setup', async (req, res) => {
+    const body = parse(setupSchema, req.body);
+    const token = ctx.setup.token;
+    if (token === undefined || !sameText(token, body.setupToken))
+      throw new ProblemError('setupRefused');
+    const deployment = await readAggregate(deps.store, deploymentStream, deploymentDecider);
+    if (deployment.state.status !== 'none') throw new ProblemError('setupRefused');
+    const admin = body.administrator;
+    const enrolmentCode = await inviteInvestigator(ctx, {
+      investigatorId: admin.investigatorId,
+      handle: admin.handle,
+      role: 'administrator',
+      by: 'system',
+    });
+    const enrolled = await enrol(ctx, {
+      investigatorId: admin.investigatorId,
+      enrolmentCode,
+      loginSecret: admin.loginSecret,
+      vault: admin.vault,
+    });
+    await handleCommand(
+      deps.store,
+      deploymentStream,
+      deploymentDecider,
+      {
+        type: 'InitialiseDeployment',
+        data: {
+          signPublicKey: body.deploymentSignPublicKey,
+          administratorId: admin.investigatorId,
+        },
+        metadata: { now: deps.clock.now(), eventId: deps.ids.uuid(), actor: { kind: 'system' } },
+      },
+      { expectedRevision: 'no_stream' },
+    );
+    ctx.setup.token = undefined;
+    res.status(201).json({ investigatorId: admin.investigatorId, enrolmentCode, ...enrolled });
+  });
+
+  router.post('/api/enrolment', async (req, res) => {
+    const body = parse(enrolSchema, req.body);
+    res.status(201).json(await enrol(ctx, body));
+  });
+
+  const confirmSchema = z.object({
+    investigatorId: uuid,
+    enrolmentCode: codeSchema,
+    code: z.string().regex(/^[0-9]{6}$/),
+  });
+  router.post('/api/enrolment/totp', async (req, res) => {
+    const body = parse(confirmSchema, req.body);
+    const { state } = await readInvestigator(ctx, body.investigatorId);
+    if (
+      state.status !== 'enrolled' ||
+      !sameText(state.enrolmentCodeHash, hashCode(body.enrolmentCode))
+    )
+      throw new ProblemError('enrolmentRefused');
+    const step = checkTotp(state.totpSecret, body.code, deps.clock.now());
+    if (step === undefined) throw new ProblemError('enrolmentRefused');
+    ctx.lastTotpStep.set(body.investigatorId, step);
+    await handleCommand(deps.store, investigatorStream(body.investigatorId), investigatorDecider, {
+      type: 'ConfirmTotp',
+      data: { investigatorId: body.investigatorId },
+      metadata: { now: deps.clock.now(), eventId: deps.ids.uuid(), actor: { kind: 'system' } },
+    });
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+/** At start: with no deployment yet, make the one-time setup token and hand it to the operator. */
+export async function announceSetup(ctx: DeskContext): Promise<void> {
+  const { state } = await readAggregate(ctx.deps.store, deploymentStream, deploymentDecider);
+  if (state.status !== 'none') return;
+  const token = ctx.deps.ids.bytes(24).toString('base64url');
+  ctx.setup.token = token;
+  if (ctx.deps.config.onSetupToken) ctx.deps.config.onSetupToken(token);
+  else ctx.deps.logger?.warn(`first run: open the desk and complete setup with token ${token}`);
+}

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeB64, fakeMessageEnvelope } from '../../reports/src/shared/fixtures.ts';
+import { reportActions, type ReportActionName } from '../src/cases/routes.ts';
+import { streamLength, submitReport, world, type World } from './harness.ts';
+
+let w: World;
+beforeAll(async () => {
+  w = await world();
+});
+afterAll(() => w.desk.close());
+
+const problem = (
+  r: { status: number; headers: Headers; body: Record<string, unknown> },
+  status: number,
+) => {
+  expect(r.status).toBe(status);
+  expect(r.headers.get('content-type')).toContain('application/problem+json');
+  expect(r.body['status']).toBe(status);
+  expect(typeof r.body['title']).toBe('string');
+};
+
+/** A valid body per action, for a report at the state `prepare` brings it to. */
+const valid: Record<ReportActionName, (reportId: string) => unknown> = {
+  acknowledge: () => ({}),
+  triage: () => ({ priority: 'high', sector: 'procurement', region: 'Khomas' }),
+  assign: () => ({ investigatorId: w.bob.investigatorId }),
+  unassign: () => ({ investigatorId: w.bob.investigatorId }),
+  status: () => ({ to: 'investigating' }),
+  messages: (reportId) => {
+    const messageId = randomUUID();
+    return { messageId, envelope: fakeMessageEnvelope(reportId, messageId, 'investigator') };
+  },
+  notes: () => ({ noteId: randomUUID(), note: { ciphertext: fakeB64(40) } }),
+  close: () => ({ outcome: 'unsubstantiated' }),
+  refer: () => ({ referral: { ciphertext: fakeB64(40) } }),
+  reopen: () => ({}),
+};
+const invalid: Record<ReportActionName, unknown> = {
+  acknowledge: { extra: 1 },
+  triage: { priority: 'whenever', sector: 'procurement', region: null },
+  assign: { investigatorId: 'not-a-uuid' },
+  unassign: {},
+  status: { to: 'closed' },
+  messages: { messageId: randomUUID(), envelope: { ciphertext: 'x' } },
+  notes: { noteId: 'n', note: 'plain text' },
+  close: { outcome: 'referred_elsewhere' },
+  refer: {},
+  reopen: { now: true },
+};
+/** Actions that need earlier ones first. */
+const before: Partial<Record<ReportActionName, ReportActionName[]>> = {
+  status: ['acknowledge'],
+  unassign: ['assign'],
+  close: ['acknowledge'],
+  refer: ['acknowledge'],
+  reopen: ['acknowledge', 'close'],
+};
+
+async function run(reportId: string, name: ReportActionName, ifMatch: string) {
+  return w.desk.call('POST', `/api/reports/${reportId}/${name}`, {
+    cookie: w.alice.cookie,
+    ifMatch,
+    body: valid[name](reportId),
+  });
+}
+
+async function prepared(name: ReportActionName) {
+  const reportId = await submitReport(w);
+  let revision = 0;
+  for (const step of before[name] ?? []) {
+    const r = await run(reportId, step, `"${revision}"`);
+    expect(r.status).toBe(200);
+    revision = r.body['revision'] as number;
+  }
+  return { reportId, revision, stream: `report-${reportId}` };
+}
+
+describe('GET /api/reports/:reportId', () => {
+  it('requires authentication', async () => {
+    const reportId = await submitReport(w);
+    problem(await w.desk.call('GET', `/api/reports/${reportId}`), 401);
+  });
+  it('is forbidden for a non-recipient, administrators included', async () => {
+    const reportId = await submitReport(w);
+    problem(
+      await w.desk.call('GET', `/api/reports/${reportId}`, { cookie: w.mallory.cookie }),
+      403,
+    );
+    problem(await w.desk.call('GET', `/api/reports/${reportId}`, { cookie: w.admin.cookie }), 403);
+  });
+  it('answers 404 for an unknown report and 400 for a malformed id', async () => {
+    problem(
+      await w.desk.call('GET', `/api/reports/${randomUUID()}`, { cookie: w.alice.cookie }),
+      404,
+    );
+    problem(await w.desk.call('GET', `/api/reports/nope`, { cookie: w.alice.cookie }), 400);
+  });
+  it('returns the ciphertext with the caller’s wrapped key only, and the revision as ETag', async () => {
+    const reportId = await submitReport(w);
+    const r = await w.desk.call('GET', `/api/reports/${reportId}`, { cookie: w.alice.cookie });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('etag')).toBe('"0"');
+    const envelope = r.body['envelope'] as {
+      recipients: { recipientId: string }[];
+      whistleblower: object;
+    };
+    expect(envelope.recipients).toEqual([
+      { recipientId: w.alice.investigatorId, wrappedKey: fakeB64(80, 'alice') },
+    ]);
+    expect(envelope.whistleblower).not.toHaveProperty('wrappedKey');
+    expect(r.body['status']).toBe('submitted');
+    expect(r.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+for (const name of Object.keys(reportActions) as ReportActionName[]) {
+  describe(`POST /api/reports/:reportId/${name}`, () => {
+    it('requires authentication', async () => {
+      const { reportId, revision, stream } = await prepared(name);
+      const r = await w.desk.call('POST', `/api/reports/${reportId}/${name}`, {
+        ifMatch: `"${revision}"`,
+        body: valid[name](reportId),
+      });
+      problem(r, 401);
+      expect(await streamLength(w.desk.store, stream)).toBe(revision + 1);
+    });
+    it('is forbidden for a non-recipient', async () => {
+      const { reportId, revision, stream } = await prepared(name);
+      const r = await w.desk.call('POST', `/api/reports/${reportId}/${name}`, {
+        cookie: w.mallory.cookie,
+        ifMatch: `"${revision}"`,
+        body: valid[name](reportId),
+      });
+      problem(r, 403);
+      expect(await streamLength(w.desk.store, stream)).toBe(revision + 1);
+    });
+    it('refuses a bad body, a missing or stale If-Match, and a request without the CSRF header', async () => {
+      const { reportId, revision, stream } = await prepared(name);
+      const path = `/api/reports/${reportId}/${name}`;
+      const cookie = w.alice.cookie;
+      problem(
+        await w.desk.call('POST', path, { cookie, ifMatch: `"${revision}"`, body: invalid[name] }),
+        400,
+      );
+      problem(
+        await w.desk.call('POST', path, { cookie, ifMatch: `"${revision}"`, body: '{"broken' }),
+        400,
+      );
+      problem(await w.desk.call('POST', path, { cookie, body: valid[name](reportId) }), 428);
+      problem(
+        await w.desk.call('POST', path, {
+          cookie,
+          ifMatch: `"${revision + 5}"`,
+          body: valid[name](reportId),
+        }),
+        412,
+      );
+      problem(
+        await w.desk.call('POST', path, {
+          cookie,
+          ifMatch: `"${revision}"`,
+          body: valid[name](reportId),
+          csrf: false,
+        }),
+        403,
+      );
+      expect(await streamLength(w.desk.store, stream)).toBe(revision + 1);
+    });
+    it('appends the event with the acting investigator and returns the new revision', async () => {
+      const { reportId, revision, stream } = await prepared(name);
+      const r = await run(reportId, name, `"${revision}"`);
+      expect(r.status).toBe(200);
+      expect(r.body['revision']).toBe(revision + 1);
+      expect(r.headers.get('etag')).toBe(`"${revision + 1}"`);
+      const events = await w.desk.store.readStream(stream);
+      expect(events.length).toBe(revision + 2);
+      const data = events.at(-1)?.data as Record<string, unknown>;
+      expect(data['by'] ?? data['investigatorId']).toBe(w.alice.investigatorId);
+    });
+  });
+}
+
+describe('report rules over HTTP', () => {
+  it('answers 409 for an illegal transition and changes nothing', async () => {
+    const reportId = await submitReport(w);
+    const r = await w.desk.call('POST', `/api/reports/${reportId}/close`, {
+      cookie: w.alice.cookie,
+      ifMatch: '"0"',
+      body: { outcome: 'substantiated' },
+    });
+    problem(r, 409);
+    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+  });
+  it('refuses to assign someone who is not a recipient of the channel', async () => {
+    const reportId = await submitReport(w);
+    const r = await w.desk.call('POST', `/api/reports/${reportId}/assign`, {
+      cookie: w.alice.cookie,
+      ifMatch: '"0"',
+      body: { investigatorId: w.mallory.investigatorId },
+    });
+    problem(r, 409);
+    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+  });
+});

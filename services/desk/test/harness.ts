@@ -1,0 +1,255 @@
+import { createMemoryEventStore, type EventStore } from '@integrity-desk/eventstore';
+import { loadBackend, TEST_ONLY_CHEAP_PARAMS } from '@integrity-desk/protocol';
+import {
+  allProjections,
+  createProjectionRunner,
+  handleReportCommand,
+  type ProjectionRunner,
+} from '@integrity-desk/reports';
+import Database from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  fakeB64,
+  fakeRecipientList,
+  fakeSubmissionEnvelope,
+  fakeVault,
+} from '../../reports/src/shared/fixtures.ts';
+import { createDeskApp } from '../src/app.ts';
+import { totpCode } from '../src/auth/totp.ts';
+
+export const ORIGIN = 'http://desk.test';
+
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+export interface Account {
+  investigatorId: string;
+  handle: string;
+  loginSecret: string;
+  totpSecret: string;
+  cookie: string;
+}
+
+export interface Desk {
+  store: EventStore;
+  db: Database.Database;
+  runner: ProjectionRunner;
+  clock: { now: Date };
+  logs: string[];
+  setupToken: string | undefined;
+  call(
+    method: string,
+    path: string,
+    options?: {
+      body?: unknown;
+      cookie?: string;
+      ifMatch?: string;
+      csrf?: boolean;
+      headers?: Record<string, string>;
+    },
+  ): Promise<Reply>;
+  /** A fresh TOTP code: moves the clock to the next 30 s step, since a code works once. */
+  code(secret: string): string;
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startDesk(): Promise<Desk> {
+  const store = createMemoryEventStore();
+  const db = new Database(':memory:');
+  const runner = createProjectionRunner({ store, db, projections: allProjections });
+  await runner.start();
+  const clock = { now: new Date('2026-05-04T08:00:00.000Z') };
+  const logs: string[] = [];
+  let setupToken: string | undefined;
+  let announced!: () => void;
+  const ready = new Promise<void>((r) => (announced = r));
+  const app = createDeskApp({
+    store,
+    readModels: db,
+    clock: { now: () => clock.now },
+    ids: { uuid: () => randomUUID(), bytes: (n) => randomBytes(n) },
+    logger: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+    config: {
+      origin: ORIGIN,
+      onSetupToken: (t) => {
+        setupToken = t;
+        announced();
+      },
+      loginVerifierParams: TEST_ONLY_CHEAP_PARAMS,
+    },
+    cryptoBackend: await loadBackend(),
+  });
+  await ready;
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const desk: Desk = {
+    store,
+    db,
+    runner,
+    clock,
+    logs,
+    get setupToken() {
+      return setupToken;
+    },
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.csrf !== false) headers['x-integrity-desk'] = '1';
+      if (options.cookie) headers['cookie'] = options.cookie;
+      if (options.ifMatch) headers['if-match'] = options.ifMatch;
+      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(base + path, {
+        method,
+        headers,
+        ...(options.body !== undefined && {
+          body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+        }),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : {}, headers: res.headers };
+    },
+    code(secret) {
+      clock.now = new Date(clock.now.getTime() + 30_000);
+      return totpCode(secret, clock.now);
+    },
+    async settle() {
+      const all = await store.readAll();
+      const last = all.at(-1);
+      if (last) await runner.waitFor(last.position);
+    },
+    async close() {
+      await new Promise((r) => server.close(r));
+      await runner.stop();
+      db.close();
+    },
+  };
+  return desk;
+}
+
+export const loginSecret = () => fakeB64(32, randomUUID());
+const cookieOf = (reply: Reply) => (reply.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+export async function login(desk: Desk, a: Omit<Account, 'cookie'>): Promise<Account> {
+  await desk.settle();
+  const r = await desk.call('POST', '/api/session', {
+    body: { handle: a.handle, loginSecret: a.loginSecret, totp: desk.code(a.totpSecret) },
+  });
+  if (r.status !== 201) throw new Error(`login failed: ${r.status}`);
+  return { ...a, cookie: cookieOf(r) };
+}
+
+/** First-run setup through the API, returning the signed-in administrator. */
+export async function setupAdmin(desk: Desk): Promise<Account> {
+  const investigatorId = randomUUID();
+  const secret = loginSecret();
+  const r = await desk.call('POST', '/api/setup', {
+    body: {
+      setupToken: desk.setupToken,
+      deploymentSignPublicKey: fakeB64(32, 'deployment'),
+      administrator: {
+        investigatorId,
+        handle: 'admin',
+        loginSecret: secret,
+        vault: fakeVault(investigatorId),
+      },
+    },
+  });
+  if (r.status !== 201) throw new Error(`setup failed: ${r.status}`);
+  const totp = r.body['totp'] as { secret: string };
+  const c = await desk.call('POST', '/api/enrolment/totp', {
+    body: { investigatorId, enrolmentCode: r.body['enrolmentCode'], code: desk.code(totp.secret) },
+  });
+  if (c.status !== 204) throw new Error(`totp failed: ${c.status}`);
+  return login(desk, {
+    investigatorId,
+    handle: 'admin',
+    loginSecret: secret,
+    totpSecret: totp.secret,
+  });
+}
+
+export async function enrolAccount(
+  desk: Desk,
+  admin: Account,
+  handle: string,
+  role: 'administrator' | 'investigator' = 'investigator',
+): Promise<Account> {
+  const invite = await desk.call('POST', '/api/investigators', {
+    cookie: admin.cookie,
+    body: { handle, role },
+  });
+  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status}`);
+  const investigatorId = invite.body['investigatorId'] as string;
+  const enrolmentCode = invite.body['enrolmentCode'] as string;
+  const secret = loginSecret();
+  const e = await desk.call('POST', '/api/enrolment', {
+    body: { investigatorId, enrolmentCode, loginSecret: secret, vault: fakeVault(investigatorId) },
+  });
+  if (e.status !== 201) throw new Error(`enrol failed: ${e.status}`);
+  const totpSecret = (e.body['totp'] as { secret: string }).secret;
+  const c = await desk.call('POST', '/api/enrolment/totp', {
+    body: { investigatorId, enrolmentCode, code: desk.code(totpSecret) },
+  });
+  if (c.status !== 204) throw new Error(`totp failed: ${c.status}`);
+  return login(desk, { investigatorId, handle, loginSecret: secret, totpSecret });
+}
+
+export interface World {
+  desk: Desk;
+  admin: Account;
+  alice: Account;
+  bob: Account;
+  mallory: Account;
+  channelId: string;
+}
+
+/** An admin, a channel whose recipients are alice and bob, and mallory, who is not one. */
+export async function world(): Promise<World> {
+  const desk = await startDesk();
+  const admin = await setupAdmin(desk);
+  const alice = await enrolAccount(desk, admin, 'alice');
+  const bob = await enrolAccount(desk, admin, 'bob');
+  const mallory = await enrolAccount(desk, admin, 'mallory');
+  const ch = await desk.call('POST', '/api/channels', {
+    cookie: admin.cookie,
+    body: { name: 'Procurement watch' },
+  });
+  const channelId = ch.body['channelId'] as string;
+  const list = fakeRecipientList(channelId, 1, [alice.investigatorId, bob.investigatorId]);
+  const pub = await desk.call('POST', `/api/channels/${channelId}/recipients`, {
+    cookie: admin.cookie,
+    ifMatch: '"0"',
+    body: { recipientList: list },
+  });
+  if (pub.status !== 200) throw new Error(`recipients failed: ${pub.status}`);
+  await desk.settle();
+  return { desk, admin, alice, bob, mallory, channelId };
+}
+
+/** What intake does on a submission: a report in `channelId`, wrapped to alice and bob. */
+export async function submitReport(w: World): Promise<string> {
+  const reportId = randomUUID();
+  const envelope = fakeSubmissionEnvelope(reportId, w.channelId);
+  envelope.recipients = [w.alice, w.bob].map((a) => ({
+    recipientId: a.investigatorId,
+    wrappedKey: fakeB64(80, a.handle),
+  }));
+  await handleReportCommand(w.desk.store, reportId, {
+    type: 'SubmitReport',
+    data: { reportId, channelId: w.channelId, envelope },
+    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
+  });
+  await w.desk.settle();
+  return reportId;
+}
+
+export async function streamLength(store: EventStore, stream: string): Promise<number> {
+  return (await store.readStream(stream)).length;
+}

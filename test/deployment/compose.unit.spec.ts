@@ -166,6 +166,20 @@ describe('docker-compose.yml', () => {
     expect(torrc).toMatch(/^SocksPort 0$/m);
   });
 
+  it('keeps secrets and keys out of the image build context', () => {
+    const ignored = readFileSync(resolve(root, '.dockerignore'), 'utf8').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['.env', 'infra/certs/out']));
+  });
+
+  it('mounts only the CA certificate into app containers, never a private key', () => {
+    for (const [name, s] of Object.entries(compose.services)) {
+      const mounts = (s.volumes ?? []).map((v) => (typeof v === 'string' ? v : String(v.source)));
+      for (const m of mounts) expect(m, name).not.toMatch(/ca-private|ca\.key/);
+      if (!s.image?.startsWith('eventstore/'))
+        for (const m of mounts) expect(m, name).not.toMatch(/node\d?\.key|\/node\d(:|$)/);
+    }
+  });
+
   describe('the checks catch what they are for', () => {
     const broken = (edit: (c: Compose) => void): string[] => {
       const c = load(readFileSync(resolve(root, 'docker-compose.yml'), 'utf8'));

@@ -1,0 +1,66 @@
+/**
+ * One server of the intake bench, run as a child process so the load generator (autocannon)
+ * and the server do not share one event loop:
+ *   tsx bench-server.ts intake <dir> <challengeKeyHex>   the real intake on the SQLite store
+ *   tsx bench-server.ts bare <dir>                        bare Express + better-sqlite3
+ * Prints `port <n>` when listening; exits on SIGTERM.
+ */
+import { createSqliteEventStore } from '@integrity-desk/eventstore';
+import Database from 'better-sqlite3';
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import pino from 'pino';
+import { createIntakeApp, createIntakeLogger, createMemoryBlobStore } from '../src/index.ts';
+import { benchChannelId } from './bench-material.ts';
+
+const [mode, dir, keyHex] = process.argv.slice(2);
+if (!dir) throw new Error('usage: bench-server.ts intake|bare <dir> [key]');
+
+function bare(): express.Express {
+  // The same durability as the event store: WAL, synchronous=FULL, one transaction per request.
+  const db = new Database(join(dir!, 'bare.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(
+    'CREATE TABLE reports (position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE, body TEXT)',
+  );
+  const insert = db.prepare('INSERT INTO reports (id, body) VALUES (?, ?)');
+  const app = express();
+  app.post('/api/v1/reports', express.json({ limit: 2 * 1024 * 1024 }), (req, res) => {
+    const body = req.body as { envelope: { reportId: string } };
+    insert.run(body.envelope.reportId, JSON.stringify(body.envelope));
+    res.status(201).json({ reportId: body.envelope.reportId });
+  });
+  return app;
+}
+
+function intake() {
+  const store = createSqliteEventStore({ file: join(dir!, 'events.sqlite') });
+  return createIntakeApp({
+    store,
+    blobStore: createMemoryBlobStore(),
+    listChannels: async () => [
+      { id: benchChannelId, name: 'Bench', questionnaire: [], recipients: null },
+    ],
+    findReportByLocator: async () => undefined,
+    challengeKey: Buffer.from(keyHex!, 'hex'),
+    // Production logging (one line per request), to /dev/null so the terminal is not the bench.
+    logger: createIntakeLogger(pino.destination({ dest: '/dev/null', sync: false })),
+    config: {
+      // Proof of work at its minimum, still verified on every submission.
+      pow: { baseBits: 1, minBits: 1, maxBits: 1, maxSpent: 1_000_000 },
+      rateLimits: {
+        globalPerWindow: 10_000_000,
+        submitPerWindow: 10_000_000,
+      },
+    },
+  });
+}
+
+const app = mode === 'bare' ? bare() : intake();
+const server = app.listen(0, '127.0.0.1', () => {
+  console.log(`port ${(server.address() as AddressInfo).port}`);
+});
+server.keepAliveTimeout = 60_000;
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

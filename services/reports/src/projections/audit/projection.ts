@@ -37,7 +37,13 @@ export const auditLogProjection: Projection = {
   evolve: (e) => [
     {
       sql: 'INSERT OR IGNORE INTO audit_log VALUES (?, ?, ?, ?, ?)',
-      params: [e.position, e.streamId, e.type, actorOf(e), new Date(e.created).toISOString()],
+      params: [
+        Number(e.position),
+        e.streamId,
+        e.type,
+        actorOf(e),
+        new Date(e.created).toISOString(),
+      ],
     },
   ],
 };

@@ -34,13 +34,13 @@ CREATE TABLE IF NOT EXISTS report_queue (
   closed_at TEXT,
   revision INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS report_queue_status ON report_queue (status, ack_due_at);
+CREATE INDEX IF NOT EXISTS report_queue_status ON report_queue (status, ack_due_at, channel_id);
 CREATE INDEX IF NOT EXISTS report_queue_status_channel ON report_queue (status, channel_id);
-CREATE INDEX IF NOT EXISTS report_queue_triage ON report_queue (is_open, priority, received_at);
-CREATE INDEX IF NOT EXISTS report_queue_awaiting ON report_queue (awaiting, is_open, last_activity_at);
-CREATE INDEX IF NOT EXISTS report_queue_feedback ON report_queue (is_open, feedback_given_at, feedback_due_at);
-CREATE INDEX IF NOT EXISTS report_queue_closed ON report_queue (status, closed_at);
-CREATE INDEX IF NOT EXISTS report_queue_sector ON report_queue (is_open, sector, received_at);
+CREATE INDEX IF NOT EXISTS report_queue_triage ON report_queue (is_open, priority, received_at, channel_id);
+CREATE INDEX IF NOT EXISTS report_queue_awaiting ON report_queue (awaiting, is_open, last_activity_at, channel_id);
+CREATE INDEX IF NOT EXISTS report_queue_feedback ON report_queue (is_open, feedback_given_at, feedback_due_at, channel_id);
+CREATE INDEX IF NOT EXISTS report_queue_closed ON report_queue (status, closed_at, channel_id);
+CREATE INDEX IF NOT EXISTS report_queue_sector ON report_queue (is_open, sector, received_at, channel_id);
 CREATE TABLE IF NOT EXISTS report_assignees (
   report_id TEXT NOT NULL,
   investigator_id TEXT NOT NULL,
@@ -59,7 +59,8 @@ const update = (
   reportId: string,
 ): Write => ({
   sql: `UPDATE report_queue SET ${set}, revision = ? WHERE report_id = ?`,
-  params: [...params, e.revision, reportId],
+  // Numbers, not bigints: better-sqlite3 binds them about twice as fast (revisions stay < 2^53).
+  params: [...params, Number(e.revision), reportId],
 });
 
 type Data<T extends ReportEventType> = ReportEventOf<T>['data'];
@@ -187,7 +188,7 @@ export function reportQueueWrites(e: RecordedEvent): readonly Write[] {
 
 export const reportQueueProjection: Projection = {
   name: 'report-queue',
-  version: 1,
+  version: 2,
   ddl: reportQueueDdl,
   canHandle: (e) => e.streamId.startsWith('report-') && handled.has(e.type),
   evolve: reportQueueWrites,

@@ -157,8 +157,10 @@ const toItem = (r: Row): QueueItem => ({
 const clampLimit = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 50, 200));
 
 function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: QueuePage): QueueItem[] {
-  const sql = `SELECT ${columns} FROM ${q.from ?? 'report_queue q'}
-    WHERE ${q.where} AND ${channelFilter} ORDER BY ${q.order} LIMIT ? OFFSET ?`;
+  // The page is chosen first (inner query), so the per-row assignee lookup runs for at most
+  // `limit` rows instead of for every row the sort had to consider.
+  const sql = `SELECT ${columns} FROM (SELECT q.* FROM ${q.from ?? 'report_queue q'}
+    WHERE ${q.where} AND ${channelFilter} ORDER BY ${q.order} LIMIT ? OFFSET ?) q ORDER BY ${q.order}`;
   const rows = prepared(db, sql).all(
     ...q.params(ctx),
     JSON.stringify(ctx.channelIds),

@@ -7,7 +7,12 @@ import {
   type ChannelState,
   type InvestigatorState,
 } from '@integrity-desk/reports';
-import { loadBackend, type CryptoBackend } from '@integrity-desk/protocol';
+import {
+  createLoginVerifier,
+  loadBackend,
+  type CryptoBackend,
+  type LoginVerifier,
+} from '@integrity-desk/protocol';
 import type { Request, Response } from 'express';
 import type { DeskDeps } from './deps.ts';
 import { LoginThrottle } from './auth/throttle.ts';
@@ -29,10 +34,18 @@ export interface DeskContext {
   /** Last TOTP time step accepted per investigator: a code works once. */
   readonly lastTotpStep: Map<string, number>;
   readonly setup: { token: string | undefined };
+  /** A verifier of a random secret, checked for unknown handles (equal timing). */
+  readonly dummyVerifier: () => Promise<LoginVerifier>;
 }
 
 export function createContext(deps: DeskDeps): DeskContext {
   let backend: Promise<CryptoBackend> | undefined;
+  let dummy: Promise<LoginVerifier> | undefined;
+  const getBackend = () => {
+    if (deps.cryptoBackend) return Promise.resolve(deps.cryptoBackend);
+    backend ??= loadBackend();
+    return backend;
+  };
   return {
     deps,
     sessions: new SessionStore(
@@ -41,10 +54,16 @@ export function createContext(deps: DeskDeps): DeskContext {
       (deps.config.sessionIdleMinutes ?? 30) * 60_000,
     ),
     throttle: new LoginThrottle(deps.clock),
-    backend: () => {
-      if (deps.cryptoBackend) return Promise.resolve(deps.cryptoBackend);
-      backend ??= loadBackend();
-      return backend;
+    backend: getBackend,
+    dummyVerifier: () => {
+      dummy ??= getBackend().then((b) =>
+        createLoginVerifier(
+          b,
+          deps.ids.bytes(32).toString('base64url'),
+          deps.config.loginVerifierParams,
+        ),
+      );
+      return dummy;
     },
     lastTotpStep: new Map(),
     setup: { token: undefined },

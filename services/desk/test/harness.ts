@@ -104,7 +104,7 @@ export async function startDesk(): Promise<Desk> {
       if (options.csrf !== false) headers['x-integrity-desk'] = '1';
       if (options.cookie) headers['cookie'] = options.cookie;
       if (options.ifMatch) headers['if-match'] = options.ifMatch;
-      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      if (options.body !== undefined) headers['content-type'] ??= 'application/json';
       const res = await fetch(base + path, {
         method,
         headers,

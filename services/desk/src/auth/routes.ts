@@ -41,6 +41,15 @@ export function sessionRoutes(ctx: DeskContext): Router {
         ok = step !== undefined && (last === undefined || step > last);
         if (ok && step !== undefined) ctx.lastTotpStep.set(state.investigatorId, step);
       } else ok = false;
+    } else {
+      // Same work for an unknown or inactive account, so timing does not reveal which handles exist.
+      const backend = await ctx.backend();
+      await checkLoginVerifier(
+        backend,
+        await ctx.dummyVerifier(),
+        body.loginSecret,
+        deps.config.loginVerifierParams,
+      );
     }
     // One answer for an unknown handle, a wrong secret, a wrong code or an inactive account.
     if (!ok || !state || state.status !== 'active') {

@@ -36,9 +36,9 @@ function htmlFiles(dir: string, skip: readonly string[], base = ''): string[] {
  * One CSP header for the whistleblower pages, built from the front-end build: SvelteKit puts
  * each prerendered page's policy, with the sha256 hashes of its inline scripts, in a <meta> tag;
  * the union of those policies over the served pages is sent as the header (one policy, not
- * helmet's default stacked on Kit's, which would block Kit's start-up script). A `csp.json`
- * written by the build (`{ "directives": { name: [values] } }` or `{ "header": "..." }`) is
- * merged in too. `frame-ancestors 'none'` is added by securityHeaders, since <meta> cannot carry it.
+ * helmet's default stacked on Kit's, which would block Kit's start-up script). The build's
+ * `csp.json` (frontend/scripts/csp-manifest.js: `groups.whistleblower.directives`) is merged in
+ * too. `frame-ancestors 'none'` is added by securityHeaders, since <meta> cannot carry it.
  * Anything unsafe other than 'wasm-unsafe-eval' (and 'unsafe-hashes' for hashed style
  * attributes) is refused, so a build mistake cannot weaken the policy silently.
  */
@@ -57,10 +57,13 @@ export function cspFromBuild(
     const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as {
       header?: unknown;
       directives?: unknown;
+      groups?: { whistleblower?: { directives?: unknown } };
     };
     if (typeof parsed.header === 'string') parsePolicy(parsed.header, merged);
-    if (parsed.directives && typeof parsed.directives === 'object') {
-      for (const [name, values] of Object.entries(parsed.directives as Record<string, unknown>)) {
+    // frontend/scripts/csp-manifest.js writes groups.whistleblower.directives (version 1).
+    for (const directives of [parsed.directives, parsed.groups?.whistleblower?.directives]) {
+      if (!directives || typeof directives !== 'object') continue;
+      for (const [name, values] of Object.entries(directives as Record<string, unknown>)) {
         if (Array.isArray(values)) parsePolicy(`${name} ${values.join(' ')}`, merged);
       }
     }

@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 
 /**
  * The whistleblower pages of the static front-end build. The desk pages live in the same build
@@ -26,7 +27,19 @@ export function whistleblowerPages(
   });
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (skip.some((p) => req.path === p || req.path.startsWith(`${p}/`))) return next();
+    if (
+      skip.some(
+        (p) => req.path === p || req.path.startsWith(`${p}/`) || req.path.startsWith(`${p}.`),
+      )
+    )
+      return next();
+    // Kit's static build writes /report as report.html next to a report/ folder: serve the page.
+    if (req.path !== '/' && !extname(req.path)) {
+      const page = normalize(`${req.path.replace(/\/+$/, '')}.html`);
+      if (!page.startsWith('..') && existsSync(join(staticDir, page))) {
+        req.url = page + (req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '');
+      }
+    }
     files(req, res, next);
   };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEsdbEventStore, type EventStore } from '@integrity-desk/eventstore';
+import type { EventStore } from '@integrity-desk/eventstore';
+import { createEsdbEventStore } from '@integrity-desk/eventstore/esdb';
 import { createProjectionRunner, type Projection } from '@integrity-desk/reports';
 import {
   startEsdbStandin,

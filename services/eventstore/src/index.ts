@@ -6,4 +6,3 @@ export {
   createSqliteEventStore,
   type SqliteEventStoreOptions,
 } from './sqlite/sqlite-event-store.ts';
-export { createEsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store.ts';

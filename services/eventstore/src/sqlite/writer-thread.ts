@@ -7,70 +7,108 @@ import type { FromWriter, ToWriter } from './writer-protocol.ts';
 interface Pending {
   resolve: (value: WriteResult) => void;
   reject: (error: unknown) => void;
+  onCommit: () => void;
 }
 
 /**
- * The main thread's side of the writer: sends jobs, settles each caller's promise when the
- * writer reports its group committed. If the thread dies, every pending caller is rejected:
- * nothing unacknowledged is ever reported as written.
+ * The process's writer thread, shared by every open store (starting a thread and its
+ * TypeScript loader costs hundreds of milliseconds, so it is paid once). It keeps the process
+ * alive only while a store is open. If the thread dies, every pending caller is rejected:
+ * nothing unwritten is ever reported as written.
  */
-export class WriterThread {
+class SharedWriter {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
+  private readonly closing = new Map<number, () => void>();
   private seq = 0;
-  private failure: Error | undefined;
-  private closing: Promise<void> | undefined;
-  readonly ready: Promise<void>;
+  private openStores = 0;
+  failure: Error | undefined;
 
-  constructor(file: string, onCommit: () => void) {
-    this.worker = new Worker(new URL('./writer-bootstrap.mjs', import.meta.url), {
-      workerData: { file },
-    });
-    let markReady: () => void = () => undefined;
-    let failReady: (e: unknown) => void = () => undefined;
-    this.ready = new Promise((resolve, reject) => {
-      markReady = resolve;
-      failReady = reject;
-    });
+  constructor(onDeath: () => void) {
+    this.worker = new Worker(new URL('./writer-bootstrap.mjs', import.meta.url));
+    this.worker.unref();
     this.worker.on('message', (m: FromWriter) => {
-      if (m.kind === 'ready') return markReady();
-      if (m.kind === 'closed') return;
+      if (m.kind === 'opened') return;
+      if (m.kind === 'closed') {
+        this.closing.get(m.storeId)?.();
+        this.closing.delete(m.storeId);
+        return;
+      }
       const p = this.pending.get(m.seq);
       if (!p) return;
       this.pending.delete(m.seq);
       if (m.kind === 'done') {
-        onCommit();
+        p.onCommit();
         p.resolve(m.value);
       } else p.reject(fromWire(m.error));
     });
     const die = (reason: string) => {
       this.failure ??= new EventStoreError(`event store writer stopped (${reason})`);
-      failReady(this.failure);
       for (const p of this.pending.values()) p.reject(this.failure);
       this.pending.clear();
+      for (const done of this.closing.values()) done();
+      this.closing.clear();
+      onDeath();
     };
     this.worker.on('error', (e) => die(e.name));
     this.worker.on('exit', (code) => die(`exit ${code}`));
   }
 
-  submit(job: WriteJob): Promise<WriteResult> {
+  open(storeId: number, file: string): void {
+    if (this.openStores++ === 0) this.worker.ref();
+    this.post({ kind: 'open', storeId, file });
+  }
+
+  submit(storeId: number, job: WriteJob, onCommit: () => void): Promise<WriteResult> {
     if (this.failure) return Promise.reject(this.failure);
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      this.worker.postMessage({ kind: 'job', seq, job } satisfies ToWriter);
+      this.pending.set(seq, { resolve, reject, onCommit });
+      this.post({ kind: 'job', storeId, seq, job });
     });
   }
 
-  /** Waits for every submitted job to settle, then closes the file and ends the thread. */
-  close(): Promise<void> {
-    this.closing ??= new Promise<void>((resolve) => {
+  close(storeId: number): Promise<void> {
+    return new Promise<void>((resolve) => {
       if (this.failure) return resolve();
-      this.worker.on('message', (m: FromWriter) => {
-        if (m.kind === 'closed') void this.worker.terminate().then(() => resolve());
+      this.closing.set(storeId, () => {
+        if (--this.openStores === 0) this.worker.unref();
+        resolve();
       });
-      this.worker.postMessage({ kind: 'close' } satisfies ToWriter);
+      this.post({ kind: 'close', storeId });
     });
-    return this.closing;
+  }
+
+  private post(m: ToWriter): void {
+    this.worker.postMessage(m);
+  }
+}
+
+let shared: SharedWriter | undefined;
+let nextStoreId = 0;
+
+/** One store's handle on the shared writer thread. */
+export class WriterThread {
+  private readonly writer: SharedWriter;
+  private readonly storeId = ++nextStoreId;
+  private closed: Promise<void> | undefined;
+
+  constructor(
+    file: string,
+    private readonly onCommit: () => void,
+  ) {
+    shared ??= new SharedWriter(() => (shared = undefined));
+    this.writer = shared;
+    this.writer.open(this.storeId, file);
+  }
+
+  submit(job: WriteJob): Promise<WriteResult> {
+    return this.writer.submit(this.storeId, job, this.onCommit);
+  }
+
+  /** Waits for every submitted job to settle, then closes this store's write connection. */
+  close(): Promise<void> {
+    this.closed ??= this.writer.close(this.storeId);
+    return this.closed;
   }
 }

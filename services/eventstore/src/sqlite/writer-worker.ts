@@ -1,10 +1,11 @@
 /**
- * The writer thread. It owns the only write connection. Requests are queued as they arrive
- * and drained in groups: while one group's transaction commits (and fsyncs), the requests that
- * arrive meanwhile wait in the port and form the next group. That is group commit: one fsync
- * for every append that arrived during the previous one.
+ * The writer thread: one per process, owning the only write connection to each open store
+ * file. Requests are queued as they arrive and drained in groups: while one group's
+ * transaction commits (and fsyncs), requests that arrive meanwhile wait in the port and form
+ * the next group. That is group commit: one fsync for all that arrived during the last one.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { parentPort } from 'node:worker_threads';
 import { GroupCommit } from './group-commit.ts';
 import { openDatabase } from './open-database.ts';
 import { toWire } from './wire-errors.ts';
@@ -12,28 +13,41 @@ import { createWriter, type WriteJob, type WriteResult } from './writer.ts';
 import type { FromWriter, ToWriter } from './writer-protocol.ts';
 
 const port = parentPort!;
-const db = openDatabase((workerData as { file: string }).file);
-const writer = createWriter(db);
-const group = new GroupCommit<WriteJob, WriteResult>(writer.runBatch, () => undefined);
+const stores = new Map<
+  number,
+  { db: Database.Database; group: GroupCommit<WriteJob, WriteResult> }
+>();
+const send = (m: FromWriter) => port.postMessage(m);
 
-port.on('message', (message: ToWriter) => {
-  if (message.kind === 'close') {
-    // Messages are handled in order, so every job sent before 'close' is already queued;
-    // let the queue drain, then close the file.
-    setImmediate(() => {
-      db.close();
-      port.postMessage({ kind: 'closed' } satisfies FromWriter);
+port.on('message', (m: ToWriter) => {
+  if (m.kind === 'open') {
+    const db = openDatabase(m.file);
+    stores.set(m.storeId, {
+      db,
+      group: new GroupCommit(createWriter(db).runBatch, () => undefined),
     });
-    return;
-  }
-  group.submit(message.job).then(
-    (value) => port.postMessage({ kind: 'done', seq: message.seq, value } satisfies FromWriter),
-    (error: unknown) =>
-      port.postMessage({
+    send({ kind: 'opened', storeId: m.storeId });
+  } else if (m.kind === 'job') {
+    const store = stores.get(m.storeId);
+    if (!store) {
+      send({
         kind: 'failed',
-        seq: message.seq,
-        error: toWire(error),
-      } satisfies FromWriter),
-  );
+        seq: m.seq,
+        error: { name: 'StoreClosedError', message: 'event store is closed' },
+      });
+      return;
+    }
+    store.group.submit(m.job).then(
+      (value) => send({ kind: 'done', seq: m.seq, value }),
+      (error: unknown) => send({ kind: 'failed', seq: m.seq, error: toWire(error) }),
+    );
+  } else {
+    // Messages are handled in order, so every job sent before 'close' is already queued and
+    // its drain already scheduled: close the file after it.
+    setImmediate(() => {
+      stores.get(m.storeId)?.db.close();
+      stores.delete(m.storeId);
+      send({ kind: 'closed', storeId: m.storeId });
+    });
+  }
 });
-port.postMessage({ kind: 'ready' } satisfies FromWriter);

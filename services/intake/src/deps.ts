@@ -1,4 +1,4 @@
-import type { EventStore, Json } from '@integrity-desk/eventstore';
+import type { EventStore } from '@integrity-desk/eventstore';
 import type { CryptoBackend, DeploymentCryptoSettings } from '@integrity-desk/protocol';
 import type { Logger } from 'pino';
 import type { IntakeConfigOverrides } from './config.ts';
@@ -18,9 +18,9 @@ export interface Random {
 export interface Channel {
   readonly id: string;
   readonly name: string;
-  readonly questionnaire: Json;
+  readonly questionnaire: unknown;
   /** The recipient list signed by the deployment key; the browser checks the signature. */
-  readonly recipients: Json;
+  readonly recipients: unknown;
 }
 
 export interface IntakeDeps {

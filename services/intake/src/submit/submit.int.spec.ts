@@ -147,6 +147,25 @@ describe('POST /api/v1/reports', () => {
     expect(await snapshot(h.store)).toBe(before);
   });
 
+  it('refuses an oversize body sent without a length (chunked) with 413', async () => {
+    const before = await snapshot(h.store);
+    const big = new TextEncoder().encode(`{"envelope":"${'A'.repeat(3 * 1024 * 1024)}"}`);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < big.length; i += 64 * 1024)
+          controller.enqueue(big.subarray(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${h.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    await refused(res, 413, 'tooLarge', before);
+  });
+
   it('refuses a wrong proof-of-work solution', async () => {
     const before = await snapshot(h.store);
     const { challenge, solution } = await solvedPow(h.url);

@@ -11,6 +11,7 @@ import {
 } from './support/chromium.ts';
 import { fakeDeployment, testChannel } from './support/fake-deployment.ts';
 import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
+import { readBlob } from './support/blob-reader.ts';
 import { ensureFrontendBuild } from './support/frontend-build.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
 import { checkPage, type PageReport } from './support/page-checks.ts';
@@ -46,26 +47,6 @@ describe.skipIf(!hasChromium).each([
   });
 
   const check = async (name: string) => reports.push(await checkPage(page, `wb-${mode}-${name}`));
-
-  /**
-   * Reads a blob: URL of the page from a same-origin document without a CSP (robots.txt), so the
-   * test's own reading does not count as a violation of the page's strict connect-src.
-   */
-  async function readBlob(url: string | null): Promise<Buffer> {
-    const reader = await browser.context.newPage();
-    try {
-      await reader.goto(`${server.origin}/robots.txt`);
-      const base64 = await reader.evaluate(async (blobUrl) => {
-        const data = new Uint8Array(await (await fetch(blobUrl!)).arrayBuffer());
-        let binary = '';
-        for (const byte of data) binary += String.fromCharCode(byte);
-        return btoa(binary);
-      }, url);
-      return Buffer.from(base64, 'base64');
-    } finally {
-      await reader.close();
-    }
-  }
 
   it('runs without WebAssembly only in the jitless mode', async () => {
     await wb.openLanding();
@@ -139,7 +120,7 @@ describe.skipIf(!hasChromium).each([
     expect(said).toContain('comments');
     const img = page.locator('[data-testid=attachments] img');
     const width = await img.evaluate((el) => (el as HTMLImageElement).naturalWidth);
-    const bytes = await readBlob(await img.getAttribute('src'));
+    const bytes = await readBlob(browser.context, server.origin, await img.getAttribute('src'));
     const text = bytes.toString('latin1');
     const preview = { width, exif: text.includes('Exif'), author: text.includes('J. Doe') };
     expect(preview).toEqual({ width: 64, exif: false, author: false });

@@ -52,3 +52,40 @@ export class WhistleblowerNavigator {
     await this.page.getByRole('heading', { name: 'Check your report' }).waitFor();
   }
 }
+
+/** The rest of the path: submitting, the receipt, returning and the case. */
+export class ReportingNavigator extends WhistleblowerNavigator {
+  async submitFromReview(): Promise<string> {
+    await this.page.getByRole('link', { name: 'Lock and send' }).click();
+    await this.page.getByRole('heading', { name: 'Sending your report' }).waitFor();
+    await this.page.getByTestId('submit-progress').waitFor();
+    await this.page.getByRole('heading', { name: 'Your receipt' }).waitFor({ timeout: 120_000 });
+    return ((await this.page.getByTestId('receipt').textContent()) ?? '').trim();
+  }
+
+  async typeBackReceipt(receipt: string) {
+    await this.page.getByLabel('Type the receipt here').fill(receipt);
+    await this.page.getByRole('button', { name: 'Check' }).click();
+  }
+
+  async returnWith(receipt: string) {
+    await this.page.goto(`${this.origin}/return`);
+    await this.page.getByLabel('Receipt').fill(receipt);
+    await this.page.getByRole('button', { name: 'Open my report' }).click();
+  }
+
+  async waitForCase() {
+    await this.page.getByTestId('case-status').waitFor({ timeout: 120_000 });
+  }
+
+  async reply(text: string) {
+    await this.page.getByLabel('Your reply').fill(text);
+    await this.page.getByRole('button', { name: 'Send reply' }).click();
+    await this.page.getByText('Reply sent.').waitFor();
+  }
+
+  async logOut() {
+    await this.page.getByRole('button', { name: 'Log out' }).click();
+    await this.page.getByText('You have logged out').waitFor();
+  }
+}

@@ -69,12 +69,12 @@ export interface AuditEntry {
 
 export type CaseCommand =
   | { type: 'acknowledge'; message?: unknown; messageId?: string }
-  | { type: 'triage'; priority: string; sector: string }
+  | { type: 'triage'; priority: string; sector: string; region: string | null }
   | { type: 'assign'; investigatorId: string }
   | { type: 'status'; status: string }
   | { type: 'message'; messageId: string; envelope: unknown }
   | { type: 'note'; noteId: string; envelope: unknown }
-  | { type: 'close'; outcome: string };
+  | { type: 'close'; outcome: string; message?: string };
 
 const base = '/api/v1';
 const id = encodeURIComponent;

@@ -23,6 +23,13 @@ function getWorker(): Worker {
       else entry.reject(new Error(message.error));
     }
   };
+  // A worker that fails to load or crashes fails every pending job instead of hanging it.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    for (const entry of pending.values()) entry.reject(new Error('WorkerFailed'));
+    pending.clear();
+    worker = undefined;
+  };
   return worker;
 }
 

@@ -36,7 +36,7 @@ export type Job =
     }
   | { kind: 'unlockReceipt'; receipt: string; argon2: Argon2Params; crypto: unknown }
   | { kind: 'signSessionChallenge'; challenge: string }
-  | { kind: 'openCase'; caseView: unknown; investigatorKeys?: string[] }
+  | { kind: 'openCase'; caseView: unknown; recipients: unknown; crypto: unknown }
   | { kind: 'sealMessage'; reportId: string; messageId: string; text: string }
   | { kind: 'sealAttachment'; attachmentId: string; attachment: PlainAttachment }
   | { kind: 'forget' }

@@ -143,7 +143,9 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       const envelope = { whistleblower: { wrappedKey: view.wrappedKey } } as SubmissionEnvelope;
       reportKey = openReportKey(b, envelope, { kind: 'whistleblower', keys: receiptKeys });
       reportId = view.reportId;
-      const investigators = (job.investigatorKeys ?? []) as string[];
+      // Investigators may author messages only with keys from the channel's verified list.
+      const list = verifiedRecipients(b, job.recipients, settingsOf(job.crypto));
+      const investigators = list.recipients.map((r) => r.signPublicKey);
       const ctx = {
         reportKey,
         reportId,

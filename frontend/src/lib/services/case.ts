@@ -34,7 +34,15 @@ export type LoadedCase = { view: CaseView; opened: OpenedCase };
 export async function loadCase(): Promise<LoadedCase | undefined> {
   const view = await withRetry(() => intake.caseView());
   if (!view.ok) return undefined;
-  const opened = await runInWorker<OpenedCase>({ kind: 'openCase', caseView: view.value });
+  const info = await withRetry(() => intake.deployment());
+  if (!info.ok) return undefined;
+  const channel = info.value.channels.find((c) => c.id === view.value.channelId);
+  const opened = await runInWorker<OpenedCase>({
+    kind: 'openCase',
+    caseView: view.value,
+    recipients: channel?.recipients,
+    crypto: info.value.crypto,
+  });
   return { view: view.value, opened };
 }
 

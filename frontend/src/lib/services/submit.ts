@@ -120,7 +120,9 @@ export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
     draft.receipt = sealed.receipt;
     hooks.onProgress('done', 1);
     return { ok: true };
-  } catch {
+  } catch (error) {
+    // The error's class only (never its message): useful in the console, safe on the device.
+    console.warn('submission stopped:', error instanceof Error ? error.message : typeof error);
     return { ok: false, reason: 'crypto' };
   }
 }

@@ -18,9 +18,11 @@ export interface Attachment {
 export type Answer = string | boolean | undefined;
 
 class ReportDraft {
-  channel = $state<Channel | undefined>();
+  // Raw (not deeply reactive): these are replaced whole, and they cross to the worker, which
+  // cannot clone Svelte proxies.
+  channel = $state.raw<Channel | undefined>();
   answers = $state<Record<string, Answer>>({});
-  attachments = $state<Attachment[]>([]);
+  attachments = $state.raw<Attachment[]>([]);
   /** Set once after a successful submission; cleared when the receipt page is left. */
   receipt = $state<string | undefined>();
   acknowledgeBy = $state<string | undefined>();

@@ -1,0 +1,48 @@
+// A second whistleblower who submits from Node with the real protocol and intake's HTTP API, so
+// the browser can check that one receipt never shows another report.
+import { solvePow } from '@integrity-desk/intake';
+import {
+  deriveReceiptKeys,
+  generateReceipt,
+  sealReport,
+  verifyRecipientList,
+  type DeploymentCryptoSettings,
+} from '@integrity-desk/protocol';
+import { randomUUID } from 'node:crypto';
+import type { IntakeServer } from './intake-server.ts';
+
+export async function submitFromNode(server: IntakeServer, text: string): Promise<string> {
+  const b = server.backend;
+  const info = (await (await fetch(`${server.origin}/api/v1/deployment`)).json()) as {
+    crypto: DeploymentCryptoSettings;
+    channels: { id: string; recipients: unknown }[];
+  };
+  const kdf = info.crypto.receiptKdf;
+  const receipt = generateReceipt(b);
+  const keys = await deriveReceiptKeys(b, {
+    receipt,
+    salt: kdf.salt,
+    params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
+  });
+  const list = verifyRecipientList(b, info.channels[0]!.recipients, {
+    pinnedPublicKey: info.crypto.deploymentSignPublicKey,
+  });
+  const { envelope } = sealReport(b, {
+    reportId: randomUUID(),
+    channelId: server.channelId,
+    answers: { what: text },
+    recipients: list.recipients,
+    recipientListVersion: list.version,
+    whistleblower: keys,
+  });
+  const { challenge } = (await (await fetch(`${server.origin}/api/v1/pow`)).json()) as {
+    challenge: string;
+  };
+  const response = await fetch(`${server.origin}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ envelope, pow: { challenge, solution: solvePow(challenge) } }),
+  });
+  if (response.status !== 201) throw new Error(`second submission refused: ${response.status}`);
+  return receipt;
+}

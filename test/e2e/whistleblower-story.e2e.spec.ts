@@ -1,0 +1,171 @@
+// The whistleblower's part of the story in real Chromium against a real intake service (memory
+// store) serving the real build: submit with an image and a PDF, keep the receipt, return, see
+// the acknowledgement and the question, reply, see the case closed. The investigator's part is
+// played with the protocol in Node (services/desk has no routes yet). Runs with and without
+// JIT/WebAssembly; the second run uses the protocol's pure-JavaScript backend.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  hasChromium,
+  launchChromium,
+  missingChromiumMessage,
+  type LaunchedBrowser,
+} from './support/chromium.ts';
+import { testChannel } from './support/fake-deployment.ts';
+import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
+import { readBlob } from './support/blob-reader.ts';
+import { ensureFrontendBuild } from './support/frontend-build.ts';
+import { startIntake, type IntakeServer } from './support/intake-server.ts';
+import {
+  acknowledge,
+  askQuestion,
+  close,
+  decryptEvidence,
+  openSubmittedReports,
+  readWhistleblowerMessages,
+} from './support/investigator-by-protocol.ts';
+import { submitFromNode } from './support/node-whistleblower.ts';
+import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import { checkPage, type PageReport } from './support/page-checks.ts';
+import { ReportingNavigator } from './support/whistleblower.ts';
+
+const title = hasChromium
+  ? 'whistleblower story against intake'
+  : `whistleblower story against intake: skipped, ${missingChromiumMessage}`;
+
+describe.skipIf(!hasChromium).each([
+  { mode: 'jit', jitless: false },
+  { mode: 'jitless', jitless: true },
+])(`${title} ($mode)`, ({ mode, jitless }) => {
+  let server: IntakeServer;
+  let browser: LaunchedBrowser;
+  let seen: Observations;
+  let page: Page;
+  let wb: ReportingNavigator;
+  const reports: PageReport[] = [];
+  let receipt = '';
+  let previewBytes: Buffer;
+  let pdf: Buffer;
+  let reportId = '';
+  let reportKey: Uint8Array;
+  let whistleblowerKey = '';
+
+  beforeAll(async () => {
+    ensureFrontendBuild();
+    server = await startIntake();
+    browser = await launchChromium({ jitless });
+    seen = await observe(browser.context);
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    wb = new ReportingNavigator(page, server.origin);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const check = async (name: string) =>
+    reports.push(await checkPage(page, `story-${mode}-${name}`));
+
+  it('submits a report with an image and a PDF and shows the receipt once', async () => {
+    await wb.openLanding();
+    await wb.startReport();
+    await wb.chooseChannel(testChannel.name);
+    await wb.answerText(/What happened\?/, 'Tender 17 was awarded to the minister’s cousin.');
+    await wb.next();
+    await wb.answerText(/Which organisation/, 'Ministry of Works');
+    await wb.next();
+    await wb.next();
+    await wb.next();
+    await wb.attach([
+      { name: 'site.jpg', mimeType: 'image/jpeg', buffer: await jpegWithExif(page) },
+    ]);
+    await page.getByText(/^Cleaned:/).waitFor();
+    previewBytes = await readBlob(
+      browser.context,
+      server.origin,
+      await page.locator('[data-testid=attachments] img').getAttribute('src'),
+    );
+    pdf = pdfWithAuthor();
+    await wb.attach([{ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: pdf }]);
+    await page.getByRole('button', { name: 'Attach it anyway' }).click();
+    await wb.goToReview();
+    receipt = await wb.submitFromReview();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
+    await check('receipt');
+
+    await wb.typeBackReceipt(receipt.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    await page.getByRole('alert').filter({ hasText: 'does not match' }).waitFor();
+    await wb.typeBackReceipt(receipt.toLowerCase().replaceAll('-', ' '));
+    await page.getByText('Correct. You can now leave this page.').waitFor();
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('heading', { name: 'Report wrongdoing safely' }).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(receipt);
+  }, 240_000);
+
+  it('lets the investigator decrypt it: the PDF byte-identical, the image the cleaned preview', async () => {
+    const opened = await openSubmittedReports(server);
+    expect(opened).toHaveLength(1);
+    const report = opened[0]!;
+    reportId = report.envelope.reportId;
+    reportKey = report.reportKey;
+    whistleblowerKey = report.envelope.whistleblower.signPublicKey;
+    expect(report.answers).toMatchObject({
+      what: 'Tender 17 was awarded to the minister’s cousin.',
+      where: 'Ministry of Works',
+    });
+    const files = await decryptEvidence(server, reportId, reportKey);
+    const byName = Object.fromEntries(files.map((f) => [f.name, f]));
+    expect(Object.keys(byName).sort()).toEqual(['minutes.pdf', 'site.jpg']);
+    expect(byName['minutes.pdf']!.bytes.equals(pdf)).toBe(true);
+    expect(byName['site.jpg']!.bytes.equals(previewBytes)).toBe(true);
+    expect(byName['site.jpg']!.bytes.includes(Buffer.from('Exif'))).toBe(false);
+  });
+
+  it('shows the acknowledgement and the question after returning with the receipt, and sends the reply', async () => {
+    await acknowledge(server, reportId);
+    await askQuestion(
+      server,
+      reportId,
+      reportKey,
+      'Do you have the tender number of the second bid?',
+    );
+    await wb.returnWith(receipt);
+    await wb.waitForCase();
+    expect(await page.getByTestId('case-status').textContent()).toBe('Acknowledged');
+    await page.getByText('Do you have the tender number of the second bid?').waitFor();
+    await check('case');
+    await wb.reply('Yes: MW/17/2026-B. The file is in the registry archive.');
+    expect(await readWhistleblowerMessages(server, reportId, reportKey, whistleblowerKey)).toEqual([
+      'Yes: MW/17/2026-B. The file is in the registry archive.',
+    ]);
+  }, 180_000);
+
+  it('shows the case closed, and a second receipt never shows the first case', async () => {
+    await close(server, reportId);
+    await page.getByRole('button', { name: 'Check for updates' }).click();
+    await page.getByTestId('case-status').filter({ hasText: 'Closed' }).waitFor();
+    await check('case-closed');
+    await wb.logOut();
+
+    const second = await submitFromNode(server, 'The harbour fees are skimmed.');
+    await wb.returnWith(second);
+    await wb.waitForCase();
+    expect(await page.getByTestId('case-status').textContent()).toBe('Received');
+    const text = await page.locator('main').innerText();
+    expect(text).not.toContain('tender number');
+    expect(text).not.toContain('MW/17/2026-B');
+    await wb.logOut();
+  }, 240_000);
+
+  it('had no CSP violation, no page error, no foreign request and no serious axe finding', () => {
+    expect(seen.cspViolations).toEqual([]);
+    expect(seen.pageErrors).toEqual([]);
+    expect(foreignRequests(seen, [server.origin])).toEqual([]);
+    expect(reports.length).toBeGreaterThanOrEqual(3);
+    for (const report of reports) {
+      expect(report.axe, report.name).toEqual([]);
+      expect(report.overflowAt360, report.name).toBeLessThanOrEqual(0);
+    }
+  });
+});

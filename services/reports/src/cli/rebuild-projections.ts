@@ -8,12 +8,11 @@ import { createSqliteEventStore } from '@integrity-desk/eventstore';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { allProjections } from '../projections/all.ts';
-import { createProjectionRunner } from '../projections/runner.ts';
+import { createProjectionRunner, openReadModels } from '../projections/runner.ts';
 
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const store = createSqliteEventStore({ file: resolve(dataDir, 'events.sqlite') });
-const db = new Database(resolve(dataDir, 'read-models.sqlite'));
-db.pragma('journal_mode = WAL');
+const db = openReadModels(resolve(dataDir, 'read-models.sqlite'), (f) => new Database(f));
 
 const started = performance.now();
 const runner = createProjectionRunner({ store, db, projections: allProjections });

@@ -1,6 +1,7 @@
 export type { Projection, Write } from './projection.ts';
 export {
   createProjectionRunner,
+  openReadModels,
   type ProjectionRunner,
   type ProjectionRunnerOptions,
 } from './runner.ts';

@@ -205,3 +205,16 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   load();
   return runner;
 }
+
+/**
+ * Opens (or creates) a read-model database the way the runner expects: WAL, so readers (the
+ * desk's queue pages) never wait for the runner's transactions; synchronous=NORMAL, because a
+ * read model is disposable and a lost tail is replayed from the checkpoint.
+ */
+export function openReadModels(file: string, open: (file: string) => Database.Database) {
+  const db = open(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

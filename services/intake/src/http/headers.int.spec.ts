@@ -55,3 +55,17 @@ describe('security headers on every response', () => {
     });
   }
 });
+
+describe('what responses do not tell', () => {
+  it('sends no rate-limit counters (they would reveal the global submission rate)', async () => {
+    const res = await fetch(`${h.url}/api/v1/pow`);
+    const names = [...res.headers.keys()];
+    expect(names.filter((n) => n.toLowerCase().includes('ratelimit'))).toEqual([]);
+  });
+
+  it('dates log lines to the hour only', async () => {
+    await fetch(`${h.url}/api/v1/pow`);
+    const line = JSON.parse(h.logs.at(-1)!) as { time: string };
+    expect(line.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00\.000Z$/);
+  });
+});

@@ -1,38 +1,56 @@
 // The investigator's API client: every call to services/desk goes through here (routes under
-// /api/v1 on the desk's own origin). The desk session is an HttpOnly cookie set by the server;
-// case commands carry If-Match with the case's ETag, and a 412 means someone else changed it.
-import { getJson, postJson, type Result } from './http';
+// /api on the desk's own origin, services/desk/README.md). The session is the HttpOnly cookie
+// __Host-desk_session; every state-changing request carries X-Integrity-Desk: 1 (CSRF); case
+// and administration commands carry If-Match with the ETag they were read at, and a 412 means
+// someone else changed the record meanwhile.
+import { deleteJson, getJson, postJson, type Result } from './http';
 import type { VaultKdf } from '$lib/crypto/jobs';
 
-export interface DeskDeployment {
-  initialised: boolean;
-  demo?: boolean;
-  name?: string;
+const csrf = { 'x-integrity-desk': '1' };
+const post = <T>(url: string, body: unknown = {}, etag?: string) =>
+  postJson<T>(url, body, { headers: etag ? { ...csrf, 'if-match': etag } : csrf });
+
+export type Role = 'administrator' | 'investigator';
+
+export interface Caller {
+  investigatorId: string;
+  handle: string;
+  role: Role;
 }
 
-export interface Me {
-  investigatorId: string;
-  name: string;
-  role: 'admin' | 'investigator';
+export interface SignedIn extends Caller {
   vault: unknown;
 }
 
-export interface QueueSummary {
-  id: string;
-  count: number;
+export interface QueueCounts {
+  queues: Record<string, number>;
+  byPriority: Record<string, number>;
+  bySector: Record<string, number>;
 }
 
-export interface CaseSummary {
+export interface QueueItem {
   reportId: string;
+  channelId: string;
   status: string;
   receivedAt: string;
-  acknowledgementDueAt?: string;
-  priority?: string;
-  assignee?: string | null;
+  acknowledgementDueAt: string;
+  feedbackDueAt: string | null;
+  priority: string | null;
+  sector: string | null;
+  assignees: string[];
 }
 
-export interface DeskCase extends CaseSummary {
+export interface DeskCase {
+  reportId: string;
   channelId: string;
+  status: string;
+  outcome: string | null;
+  receivedAt: string;
+  acknowledgementDueAt: string;
+  acknowledgedAt: string | null;
+  feedbackDueAt: string | null;
+  triage: { priority: string; sector: string; region: string | null } | null;
+  assignees: string[];
   envelope: unknown;
   messages: {
     messageId: string;
@@ -40,7 +58,6 @@ export interface DeskCase extends CaseSummary {
     envelope: unknown;
     postedAt: string;
   }[];
-  notes: { noteId: string; envelope: unknown; postedAt: string }[];
   evidence: {
     evidenceId: string;
     header: unknown;
@@ -48,82 +65,96 @@ export interface DeskCase extends CaseSummary {
     by: string;
     addedAt: string;
   }[];
-  timeline: { type: string; at: string }[];
-  /** Signing keys of investigators who may author on this report. */
-  investigatorKeys: string[];
+  notes: { noteId: string; note: unknown; addedAt?: string }[];
+  revision: number;
 }
 
-export interface Investigator {
+export interface InvestigatorItem {
   investigatorId: string;
-  name: string;
-  role: string;
-  active: boolean;
+  handle: string;
+  role: Role;
+  status?: string;
 }
 
-export interface AuditEntry {
+export interface AuditItem {
+  position: string | number;
+  streamId: string;
+  type: string;
+  actor: unknown;
   at: string;
-  actor: string;
-  action: string;
-  target?: string;
 }
 
-export type CaseCommand =
-  | { type: 'acknowledge'; message?: unknown; messageId?: string }
-  | { type: 'triage'; priority: string; sector: string; region: string | null }
-  | { type: 'assign'; investigatorId: string }
-  | { type: 'status'; status: string }
-  | { type: 'message'; messageId: string; envelope: unknown }
-  | { type: 'note'; noteId: string; envelope: unknown }
-  | { type: 'close'; outcome: string; message?: string };
+export type CaseAction =
+  | { name: 'acknowledge'; body: Record<string, never> }
+  | { name: 'triage'; body: { priority: string; sector: string; region: string | null } }
+  | { name: 'assign'; body: { investigatorId: string } }
+  | { name: 'status'; body: { to: string } }
+  | { name: 'messages'; body: { messageId: string; envelope: unknown } }
+  | { name: 'notes'; body: { noteId: string; note: unknown } }
+  | { name: 'close'; body: { outcome: string } };
 
-const base = '/api/v1';
 const id = encodeURIComponent;
 
 export const deskApi = {
-  deployment: () => getJson<DeskDeployment>(`${base}/deployment`),
-  setup: (body: { setupToken: string; name: string }) =>
-    postJson<{ inviteCode: string }>(`${base}/setup`, body),
-
-  enrolStart: (inviteCode: string) =>
-    postJson<{ investigatorId: string }>(`${base}/enrol/start`, { inviteCode }),
-  enrol: (body: {
-    inviteCode: string;
-    investigatorId: string;
-    name: string;
-    username: string;
-    vault: unknown;
-    loginSecret: string;
-  }) => postJson<{ totpSecret: string; otpauthUri: string }>(`${base}/enrol`, body),
-  enrolTotp: (investigatorId: string, code: string) =>
-    postJson<void>(`${base}/enrol/totp`, { investigatorId, code }),
-
-  /** The vault's KDF salt and parameters for a username (the server answers alike for unknowns). */
-  loginKdf: (username: string) => postJson<VaultKdf>(`${base}/auth/kdf`, { username }),
-  login: (body: { username: string; loginSecret: string; totp: string }) =>
-    postJson<{ investigatorId: string }>(`${base}/auth/login`, body),
-  me: () => getJson<Me>(`${base}/me`),
-  logout: () => postJson<void>(`${base}/auth/logout`),
-
-  queues: () => getJson<{ queues: QueueSummary[] }>(`${base}/queues`),
-  queue: (queueId: string) => getJson<{ cases: CaseSummary[] }>(`${base}/queues/${id(queueId)}`),
-  caseFile: (reportId: string) => getJson<DeskCase>(`${base}/cases/${id(reportId)}`),
-  command: (reportId: string, etag: string | undefined, command: CaseCommand) =>
-    postJson<void>(`${base}/cases/${id(reportId)}/commands`, command, {
-      headers: etag ? { 'if-match': etag } : {},
-    }),
-  evidence: (reportId: string, evidenceId: string) =>
-    fetch(`${base}/cases/${id(reportId)}/evidence/${id(evidenceId)}`, { cache: 'no-store' }),
-
-  investigators: () => getJson<{ investigators: Investigator[] }>(`${base}/investigators`),
-  invite: (role: 'admin' | 'investigator') =>
-    postJson<{ inviteCode: string }>(`${base}/investigators/invitations`, { role }),
-  channels: () =>
-    getJson<{ channels: { id: string; name: string; questionnaire: unknown }[] }>(
-      `${base}/channels`,
+  setupNeeded: () => getJson<{ needed: boolean }>('/api/setup'),
+  setup: (body: {
+    setupToken: string;
+    deploymentSignPublicKey: string;
+    administrator: { investigatorId: string; handle: string; loginSecret: string; vault: unknown };
+  }) =>
+    post<{ investigatorId: string; enrolmentCode: string; totp: { secret: string; uri: string } }>(
+      '/api/setup',
+      body,
     ),
-  createChannel: (body: { id: string; name: string; questionnaire: unknown }) =>
-    postJson<void>(`${base}/channels`, body),
-  audit: () => getJson<{ entries: AuditEntry[] }>(`${base}/audit`),
+  enrol: (body: {
+    investigatorId: string;
+    enrolmentCode: string;
+    loginSecret: string;
+    vault: unknown;
+  }) => post<{ totp: { secret: string; uri: string } }>('/api/enrolment', body),
+  enrolTotp: (body: { investigatorId: string; enrolmentCode: string; code: string }) =>
+    post<void>('/api/enrolment/totp', body),
+
+  /**
+   * The vault's KDF salt and parameters for a handle, needed to derive the login secret before
+   * signing in. NOT YET IN services/desk (see frontend/README.md): the server must answer alike
+   * for unknown handles.
+   */
+  loginKdf: (handle: string) => post<VaultKdf>('/api/session/kdf', { handle }),
+  signIn: (body: { handle: string; loginSecret: string; totp: string }) =>
+    post<SignedIn>('/api/session', body),
+  session: () => getJson<Caller>('/api/session'),
+  signOut: () => deleteJson<void>('/api/session', { headers: csrf }),
+
+  queueCounts: () => getJson<QueueCounts>('/api/queues'),
+  queue: (name: string) => getJson<{ items: QueueItem[] }>(`/api/queues/${id(name)}`),
+  caseFile: (reportId: string) => getJson<DeskCase>(`/api/reports/${id(reportId)}`),
+  act: (reportId: string, etag: string | undefined, action: CaseAction) =>
+    post<{ revision: number }>(`/api/reports/${id(reportId)}/${action.name}`, action.body, etag),
+  /** Evidence ciphertext. NOT YET IN services/desk (see frontend/README.md). */
+  evidence: (reportId: string, evidenceId: string) =>
+    fetch(`/api/reports/${id(reportId)}/evidence/${id(evidenceId)}`, { cache: 'no-store' }),
+
+  investigators: () => getJson<{ items: InvestigatorItem[] }>('/api/investigators'),
+  invite: (handle: string, role: Role) =>
+    post<{ investigatorId: string; enrolmentCode: string }>('/api/investigators', { handle, role }),
+  channels: () => getJson<{ items: { channelId: string; name: string }[] }>('/api/channels'),
+  channel: (channelId: string) =>
+    getJson<{ questionnaireVersion?: number }>(`/api/channels/${id(channelId)}`),
+  createChannel: (name: string) =>
+    post<{ channelId: string; revision: number }>('/api/channels', { name }),
+  publishQuestionnaire: (
+    channelId: string,
+    etag: string | undefined,
+    version: number,
+    questionnaire: unknown,
+  ) =>
+    post<{ revision: number }>(
+      `/api/channels/${id(channelId)}/questionnaire`,
+      { version, questionnaire },
+      etag,
+    ),
+  audit: () => getJson<{ items: AuditItem[] }>('/api/audit'),
 };
 
 export type { Result };

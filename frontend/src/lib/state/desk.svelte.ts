@@ -5,7 +5,7 @@ class DeskSession {
   signedIn = $state(false);
   investigatorId = $state<string | undefined>();
   name = $state<string | undefined>();
-  role = $state<'admin' | 'investigator' | undefined>();
+  role = $state<'administrator' | 'investigator' | undefined>();
   signPublicKey = $state<string | undefined>();
 
   reset(): void {

@@ -329,6 +329,50 @@ describe('administration', () => {
     expect(items.map((i) => i.type)).toContain('InvestigatorInvited');
   });
 
+  it('refuses an administrator demoting or deactivating themselves', async () => {
+    const acct = await w.desk.call('GET', `/api/investigators/${w.admin.investigatorId}`, {
+      cookie: w.admin.cookie,
+    });
+    const etag = acct.headers.get('etag') ?? '';
+    const stream = `investigator-${w.admin.investigatorId}`;
+    const before = await streamLength(w.desk.store, stream);
+    problem(
+      await w.desk.call('POST', `/api/investigators/${w.admin.investigatorId}/deactivate`, {
+        cookie: w.admin.cookie,
+        ifMatch: etag,
+        body: {},
+      }),
+      409,
+    );
+    problem(
+      await w.desk.call('POST', `/api/investigators/${w.admin.investigatorId}/role`, {
+        cookie: w.admin.cookie,
+        ifMatch: etag,
+        body: { role: 'investigator' },
+      }),
+      409,
+    );
+    expect(await streamLength(w.desk.store, stream)).toBe(before);
+  });
+
+  it('refuses enrolment with a wrong code, changing nothing', async () => {
+    const invite = await w.desk.call('POST', '/api/investigators', {
+      cookie: w.admin.cookie,
+      body: { handle: 'hank', role: 'investigator' },
+    });
+    const investigatorId = invite.body['investigatorId'] as string;
+    const r = await w.desk.call('POST', '/api/enrolment', {
+      body: {
+        investigatorId,
+        enrolmentCode: 'A'.repeat(22),
+        loginSecret: loginSecret(),
+        vault: fakeVault(investigatorId),
+      },
+    });
+    problem(r, 403);
+    expect(await streamLength(w.desk.store, `investigator-${investigatorId}`)).toBe(1);
+  });
+
   it('deactivation signs the account out at once', async () => {
     const gus = await enrolAccount(w.desk, w.admin, 'gus');
     const acct = await w.desk.call('GET', `/api/investigators/${gus.investigatorId}`, {

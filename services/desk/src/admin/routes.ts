@@ -85,6 +85,8 @@ export function adminRoutes(ctx: DeskContext): Router {
     router.post(path, async (req: Request, res: Response) => {
       const caller = await requireAdmin(ctx, req, res);
       const id = parse(uuid, req.params['id']);
+      // Nobody demotes or deactivates themselves: the last administrator cannot lock everyone out.
+      if (id === caller.investigatorId) throw new ProblemError('conflict');
       const expectedRevision = ifMatch(req);
       const body = parse(schema, req.body ?? {}) as never;
       const result = await handleCommand(

@@ -78,7 +78,13 @@ const enrolSchema = z.object({
 async function enrol(ctx: DeskContext, body: z.infer<typeof enrolSchema>) {
   if (body.vault.investigatorId !== body.investigatorId) throw new ProblemError('invalidRequest');
   const { state } = await readInvestigator(ctx, body.investigatorId);
-  if (state.status !== 'invited') throw new ProblemError('enrolmentRefused');
+  // Check the code before the expensive Argon2id work, so a wrong code costs the server nothing.
+  if (
+    state.status !== 'invited' ||
+    !sameText(state.enrolmentCodeHash, hashCode(body.enrolmentCode)) ||
+    ctx.deps.clock.now().toISOString() >= state.expiresAt
+  )
+    throw new ProblemError('enrolmentRefused');
   const backend = await ctx.backend();
   // The server stores only a slow hash of the login secret; the password never reaches it.
   const loginVerifier = await createLoginVerifier(

@@ -90,7 +90,17 @@ describe.skipIf(!hasChromium).each([
     await wb.attach([{ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: pdf }]);
     await page.getByRole('button', { name: 'Attach it anyway' }).click();
     await wb.goToReview();
+    // Drop the connection on the first evidence chunk: the upload must resume, not restart.
+    let dropped = 0;
+    await page.route('**/api/v1/case/evidence/*?offset=*', async (route) => {
+      if (route.request().method() === 'PUT' && dropped === 0) {
+        dropped += 1;
+        await route.abort('connectionreset');
+      } else await route.continue();
+    });
     receipt = await wb.submitFromReview();
+    await page.unrouteAll();
+    expect(dropped).toBe(1);
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
     await check('receipt');
 

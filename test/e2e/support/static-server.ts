@@ -18,14 +18,25 @@ const types: Record<string, string> = {
 };
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => boolean;
+/** A whole service (an Express app) answering /api/* itself, body unread. */
+export type ApiForward = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface StaticServer {
   origin: string;
   close(): Promise<void>;
 }
 
-export async function serveBuild(manifest: CspManifest, api?: ApiHandler): Promise<StaticServer> {
+export async function serveBuild(
+  manifest: CspManifest,
+  api?: ApiHandler,
+  forward?: () => ApiForward | undefined,
+): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
+    const target = forward?.();
+    if (target && req.url?.startsWith('/api/')) {
+      target(req, res);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

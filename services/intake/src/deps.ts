@@ -46,7 +46,10 @@ export interface IntakeDeps {
    */
   readonly challengeKey?: Buffer;
   /** Crypto settings of the deployment (receipt KDF salt and parameters, pinned signing key). */
-  readonly cryptoSettings?: DeploymentCryptoSettings;
+  readonly cryptoSettings?:
+    DeploymentCryptoSettings | (() => Promise<DeploymentCryptoSettings | undefined>);
+  /** A demonstration deployment: deployment info says so and every page shows a banner. */
+  readonly demo?: boolean;
   /** Protocol backend for signature checks; `loadBackend()` once when absent. */
   readonly cryptoBackend?: CryptoBackend;
   /** Front-end build to serve the whistleblower pages from; API only when absent. */

@@ -8,7 +8,12 @@ export function deploymentRoutes(deps: IntakeDeps, config: IntakeConfig, pow: Po
   const router = Router();
   router.get('/deployment', async (_req, res) => {
     const channels = await deps.listChannels();
+    // Settings come from the deployment stream, which first-run setup writes while the service
+    // runs: the composition root passes a function, tests may pass a value.
+    const settings =
+      typeof deps.cryptoSettings === 'function' ? await deps.cryptoSettings() : deps.cryptoSettings;
     res.json({
+      demo: deps.demo === true,
       channels: channels.map((c) => ({
         id: c.id,
         name: c.name,
@@ -16,14 +21,14 @@ export function deploymentRoutes(deps: IntakeDeps, config: IntakeConfig, pow: Po
         recipients: c.recipients,
       })),
       // The receipt KDF of the deployment's crypto settings when wired, else the configured one.
-      argon2: deps.cryptoSettings
+      argon2: settings
         ? {
-            memoryKiB: deps.cryptoSettings.receiptKdf.memLimitBytes / 1024,
-            iterations: deps.cryptoSettings.receiptKdf.opsLimit,
+            memoryKiB: settings.receiptKdf.memLimitBytes / 1024,
+            iterations: settings.receiptKdf.opsLimit,
             parallelism: 1,
           }
         : config.argon2,
-      crypto: deps.cryptoSettings ?? null,
+      crypto: settings ?? null,
       pow: { algorithm: 'sha256-leading-zero-bits/v1', bits: pow.difficulty.bits() },
       limits: {
         maxJsonBytes: config.maxJsonBytes,

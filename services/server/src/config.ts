@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -18,6 +20,10 @@ export const configSchema = z
     DESK_HOST: z.string().default('127.0.0.1'),
     DESK_PORT: port.default(8081),
     ROLE: z.enum(['all', 'intake', 'desk', 'projections']).default('all'),
+    /** The desk's public origin when it is reached through a proxy, e.g. https://desk.example.org. */
+    DESK_ORIGIN: z.url().optional(),
+    /** The front-end build served by intake and desk (default: frontend/build when it exists). */
+    STATIC_DIR: z.string().optional(),
     /** Only set behind a reverse proxy you control; never needed behind Tor. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   })
@@ -32,6 +38,8 @@ export interface Config {
   readModelsFile: string;
   blobDir: string;
   intake: { host: string; port: number };
+  deskOrigin: string | undefined;
+  staticDir: string | undefined;
   desk: { host: string; port: number };
   role: 'all' | 'intake' | 'desk' | 'projections';
   trustProxy: boolean;
@@ -55,9 +63,24 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     readModelsFile: resolve(dataDir, 'read-models.sqlite'),
     blobDir: resolve(dataDir, 'blobs'),
     intake: { host: c.INTAKE_HOST, port: c.INTAKE_PORT },
+    deskOrigin: c.DESK_ORIGIN?.replace(/\/$/, ''),
+    staticDir: c.STATIC_DIR ? resolve(c.STATIC_DIR) : defaultStaticDir(),
     desk: { host: c.DESK_HOST, port: c.DESK_PORT },
     role: c.ROLE,
     trustProxy: c.TRUST_PROXY === 'true',
     demo: argv.includes('--demo'),
   };
+}
+
+/** frontend/build of this checkout, when it has been built. */
+function defaultStaticDir(): string | undefined {
+  const dir = resolve(
+    dirname(fileURLToPath(import.meta.url)),
+    '..',
+    '..',
+    '..',
+    'frontend',
+    'build',
+  );
+  return existsSync(dir) ? dir : undefined;
 }

@@ -1,10 +1,27 @@
+import { createDeskApp } from '@integrity-desk/desk';
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
-import type { Server } from 'node:http';
+import { createFsBlobStore, createIntakeApp, createIntakeLogger } from '@integrity-desk/intake';
+import { loadBackend } from '@integrity-desk/protocol';
+import {
+  allProjections,
+  createProjectionRunner,
+  findReportByLocator,
+  listPublicChannels,
+  type ProjectionRunner,
+} from '@integrity-desk/reports';
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { RequestListener, Server } from 'node:http';
+import { dirname } from 'node:path';
 import type { Config } from './config.ts';
+import { deploymentCryptoSettings } from './crypto-settings.ts';
+import { withDeskPages } from './desk-pages.ts';
 import { close, listen } from './listen.ts';
 
 export interface Platform {
   store: EventStore;
+  runner: ProjectionRunner;
   urls: { intake?: string; desk?: string };
   stop(): Promise<void>;
 }
@@ -13,26 +30,24 @@ async function openStore(config: Config): Promise<EventStore> {
   if (config.eventStore.kind === 'sqlite')
     return createSqliteEventStore({ file: config.eventStore.file });
   // Loaded only when asked for, so the embedded deployment never loads the gRPC client.
-  const esdb = (await import('@integrity-desk/eventstore')) as Record<string, unknown>;
-  const create = esdb['createEsdbEventStore'] as
-    ((o: { connectionString: string }) => EventStore) | undefined;
-  if (!create) throw new Error('this build has no EventStoreDB adapter');
-  return create({ connectionString: config.eventStore.connectionString });
+  const { createEsdbEventStore } = await import('@integrity-desk/eventstore/esdb');
+  return createEsdbEventStore({ connectionString: config.eventStore.connectionString });
 }
 
-/** Placeholder handler until intake and desk are mounted: health and a problem for the rest. */
-function healthOnly(name: string) {
-  return (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-    if (req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ status: 'ok', service: name }));
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }));
-  };
+/** Read models are disposable: a lost file is rebuilt from the log by the runner. */
+function openReadModels(file: string): Database.Database {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL is enough: a read model lost in a power cut is rebuilt from the durable log.
+  db.pragma('synchronous = NORMAL');
+  return db;
 }
 
+/**
+ * Starts what the configuration asks for. Every role runs its own projection runner over its
+ * own read-model file, so intake and desk can run as separate processes against a cluster.
+ */
 export async function startPlatform(
   config: Config,
   log: (line: string) => void,
@@ -43,29 +58,76 @@ export async function startPlatform(
       ? `event store: embedded SQLite at ${config.eventStore.file}`
       : 'event store: EventStoreDB',
   );
+  const readModels = openReadModels(config.readModelsFile);
+  const runner = createProjectionRunner({
+    store,
+    db: readModels,
+    projections: allProjections,
+    onError: (error) =>
+      log(`projections stopped: ${error instanceof Error ? error.name : 'error'}`),
+  });
+  await runner.start();
+  log('projections: caught up, following the log');
+
+  const backend = await loadBackend();
   const servers: Server[] = [];
   const urls: Platform['urls'] = {};
   if (config.role === 'all' || config.role === 'intake') {
-    const { server, url } = await listen(
-      healthOnly('intake'),
-      config.intake.host,
-      config.intake.port,
-    );
+    const app = createIntakeApp({
+      store,
+      blobStore: createFsBlobStore({ dir: config.blobDir }),
+      cryptoBackend: backend,
+      listChannels: async () => listPublicChannels(readModels) as never,
+      findReportByLocator: async (locator) => findReportByLocator(readModels, locator),
+      cryptoSettings: deploymentCryptoSettings(store, backend),
+      demo: config.demo,
+      ...(config.staticDir && { staticDir: config.staticDir }),
+      config: { trustProxy: config.trustProxy },
+      logger: createIntakeLogger(process.stdout),
+    });
+    const { server, url } = await listen(app, config.intake.host, config.intake.port);
     servers.push(server);
     urls.intake = url;
     log(`intake (public, whistleblowers) listening on ${url}`);
   }
   if (config.role === 'all' || config.role === 'desk') {
-    const { server, url } = await listen(healthOnly('desk'), config.desk.host, config.desk.port);
+    // Listen first: the desk needs its own origin (CSRF checks, the setup link) and with port 0
+    // that is known only once the socket is bound.
+    let app: RequestListener = (_req, res) => {
+      res.writeHead(503).end();
+    };
+    const { server, url } = await listen(
+      (req, res) => app(req, res),
+      config.desk.host,
+      config.desk.port,
+    );
+    const origin = config.deskOrigin ?? url;
+    const api = createDeskApp({
+      store,
+      readModels,
+      clock: { now: () => new Date() },
+      ids: { uuid: () => randomUUID(), bytes: (n) => randomBytes(n) },
+      cryptoBackend: backend,
+      logger: { info: log, warn: log, error: log },
+      config: {
+        origin,
+        onSetupToken: (token) =>
+          log(`first run: open ${origin}/desk/setup and enter the one-time setup token ${token}`),
+      },
+    });
+    app = withDeskPages(config.staticDir, api);
     servers.push(server);
     urls.desk = url;
     log(`desk (staff, keep private) listening on ${url}`);
   }
   return {
     store,
+    runner,
     urls,
     async stop() {
       await Promise.all(servers.map(close));
+      await runner.stop();
+      readModels.close();
       await store.close();
     },
   };

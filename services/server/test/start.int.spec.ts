@@ -36,11 +36,19 @@ describe('npm start (the composition root as a real process)', () => {
           }
         });
       });
-      for (const url of Object.values(urls)) {
-        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-        const res = await fetch(`${url}/healthz`);
-        expect(res.status).toBe(200);
-      }
+      for (const url of Object.values(urls)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      // Intake answers deployment info; before setup there is no channel and no crypto yet.
+      const info = await fetch(`${urls['intake']}/api/v1/deployment`);
+      expect(info.status).toBe(200);
+      expect(await info.json()).toMatchObject({ channels: [], crypto: null, demo: false });
+      // Desk is in first-run mode and printed a one-time setup token.
+      const setup = await fetch(`${urls['desk']}/api/setup`);
+      expect(await setup.json()).toEqual({ needed: true });
+      expect(lines.some((l) => /setup token \S{16,}/.test(l))).toBe(true);
+      // Logs carry no request detail: no query strings, no addresses beyond the listen lines.
+      expect(
+        lines.filter((l) => l.includes('127.0.0.1')).every((l) => /listening on|first run/.test(l)),
+      ).toBe(true);
       expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(true);
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
       child.kill('SIGTERM');

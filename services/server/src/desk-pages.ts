@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+interface CspManifest {
+  pages: Record<string, { file: string; group: string; header: string }>;
+  groups: Record<string, { header: string }>;
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves the desk pages of the front-end build in front of the desk API: `/desk...` pages with
+ * the exact CSP header the build computed for each, and the shared `/_app` assets. Everything
+ * else goes to the API. Only files listed in csp.json or under /_app are ever read, so no path
+ * can reach outside the build.
+ */
+export function withDeskPages(
+  staticDir: string | undefined,
+  api: RequestListener,
+): RequestListener {
+  const manifestFile = staticDir && join(staticDir, 'csp.json');
+  if (!staticDir || !manifestFile || !existsSync(manifestFile)) return api;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as CspManifest;
+  const groupHeader = manifest.groups['desk']?.header;
+
+  const send = (res: ServerResponse, file: string, csp: string | undefined, head: boolean) => {
+    const body = readFileSync(file);
+    const immutable = file.includes(`${join('_app', 'immutable')}`);
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      ...(csp && { 'content-security-policy': csp }),
+    });
+    res.end(head ? undefined : body);
+  };
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const get = req.method === 'GET' || req.method === 'HEAD';
+    const page = manifest.pages[path === '/' ? '/desk' : path];
+    if (get && page && page.group === 'desk') {
+      return send(res, join(staticDir, page.file), page.header, req.method === 'HEAD');
+    }
+    if (get && path.startsWith('/_app/')) {
+      const rel = normalize(decodeURIComponent(path)).replace(/^\/+/, '');
+      const file = join(staticDir, rel);
+      if (rel.startsWith('_app/') && !rel.includes('..') && existsSync(file)) {
+        return send(res, file, groupHeader, req.method === 'HEAD');
+      }
+    }
+    api(req, res);
+  };
+}

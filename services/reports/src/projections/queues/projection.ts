@@ -44,12 +44,29 @@ CREATE INDEX IF NOT EXISTS report_queue_sector ON report_queue (is_open, sector,
 CREATE TABLE IF NOT EXISTS report_assignees (
   report_id TEXT NOT NULL,
   investigator_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  is_open INTEGER NOT NULL,
+  mine_order TEXT NOT NULL,
   PRIMARY KEY (report_id, investigator_id)
 );
-CREATE INDEX IF NOT EXISTS report_assignees_investigator ON report_assignees (investigator_id, report_id);
+CREATE INDEX IF NOT EXISTS report_assignees_mine
+  ON report_assignees (investigator_id, is_open, mine_order, report_id, channel_id);
 `;
 
 const handled = new Set<string>(reportEventTypes);
+
+/**
+ * The "mine" queue reads report_assignees alone through one index, in queue order, so it never
+ * looks up every assigned report to sort them: each assignment row carries the report's
+ * channel, whether it is open, and its order key (feedback deadline, nulls last, then the
+ * acknowledgement deadline; ISO strings compare in time order).
+ */
+const mineOrder = `COALESCE(q.feedback_due_at, '9999') || '|' || q.ack_due_at`;
+const syncAssignees = (reportId: string): Write => ({
+  sql: `UPDATE report_assignees SET is_open = q.is_open, mine_order = ${mineOrder}
+        FROM report_queue q WHERE q.report_id = report_assignees.report_id AND report_assignees.report_id = ?`,
+  params: [reportId],
+});
 const rank = (p: string) => priorities.indexOf(p as (typeof priorities)[number]);
 
 const update = (
@@ -95,6 +112,7 @@ export function reportQueueWrites(e: RecordedEvent): readonly Write[] {
           e,
           d.reportId,
         ),
+        syncAssignees(d.reportId),
       ];
     }
     case 'ReportTriaged': {
@@ -111,8 +129,9 @@ export function reportQueueWrites(e: RecordedEvent): readonly Write[] {
     case 'ReportAssigned':
       return [
         {
-          sql: 'INSERT OR IGNORE INTO report_assignees (report_id, investigator_id) VALUES (?, ?)',
-          params: [event.data.reportId, event.data.investigatorId],
+          sql: `INSERT OR IGNORE INTO report_assignees (report_id, investigator_id, channel_id, is_open, mine_order)
+                SELECT q.report_id, ?, q.channel_id, q.is_open, ${mineOrder} FROM report_queue q WHERE q.report_id = ?`,
+          params: [event.data.investigatorId, event.data.reportId],
         },
         update('revision = revision', [], e, event.data.reportId),
       ];
@@ -155,6 +174,7 @@ export function reportQueueWrites(e: RecordedEvent): readonly Write[] {
           e,
           event.data.reportId,
         ),
+        syncAssignees(event.data.reportId),
       ];
     case 'ReportReferred':
       return [
@@ -164,6 +184,7 @@ export function reportQueueWrites(e: RecordedEvent): readonly Write[] {
           e,
           event.data.reportId,
         ),
+        syncAssignees(event.data.reportId),
       ];
     case 'ReportReopened':
       return [
@@ -173,6 +194,7 @@ export function reportQueueWrites(e: RecordedEvent): readonly Write[] {
           e,
           event.data.reportId,
         ),
+        syncAssignees(event.data.reportId),
       ];
     case 'ReportPurged':
       return [
@@ -188,7 +210,7 @@ export function reportQueueWrites(e: RecordedEvent): readonly Write[] {
 
 export const reportQueueProjection: Projection = {
   name: 'report-queue',
-  version: 2,
+  version: 3,
   ddl: reportQueueDdl,
   canHandle: (e) => e.streamId.startsWith('report-') && handled.has(e.type),
   evolve: reportQueueWrites,

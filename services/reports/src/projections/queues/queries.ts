@@ -57,6 +57,12 @@ export type QueueName = (typeof queueNames)[number];
 type Params = (string | number)[];
 interface QueueSql {
   readonly from?: string;
+  /** Counting needs no report rows when the filter is answered by the assignment index. */
+  readonly countFrom?: string;
+  readonly channelColumn?: string;
+  /** Extra columns the inner page query passes out, and the outer order over them. */
+  readonly select?: string;
+  readonly outerOrder?: string;
   readonly where: string;
   readonly order: string;
   readonly params: (ctx: QueueContext) => Params;
@@ -77,10 +83,14 @@ const queues: Record<QueueName, QueueSql> = {
     params: () => [],
   },
   mine: {
-    // CROSS JOIN fixes the loop order: the caller's assignments first, never a scan of all reports.
+    // CROSS JOIN fixes the loop order: the caller's assignments first, in index order.
     from: 'report_assignees a CROSS JOIN report_queue q ON q.report_id = a.report_id',
-    where: 'a.investigator_id = ? AND q.is_open = 1',
-    order: 'q.feedback_due_at IS NULL, q.feedback_due_at, q.ack_due_at, q.report_id',
+    countFrom: 'report_assignees a',
+    channelColumn: 'a.channel_id',
+    where: 'a.investigator_id = ? AND a.is_open = 1',
+    order: 'a.mine_order, a.report_id',
+    select: 'a.mine_order AS mine_order',
+    outerOrder: 'q.mine_order, q.report_id',
     params: (ctx) => [ctx.investigatorId],
   },
   awaiting_whistleblower: {
@@ -107,6 +117,8 @@ const queues: Record<QueueName, QueueSql> = {
 };
 
 const channelFilter = 'q.channel_id IN (SELECT value FROM json_each(?))';
+const channelFilterOn = (column = 'q.channel_id') =>
+  `${column} IN (SELECT value FROM json_each(?))`;
 
 interface Row {
   report_id: string;
@@ -159,8 +171,9 @@ const clampLimit = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 
 function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: QueuePage): QueueItem[] {
   // The page is chosen first (inner query), so the per-row assignee lookup runs for at most
   // `limit` rows instead of for every row the sort had to consider.
-  const sql = `SELECT ${columns} FROM (SELECT q.* FROM ${q.from ?? 'report_queue q'}
-    WHERE ${q.where} AND ${channelFilter} ORDER BY ${q.order} LIMIT ? OFFSET ?) q ORDER BY ${q.order}`;
+  const sql = `SELECT ${columns} FROM (SELECT q.*${q.select ? `, ${q.select}` : ''} FROM ${q.from ?? 'report_queue q'}
+    WHERE ${q.where} AND ${channelFilterOn(q.channelColumn)} ORDER BY ${q.order} LIMIT ? OFFSET ?) q
+    ORDER BY ${q.outerOrder ?? q.order}`;
   const rows = prepared(db, sql).all(
     ...q.params(ctx),
     JSON.stringify(ctx.channelIds),
@@ -177,8 +190,8 @@ function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: Queue
 export const COUNT_CAP = 1000;
 
 function count(db: Database.Database, q: QueueSql, ctx: QueueContext): number {
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${q.from ?? 'report_queue q'}
-    WHERE ${q.where} AND ${channelFilter} LIMIT ${COUNT_CAP})`;
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${q.countFrom ?? q.from ?? 'report_queue q'}
+    WHERE ${q.where} AND ${channelFilterOn(q.channelColumn)} LIMIT ${COUNT_CAP})`;
   const row = prepared(db, sql).get(...q.params(ctx), JSON.stringify(ctx.channelIds)) as {
     n: number | bigint;
   };

@@ -51,3 +51,6 @@ export async function launchChromium(
     },
   };
 }
+
+// A skipped browser suite must say why, in the run's output, not only in a collapsed test name.
+if (!hasChromium) console.warn(`browser tests skipped: ${missingChromiumMessage}`);

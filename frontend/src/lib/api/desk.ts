@@ -138,9 +138,25 @@ export const deskApi = {
   investigators: () => getJson<{ items: InvestigatorItem[] }>('/api/investigators'),
   invite: (handle: string, role: Role) =>
     post<{ investigatorId: string; enrolmentCode: string }>('/api/investigators', { handle, role }),
-  channels: () => getJson<{ items: { channelId: string; name: string }[] }>('/api/channels'),
+  /** Includes the account's public keys (boxPublicKey, signPublicKey) once desk exposes them. */
+  investigator: (investigatorId: string) =>
+    getJson<InvestigatorItem & { boxPublicKey?: string; signPublicKey?: string }>(
+      `/api/investigators/${id(investigatorId)}`,
+    ),
+  channels: () =>
+    getJson<{ items: { channelId: string; name: string; recipientsVersion?: number }[] }>(
+      '/api/channels',
+    ),
+  publishRecipients: (channelId: string, etag: string | undefined, recipientList: unknown) =>
+    post<{ revision: number }>(
+      `/api/channels/${id(channelId)}/recipients`,
+      { recipientList },
+      etag,
+    ),
   channel: (channelId: string) =>
-    getJson<{ questionnaireVersion?: number }>(`/api/channels/${id(channelId)}`),
+    getJson<{ questionnaireVersion?: number; recipientsVersion?: number }>(
+      `/api/channels/${id(channelId)}`,
+    ),
   createChannel: (name: string) =>
     post<{ channelId: string; revision: number }>('/api/channels', { name }),
   publishQuestionnaire: (

@@ -9,6 +9,7 @@ import {
   openThread,
   openVault,
   sealMessage,
+  signRecipientList,
   unlockVaultWithPassword,
   vaultSchema,
   type CryptoBackend,
@@ -122,6 +123,16 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         at += p.length;
       }
       return { name: opened.metadata.name, type: opened.metadata.type, bytes };
+    }
+    case 'deskSignRecipientList': {
+      // The first administrator's signing key is the deployment key (see the setup page):
+      // browsers verify every recipient list against it, so the server cannot swap a key in.
+      const k = keysOrThrow();
+      return signRecipientList(
+        b,
+        { channelId: job.channelId, version: job.version, recipients: job.recipients },
+        k.signSeed,
+      );
     }
     case 'deskLock': {
       keys?.boxSecretKey.fill(0);

@@ -61,6 +61,12 @@ export type DeskJob =
     }
   | { kind: 'deskSealMessage'; reportId: string; messageId: string; sequence: number; text: string }
   | { kind: 'deskOpenAttachment'; reportId: string; header: unknown; ciphertext: Uint8Array }
+  | {
+      kind: 'deskSignRecipientList';
+      channelId: string;
+      version: number;
+      recipients: { recipientId: string; boxPublicKey: string; signPublicKey: string }[];
+    }
   | { kind: 'deskLock' };
 
 export interface OpenedDeskCase {

@@ -26,6 +26,7 @@ export async function runJob(job: Job, progress: (p: Progress) => void): Promise
     case 'deskOpenCase':
     case 'deskSealMessage':
     case 'deskOpenAttachment':
+    case 'deskSignRecipientList':
     case 'deskLock': {
       const desk = await import('./desk-keys');
       return desk.runDesk(job, progress);

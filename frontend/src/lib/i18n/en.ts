@@ -260,6 +260,13 @@ export const en = {
   'desk.admin.channels': 'Channels',
   'desk.admin.channelName': 'Channel name',
   'desk.admin.addChannel': 'Add channel',
+  'desk.admin.recipientsOf': 'Who receives reports sent to {name}',
+  'desk.admin.publishRecipients': 'Sign and publish the recipients',
+  'desk.admin.published.done': 'Published.',
+  'desk.admin.published.conflict':
+    'Someone else changed this channel meanwhile. It has been reloaded: choose again.',
+  'desk.admin.published.no-keys': 'An investigator has no keys yet (not enrolled).',
+  'desk.admin.published.failed': 'Publishing failed.',
   'desk.admin.questionnaire': 'Questionnaire (one question per line; end with * if required)',
   'desk.admin.audit': 'Audit log',
 } as const;

@@ -27,9 +27,11 @@ const types: Record<string, string> = {
 export function withDeskPages(
   staticDir: string | undefined,
   api: RequestListener,
+  options: { demo: boolean },
 ): RequestListener {
+  const withInfo = deploymentInfo(api, options.demo);
   const manifestFile = staticDir && join(staticDir, 'csp.json');
-  if (!staticDir || !manifestFile || !existsSync(manifestFile)) return api;
+  if (!staticDir || !manifestFile || !existsSync(manifestFile)) return withInfo;
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as CspManifest;
   const groupHeader = manifest.groups['desk']?.header;
 
@@ -63,6 +65,18 @@ export function withDeskPages(
       if (rel.startsWith('_app/') && !rel.includes('..') && existsSync(file)) {
         return send(res, file, groupHeader, req.method === 'HEAD');
       }
+    }
+    withInfo(req, res);
+  };
+}
+
+/** The desk pages ask their own origin whether this is a demonstration (for the banner). */
+function deploymentInfo(api: RequestListener, demo: boolean): RequestListener {
+  return (req, res) => {
+    if (req.method === 'GET' && (req.url ?? '').split('?')[0] === '/api/v1/deployment') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ demo }));
+      return;
     }
     api(req, res);
   };

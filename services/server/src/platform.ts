@@ -17,6 +17,7 @@ import { dirname } from 'node:path';
 import type { Config } from './config.ts';
 import { deploymentCryptoSettings } from './crypto-settings.ts';
 import { withDeskPages } from './desk-pages.ts';
+import { seedDemo } from './demo.ts';
 import { close, listen } from './listen.ts';
 
 export interface Platform {
@@ -102,6 +103,8 @@ export async function startPlatform(
       config.desk.port,
     );
     const origin = config.deskOrigin ?? url;
+    let gotSetupToken: (token: string) => void = () => undefined;
+    const setupToken = new Promise<string>((resolve) => (gotSetupToken = resolve));
     const api = createDeskApp({
       store,
       readModels,
@@ -111,14 +114,18 @@ export async function startPlatform(
       logger: { info: log, warn: log, error: log },
       config: {
         origin,
-        onSetupToken: (token) =>
-          log(`first run: open ${origin}/desk/setup and enter the one-time setup token ${token}`),
+        onSetupToken: (token) => {
+          gotSetupToken(token);
+          if (!config.demo)
+            log(`first run: open ${origin}/desk/setup and enter the one-time setup token ${token}`);
+        },
       },
     });
-    app = withDeskPages(config.staticDir, api);
+    app = withDeskPages(config.staticDir, api, { demo: config.demo });
     servers.push(server);
     urls.desk = url;
     log(`desk (staff, keep private) listening on ${url}`);
+    if (config.demo) await announceDemo(url, setupToken, backend, log);
   }
   return {
     store,
@@ -131,4 +138,25 @@ export async function startPlatform(
       await store.close();
     },
   };
+}
+
+async function announceDemo(
+  deskUrl: string,
+  setupToken: Promise<string>,
+  backend: Awaited<ReturnType<typeof loadBackend>>,
+  log: (line: string) => void,
+): Promise<void> {
+  const needed = (await (await fetch(`${deskUrl}/api/setup`)).json()) as { needed: boolean };
+  if (!needed.needed) {
+    log('demo: this deployment was set up before; its credentials were printed on its first start');
+    return;
+  }
+  log('demo: seeding a demonstration deployment (one channel, one investigator) ...');
+  const demo = await seedDemo(deskUrl, await setupToken, backend, (l) => log(`demo: ${l}`));
+  log('DEMONSTRATION DEPLOYMENT: never submit real reports here. Investigator sign-in:');
+  log(`  desk:        ${deskUrl}/desk`);
+  log(`  handle:      ${demo.handle}`);
+  log(`  password:    ${demo.password}`);
+  log(`  TOTP secret: ${demo.totpSecret} (add it to an authenticator app)`);
+  log(`  channel:     ${demo.channelName}`);
 }

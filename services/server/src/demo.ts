@@ -1,0 +1,156 @@
+/**
+ * `npm start -- --demo`: seeds a demonstration deployment for evaluation, through the desk's own
+ * HTTP API on loopback, exactly as an administrator's browser would (keys and vault made here
+ * with the protocol package, the recipient list signed with the administrator's key). Every page
+ * then shows a "demonstration" banner. Never use a demo deployment for real reports: its
+ * credentials are printed to the console.
+ */
+import {
+  VAULT_ARGON2_PARAMS,
+  createVault,
+  openVault,
+  signRecipientList,
+  unlockVaultWithPassword,
+  type CryptoBackend,
+} from '@integrity-desk/protocol';
+import { TOTP } from 'otpauth';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+export interface DemoCredentials {
+  handle: string;
+  password: string;
+  totpSecret: string;
+  recoveryKey: string;
+  channelName: string;
+}
+
+const questionnaire = {
+  questions: [
+    { id: 'what', label: 'What happened?', kind: 'longtext', required: true },
+    { id: 'who', label: 'Which organisation or office is involved?', kind: 'text', required: true },
+    { id: 'when', label: 'When did it start?', kind: 'date', required: false },
+    {
+      id: 'ongoing',
+      label: 'Is it still going on?',
+      kind: 'choice',
+      required: false,
+      options: ['Yes', 'No', 'I do not know'],
+    },
+  ],
+};
+
+class DeskClient {
+  cookie = '';
+  constructor(private readonly origin: string) {}
+
+  async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    ifMatch?: string,
+  ): Promise<{ body: T; etag: string }> {
+    const res = await fetch(`${this.origin}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        'x-integrity-desk': '1',
+        origin: this.origin,
+        ...(this.cookie && { cookie: this.cookie }),
+        ...(ifMatch && { 'if-match': ifMatch }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    if (!res.ok) throw new Error(`demo setup: ${method} ${path} answered ${res.status}`);
+    const text = await res.text();
+    return { body: (text ? JSON.parse(text) : {}) as T, etag: res.headers.get('etag') ?? '' };
+  }
+}
+
+export async function seedDemo(
+  deskOrigin: string,
+  setupToken: string,
+  backend: CryptoBackend,
+  onProgress: (line: string) => void,
+): Promise<DemoCredentials> {
+  const desk = new DeskClient(deskOrigin);
+  const handle = 'demo-investigator';
+  const password = randomBytes(12).toString('base64url');
+  const investigatorId = randomUUID();
+  const created = await createVault(backend, {
+    investigatorId,
+    password,
+    params: VAULT_ARGON2_PARAMS,
+  });
+
+  const setup = await desk.call<{ enrolmentCode: string; totp: { secret: string } }>(
+    'POST',
+    '/api/setup',
+    {
+      setupToken,
+      deploymentSignPublicKey: created.keys.signPublicKey,
+      administrator: {
+        investigatorId,
+        handle,
+        loginSecret: created.loginSecret,
+        vault: created.vault,
+      },
+    },
+  );
+  const totp = new TOTP({ secret: setup.body.totp.secret });
+  await desk.call('POST', '/api/enrolment/totp', {
+    investigatorId,
+    enrolmentCode: setup.body.enrolmentCode,
+    code: totp.generate(),
+  });
+  // A TOTP code is accepted once: the desk refuses a replay, so sign-in waits for the next period.
+  onProgress('waiting for the next TOTP period (up to 30 s) to sign in');
+  await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 500));
+  // Sign in as the investigator would: stretch the password to the login secret, then TOTP.
+  const unlock = await unlockVaultWithPassword(backend, created.vault.kdf, password);
+  await desk.call('POST', '/api/session', {
+    handle,
+    loginSecret: unlock.loginSecret,
+    totp: totp.generate(),
+  });
+  const keys = openVault(backend, created.vault, unlock);
+
+  const channelName = 'Demonstration: Integrity Namibia coalition';
+  const channel = await desk.call<{ channelId: string }>('POST', '/api/channels', {
+    name: channelName,
+  });
+  const { channelId } = channel.body;
+  let { etag } = await desk.call('GET', `/api/channels/${channelId}`);
+  await desk.call(
+    'POST',
+    `/api/channels/${channelId}/questionnaire`,
+    { version: 1, questionnaire },
+    etag,
+  );
+  etag = (await desk.call('GET', `/api/channels/${channelId}`)).etag;
+  const recipientList = signRecipientList(
+    backend,
+    {
+      channelId,
+      version: 1,
+      recipients: [
+        {
+          recipientId: investigatorId,
+          boxPublicKey: keys.boxPublicKey,
+          signPublicKey: keys.signPublicKey,
+        },
+      ],
+    },
+    keys.signSeed,
+  );
+  await desk.call('POST', `/api/channels/${channelId}/recipients`, { recipientList }, etag);
+  await desk.call('DELETE', '/api/session');
+  return {
+    handle,
+    password,
+    totpSecret: setup.body.totp.secret,
+    recoveryKey: created.recoveryKey,
+    channelName,
+  };
+}

@@ -25,7 +25,9 @@ export function ensureFrontendBuild(): CspManifest {
       mkdirSync(lockDir);
     } catch {
       // Another spec file is building: wait for it (at most three minutes).
-      if (waited > 180_000) throw new Error('timed out waiting for the front-end build');
+      if (waited > 180_000) {
+        throw new Error(`timed out waiting for the front-end build (remove ${lockDir} if stale)`);
+      }
       sleep(500);
       continue;
     }

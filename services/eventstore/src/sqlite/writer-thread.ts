@@ -21,6 +21,7 @@ class SharedWriter {
   private readonly pending = new Map<number, Pending>();
   private readonly closing = new Map<number, () => void>();
   private seq = 0;
+  private outbox = new Map<number, { seq: number; job: WriteJob }[]>();
   private openStores = 0;
   failure: Error | undefined;
 
@@ -34,13 +35,15 @@ class SharedWriter {
         this.closing.delete(m.storeId);
         return;
       }
-      const p = this.pending.get(m.seq);
-      if (!p) return;
-      this.pending.delete(m.seq);
-      if (m.kind === 'done') {
-        p.onCommit();
-        p.resolve(m.value);
-      } else p.reject(fromWire(m.error));
+      for (const r of m.results) {
+        const p = this.pending.get(r.seq);
+        if (!p) continue;
+        this.pending.delete(r.seq);
+        if (r.ok) {
+          p.onCommit();
+          p.resolve(r.value);
+        } else p.reject(fromWire(r.error));
+      }
     });
     const die = (reason: string) => {
       this.failure ??= new EventStoreError(`event store writer stopped (${reason})`);
@@ -64,8 +67,21 @@ class SharedWriter {
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, onCommit });
-      this.post({ kind: 'job', storeId, seq, job });
+      let items = this.outbox.get(storeId);
+      if (!items) {
+        items = [];
+        this.outbox.set(storeId, items);
+        if (this.outbox.size === 1) setImmediate(() => this.flush());
+      }
+      items.push({ seq, job });
     });
+  }
+
+  /** One message per store per event-loop turn: posting costs more than a small append. */
+  private flush(): void {
+    const outbox = this.outbox;
+    this.outbox = new Map();
+    for (const [storeId, items] of outbox) this.post({ kind: 'jobs', storeId, items });
   }
 
   close(storeId: number): Promise<void> {
@@ -75,6 +91,8 @@ class SharedWriter {
         if (--this.openStores === 0) this.worker.unref();
         resolve();
       });
+      // Jobs still in the outbox go first: messages are handled in order.
+      this.flush();
       this.post({ kind: 'close', storeId });
     });
   }

@@ -10,7 +10,7 @@ import { GroupCommit } from './group-commit.ts';
 import { openDatabase } from './open-database.ts';
 import { toWire } from './wire-errors.ts';
 import { createWriter, type WriteJob, type WriteResult } from './writer.ts';
-import type { FromWriter, ToWriter } from './writer-protocol.ts';
+import type { FromWriter, Settled, ToWriter } from './writer-protocol.ts';
 
 const port = parentPort!;
 const stores = new Map<
@@ -18,6 +18,20 @@ const stores = new Map<
   { db: Database.Database; group: GroupCommit<WriteJob, WriteResult> }
 >();
 const send = (m: FromWriter) => port.postMessage(m);
+
+// Results go back in one message per group instead of one per job: posting costs more than
+// the work of a small append.
+let outbox: Settled[] = [];
+const settle = (r: Settled) => {
+  if (outbox.length === 0) {
+    setImmediate(() => {
+      const results = outbox;
+      outbox = [];
+      send({ kind: 'settled', results });
+    });
+  }
+  outbox.push(r);
+};
 
 port.on('message', (m: ToWriter) => {
   if (m.kind === 'open') {
@@ -27,27 +41,31 @@ port.on('message', (m: ToWriter) => {
       group: new GroupCommit(createWriter(db).runBatch, () => undefined),
     });
     send({ kind: 'opened', storeId: m.storeId });
-  } else if (m.kind === 'job') {
+  } else if (m.kind === 'jobs') {
     const store = stores.get(m.storeId);
-    if (!store) {
-      send({
-        kind: 'failed',
-        seq: m.seq,
-        error: { name: 'StoreClosedError', message: 'event store is closed' },
-      });
-      return;
+    for (const { seq, job } of m.items) {
+      if (!store) {
+        settle({
+          seq,
+          ok: false,
+          error: { name: 'StoreClosedError', message: 'event store is closed' },
+        });
+        continue;
+      }
+      store.group.submit(job).then(
+        (value) => settle({ seq, ok: true, value }),
+        (error: unknown) => settle({ seq, ok: false, error: toWire(error) }),
+      );
     }
-    store.group.submit(m.job).then(
-      (value) => send({ kind: 'done', seq: m.seq, value }),
-      (error: unknown) => send({ kind: 'failed', seq: m.seq, error: toWire(error) }),
-    );
   } else {
     // Messages are handled in order, so every job sent before 'close' is already queued and
     // its drain already scheduled: close the file after it.
-    setImmediate(() => {
-      stores.get(m.storeId)?.db.close();
-      stores.delete(m.storeId);
-      send({ kind: 'closed', storeId: m.storeId });
-    });
+    setImmediate(() =>
+      setImmediate(() => {
+        stores.get(m.storeId)?.db.close();
+        stores.delete(m.storeId);
+        send({ kind: 'closed', storeId: m.storeId });
+      }),
+    );
   }
 });

@@ -1,0 +1,9 @@
+// Run before `npm start`: the services serve the front end's static build, so a fresh clone
+// builds it once. After changing the front end, run `npm run build`.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+if (!existsSync(new URL('../frontend/build/csp.json', import.meta.url))) {
+  console.log('building the front end once (about a minute) ...');
+  execSync('npm run build --silent', { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
+}

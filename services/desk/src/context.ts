@@ -15,7 +15,7 @@ import {
 } from '@integrity-desk/protocol';
 import type { Request, Response } from 'express';
 import type { DeskDeps } from './deps.ts';
-import { LoginThrottle } from './auth/throttle.ts';
+import { LoginThrottle, RequestBudget } from './auth/throttle.ts';
 import { readSessionToken, SessionStore } from './auth/sessions.ts';
 import { ProblemError } from './http/problem.ts';
 
@@ -30,6 +30,10 @@ export interface DeskContext {
   readonly deps: DeskDeps;
   readonly sessions: SessionStore;
   readonly throttle: LoginThrottle;
+  /** Requests for sign-in KDF parameters, per handle. */
+  readonly kdfBudget: RequestBudget;
+  /** Key of the decoy KDF answers for unknown handles (auth/decoy.ts). */
+  readonly kdfDecoyKey: Uint8Array;
   readonly backend: () => Promise<CryptoBackend>;
   /** Last TOTP time step accepted per investigator: a code works once. */
   readonly lastTotpStep: Map<string, number>;
@@ -54,6 +58,8 @@ export function createContext(deps: DeskDeps): DeskContext {
       (deps.config.sessionIdleMinutes ?? 30) * 60_000,
     ),
     throttle: new LoginThrottle(deps.clock),
+    kdfBudget: new RequestBudget(deps.clock),
+    kdfDecoyKey: deps.config.kdfDecoyKey ?? deps.ids.bytes(32),
     backend: getBackend,
     dummyVerifier: () => {
       dummy ??= getBackend().then((b) =>

@@ -33,6 +33,19 @@ export interface DeskConfig {
   readonly enrolmentValidHours?: number;
   /** TEST ONLY: pass protocol's TEST_ONLY_CHEAP_PARAMS to make login verifiers cheap. */
   readonly loginVerifierParams?: Argon2Params;
+  /**
+   * Key of the decoy KDF answers for unknown handles (`POST /api/session/kdf`): 32 random bytes
+   * per process when absent. Pass a persisted secret to keep decoy salts stable across restarts.
+   */
+  readonly kdfDecoyKey?: Uint8Array;
+}
+
+/**
+ * Read-only view of the evidence blob store that intake writes (content-addressed by blobId);
+ * `createFsBlobStore({ dir })` from @integrity-desk/intake satisfies it.
+ */
+export interface EvidenceBlobs {
+  read(blobId: string): Promise<Uint8Array | undefined>;
 }
 
 export interface DeskDeps {
@@ -45,4 +58,6 @@ export interface DeskDeps {
   readonly config: DeskConfig;
   /** Protocol crypto backend (login verifiers); `loadBackend()` once when absent. */
   readonly cryptoBackend?: CryptoBackend;
+  /** Evidence ciphertext (same directory as intake's); evidence downloads answer 404 without it. */
+  readonly blobStore?: EvidenceBlobs;
 }

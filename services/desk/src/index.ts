@@ -1,5 +1,5 @@
 export { createDeskApp } from './app.ts';
-export type { Clock, DeskConfig, DeskDeps, DeskLogger, Ids } from './deps.ts';
+export type { Clock, DeskConfig, DeskDeps, DeskLogger, EvidenceBlobs, Ids } from './deps.ts';
 export { problems, type ProblemKind } from './http/problem.ts';
 export { CSRF_HEADER } from './http/security.ts';
 export { SESSION_COOKIE } from './auth/sessions.ts';

@@ -17,6 +17,7 @@ import {
   fakeVault,
 } from '../../reports/src/shared/fixtures.ts';
 import { createDeskApp } from '../src/app.ts';
+import type { DeskConfig, EvidenceBlobs } from '../src/deps.ts';
 import { totpCode } from '../src/auth/totp.ts';
 
 export const ORIGIN = 'http://desk.test';
@@ -42,6 +43,8 @@ export interface Desk {
   clock: { now: Date };
   logs: string[];
   setupToken: string | undefined;
+  /** http://127.0.0.1:<port>, for requests whose answer is not JSON. */
+  base: string;
   call(
     method: string,
     path: string,
@@ -59,7 +62,12 @@ export interface Desk {
   close(): Promise<void>;
 }
 
-export async function startDesk(): Promise<Desk> {
+export interface DeskOptions {
+  blobStore?: EvidenceBlobs;
+  config?: Partial<DeskConfig>;
+}
+
+export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
   const store = createMemoryEventStore();
   const db = new Database(':memory:');
   const runner = createProjectionRunner({ store, db, projections: allProjections });
@@ -82,8 +90,10 @@ export async function startDesk(): Promise<Desk> {
         announced();
       },
       loginVerifierParams: TEST_ONLY_CHEAP_PARAMS,
+      ...options.config,
     },
     cryptoBackend: await loadBackend(),
+    ...(options.blobStore && { blobStore: options.blobStore }),
   });
   await ready;
   const server: Server = await new Promise((resolve) => {
@@ -96,6 +106,7 @@ export async function startDesk(): Promise<Desk> {
     runner,
     clock,
     logs,
+    base,
     get setupToken() {
       return setupToken;
     },
@@ -211,8 +222,8 @@ export interface World {
 }
 
 /** An admin, a channel whose recipients are alice and bob, and mallory, who is not one. */
-export async function world(): Promise<World> {
-  const desk = await startDesk();
+export async function world(options: DeskOptions = {}): Promise<World> {
+  const desk = await startDesk(options);
   const admin = await setupAdmin(desk);
   const alice = await enrolAccount(desk, admin, 'alice');
   const bob = await enrolAccount(desk, admin, 'bob');

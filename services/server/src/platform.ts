@@ -111,6 +111,8 @@ export async function startPlatform(
       clock: { now: () => new Date() },
       ids: { uuid: () => randomUUID(), bytes: (n) => randomBytes(n) },
       cryptoBackend: backend,
+      // Read-only: evidence ciphertext that intake stored, for recipients to download.
+      blobStore: createFsBlobStore({ dir: config.blobDir }),
       logger: { info: log, warn: log, error: log },
       config: {
         origin,

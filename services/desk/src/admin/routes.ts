@@ -56,6 +56,10 @@ export function adminRoutes(ctx: DeskContext): Router {
       handle: state.handle,
       role: state.role,
       status: state.status,
+      // From the enrolment (the vault's public keys), so an administrator's browser can sign
+      // recipient lists; null while the account is only invited.
+      boxPublicKey: state.status === 'invited' ? null : state.boxPublicKey,
+      signPublicKey: state.status === 'invited' ? null : state.signPublicKey,
       revision: Number(revision),
     });
   });

@@ -6,6 +6,7 @@ import type { DeskContext } from '../context.ts';
 import { readInvestigator, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
+import { decoyKdf, type LoginKdf } from './decoy.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from './sessions.ts';
 import { checkTotp } from './totp.ts';
 
@@ -15,10 +16,34 @@ const loginSchema = z.object({
   totp: z.string().regex(/^[0-9]{6}$/),
 });
 
+/** Never an account's id: investigator ids are random v4 UUIDs. */
+const decoyStreamId = '00000000-0000-0000-0000-000000000000';
+const kdfSchema = z.strictObject({ handle: z.string().min(1).max(64) });
+
 export function sessionRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { deps } = ctx;
   const idleSeconds = (deps.config.sessionIdleMinutes ?? 30) * 60;
+
+  /**
+   * The vault's KDF salt and parameters, which the browser needs to derive the login secret
+   * before POST /api/session. Only an active account gets its real ones; any other handle gets a
+   * decoy derived from it (auth/decoy.ts) with the same status, shape and work, so the answer
+   * does not tell which handles exist. A POST so that it goes through the CSRF checks like the
+   * sign-in it precedes.
+   */
+  router.post('/api/session/kdf', async (req, res) => {
+    const body = parse(kdfSchema, req.body);
+    // Per handle, like sign-in: locked while sign-in is, and a budget of lookups besides.
+    if (ctx.throttle.isLocked(body.handle) || !ctx.kdfBudget.take(body.handle))
+      throw new ProblemError('tooManyAttempts');
+    const decoy = decoyKdf(ctx.kdfDecoyKey, body.handle);
+    const found = findInvestigatorByHandle(deps.readModels, body.handle);
+    // An unknown handle reads an (empty) stream too, so both take a stream read.
+    const { state } = await readInvestigator(ctx, found?.investigatorId ?? decoyStreamId);
+    const kdf: LoginKdf = state.status === 'active' ? state.vault.kdf : decoy;
+    res.json({ salt: kdf.salt, opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes });
+  });
 
   router.post('/api/session', async (req, res) => {
     const body = parse(loginSchema, req.body);

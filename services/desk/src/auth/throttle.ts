@@ -31,3 +31,35 @@ export class LoginThrottle {
     this.state.delete(account);
   }
 }
+
+/**
+ * A fixed budget of requests per key and window (default 10 a minute), for lookups that are not
+ * failures but should not be hammered (the sign-in KDF parameters, per handle). Expired windows
+ * are dropped once the map grows, so arbitrary keys cannot grow it without bound for long.
+ */
+export class RequestBudget {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  constructor(
+    private readonly clock: Clock,
+    private readonly limit = 10,
+    private readonly windowMs = 60_000,
+    private readonly pruneAbove = 10_000,
+  ) {}
+
+  /** Counts one request; false once the key has used its budget in the current window. */
+  take(key: string): boolean {
+    const now = this.clock.now().getTime();
+    let w = this.windows.get(key);
+    if (w === undefined || now >= w.resetAt) {
+      if (this.windows.size >= this.pruneAbove) this.prune(now);
+      w = { count: 0, resetAt: now + this.windowMs };
+      this.windows.set(key, w);
+    }
+    w.count += 1;
+    return w.count <= this.limit;
+  }
+
+  private prune(now: number): void {
+    for (const [key, w] of this.windows) if (now >= w.resetAt) this.windows.delete(key);
+  }
+}

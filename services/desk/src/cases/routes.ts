@@ -186,6 +186,29 @@ export function caseRoutes(ctx: DeskContext): Router {
     res.json({ ...caseView(caller, state, read.events), revision: Number(read.revision) });
   });
 
+  /**
+   * Evidence ciphertext, as intake stored it (content-addressed by the event's blobId), for a
+   * recipient of the report's channel; the browser opens it with the report key. Unknown
+   * evidence, a missing blob or a desk without a blob store: 404.
+   */
+  router.get('/api/reports/:reportId/evidence/:evidenceId', async (req, res) => {
+    const { read } = await loadCase(ctx, req, res);
+    const evidenceId = parse(uuid, req.params['evidenceId']);
+    let blobId: string | undefined;
+    for (const { event } of read.events)
+      if (event.type === 'EvidenceAdded' && event.data.evidenceId === evidenceId)
+        blobId = event.data.blobId;
+    const bytes = blobId === undefined ? undefined : await deps.blobStore?.read(blobId);
+    if (!bytes) throw new ProblemError('notFound');
+    res
+      .status(200)
+      .setHeader('Content-Type', 'application/octet-stream')
+      .setHeader('Content-Length', String(bytes.byteLength))
+      .setHeader('Content-Disposition', 'attachment')
+      .setHeader('Cache-Control', 'no-store')
+      .end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
+
   for (const [name, a] of Object.entries(reportActions)) {
     router.post(`/api/reports/:reportId/${name}`, async (req, res) => {
       const { caller, reportId, channel } = await loadCase(ctx, req, res);

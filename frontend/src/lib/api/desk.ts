@@ -117,8 +117,8 @@ export const deskApi = {
 
   /**
    * The vault's KDF salt and parameters for a handle, needed to derive the login secret before
-   * signing in. NOT YET IN services/desk (see frontend/README.md): the server must answer alike
-   * for unknown handles.
+   * signing in. Unknown or inactive handles get a decoy of the same shape (SECURITY.md, Staff
+   * side), so a failure shows only at POST /api/session.
    */
   loginKdf: (handle: string) => post<VaultKdf>('/api/session/kdf', { handle }),
   signIn: (body: { handle: string; loginSecret: string; totp: string }) =>
@@ -131,16 +131,16 @@ export const deskApi = {
   caseFile: (reportId: string) => getJson<DeskCase>(`/api/reports/${id(reportId)}`),
   act: (reportId: string, etag: string | undefined, action: CaseAction) =>
     post<{ revision: number }>(`/api/reports/${id(reportId)}/${action.name}`, action.body, etag),
-  /** Evidence ciphertext. NOT YET IN services/desk (see frontend/README.md). */
+  /** Evidence ciphertext (application/octet-stream), for recipients of the report's channel. */
   evidence: (reportId: string, evidenceId: string) =>
     fetch(`/api/reports/${id(reportId)}/evidence/${id(evidenceId)}`, { cache: 'no-store' }),
 
   investigators: () => getJson<{ items: InvestigatorItem[] }>('/api/investigators'),
   invite: (handle: string, role: Role) =>
     post<{ investigatorId: string; enrolmentCode: string }>('/api/investigators', { handle, role }),
-  /** Includes the account's public keys (boxPublicKey, signPublicKey) once desk exposes them. */
+  /** Includes the account's public keys from its vault; null while the account is only invited. */
   investigator: (investigatorId: string) =>
-    getJson<InvestigatorItem & { boxPublicKey?: string; signPublicKey?: string }>(
+    getJson<InvestigatorItem & { boxPublicKey: string | null; signPublicKey: string | null }>(
       `/api/investigators/${id(investigatorId)}`,
     ),
   channels: () =>

@@ -34,6 +34,12 @@ export class GroupCommit<T, R> {
     });
   }
 
+  /** Resolves once everything submitted so far has been committed or refused. */
+  drained(): Promise<void> {
+    if (this.queue.length === 0 && !this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => setImmediate(() => resolve(this.drained())));
+  }
+
   private drain(): void {
     this.scheduled = false;
     while (this.queue.length > 0) {

@@ -11,7 +11,8 @@ import type {
 } from '../port/types.ts';
 import { openDatabase } from './open-database.ts';
 import { streamHeadReader } from './stream-head.ts';
-import { WriterThread } from './writer-thread.ts';
+import { GroupCommit } from './group-commit.ts';
+import { createWriter, type WriteJob, type WriteResult } from './writer.ts';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; parent folders are created. */
@@ -42,9 +43,8 @@ function toEvent(r: Row): RecordedEvent {
 
 /**
  * The embedded default. Durability: WAL with synchronous=FULL, so a commit is on disk before
- * an append's promise resolves. Writes go to a writer thread that group-commits them (see
- * writer-worker.ts), so the event loop never waits for an fsync; reads use this thread's own
- * connection, which sees every commit that has been acknowledged.
+ * an append's promise resolves. Appends are group-committed on a write connection; reads use a
+ * second connection, which sees every commit that has been acknowledged.
  */
 export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
   const now = options.now ?? Date.now;
@@ -68,7 +68,13 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   };
 
   const commits = new Commits();
-  const writer = new WriterThread(options.file, () => commits.fire());
+  // Writes use their own connection, group-committed: every append issued while the event loop
+  // was busy (including during the previous commit's fsync, since better-sqlite3 is synchronous)
+  // is written in the next transaction, one fsync for all of them.
+  const writeDb = openDatabase(options.file);
+  const writer = new GroupCommit<WriteJob, WriteResult>(createWriter(writeDb).runBatch, () =>
+    commits.fire(),
+  );
 
   // Another process may append to the same file (e.g. a maintenance script): notice its
   // commits so live subscriptions here still see them.
@@ -144,8 +150,9 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       if (closed) return;
       closed = true;
       clearInterval(poll);
-      // Appends already submitted are promised: let the writer finish them before closing.
-      await writer.close();
+      // Appends already submitted are promised: let the group commit drain before closing.
+      await writer.drained();
+      writeDb.close();
       commits.fire();
       db.close();
     },

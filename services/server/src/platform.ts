@@ -13,11 +13,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { RequestListener, Server } from 'node:http';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Config } from './config.ts';
 import { deploymentCryptoSettings } from './crypto-settings.ts';
 import { withDeskPages } from './desk-pages.ts';
 import { seedDemo } from './demo.ts';
+import { persistentSecret } from './secrets.ts';
 import { close, listen } from './listen.ts';
 
 export interface Platform {
@@ -116,6 +117,7 @@ export async function startPlatform(
       logger: { info: log, warn: log, error: log },
       config: {
         origin,
+        kdfDecoyKey: persistentSecret(join(config.dataDir, 'secrets', 'desk-decoy.key')),
         onSetupToken: (token) => {
           gotSetupToken(token);
           if (!config.demo)

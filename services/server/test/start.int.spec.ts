@@ -71,3 +71,22 @@ describe('npm start (the composition root as a real process)', () => {
     expect(stderr).toContain('ESDB_CONNECTION_STRING');
   });
 });
+
+describe('persistent server secrets', () => {
+  it('are made once with owner-only permissions and read back unchanged', async () => {
+    const { persistentSecret } = await import('../src/secrets.ts');
+    const { statSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'idesk-secret-'));
+    try {
+      const file = join(dir, 'secrets', 'k.key');
+      const first = persistentSecret(file);
+      expect(first).toHaveLength(32);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(Buffer.from(persistentSecret(file)).equals(Buffer.from(first))).toBe(true);
+      writeFileSync(file, 'short');
+      expect(() => persistentSecret(file)).toThrow(/damaged/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

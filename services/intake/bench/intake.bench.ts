@@ -24,7 +24,17 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 15_000);
 async function startServer(mode: 'intake' | 'bare', dir: string, key: string) {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(here, 'bench-server.ts'), mode, dir, key],
+    [
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE]
+        : []),
+      '--import',
+      'tsx',
+      join(here, 'bench-server.ts'),
+      mode,
+      dir,
+      key,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'], cwd: root },
   );
   const port = await new Promise<number>((ok, fail) => {

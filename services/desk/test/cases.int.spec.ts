@@ -96,19 +96,16 @@ describe('GET /api/reports/:reportId', () => {
     );
     problem(await w.desk.call('GET', `/api/reports/nope`, { cookie: w.alice.cookie }), 400);
   });
-  it('returns the ciphertext with the caller’s wrapped key only, and the revision as ETag', async () => {
+  it('returns the ciphertext with the envelope exactly as signed, and the revision as ETag', async () => {
     const reportId = await submitReport(w);
     const r = await w.desk.call('GET', `/api/reports/${reportId}`, { cookie: w.alice.cookie });
     expect(r.status).toBe(200);
     expect(r.headers.get('etag')).toBe('"0"');
-    const envelope = r.body['envelope'] as {
-      recipients: { recipientId: string }[];
-      whistleblower: object;
-    };
-    expect(envelope.recipients).toEqual([
-      { recipientId: w.alice.investigatorId, wrappedKey: fakeB64(80, 'alice') },
-    ]);
-    expect(envelope.whistleblower).not.toHaveProperty('wrappedKey');
+    // The signature covers the whole envelope: a trimmed copy could not be verified.
+    const submitted = (await w.desk.store.readStream(`report-${reportId}`)).find(
+      (e) => e.type === 'ReportSubmitted',
+    )!;
+    expect(r.body['envelope']).toEqual((submitted.data as { envelope: unknown }).envelope);
     expect(r.body['status']).toBe('submitted');
     expect(r.headers.get('cache-control')).toBe('no-store');
   });

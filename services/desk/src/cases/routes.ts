@@ -12,7 +12,7 @@ import {
 import { messageEnvelopeSchema } from '@integrity-desk/protocol';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Caller, DeskContext } from '../context.ts';
+import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, isRecipient, readChannel, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
@@ -39,24 +39,22 @@ async function loadCase(ctx: DeskContext, req: Request, res: Response) {
 
 type Existing = Extract<ReportState, { channelId: string }>;
 
-/** The case as the calling investigator may see it: ciphertext, and only their wrapped key. */
-function caseView(caller: Caller, state: Existing, events: readonly { event: ReportEvent }[]) {
+/**
+ * The case as the calling investigator may see it: ciphertext only. The submission envelope is
+ * returned exactly as the whistleblower signed it (every recipient's wrapped key and the
+ * whistleblower's own): the signature covers all of it, so the browser cannot verify a trimmed
+ * copy. Each wrapped key is a sealed box that only its holder can open.
+ */
+function caseView(state: Existing, events: readonly { event: ReportEvent }[]) {
   const messages = [];
   const evidence = [];
   const notes = [];
   let envelope: unknown;
   for (const { event } of events) {
     switch (event.type) {
-      case 'ReportSubmitted': {
-        const e = event.data.envelope;
-        const { wrappedKey: _theirs, ...whistleblower } = e.whistleblower;
-        envelope = {
-          ...e,
-          recipients: e.recipients.filter((r) => r.recipientId === caller.investigatorId),
-          whistleblower,
-        };
+      case 'ReportSubmitted':
+        envelope = event.data.envelope;
         break;
-      }
       case 'MessagePosted':
         messages.push(event.data);
         break;
@@ -180,10 +178,10 @@ export function caseRoutes(ctx: DeskContext): Router {
   const { deps } = ctx;
 
   router.get('/api/reports/:reportId', async (req, res) => {
-    const { caller, read } = await loadCase(ctx, req, res);
+    const { read } = await loadCase(ctx, req, res);
     const state = read.state as Existing;
     res.setHeader('ETag', etag(read.revision as bigint));
-    res.json({ ...caseView(caller, state, read.events), revision: Number(read.revision) });
+    res.json({ ...caseView(state, read.events), revision: Number(read.revision) });
   });
 
   /**

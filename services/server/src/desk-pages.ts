@@ -59,6 +59,9 @@ export function withDeskPages(
     if (get && page && page.group === 'desk') {
       return send(res, join(staticDir, page.file), page.header, req.method === 'HEAD');
     }
+    if (get && path === '/favicon.svg' && existsSync(join(staticDir, 'favicon.svg'))) {
+      return send(res, join(staticDir, 'favicon.svg'), groupHeader, req.method === 'HEAD');
+    }
     if (get && path.startsWith('/_app/')) {
       const rel = normalize(decodeURIComponent(path)).replace(/^\/+/, '');
       const file = join(staticDir, rel);

@@ -63,6 +63,7 @@ describe('npm start -- --demo (a newcomer evaluating the platform)', () => {
         const page = await fetch(`${url('desk')}/desk`);
         expect(page.status).toBe(200);
         expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+        expect((await fetch(`${url('desk')}/favicon.svg`)).status).toBe(200);
         // The desk never serves the whistleblower pages, and intake never the desk pages.
         expect((await fetch(`${url('desk')}/report`)).status).toBe(404);
         expect((await fetch(`${url('intake')}/desk`)).status).toBe(404);

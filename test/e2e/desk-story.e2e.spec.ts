@@ -4,8 +4,10 @@
 // signs in, creates a channel and signs its recipient list; a whistleblower reports through the
 // intake pages with a PDF; the administrator finds the case in the inbox, reads the decrypted
 // answers, decrypts the PDF, acknowledges the report and asks a question; the whistleblower
-// returns with the receipt and sees both. The desk tab is only ever navigated by its own links:
-// the unlocked keys live in its memory, and a reload would lock them.
+// returns with the receipt, sees both and replies; the administrator re-opens the case from the
+// queue, reads the reply, triages and closes it; the whistleblower sees it closed. Last, the
+// sign-in form is driven from the keyboard alone. The desk tab is only ever navigated by its own
+// links: the unlocked keys live in its memory, and a reload would lock them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '@integrity-desk/desk';
 import { loadConfig, startPlatform, type Platform } from '@integrity-desk/server';
@@ -35,6 +37,8 @@ const channelName = 'Integrity Namibia';
 const what = 'Tender 17 was awarded to the minister’s cousin.';
 const where = 'Ministry of Works';
 const question = 'Do you have the tender number of the second bid?';
+const answer = 'The second bid was tender 17/2026-B, filed on 3 March.';
+const closing = 'We confirmed the award was irregular and referred it to the auditor.';
 
 /** The investigator persona in the desk pages. */
 class DeskNavigator {
@@ -256,12 +260,98 @@ describe.skipIf(!hasChromium)(title, () => {
     await wb.logOut();
   }, 120_000);
 
+  it('lets the whistleblower return with the receipt and reply', async () => {
+    await wb.returnWith(receipt);
+    await wb.waitForCase();
+    await wb.reply(answer);
+    await wbPage.getByTestId('messages').getByText(answer).waitFor();
+    await check(wbPage, 'whistleblower-replied');
+  }, 120_000);
+
+  it('re-opens the case from the queue, reads the reply, triages and closes it', async () => {
+    await deskPage.bringToFront();
+    // Only the page's own links: the case acknowledged but not triaged is in "Needs triage".
+    let queue = deskPage.getByRole('button', { name: 'Needs triage (1)' });
+    for (let i = 0; i < 20 && !(await queue.isVisible()); i++) {
+      await desk.openAdministration();
+      await desk.openQueues();
+      queue = deskPage.getByRole('button', { name: 'Needs triage (1)' });
+    }
+    await queue.click();
+    const link = deskPage.getByTestId('queue').getByRole('link', { name: /^Case / });
+    await expect.poll(() => link.count()).toBe(1);
+    await link.click();
+
+    const messages = deskPage.getByTestId('desk-messages');
+    await messages.getByText(answer).waitFor({ timeout: 60_000 });
+    expect(await messages.innerText()).toContain(question);
+    expect(await messages.innerText()).toContain('Whistleblower');
+
+    await deskPage.getByLabel('Priority').selectOption('high');
+    await deskPage.getByLabel('Sector').selectOption('procurement');
+    await deskPage.getByRole('button', { name: 'Triage', exact: true }).click();
+    await deskPage.getByText('Priority high, sector procurement').waitFor();
+
+    await deskPage.getByLabel('Outcome (shown to the whistleblower)').selectOption('substantiated');
+    await deskPage.locator('textarea#outcome').fill(closing);
+    await deskPage.getByRole('button', { name: 'Close case' }).click();
+    await deskPage.getByTestId('desk-status').filter({ hasText: 'Closed' }).waitFor();
+    await messages.getByText(closing).waitFor();
+    expect(await deskPage.getByRole('button', { name: 'Close case' }).count()).toBe(0);
+    expect(await deskPage.getByRole('alert').count()).toBe(0);
+    await check(deskPage, 'case-closed');
+  }, 120_000);
+
+  it('shows the whistleblower the case closed with the closing message', async () => {
+    await wbPage.bringToFront();
+    await wb.logOut();
+    await wb.returnWith(receipt);
+    await wb.waitForCase();
+    expect(await wbPage.getByTestId('case-status').textContent()).toBe('Closed');
+    await wbPage.getByText(closing).waitFor();
+    expect(await wbPage.getByLabel('Your reply').count()).toBe(0);
+    await check(wbPage, 'whistleblower-closed');
+    await wb.logOut();
+  }, 120_000);
+
+  it('signs in from the keyboard alone: fields in order, Enter submits, errors announced', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${deskOrigin}/desk`);
+    await page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    // Tab from the top of the page until the first field has focus (past the header's links).
+    for (let i = 0; i < 10 && (await focused()) !== 'handle'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('handle');
+    await page.keyboard.type(handle);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('password');
+    await page.keyboard.type('not the password at all');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('totp');
+    await page.keyboard.type('000000');
+    // The submit button is next in order; Enter in a field submits the form.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLButtonElement | null)?.type),
+    ).toBe('submit');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('totp');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Sign-in failed' })
+      .waitFor({ timeout: 60_000 });
+    expect(page.url()).toBe(`${deskOrigin}/desk`);
+    await check(page, 'signin-keyboard-failed');
+    await page.close();
+  }, 90_000);
+
   it('had no CSP violation, no page error, no foreign request and no serious axe finding', () => {
     expect(seen.cspViolations).toEqual([]);
     expect(seen.pageErrors).toEqual([]);
     expect(foreignRequests(seen, [deskOrigin, intakeOrigin])).toEqual([]);
     expect(seen.requests.some((url) => url.startsWith(`${deskOrigin}/api/session/kdf`))).toBe(true);
-    expect(reports.length).toBe(7);
+    expect(reports.length).toBe(11);
     for (const report of reports) expect(report.axe, report.name).toEqual([]);
   });
 });

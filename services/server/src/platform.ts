@@ -7,6 +7,7 @@ import {
   createProjectionRunner,
   findReportByLocator,
   listPublicChannels,
+  openReadModels,
   type ProjectionRunner,
 } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
@@ -36,16 +37,6 @@ async function openStore(config: Config): Promise<EventStore> {
   return createEsdbEventStore({ connectionString: config.eventStore.connectionString });
 }
 
-/** Read models are disposable: a lost file is rebuilt from the log by the runner. */
-function openReadModels(file: string): Database.Database {
-  mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // NORMAL is enough: a read model lost in a power cut is rebuilt from the durable log.
-  db.pragma('synchronous = NORMAL');
-  return db;
-}
-
 /**
  * Starts what the configuration asks for. Every role runs its own projection runner over its
  * own read-model file, so intake and desk can run as separate processes against a cluster.
@@ -60,7 +51,10 @@ export async function startPlatform(
       ? `event store: embedded SQLite at ${config.eventStore.file}`
       : 'event store: EventStoreDB',
   );
-  const readModels = openReadModels(config.readModelsFile);
+  // Read models are disposable (rebuilt from the log), so the reports package opens them with
+  // synchronous=NORMAL; its folder may not exist yet when the log lives in EventStoreDB.
+  mkdirSync(dirname(config.readModelsFile), { recursive: true });
+  const readModels = openReadModels(config.readModelsFile, (file) => new Database(file));
   const runner = createProjectionRunner({
     store,
     db: readModels,
@@ -72,12 +66,14 @@ export async function startPlatform(
   log('projections: caught up, following the log');
 
   const backend = await loadBackend();
+  // One evidence store: intake writes uploads into it, desk reads them for recipients.
+  const blobs = createFsBlobStore({ dir: config.blobDir });
   const servers: Server[] = [];
   const urls: Platform['urls'] = {};
   if (config.role === 'all' || config.role === 'intake') {
     const app = createIntakeApp({
       store,
-      blobStore: createFsBlobStore({ dir: config.blobDir }),
+      blobStore: blobs,
       cryptoBackend: backend,
       listChannels: async () => listPublicChannels(readModels) as never,
       findReportByLocator: async (locator) => findReportByLocator(readModels, locator),
@@ -113,7 +109,7 @@ export async function startPlatform(
       ids: { uuid: () => randomUUID(), bytes: (n) => randomBytes(n) },
       cryptoBackend: backend,
       // Read-only: evidence ciphertext that intake stored, for recipients to download.
-      blobStore: createFsBlobStore({ dir: config.blobDir }),
+      blobStore: blobs,
       logger: { info: log, warn: log, error: log },
       config: {
         origin,

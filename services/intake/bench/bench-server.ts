@@ -41,7 +41,8 @@ function intake() {
     store,
     blobStore: createMemoryBlobStore(),
     listChannels: async () => [
-      { id: benchChannelId, name: 'Bench', questionnaire: [], recipients: null },
+      // Intake compares only the list's version with the envelope's (bench-material seals to 1).
+      { id: benchChannelId, name: 'Bench', questionnaire: [], recipients: { version: 1 } },
     ],
     findReportByLocator: async () => undefined,
     challengeKey: Buffer.from(keyHex!, 'hex'),

@@ -6,6 +6,7 @@
  */
 import {
   DuplicateEventIdError,
+  StreamNotFoundError,
   WrongExpectedVersionError,
   type EventStore,
 } from '@integrity-desk/eventstore';
@@ -63,16 +64,36 @@ async function run(store: EventStore, reportId: string, command: ReportCommand):
   }
 }
 
-export function submitReport(
-  store: EventStore,
-  input: { reportId: string; channelId: string; envelope: SubmissionEnvelope; now: Date },
-): Promise<void> {
-  const eventId = contentEventId(
+const submittedEventId = (input: { reportId: string; channelId: string; envelope: unknown }) =>
+  contentEventId(
     'ReportSubmitted',
     input.reportId,
     input.channelId,
     JSON.stringify(input.envelope),
   );
+
+/**
+ * Whether exactly this envelope was already accepted under its report id: a retry whose first
+ * answer was lost stays the same success even after the channel's recipient list moved on.
+ */
+export async function alreadySubmitted(
+  store: EventStore,
+  input: { reportId: string; channelId: string; envelope: SubmissionEnvelope },
+): Promise<boolean> {
+  try {
+    const events = await store.readStream(reportStream(input.reportId), { maxCount: 1 });
+    return events[0]?.id === submittedEventId(input);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return false;
+    throw error;
+  }
+}
+
+export function submitReport(
+  store: EventStore,
+  input: { reportId: string; channelId: string; envelope: SubmissionEnvelope; now: Date },
+): Promise<void> {
+  const eventId = submittedEventId(input);
   return run(store, input.reportId, {
     type: 'SubmitReport',
     data: { reportId: input.reportId, channelId: input.channelId, envelope: input.envelope },

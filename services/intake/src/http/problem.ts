@@ -14,6 +14,11 @@ export const problems = {
   powRequired: { status: 403, title: 'The proof of work is missing, invalid or expired.' },
   powReplayed: { status: 403, title: 'The proof of work was already used.' },
   unknownChannel: { status: 404, title: 'There is no such channel.' },
+  recipientListOutdated: {
+    status: 409,
+    title:
+      "The report was sealed to an outdated recipient list. Fetch the channel's current list and seal it again.",
+  },
   conflict: { status: 409, title: 'A different submission already exists under this id.' },
   sessionRefused: { status: 401, title: 'The receipt could not be verified.' },
   unauthorized: { status: 401, title: 'The session is missing or has expired.' },

@@ -2,13 +2,13 @@ import { Router, type RequestHandler } from 'express';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
-import type { Clock, IntakeDeps } from '../deps.ts';
+import type { Channel, Clock, IntakeDeps } from '../deps.ts';
 import {
   submissionEnvelopeSchema,
   verifySubmission,
   type CryptoBackend,
 } from '../domain/protocol.ts';
-import { submitReport } from '../domain/reports.ts';
+import { alreadySubmitted, submitReport } from '../domain/reports.ts';
 import { jsonBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Pow } from '../pow/pow.ts';
@@ -18,10 +18,17 @@ const submitBodySchema = z.strictObject({
   pow: z.strictObject({ challenge: z.string().max(200), solution: z.string().max(20) }),
 });
 
+/** The version of the channel's signed recipient list, the one browsers verify and seal to. */
+function currentListVersion(channel: Channel): number | undefined {
+  const list = channel.recipients as { readonly version?: unknown } | null;
+  return typeof list?.version === 'number' ? list.version : undefined;
+}
+
 /**
  * POST /reports: a sealed submission with a solved challenge. Checks go from cheap to costly
- * (shape, channel, proof of work, the whistleblower's signature) and nothing is written until all pass; the 201 is sent only
- * after the append is durable. The client chose the report id: the same body again is the same
+ * (shape, channel, proof of work, the channel's current recipient list, the whistleblower's
+ * signature) and nothing is written until all pass; the 201 is sent only after the append is
+ * durable. The client chose the report id: the same body again is the same
  * success, a different body under that id is a 409.
  */
 export function submitRoutes(
@@ -37,8 +44,8 @@ export function submitRoutes(
     const body = parseBody(submitBodySchema, req.body);
     const { envelope } = body;
     const channels = await deps.listChannels();
-    if (!channels.some((c) => c.id === envelope.channelId))
-      throw new ProblemError('unknownChannel');
+    const channel = channels.find((c) => c.id === envelope.channelId);
+    if (!channel) throw new ProblemError('unknownChannel');
     const binding = createHash('sha256').update(JSON.stringify(envelope)).digest('base64url');
     const verdict = pow.spend(body.pow.challenge, body.pow.solution, binding);
     if (!verdict.ok) {
@@ -49,6 +56,21 @@ export function submitRoutes(
             ? 'unavailable'
             : 'powRequired',
       );
+    }
+    // Only to the channel's current signed list: a recipient removed from it must never receive
+    // a new report, and an older list may still name them; the browser refetches, verifies and
+    // seals again. Free on the hot path (the list is at hand); only a mismatch reads the store,
+    // after the proof of work, so that a retry of a report accepted before the list moved on
+    // stays the same success.
+    if (
+      envelope.recipientListVersion !== currentListVersion(channel) &&
+      !(await alreadySubmitted(deps.store, {
+        reportId: envelope.reportId,
+        channelId: envelope.channelId,
+        envelope,
+      }))
+    ) {
+      throw new ProblemError('recipientListOutdated');
     }
     // After the proof of work: nobody makes the server verify signatures without paying first.
     verifySubmission(await backend(), envelope);

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { problems } from '../http/problem.ts';
 import { solvePow } from '../pow/pow.ts';
 import {
+  channels,
   expectProblem,
   makeEnvelope,
   makeReceipt,
@@ -238,6 +240,65 @@ describe('POST /api/v1/reports', () => {
     const before = await snapshot(h.store);
     const envelope = { ...makeEnvelope(await makeReceipt()), channelId: randomUUID() };
     await refused(await submit(h.url, envelope), 404, 'unknownChannel', before);
+  });
+});
+
+describe("POST /api/v1/reports against the channel's current recipient list", () => {
+  // The administrator publishes version 2 (say, a recipient removed) while a browser still
+  // holds version 1.
+  let listVersion = 2;
+  let current: Harness;
+  beforeEach(async () => {
+    listVersion = 2;
+    current = await startIntake({
+      deps: {
+        listChannels: async () => [
+          { ...channels[0]!, recipients: { version: listVersion, signed: 'x' } },
+        ],
+      },
+    });
+  });
+  afterEach(() => current.close());
+
+  it('refuses a report sealed to an older or a newer list with 409 and appends nothing', async () => {
+    const receipt = await makeReceipt();
+    for (const version of [1, 3]) {
+      const envelope = receipt.seal('sealed to the wrong list', randomUUID(), version);
+      const before = await snapshot(current.store);
+      const pow = await solvedPow(current.url);
+      const res = await submit(current.url, envelope, pow);
+      const p = await expectProblem(res, 409, 'recipientListOutdated');
+      expect(p.ok).toBe(true);
+      expect(p.body.title).toBe(problems.recipientListOutdated.title);
+      expect(await snapshot(current.store)).toBe(before);
+    }
+  });
+
+  it('accepts the same report re-sealed to the current list under the same id', async () => {
+    const receipt = await makeReceipt();
+    const reportId = randomUUID();
+    const stale = await submit(current.url, receipt.seal('report', reportId, 1));
+    expect(stale.status).toBe(409);
+    const fresh = receipt.seal('report', reportId, 2);
+    expect((await submit(current.url, fresh)).status).toBe(201);
+    const events = await current.store.readStream(`report-${reportId}`);
+    expect(
+      events.map(
+        (e) =>
+          (e.data as { envelope: { recipientListVersion: number } }).envelope.recipientListVersion,
+      ),
+    ).toEqual([2]);
+    // The list moves on after the report was accepted: the retry of the identical request (its
+    // answer was lost) is still the same success, stored once; a re-sealed body is a conflict.
+    listVersion = 3;
+    const retry = await submit(current.url, fresh);
+    expect(retry.status).toBe(201);
+    expect(await retry.json()).toEqual({ reportId });
+    expect(await current.store.readStream(`report-${reportId}`)).toHaveLength(1);
+    const before = await snapshot(current.store);
+    const resealed = await submit(current.url, receipt.seal('report', reportId, 3));
+    expect((await expectProblem(resealed, 409, 'conflict')).ok).toBe(true);
+    expect(await snapshot(current.store)).toBe(before);
   });
 });
 

@@ -36,7 +36,8 @@ export const channels: Channel[] = [
     id: channelId,
     name: 'Anti-Corruption Coalition',
     questionnaire: { q: [] },
-    recipients: { signed: 'x' },
+    // Stands in for the signed list (the browser checks it; intake compares only its version).
+    recipients: { version: 1, signed: 'x' },
   },
 ];
 
@@ -144,13 +145,13 @@ export async function makeReceipt() {
     locator: keys.locator,
     signPublicKey: keys.signPublicKey,
     sign: (challenge: string) => signSessionChallenge(b, keys, challenge, SESSION_CONTEXT),
-    seal(text: string, reportId: string = randomUUID()) {
+    seal(text: string, reportId: string = randomUUID(), recipientListVersion = 1) {
       const sealed = sealReport(b, {
         reportId,
         channelId,
         answers: { what: text },
         recipients: [recipient!],
-        recipientListVersion: 1,
+        recipientListVersion,
         whistleblower: keys,
       });
       reportKeys.set(reportId, sealed.reportKey);

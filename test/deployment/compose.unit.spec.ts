@@ -20,11 +20,13 @@ interface Service {
   networks?: string[] | Record<string, { ipv4_address?: string } | null>;
   volumes?: Array<string | { type?: string; source?: string; target?: string }>;
   network_mode?: string;
+  secrets?: Array<string | { source: string }>;
 }
 interface Compose {
   services: Record<string, Service>;
   networks?: Record<string, { internal?: boolean } | null>;
   volumes?: Record<string, unknown>;
+  secrets?: Record<string, { file?: string }>;
 }
 
 function load(text: string): Compose {
@@ -168,7 +170,20 @@ describe('docker-compose.yml', () => {
 
   it('keeps secrets and keys out of the image build context', () => {
     const ignored = readFileSync(resolve(root, '.dockerignore'), 'utf8').split('\n');
-    expect(ignored).toEqual(expect.arrayContaining(['.env', 'infra/certs/out']));
+    expect(ignored).toEqual(expect.arrayContaining(['.env', 'infra/certs/out', 'infra/secrets']));
+  });
+
+  it("gives desk its server key as a secret file, outside the app's volumes", () => {
+    const desk = compose.services.desk!;
+    expect(env(desk).DESK_KEY_FILE).toBe('/run/secrets/desk_key');
+    expect(desk.secrets).toEqual(['desk_key']);
+    const file = compose.secrets?.['desk_key']?.file ?? '';
+    expect(file).toMatch(/^\.\/infra\/secrets\//);
+    expect(readFileSync(resolve(root, '.gitignore'), 'utf8').split('\n')).toContain(
+      'infra/secrets/',
+    );
+    for (const [name, s] of Object.entries(compose.services))
+      if (name !== 'desk') expect(s.secrets ?? [], name).toEqual([]);
   });
 
   it('mounts only the CA certificate into app containers, never a private key', () => {

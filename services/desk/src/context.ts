@@ -17,6 +17,7 @@ import type { Request, Response } from 'express';
 import type { DeskDeps } from './deps.ts';
 import { LoginThrottle, RequestBudget } from './auth/throttle.ts';
 import { readSessionToken, SessionStore } from './auth/sessions.ts';
+import { deriveDeskKeys, type DeskKeys } from './auth/server-keys.ts';
 import { ProblemError } from './http/problem.ts';
 
 /** Who is calling, re-read from the investigator's stream on every request. */
@@ -32,8 +33,8 @@ export interface DeskContext {
   readonly throttle: LoginThrottle;
   /** Requests for sign-in KDF parameters, per handle. */
   readonly kdfBudget: RequestBudget;
-  /** Key of the decoy KDF answers for unknown handles (auth/decoy.ts). */
-  readonly kdfDecoyKey: Uint8Array;
+  /** Subkeys of the server key: TOTP sealing, decoy KDF salts (auth/server-keys.ts). */
+  readonly keys: DeskKeys;
   readonly backend: () => Promise<CryptoBackend>;
   /** Last TOTP time step accepted per investigator: a code works once. */
   readonly lastTotpStep: Map<string, number>;
@@ -59,7 +60,7 @@ export function createContext(deps: DeskDeps): DeskContext {
     ),
     throttle: new LoginThrottle(deps.clock),
     kdfBudget: new RequestBudget(deps.clock),
-    kdfDecoyKey: deps.config.kdfDecoyKey ?? deps.ids.bytes(32),
+    keys: deriveDeskKeys(deps.config.serverKey, deps.config.kdfDecoyKey),
     backend: getBackend,
     dummyVerifier: () => {
       dummy ??= getBackend().then((b) =>

@@ -34,8 +34,15 @@ export interface DeskConfig {
   /** TEST ONLY: pass protocol's TEST_ONLY_CHEAP_PARAMS to make login verifiers cheap. */
   readonly loginVerifierParams?: Argon2Params;
   /**
-   * Key of the decoy KDF answers for unknown handles (`POST /api/session/kdf`): 32 random bytes
-   * per process when absent. Pass a persisted secret to keep decoy salts stable across restarts.
+   * The desk's server key: 32 random bytes kept outside the event log (never in it, nor in a
+   * backup of it), the same in every desk process of a deployment and across restarts. Subkeys
+   * derived from it seal the TOTP secrets at rest and make the decoy KDF salts
+   * (auth/server-keys.ts). Losing it makes every sealed TOTP secret unreadable.
+   */
+  readonly serverKey: Uint8Array;
+  /**
+   * Legacy: the separate decoy key file of deployments made before `serverKey`. When given it
+   * keys the decoy KDF salts instead of the derived subkey, so they do not change on upgrade.
    */
   readonly kdfDecoyKey?: Uint8Array;
 }

@@ -65,11 +65,16 @@ export interface Desk {
 export interface DeskOptions {
   blobStore?: EvidenceBlobs;
   config?: Partial<DeskConfig>;
+  /** Default: a memory store and an in-memory read-model database. */
+  store?: EventStore;
+  db?: Database.Database;
+  /** False for a store that is set up already (no setup token will come). */
+  expectSetup?: boolean;
 }
 
 export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
-  const store = createMemoryEventStore();
-  const db = new Database(':memory:');
+  const store = options.store ?? createMemoryEventStore();
+  const db = options.db ?? new Database(':memory:');
   const runner = createProjectionRunner({ store, db, projections: allProjections });
   await runner.start();
   const clock = { now: new Date('2026-05-04T08:00:00.000Z') };
@@ -90,12 +95,13 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
         announced();
       },
       loginVerifierParams: TEST_ONLY_CHEAP_PARAMS,
+      serverKey: randomBytes(32),
       ...options.config,
     },
     cryptoBackend: await loadBackend(),
     ...(options.blobStore && { blobStore: options.blobStore }),
   });
-  await ready;
+  if (options.expectSetup !== false) await ready;
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

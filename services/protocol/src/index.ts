@@ -18,7 +18,13 @@ export {
   meetsVaultFloor,
   assertArgon2Params,
 } from './params.ts';
-export { toBase64Url, fromBase64Url, fromBase64UrlExact, constantTimeEqual } from './bytes.ts';
+export {
+  toBase64Url,
+  fromBase64Url,
+  fromBase64UrlExact,
+  constantTimeEqual,
+  encodeFields,
+} from './bytes.ts';
 export { padme } from './padding.ts';
 
 export {

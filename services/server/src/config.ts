@@ -24,6 +24,13 @@ export const configSchema = z
     DESK_ORIGIN: z.url().optional(),
     /** The front-end build served by intake and desk (default: frontend/build when it exists). */
     STATIC_DIR: z.string().optional(),
+    /**
+     * The desk's server key (32 bytes, raw or as 64 hex characters), which seals TOTP secrets at
+     * rest. Default: $DATA_DIR/secrets/desk.key, made on first start. When set, the file must
+     * exist and is never written: with several desk processes (EventStoreDB) give every one the
+     * same file, e.g. a Docker secret, and keep a copy apart from the event log's backups.
+     */
+    DESK_KEY_FILE: z.string().min(1).optional(),
     /** Only set behind a reverse proxy you control; never needed behind Tor. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   })
@@ -41,6 +48,10 @@ export interface Config {
   deskOrigin: string | undefined;
   staticDir: string | undefined;
   desk: { host: string; port: number };
+  /** The desk's server key: a file the operator provides, or one made under DATA_DIR. */
+  deskKey: { kind: 'provided' | 'generated'; file: string };
+  /** Decoy key file of deployments made before the server key (kept so decoys do not change). */
+  legacyDeskDecoyKeyFile: string;
   role: 'all' | 'intake' | 'desk' | 'projections';
   trustProxy: boolean;
   demo: boolean;
@@ -66,6 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     deskOrigin: c.DESK_ORIGIN?.replace(/\/$/, ''),
     staticDir: c.STATIC_DIR ? resolve(c.STATIC_DIR) : defaultStaticDir(),
     desk: { host: c.DESK_HOST, port: c.DESK_PORT },
+    deskKey: c.DESK_KEY_FILE
+      ? { kind: 'provided', file: resolve(c.DESK_KEY_FILE) }
+      : { kind: 'generated', file: resolve(dataDir, 'secrets', 'desk.key') },
+    legacyDeskDecoyKeyFile: resolve(dataDir, 'secrets', 'desk-decoy.key'),
     role: c.ROLE,
     trustProxy: c.TRUST_PROXY === 'true',
     demo: argv.includes('--demo'),

@@ -14,12 +14,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { RequestListener, Server } from 'node:http';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Config } from './config.ts';
 import { deploymentCryptoSettings } from './crypto-settings.ts';
 import { withDeskPages } from './desk-pages.ts';
 import { seedDemo } from './demo.ts';
-import { persistentSecret } from './secrets.ts';
+import { optionalSecretFile, persistentSecret, readSecretFile } from './secrets.ts';
 import { close, listen } from './listen.ts';
 
 export interface Platform {
@@ -113,7 +113,11 @@ export async function startPlatform(
       logger: { info: log, warn: log, error: log },
       config: {
         origin,
-        kdfDecoyKey: persistentSecret(join(config.dataDir, 'secrets', 'desk-decoy.key')),
+        serverKey:
+          config.deskKey.kind === 'provided'
+            ? readSecretFile(config.deskKey.file)
+            : persistentSecret(config.deskKey.file),
+        ...withLegacyDecoyKey(config.legacyDeskDecoyKeyFile),
         onSetupToken: (token) => {
           gotSetupToken(token);
           if (!config.demo)
@@ -138,6 +142,12 @@ export async function startPlatform(
       await store.close();
     },
   };
+}
+
+/** Deployments made before the server key keep their decoy key, so decoy salts stay the same. */
+function withLegacyDecoyKey(file: string): { kdfDecoyKey?: Uint8Array } {
+  const key = optionalSecretFile(file);
+  return key ? { kdfDecoyKey: key } : {};
 }
 
 async function announceDemo(

@@ -4,17 +4,35 @@ import { dirname } from 'node:path';
 
 /**
  * A random server secret kept in a file readable by the service user only, made on first use.
- * Used for the desk's decoy KDF salts: if they changed on every restart, someone watching one
- * handle across a restart could tell a decoy (it changes) from a real account (it does not).
+ * The desk's server key lives in one (`$DATA_DIR/secrets/desk.key` unless DESK_KEY_FILE names
+ * another): if it changed on a restart, every sealed TOTP secret would stop opening.
  */
 export function persistentSecret(file: string, bytes = 32): Uint8Array {
-  if (existsSync(file)) {
-    const secret = readFileSync(file);
-    if (secret.length === bytes) return secret;
-    throw new Error(`${file} is damaged (expected ${bytes} bytes): restore it from a backup`);
-  }
-  mkdirSync(dirname(file), { recursive: true });
+  if (existsSync(file)) return readSecretFile(file, bytes);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(bytes);
   writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+/**
+ * A secret the operator provides (DESK_KEY_FILE): never made here, so several desk processes
+ * cannot each invent their own. `bytes` raw bytes, or that many as hex text (what
+ * `openssl rand -hex 32` prints, newline allowed), which is easier to keep in a secret manager.
+ */
+export function readSecretFile(file: string, bytes = 32): Uint8Array {
+  if (!existsSync(file))
+    throw new Error(`${file} does not exist (make it with: openssl rand -hex ${bytes})`);
+  const raw = readFileSync(file);
+  if (raw.length === bytes) return raw;
+  const text = raw.toString('latin1').trim();
+  if (new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(text)) return Buffer.from(text, 'hex');
+  throw new Error(
+    `${file} is damaged (expected ${bytes} bytes or ${bytes * 2} hex characters): restore it from a backup`,
+  );
+}
+
+/** A secret file that is used when present and never created (legacy keys). */
+export function optionalSecretFile(file: string, bytes = 32): Uint8Array | undefined {
+  return existsSync(file) ? readSecretFile(file, bytes) : undefined;
 }

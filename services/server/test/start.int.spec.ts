@@ -50,6 +50,8 @@ describe('npm start (the composition root as a real process)', () => {
         lines.filter((l) => l.includes('127.0.0.1')).every((l) => /listening on|first run/.test(l)),
       ).toBe(true);
       expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(true);
+      // The desk's server key is made beside, not inside, the event log.
+      expect(existsSync(join(dataDir, 'secrets', 'desk.key'))).toBe(true);
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -85,6 +87,37 @@ describe('persistent server secrets', () => {
       expect(Buffer.from(persistentSecret(file)).equals(Buffer.from(first))).toBe(true);
       writeFileSync(file, 'short');
       expect(() => persistentSecret(file)).toThrow(/damaged/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the desk server key', () => {
+  it('DESK_KEY_FILE names a file the operator provides: raw or hex, never created', async () => {
+    const { readSecretFile } = await import('../src/secrets.ts');
+    const { loadConfig } = await import('../src/config.ts');
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'idesk-key-'));
+    try {
+      const file = join(dir, 'desk.key');
+      expect(() => readSecretFile(file)).toThrow(/does not exist.*openssl rand -hex 32/);
+      expect(existsSync(file)).toBe(false);
+      const key = Buffer.alloc(32, 9);
+      writeFileSync(file, key);
+      expect(Buffer.from(readSecretFile(file)).equals(key)).toBe(true);
+      writeFileSync(file, `${key.toString('hex')}\n`);
+      expect(Buffer.from(readSecretFile(file)).equals(key)).toBe(true);
+      writeFileSync(file, 'f'.repeat(63));
+      expect(() => readSecretFile(file)).toThrow(/damaged/);
+      expect(loadConfig({ DESK_KEY_FILE: file, DATA_DIR: dir }, []).deskKey).toEqual({
+        kind: 'provided',
+        file,
+      });
+      expect(loadConfig({ DATA_DIR: dir }, []).deskKey).toEqual({
+        kind: 'generated',
+        file: join(dir, 'secrets', 'desk.key'),
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

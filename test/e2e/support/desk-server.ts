@@ -31,7 +31,11 @@ export async function startDesk(manifest: CspManifest): Promise<DeskServer> {
     clock: { now: () => new Date() },
     ids: { uuid: () => randomUUID(), bytes: (n) => randomBytes(n) },
     logger: { info: () => {}, warn: () => {}, error: () => {} },
-    config: { origin: server.origin, onSetupToken: (token) => (setupToken = token) },
+    config: {
+      origin: server.origin,
+      serverKey: randomBytes(32),
+      onSetupToken: (token) => (setupToken = token),
+    },
     cryptoBackend: await loadBackend(),
   });
   target.app = app as unknown as ApiForward;

@@ -8,7 +8,7 @@ import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { decoyKdf, type LoginKdf } from './decoy.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from './sessions.ts';
-import { checkTotp } from './totp.ts';
+import { checkAccountTotp } from './account-totp.ts';
 
 const loginSchema = z.object({
   handle: z.string().min(1).max(64),
@@ -37,7 +37,7 @@ export function sessionRoutes(ctx: DeskContext): Router {
     // Per handle, like sign-in: locked while sign-in is, and a budget of lookups besides.
     if (ctx.throttle.isLocked(body.handle) || !ctx.kdfBudget.take(body.handle))
       throw new ProblemError('tooManyAttempts');
-    const decoy = decoyKdf(ctx.kdfDecoyKey, body.handle);
+    const decoy = decoyKdf(ctx.keys.kdfDecoy, body.handle);
     const found = findInvestigatorByHandle(deps.readModels, body.handle);
     // An unknown handle reads an (empty) stream too, so both take a stream read.
     const { state } = await readInvestigator(ctx, found?.investigatorId ?? decoyStreamId);
@@ -61,7 +61,7 @@ export function sessionRoutes(ctx: DeskContext): Router {
         deps.config.loginVerifierParams,
       );
       if (ok && state.status === 'active') {
-        const step = checkTotp(state.totpSecret, body.totp, deps.clock.now());
+        const step = checkAccountTotp(ctx, state, body.totp);
         const last = ctx.lastTotpStep.get(state.investigatorId);
         ok = step !== undefined && (last === undefined || step > last);
         if (ok && step !== undefined) ctx.lastTotpStep.set(state.investigatorId, step);

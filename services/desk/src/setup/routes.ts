@@ -16,7 +16,9 @@ import {
 import { Router } from 'express';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { checkTotp, newTotpSecret, totpUri } from '../auth/totp.ts';
+import { checkAccountTotp } from '../auth/account-totp.ts';
+import { newTotpSecret, totpUri } from '../auth/totp.ts';
+import { sealTotpSecret } from '../auth/totp-seal.ts';
 import type { DeskContext } from '../context.ts';
 import { readInvestigator } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -106,7 +108,14 @@ async function enrol(ctx: DeskContext, body: z.infer<typeof enrolSchema>) {
         boxPublicKey: body.vault.boxPublicKey,
         vault: body.vault,
         loginVerifier,
-        totpSecret,
+        // Sealed before it enters the event: the log never holds the second factor in plain.
+        sealedTotpSecret: sealTotpSecret(
+          ctx.keys,
+          (n) => ctx.deps.ids.bytes(n),
+          body.investigatorId,
+          'InvestigatorEnrolled',
+          totpSecret,
+        ),
       },
       metadata: {
         now: ctx.deps.clock.now(),
@@ -200,7 +209,7 @@ export function setupRoutes(ctx: DeskContext): Router {
       !sameText(state.enrolmentCodeHash, hashCode(body.enrolmentCode))
     )
       throw new ProblemError('enrolmentRefused');
-    const step = checkTotp(state.totpSecret, body.code, deps.clock.now());
+    const step = checkAccountTotp(ctx, state, body.code);
     if (step === undefined) throw new ProblemError('enrolmentRefused');
     ctx.lastTotpStep.set(body.investigatorId, step);
     await handleCommand(deps.store, investigatorStream(body.investigatorId), investigatorDecider, {

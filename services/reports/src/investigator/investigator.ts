@@ -18,12 +18,43 @@ import {
 /**
  * `investigator-<uuid>` streams: staff accounts. The server holds public keys, the vault
  * (ciphertext under a key only the investigator's password derives), a slow hash of the
- * protocol's login secret, and the TOTP secret. It never sees the password or private keys.
+ * protocol's login secret, and the TOTP secret sealed under a desk key that is not in the event
+ * log. It never sees the password or private keys.
  */
 const id = z.string().min(1).max(128);
 const at = z.iso.datetime();
 export const roles = ['administrator', 'investigator'] as const;
 export type Role = (typeof roles)[number];
+
+const b64url = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]*$/);
+
+/**
+ * A TOTP secret sealed by the desk (services/desk/src/auth/totp-seal.ts): AES-256-GCM under a
+ * subkey of the desk's server key, associated data bound to the investigator and the event. The
+ * domain never opens it; `keyId` names the desk key (a derived fingerprint, not the key), so a
+ * desk process holding another key can say so instead of failing blindly.
+ */
+export const sealedTotpSecretSchema = z.strictObject({
+  v: z.literal(1),
+  alg: z.literal('A256GCM'),
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  nonce: b64url(16, 16),
+  ciphertext: b64url(22, 256),
+});
+export type SealedTotpSecret = z.infer<typeof sealedTotpSecretSchema>;
+
+/**
+ * How an account's TOTP secret is held. Events written before sealing carry it in plain
+ * (`totpSecret`); they are still read, never written again (a TOTP reset replaces the secret).
+ */
+export type TotpAtRest =
+  | { readonly kind: 'sealed'; readonly sealed: SealedTotpSecret; readonly sealedIn: string }
+  | { readonly kind: 'plain'; readonly secret: string };
 
 export const investigatorEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -41,15 +72,22 @@ export const investigatorEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('InvestigatorEnrolled'),
-    data: z.object({
-      investigatorId: id,
-      signPublicKey: z.string().min(1).max(512),
-      boxPublicKey: z.string().min(1).max(512),
-      vault: vaultSchema,
-      loginVerifier: loginVerifierSchema,
-      totpSecret: z.string().min(16).max(128),
-      enrolledAt: at,
-    }),
+    data: z
+      .object({
+        investigatorId: id,
+        signPublicKey: z.string().min(1).max(512),
+        boxPublicKey: z.string().min(1).max(512),
+        vault: vaultSchema,
+        loginVerifier: loginVerifierSchema,
+        /** Legacy: events written before TOTP secrets were sealed. Never written now. */
+        totpSecret: z.string().min(16).max(128).optional(),
+        sealedTotpSecret: sealedTotpSecretSchema.optional(),
+        enrolledAt: at,
+      })
+      .refine(
+        (d) => (d.totpSecret === undefined) !== (d.sealedTotpSecret === undefined),
+        'exactly one of totpSecret (legacy) and sealedTotpSecret',
+      ),
   }),
   z.object({
     type: z.literal('InvestigatorTotpConfirmed'),
@@ -94,7 +132,8 @@ export type InvestigatorCommand =
         boxPublicKey: string;
         vault: Vault;
         loginVerifier: LoginVerifier;
-        totpSecret: string;
+        /** Sealed by the caller (the decider stays pure); a plain secret cannot be written. */
+        sealedTotpSecret: SealedTotpSecret;
       }
     >
   | Cmd<'ConfirmTotp', { investigatorId: string }>
@@ -113,7 +152,7 @@ export interface EnrolledAccount extends InvestigatorAccount {
   readonly boxPublicKey: string;
   readonly vault: Vault;
   readonly loginVerifier: LoginVerifier;
-  readonly totpSecret: string;
+  readonly totp: TotpAtRest;
 }
 export type InvestigatorState =
   | { readonly status: 'none' }
@@ -232,8 +271,9 @@ export function evolveInvestigator(
     }
     case 'InvestigatorEnrolled': {
       if (state.status !== 'invited') return state;
-      const { enrolledAt: _at, ...d } = event.data;
-      return { ...state, ...d, status: 'enrolled' };
+      const { enrolledAt: _at, totpSecret, sealedTotpSecret, ...d } = event.data;
+      const totp = totpAtRest(event.type, sealedTotpSecret, totpSecret);
+      return totp ? { ...state, ...d, totp, status: 'enrolled' } : state;
     }
     case 'InvestigatorTotpConfirmed':
       return state.status === 'enrolled' ? { ...state, status: 'active' } : state;
@@ -248,6 +288,16 @@ export function evolveInvestigator(
       return _exhaustive;
     }
   }
+}
+
+function totpAtRest(
+  eventType: string,
+  sealed: SealedTotpSecret | undefined,
+  plain: string | undefined,
+): TotpAtRest | undefined {
+  if (sealed) return { kind: 'sealed', sealed, sealedIn: eventType };
+  if (plain !== undefined) return { kind: 'plain', secret: plain };
+  return undefined;
 }
 
 export const investigatorStream = (investigatorId: string) => `investigator-${investigatorId}`;

@@ -1,10 +1,16 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
 import type { Actor } from '../shared/command.ts';
 import { deciderSpec } from '../shared/decider-spec.ts';
-import { fakeLoginVerifier, fakeUuid, fakeVault } from '../shared/fixtures.ts';
+import {
+  fakeLoginVerifier,
+  fakeSealedTotpSecret,
+  fakeUuid,
+  fakeVault,
+} from '../shared/fixtures.ts';
 import {
   EnrolmentRefusedError,
+  evolveInvestigator,
   investigatorDecider,
   InvestigatorNotFoundError,
   type InvestigatorCommand,
@@ -19,6 +25,7 @@ const meta = (actor: Actor = admin) => ({ now, eventId: 'e', actor });
 const investigatorId = 'inv-1';
 const codeHash = 'a'.repeat(64);
 const verifier = fakeLoginVerifier();
+const sealedTotpSecret = fakeSealedTotpSecret();
 const keys = { signPublicKey: 'spk', boxPublicKey: 'bpk', vault: fakeVault(fakeUuid('inv')) };
 
 const invited: InvestigatorEvent = {
@@ -39,7 +46,7 @@ const enrolled: InvestigatorEvent = {
     investigatorId,
     ...keys,
     loginVerifier: verifier,
-    totpSecret: 'JBSWY3DPEHPK3PXPJBSW',
+    sealedTotpSecret,
     enrolledAt: at,
   },
 };
@@ -70,7 +77,7 @@ const enrol = (hash = codeHash, when = now): InvestigatorCommand => ({
     enrolmentCodeHash: hash,
     ...keys,
     loginVerifier: verifier,
-    totpSecret: 'JBSWY3DPEHPK3PXPJBSW',
+    sealedTotpSecret,
   },
   metadata: { ...meta({ kind: 'system' }), now: when },
 });
@@ -150,5 +157,51 @@ describe('investigator decider', () => {
     spec([invited, enrolled, deactivated]).when(deactivate).thenThrows(IllegalTransitionError);
     spec([invited]).when(deactivate).thenThrows(IllegalTransitionError);
     spec([]).when(deactivate).thenThrows(InvestigatorNotFoundError);
+  });
+
+  it('holds the sealed TOTP secret as sealed, naming the event that sealed it', () => {
+    const state = [invited, enrolled].reduce(evolveInvestigator, investigatorDecider.initialState);
+    expect(state.status === 'enrolled' && state.totp).toEqual({
+      kind: 'sealed',
+      sealed: sealedTotpSecret,
+      sealedIn: 'InvestigatorEnrolled',
+    });
+  });
+});
+
+describe('TOTP secrets at rest', () => {
+  const legacy = {
+    investigatorId,
+    ...keys,
+    loginVerifier: verifier,
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSW',
+    enrolledAt: at,
+  };
+  it('still reads an enrolment written before sealing, as a plain secret', () => {
+    const event = investigatorDecider.parse('InvestigatorEnrolled', legacy);
+    const state = [invited, event].reduce(evolveInvestigator, investigatorDecider.initialState);
+    expect(state.status === 'enrolled' && state.totp).toEqual({
+      kind: 'plain',
+      secret: 'JBSWY3DPEHPK3PXPJBSW',
+    });
+  });
+  it('refuses an enrolment with both secrets, with neither, or with a malformed seal', () => {
+    expect(() =>
+      investigatorDecider.parse('InvestigatorEnrolled', { ...legacy, sealedTotpSecret }),
+    ).toThrow();
+    const { totpSecret: _plain, ...neither } = legacy;
+    expect(() => investigatorDecider.parse('InvestigatorEnrolled', neither)).toThrow();
+    expect(() =>
+      investigatorDecider.parse('InvestigatorEnrolled', {
+        ...neither,
+        sealedTotpSecret: { ...sealedTotpSecret, alg: 'none' },
+      }),
+    ).toThrow();
+    expect(() =>
+      investigatorDecider.parse('InvestigatorEnrolled', {
+        ...neither,
+        sealedTotpSecret: { ...sealedTotpSecret, secret: 'JBSWY3DPEHPK3PXPJBSW' },
+      }),
+    ).toThrow();
   });
 });

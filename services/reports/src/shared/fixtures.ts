@@ -120,3 +120,14 @@ export function fakeRecipientList(
     signature: fakeB64(64, `list:${channelId}:${version}`),
   };
 }
+
+/** A sealed TOTP secret of the right shape (AES-256-GCM of 32 base32 characters + tag). */
+export function fakeSealedTotpSecret(label = 'totp') {
+  return {
+    v: 1 as const,
+    alg: 'A256GCM' as const,
+    keyId: createHash('sha256').update(`key:${label}`).digest('hex').slice(0, 16),
+    nonce: fakeB64(12, `nonce:${label}`),
+    ciphertext: fakeB64(48, label),
+  };
+}

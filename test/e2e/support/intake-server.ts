@@ -17,6 +17,7 @@ import {
   signRecipientList,
   type BoxKeyPair,
   type CryptoBackend,
+  type RecipientList,
   type SigningKeyPair,
 } from '@integrity-desk/protocol';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -39,6 +40,13 @@ export interface IntakeServer {
   backend: CryptoBackend;
   channelId: string;
   investigator: Investigator;
+  /** A new investigator's key pairs (not on any list until published). */
+  newInvestigator(): Investigator;
+  /**
+   * Publishes the channel's next recipient list (version + 1), signed by the deployment key, or
+   * by a key the browser does not trust with `forged`.
+   */
+  publishRecipients(recipients: readonly Investigator[], options?: { forged?: boolean }): number;
   close(): Promise<void>;
 }
 
@@ -48,26 +56,31 @@ export async function startIntake(): Promise<IntakeServer> {
   const blobStore = createMemoryBlobStore();
   const deploymentKey = generateSigningKeyPair(backend);
   const channelId = randomUUID();
-  const investigator: Investigator = {
+  const newInvestigator = (): Investigator => ({
     recipientId: randomUUID(),
     box: generateBoxKeyPair(backend),
     sign: generateSigningKeyPair(backend),
+  });
+  const investigator = newInvestigator();
+  let recipients: RecipientList | undefined;
+  const publishRecipients: IntakeServer['publishRecipients'] = (list, options = {}) => {
+    const version = (recipients?.version ?? 0) + 1;
+    recipients = signRecipientList(
+      backend,
+      {
+        channelId,
+        version,
+        recipients: list.map((i) => ({
+          recipientId: i.recipientId,
+          boxPublicKey: i.box.publicKey,
+          signPublicKey: i.sign.publicKey,
+        })),
+      },
+      options.forged ? generateSigningKeyPair(backend).seed : deploymentKey.seed,
+    );
+    return version;
   };
-  const recipients = signRecipientList(
-    backend,
-    {
-      channelId,
-      version: 1,
-      recipients: [
-        {
-          recipientId: investigator.recipientId,
-          boxPublicKey: investigator.box.publicKey,
-          signPublicKey: investigator.sign.publicKey,
-        },
-      ],
-    },
-    deploymentKey.seed,
-  );
+  publishRecipients([investigator]);
   const app = createIntakeApp({
     store,
     blobStore,
@@ -119,6 +132,8 @@ export async function startIntake(): Promise<IntakeServer> {
     backend,
     channelId,
     investigator,
+    newInvestigator,
+    publishRecipients,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -87,8 +87,12 @@ const auth = (): { headers: Record<string, string> } => ({
 let deployment: Promise<Result<Deployment>> | undefined;
 
 export const intake = {
-  /** Channels, recipients, KDF and PoW parameters; fetched once per page load. */
-  deployment(): Promise<Result<Deployment>> {
+  /**
+   * Channels, recipients, KDF and PoW parameters; fetched once per page load, or again with
+   * `fresh` (a channel's recipient list changed since).
+   */
+  deployment(options: { fresh?: boolean } = {}): Promise<Result<Deployment>> {
+    if (options.fresh) deployment = undefined;
     deployment ??= getJson<Deployment>(`${base}/deployment`).then((r) => {
       if (!r.ok) deployment = undefined;
       else

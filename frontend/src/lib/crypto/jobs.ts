@@ -30,6 +30,8 @@ export type Job =
       reportId: string;
       channelId: string;
       recipients: unknown;
+      /** Refuse a list older than this one (sealing again after the server refused a list). */
+      lastSeenVersion?: number;
       crypto: unknown;
       argon2: Argon2Params;
       answers: Record<string, unknown>;

@@ -41,9 +41,11 @@ function verifiedRecipients(
   backendNow: CryptoBackend,
   list: unknown,
   settings: DeploymentCryptoSettings,
+  expect: { channelId?: string; lastSeenVersion?: number } = {},
 ) {
   return verifyRecipientList(backendNow, list, {
     pinnedPublicKey: pinnedDeploymentKey() ?? settings.deploymentSignPublicKey,
+    ...expect,
   });
 }
 
@@ -96,7 +98,12 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
     case 'sealReport': {
       const b = await getBackend();
       const settings = settingsOf(job.crypto);
-      const list: RecipientList = verifiedRecipients(b, job.recipients, settings);
+      // The list must be this channel's, and never older than one already sealed to (a server
+      // that refused a report cannot roll the browser back to a list it liked better).
+      const list: RecipientList = verifiedRecipients(b, job.recipients, settings, {
+        channelId: job.channelId,
+        lastSeenVersion: job.lastSeenVersion,
+      });
       forget();
       const receipt = generateReceipt(b);
       receiptKeys = await receiptKeysFor(b, receipt, settings, (p) =>

@@ -102,6 +102,10 @@ export const en = {
   'submit.done': 'Sent',
   'submit.retrying': 'The connection dropped. Trying again in a moment; what was sent is kept.',
   'submit.failed': 'Sending failed. Your report is still in this tab.',
+  'submit.recipientsChanged':
+    'The organisation changed who receives its reports while you were writing. Your report is being locked again for the current recipients.',
+  'submit.recipientsFailed':
+    'The organisation changed who receives its reports, and the new list could not be checked. Nothing was sent. Try again in a few minutes; your report stays in this tab until you close it.',
   'submit.retry': 'Try again',
   'submit.progress': '{label}: {percent}%',
 

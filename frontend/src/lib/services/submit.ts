@@ -14,13 +14,18 @@ export type Stage = 'keys' | 'work' | 'upload' | 'done';
 export interface SubmitHooks {
   onProgress: (stage: Stage, fraction: number) => void;
   onRetry: () => void;
+  /** The channel's recipients changed after the report was locked: it is being locked again. */
+  onRecipientsChanged?: () => void;
 }
 
-export type SubmitOutcome = { ok: true } | { ok: false; reason: 'offline' | 'refused' | 'crypto' };
+export type SubmitOutcome =
+  { ok: true } | { ok: false; reason: 'offline' | 'refused' | 'crypto' | 'recipients' };
 
 interface Progressed {
   reportId: string;
   sealed?: SealedReport;
+  /** The recipient list version a refused seal used: a new list must not be older. */
+  refusedListVersion?: number;
   submitted: boolean;
   session: boolean;
   attachments: Map<string, { sealed: SealedAttachment; done: boolean }>;
@@ -28,17 +33,42 @@ interface Progressed {
 
 let current: Progressed | undefined;
 
+/** How often a report is locked again for a changed recipient list before giving up. */
+const MAX_RESEALS = 2;
+
+/** Intake's answer to a report sealed to a list that is no longer the channel's current one. */
+export const recipientListOutdated = (problem: { status: number; type?: string }) =>
+  problem.status === 409 && (problem.type ?? '').endsWith('/recipientListOutdated');
+
 /** Forget a finished or abandoned submission. */
 export function resetSubmission(): void {
   current = undefined;
 }
 
+type Sent = 'submitted' | 'outdated' | 'offline' | 'refused';
+
+/** Proof of work and the submission itself; a spent or expired challenge is solved again. */
+async function send(envelope: unknown, hooks: SubmitHooks): Promise<Sent> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    hooks.onProgress('work', 0);
+    const challenge = await withRetry(() => intake.challenge(), hooks.onRetry);
+    if (!challenge.ok) return 'offline';
+    const pow = await runInWorker<{ challenge: string; solution: string }>(
+      { kind: 'solvePow', challenge: challenge.value.challenge },
+      (p) => hooks.onProgress('work', p.fraction),
+    );
+    hooks.onProgress('upload', 0);
+    const sent = await withRetry(() => intake.submit(envelope, pow), hooks.onRetry);
+    if (sent.ok) return 'submitted';
+    if (recipientListOutdated(sent.problem)) return 'outdated';
+    if (sent.problem.status !== 403) return sent.problem.status === 0 ? 'offline' : 'refused';
+    // 403: the challenge expired or was spent meanwhile; solve a fresh one.
+  }
+  return 'refused';
+}
+
 export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
-  const channel = draft.channel;
-  if (!channel) return { ok: false, reason: 'refused' };
-  const info = await withRetry(() => intake.deployment(), hooks.onRetry);
-  if (!info.ok) return { ok: false, reason: 'offline' };
-  const deployment = info.value;
+  if (!draft.channel) return { ok: false, reason: 'refused' };
   current ??= {
     reportId: crypto.randomUUID(),
     submitted: false,
@@ -46,44 +76,62 @@ export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
     attachments: new Map(),
   };
   const state = current;
+  // "Try again" after a recipient list that could not be used looks for a newer one.
+  const stale = state.refusedListVersion !== undefined && !state.sealed;
+  const info = await withRetry(() => intake.deployment({ fresh: stale }), hooks.onRetry);
+  if (!info.ok) return { ok: false, reason: 'offline' };
+  let deployment = info.value;
+  if (stale) {
+    const channel = deployment.channels.find((c) => c.id === draft.channel?.id);
+    if (!channel) return { ok: false, reason: 'recipients' };
+    draft.choose(channel);
+  }
 
   try {
-    if (!state.sealed) {
-      hooks.onProgress('keys', 0);
-      state.sealed = await runInWorker<SealedReport>(
-        {
-          kind: 'sealReport',
-          reportId: state.reportId,
-          channelId: channel.id,
-          recipients: channel.recipients,
-          crypto: deployment.crypto,
-          argon2: deployment.argon2,
-          answers: { ...draft.answers },
-        },
-        (p) => hooks.onProgress('keys', p.fraction),
-      );
-    }
-    const sealed = state.sealed;
-
-    if (!state.submitted) {
-      for (let attempt = 0; attempt < 3 && !state.submitted; attempt++) {
-        hooks.onProgress('work', 0);
-        const challenge = await withRetry(() => intake.challenge(), hooks.onRetry);
-        if (!challenge.ok) return { ok: false, reason: 'offline' };
-        const pow = await runInWorker<{ challenge: string; solution: string }>(
-          { kind: 'solvePow', challenge: challenge.value.challenge },
-          (p) => hooks.onProgress('work', p.fraction),
-        );
-        hooks.onProgress('upload', 0);
-        const sent = await withRetry(() => intake.submit(sealed.envelope, pow), hooks.onRetry);
-        if (sent.ok) state.submitted = true;
-        else if (sent.problem.status !== 403) {
-          return { ok: false, reason: sent.problem.status === 0 ? 'offline' : 'refused' };
+    for (let reseals = 0; !state.submitted;) {
+      if (!state.sealed) {
+        const channel = draft.channel;
+        if (!channel) return { ok: false, reason: 'refused' };
+        hooks.onProgress('keys', 0);
+        try {
+          state.sealed = await runInWorker<SealedReport>(
+            {
+              kind: 'sealReport',
+              reportId: state.reportId,
+              channelId: channel.id,
+              recipients: channel.recipients,
+              lastSeenVersion: state.refusedListVersion,
+              crypto: deployment.crypto,
+              argon2: deployment.argon2,
+              answers: { ...draft.answers },
+            },
+            (p) => hooks.onProgress('keys', p.fraction),
+          );
+        } catch (error) {
+          // A new list that does not verify (signature, channel, older version) is not sealed to.
+          if (state.refusedListVersion !== undefined) return { ok: false, reason: 'recipients' };
+          throw error;
         }
-        // 403: the challenge expired or was spent meanwhile; solve a fresh one.
       }
-      if (!state.submitted) return { ok: false, reason: 'refused' };
+      const sent = await send(state.sealed.envelope, hooks);
+      if (sent === 'submitted') state.submitted = true;
+      else if (sent !== 'outdated') return { ok: false, reason: sent };
+      else {
+        // Nothing was stored: fetch the channel's current list and lock the report again (same
+        // report id, new keys), so a recipient removed meanwhile never receives it.
+        if (reseals++ >= MAX_RESEALS) return { ok: false, reason: 'recipients' };
+        hooks.onRecipientsChanged?.();
+        state.refusedListVersion = listVersionOf(state.sealed.envelope);
+        const fresh = await withRetry(() => intake.deployment({ fresh: true }), hooks.onRetry);
+        if (!fresh.ok) return { ok: false, reason: 'offline' };
+        const channel = fresh.value.channels.find((c) => c.id === draft.channel?.id);
+        if (!channel) return { ok: false, reason: 'recipients' };
+        deployment = fresh.value;
+        draft.choose(channel);
+        state.sealed = undefined;
+      }
     }
+    const sealed = state.sealed!;
 
     if (draft.attachments.length > 0 && !state.session) {
       const opened = await openReceiptSession(locatorOf(sealed.envelope), hooks.onRetry);
@@ -125,6 +173,10 @@ export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
     console.warn('submission stopped:', error instanceof Error ? error.message : typeof error);
     return { ok: false, reason: 'crypto' };
   }
+}
+
+function listVersionOf(envelope: unknown): number {
+  return (envelope as { recipientListVersion: number }).recipientListVersion;
 }
 
 export function locatorOf(envelope: unknown): string {

@@ -155,24 +155,65 @@ export interface SealedAttachment {
   chunks: AsyncGenerator<Uint8Array>;
 }
 
-export function sealAttachment(
+export interface AttachmentSealerInput {
+  reportKey: Uint8Array;
+  reportId: string;
+  attachmentId: string;
+  metadata: AttachmentMetadata;
+  /** The file's 32-byte salt: random once per file, kept so a resumed upload seals the same bytes. */
+  salt: Uint8Array;
+}
+
+/**
+ * Seals chunk by chunk, in any order: chunk i depends only on the file key (report key,
+ * attachment id, salt), i and its plaintext, so sealing it again gives the same bytes. This is
+ * what lets an upload read its file piece by piece (File.slice) and, after a dropped connection,
+ * seal the chunks the server has not yet received without ever holding the whole ciphertext.
+ */
+export interface AttachmentSealer {
+  header: AttachmentHeader;
+  /**
+   * Ciphertext of chunk `index`. `content` is the file's own bytes of that chunk (bytes
+   * index * chunkSize up to the file size, at most chunkSize; empty for a chunk of padding only);
+   * the zero padding is added here.
+   */
+  sealChunk(index: number, content: Uint8Array): Uint8Array;
+  /** Wipes the chunk key; the sealer is useless afterwards. */
+  dispose(): void;
+}
+
+/** The file-content length of chunk `index` of a file of `size` bytes. */
+export function attachmentChunkContentLength(size: number, index: number): number {
+  return Math.max(0, Math.min(ATTACHMENT_CHUNK_SIZE, size - index * ATTACHMENT_CHUNK_SIZE));
+}
+
+export function createAttachmentSealer(
   backend: CryptoBackend,
-  input: SealAttachmentInput,
-): SealedAttachment {
+  input: AttachmentSealerInput,
+): AttachmentSealer {
   const size = input.metadata.size;
   if (!Number.isSafeInteger(size) || size < 0) throw new FormatError('attachment size');
   const paddedSize = attachmentPaddedSize(size);
   if (paddedSize > MAX_ATTACHMENT_BYTES) throw new FormatError('attachment too large');
-  const salt = backend.randomBytes(32);
+  if (input.salt.length !== 32) throw new FormatError('attachment salt');
   const fields: HeaderFields = {
     reportId: input.reportId,
     attachmentId: input.attachmentId,
     paddedSize,
     chunkSize: ATTACHMENT_CHUNK_SIZE,
   };
-  const { chunkKey, metadataKey } = fileKeys(backend, input.reportKey, input.attachmentId, salt);
+  const { chunkKey, metadataKey } = fileKeys(
+    backend,
+    input.reportKey,
+    input.attachmentId,
+    input.salt,
+  );
   const metadataPlain = pad(utf8(JSON.stringify(input.metadata)), METADATA_PAD_FLOOR);
-  if (metadataPlain.length > 4096) throw new FormatError('attachment name or type too long');
+  if (metadataPlain.length > 4096) {
+    chunkKey.fill(0);
+    metadataKey.fill(0);
+    throw new FormatError('attachment name or type too long');
+  }
   const metadata = backend.aeadEncrypt(
     metadataKey,
     new Uint8Array(24),
@@ -184,12 +225,54 @@ export function sealAttachment(
   const header: AttachmentHeader = {
     v: 1,
     ...fields,
-    salt: toBase64Url(salt),
+    salt: toBase64Url(input.salt),
     chunkCount,
     metadata: toBase64Url(metadata),
   };
+  const chunkAd = chunkAdEncoder(fields);
+  let disposed = false;
+  return {
+    header,
+    sealChunk(index, content) {
+      if (disposed) throw new FormatError('attachment sealer disposed');
+      if (!Number.isSafeInteger(index) || index < 0 || index >= chunkCount) {
+        throw new FormatError('attachment chunk index');
+      }
+      if (content.length !== attachmentChunkContentLength(size, index)) {
+        throw new FormatError('attachment chunk content length');
+      }
+      const blockLength = Math.min(
+        ATTACHMENT_CHUNK_SIZE,
+        paddedSize - index * ATTACHMENT_CHUNK_SIZE,
+      );
+      let block = content;
+      if (blockLength !== content.length) {
+        block = new Uint8Array(blockLength);
+        block.set(content, 0);
+      }
+      return backend.aeadEncrypt(
+        chunkKey,
+        chunkNonce(index),
+        block,
+        chunkAd(index, index === chunkCount - 1),
+      );
+    },
+    dispose() {
+      disposed = true;
+      chunkKey.fill(0);
+    },
+  };
+}
 
-  async function* padded(): AsyncGenerator<Uint8Array> {
+export function sealAttachment(
+  backend: CryptoBackend,
+  input: SealAttachmentInput,
+): SealedAttachment {
+  const sealer = createAttachmentSealer(backend, { ...input, salt: backend.randomBytes(32) });
+  const { header } = sealer;
+  const size = input.metadata.size;
+
+  async function* content(): AsyncGenerator<Uint8Array> {
     let seen = 0;
     for await (const piece of input.source) {
       seen += piece.length;
@@ -197,29 +280,25 @@ export function sealAttachment(
       yield piece;
     }
     if (seen !== size) throw new FormatError('attachment source shorter than its size');
-    let remaining = paddedSize - size;
-    const zeros = new Uint8Array(Math.min(remaining, ATTACHMENT_CHUNK_SIZE));
-    while (remaining > 0) {
-      const n = Math.min(remaining, zeros.length);
-      yield zeros.subarray(0, n);
-      remaining -= n;
-    }
   }
 
   async function* chunks(): AsyncGenerator<Uint8Array> {
     let index = 0;
-    let done = 0;
-    const chunkAd = chunkAdEncoder(fields);
+    const done = (i: number) => Math.min(header.paddedSize, i * ATTACHMENT_CHUNK_SIZE);
     try {
-      for await (const block of rechunk(padded(), ATTACHMENT_CHUNK_SIZE)) {
-        const final = index === chunkCount - 1;
-        yield backend.aeadEncrypt(chunkKey, chunkNonce(index), block, chunkAd(index, final));
-        done += block.length;
+      for await (const block of rechunk(content(), ATTACHMENT_CHUNK_SIZE)) {
+        yield sealer.sealChunk(index, block);
         index++;
-        input.onProgress?.(done, paddedSize);
+        input.onProgress?.(done(index), header.paddedSize);
+      }
+      // Chunks of zero padding only, after the file's last byte.
+      for (; index < header.chunkCount;) {
+        yield sealer.sealChunk(index, new Uint8Array(0));
+        index++;
+        input.onProgress?.(done(index), header.paddedSize);
       }
     } finally {
-      chunkKey.fill(0);
+      sealer.dispose();
     }
   }
 
@@ -241,10 +320,27 @@ export interface OpenedAttachment {
   chunks: AsyncGenerator<Uint8Array>;
 }
 
-export function openAttachment(
+/**
+ * Opens a file fed piece by piece (a fetch response's reader, say) as the bytes arrive: push()
+ * takes ciphertext in pieces of any size and returns the plaintext of every chunk it completed;
+ * finish() checks that nothing was cut off. Holds at most one chunk of ciphertext meanwhile.
+ */
+export interface AttachmentOpener {
+  header: AttachmentHeader;
+  metadata: AttachmentMetadata;
+  push(piece: Uint8Array): Uint8Array[];
+  /** Padded plaintext bytes opened so far (of header.paddedSize), for progress. */
+  opened(): number;
+  /** Opens the last, shorter chunk if one is pending, and checks that nothing is missing. */
+  finish(): Uint8Array[];
+  /** Wipes the chunk key (finish() and any failure do it too). */
+  dispose(): void;
+}
+
+export function createAttachmentOpener(
   backend: CryptoBackend,
-  input: OpenAttachmentInput,
-): OpenedAttachment {
+  input: { reportKey: Uint8Array; header: unknown },
+): AttachmentOpener {
   const parsed = attachmentHeaderSchema.safeParse(input.header);
   if (!parsed.success) throw new FormatError('attachment header does not match the schema');
   const header = parsed.data;
@@ -278,36 +374,111 @@ export function openAttachment(
   }
   const { chunkCount, paddedSize } = header;
   const size = metadata.size;
+  const sealedChunk = header.chunkSize + 16;
+  const chunkAd = chunkAdEncoder(header);
+  let index = 0;
+  let plainDone = 0;
+  let carry = new Uint8Array(sealedChunk);
+  let filled = 0;
+
+  const dispose = () => chunkKey.fill(0);
+  const open = (block: Uint8Array): Uint8Array | undefined => {
+    if (index >= chunkCount) throw new DecryptionError('attachment has extra chunks');
+    const final = index === chunkCount - 1;
+    const plain = backend.aeadDecrypt(chunkKey, chunkNonce(index), block, chunkAd(index, final));
+    const start = plainDone;
+    plainDone += plain.length;
+    index++;
+    // Real content ends at `size`; everything after it must be zero padding.
+    const keep = Math.max(0, Math.min(plain.length, size - start));
+    for (let i = keep; i < plain.length; i++) {
+      if (plain[i] !== 0) throw new DecryptionError('attachment padding is not zero');
+    }
+    if (keep === 0) return undefined;
+    return keep === plain.length ? plain : plain.subarray(0, keep);
+  };
+  const guarded = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      dispose();
+      throw error;
+    }
+  };
+
+  return {
+    header,
+    metadata,
+    push(piece) {
+      return guarded(() => {
+        const out: Uint8Array[] = [];
+        const emit = (block: Uint8Array) => {
+          const plain = open(block);
+          if (plain) out.push(plain);
+        };
+        let offset = 0;
+        while (offset < piece.length) {
+          // Whole chunks straight from the input, without a copy, when aligned.
+          if (filled === 0 && piece.length - offset >= sealedChunk) {
+            emit(piece.subarray(offset, offset + sealedChunk));
+            offset += sealedChunk;
+            continue;
+          }
+          const take = Math.min(sealedChunk - filled, piece.length - offset);
+          carry.set(piece.subarray(offset, offset + take), filled);
+          filled += take;
+          offset += take;
+          if (filled === sealedChunk) {
+            emit(carry);
+            carry = new Uint8Array(sealedChunk);
+            filled = 0;
+          }
+        }
+        return out;
+      });
+    },
+    opened: () => plainDone,
+    finish() {
+      return guarded(() => {
+        const out: Uint8Array[] = [];
+        if (filled > 0) {
+          const last = open(carry.subarray(0, filled));
+          filled = 0;
+          if (last) out.push(last);
+        }
+        if (index !== chunkCount || plainDone !== paddedSize)
+          throw new DecryptionError('attachment is truncated');
+        dispose();
+        return out;
+      });
+    },
+    dispose,
+  };
+}
+
+export function openAttachment(
+  backend: CryptoBackend,
+  input: OpenAttachmentInput,
+): OpenedAttachment {
+  const opener = createAttachmentOpener(backend, input);
+  const { header, metadata } = opener;
 
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    let index = 0;
-    let plainDone = 0;
-    const chunkAd = chunkAdEncoder(header);
     try {
-      for await (const block of rechunk(input.source, header.chunkSize + 16)) {
-        if (index >= chunkCount) throw new DecryptionError('attachment has extra chunks');
-        const final = index === chunkCount - 1;
-        const plain = backend.aeadDecrypt(
-          chunkKey,
-          chunkNonce(index),
-          block,
-          chunkAd(index, final),
-        );
-        const start = plainDone;
-        plainDone += plain.length;
-        index++;
-        input.onProgress?.(plainDone, paddedSize);
-        // Real content ends at `size`; everything after it must be zero padding.
-        const keep = Math.max(0, Math.min(plain.length, size - start));
-        for (let i = keep; i < plain.length; i++) {
-          if (plain[i] !== 0) throw new DecryptionError('attachment padding is not zero');
+      const step = header.chunkSize + 16;
+      for await (const piece of input.source) {
+        // At most one chunk per push, so a large piece is still opened (and held) chunk by chunk.
+        for (let at = 0; at < piece.length; at += step) {
+          const before = opener.opened();
+          for (const plain of opener.push(piece.subarray(at, at + step))) yield plain;
+          if (opener.opened() !== before) input.onProgress?.(opener.opened(), header.paddedSize);
         }
-        if (keep > 0) yield keep === plain.length ? plain : plain.subarray(0, keep);
       }
-      if (index !== chunkCount || plainDone !== paddedSize)
-        throw new DecryptionError('attachment is truncated');
+      const before = opener.opened();
+      for (const plain of opener.finish()) yield plain;
+      if (opener.opened() !== before) input.onProgress?.(opener.opened(), header.paddedSize);
     } finally {
-      chunkKey.fill(0);
+      opener.dispose();
     }
   }
 

@@ -4,7 +4,6 @@ import {
   VAULT_ARGON2_PARAMS,
   createVault,
   loadBackend,
-  openAttachment,
   openReport,
   openThread,
   openVault,
@@ -16,6 +15,7 @@ import {
   type InvestigatorKeys,
   type VaultUnlock,
 } from '@integrity-desk/protocol';
+import { beginDownload, finishDownload, forgetDownloads, pushDownload } from './attachment-open';
 import type { DeskJob, OpenedDeskCase, Progress } from './jobs';
 
 let backend: Promise<CryptoBackend> | undefined;
@@ -105,25 +105,15 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         body: job.text,
       });
     }
-    case 'deskOpenAttachment': {
+    case 'deskOpenAttachmentBegin': {
       const reportKey = reportKeys.get(job.reportId);
       if (!reportKey) throw new Error('Locked');
-      const opened = openAttachment(b, {
-        reportKey,
-        header: job.header,
-        source: [job.ciphertext],
-        onProgress: (done, total) => progress({ fraction: done / total }),
-      });
-      const parts: Uint8Array[] = [];
-      for await (const chunk of opened.chunks) parts.push(chunk);
-      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const p of parts) {
-        bytes.set(p, at);
-        at += p.length;
-      }
-      return { name: opened.metadata.name, type: opened.metadata.type, bytes };
+      return beginDownload(b, job.download, reportKey, job.header);
     }
+    case 'deskOpenAttachmentPush':
+      return pushDownload(job.download, job.piece);
+    case 'deskOpenAttachmentFinish':
+      return finishDownload(job.download, job.abort);
     case 'deskSignRecipientList': {
       // The first administrator's signing key is the deployment key (see the setup page):
       // browsers verify every recipient list against it, so the server cannot swap a key in.
@@ -138,6 +128,7 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
       keys?.boxSecretKey.fill(0);
       keys?.signSeed.fill(0);
       unlock?.wrapKey.fill(0);
+      forgetDownloads();
       for (const key of reportKeys.values()) key.fill(0);
       reportKeys.clear();
       keys = undefined;

@@ -33,11 +33,19 @@ function getWorker(): Worker {
   return worker;
 }
 
-export function runInWorker<T>(job: Job, progress?: (p: Progress) => void): Promise<T> {
+/**
+ * `transfer` hands buffers to the worker instead of copying them (an upload's file slice, a
+ * download's network piece): the page must not touch them afterwards.
+ */
+export function runInWorker<T>(
+  job: Job,
+  progress?: (p: Progress) => void,
+  transfer: Transferable[] = [],
+): Promise<T> {
   const id = nextId++;
   return new Promise<T>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
-    getWorker().postMessage({ id, job });
+    getWorker().postMessage({ id, job }, transfer);
   });
 }
 

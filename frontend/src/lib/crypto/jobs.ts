@@ -8,10 +8,10 @@ export interface Argon2Params {
   parallelism: number;
 }
 
-export interface PlainAttachment {
+export interface AttachmentMetadata {
   name: string;
   type: string;
-  bytes: Uint8Array;
+  size: number;
 }
 
 export interface PlainMessage {
@@ -40,7 +40,18 @@ export type Job =
   | { kind: 'signSessionChallenge'; challenge: string }
   | { kind: 'openCase'; caseView: unknown; recipients: unknown; crypto: unknown }
   | { kind: 'sealMessage'; reportId: string; messageId: string; text: string }
-  | { kind: 'sealAttachment'; attachmentId: string; attachment: PlainAttachment }
+  | { kind: 'beginAttachment'; attachmentId: string; metadata: AttachmentMetadata }
+  | {
+      kind: 'sealAttachmentChunks';
+      attachmentId: string;
+      metadata: AttachmentMetadata;
+      /** From the header beginAttachment returned: the same salt seals the same bytes again. */
+      salt: string;
+      first: number;
+      count: number;
+      /** The file's bytes of chunks first, first + 1, ... (a File.slice of them). */
+      content: Uint8Array;
+    }
   | { kind: 'forget' }
   | DeskJob;
 
@@ -62,7 +73,9 @@ export type DeskJob =
       investigatorKeys: string[];
     }
   | { kind: 'deskSealMessage'; reportId: string; messageId: string; sequence: number; text: string }
-  | { kind: 'deskOpenAttachment'; reportId: string; header: unknown; ciphertext: Uint8Array }
+  | { kind: 'deskOpenAttachmentBegin'; download: string; reportId: string; header: unknown }
+  | { kind: 'deskOpenAttachmentPush'; download: string; piece: Uint8Array }
+  | { kind: 'deskOpenAttachmentFinish'; download: string; abort: boolean }
   | {
       kind: 'deskSignRecipientList';
       channelId: string;
@@ -90,9 +103,13 @@ export interface SealedReport {
   envelope: unknown;
 }
 
-export interface SealedAttachment {
-  header: unknown;
-  ciphertext: Uint8Array;
+/** An attachment's header as the protocol makes it (what the server stores beside the blob). */
+export interface AttachmentHeader {
+  salt: string;
+  paddedSize: number;
+  chunkSize: number;
+  chunkCount: number;
+  [field: string]: unknown;
 }
 
 export interface OpenedCase {

@@ -8,7 +8,6 @@ import {
   loadBackend,
   openReportKey,
   openThread,
-  sealAttachment,
   sealMessage,
   sealReport,
   signSessionChallenge,
@@ -19,7 +18,8 @@ import {
   type RecipientList,
   type SubmissionEnvelope,
 } from '@integrity-desk/protocol';
-import type { Job, OpenedCase, Progress, SealedAttachment, SealedReport } from './jobs';
+import { beginAttachment, forgetAttachments, sealChunks } from './attachment-seal';
+import type { Job, OpenedCase, Progress, SealedReport } from './jobs';
 import { pinnedDeploymentKey } from './pinned';
 
 /** Bound into every receipt-session signature, so it is useless for any other purpose. */
@@ -65,6 +65,7 @@ async function receiptKeysFor(
 }
 
 function forget(): void {
+  forgetAttachments();
   receiptKeys?.signSeed.fill(0);
   receiptKeys?.boxSecretKey.fill(0);
   reportKey?.fill(0);
@@ -72,22 +73,6 @@ function forget(): void {
   reportKey = undefined;
   reportId = undefined;
   nextSequence = 0;
-}
-
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of chunks) {
-    parts.push(chunk);
-    length += chunk.length;
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 export async function run(job: Job, progress: (p: Progress) => void): Promise<unknown> {
@@ -193,19 +178,18 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       nextSequence += 1;
       return envelope;
     }
-    case 'sealAttachment': {
+    case 'beginAttachment':
+    case 'sealAttachmentChunks': {
       if (!reportKey || !reportId) throw new Error('Locked');
-      const { attachment } = job;
-      const sealed = sealAttachment(await getBackend(), {
+      const file = {
+        backend: await getBackend(),
         reportKey,
         reportId,
         attachmentId: job.attachmentId,
-        metadata: { name: attachment.name, type: attachment.type, size: attachment.bytes.length },
-        source: [attachment.bytes],
-        onProgress: (done, total) => progress({ fraction: done / total }),
-      });
-      const ciphertext = await collect(sealed.chunks);
-      return { header: sealed.header, ciphertext } satisfies SealedAttachment;
+        metadata: job.metadata,
+      };
+      if (job.kind === 'beginAttachment') return beginAttachment(file);
+      return sealChunks(file, job.salt, job.first, job.count, job.content);
     }
     default:
       throw new Error('UnknownJob');

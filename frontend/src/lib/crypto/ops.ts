@@ -15,7 +15,8 @@ export async function runJob(job: Job, progress: (p: Progress) => void): Promise
     case 'signSessionChallenge':
     case 'openCase':
     case 'sealMessage':
-    case 'sealAttachment':
+    case 'beginAttachment':
+    case 'sealAttachmentChunks':
     case 'forget': {
       const keys = await import('./keys');
       return keys.run(job, progress);
@@ -25,7 +26,9 @@ export async function runJob(job: Job, progress: (p: Progress) => void): Promise
     case 'deskOpenVault':
     case 'deskOpenCase':
     case 'deskSealMessage':
-    case 'deskOpenAttachment':
+    case 'deskOpenAttachmentBegin':
+    case 'deskOpenAttachmentPush':
+    case 'deskOpenAttachmentFinish':
     case 'deskSignRecipientList':
     case 'deskLock': {
       const desk = await import('./desk-keys');

@@ -77,7 +77,13 @@ export async function sealForCase(
   return { id, envelope };
 }
 
-/** Fetches the ciphertext, decrypts it in the worker with progress, and hands back a file. */
+/**
+ * Fetches the ciphertext and decrypts it as it arrives: each piece the response body's reader
+ * gives is handed to the worker, which returns the plaintext of the chunks it completed.
+ * Progress is the bytes received of the sealed size. The page holds the plaintext parts and
+ * one network piece; the worker at most one chunk of ciphertext. Any failure (network, a
+ * tampered or truncated stream) gives undefined and drops what was decrypted.
+ */
 export async function decryptEvidence(
   loaded: LoadedDeskCase,
   evidenceId: string,
@@ -85,11 +91,51 @@ export async function decryptEvidence(
   onProgress: (fraction: number) => void,
 ): Promise<File | undefined> {
   const response = await deskApi.evidence(loaded.file.reportId, evidenceId);
-  if (!response.ok) return undefined;
-  const ciphertext = new Uint8Array(await response.arrayBuffer());
-  const plain = await runInWorker<{ name: string; type: string; bytes: Uint8Array }>(
-    { kind: 'deskOpenAttachment', reportId: loaded.file.reportId, header, ciphertext },
-    (p) => onProgress(p.fraction),
-  );
-  return new File([plain.bytes as Uint8Array<ArrayBuffer>], plain.name, { type: plain.type });
+  if (!response.ok || !response.body) return undefined;
+  const download = crypto.randomUUID();
+  const h = header as { paddedSize: number; chunkCount: number };
+  const total = h.paddedSize + 16 * h.chunkCount;
+  const reader = response.body.getReader();
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let begun = false;
+  try {
+    const metadata = await runInWorker<{ name: string; type: string }>({
+      kind: 'deskOpenAttachmentBegin',
+      download,
+      reportId: loaded.file.reportId,
+      header,
+    });
+    begun = true;
+    let received = 0;
+    onProgress(0);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.length;
+      const plain = await runInWorker<Uint8Array<ArrayBuffer>[]>(
+        { kind: 'deskOpenAttachmentPush', download, piece: value },
+        undefined,
+        [value.buffer],
+      );
+      parts.push(...plain);
+      onProgress(Math.min(1, received / total));
+    }
+    begun = false;
+    parts.push(
+      ...(await runInWorker<Uint8Array<ArrayBuffer>[]>({
+        kind: 'deskOpenAttachmentFinish',
+        download,
+        abort: false,
+      })),
+    );
+    return new File(parts, metadata.name, { type: metadata.type });
+  } catch {
+    await reader.cancel().catch(() => undefined);
+    if (begun) {
+      await runInWorker({ kind: 'deskOpenAttachmentFinish', download, abort: true }).catch(
+        () => undefined,
+      );
+    }
+    return undefined;
+  }
 }

@@ -5,28 +5,29 @@
 import { findMetadata, type MetadataKind } from './metadata';
 
 export type Prepared =
-  | { kind: 'image'; bytes: Uint8Array; type: string; removed: MetadataKind[] }
-  | { kind: 'document'; bytes: Uint8Array; type: string }
-  | { kind: 'other'; bytes: Uint8Array; type: string };
+  | { kind: 'image'; blob: Blob; type: string; removed: MetadataKind[] }
+  | { kind: 'document'; blob: Blob; type: string }
+  | { kind: 'other'; blob: Blob; type: string };
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp']);
 const DOCUMENT_PATTERN =
   /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf)$|^application\/(pdf|msword|vnd\.(ms-|openxmlformats|oasis))/i;
 
+// Documents and other files are kept as the File itself: the upload reads it in slices, so a
+// large video is never copied into memory whole.
 export async function prepareFile(file: File): Promise<Prepared> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
   if (IMAGE_TYPES.has(file.type)) {
-    const removed = findMetadata(bytes);
+    const removed = findMetadata(new Uint8Array(await file.arrayBuffer()));
     const cleaned = await reencode(file);
-    return { kind: 'image', bytes: cleaned.bytes, type: cleaned.type, removed };
+    return { kind: 'image', blob: cleaned.blob, type: cleaned.type, removed };
   }
   if (DOCUMENT_PATTERN.test(file.name) || DOCUMENT_PATTERN.test(file.type)) {
-    return { kind: 'document', bytes, type: file.type || 'application/octet-stream' };
+    return { kind: 'document', blob: file, type: file.type || 'application/octet-stream' };
   }
-  return { kind: 'other', bytes, type: file.type || 'application/octet-stream' };
+  return { kind: 'other', blob: file, type: file.type || 'application/octet-stream' };
 }
 
-async function reencode(file: File): Promise<{ bytes: Uint8Array; type: string }> {
+async function reencode(file: File): Promise<{ blob: Blob; type: string }> {
   // 'from-image' applies the EXIF orientation to the pixels before the tag is dropped.
   const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   const canvas = document.createElement('canvas');
@@ -40,7 +41,7 @@ async function reencode(file: File): Promise<{ bytes: Uint8Array; type: string }
   const type = file.type === 'image/png' ? 'image/png' : 'image/jpeg';
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, 0.92));
   if (!blob) throw new Error('EncodeFailed');
-  return { bytes: new Uint8Array(await blob.arrayBuffer()), type };
+  return { blob, type };
 }
 
 export function formatSize(bytes: number): string {

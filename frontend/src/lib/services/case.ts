@@ -6,7 +6,7 @@ import type { OpenedCase } from '$lib/crypto/jobs';
 import type { Attachment } from '$lib/state/report.svelte';
 import { withRetry } from './retry';
 import { openReceiptSession } from './submit';
-import { sealAttachment, uploadSealed } from './upload';
+import { uploadAttachment, type UploadState } from './upload';
 
 export type UnlockOutcome = { ok: true } | { ok: false; reason: 'invalid' | 'unknown' | 'offline' };
 
@@ -53,21 +53,27 @@ export async function reply(reportId: string, text: string): Promise<boolean> {
   return sent.ok;
 }
 
+// Per attachment id, across "try again": a retried file resumes with the same salt and offset.
+const uploads = new Map<string, UploadState>();
+
 export async function addEvidence(
   attachments: Attachment[],
   chunkBytes: number,
   onProgress: (fraction: number) => void,
 ): Promise<boolean> {
-  const total = attachments.reduce((s, a) => s + a.bytes.length, 0) || 1;
+  const total = attachments.reduce((s, a) => s + a.blob.size, 0) || 1;
   let done = 0;
   for (const attachment of attachments) {
-    const sealed = await sealAttachment(attachment);
-    const ok = await uploadSealed(attachment.id, sealed, chunkBytes, {
-      onBytes: (sent, size) => onProgress((done + (sent / size) * attachment.bytes.length) / total),
-      onRetry: () => {},
-    });
-    if (!ok) return false;
-    done += attachment.bytes.length;
+    let state = uploads.get(attachment.id);
+    if (!state) uploads.set(attachment.id, (state = { done: false }));
+    if (!state.done) {
+      const ok = await uploadAttachment(attachment, state, chunkBytes, {
+        onBytes: (sent, size) => onProgress((done + (sent / size) * attachment.blob.size) / total),
+        onRetry: () => {},
+      });
+      if (!ok) return false;
+    }
+    done += attachment.blob.size;
   }
   return true;
 }
@@ -75,5 +81,6 @@ export async function addEvidence(
 /** Ends the session on the server and drops every key held in the worker. */
 export async function logOut(): Promise<void> {
   await intake.closeSession();
+  uploads.clear();
   stopWorker();
 }

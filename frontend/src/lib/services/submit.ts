@@ -4,10 +4,10 @@
 // a repeated submission is the same submission to the server).
 import { intake } from '$lib/api/intake';
 import { runInWorker } from '$lib/crypto';
-import type { SealedAttachment, SealedReport } from '$lib/crypto/jobs';
+import type { SealedReport } from '$lib/crypto/jobs';
 import { draft } from '$lib/state/report.svelte';
 import { withRetry } from './retry';
-import { sealAttachment, uploadSealed } from './upload';
+import { uploadAttachment, type UploadState } from './upload';
 
 export type Stage = 'keys' | 'work' | 'upload' | 'done';
 
@@ -28,7 +28,7 @@ interface Progressed {
   refusedListVersion?: number;
   submitted: boolean;
   session: boolean;
-  attachments: Map<string, { sealed: SealedAttachment; done: boolean }>;
+  attachments: Map<string, UploadState>;
 }
 
 let current: Progressed | undefined;
@@ -139,29 +139,23 @@ export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
       state.session = true;
     }
 
-    const total = draft.attachments.reduce((sum, a) => sum + a.bytes.length, 0) || 1;
+    const total = draft.attachments.reduce((sum, a) => sum + a.blob.size, 0) || 1;
     let done = 0;
     for (const attachment of draft.attachments) {
       let entry = state.attachments.get(attachment.id);
       if (!entry) {
-        entry = { sealed: await sealAttachment(attachment), done: false };
+        entry = { done: false };
         state.attachments.set(attachment.id, entry);
       }
       if (!entry.done) {
-        const ok = await uploadSealed(
-          attachment.id,
-          entry.sealed,
-          deployment.limits.maxChunkBytes,
-          {
-            onBytes: (sent, size) =>
-              hooks.onProgress('upload', (done + (sent / size) * attachment.bytes.length) / total),
-            onRetry: hooks.onRetry,
-          },
-        );
+        const ok = await uploadAttachment(attachment, entry, deployment.limits.maxChunkBytes, {
+          onBytes: (sent, size) =>
+            hooks.onProgress('upload', (done + (sent / size) * attachment.blob.size) / total),
+          onRetry: hooks.onRetry,
+        });
         if (!ok) return { ok: false, reason: 'offline' };
-        entry.done = true;
       }
-      done += attachment.bytes.length;
+      done += attachment.blob.size;
     }
     if (state.session) await intake.closeSession();
 

@@ -1,8 +1,13 @@
-// Resumable evidence upload: the server keeps what it has received; after a dropped connection
-// the browser asks for the next offset and goes on from there, so nothing is sent twice.
+// Resumable evidence upload, sealed as it goes. The server keeps what it has received; after a
+// dropped connection the browser asks for the next offset and goes on from there, so nothing is
+// sent twice. Each request's ciphertext is sealed just before it is sent, from a File.slice of
+// the chunks it covers: a 100 MiB file never sits in memory whole, as plaintext or ciphertext.
+// Resuming seals the missing chunks again with the file's salt (kept in `UploadState`), and the
+// protocol's chunk i depends only on the file key, i and its bytes, so the resumed tail is
+// byte-identical to what a connection that never dropped would have sent.
 import { intake } from '$lib/api/intake';
 import { runInWorker } from '$lib/crypto';
-import type { SealedAttachment } from '$lib/crypto/jobs';
+import type { AttachmentHeader } from '$lib/crypto/jobs';
 import type { Attachment } from '$lib/state/report.svelte';
 import { withRetry } from './retry';
 
@@ -11,32 +16,83 @@ export interface UploadHooks {
   onRetry: () => void;
 }
 
-/** Seals an attachment in the worker; sealing again after a failure would change the bytes. */
-export function sealAttachment(attachment: Attachment): Promise<SealedAttachment> {
-  return runInWorker<SealedAttachment>({
-    kind: 'sealAttachment',
-    attachmentId: attachment.id,
-    attachment: { name: attachment.name, type: attachment.type, bytes: attachment.bytes },
-  });
+/** What survives a failed attempt: the header (so the salt) and whether the file is done. */
+export interface UploadState {
+  header?: AttachmentHeader;
+  done: boolean;
 }
 
-export async function uploadSealed(
-  evidenceId: string,
-  sealed: SealedAttachment,
+const TAG_BYTES = 16;
+
+function metadataOf(attachment: Attachment) {
+  return { name: attachment.name, type: attachment.type, size: attachment.blob.size };
+}
+
+/** Ciphertext size: every chunk carries its 16-byte tag. */
+export function sealedSize(header: AttachmentHeader): number {
+  return header.paddedSize + TAG_BYTES * header.chunkCount;
+}
+
+/**
+ * The ciphertext of the request starting at `offset`: the chunks it touches (at most as many
+ * as fit in `maxBytes`), sealed from the file's bytes, cut to start exactly at `offset`.
+ */
+async function sealedPiece(
+  attachment: Attachment,
+  header: AttachmentHeader,
+  offset: number,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const sealedChunk = header.chunkSize + TAG_BYTES;
+  const first = Math.floor(offset / sealedChunk);
+  const count = Math.max(
+    1,
+    Math.min(header.chunkCount - first, Math.floor(maxBytes / sealedChunk)),
+  );
+  const size = attachment.blob.size;
+  const start = Math.min(size, first * header.chunkSize);
+  const end = Math.min(size, (first + count) * header.chunkSize);
+  const content = await attachment.blob.slice(start, end).arrayBuffer();
+  const sealed = await runInWorker<Uint8Array>(
+    {
+      kind: 'sealAttachmentChunks',
+      attachmentId: attachment.id,
+      metadata: metadataOf(attachment),
+      salt: header.salt,
+      first,
+      count,
+      content: new Uint8Array(content),
+    },
+    undefined,
+    [content],
+  );
+  const skip = offset - first * sealedChunk;
+  return sealed.subarray(skip, Math.min(sealed.length, skip + maxBytes));
+}
+
+export async function uploadAttachment(
+  attachment: Attachment,
+  state: UploadState,
   chunkBytes: number,
   hooks: UploadHooks,
 ): Promise<boolean> {
-  const total = sealed.ciphertext.length;
+  state.header ??= await runInWorker<AttachmentHeader>({
+    kind: 'beginAttachment',
+    attachmentId: attachment.id,
+    metadata: metadataOf(attachment),
+  });
+  const header = state.header;
+  const total = sealedSize(header);
   const begun = await withRetry(
-    () => intake.beginEvidence(evidenceId, total, sealed.header),
+    () => intake.beginEvidence(attachment.id, total, header),
     hooks.onRetry,
   );
   if (!begun.ok) return false;
   let received = begun.value.received;
   while (received < total) {
     hooks.onBytes(received, total);
-    const chunk = sealed.ciphertext.subarray(received, Math.min(total, received + chunkBytes));
-    const put = await intake.putEvidenceChunk(evidenceId, received, chunk);
+    const piece = await sealedPiece(attachment, header, received, chunkBytes);
+    const put = await intake.putEvidenceChunk(attachment.id, received, piece);
     if (put.ok) {
       received = put.value.received;
       continue;
@@ -44,11 +100,12 @@ export async function uploadSealed(
     // Dropped or refused mid-way: ask where the server stands and resume from there.
     hooks.onRetry();
     await new Promise((r) => setTimeout(r, 1000));
-    const status = await withRetry(() => intake.evidenceStatus(evidenceId), hooks.onRetry);
+    const status = await withRetry(() => intake.evidenceStatus(attachment.id), hooks.onRetry);
     if (!status.ok) return false;
     if (status.value.received === received && put.problem.status !== 0) return false;
     received = status.value.received;
   }
   hooks.onBytes(total, total);
+  state.done = true;
   return true;
 }

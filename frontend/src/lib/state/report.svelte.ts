@@ -7,7 +7,8 @@ export interface Attachment {
   id: string;
   name: string;
   type: string;
-  bytes: Uint8Array;
+  /** The file's bytes (the cleaned image, or the file as chosen); read in slices when sent. */
+  blob: Blob;
   /** What the browser stripped from an image, as catalogue keys; empty for untouched files. */
   removed: string[];
   cleaned: boolean;

@@ -18,6 +18,7 @@ import type { DeskDeps } from './deps.ts';
 import { LoginThrottle, RequestBudget } from './auth/throttle.ts';
 import { readSessionToken, SessionStore } from './auth/sessions.ts';
 import { deriveDeskKeys, type DeskKeys } from './auth/server-keys.ts';
+import { FailureLedger } from './auth/failure-ledger.ts';
 import { ProblemError } from './http/problem.ts';
 
 /** Who is calling, re-read from the investigator's stream on every request. */
@@ -31,6 +32,8 @@ export interface DeskContext {
   readonly deps: DeskDeps;
   readonly sessions: SessionStore;
   readonly throttle: LoginThrottle;
+  /** Failed sign-ins per existing account, aggregated before they are written. */
+  readonly failures: FailureLedger;
   /** Requests for sign-in KDF parameters, per handle. */
   readonly kdfBudget: RequestBudget;
   /** Subkeys of the server key: TOTP sealing, decoy KDF salts (auth/server-keys.ts). */
@@ -59,6 +62,7 @@ export function createContext(deps: DeskDeps): DeskContext {
       (deps.config.sessionIdleMinutes ?? 30) * 60_000,
     ),
     throttle: new LoginThrottle(deps.clock),
+    failures: new FailureLedger(deps.clock),
     kdfBudget: new RequestBudget(deps.clock),
     keys: deriveDeskKeys(deps.config.serverKey, deps.config.kdfDecoyKey),
     backend: getBackend,

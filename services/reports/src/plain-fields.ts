@@ -76,6 +76,12 @@ export const eventFields: Record<
   InvestigatorTotpConfirmed: { plain: ['investigatorId', 'confirmedAt'], sealed: [] },
   InvestigatorRoleChanged: { plain: ['investigatorId', 'role', 'by', 'changedAt'], sealed: [] },
   InvestigatorDeactivated: { plain: ['investigatorId', 'by', 'deactivatedAt'], sealed: [] },
+  InvestigatorSignedIn: { plain: ['investigatorId', 'signedInAt'], sealed: [] },
+  InvestigatorSignedOut: { plain: ['investigatorId', 'signedOutAt'], sealed: [] },
+  InvestigatorSignInFailed: {
+    plain: ['investigatorId', 'failures', 'throttled', 'failedAt'],
+    sealed: [],
+  },
   ChannelCreated: { plain: ['channelId', 'name', 'deadlines', 'by', 'createdAt'], sealed: [] },
   ChannelQuestionnairePublished: {
     plain: ['channelId', 'version', 'questionnaire', 'by', 'publishedAt'],

@@ -1,12 +1,14 @@
 import { checkLoginVerifier, loginSecretSchema } from '@integrity-desk/protocol';
 import { findInvestigatorByHandle } from '@integrity-desk/reports';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { readInvestigator, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { decoyKdf, type LoginKdf } from './decoy.ts';
+import type { PendingFailures } from './failure-ledger.ts';
+import { recordSignInEvent } from './signin-events.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from './sessions.ts';
 import { checkAccountTotp } from './account-totp.ts';
 
@@ -45,10 +47,36 @@ export function sessionRoutes(ctx: DeskContext): Router {
     res.json({ salt: kdf.salt, opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes });
   });
 
+  /**
+   * Failed attempts on an existing account are written only after the answer has gone out, so
+   * the time an append takes cannot tell a known handle from an unknown one, and only as often
+   * as the failure ledger allows (auth/failure-ledger.ts). Unknown handles write nothing.
+   */
+  const recordFailureAfterAnswer = (
+    res: Response,
+    investigatorId: string | undefined,
+    count: (id: string) => PendingFailures | undefined,
+  ) => {
+    if (investigatorId === undefined) return;
+    const due = count(investigatorId);
+    if (!due) return;
+    res.once('close', () => {
+      recordSignInEvent(ctx, investigatorId, { type: 'RecordSignInFailures', ...due }).catch(
+        (error: unknown) =>
+          deps.logger?.error(
+            `desk: could not record failed sign-ins (${error instanceof Error ? error.name : 'error'})`,
+          ),
+      );
+    });
+  };
+
   router.post('/api/session', async (req, res) => {
     const body = parse(loginSchema, req.body);
-    if (ctx.throttle.isLocked(body.handle)) throw new ProblemError('tooManyAttempts');
     const found = findInvestigatorByHandle(deps.readModels, body.handle);
+    if (ctx.throttle.isLocked(body.handle)) {
+      recordFailureAfterAnswer(res, found?.investigatorId, (id) => ctx.failures.throttled(id));
+      throw new ProblemError('tooManyAttempts');
+    }
     const read = found ? await readInvestigator(ctx, found.investigatorId) : undefined;
     const state = read?.state;
     let ok = false;
@@ -79,9 +107,19 @@ export function sessionRoutes(ctx: DeskContext): Router {
     // One answer for an unknown handle, a wrong secret, a wrong code or an inactive account.
     if (!ok || !state || state.status !== 'active') {
       ctx.throttle.fail(body.handle);
+      const existing = state && state.status !== 'none' ? state.investigatorId : undefined;
+      recordFailureAfterAnswer(res, existing, (id) => ctx.failures.failed(id));
       throw new ProblemError('loginFailed');
     }
     ctx.throttle.succeed(body.handle);
+    // Recorded before the session exists: no sign-in without its trace in the audit log.
+    const unwritten = ctx.failures.takeAll(state.investigatorId);
+    if (unwritten)
+      await recordSignInEvent(ctx, state.investigatorId, {
+        type: 'RecordSignInFailures',
+        ...unwritten,
+      });
+    await recordSignInEvent(ctx, state.investigatorId, { type: 'RecordSignIn' });
     const token = ctx.sessions.create(state.investigatorId);
     res.setHeader('Set-Cookie', sessionCookie(token, idleSeconds));
     // The vault is handed out only after the login secret checked (protocol README).
@@ -99,9 +137,17 @@ export function sessionRoutes(ctx: DeskContext): Router {
   });
 
   router.delete('/api/session', async (req, res) => {
-    await requireCaller(ctx, req, res);
+    const caller = await requireCaller(ctx, req, res);
     const token = readSessionToken(req.get('cookie'));
     if (token) ctx.sessions.destroy(token);
+    // The session is gone whatever happens next: signing out must never fail for the user.
+    try {
+      await recordSignInEvent(ctx, caller.investigatorId, { type: 'RecordSignOut' });
+    } catch (error) {
+      deps.logger?.error(
+        `desk: could not record a sign-out (${error instanceof Error ? error.name : 'error'})`,
+      );
+    }
     res.setHeader('Set-Cookie', clearedSessionCookie);
     res.status(204).end();
   });

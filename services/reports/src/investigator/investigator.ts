@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommandMetadata } from '../shared/command.ts';
 import type { Decider } from '../shared/handle.ts';
+import { toMinute } from '../shared/time.ts';
 import {
   loginVerifierSchema,
   vaultSchema,
@@ -23,6 +24,7 @@ import {
  */
 const id = z.string().min(1).max(128);
 const at = z.iso.datetime();
+const count = z.number().int().min(0).max(1_000_000_000);
 export const roles = ['administrator', 'investigator'] as const;
 export type Role = (typeof roles)[number];
 
@@ -101,6 +103,26 @@ export const investigatorEventSchema = z.discriminatedUnion('type', [
     type: z.literal('InvestigatorDeactivated'),
     data: z.object({ investigatorId: id, by: id, deactivatedAt: at }),
   }),
+  // Sign-ins, for the audit trail: no address, no user agent, times to the minute.
+  z.object({
+    type: z.literal('InvestigatorSignedIn'),
+    data: z.object({ investigatorId: id, signedInAt: at }),
+  }),
+  z.object({
+    type: z.literal('InvestigatorSignedOut'),
+    data: z.object({ investigatorId: id, signedOutAt: at }),
+  }),
+  /**
+   * Failed sign-ins for this account since the previous such event, aggregated by the desk so
+   * that nobody hammering a handle can write without bound: `failures` were checked and wrong,
+   * `throttled` were refused unchecked while sign-in was slowed down.
+   */
+  z.object({
+    type: z.literal('InvestigatorSignInFailed'),
+    data: z
+      .object({ investigatorId: id, failures: count, throttled: count, failedAt: at })
+      .refine((d) => d.failures + d.throttled > 0, 'at least one attempt'),
+  }),
 ]);
 export type InvestigatorEvent = z.infer<typeof investigatorEventSchema>;
 export const investigatorEventTypes = investigatorEventSchema.options.map(
@@ -138,7 +160,10 @@ export type InvestigatorCommand =
     >
   | Cmd<'ConfirmTotp', { investigatorId: string }>
   | Cmd<'ChangeInvestigatorRole', { investigatorId: string; role: Role }>
-  | Cmd<'DeactivateInvestigator', { investigatorId: string }>;
+  | Cmd<'DeactivateInvestigator', { investigatorId: string }>
+  | Cmd<'RecordSignIn', { investigatorId: string }>
+  | Cmd<'RecordSignOut', { investigatorId: string }>
+  | Cmd<'RecordSignInFailures', { investigatorId: string; failures: number; throttled: number }>;
 
 export interface InvestigatorAccount {
   readonly investigatorId: string;
@@ -170,6 +195,8 @@ export class EnrolmentRefusedError extends ReportDomainError {
   override readonly name = 'EnrolmentRefusedError';
   override readonly code = 'enrolment_refused';
 }
+
+const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0 && n <= 1_000_000_000;
 
 function by(metadata: CommandMetadata): string {
   if (metadata.actor.kind === 'investigator') return metadata.actor.investigatorId;
@@ -253,6 +280,34 @@ export function decideInvestigator(
         },
       ];
     }
+    case 'RecordSignIn':
+    case 'RecordSignOut': {
+      if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
+      if (state.status !== 'active') throw new IllegalTransitionError(command.type, state.status);
+      const investigatorId = state.investigatorId;
+      const minute = toMinute(now);
+      return command.type === 'RecordSignIn'
+        ? [{ type: 'InvestigatorSignedIn', data: { investigatorId, signedInAt: minute } }]
+        : [{ type: 'InvestigatorSignedOut', data: { investigatorId, signedOutAt: minute } }];
+    }
+    case 'RecordSignInFailures': {
+      // Any account that exists, active or not: attempts on a deactivated one are worth seeing.
+      if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
+      const { failures, throttled } = command.data;
+      if (!isCount(failures) || !isCount(throttled) || failures + throttled === 0)
+        throw new InvalidCommandError('no failed attempt to record');
+      return [
+        {
+          type: 'InvestigatorSignInFailed',
+          data: {
+            investigatorId: state.investigatorId,
+            failures,
+            throttled,
+            failedAt: toMinute(now),
+          },
+        },
+      ];
+    }
     default: {
       const _exhaustive: never = command;
       throw new InvalidCommandError(`unknown command ${String(_exhaustive)}`);
@@ -283,6 +338,11 @@ export function evolveInvestigator(
       return state.status === 'enrolled' || state.status === 'active'
         ? { ...state, status: 'deactivated' }
         : state;
+    case 'InvestigatorSignedIn':
+    case 'InvestigatorSignedOut':
+    case 'InvestigatorSignInFailed':
+      // The audit trail's: they change nothing the account's rules depend on.
+      return state;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

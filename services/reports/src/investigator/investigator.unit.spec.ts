@@ -205,3 +205,74 @@ describe('TOTP secrets at rest', () => {
     ).toThrow();
   });
 });
+
+describe('sign-ins in the audit trail', () => {
+  const later = new Date('2026-02-01T08:17:42.123Z');
+  const self: Actor = { kind: 'investigator', investigatorId };
+  const signIn: InvestigatorCommand = {
+    type: 'RecordSignIn',
+    data: { investigatorId },
+    metadata: { ...meta(self), now: later },
+  };
+  const signOut: InvestigatorCommand = { ...signIn, type: 'RecordSignOut' };
+  const failures = (f: number, t: number): InvestigatorCommand => ({
+    type: 'RecordSignInFailures',
+    data: { investigatorId, failures: f, throttled: t },
+    metadata: { ...meta({ kind: 'system' }), now: later },
+  });
+  const active = [invited, enrolled, confirmed];
+
+  it('records a sign-in and a sign-out of an active account, to the minute', () => {
+    spec(active)
+      .when(signIn)
+      .then([
+        {
+          type: 'InvestigatorSignedIn',
+          data: { investigatorId, signedInAt: '2026-02-01T08:17:00.000Z' },
+        },
+      ]);
+    spec(active)
+      .when(signOut)
+      .then([
+        {
+          type: 'InvestigatorSignedOut',
+          data: { investigatorId, signedOutAt: '2026-02-01T08:17:00.000Z' },
+        },
+      ]);
+  });
+  it('refuses a sign-in of an unknown, unconfirmed or deactivated account', () => {
+    spec([]).when(signIn).thenThrows(InvestigatorNotFoundError);
+    spec([invited, enrolled]).when(signIn).thenThrows(IllegalTransitionError);
+    spec([...active, deactivated])
+      .when(signIn)
+      .thenThrows(IllegalTransitionError);
+    spec([invited]).when(signOut).thenThrows(IllegalTransitionError);
+  });
+  it('records failed attempts of any existing account, aggregated', () => {
+    const failed: InvestigatorEvent = {
+      type: 'InvestigatorSignInFailed',
+      data: { investigatorId, failures: 3, throttled: 40, failedAt: '2026-02-01T08:17:00.000Z' },
+    };
+    spec(active).when(failures(3, 40)).then([failed]);
+    spec([invited]).when(failures(3, 40)).then([failed]);
+    spec([...active, deactivated])
+      .when(failures(3, 40))
+      .then([failed]);
+  });
+  it('refuses failures of an unknown account, or none at all, or a bad count', () => {
+    spec([]).when(failures(1, 0)).thenThrows(InvestigatorNotFoundError);
+    spec(active).when(failures(0, 0)).thenThrows(InvalidCommandError);
+    spec(active).when(failures(-1, 2)).thenThrows(InvalidCommandError);
+    spec(active).when(failures(1.5, 0)).thenThrows(InvalidCommandError);
+  });
+  it('sign-in events change nothing the account rules depend on', () => {
+    const before = active.reduce(evolveInvestigator, investigatorDecider.initialState);
+    const after = [
+      ...active,
+      ...investigatorDecider.decide(signIn, before),
+      ...investigatorDecider.decide(failures(1, 0), before),
+      ...investigatorDecider.decide(signOut, before),
+    ].reduce(evolveInvestigator, investigatorDecider.initialState);
+    expect(after).toEqual(before);
+  });
+});

@@ -16,6 +16,8 @@ export function actorOf(e: RecordedEvent): string {
     return d['investigatorId'];
   if (e.type === 'MessagePosted' || e.type === 'EvidenceAdded' || e.type === 'ReportSubmitted')
     return 'whistleblower';
+  // Someone tried to sign in as the account (its stream says which): not the account's own act.
+  if (e.type === 'InvestigatorSignInFailed') return 'unauthenticated';
   if (typeof d['by'] === 'string') return d['by'];
   if (typeof d['administratorId'] === 'string') return d['administratorId'];
   if (typeof d['investigatorId'] === 'string') return d['investigatorId'];

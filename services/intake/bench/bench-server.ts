@@ -3,7 +3,9 @@
  * and the server do not share one event loop:
  *   tsx bench-server.ts intake <dir> <challengeKeyHex>   the real intake on the SQLite store
  *   tsx bench-server.ts bare <dir>                        bare Express + better-sqlite3
- * Prints `port <n>` when listening; exits on SIGTERM.
+ *   tsx bench-server.ts noop <dir>                        Express parsing the body, no storage
+ * Prints `port <n>` when listening; on SIGUSR2 prints `cpu <microseconds>` (user + system CPU
+ * time of this process so far: wall time on a shared machine says little); exits on SIGTERM.
  */
 import { createSqliteEventStore } from '@integrity-desk/eventstore';
 import Database from 'better-sqlite3';
@@ -15,7 +17,17 @@ import { createIntakeApp, createIntakeLogger, createMemoryBlobStore } from '../s
 import { benchChannelId } from './bench-material.ts';
 
 const [mode, dir, keyHex] = process.argv.slice(2);
-if (!dir) throw new Error('usage: bench-server.ts intake|bare <dir> [key]');
+if (!dir) throw new Error('usage: bench-server.ts intake|bare|noop <dir> [key]');
+
+/** The ceiling of this machine for Express and the load generator: parse the body, answer. */
+function noop(): express.Express {
+  const app = express();
+  app.post('/api/v1/reports', express.json({ limit: 2 * 1024 * 1024 }), (req, res) => {
+    const body = req.body as { envelope: { reportId: string } };
+    res.status(201).json({ reportId: body.envelope.reportId });
+  });
+  return app;
+}
 
 function bare(): express.Express {
   // The same durability as the event store: WAL, synchronous=FULL, one transaction per request.
@@ -59,9 +71,13 @@ function intake() {
   });
 }
 
-const app = mode === 'bare' ? bare() : intake();
+const app = mode === 'bare' ? bare() : mode === 'noop' ? noop() : intake();
 const server = app.listen(0, '127.0.0.1', () => {
   console.log(`port ${(server.address() as AddressInfo).port}`);
 });
 server.keepAliveTimeout = 60_000;
+process.on('SIGUSR2', () => {
+  const { user, system } = process.cpuUsage();
+  console.log(`cpu ${user + system}`);
+});
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBench, writeBenchResult } from '../../eventstore/bench/bench-format.ts';
@@ -21,7 +22,7 @@ const root = resolve(here, '../../..');
 const CONNECTIONS = 64;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 15_000);
 
-async function startServer(mode: 'intake' | 'bare', dir: string, key: string) {
+async function startServer(mode: 'intake' | 'bare' | 'noop', dir: string, key: string) {
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -37,21 +38,53 @@ async function startServer(mode: 'intake' | 'bare', dir: string, key: string) {
     ],
     { stdio: ['ignore', 'pipe', 'inherit'], cwd: root },
   );
-  const port = await new Promise<number>((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`${mode} server exited with ${code}`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /port (\d+)/.exec(d.toString());
-      if (m) ok(Number(m[1]));
+  const lines = createInterface({ input: child.stdout! });
+  const waiting: Array<(line: string) => void> = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
+  const nextLine = (prefix: string) =>
+    new Promise<string>((ok, fail) => {
+      child.once('exit', (code) => fail(new Error(`${mode} server exited with ${code}`)));
+      waiting.push((line) =>
+        line.startsWith(prefix)
+          ? ok(line.slice(prefix.length))
+          : fail(new Error(`${mode}: ${line}`)),
+      );
     });
-  });
+  const port = Number(await nextLine('port '));
   return {
     port,
+    /** CPU time (user + system) the server process has used so far, in microseconds. */
+    cpu: async () => {
+      const answer = nextLine('cpu ');
+      child.kill('SIGUSR2');
+      return Number(await answer);
+    },
     stop: () =>
       new Promise<void>((ok) => {
         child.removeAllListeners('exit');
         child.once('exit', () => ok());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+/**
+ * One load run, with the CPU time each side used per acknowledged request: the server's from
+ * its own process, the load generator's from this one. On a shared machine these say more than
+ * wall time does.
+ */
+async function measure(server: Server, bodies: string[]) {
+  const serverBefore = await server.cpu();
+  const clientBefore = process.cpuUsage();
+  const result = await load(server.port, bodies);
+  const client = process.cpuUsage(clientBefore);
+  const serverUs = (await server.cpu()) - serverBefore;
+  return {
+    ...result,
+    serverCpuMs: serverUs / 1000 / Math.max(1, result.ok),
+    clientCpuMs: (client.user + client.system) / 1000 / Math.max(1, result.ok),
   };
 }
 
@@ -93,18 +126,23 @@ function countRows(file: string, sql: string): number {
 runBench(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'intake-bench-'));
   const key = randomBytes(32);
+  const loadBefore = loadavg()[0]!;
   try {
     console.log(`sealing ${REQUESTS} 4 KiB submissions (x2 for the two servers)...`);
     const intakeBodies = await makeSubmissions(REQUESTS, key);
     const bareBodies = await makeSubmissions(REQUESTS, key);
     console.log(`body size ${intakeBodies[0]!.length} bytes`);
 
+    const noopServer = await startServer('noop', dir, key.toString('hex'));
+    const noop = await measure(noopServer, bareBodies);
+    await noopServer.stop();
+
     const bare = await startServer('bare', dir, key.toString('hex'));
-    const baseline = await load(bare.port, bareBodies);
+    const baseline = await measure(bare, bareBodies);
     await bare.stop();
 
     const server = await startServer('intake', dir, key.toString('hex'));
-    const measured = await load(server.port, intakeBodies);
+    const measured = await measure(server, intakeBodies);
     await server.stop();
 
     const durable = countRows(
@@ -137,6 +175,27 @@ runBench(async () => {
           target: '< 100 ms',
         },
         { name: 'failed submissions', value: measured.failed, unit: 'requests', target: '0' },
+        {
+          name: 'server CPU per submission',
+          value: measured.serverCpuMs,
+          unit: 'ms',
+          baseline: baseline.serverCpuMs,
+        },
+        {
+          name: 'load generator CPU per submission',
+          value: measured.clientCpuMs,
+          unit: 'ms',
+          baseline: baseline.clientCpuMs,
+        },
+        {
+          name: 'no-op endpoint (Express parses the body, stores nothing): ceiling here',
+          value: noop.perSecond,
+          unit: 'req/s',
+        },
+        { name: 'no-op server CPU per request', value: noop.serverCpuMs, unit: 'ms' },
+        { name: 'no-op load generator CPU per request', value: noop.clientCpuMs, unit: 'ms' },
+        { name: 'machine load average (1 min) before the run', value: loadBefore, unit: 'load' },
+        { name: 'machine load average (1 min) after the run', value: loadavg()[0]!, unit: 'load' },
       ],
       root,
     );

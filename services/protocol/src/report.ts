@@ -25,7 +25,11 @@ function answersAd(reportId: string, channelId: string, paddedSize: number): Uin
   return encodeFields('integrity-desk/report-answers/v1', reportId, channelId, paddedSize);
 }
 
-function envelopeSigningBytes(e: Omit<SubmissionEnvelope, 'signature'>): Uint8Array {
+/** `ciphertext` is `e.answers.ciphertext` decoded (both sides already hold it: decode once). */
+function envelopeSigningBytes(
+  e: Omit<SubmissionEnvelope, 'signature'>,
+  ciphertext: Uint8Array,
+): Uint8Array {
   const recipients = e.recipients.flatMap((r) => [r.recipientId, fromBase64Url(r.wrappedKey)]);
   return encodeFields(
     'integrity-desk/submission/v1',
@@ -33,7 +37,7 @@ function envelopeSigningBytes(e: Omit<SubmissionEnvelope, 'signature'>): Uint8Ar
     e.channelId,
     e.recipientListVersion,
     fromBase64Url(e.answers.nonce),
-    fromBase64Url(e.answers.ciphertext),
+    ciphertext,
     e.answers.paddedSize,
     e.recipients.length,
     ...recipients,
@@ -114,7 +118,7 @@ export function sealReport(backend: CryptoBackend, input: SealReportInput): Seal
     },
   };
   const signature = backend.ed25519Sign(
-    envelopeSigningBytes(unsigned),
+    envelopeSigningBytes(unsigned, ciphertext),
     input.whistleblower.signSeed,
   );
   return { envelope: { ...unsigned, signature: toBase64Url(signature) }, reportKey };
@@ -133,18 +137,19 @@ export function verifySubmissionEnvelope(
   const e = parsed.data;
   const { signature, ...unsigned } = e;
   let ok: boolean;
+  let ciphertext: Uint8Array | undefined;
   try {
+    ciphertext = fromBase64Url(e.answers.ciphertext);
     ok = backend.ed25519Verify(
       fromBase64UrlExact(signature, 64, 'signature'),
-      envelopeSigningBytes(unsigned),
+      envelopeSigningBytes(unsigned, ciphertext),
       fromBase64UrlExact(e.whistleblower.signPublicKey, 32, 'signPublicKey'),
     );
   } catch {
     ok = false;
   }
-  if (!ok) throw new SignatureError('submission signature does not verify');
-  const ctLength = fromBase64Url(e.answers.ciphertext).length;
-  if (ctLength !== e.answers.paddedSize + 16)
+  if (!ok || !ciphertext) throw new SignatureError('submission signature does not verify');
+  if (ciphertext.length !== e.answers.paddedSize + 16)
     throw new FormatError('paddedSize does not match ciphertext');
   return e;
 }

@@ -5,6 +5,7 @@ import { caseRoutes } from './case/routes.ts';
 import { resolveConfig, type IntakeConfig } from './config.ts';
 import type { Clock, IntakeDeps } from './deps.ts';
 import { deploymentRoutes } from './deployment/routes.ts';
+import { startUploadSweep, systemTimers } from './evidence/sweep.ts';
 import { apiOnlyCsp, noStore, permissionsPolicy, securityHeaders } from './http/headers.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import { createRateLimits } from './http/rate-limits.ts';
@@ -24,6 +25,8 @@ export interface IntakeApp extends Express {
     readonly spentChallenges: () => number;
     readonly sessions: () => number;
     readonly powBits: () => number;
+    /** Stops background work (the sweep of abandoned uploads); call after the server closed. */
+    readonly close: () => Promise<void>;
   };
 }
 
@@ -54,6 +57,17 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     pages && deps.staticDir && existsSync(deps.staticDir)
       ? cspFromBuild(deps.staticDir)
       : apiOnlyCsp;
+
+  const sweep = startUploadSweep({
+    blobStore: deps.blobStore,
+    clock,
+    expiryMs: config.uploadExpiryMs,
+    intervalMs: config.uploadSweepIntervalMs,
+    timers: deps.timers ?? systemTimers,
+    onSwept: (removed) => logger.info({ removed }, 'abandoned uploads removed'),
+    onError: (error) =>
+      logger.error({ error: error instanceof Error ? error.name : typeof error }, 'sweep failed'),
+  });
 
   const app = express() as unknown as IntakeApp;
   // Behind Tor or a reverse proxy every request comes from the same address; X-Forwarded-For is
@@ -113,6 +127,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
       spentChallenges: () => pow.spentCount(),
       sessions: () => tokens.size(),
       powBits: () => pow.difficulty.bits(),
+      close: () => sweep.stop(),
     },
   });
   return app;

@@ -52,6 +52,10 @@ export interface IntakeConfig {
   readonly sessionIdleMs: number;
   readonly sessionChallengeTtlMs: number;
   readonly maxSessions: number;
+  /** An unfinished upload untouched (no chunk) this long is abandoned and removed. */
+  readonly uploadExpiryMs: number;
+  /** How often abandoned uploads are looked for (also once at start). */
+  readonly uploadSweepIntervalMs: number;
   /** Express `trust proxy`: off unless the deployment sits behind a proxy it controls. */
   readonly trustProxy: boolean | number | string;
 }
@@ -84,6 +88,10 @@ export const defaultIntakeConfig: IntakeConfig = {
   sessionIdleMs: 30 * 60_000,
   sessionChallengeTtlMs: 2 * 60_000,
   maxSessions: 10_000,
+  // Uploads over Tor can take an hour and resume after a dropped connection, or the next day:
+  // only a day without a single chunk counts as abandoned.
+  uploadExpiryMs: 24 * 60 * 60_000,
+  uploadSweepIntervalMs: 60 * 60_000,
   trustProxy: false,
 };
 

@@ -3,6 +3,7 @@ import type { CryptoBackend, DeploymentCryptoSettings } from '@integrity-desk/pr
 import type { Logger } from 'pino';
 import type { IntakeConfigOverrides } from './config.ts';
 import type { BlobStore } from './evidence/blob-store.ts';
+import type { Timers } from './evidence/sweep.ts';
 
 /** Injected time, so tests can move it. */
 export interface Clock {
@@ -36,6 +37,8 @@ export interface IntakeDeps {
     locator: string,
   ) => Promise<string | { readonly reportId: string } | undefined>;
   readonly clock?: Clock;
+  /** Runs the sweep of abandoned uploads; unref'd `setInterval` by default. */
+  readonly timers?: Timers;
   readonly random?: Random;
   readonly config?: IntakeConfigOverrides;
   /** Receives one line per request (method, route template, status, duration) and nothing else. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
  * `createApp(deps)`-style factories.
  */
 const port = z.coerce.number().int().min(0).max(65535);
+const HOUR = 60 * 60_000;
 
 export const configSchema = z
   .object({
@@ -33,6 +34,15 @@ export const configSchema = z
     DESK_KEY_FILE: z.string().min(1).optional(),
     /** Only set behind a reverse proxy you control; never needed behind Tor. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    /**
+     * Hours without a chunk after which an unfinished evidence upload is removed. Uploads over
+     * Tor can take an hour and resume after a dropped connection: at least 2, default a day.
+     */
+    UPLOAD_EXPIRY_HOURS: z.coerce
+      .number()
+      .min(2)
+      .max(24 * 90)
+      .default(24),
   })
   .refine((c) => c.EVENT_STORE !== 'esdb' || !!c.ESDB_CONNECTION_STRING, {
     message: 'EVENT_STORE=esdb needs ESDB_CONNECTION_STRING (e.g. esdb+discover://node1:2113)',
@@ -54,6 +64,9 @@ export interface Config {
   legacyDeskDecoyKeyFile: string;
   role: 'all' | 'intake' | 'desk' | 'projections';
   trustProxy: boolean;
+  /** Unfinished uploads untouched this long are removed; swept every `uploadSweepMs`. */
+  uploadExpiryMs: number;
+  uploadSweepMs: number;
   demo: boolean;
 }
 
@@ -83,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     legacyDeskDecoyKeyFile: resolve(dataDir, 'secrets', 'desk-decoy.key'),
     role: c.ROLE,
     trustProxy: c.TRUST_PROXY === 'true',
+    uploadExpiryMs: c.UPLOAD_EXPIRY_HOURS * HOUR,
+    // Hourly, or more often for a short expiry: an upload lives at most a quarter longer.
+    uploadSweepMs: Math.min(HOUR, (c.UPLOAD_EXPIRY_HOURS * HOUR) / 4),
     demo: argv.includes('--demo'),
   };
 }

@@ -69,6 +69,8 @@ export async function startPlatform(
   // One evidence store: intake writes uploads into it, desk reads them for recipients.
   const blobs = createFsBlobStore({ dir: config.blobDir });
   const servers: Server[] = [];
+  /** Work that outlives requests (intake's upload sweep), stopped after the servers closed. */
+  const background: (() => Promise<void>)[] = [];
   const urls: Platform['urls'] = {};
   if (config.role === 'all' || config.role === 'intake') {
     const app = createIntakeApp({
@@ -80,11 +82,16 @@ export async function startPlatform(
       cryptoSettings: deploymentCryptoSettings(store, backend),
       demo: config.demo,
       ...(config.staticDir && { staticDir: config.staticDir }),
-      config: { trustProxy: config.trustProxy },
+      config: {
+        trustProxy: config.trustProxy,
+        uploadExpiryMs: config.uploadExpiryMs,
+        uploadSweepIntervalMs: config.uploadSweepMs,
+      },
       logger: createIntakeLogger(process.stdout),
     });
     const { server, url } = await listen(app, config.intake.host, config.intake.port);
     servers.push(server);
+    background.push(() => app.intake.close());
     urls.intake = url;
     log(`intake (public, whistleblowers) listening on ${url}`);
   }
@@ -137,6 +144,7 @@ export async function startPlatform(
     urls,
     async stop() {
       await Promise.all(servers.map(close));
+      await Promise.all(background.map((stop) => stop()));
       await runner.stop();
       readModels.close();
       await store.close();

@@ -83,18 +83,26 @@ export async function uploadAttachment(
   });
   const header = state.header;
   const total = sealedSize(header);
-  const begun = await withRetry(
-    () => intake.beginEvidence(attachment.id, total, header),
-    hooks.onRetry,
-  );
+  const begin = () =>
+    withRetry(() => intake.beginEvidence(attachment.id, total, header), hooks.onRetry);
+  const begun = await begin();
   if (!begun.ok) return false;
   let received = begun.value.received;
+  let restarts = 0;
   while (received < total) {
     hooks.onBytes(received, total);
     const piece = await sealedPiece(attachment, header, received, chunkBytes);
     const put = await intake.putEvidenceChunk(attachment.id, received, piece);
     if (put.ok) {
       received = put.value.received;
+      continue;
+    }
+    // 410: the server removed the upload after a day without a chunk; send the file again
+    // (the same header, so the same bytes).
+    if (put.problem.status === 410 && restarts++ < 1) {
+      const again = await begin();
+      if (!again.ok) return false;
+      received = again.value.received;
       continue;
     }
     // Dropped or refused mid-way: ask where the server stands and resume from there.

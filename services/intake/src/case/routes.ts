@@ -138,10 +138,17 @@ export function caseRoutes(
     });
   });
 
+  /** No such upload: 410 if a sweep removed this report's upload, so it starts the file again. */
+  async function missingUpload(reportId: string, evidenceId: string): Promise<ProblemError> {
+    const expired = await blobStore.expired(evidenceId);
+    return new ProblemError(expired?.owner === reportId ? 'uploadExpired' : 'uploadNotFound');
+  }
+
   router.get('/case/evidence/:evidenceId', async (req, res) => {
     const { evidenceId } = parseBody(evidenceParams, req.params);
-    const status = await uploadStatus(sessionReport(req), evidenceId);
-    if (!status) throw new ProblemError('uploadNotFound');
+    const reportId = sessionReport(req);
+    const status = await uploadStatus(reportId, evidenceId);
+    if (!status) throw await missingUpload(reportId, evidenceId);
     res.json(status);
   });
 
@@ -157,7 +164,7 @@ export function caseRoutes(
         throw new ProblemError('invalidRequest');
       const reportId = sessionReport(req);
       const status = await blobStore.status(evidenceId);
-      if (!status || status.owner !== reportId) throw new ProblemError('uploadNotFound');
+      if (!status || status.owner !== reportId) throw await missingUpload(reportId, evidenceId);
       if (offset + chunk.byteLength > status.size) throw new ProblemError('quotaExceeded');
       if (offset !== status.received) throw new ProblemError('uploadOffset');
       let next;
@@ -165,7 +172,8 @@ export function caseRoutes(
         next = await blobStore.write(evidenceId, offset, chunk);
       } catch (error) {
         if (error instanceof UploadOffsetError) throw new ProblemError('uploadOffset');
-        if (error instanceof UploadNotFoundError) throw new ProblemError('uploadNotFound');
+        // Swept between the status check and the write.
+        if (error instanceof UploadNotFoundError) throw await missingUpload(reportId, evidenceId);
         throw error;
       }
       if (next.received < next.size) {

@@ -25,6 +25,11 @@ export class UploadNotFoundError extends Error {
   override readonly name = 'UploadNotFoundError';
 }
 
+/** A piece of an upload's history the sweep keeps for a while: whose it was. */
+export interface ExpiredUpload {
+  readonly owner: string;
+}
+
 export interface BlobStore {
   /** Starts an upload or returns the existing one's status (idempotent). */
   begin(uploadId: string, meta: UploadMeta): Promise<UploadStatus>;
@@ -37,4 +42,19 @@ export interface BlobStore {
   pendingBytes(owner: string): Promise<number>;
   has(blobId: string): Promise<boolean>;
   read(blobId: string): Promise<Uint8Array | undefined>;
+  /**
+   * Removes every unfinished upload that no `begin` or chunk touched since `untouchedSince`
+   * (abandoned: the whistleblower never came back), returning how many. A removed upload leaves
+   * a small marker naming its owner, so that owner is told to start the file again; markers are
+   * removed by a later sweep once they are as old as `untouchedSince`. Finished blobs are never
+   * touched: they are what `EvidenceAdded` events reference.
+   */
+  sweep(untouchedSince: Date): Promise<number>;
+  /** The marker a sweep left for this upload id, until a new `begin` or a later sweep clears it. */
+  expired(uploadId: string): Promise<ExpiredUpload | undefined>;
+}
+
+/** When uploads were last touched: injected, so a test can let a day pass in a millisecond. */
+export interface BlobClock {
+  now(): Date;
 }

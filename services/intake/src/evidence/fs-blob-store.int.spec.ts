@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UploadOffsetError } from './blob-store.ts';
 import { createFsBlobStore } from './fs-blob-store.ts';
+import { createMemoryBlobStore } from './memory-blob-store.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -64,5 +65,68 @@ describe('filesystem blob store', () => {
     await expect(store.begin('../x', { size: 1, owner: 'r', note: '' })).rejects.toThrow();
     expect(await store.read('../../etc/passwd')).toBeUndefined();
     expect(existsSync(join(dir, 'x.part'))).toBe(false);
+  });
+});
+
+describe('sweep (both adapters)', () => {
+  const day = 24 * 60 * 60_000;
+  const adapters = [
+    ['filesystem', (clock: { now(): Date }) => createFsBlobStore({ dir: tempDir(), clock })],
+    ['memory', (clock: { now(): Date }) => createMemoryBlobStore({ clock })],
+  ] as const;
+
+  it.each(adapters)(
+    '%s: removes only uploads untouched since the cutoff, leaves a marker for the owner, never a blob',
+    async (_name, make) => {
+      let t = Date.parse('2026-03-10T09:00:00Z');
+      const clock = { now: () => new Date(t) };
+      const store = make(clock);
+      const data = randomBytes(100);
+      await store.begin('done', { size: 100, owner: 'r', note: '' });
+      await store.write('done', 0, data);
+      const { blobId } = await store.complete('done');
+      await store.begin('old', { size: 10, owner: 'r', note: '' });
+      await store.begin('busy', { size: 10, owner: 'r', note: '' });
+      t += day;
+      await store.write('busy', 0, randomBytes(5));
+      t += 1;
+      expect(await store.sweep(new Date(t - day))).toBe(1);
+      expect(await store.status('old')).toBeUndefined();
+      expect(await store.expired('old')).toEqual({ owner: 'r' });
+      expect((await store.status('busy'))?.received).toBe(5);
+      expect(await store.expired('busy')).toBeUndefined();
+      expect(await store.pendingBytes('r')).toBe(10);
+      // Beginning again clears the marker.
+      await store.begin('old', { size: 10, owner: 'r', note: '' });
+      expect(await store.expired('old')).toBeUndefined();
+      t += 10 * day;
+      expect(await store.sweep(new Date(t - day))).toBe(2);
+      t += 2 * day;
+      await store.sweep(new Date(t - day));
+      expect(await store.expired('old')).toBeUndefined();
+      expect(Buffer.from((await store.read(blobId))!).equals(data)).toBe(true);
+    },
+  );
+
+  it('filesystem: removes data and metadata a crash left without a live upload, once as old', async () => {
+    const dir = tempDir();
+    let t = Date.parse('2026-03-10T09:00:00Z');
+    const store = createFsBlobStore({ dir, clock: { now: () => new Date(t) } });
+    await store.begin('live', { size: 10, owner: 'r', note: '' });
+    const uploads = join(dir, 'uploads');
+    const stamp = (name: string, at: number) =>
+      utimesSync(join(uploads, name), new Date(at), new Date(at));
+    writeFileSync(join(uploads, 'orphan.part'), 'x');
+    writeFileSync(join(uploads, 'crashed.json.tmp'), '{}');
+    writeFileSync(join(uploads, 'not an upload.txt'), 'x');
+    stamp('orphan.part', t);
+    stamp('crashed.json.tmp', t);
+    expect(await store.sweep(new Date(t - 1))).toBe(0);
+    expect(readdirSync(uploads).sort()).toEqual(
+      ['crashed.json.tmp', 'live.json', 'live.part', 'not an upload.txt', 'orphan.part'].sort(),
+    );
+    t += 2;
+    expect(await store.sweep(new Date(t - 1))).toBe(1);
+    expect(readdirSync(uploads).sort()).toEqual(['live.expired', 'not an upload.txt']);
   });
 });

@@ -1,17 +1,31 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  open,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   UploadNotFoundError,
   UploadOffsetError,
+  type BlobClock,
   type BlobStore,
+  type ExpiredUpload,
   type UploadMeta,
   type UploadStatus,
 } from './blob-store.ts';
 
 const idPattern = /^[A-Za-z0-9_-]{1,128}$/;
 const blobPattern = /^[0-9a-f]{64}$/;
+/** What `uploads/` may hold: `<id>.part`, `<id>.json`, `<id>.json.tmp`, `<id>.expired`. */
+const entryPattern = /^([A-Za-z0-9_-]{1,128})\.(part|json|json\.tmp|expired)$/;
 
 function safeId(id: string, pattern: RegExp): string {
   if (!pattern.test(id)) throw new UploadNotFoundError('bad id');
@@ -22,9 +36,16 @@ function safeId(id: string, pattern: RegExp): string {
  * Filesystem adapter: `<dir>/uploads/<id>.part` (+ `.json` with size and owner) while an upload
  * is in progress, `<dir>/blobs/<sha256>` once complete. Every chunk is fsynced before its offset
  * is acknowledged; the finished file is renamed into place, so a blob path never holds a partial
- * file. Writes to one upload are serialised.
+ * file. Writes to one upload are serialised, and so is the sweep of it. The `.part` file's
+ * modification time is the upload's last activity, set from the injected clock; a swept upload
+ * leaves `<id>.expired` (its owner) behind for a while. The sweep never looks into `blobs/`.
  */
-export function createFsBlobStore(options: { readonly dir: string }): BlobStore {
+export function createFsBlobStore(options: {
+  readonly dir: string;
+  /** Stamps the last activity of uploads; the system clock by default. */
+  readonly clock?: BlobClock;
+}): BlobStore {
+  const now = () => options.clock?.now() ?? new Date();
   const uploads = join(options.dir, 'uploads');
   const blobs = join(options.dir, 'blobs');
   const ready = Promise.all([
@@ -46,6 +67,39 @@ export function createFsBlobStore(options: { readonly dir: string }): BlobStore 
 
   const part = (id: string) => join(uploads, `${safeId(id, idPattern)}.part`);
   const metaFile = (id: string) => join(uploads, `${safeId(id, idPattern)}.json`);
+  const marker = (id: string) => join(uploads, `${safeId(id, idPattern)}.expired`);
+  const touch = (file: string, at: Date = now()) => utimes(file, at, at);
+  const mtime = (file: string) =>
+    stat(file).then(
+      (s) => s.mtimeMs,
+      () => undefined,
+    );
+
+  async function readMarker(id: string): Promise<ExpiredUpload | undefined> {
+    try {
+      const parsed = JSON.parse(await readFile(marker(id), 'utf8')) as ExpiredUpload;
+      return { owner: parsed.owner };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Removes one upload if it is still untouched since `cutoff` (re-checked under its lock). */
+  function sweepOne(id: string, cutoff: number): Promise<boolean> {
+    return serialised(id, async () => {
+      const meta = await readMeta(id);
+      if (!meta) return false;
+      const touched = Math.max((await mtime(part(id))) ?? 0, (await mtime(metaFile(id))) ?? 0);
+      if (touched >= cutoff) return false;
+      // Marker first, then the metadata (an upload exists only while its metadata does), then
+      // the data: a crash half-way leaves an upload that the next sweep removes again.
+      await writeFile(marker(id), JSON.stringify({ owner: meta.owner }));
+      await touch(marker(id));
+      await rm(metaFile(id), { force: true });
+      await rm(part(id), { force: true });
+      return true;
+    });
+  }
 
   async function readMeta(id: string): Promise<UploadMeta | undefined> {
     try {
@@ -73,13 +127,17 @@ export function createFsBlobStore(options: { readonly dir: string }): BlobStore 
         const existing = await currentStatus(uploadId);
         if (existing) return existing;
         await writeFile(part(uploadId), new Uint8Array(0), { flag: 'w' });
+        await touch(part(uploadId));
         // Written last: an upload exists only once its metadata does.
         const tmp = `${metaFile(uploadId)}.tmp`;
         await writeFile(
           tmp,
           JSON.stringify({ size: meta.size, owner: meta.owner, note: meta.note }),
         );
+        await touch(tmp);
         await rename(tmp, metaFile(uploadId));
+        // Started again after a sweep: the upload is live, no longer expired.
+        await rm(marker(uploadId), { force: true });
         return { ...meta, received: 0 };
       });
     },
@@ -94,6 +152,8 @@ export function createFsBlobStore(options: { readonly dir: string }): BlobStore 
         const handle = await open(part(uploadId), 'r+');
         try {
           await handle.write(chunk, 0, chunk.byteLength, offset);
+          const at = now();
+          await handle.utimes(at, at);
           await handle.sync();
         } finally {
           await handle.close();
@@ -130,6 +190,35 @@ export function createFsBlobStore(options: { readonly dir: string }): BlobStore 
         () => true,
         () => false,
       );
+    },
+    async sweep(untouchedSince) {
+      await ready;
+      const cutoff = untouchedSince.getTime();
+      const old = async (file: string) => ((await mtime(file)) ?? Infinity) < cutoff;
+      let removed = 0;
+      for (const name of await readdir(uploads)) {
+        const m = entryPattern.exec(name);
+        if (!m) continue;
+        const [, id, kind] = m as unknown as [string, string, string];
+        const file = join(uploads, name);
+        if (kind === 'json') {
+          if (await sweepOne(id, cutoff)) removed += 1;
+        } else if (kind === 'expired') {
+          if (await old(file)) await rm(file, { force: true });
+        } else {
+          // Data or metadata without a live upload (a crash inside `begin`): nobody can resume
+          // it; removed once it is as old as an abandoned upload.
+          await serialised(id, async () => {
+            if (kind === 'part' && (await readMeta(id))) return;
+            if (await old(file)) await rm(file, { force: true });
+          });
+        }
+      }
+      return removed;
+    },
+    async expired(uploadId) {
+      await ready;
+      return readMarker(uploadId);
     },
     async read(blobId) {
       await ready;

@@ -2,13 +2,21 @@ import { createHash } from 'node:crypto';
 import {
   UploadNotFoundError,
   UploadOffsetError,
+  type BlobClock,
   type BlobStore,
   type UploadMeta,
 } from './blob-store.ts';
 
 /** In-memory adapter for unit and integration tests; same rules as the filesystem adapter. */
-export function createMemoryBlobStore(): BlobStore & { readonly blobCount: () => number } {
-  const uploads = new Map<string, { meta: UploadMeta; chunks: Uint8Array[]; received: number }>();
+export function createMemoryBlobStore(
+  options: { readonly clock?: BlobClock } = {},
+): BlobStore & { readonly blobCount: () => number } {
+  const now = () => (options.clock?.now() ?? new Date()).getTime();
+  const uploads = new Map<
+    string,
+    { meta: UploadMeta; chunks: Uint8Array[]; received: number; touchedAt: number }
+  >();
+  const expired = new Map<string, { owner: string; at: number }>();
   const blobs = new Map<string, Uint8Array>();
   const statusOf = (id: string) => {
     const u = uploads.get(id);
@@ -16,8 +24,10 @@ export function createMemoryBlobStore(): BlobStore & { readonly blobCount: () =>
   };
   return {
     async begin(uploadId, meta) {
-      if (!uploads.has(uploadId))
-        uploads.set(uploadId, { meta: { ...meta }, chunks: [], received: 0 });
+      if (!uploads.has(uploadId)) {
+        uploads.set(uploadId, { meta: { ...meta }, chunks: [], received: 0, touchedAt: now() });
+        expired.delete(uploadId);
+      }
       return statusOf(uploadId)!;
     },
     status: async (uploadId) => statusOf(uploadId),
@@ -29,6 +39,7 @@ export function createMemoryBlobStore(): BlobStore & { readonly blobCount: () =>
       }
       u.chunks.push(new Uint8Array(chunk));
       u.received += chunk.byteLength;
+      u.touchedAt = now();
       return statusOf(uploadId)!;
     },
     async complete(uploadId) {
@@ -48,6 +59,22 @@ export function createMemoryBlobStore(): BlobStore & { readonly blobCount: () =>
     },
     has: async (blobId) => blobs.has(blobId),
     read: async (blobId) => blobs.get(blobId),
+    async sweep(untouchedSince) {
+      const cutoff = untouchedSince.getTime();
+      let removed = 0;
+      for (const [id, e] of expired) if (e.at < cutoff) expired.delete(id);
+      for (const [id, u] of uploads) {
+        if (u.touchedAt >= cutoff) continue;
+        uploads.delete(id);
+        expired.set(id, { owner: u.meta.owner, at: now() });
+        removed += 1;
+      }
+      return removed;
+    },
+    expired: async (uploadId) => {
+      const e = expired.get(uploadId);
+      return e && { owner: e.owner };
+    },
     blobCount: () => blobs.size,
   };
 }

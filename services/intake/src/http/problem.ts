@@ -25,6 +25,10 @@ export const problems = {
   notFound: { status: 404, title: 'Not found.' },
   methodNotAllowed: { status: 405, title: 'Method not allowed.' },
   uploadNotFound: { status: 404, title: 'There is no such upload.' },
+  uploadExpired: {
+    status: 410,
+    title: 'The upload was not finished in time and was removed. Start this file again.',
+  },
   uploadOffset: { status: 409, title: 'The chunk does not start at the next expected offset.' },
   uploadConflict: { status: 409, title: 'An upload with this id and different parameters exists.' },
   quotaExceeded: { status: 413, title: 'The evidence quota of this report is exhausted.' },

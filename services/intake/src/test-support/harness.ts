@@ -58,6 +58,19 @@ export function testClock(start = Date.parse('2026-03-10T09:41:00Z')) {
   return { now: () => new Date(t), advance: (ms: number) => void (t += ms) };
 }
 
+/** Timers a test fires by hand: `fire()` runs every scheduled task and waits for it. */
+export function manualTimers() {
+  const tasks = new Set<() => Promise<void>>();
+  return {
+    every(_intervalMs: number, task: () => Promise<void>) {
+      tasks.add(task);
+      return { stop: () => void tasks.delete(task) };
+    },
+    fire: async () => void (await Promise.all([...tasks].map((task) => task()))),
+    scheduled: () => tasks.size,
+  };
+}
+
 export const testConfig: IntakeConfigOverrides = {
   pow: { baseBits: 4, minBits: 2, maxBits: 12, normalRatePerMinute: 1_000 },
   rateLimits: { sessionPerLocatorPerWindow: 1_000 },
@@ -77,13 +90,14 @@ export async function startIntake(
   options: {
     store?: EventStore;
     blobStore?: BlobStore;
+    clock?: ReturnType<typeof testClock>;
     config?: IntakeConfigOverrides;
     deps?: Partial<IntakeDeps>;
   } = {},
 ): Promise<Harness> {
   const store = options.store ?? createMemoryEventStore();
-  const blobStore = options.blobStore ?? createMemoryBlobStore();
-  const clock = testClock();
+  const clock = options.clock ?? testClock();
+  const blobStore = options.blobStore ?? createMemoryBlobStore({ clock });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -112,11 +126,13 @@ export async function startIntake(
     blobStore,
     clock,
     logs,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await app.intake.close();
+    },
   };
 }
 

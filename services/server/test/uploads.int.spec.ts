@@ -1,0 +1,77 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { startPlatform } from '../src/platform.ts';
+
+const HOUR = 60 * 60_000;
+
+describe('UPLOAD_EXPIRY_HOURS', () => {
+  it('defaults to a day, swept hourly; longer on request; refuses a window an upload over Tor could outlast', () => {
+    const base = { DATA_DIR: '/tmp/x' };
+    expect(loadConfig(base, [])).toMatchObject({ uploadExpiryMs: 24 * HOUR, uploadSweepMs: HOUR });
+    expect(loadConfig({ ...base, UPLOAD_EXPIRY_HOURS: '72' }, [])).toMatchObject({
+      uploadExpiryMs: 72 * HOUR,
+      uploadSweepMs: HOUR,
+    });
+    expect(loadConfig({ ...base, UPLOAD_EXPIRY_HOURS: '2' }, [])).toMatchObject({
+      uploadSweepMs: HOUR / 2,
+    });
+    expect(() => loadConfig({ ...base, UPLOAD_EXPIRY_HOURS: '1' }, [])).toThrow(
+      /UPLOAD_EXPIRY_HOURS/,
+    );
+    expect(() => loadConfig({ ...base, UPLOAD_EXPIRY_HOURS: 'soon' }, [])).toThrow(
+      /UPLOAD_EXPIRY_HOURS/,
+    );
+  });
+
+  it('the platform sweeps abandoned uploads in DATA_DIR at start and keeps live ones and blobs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idesk-sweep-'));
+    try {
+      const config = loadConfig(
+        { DATA_DIR: dataDir, ROLE: 'intake', INTAKE_PORT: '0', UPLOAD_EXPIRY_HOURS: '24' },
+        [],
+      );
+      const uploads = join(config.blobDir, 'uploads');
+      const blobs = join(config.blobDir, 'blobs');
+      mkdirSync(uploads, { recursive: true });
+      mkdirSync(blobs, { recursive: true });
+      const daysAgo = new Date(Date.now() - 25 * HOUR);
+      const write = (path: string, text: string, at?: Date) => {
+        writeFileSync(path, text);
+        if (at) utimesSync(path, at, at);
+      };
+      const meta = JSON.stringify({ size: 10, owner: 'r', note: '' });
+      write(join(uploads, 'abandoned.json'), meta, daysAgo);
+      write(join(uploads, 'abandoned.part'), 'abc', daysAgo);
+      write(join(uploads, 'live.json'), meta, daysAgo);
+      write(join(uploads, 'live.part'), 'abc'); // a chunk arrived just now
+      const blob = join(blobs, 'a'.repeat(64));
+      write(blob, 'finished evidence', new Date(Date.now() - 400 * 24 * HOUR));
+
+      const platform = await startPlatform(config, () => undefined);
+      try {
+        const deadline = Date.now() + 20_000;
+        while (existsSync(join(uploads, 'abandoned.json')) && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        await platform.stop();
+      }
+      expect(readdirSync(uploads).sort()).toEqual(
+        ['abandoned.expired', 'live.json', 'live.part'].sort(),
+      );
+      expect(existsSync(blob)).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@integrity-desk/eventstore';
+import type Database from 'better-sqlite3';
 
 /** One SQL statement a projection wants executed, with its parameters. */
 export interface Write {
@@ -6,18 +7,47 @@ export interface Write {
   readonly params: readonly (string | number | bigint | null)[];
 }
 
+interface ProjectionBase {
+  readonly name: string;
+  readonly version: number;
+  readonly ddl: string;
+  canHandle(e: RecordedEvent): boolean;
+}
+
 /**
  * A read model: its tables (`ddl`), which events it cares about, and a pure function from one
  * event to the writes it implies. Bump `version` when the ddl or evolve changes: the runner then
  * drops the tables the ddl creates and rebuilds them from the start of the log.
  */
-export interface Projection {
-  readonly name: string;
-  readonly version: number;
-  readonly ddl: string;
-  canHandle(e: RecordedEvent): boolean;
+export interface WriteProjection extends ProjectionBase {
+  readonly kind?: 'writes';
   evolve(e: RecordedEvent): readonly Write[];
 }
+
+/** What one batch did to the state of one key: `undefined` is "no row". */
+export interface Change<S> {
+  readonly key: string;
+  readonly before: S | undefined;
+  readonly after: S | undefined;
+}
+
+/**
+ * A read model of one state per key (a report's queue row), folded in memory: for each batch
+ * the runner loads the state of every key the batch touches (`load`, the one read), folds the
+ * batch's events over them with the pure `evolve`, and writes what changed with the pure
+ * `writes`. A report's ten events in one batch then cost one row write, not ten, and derived
+ * data (counters) is maintained from each before/after pair in the same transaction.
+ * `evolve` must not mutate the state it is given: `before` is compared with `after`.
+ */
+export interface FoldProjection<S> extends ProjectionBase {
+  readonly kind: 'fold';
+  key(e: RecordedEvent): string;
+  evolve(state: S | undefined, e: RecordedEvent): S | undefined;
+  load(db: Database.Database, keys: readonly string[]): ReadonlyMap<string, S>;
+  writes(changes: readonly Change<S>[]): readonly Write[];
+}
+
+export type Projection = WriteProjection | FoldProjection<unknown>;
 
 /** Tables and indexes a ddl creates, so a rebuild can drop exactly them. */
 export function createdObjects(ddl: string): { tables: string[]; indexes: string[] } {

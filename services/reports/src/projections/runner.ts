@@ -1,6 +1,12 @@
 import type { EventStore, RecordedEvent, Subscription } from '@integrity-desk/eventstore';
 import type Database from 'better-sqlite3';
-import { createdObjects, withoutIndexes, type Projection, type Write } from './projection.ts';
+import {
+  createdObjects,
+  withoutIndexes,
+  type FoldProjection,
+  type Projection,
+  type Write,
+} from './projection.ts';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -108,15 +114,41 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     }
   };
 
+  const fold = (p: FoldProjection<unknown>, events: readonly RecordedEvent[], from: bigint) => {
+    const mine: RecordedEvent[] = [];
+    const keys = new Set<string>();
+    for (const e of events) {
+      if (e.position <= from || !p.canHandle(e)) continue;
+      mine.push(e);
+      keys.add(p.key(e));
+    }
+    if (mine.length === 0) return;
+    const ordered = [...keys];
+    const before = p.load(db, ordered);
+    const states = new Map<string, unknown>(before);
+    for (const e of mine) {
+      const key = p.key(e);
+      states.set(key, p.evolve(states.get(key), e));
+    }
+    const changes = ordered.map((key) => ({
+      key,
+      before: before.get(key),
+      after: states.get(key),
+    }));
+    for (const w of p.writes(changes)) run(w);
+  };
+
   const applyBatch = db.transaction((events: readonly RecordedEvent[]) => {
     const last = events.at(-1);
     if (!last) return;
     for (const p of projections) {
       const from = positions.get(p.name) ?? 0n;
-      for (const e of events) {
-        if (e.position <= from || !p.canHandle(e)) continue;
-        for (const w of p.evolve(e)) run(w);
-      }
+      if (p.kind === 'fold') fold(p, events, from);
+      else
+        for (const e of events) {
+          if (e.position <= from || !p.canHandle(e)) continue;
+          for (const w of p.evolve(e)) run(w);
+        }
       if (last.position > from) writeCheckpoint.run(p.name, p.version, last.position);
     }
   });

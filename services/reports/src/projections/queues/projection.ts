@@ -1,17 +1,19 @@
 import type { RecordedEvent } from '@integrity-desk/eventstore';
-import {
-  acknowledgementDueAt,
-  priorities,
-  reportEventTypes,
-  type ReportEvent,
-  type ReportEventOf,
-  type ReportEventType,
-} from '../../report/events.ts';
-import type { Projection, Write } from '../projection.ts';
+import type Database from 'better-sqlite3';
+import { priorities, reportEventTypes } from '../../report/events.ts';
+import type { Change, FoldProjection, Write } from '../projection.ts';
+import { prepared } from '../statements.ts';
+import { countersOf, evolveQueueRow, mineOrderOf, type QueueRow } from './row.ts';
 
 /**
  * The triage queues: one row per report with what routing and deadlines need (plain fields
- * only), plus its assignees. Queries are in ./queries.ts.
+ * only), its assignees, and per-channel counters of the queues whose membership does not depend
+ * on the clock. The fold is in ./row.ts; queries are in ./queries.ts.
+ *
+ * The "mine" queue reads report_assignees alone through one index, in queue order, so it never
+ * looks up every assigned report to sort them: each assignment row carries the report's
+ * channel, whether it is open, and its order key (feedback deadline, nulls last, then the
+ * acknowledgement deadline; ISO strings compare in time order).
  */
 export const reportQueueDdl = `
 CREATE TABLE IF NOT EXISTS report_queue (
@@ -51,167 +53,182 @@ CREATE TABLE IF NOT EXISTS report_assignees (
 );
 CREATE INDEX IF NOT EXISTS report_assignees_mine
   ON report_assignees (investigator_id, is_open, mine_order, report_id, channel_id);
+CREATE TABLE IF NOT EXISTS report_queue_counts (
+  channel_id TEXT NOT NULL,
+  counter TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (channel_id, counter)
+) WITHOUT ROWID;
 `;
 
 const handled = new Set<string>(reportEventTypes);
-
-/**
- * The "mine" queue reads report_assignees alone through one index, in queue order, so it never
- * looks up every assigned report to sort them: each assignment row carries the report's
- * channel, whether it is open, and its order key (feedback deadline, nulls last, then the
- * acknowledgement deadline; ISO strings compare in time order).
- */
-const mineOrder = `COALESCE(q.feedback_due_at, '9999') || '|' || q.ack_due_at`;
-const syncAssignees = (reportId: string): Write => ({
-  sql: `UPDATE report_assignees SET is_open = q.is_open, mine_order = ${mineOrder}
-        FROM report_queue q WHERE q.report_id = report_assignees.report_id AND report_assignees.report_id = ?`,
-  params: [reportId],
-});
 const rank = (p: string) => priorities.indexOf(p as (typeof priorities)[number]);
 
-const update = (
-  set: string,
-  params: Write['params'],
-  e: RecordedEvent,
-  reportId: string,
-): Write => ({
-  sql: `UPDATE report_queue SET ${set}, revision = ? WHERE report_id = ?`,
-  // Numbers, not bigints: better-sqlite3 binds them about twice as fast (revisions stay < 2^53).
-  params: [...params, Number(e.revision), reportId],
-});
+/** report_queue's columns and how each comes from a row (the fold's state). */
+const columns: readonly [string, (r: QueueRow) => string | number | null][] = [
+  ['report_id', (r) => r.reportId],
+  ['channel_id', (r) => r.channelId],
+  ['status', (r) => r.status],
+  ['is_open', (r) => (r.isOpen ? 1 : 0)],
+  ['outcome', (r) => r.outcome],
+  ['received_at', (r) => r.receivedAt],
+  ['ack_due_at', (r) => r.ackDueAt],
+  ['acknowledged_at', (r) => r.acknowledgedAt],
+  ['feedback_due_at', (r) => r.feedbackDueAt],
+  ['feedback_given_at', (r) => r.feedbackGivenAt],
+  ['priority', (r) => r.priority],
+  ['priority_rank', (r) => (r.priority === null ? null : rank(r.priority))],
+  ['sector', (r) => r.sector],
+  ['region', (r) => r.region],
+  ['awaiting', (r) => r.awaiting],
+  ['last_activity_at', (r) => r.lastActivityAt],
+  ['closed_at', (r) => r.closedAt],
+  ['revision', (r) => r.revision],
+];
+const insertRow = `INSERT INTO report_queue (${columns.map((c) => c[0]).join(', ')})
+  VALUES (${columns.map(() => '?').join(', ')})`;
+const insertAssignee =
+  'INSERT INTO report_assignees (report_id, investigator_id, channel_id, is_open, mine_order) VALUES (?, ?, ?, ?, ?)';
+const addToCounter = `INSERT INTO report_queue_counts (channel_id, counter, n) VALUES (?, ?, ?)
+  ON CONFLICT (channel_id, counter) DO UPDATE SET n = n + excluded.n`;
 
-type Data<T extends ReportEventType> = ReportEventOf<T>['data'];
-
-export function reportQueueWrites(e: RecordedEvent): readonly Write[] {
-  // Events were validated by zod when appended; the log is trusted here so a rebuild stays fast.
-  const event = { type: e.type, data: e.data } as ReportEvent;
-  switch (event.type) {
-    case 'ReportSubmitted': {
-      const d: Data<'ReportSubmitted'> = event.data;
-      return [
-        {
-          sql: `INSERT INTO report_queue (report_id, channel_id, status, is_open, received_at, ack_due_at, last_activity_at, revision)
-                VALUES (?, ?, 'submitted', 1, ?, ?, ?, ?) ON CONFLICT (report_id) DO NOTHING`,
-          params: [
-            d.reportId,
-            d.channelId,
-            d.receivedAt,
-            acknowledgementDueAt(d),
-            d.receivedAt,
-            e.revision,
-          ],
-        },
-      ];
-    }
-    case 'ReportAcknowledged': {
-      const d = event.data;
-      return [
-        update(
-          `status = 'acknowledged', acknowledged_at = ?, feedback_due_at = ?`,
-          [d.acknowledgedAt, d.feedbackDueAt],
-          e,
-          d.reportId,
-        ),
-        syncAssignees(d.reportId),
-      ];
-    }
-    case 'ReportTriaged': {
-      const d = event.data;
-      return [
-        update(
-          'priority = ?, priority_rank = ?, sector = ?, region = ?',
-          [d.priority, rank(d.priority), d.sector, d.region],
-          e,
-          d.reportId,
-        ),
-      ];
-    }
-    case 'ReportAssigned':
-      return [
-        {
-          sql: `INSERT OR IGNORE INTO report_assignees (report_id, investigator_id, channel_id, is_open, mine_order)
-                SELECT q.report_id, ?, q.channel_id, q.is_open, ${mineOrder} FROM report_queue q WHERE q.report_id = ?`,
-          params: [event.data.investigatorId, event.data.reportId],
-        },
-        update('revision = revision', [], e, event.data.reportId),
-      ];
-    case 'ReportUnassigned':
-      return [
-        {
-          sql: 'DELETE FROM report_assignees WHERE report_id = ? AND investigator_id = ?',
-          params: [event.data.reportId, event.data.investigatorId],
-        },
-        update('revision = revision', [], e, event.data.reportId),
-      ];
-    case 'ReportStatusChanged':
-      return [update('status = ?', [event.data.to], e, event.data.reportId)];
-    case 'MessagePosted': {
-      const d = event.data;
-      if (d.author === 'whistleblower')
-        return [
-          update(`awaiting = 'investigator', last_activity_at = ?`, [d.postedAt], e, d.reportId),
-        ];
-      // A reply after acknowledgement is the feedback Art. 9(1)(f) asks for.
-      return [
-        update(
-          `awaiting = 'whistleblower', last_activity_at = ?,
-           feedback_given_at = COALESCE(feedback_given_at, CASE WHEN status = 'submitted' THEN NULL ELSE ? END)`,
-          [d.postedAt, d.postedAt],
-          e,
-          d.reportId,
-        ),
-      ];
-    }
-    case 'EvidenceAdded':
-      return [update('last_activity_at = ?', [event.data.addedAt], e, event.data.reportId)];
-    case 'InternalNoteAdded':
-      return [update('revision = revision', [], e, event.data.reportId)];
-    case 'ReportClosed':
-      return [
-        update(
-          `status = 'closed', is_open = 0, outcome = ?, closed_at = ?`,
-          [event.data.outcome, event.data.closedAt],
-          e,
-          event.data.reportId,
-        ),
-        syncAssignees(event.data.reportId),
-      ];
-    case 'ReportReferred':
-      return [
-        update(
-          `status = 'closed', is_open = 0, outcome = 'referred_elsewhere', closed_at = ?`,
-          [event.data.referredAt],
-          e,
-          event.data.reportId,
-        ),
-        syncAssignees(event.data.reportId),
-      ];
-    case 'ReportReopened':
-      return [
-        update(
-          `status = 'in_review', is_open = 1, outcome = NULL, closed_at = NULL`,
-          [],
-          e,
-          event.data.reportId,
-        ),
-        syncAssignees(event.data.reportId),
-      ];
-    case 'ReportPurged':
-      return [
-        { sql: 'DELETE FROM report_assignees WHERE report_id = ?', params: [event.data.reportId] },
-        { sql: 'DELETE FROM report_queue WHERE report_id = ?', params: [event.data.reportId] },
-      ];
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
+function rowWrites(before: QueueRow | undefined, after: QueueRow | undefined, out: Write[]) {
+  if (!after) {
+    if (!before) return;
+    out.push({
+      sql: 'DELETE FROM report_assignees WHERE report_id = ?',
+      params: [before.reportId],
+    });
+    out.push({ sql: 'DELETE FROM report_queue WHERE report_id = ?', params: [before.reportId] });
+    return;
   }
+  const open = after.isOpen ? 1 : 0;
+  const order = mineOrderOf(after);
+  const added = (id: string) => ({
+    sql: insertAssignee,
+    params: [after.reportId, id, after.channelId, open, order],
+  });
+  if (!before) {
+    out.push({ sql: insertRow, params: columns.map(([, value]) => value(after)) });
+    for (const id of after.assignees) out.push(added(id));
+    return;
+  }
+  // Only the columns that changed: an UPDATE rewrites just the indexes over them.
+  const set: string[] = [];
+  const params: (string | number | null)[] = [];
+  for (const [column, value] of columns) {
+    const v = value(after);
+    if (v === value(before)) continue;
+    set.push(`${column} = ?`);
+    params.push(v);
+  }
+  if (set.length > 0)
+    out.push({
+      sql: `UPDATE report_queue SET ${set.join(', ')} WHERE report_id = ?`,
+      params: [...params, after.reportId],
+    });
+  for (const id of before.assignees)
+    if (!after.assignees.includes(id))
+      out.push({
+        sql: 'DELETE FROM report_assignees WHERE report_id = ? AND investigator_id = ?',
+        params: [after.reportId, id],
+      });
+  if (before.isOpen !== after.isOpen || mineOrderOf(before) !== order)
+    out.push({
+      sql: 'UPDATE report_assignees SET is_open = ?, mine_order = ? WHERE report_id = ?',
+      params: [open, order, after.reportId],
+    });
+  for (const id of after.assignees) if (!before.assignees.includes(id)) out.push(added(id));
 }
 
-export const reportQueueProjection: Projection = {
+/** Pure: the writes for one batch's changes, counters summed over the batch. */
+export function reportQueueWrites(changes: readonly Change<QueueRow>[]): Write[] {
+  const out: Write[] = [];
+  const deltas = new Map<string, { channelId: string; counter: string; n: number }>();
+  const add = (row: QueueRow | undefined, n: number) => {
+    if (!row) return;
+    for (const counter of countersOf(row)) {
+      const key = `${row.channelId} ${counter}`;
+      const d = deltas.get(key);
+      if (d) d.n += n;
+      else deltas.set(key, { channelId: row.channelId, counter, n });
+    }
+  };
+  for (const { before, after } of changes) {
+    rowWrites(before, after, out);
+    add(before, -1);
+    add(after, 1);
+  }
+  for (const d of deltas.values())
+    if (d.n !== 0) out.push({ sql: addToCounter, params: [d.channelId, d.counter, d.n] });
+  return out;
+}
+
+interface StoredRow {
+  report_id: string;
+  channel_id: string;
+  status: string;
+  is_open: number;
+  outcome: QueueRow['outcome'];
+  received_at: string;
+  ack_due_at: string;
+  acknowledged_at: string | null;
+  feedback_due_at: string | null;
+  feedback_given_at: string | null;
+  priority: QueueRow['priority'];
+  sector: QueueRow['sector'];
+  region: string | null;
+  awaiting: QueueRow['awaiting'];
+  last_activity_at: string;
+  closed_at: string | null;
+  revision: number;
+  assignees: string;
+}
+
+/** The current rows of these reports (one query for the whole batch). */
+export function loadQueueRows(
+  db: Database.Database,
+  reportIds: readonly string[],
+): Map<string, QueueRow> {
+  const rows = prepared(
+    db,
+    `SELECT q.*, (SELECT json_group_array(investigator_id) FROM
+       (SELECT investigator_id FROM report_assignees WHERE report_id = q.report_id ORDER BY investigator_id)) AS assignees
+     FROM report_queue q WHERE q.report_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(reportIds)) as StoredRow[];
+  const out = new Map<string, QueueRow>();
+  for (const r of rows)
+    out.set(r.report_id, {
+      reportId: r.report_id,
+      channelId: r.channel_id,
+      status: r.status,
+      isOpen: r.is_open === 1,
+      outcome: r.outcome,
+      receivedAt: r.received_at,
+      ackDueAt: r.ack_due_at,
+      acknowledgedAt: r.acknowledged_at,
+      feedbackDueAt: r.feedback_due_at,
+      feedbackGivenAt: r.feedback_given_at,
+      priority: r.priority,
+      sector: r.sector,
+      region: r.region,
+      awaiting: r.awaiting,
+      lastActivityAt: r.last_activity_at,
+      closedAt: r.closed_at,
+      revision: Number(r.revision),
+      assignees: JSON.parse(r.assignees) as string[],
+    });
+  return out;
+}
+
+export const reportQueueProjection: FoldProjection<QueueRow> = {
+  kind: 'fold',
   name: 'report-queue',
-  version: 3,
+  version: 4,
   ddl: reportQueueDdl,
-  canHandle: (e) => e.streamId.startsWith('report-') && handled.has(e.type),
-  evolve: reportQueueWrites,
+  canHandle: (e: RecordedEvent) => e.streamId.startsWith('report-') && handled.has(e.type),
+  key: (e) => (e.data as { reportId: string }).reportId,
+  evolve: evolveQueueRow,
+  load: loadQueueRows,
+  writes: reportQueueWrites,
 };

@@ -57,8 +57,6 @@ export type QueueName = (typeof queueNames)[number];
 type Params = (string | number)[];
 interface QueueSql {
   readonly from?: string;
-  /** Counting needs no report rows when the filter is answered by the assignment index. */
-  readonly countFrom?: string;
   readonly channelColumn?: string;
   /** Extra columns the inner page query passes out, and the outer order over them. */
   readonly select?: string;
@@ -85,7 +83,6 @@ const queues: Record<QueueName, QueueSql> = {
   mine: {
     // CROSS JOIN fixes the loop order: the caller's assignments first, in index order.
     from: 'report_assignees a CROSS JOIN report_queue q ON q.report_id = a.report_id',
-    countFrom: 'report_assignees a',
     channelColumn: 'a.channel_id',
     where: 'a.investigator_id = ? AND a.is_open = 1',
     order: 'a.mine_order, a.report_id',
@@ -116,7 +113,6 @@ const queues: Record<QueueName, QueueSql> = {
   },
 };
 
-const channelFilter = 'q.channel_id IN (SELECT value FROM json_each(?))';
 const channelFilterOn = (column = 'q.channel_id') =>
   `${column} IN (SELECT value FROM json_each(?))`;
 
@@ -190,7 +186,7 @@ function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: Queue
 export const COUNT_CAP = 1000;
 
 function count(db: Database.Database, q: QueueSql, ctx: QueueContext): number {
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${q.countFrom ?? q.from ?? 'report_queue q'}
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${q.from ?? 'report_queue q'}
     WHERE ${q.where} AND ${channelFilterOn(q.channelColumn)} LIMIT ${COUNT_CAP})`;
   const row = prepared(db, sql).get(...q.params(ctx), JSON.stringify(ctx.channelIds)) as {
     n: number | bigint;
@@ -250,25 +246,37 @@ export interface QueueCounts {
   readonly bySector: Record<string, number>;
 }
 
+/** Queues that depend on the clock: counted from their index, since no counter can know them. */
+const timedQueues = ['feedback_due_soon', 'feedback_overdue'] as const;
+
+/**
+ * Counts of every queue for the caller's channels. All but the clock-dependent two are read
+ * from the counters the projection keeps (a few rows per channel), so this costs about the
+ * same at a hundred reports or a million.
+ */
 export function queueCounts(db: Database.Database, ctx: QueueContext): QueueCounts {
-  const counts = Object.fromEntries(
-    queueNames.map((n) => [n, count(db, queues[n], ctx)]),
-  ) as Record<QueueName, number>;
-  const grouped = (column: 'priority' | 'sector', values: readonly string[]) => {
-    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM report_queue q
-      WHERE q.is_open = 1 AND q.${column} = ? AND ${channelFilter} LIMIT ${COUNT_CAP})`;
-    const channels = JSON.stringify(ctx.channelIds);
-    return Object.fromEntries(
-      values.map((v) => [
-        v,
-        Number((prepared(db, sql).get(v, channels) as { n: number | bigint }).n),
-      ]),
-    );
-  };
+  const rows = prepared(
+    db,
+    `SELECT counter, sum(n) AS n FROM report_queue_counts
+     WHERE channel_id IN (SELECT value FROM json_each(?)) AND (counter NOT LIKE 'mine:%' OR counter = ?)
+     GROUP BY counter`,
+  ).all(JSON.stringify(ctx.channelIds), `mine:${ctx.investigatorId}`) as {
+    counter: string;
+    n: number | bigint;
+  }[];
+  const counters = new Map(rows.map((r) => [r.counter, Math.min(COUNT_CAP, Number(r.n))]));
+  const counted = (counter: string) => counters.get(counter) ?? 0;
+  const queueCount = (n: QueueName) =>
+    (timedQueues as readonly string[]).includes(n)
+      ? count(db, queues[n], ctx)
+      : counted(n === 'mine' ? `mine:${ctx.investigatorId}` : n);
   return {
-    queues: counts,
-    byPriority: grouped('priority', priorities),
-    bySector: grouped('sector', sectors),
+    queues: Object.fromEntries(queueNames.map((n) => [n, queueCount(n)])) as Record<
+      QueueName,
+      number
+    >,
+    byPriority: Object.fromEntries(priorities.map((p) => [p, counted(`priority:${p}`)])),
+    bySector: Object.fromEntries(sectors.map((s) => [s, counted(`sector:${s}`)])),
   };
 }
 

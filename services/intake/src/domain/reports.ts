@@ -64,40 +64,47 @@ async function run(store: EventStore, reportId: string, command: ReportCommand):
   }
 }
 
-const submittedEventId = (input: { reportId: string; channelId: string; envelope: unknown }) =>
+/**
+ * The id of the `ReportSubmitted` event for exactly this envelope (its report and channel ids are
+ * inside it and signed). Computed once per request: it also serves as the proof-of-work binding,
+ * and serialising and hashing a submission costs as much as several checks together.
+ */
+export const submissionEventId = (envelope: SubmissionEnvelope): string =>
   contentEventId(
     'ReportSubmitted',
-    input.reportId,
-    input.channelId,
-    JSON.stringify(input.envelope),
+    envelope.reportId,
+    envelope.channelId,
+    JSON.stringify(envelope),
   );
 
 /**
- * Whether exactly this envelope was already accepted under its report id: a retry whose first
- * answer was lost stays the same success even after the channel's recipient list moved on.
+ * Whether exactly this envelope (`eventId` from `submissionEventId`) was already accepted under
+ * its report id: a retry whose first answer was lost stays the same success even after the
+ * channel's recipient list moved on.
  */
 export async function alreadySubmitted(
   store: EventStore,
-  input: { reportId: string; channelId: string; envelope: SubmissionEnvelope },
+  input: { reportId: string; eventId: string },
 ): Promise<boolean> {
   try {
     const events = await store.readStream(reportStream(input.reportId), { maxCount: 1 });
-    return events[0]?.id === submittedEventId(input);
+    return events[0]?.id === input.eventId;
   } catch (error) {
     if (error instanceof StreamNotFoundError) return false;
     throw error;
   }
 }
 
+/** Appends `ReportSubmitted` through the decider; `eventId` from `submissionEventId(envelope)`. */
 export function submitReport(
   store: EventStore,
-  input: { reportId: string; channelId: string; envelope: SubmissionEnvelope; now: Date },
+  input: { envelope: SubmissionEnvelope; eventId: string; now: Date },
 ): Promise<void> {
-  const eventId = submittedEventId(input);
-  return run(store, input.reportId, {
+  const { reportId, channelId } = input.envelope;
+  return run(store, reportId, {
     type: 'SubmitReport',
-    data: { reportId: input.reportId, channelId: input.channelId, envelope: input.envelope },
-    metadata: { now: input.now, eventId, actor: whistleblower },
+    data: { reportId, channelId, envelope: input.envelope },
+    metadata: { now: input.now, eventId: input.eventId, actor: whistleblower },
   });
 }
 

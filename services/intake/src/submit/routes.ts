@@ -1,5 +1,4 @@
 import { Router, type RequestHandler } from 'express';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
 import type { Channel, Clock, IntakeDeps } from '../deps.ts';
@@ -8,7 +7,7 @@ import {
   verifySubmission,
   type CryptoBackend,
 } from '../domain/protocol.ts';
-import { alreadySubmitted, submitReport } from '../domain/reports.ts';
+import { alreadySubmitted, submissionEventId, submitReport } from '../domain/reports.ts';
 import { jsonBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Pow } from '../pow/pow.ts';
@@ -46,8 +45,10 @@ export function submitRoutes(
     const channels = await deps.listChannels();
     const channel = channels.find((c) => c.id === envelope.channelId);
     if (!channel) throw new ProblemError('unknownChannel');
-    const binding = createHash('sha256').update(JSON.stringify(envelope)).digest('base64url');
-    const verdict = pow.spend(body.pow.challenge, body.pow.solution, binding);
+    // The event id identifies exactly this envelope, which is what the proof of work is bound to
+    // (an identical retry may present its spent challenge again).
+    const eventId = submissionEventId(envelope);
+    const verdict = pow.spend(body.pow.challenge, body.pow.solution, eventId);
     if (!verdict.ok) {
       throw new ProblemError(
         verdict.reason === 'replayed'
@@ -64,22 +65,13 @@ export function submitRoutes(
     // stays the same success.
     if (
       envelope.recipientListVersion !== currentListVersion(channel) &&
-      !(await alreadySubmitted(deps.store, {
-        reportId: envelope.reportId,
-        channelId: envelope.channelId,
-        envelope,
-      }))
+      !(await alreadySubmitted(deps.store, { reportId: envelope.reportId, eventId }))
     ) {
       throw new ProblemError('recipientListOutdated');
     }
     // After the proof of work: nobody makes the server verify signatures without paying first.
     verifySubmission(await backend(), envelope);
-    await submitReport(deps.store, {
-      reportId: envelope.reportId,
-      channelId: envelope.channelId,
-      envelope,
-      now: clock.now(),
-    });
+    await submitReport(deps.store, { envelope, eventId, now: clock.now() });
     pow.difficulty.recordSubmission();
     res.status(201).json({ reportId: envelope.reportId });
   });

@@ -50,6 +50,7 @@ export {
 export {
   sealReport,
   verifySubmissionEnvelope,
+  verifyParsedSubmissionEnvelope,
   openReport,
   openReportKey,
   openReportAnswers,

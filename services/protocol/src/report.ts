@@ -134,7 +134,18 @@ export function verifySubmissionEnvelope(
 ): SubmissionEnvelope {
   const parsed = submissionEnvelopeSchema.safeParse(envelope);
   if (!parsed.success) throw new FormatError('submission envelope does not match the schema');
-  const e = parsed.data;
+  return verifyParsedSubmissionEnvelope(backend, parsed.data);
+}
+
+/**
+ * verifySubmissionEnvelope for an envelope that is already the output of
+ * `submissionEnvelopeSchema` (the server parses each request body once, with the envelope in it):
+ * the whistleblower's signature and the size. Throws FormatError or SignatureError.
+ */
+export function verifyParsedSubmissionEnvelope(
+  backend: CryptoBackend,
+  e: SubmissionEnvelope,
+): SubmissionEnvelope {
   const { signature, ...unsigned } = e;
   let ok: boolean;
   let ciphertext: Uint8Array | undefined;

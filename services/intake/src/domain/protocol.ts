@@ -11,7 +11,7 @@ import {
   SignatureError,
   submissionEnvelopeSchema,
   verifySessionProof,
-  verifySubmissionEnvelope,
+  verifyParsedSubmissionEnvelope,
   type AttachmentHeader,
   type CryptoBackend,
   type MessageEnvelope,
@@ -31,10 +31,13 @@ export function backendProvider(given?: CryptoBackend): () => Promise<CryptoBack
   return () => (loading ??= loadBackend());
 }
 
-/** Schema, whistleblower signature and size of a submission; a fixed problem when any fails. */
-export function verifySubmission(backend: CryptoBackend, envelope: unknown): SubmissionEnvelope {
+/**
+ * Whistleblower signature and size of a submission whose shape the route already checked
+ * (`submissionEnvelopeSchema` is part of the body schema); a fixed problem when either fails.
+ */
+export function verifySubmission(backend: CryptoBackend, envelope: SubmissionEnvelope): void {
   try {
-    return verifySubmissionEnvelope(backend, envelope);
+    verifyParsedSubmissionEnvelope(backend, envelope);
   } catch (error) {
     if (error instanceof SignatureError) throw new ProblemError('invalidSignature');
     if (error instanceof FormatError) throw new ProblemError('invalidRequest');

@@ -13,9 +13,12 @@ export interface LoadedDeskCase {
 
 type Envelope = { authorRole?: string; authorKey?: string };
 
-export async function loadDeskCase(reportId: string): Promise<LoadedDeskCase | undefined> {
+/** Why a case could not be loaded: not a recipient of it (403), or anything else. */
+export type CaseRefusal = 'not-recipient' | 'failed';
+
+export async function loadDeskCase(reportId: string): Promise<LoadedDeskCase | CaseRefusal> {
   const result = await deskApi.caseFile(reportId);
-  if (!result.ok) return undefined;
+  if (!result.ok) return result.problem.status === 403 ? 'not-recipient' : 'failed';
   const file = result.value;
   // Investigator authors: this investigator and those who wrote on the case. The case view does
   // not yet carry the channel's signed recipient list (see frontend/README.md).

@@ -253,6 +253,8 @@ export const en = {
   'desk.case.conflict':
     'Someone else changed this case while you were working on it. It has been reloaded: check the latest state and try again.',
   'desk.case.done': 'Done.',
+  'desk.case.notRecipient':
+    'This report was not sent to you. Only the recipients of its channel when it was submitted can read it.',
   'desk.admin.title': 'Administration',
   'desk.admin.investigators': 'Investigators',
   'desk.admin.invite': 'Invite an investigator',

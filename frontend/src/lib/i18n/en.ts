@@ -211,6 +211,7 @@ export const en = {
   'desk.unlock.failed': 'Wrong password.',
   'desk.queue.title': 'Queues',
   'desk.queue.empty': 'No cases in this queue.',
+  'desk.queue.refresh': 'Refresh',
   'desk.queue.inbox': 'Inbox',
   'desk.queue.needs_triage': 'Needs triage',
   'desk.queue.mine': 'Assigned to me',

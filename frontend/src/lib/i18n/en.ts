@@ -276,6 +276,9 @@ export const en = {
   'desk.admin.published.failed': 'Publishing failed.',
   'desk.admin.questionnaire': 'Questionnaire (one question per line; end with * if required)',
   'desk.admin.audit': 'Audit log',
+  'desk.admin.auditWhen': 'When',
+  'desk.admin.auditWhat': 'What happened',
+  'desk.admin.auditRecord': 'Record',
 } as const;
 
 export type MessageKey = keyof typeof en;

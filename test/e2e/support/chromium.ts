@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -49,6 +49,28 @@ export async function launchChromium(
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/** One browser, several people: each context has its own cookies, storage and tabs. */
+export interface SharedBrowser {
+  browser: Browser;
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** As launchChromium, for stories where several people use the same kind of browser. */
+export async function launchSharedChromium(
+  options: { jitless?: boolean } = {},
+): Promise<SharedBrowser> {
+  const args = options.jitless ? [...baseArgs, '--js-flags=--jitless'] : baseArgs;
+  // Playwright gives a launched browser a fresh temporary profile and removes it on close.
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args });
+  return {
+    browser,
+    newContext: () =>
+      browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }),
+    close: () => browser.close(),
   };
 }
 

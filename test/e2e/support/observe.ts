@@ -8,8 +8,11 @@ export interface Observations {
   pageErrors: string[];
 }
 
-export async function observe(context: BrowserContext): Promise<Observations> {
-  const seen: Observations = { requests: [], cspViolations: [], pageErrors: [] };
+/** Pass the same `seen` for every context of a story, so one record covers all its browsers. */
+export async function observe(
+  context: BrowserContext,
+  seen: Observations = { requests: [], cspViolations: [], pageErrors: [] },
+): Promise<Observations> {
   context.on('request', (request) => seen.requests.push(request.url()));
   // The listener runs in every page before its own scripts. It is injected through the
   // DevTools protocol, so the page's CSP does not apply to it.

@@ -1,6 +1,7 @@
 // The whistleblower persona's page navigator: each method is one thing a person does, by
 // label or role, the way they would find it on the screen.
 import type { Page } from 'playwright-core';
+import { readBlob } from './blob-reader.ts';
 
 export class WhistleblowerNavigator {
   constructor(
@@ -47,6 +48,17 @@ export class WhistleblowerNavigator {
     await this.page.getByLabel('Choose files').setInputFiles(files);
   }
 
+  /** The bytes the preview of an attached image shows: the cleaned file that will be sent. */
+  async cleanedPreview(name: string): Promise<Buffer> {
+    const item = this.page
+      .getByTestId('attachments')
+      .getByRole('listitem')
+      .filter({ hasText: name });
+    await item.getByText(/^Cleaned:/).waitFor({ timeout: 60_000 });
+    const src = await item.locator('img').getAttribute('src');
+    return readBlob(this.page.context(), this.origin, src);
+  }
+
   async goToReview() {
     await this.page.getByRole('link', { name: 'Next' }).click();
     await this.page.getByRole('heading', { name: 'Check your report' }).waitFor();
@@ -82,6 +94,10 @@ export class ReportingNavigator extends WhistleblowerNavigator {
     await this.page.getByLabel('Your reply').fill(text);
     await this.page.getByRole('button', { name: 'Send reply' }).click();
     await this.page.getByText('Reply sent.').waitFor();
+  }
+
+  async checkForUpdates() {
+    await this.page.getByRole('button', { name: 'Check for updates' }).click();
   }
 
   async logOut() {

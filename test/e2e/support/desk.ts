@@ -1,0 +1,229 @@
+// The desk personas' page navigators: each method is one thing an administrator or an
+// investigator does, found by role or label the way a person finds it on the screen. A desk tab
+// moves only by its own links once signed in: the unlocked keys live in its memory, and a reload
+// locks them again.
+import { totpCode } from '@integrity-desk/desk';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const step = (at: number) => Math.floor(at / 30_000);
+
+/** What every desk user does: enrol TOTP, sign in (which unlocks the vault), use the header. */
+export class DeskNavigator {
+  totpSecret = '';
+  /** The desk accepts each 30 s TOTP step once per person (replay), within one step of drift. */
+  private lastStep = -1;
+
+  constructor(
+    readonly page: Page,
+    readonly origin: string,
+    readonly handle: string,
+    readonly password: string,
+  ) {}
+
+  /** A code for a step this person has not used yet, waiting for the clock only when it must. */
+  async nextTotpCode(): Promise<string> {
+    const wanted = Math.max(this.lastStep + 1, step(Date.now()));
+    while (wanted > step(Date.now()) + 1) await sleep(1_000);
+    this.lastStep = wanted;
+    return totpCode(this.totpSecret, new Date(wanted * 30_000 + 15_000));
+  }
+
+  /** The TOTP form shown after the vault is made: the QR code, the secret, the recovery key. */
+  async readTotpEnrolment(): Promise<{ qr: string; recoveryKey: string }> {
+    await this.page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor({
+      timeout: 90_000,
+    });
+    const qr =
+      (await this.page
+        .getByRole('img', { name: 'QR code for your authenticator app' })
+        .getAttribute('src')) ?? '';
+    const text = (await this.page.getByText(/^Or type this secret:/).textContent()) ?? '';
+    this.totpSecret = text.replace('Or type this secret:', '').trim();
+    const recoveryKey = ((await this.page.getByTestId('recovery-key').textContent()) ?? '').trim();
+    return { qr, recoveryKey };
+  }
+
+  async confirmTotp() {
+    await this.page.getByLabel('Six-digit code').fill(await this.nextTotpCode());
+    await this.page.getByRole('button', { name: 'Confirm' }).click();
+    await this.page.getByText('Enrolment complete').waitFor();
+  }
+
+  /** Fills the sign-in form wherever it is shown (sign-in or unlock page) and waits for `then`. */
+  async signInHere(then: () => Promise<unknown>) {
+    await this.page.getByLabel('Username').fill(this.handle);
+    await this.page.getByLabel('Password', { exact: true }).fill(this.password);
+    await this.page.getByLabel('Authenticator code').fill(await this.nextTotpCode());
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await then();
+  }
+
+  async signIn() {
+    await this.page.goto(`${this.origin}/desk`);
+    await this.page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
+    await this.signInHere(() =>
+      this.page.getByRole('heading', { name: 'Queues' }).waitFor({ timeout: 90_000 }),
+    );
+  }
+
+  async openQueues() {
+    await this.page.getByRole('link', { name: 'Queues' }).click();
+    await this.page.getByRole('heading', { name: 'Queues' }).waitFor();
+  }
+
+  /** The queue button reads "<name> (<count>)"; refreshes until the projection has caught up. */
+  async waitForQueue(name: string, count: number) {
+    const button = this.page.getByRole('button', { name: `${name} (${count})` });
+    for (let i = 0; i < 40 && !(await button.isVisible()); i++) {
+      await this.page.getByRole('button', { name: 'Refresh' }).click();
+      await sleep(250);
+    }
+    return button;
+  }
+}
+
+/** The administrator: first-run setup, investigators, channels and their recipients. */
+export class AdministratorNavigator extends DeskNavigator {
+  async setUp(token: string) {
+    await this.page.goto(`${this.origin}/desk`);
+    await this.page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
+    await this.page.getByRole('link', { name: 'Set up this deployment' }).click();
+    await this.page.getByLabel('Setup token').fill(token);
+    await this.page.getByLabel('Username').fill(this.handle);
+    await this.page.getByLabel('Password (at least 12 characters)').fill(this.password);
+    await this.page.getByRole('button', { name: 'Set up' }).click();
+    return this.readTotpEnrolment();
+  }
+
+  async openAdministration() {
+    await this.page.getByRole('link', { name: 'Administration' }).click();
+    await this.page.getByRole('heading', { name: 'Administration' }).waitFor();
+  }
+
+  /** Returns the invitation to hand over privately (shown once). */
+  async invite(handle: string): Promise<string> {
+    await this.page.getByLabel('Username of the new investigator').fill(handle);
+    await this.page.getByLabel('Role').selectOption({ label: 'Investigator' });
+    await this.page.getByRole('button', { name: 'Invite an investigator' }).click();
+    const shown = this.page.getByRole('status').filter({ hasText: 'Invitation (give it' });
+    await shown.waitFor();
+    return ((await shown.textContent()) ?? '').replace(/^[^:]*shown once\):/, '').trim();
+  }
+
+  async addChannel(name: string, questions: string[]) {
+    await this.page.getByLabel('Channel name').fill(name);
+    await this.page.getByLabel(/^Questionnaire/).fill(questions.join('\n'));
+    await this.page.getByRole('button', { name: 'Add channel' }).click();
+    await this.recipientsOf(name).waitFor();
+  }
+
+  recipientsOf(channel: string) {
+    return this.page.getByRole('group', { name: `Who receives reports sent to ${channel}` });
+  }
+
+  /** Ticks exactly these people, signs the list in this browser and publishes it. */
+  async publishRecipients(channel: string, handles: string[]): Promise<string> {
+    const group = this.recipientsOf(channel);
+    for (const box of await group.getByRole('checkbox').all()) await box.uncheck();
+    for (const handle of handles) await group.getByLabel(handle).check();
+    await group.getByRole('button', { name: 'Sign and publish the recipients' }).click();
+    const outcome = group.getByRole('status');
+    await outcome.waitFor();
+    return ((await outcome.textContent()) ?? '').trim();
+  }
+
+  /** Report ids as the audit log names their streams (report-<uuid>), newest first. */
+  async reportsInAuditLog(): Promise<string[]> {
+    const streams = await this.page.getByRole('cell', { name: /^report-/ }).allTextContents();
+    return [...new Set(streams.map((s) => s.trim().replace(/^report-/, '')))];
+  }
+
+  /**
+   * Types a case's address, as someone who learnt its id would: the reload locks the keys, so
+   * the desk asks to unlock them first (and then returns to that address).
+   */
+  async typeCaseAddress(reportId: string) {
+    await this.page.goto(`${this.origin}/desk/case?id=${reportId}`);
+    await this.page.getByRole('heading', { name: 'Unlock your keys' }).waitFor();
+  }
+
+  async unlockToCase() {
+    await this.signInHere(() =>
+      this.page.getByRole('heading', { name: /^Case / }).waitFor({ timeout: 90_000 }),
+    );
+  }
+}
+
+/** The investigator: enrolment from an invitation, the queues and the case. */
+export class InvestigatorNavigator extends DeskNavigator {
+  async enrol(invitation: string) {
+    await this.page.goto(`${this.origin}/desk`);
+    await this.page.getByRole('link', { name: 'Enrol as an investigator' }).click();
+    await this.page.getByLabel('Invitation (from your administrator)').fill(invitation);
+    await this.page.getByLabel('Password (at least 12 characters)').fill(this.password);
+    await this.page.getByRole('button', { name: 'Create my keys' }).click();
+    return this.readTotpEnrolment();
+  }
+
+  /** From the queues page: the one case in `queue`, opened and decrypted. */
+  async openOnlyCaseIn(queue: string) {
+    await (await this.waitForQueue(queue, 1)).click();
+    const link = this.page.getByTestId('queue').getByRole('link', { name: /^Case / });
+    await link.waitFor();
+    const reportId = new URL((await link.getAttribute('href')) ?? '', this.origin).searchParams.get(
+      'id',
+    );
+    await link.click();
+    await this.page.getByTestId('answers').waitFor({ timeout: 90_000 });
+    return reportId ?? '';
+  }
+
+  async answers(): Promise<string> {
+    return this.page.getByTestId('answers').innerText();
+  }
+
+  /** Decrypts every piece of evidence in the browser, then saves the named files: name to bytes. */
+  async saveEvidence(names: string[]): Promise<Map<string, Buffer>> {
+    const buttons = this.page.getByRole('button', { name: /^Decrypt and save / });
+    while ((await buttons.count()) > 0) await buttons.first().click();
+    const files = new Map<string, Buffer>();
+    for (const name of names) {
+      const link = this.page.getByRole('link', { name, exact: true });
+      await link.waitFor({ timeout: 90_000 });
+      const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+      files.set(download.suggestedFilename(), readFileSync(await download.path()));
+    }
+    return files;
+  }
+
+  async acknowledge() {
+    await this.page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await this.page.getByTestId('desk-status').filter({ hasText: 'Acknowledged' }).waitFor();
+  }
+
+  async message(text: string) {
+    await this.page.locator('textarea#message').fill(text);
+    await this.page.getByRole('button', { name: 'Send', exact: true }).click();
+    await this.messages().getByText(text).waitFor();
+  }
+
+  messages() {
+    return this.page.getByTestId('desk-messages');
+  }
+
+  async triage(priority: string, sector: string) {
+    await this.page.getByLabel('Priority').selectOption(priority);
+    await this.page.getByLabel('Sector').selectOption(sector);
+    await this.page.getByRole('button', { name: 'Triage', exact: true }).click();
+    await this.page.getByText(`Priority ${priority}, sector ${sector}`).waitFor();
+  }
+
+  async close(outcome: string, text: string) {
+    await this.page.getByLabel('Outcome (shown to the whistleblower)').selectOption(outcome);
+    await this.page.locator('textarea#outcome').fill(text);
+    await this.page.getByRole('button', { name: 'Close case' }).click();
+    await this.page.getByTestId('desk-status').filter({ hasText: 'Closed' }).waitFor();
+  }
+}

@@ -3,6 +3,7 @@ import { adminRoutes } from './admin/routes.ts';
 import { sessionRoutes } from './auth/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
 import { createContext } from './context.ts';
+import { credentialRoutes } from './credentials/routes.ts';
 import type { DeskDeps } from './deps.ts';
 import { ProblemError, problemHandler } from './http/problem.ts';
 import { csrfGuard, jsonOnly, securityHeaders } from './http/security.ts';
@@ -29,6 +30,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.use(queueRoutes(ctx));
   app.use(caseRoutes(ctx));
   app.use(adminRoutes(ctx));
+  app.use(credentialRoutes(ctx));
   app.use((_req, _res, next) => next(new ProblemError('notFound')));
   app.use(
     problemHandler((error) =>

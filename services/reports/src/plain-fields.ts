@@ -76,6 +76,24 @@ export const eventFields: Record<
   InvestigatorTotpConfirmed: { plain: ['investigatorId', 'confirmedAt'], sealed: [] },
   InvestigatorRoleChanged: { plain: ['investigatorId', 'role', 'by', 'changedAt'], sealed: [] },
   InvestigatorDeactivated: { plain: ['investigatorId', 'by', 'deactivatedAt'], sealed: [] },
+  InvestigatorTotpReset: {
+    plain: ['investigatorId', 'enrolmentCodeHash', 'expiresAt', 'by', 'resetAt'],
+    sealed: [],
+  },
+  InvestigatorTotpReenrolled: {
+    plain: ['investigatorId', 'sealedTotpSecret.keyId', 'reenrolledAt'],
+    sealed: ['sealedTotpSecret'],
+  },
+  InvestigatorVaultChanged: {
+    plain: [
+      'investigatorId',
+      'vault.signPublicKey',
+      'vault.boxPublicKey',
+      'loginVerifier',
+      'changedAt',
+    ],
+    sealed: ['vault'],
+  },
   InvestigatorSignedIn: { plain: ['investigatorId', 'signedInAt'], sealed: [] },
   InvestigatorSignedOut: { plain: ['investigatorId', 'signedOutAt'], sealed: [] },
   InvestigatorSignInFailed: {

@@ -43,7 +43,10 @@ export function sessionRoutes(ctx: DeskContext): Router {
     const found = findInvestigatorByHandle(deps.readModels, body.handle);
     // An unknown handle reads an (empty) stream too, so both take a stream read.
     const { state } = await readInvestigator(ctx, found?.investigatorId ?? decoyStreamId);
-    const kdf: LoginKdf = state.status === 'active' ? state.vault.kdf : decoy;
+    // An account in TOTP reset keeps its real salt: its owner needs it to re-enrol, and a salt
+    // that turned into a decoy would tell an observer that the account changed.
+    const real = state.status === 'active' || state.status === 'totp_reset';
+    const kdf: LoginKdf = real ? state.vault.kdf : decoy;
     res.json({ salt: kdf.salt, opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes });
   });
 

@@ -49,10 +49,11 @@ export class SessionStore {
     this.sessions.delete(this.key(token));
   }
 
-  /** Signs an investigator out everywhere (deactivation). */
-  destroyAllOf(investigatorId: string): void {
+  /** Signs an investigator out everywhere (deactivation), or everywhere but `keepToken`. */
+  destroyAllOf(investigatorId: string, keepToken?: string): void {
+    const keep = keepToken === undefined ? undefined : this.key(keepToken);
     for (const [k, s] of this.sessions)
-      if (s.investigatorId === investigatorId) this.sessions.delete(k);
+      if (s.investigatorId === investigatorId && k !== keep) this.sessions.delete(k);
   }
 }
 

@@ -23,7 +23,7 @@ const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** The events that carry a sealed TOTP secret. */
-export type TotpSealPurpose = 'InvestigatorEnrolled';
+export type TotpSealPurpose = 'InvestigatorEnrolled' | 'InvestigatorTotpReenrolled';
 
 export class TotpSecretUnavailableError extends Error {
   override readonly name = 'TotpSecretUnavailableError';

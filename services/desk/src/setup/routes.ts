@@ -25,11 +25,13 @@ import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 
 const handleSchema = z.string().regex(/^[a-z0-9._-]{2,64}$/);
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-const codeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+export const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+export const codeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
-const sameText = (a: string, b: string) =>
+export const sameText = (a: string, b: string) =>
   a.length === b.length && constantTimeEqual(Buffer.from(a), Buffer.from(b));
 
 /** A one-time enrolment code: 128 bits, base64url, shown once; only its hash is stored. */
@@ -204,12 +206,20 @@ export function setupRoutes(ctx: DeskContext): Router {
   router.post('/api/enrolment/totp', async (req, res) => {
     const body = parse(confirmSchema, req.body);
     const { state } = await readInvestigator(ctx, body.investigatorId);
+    // At enrolment the enrolled secret; after a TOTP reset the newly bound one (credentials/).
+    const totp =
+      state.status === 'enrolled'
+        ? state.totp
+        : state.status === 'totp_reset'
+          ? state.pendingTotp
+          : undefined;
     if (
-      state.status !== 'enrolled' ||
+      totp === undefined ||
+      state.status === 'none' ||
       !sameText(state.enrolmentCodeHash, hashCode(body.enrolmentCode))
     )
       throw new ProblemError('enrolmentRefused');
-    const step = checkAccountTotp(ctx, state, body.code);
+    const step = checkAccountTotp(ctx, { investigatorId: body.investigatorId, totp }, body.code);
     if (step === undefined) throw new ProblemError('enrolmentRefused');
     ctx.lastTotpStep.set(body.investigatorId, step);
     await handleCommand(deps.store, investigatorStream(body.investigatorId), investigatorDecider, {

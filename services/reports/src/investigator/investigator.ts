@@ -10,11 +10,27 @@ import {
 } from '../shared/sealed.ts';
 
 export type { LoginVerifier, Vault };
+import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
 import {
-  IllegalTransitionError,
-  InvalidCommandError,
-  ReportDomainError,
-} from '../report/errors.ts';
+  EnrolmentRefusedError,
+  initialInvestigatorState,
+  InvestigatorNotFoundError,
+  roles,
+  sealedTotpSecretSchema,
+  type InvestigatorState,
+  type Role,
+  type SealedTotpSecret,
+  type TotpAtRest,
+} from './account.ts';
+import {
+  credentialEventSchemas,
+  decideCredentials,
+  evolveCredentials,
+  type CredentialCommand,
+} from './credentials.ts';
+
+export * from './account.ts';
+export * from './credentials.ts';
 
 /**
  * `investigator-<uuid>` streams: staff accounts. The server holds public keys, the vault
@@ -25,38 +41,6 @@ import {
 const id = z.string().min(1).max(128);
 const at = z.iso.datetime();
 const count = z.number().int().min(0).max(1_000_000_000);
-export const roles = ['administrator', 'investigator'] as const;
-export type Role = (typeof roles)[number];
-
-const b64url = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .regex(/^[A-Za-z0-9_-]*$/);
-
-/**
- * A TOTP secret sealed by the desk (services/desk/src/auth/totp-seal.ts): AES-256-GCM under a
- * subkey of the desk's server key, associated data bound to the investigator and the event. The
- * domain never opens it; `keyId` names the desk key (a derived fingerprint, not the key), so a
- * desk process holding another key can say so instead of failing blindly.
- */
-export const sealedTotpSecretSchema = z.strictObject({
-  v: z.literal(1),
-  alg: z.literal('A256GCM'),
-  keyId: z.string().regex(/^[0-9a-f]{16}$/),
-  nonce: b64url(16, 16),
-  ciphertext: b64url(22, 256),
-});
-export type SealedTotpSecret = z.infer<typeof sealedTotpSecretSchema>;
-
-/**
- * How an account's TOTP secret is held. Events written before sealing carry it in plain
- * (`totpSecret`); they are still read, never written again (a TOTP reset replaces the secret).
- */
-export type TotpAtRest =
-  | { readonly kind: 'sealed'; readonly sealed: SealedTotpSecret; readonly sealedIn: string }
-  | { readonly kind: 'plain'; readonly secret: string };
 
 export const investigatorEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -123,6 +107,7 @@ export const investigatorEventSchema = z.discriminatedUnion('type', [
       .object({ investigatorId: id, failures: count, throttled: count, failedAt: at })
       .refine((d) => d.failures + d.throttled > 0, 'at least one attempt'),
   }),
+  ...credentialEventSchemas,
 ]);
 export type InvestigatorEvent = z.infer<typeof investigatorEventSchema>;
 export const investigatorEventTypes = investigatorEventSchema.options.map(
@@ -163,38 +148,8 @@ export type InvestigatorCommand =
   | Cmd<'DeactivateInvestigator', { investigatorId: string }>
   | Cmd<'RecordSignIn', { investigatorId: string }>
   | Cmd<'RecordSignOut', { investigatorId: string }>
-  | Cmd<'RecordSignInFailures', { investigatorId: string; failures: number; throttled: number }>;
-
-export interface InvestigatorAccount {
-  readonly investigatorId: string;
-  readonly handle: string;
-  readonly role: Role;
-  readonly enrolmentCodeHash: string;
-  readonly expiresAt: string;
-}
-export interface EnrolledAccount extends InvestigatorAccount {
-  readonly signPublicKey: string;
-  readonly boxPublicKey: string;
-  readonly vault: Vault;
-  readonly loginVerifier: LoginVerifier;
-  readonly totp: TotpAtRest;
-}
-export type InvestigatorState =
-  | { readonly status: 'none' }
-  | ({ readonly status: 'invited' } & InvestigatorAccount)
-  | ({ readonly status: 'enrolled' | 'active' | 'deactivated' } & EnrolledAccount);
-
-export const initialInvestigatorState: InvestigatorState = { status: 'none' };
-
-export class InvestigatorNotFoundError extends ReportDomainError {
-  override readonly name = 'InvestigatorNotFoundError';
-  override readonly code = 'investigator_not_found';
-}
-/** Wrong or expired enrolment code: one error for both, so a caller learns nothing more. */
-export class EnrolmentRefusedError extends ReportDomainError {
-  override readonly name = 'EnrolmentRefusedError';
-  override readonly code = 'enrolment_refused';
-}
+  | Cmd<'RecordSignInFailures', { investigatorId: string; failures: number; throttled: number }>
+  | CredentialCommand;
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0 && n <= 1_000_000_000;
 
@@ -239,7 +194,10 @@ export function decideInvestigator(
     }
     case 'ConfirmTotp': {
       if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
-      if (state.status !== 'enrolled') throw new IllegalTransitionError(command.type, state.status);
+      // At enrolment, or after a reset once a new secret is bound.
+      const bound = state.status === 'totp_reset' && state.pendingTotp !== undefined;
+      if (state.status !== 'enrolled' && !bound)
+        throw new IllegalTransitionError(command.type, state.status);
       return [
         {
           type: 'InvestigatorTotpConfirmed',
@@ -308,6 +266,11 @@ export function decideInvestigator(
         },
       ];
     }
+    case 'ResetTotp':
+    case 'ReenrolTotp':
+    case 'ChangeVault':
+      if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
+      return decideCredentials(command, state, by(command.metadata));
     default: {
       const _exhaustive: never = command;
       throw new InvalidCommandError(`unknown command ${String(_exhaustive)}`);
@@ -330,19 +293,35 @@ export function evolveInvestigator(
       const totp = totpAtRest(event.type, sealedTotpSecret, totpSecret);
       return totp ? { ...state, ...d, totp, status: 'enrolled' } : state;
     }
-    case 'InvestigatorTotpConfirmed':
-      return state.status === 'enrolled' ? { ...state, status: 'active' } : state;
+    case 'InvestigatorTotpConfirmed': {
+      if (state.status === 'enrolled') return { ...state, status: 'active' };
+      // After a reset, confirming the newly bound secret makes it the account's.
+      if (state.status === 'totp_reset' && state.pendingTotp) {
+        const { pendingTotp, ...rest } = state;
+        return { ...rest, totp: pendingTotp, status: 'active' };
+      }
+      return state;
+    }
     case 'InvestigatorRoleChanged':
       return state.status === 'none' ? state : { ...state, role: event.data.role };
-    case 'InvestigatorDeactivated':
+    case 'InvestigatorDeactivated': {
+      if (state.status === 'totp_reset') {
+        const { pendingTotp: _pending, ...rest } = state;
+        return { ...rest, status: 'deactivated' };
+      }
       return state.status === 'enrolled' || state.status === 'active'
         ? { ...state, status: 'deactivated' }
         : state;
+    }
     case 'InvestigatorSignedIn':
     case 'InvestigatorSignedOut':
     case 'InvestigatorSignInFailed':
       // The audit trail's: they change nothing the account's rules depend on.
       return state;
+    case 'InvestigatorTotpReset':
+    case 'InvestigatorTotpReenrolled':
+    case 'InvestigatorVaultChanged':
+      return evolveCredentials(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

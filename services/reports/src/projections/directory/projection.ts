@@ -66,6 +66,13 @@ CREATE TABLE IF NOT EXISTS staff_channel_recipients (
             params: [event.data.investigatorId],
           },
         ];
+      case 'InvestigatorTotpReset':
+        return [
+          {
+            sql: `UPDATE staff_investigators SET status = 'totp_reset' WHERE investigator_id = ?`,
+            params: [event.data.investigatorId],
+          },
+        ];
       case 'InvestigatorRoleChanged':
         return [
           {

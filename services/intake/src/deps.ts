@@ -53,7 +53,7 @@ export interface IntakeDeps {
     DeploymentCryptoSettings | (() => Promise<DeploymentCryptoSettings | undefined>);
   /** A demonstration deployment: deployment info says so and every page shows a banner. */
   readonly demo?: boolean;
-  /** Protocol backend for signature checks; `loadBackend()` once when absent. */
+  /** Protocol backend for signature checks; the Node backend (`createNodeBackend()`) when absent. */
   readonly cryptoBackend?: CryptoBackend;
   /** Front-end build to serve the whistleblower pages from; API only when absent. */
   readonly staticDir?: string;

@@ -94,3 +94,102 @@ describe('backend equivalence', () => {
     }
   });
 });
+
+describe('node backend: libsodium with Ed25519 verification in its native build', async () => {
+  const { createNodeBackend } = await import('../src/backend/node.ts');
+  const { ed25519 } = await import('@noble/curves/ed25519.js');
+  const node = await createNodeBackend();
+  const P = 2n ** 255n - 19n;
+  const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+  const le = (n: bigint) =>
+    Uint8Array.from({ length: 32 }, (_, i) => Number((n >> BigInt(8 * i)) & 255n));
+  const hex = (h: string) => Uint8Array.from(Buffer.from(h, 'hex'));
+  const hexOf = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  const withSign = (e: Uint8Array) => [e, Uint8Array.from(e, (b, i) => (i === 31 ? b | 0x80 : b))];
+  /** y of every point of order dividing 8, and p, p + 1 (non-canonical 0 and 1). */
+  const smallOrder = [
+    le(0n),
+    le(1n),
+    hex('26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05'),
+    hex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a'),
+    le(P - 1n),
+    le(P),
+    le(P + 1n),
+  ];
+  const verifyAll = (sig: Uint8Array, m: Uint8Array, pk: Uint8Array) => [
+    lib.ed25519Verify(sig, m, pk),
+    node.ed25519Verify(sig, m, pk),
+  ];
+
+  it('is libsodium for everything else', () => {
+    expect(node.name).toBe('node');
+    const seed = lib.randomBytes(32);
+    const m = lib.randomBytes(100);
+    expect(node.ed25519Sign(m, seed)).toEqual(lib.ed25519Sign(m, seed));
+    expect(node.x25519PublicKey(seed)).toEqual(lib.x25519PublicKey(seed));
+  });
+
+  it('the edge cases below cover every point of small order (derived from the curve)', () => {
+    // The torsion subgroup of edwards25519 is cyclic of order 8: a point of order 8 generates it.
+    const T = ed25519.Point.fromBytes(smallOrder[2]!);
+    const multiples = [ed25519.Point.ZERO];
+    for (let k = 1; k < 8; k++) multiples.push(multiples[k - 1]!.add(T));
+    expect(multiples[4]!.equals(ed25519.Point.ZERO)).toBe(false);
+    expect(multiples[7]!.add(T).equals(ed25519.Point.ZERO)).toBe(true);
+    const ys = new Set(
+      multiples.map((q) =>
+        hexOf(Uint8Array.from(q.toBytes(), (b, i) => (i === 31 ? b & 0x7f : b))),
+      ),
+    );
+    ys.add(hexOf(le(P))).add(hexOf(le(P + 1n)));
+    expect(new Set(smallOrder.map(hexOf))).toEqual(ys);
+  });
+
+  it('agrees with the WebAssembly build on valid and altered signatures, keys and messages', () => {
+    fc.assert(
+      fc.property(bytes(32), msg, fc.nat(63), fc.nat(7), (seed, m, at, bit) => {
+        const pk = lib.ed25519PublicKey(seed);
+        const sig = lib.ed25519Sign(m, seed);
+        expect(verifyAll(sig, m, pk)).toEqual([true, true]);
+        const badSig = sig.slice();
+        badSig[at]! ^= 1 << bit;
+        expect(verifyAll(badSig, m, pk)).toEqual([false, false]);
+        const badPk = pk.slice();
+        badPk[at % 32]! ^= 1 << bit;
+        expect(verifyAll(sig, m, badPk)).toEqual([false, false]);
+        expect(verifyAll(sig, new Uint8Array([...m, at]), pk)).toEqual([false, false]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses small-order keys and R, non-canonical keys and S, wrong lengths', () => {
+    const m = new Uint8Array([1, 2, 3]);
+    // With the identity as public key, R = s*B and S = s satisfy the cofactorless equation for
+    // any message, with no secret at all (node:crypto's OpenSSL accepts it).
+    const s = 123456789n;
+    const forged = new Uint8Array([...ed25519.Point.BASE.multiply(s).toBytes(), ...le(s)]);
+    for (const pk of withSign(smallOrder[1]!))
+      expect(verifyAll(forged, m, pk)).toEqual([false, false]);
+
+    const seed = lib.randomBytes(32);
+    const pk = lib.ed25519PublicKey(seed);
+    const sig = lib.ed25519Sign(m, seed);
+    let sValue = 0n;
+    for (let i = 31; i >= 0; i--) sValue = (sValue << 8n) | BigInt(sig[32 + i]!);
+    // S + L is the same scalar, non-canonical (malleability).
+    const malleable = new Uint8Array([...sig.subarray(0, 32), ...le(sValue + L)]);
+    expect(verifyAll(malleable, m, pk)).toEqual([false, false]);
+    for (const small of smallOrder.flatMap(withSign)) {
+      expect(verifyAll(sig, m, small)).toEqual([false, false]);
+      const smallR = new Uint8Array([...small, ...sig.subarray(32)]);
+      expect(verifyAll(smallR, m, pk)).toEqual([false, false]);
+    }
+    // y = p .. p + 18: non-canonical encodings.
+    for (let d = 0n; d < 19n; d++)
+      for (const enc of withSign(le(P + d))) expect(verifyAll(sig, m, enc)).toEqual([false, false]);
+    expect(node.ed25519Verify(sig.subarray(0, 63), m, pk)).toBe(false);
+    expect(node.ed25519Verify(sig, m, pk.subarray(0, 31))).toBe(false);
+    expect(node.ed25519Verify(new Uint8Array([...sig, 0]), m, pk)).toBe(false);
+  });
+});

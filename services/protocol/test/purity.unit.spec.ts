@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = join(import.meta.dirname, '..', 'src');
+/**
+ * The Node backend (`@integrity-desk/protocol/node`, servers only) is the one source that may
+ * import sodium-native; the isomorphic index never imports it, so no browser bundle contains it.
+ */
+const NODE_ENTRY = join(SRC, 'backend', 'node.ts');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,7 +38,8 @@ const FORBIDDEN: [string, RegExp][] = [
 ];
 
 describe('purity', () => {
-  const sources = files(SRC);
+  const all = files(SRC);
+  const sources = all.filter((f) => f !== NODE_ENTRY);
 
   it('finds the sources', () => {
     expect(sources.length).toBeGreaterThan(10);
@@ -42,6 +48,16 @@ describe('purity', () => {
   it.each(FORBIDDEN)('no source uses %s', (_name, pattern) => {
     const offenders = sources.filter((f) => pattern.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
+  });
+
+  it('the Node entry imports sodium-native and the package only, and nothing imports it', () => {
+    expect(all).toContain(NODE_ENTRY);
+    const node = readFileSync(NODE_ENTRY, 'utf8');
+    const imports = [...node.matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    expect(imports.filter((m) => !m!.startsWith('./'))).toEqual(['sodium-native']);
+    for (const f of sources)
+      expect(readFileSync(f, 'utf8'), f).not.toMatch(/['"][.\w/-]*\/node(\.ts)?['"]/);
+    for (const [, pattern] of FORBIDDEN) expect(node).not.toMatch(pattern);
   });
 
   it('imports only its declared dependencies', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkVectors, type VectorCase } from './vectors/cases.ts';
+import { createNodeBackend } from '../src/backend/node.ts';
 import { bothBackends } from './helpers.ts';
 
 const expected = JSON.parse(
@@ -22,10 +23,14 @@ describe('known-answer vectors in Node', () => {
     );
   });
 
-  it.each(['libsodium', 'noble'])('%s rebuilds them byte for byte and opens them', async (name) => {
-    const backend = (await bothBackends()).find((b) => b.name === name)!;
-    expect(await checkVectors(backend, expected)).toEqual([]);
-  });
+  it.each(['libsodium', 'noble', 'node'])(
+    '%s rebuilds them byte for byte and opens them',
+    async (name) => {
+      const backends = [...(await bothBackends()), await createNodeBackend()];
+      const backend = backends.find((b) => b.name === name)!;
+      expect(await checkVectors(backend, expected)).toEqual([]);
+    },
+  );
 });
 
 describe('the vector check can fail', () => {

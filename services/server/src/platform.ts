@@ -1,7 +1,7 @@
 import { createDeskApp } from '@integrity-desk/desk';
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
 import { createFsBlobStore, createIntakeApp, createIntakeLogger } from '@integrity-desk/intake';
-import { loadBackend } from '@integrity-desk/protocol';
+import { createNodeBackend } from '@integrity-desk/protocol/node';
 import {
   allProjections,
   createProjectionRunner,
@@ -65,7 +65,8 @@ export async function startPlatform(
   await runner.start();
   log('projections: caught up, following the log');
 
-  const backend = await loadBackend();
+  // libsodium, with Ed25519 verification in its native build: both services verify signatures.
+  const backend = await createNodeBackend();
   // One evidence store: intake writes uploads into it, desk reads them for recipients.
   const blobs = createFsBlobStore({ dir: config.blobDir });
   const servers: Server[] = [];
@@ -161,7 +162,7 @@ function withLegacyDecoyKey(file: string): { kdfDecoyKey?: Uint8Array } {
 async function announceDemo(
   deskUrl: string,
   setupToken: Promise<string>,
-  backend: Awaited<ReturnType<typeof loadBackend>>,
+  backend: Awaited<ReturnType<typeof createNodeBackend>>,
   log: (line: string) => void,
 ): Promise<void> {
   const needed = (await (await fetch(`${deskUrl}/api/setup`)).json()) as { needed: boolean };

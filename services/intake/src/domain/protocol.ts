@@ -6,7 +6,6 @@ import {
   attachmentHeaderSchema,
   FormatError,
   idSchema,
-  loadBackend,
   messageEnvelopeSchema,
   SignatureError,
   submissionEnvelopeSchema,
@@ -17,6 +16,7 @@ import {
   type MessageEnvelope,
   type SubmissionEnvelope,
 } from '@integrity-desk/protocol';
+import { createNodeBackend } from '@integrity-desk/protocol/node';
 import { ProblemError } from '../http/problem.ts';
 
 export { attachmentHeaderSchema, idSchema, messageEnvelopeSchema, submissionEnvelopeSchema };
@@ -25,10 +25,13 @@ export type { AttachmentHeader, CryptoBackend, MessageEnvelope, SubmissionEnvelo
 /** The context label the whistleblower pages sign session challenges with (frontend keys.ts). */
 export const SESSION_CONTEXT = 'intake-session';
 
-/** One backend per process (libsodium where WebAssembly runs, else pure JS), loaded lazily. */
+/**
+ * One backend per process, loaded lazily: the protocol's Node backend (libsodium, with Ed25519
+ * verification in its native build), since intake verifies a signature on every submission.
+ */
 export function backendProvider(given?: CryptoBackend): () => Promise<CryptoBackend> {
   let loading: Promise<CryptoBackend> | undefined = given && Promise.resolve(given);
-  return () => (loading ??= loadBackend());
+  return () => (loading ??= createNodeBackend());
 }
 
 /**

@@ -16,7 +16,8 @@ export interface Argon2idCost {
 }
 
 export interface CryptoBackend {
-  readonly name: 'libsodium' | 'noble';
+  /** 'node': libsodium with Ed25519 verification in its native build (servers only, node.ts). */
+  readonly name: 'libsodium' | 'noble' | 'node';
   /** CSPRNG bytes for keys and nonces only (never bulk data). */
   randomBytes(length: number): Uint8Array;
   blake2b(message: Uint8Array, options: Blake2bOptions): Uint8Array;

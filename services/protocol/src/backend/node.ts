@@ -1,0 +1,27 @@
+// Node backend, for servers only: exported as `@integrity-desk/protocol/node`, never from the
+// isomorphic index, so no browser bundle contains it. It is the libsodium backend with one
+// function replaced: Ed25519 verification runs in libsodium compiled natively (sodium-native)
+// instead of its WebAssembly build. A server verifies a signature on every submission, session
+// and message, and the native build takes about half the time. It is the same library and the
+// same function (crypto_sign_verify_detached), so the checks are the same: canonical S, no
+// small-order R, a canonical public key not of small order. The cross-backend tests hold both
+// builds to the same answers, edge cases included. (node:crypto's Ed25519 was tried: OpenSSL
+// 3.0 is no faster here than the WebAssembly build, and it accepts small-order public keys.)
+import native from 'sodium-native';
+import { createLibsodiumBackend } from './libsodium.ts';
+import type { CryptoBackend } from './types.ts';
+
+export function nativeEd25519Verify(
+  signature: Uint8Array,
+  message: Uint8Array,
+  publicKey: Uint8Array,
+): boolean {
+  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  return native.crypto_sign_verify_detached(signature, message, publicKey);
+}
+
+/** libsodium, with Ed25519 verification in native code. Node only. */
+export async function createNodeBackend(): Promise<CryptoBackend> {
+  const sodium = await createLibsodiumBackend();
+  return { ...sodium, name: 'node', ed25519Verify: nativeEd25519Verify };
+}

@@ -7,21 +7,32 @@
 // small-order R, a canonical public key not of small order. The cross-backend tests hold both
 // builds to the same answers, edge cases included. (node:crypto's Ed25519 was tried: OpenSSL
 // 3.0 is no faster here than the WebAssembly build, and it accepts small-order public keys.)
-import native from 'sodium-native';
 import { createLibsodiumBackend } from './libsodium.ts';
 import type { CryptoBackend } from './types.ts';
 
-export function nativeEd25519Verify(
-  signature: Uint8Array,
-  message: Uint8Array,
-  publicKey: Uint8Array,
-): boolean {
-  if (signature.length !== 64 || publicKey.length !== 32) return false;
-  return native.crypto_sign_verify_detached(signature, message, publicKey);
-}
+type Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
 
-/** libsodium, with Ed25519 verification in native code. Node only. */
+/**
+ * libsodium, with Ed25519 verification in native code. Node only. Where the native addon cannot
+ * load (a platform without a prebuilt binary, an install that skipped it), it is the plain
+ * libsodium backend (`name` says which): the same checks, only slower.
+ */
 export async function createNodeBackend(): Promise<CryptoBackend> {
   const sodium = await createLibsodiumBackend();
-  return { ...sodium, name: 'node', ed25519Verify: nativeEd25519Verify };
+  let verify: Verify;
+  try {
+    const native = (await import('sodium-native')).default;
+    verify = (signature, message, publicKey) =>
+      native.crypto_sign_verify_detached(signature, message, publicKey);
+  } catch {
+    return sodium;
+  }
+  return {
+    ...sodium,
+    name: 'node',
+    ed25519Verify(signature, message, publicKey) {
+      if (signature.length !== 64 || publicKey.length !== 32) return false;
+      return verify(signature, message, publicKey);
+    },
+  };
 }

@@ -270,7 +270,10 @@ describe.skipIf(!hasChromium)(title, () => {
     it('the administrator, who is no recipient, sees it in the audit log but cannot open it', async () => {
       await admin.page.bringToFront();
       await admin.openQueues();
-      expect(await admin.page.getByRole('button', { name: 'Inbox (0)' }).count()).toBe(1);
+      // The counts load after the heading: wait for the inbox button, then read its count.
+      const inbox = admin.page.getByRole('button', { name: /^Inbox \(\d+\)$/ });
+      await inbox.waitFor();
+      expect((await inbox.textContent())?.trim()).toBe('Inbox (0)');
       await admin.openAdministration();
       expect(await admin.reportsInAuditLog()).toContain(reportId);
       await check(admin.page, `${mode}-admin-audit`);

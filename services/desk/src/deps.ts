@@ -1,6 +1,7 @@
 import type { EventStore } from '@integrity-desk/eventstore';
 import type { Argon2Params, CryptoBackend } from '@integrity-desk/protocol';
 import type Database from 'better-sqlite3';
+import type { BlobReadStream } from './http/send-blob.ts';
 
 export interface Clock {
   now(): Date;
@@ -52,7 +53,8 @@ export interface DeskConfig {
  * `createFsBlobStore({ dir })` from @integrity-desk/intake satisfies it.
  */
 export interface EvidenceBlobs {
-  read(blobId: string): Promise<Uint8Array | undefined>;
+  /** Opens a finished blob for streaming (size and bytes), undefined when there is none. */
+  readStream(blobId: string): Promise<BlobReadStream | undefined>;
 }
 
 export interface DeskDeps {

@@ -107,7 +107,12 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     ),
   );
   api.use('/case', requireSession(tokens));
-  api.use(caseRoutes(deps, config, clock, limits.perReport));
+  api.use(
+    caseRoutes(deps, config, clock, limits.perReport, (error) =>
+      // The class only: a file system error's message carries the blob's path.
+      logger.error({ error: error instanceof Error ? error.name : typeof error }, 'download cut'),
+    ),
+  );
   api.use((_req, res) => sendProblem(res, 'notFound'));
   app.use('/api/v1', api);
 

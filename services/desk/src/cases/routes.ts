@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, isRecipient, readChannel, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
+import { sendBlob } from '../http/send-blob.ts';
 import { parse } from '../http/validate.ts';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -186,8 +187,9 @@ export function caseRoutes(ctx: DeskContext): Router {
 
   /**
    * Evidence ciphertext, as intake stored it (content-addressed by the event's blobId), for a
-   * recipient of the report's channel; the browser opens it with the report key. Unknown
-   * evidence, a missing blob or a desk without a blob store: 404.
+   * recipient of the report's channel; the browser opens it with the report key. Streamed with
+   * its length (a 100 MiB file never sits in memory); a blob that changes on disk mid-way cuts
+   * the connection. Unknown evidence, a missing blob or a desk without a blob store: 404.
    */
   router.get('/api/reports/:reportId/evidence/:evidenceId', async (req, res) => {
     const { read } = await loadCase(ctx, req, res);
@@ -196,15 +198,13 @@ export function caseRoutes(ctx: DeskContext): Router {
     for (const { event } of read.events)
       if (event.type === 'EvidenceAdded' && event.data.evidenceId === evidenceId)
         blobId = event.data.blobId;
-    const bytes = blobId === undefined ? undefined : await deps.blobStore?.read(blobId);
-    if (!bytes) throw new ProblemError('notFound');
-    res
-      .status(200)
-      .setHeader('Content-Type', 'application/octet-stream')
-      .setHeader('Content-Length', String(bytes.byteLength))
-      .setHeader('Content-Disposition', 'attachment')
-      .setHeader('Cache-Control', 'no-store')
-      .end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const blob = blobId === undefined ? undefined : await deps.blobStore?.readStream(blobId);
+    if (!blob) throw new ProblemError('notFound');
+    await sendBlob(res, blob, (error) =>
+      deps.logger?.error(
+        `desk: evidence download cut (${error instanceof Error ? error.name : 'error'})`,
+      ),
+    );
   });
 
   for (const [name, a] of Object.entries(reportActions)) {

@@ -12,6 +12,7 @@ import { addWhistleblowerEvidence, loadCase, postWhistleblowerMessage } from '..
 import { UploadNotFoundError, UploadOffsetError } from '../evidence/blob-store.ts';
 import { jsonBody, octetBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
+import { sendBlob } from '../http/send-blob.ts';
 import { sessionReport } from '../session/routes.ts';
 
 const messageBody = z.strictObject({ messageId: idSchema, envelope: messageEnvelopeSchema });
@@ -40,6 +41,7 @@ export function caseRoutes(
   config: IntakeConfig,
   clock: Clock,
   writeLimit: RequestHandler,
+  onStreamError: (error: unknown) => void,
 ): Router {
   const router = Router();
   const { store, blobStore } = deps;
@@ -196,14 +198,18 @@ export function caseRoutes(
     },
   );
 
-  /** Ciphertext of one piece of evidence of this case (e.g. a document an investigator shared). */
+  /**
+   * Ciphertext of one piece of evidence of this case (e.g. a document an investigator shared),
+   * streamed from the blob store with its length; a blob that changes on disk mid-way cuts the
+   * connection (see sendBlob).
+   */
   router.get('/case/evidence/:evidenceId/blob', async (req, res) => {
     const { evidenceId } = parseBody(evidenceParams, req.params);
     const view = await caseOf(sessionReport(req));
     const item = view.evidence.find((e) => e.evidenceId === evidenceId);
-    const bytes = item && (await blobStore.read(item.blobId));
-    if (!bytes) throw new ProblemError('uploadNotFound');
-    res.type('application/octet-stream').send(Buffer.from(bytes));
+    const blob = item && (await blobStore.readStream(item.blobId));
+    if (!blob) throw new ProblemError('uploadNotFound');
+    await sendBlob(res, blob, onStreamError);
   });
 
   return router;

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /**
  * Where evidence ciphertext lives. Content-addressed: a finished blob's id is the SHA-256 of its
  * bytes (hex). Uploads are resumable: each chunk is appended at the offset the store reports,
@@ -25,6 +27,13 @@ export class UploadNotFoundError extends Error {
   override readonly name = 'UploadNotFoundError';
 }
 
+/** A finished blob opened for reading: its size, and its bytes as a stream (never whole). */
+export interface BlobReadStream {
+  readonly size: number;
+  /** Ends after exactly `size` bytes unless the file changed underneath (the caller checks). */
+  readonly stream: Readable;
+}
+
 /** A piece of an upload's history the sweep keeps for a while: whose it was. */
 export interface ExpiredUpload {
   readonly owner: string;
@@ -41,7 +50,10 @@ export interface BlobStore {
   /** Total bytes of unfinished uploads of one owner (for the quota). */
   pendingBytes(owner: string): Promise<number>;
   has(blobId: string): Promise<boolean>;
+  /** The whole blob in memory: for small blobs and tests; downloads use `readStream`. */
   read(blobId: string): Promise<Uint8Array | undefined>;
+  /** Opens a finished blob for streaming, or undefined if there is none with this id. */
+  readStream(blobId: string): Promise<BlobReadStream | undefined>;
   /**
    * Removes every unfinished upload that no `begin` or chunk touched since `untouchedSince`
    * (abandoned: the whistleblower never came back), returning how many. A removed upload leaves

@@ -220,6 +220,27 @@ export function createFsBlobStore(options: {
       await ready;
       return readMarker(uploadId);
     },
+    async readStream(blobId) {
+      await ready;
+      let path: string;
+      try {
+        path = join(blobs, safeId(blobId, blobPattern));
+      } catch {
+        return undefined;
+      }
+      // Opened first, sized through the open file: once open, the blob can be unlinked and the
+      // stream still reads all of it; a truncated file ends the stream early, which the
+      // caller detects against `size`.
+      const handle = await open(path, 'r').catch(() => undefined);
+      if (!handle) return undefined;
+      try {
+        const { size } = await handle.stat();
+        return { size, stream: createReadStream('', { fd: handle, highWaterMark: 64 * 1024 }) };
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+    },
     async read(blobId) {
       await ready;
       try {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import {
   UploadNotFoundError,
   UploadOffsetError,
@@ -59,6 +60,20 @@ export function createMemoryBlobStore(
     },
     has: async (blobId) => blobs.has(blobId),
     read: async (blobId) => blobs.get(blobId),
+    async readStream(blobId) {
+      const data = blobs.get(blobId);
+      if (!data) return undefined;
+      // Pieces of 64 KiB pulled one at a time, as the filesystem adapter streams them.
+      function* pieces() {
+        for (let at = 0; at < data!.byteLength; at += 64 * 1024)
+          yield Buffer.from(
+            data!.buffer,
+            data!.byteOffset + at,
+            Math.min(64 * 1024, data!.byteLength - at),
+          );
+      }
+      return { size: data.byteLength, stream: Readable.from(pieces(), { objectMode: false }) };
+    },
     async sweep(untouchedSince) {
       const cutoff = untouchedSince.getTime();
       let removed = 0;

@@ -1,0 +1,167 @@
+// Evidence downloads stream from the filesystem blob store: a real HTTP server, real files in a
+// temp dir, and a client that holds back to show the server reads only as fast as it sends.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, truncateSync, unlinkSync, type ReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWhistleblowerEvidence } from '../domain/reports.ts';
+import type { BlobStore } from '../evidence/blob-store.ts';
+import { createFsBlobStore } from '../evidence/fs-blob-store.ts';
+import {
+  expectProblem,
+  makeEnvelope,
+  makeReceipt,
+  openSession,
+  startIntake,
+  submit,
+  type Harness,
+  type Receipt,
+} from '../test-support/harness.ts';
+
+const MiB = 1024 * 1024;
+const BIG = 64 * MiB;
+
+let dir: string;
+let h: Harness;
+let wb: Receipt;
+let reportId: string;
+let token: string;
+/** The file streams the server opened, to see how far it has read. */
+const opened: ReadStream[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'intake-download-'));
+  const fsStore = createFsBlobStore({ dir });
+  const blobStore: BlobStore = {
+    ...fsStore,
+    async readStream(blobId) {
+      const blob = await fsStore.readStream(blobId);
+      if (blob) opened.push(blob.stream as ReadStream);
+      return blob;
+    },
+  };
+  h = await startIntake({ blobStore });
+  wb = await makeReceipt();
+  const envelope = makeEnvelope(wb);
+  reportId = envelope.reportId;
+  expect((await submit(h.url, envelope)).status).toBe(201);
+  token = await openSession(h.url, wb);
+}, 60_000);
+afterAll(async () => {
+  await h.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A finished blob of `size` random bytes referenced by an EvidenceAdded of this report. */
+async function storedEvidence(size: number) {
+  const { attachmentId, header } = await wb.attachment(reportId, randomBytes(10));
+  const hash = createHash('sha256');
+  await h.blobStore.begin(attachmentId, { size, owner: reportId, note: '' });
+  for (let at = 0; at < size; at += 4 * MiB) {
+    const piece = randomBytes(Math.min(4 * MiB, size - at));
+    hash.update(piece);
+    await h.blobStore.write(attachmentId, at, piece);
+  }
+  const { blobId } = await h.blobStore.complete(attachmentId);
+  expect(blobId).toBe(hash.digest('hex'));
+  await addWhistleblowerEvidence(h.store, {
+    reportId,
+    evidenceId: attachmentId,
+    blobId,
+    paddedSize: header.paddedSize,
+    header,
+    now: h.clock.now(),
+  });
+  return { evidenceId: attachmentId, blobId, path: join(dir, 'blobs', blobId) };
+}
+
+const download = (evidenceId: string) =>
+  fetch(`${h.url}/api/v1/case/evidence/${evidenceId}/blob`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+
+/** Reads at least `atLeast` bytes of the body into `hash`; returns how many it read. */
+async function readSome(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  hash: ReturnType<typeof createHash>,
+  atLeast: number,
+) {
+  let got = 0;
+  while (got < atLeast) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    hash.update(value);
+    got += value.byteLength;
+  }
+  return got;
+}
+
+/** Waits until the server's file stream stops advancing (the socket is full), then reads it. */
+async function settledBytesRead(stream: ReadStream): Promise<number> {
+  let last = -1;
+  for (let stable = 0, i = 0; stable < 3 && i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    stable = stream.bytesRead === last ? stable + 1 : 0;
+    last = stream.bytesRead;
+  }
+  return last;
+}
+
+describe('GET /api/v1/case/evidence/:id/blob streams', () => {
+  it('a 64 MiB blob with its length: while the client holds back the server has read a few MiB, and the bytes arrive identical', async () => {
+    const { evidenceId, blobId } = await storedEvidence(BIG);
+    const res = await download(evidenceId);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe(String(BIG));
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const reader = res.body!.getReader();
+    const hash = createHash('sha256');
+    let got = await readSome(reader, hash, MiB);
+    const stream = opened.at(-1)!;
+    const readWhileHeld = await settledBytesRead(stream);
+    // Socket buffers and stream high-water marks hold a few MiB; reading whole would be 64.
+    expect(readWhileHeld).toBeLessThan(BIG / 4);
+    got += await readSome(reader, hash, Infinity);
+    expect(got).toBe(BIG);
+    expect(hash.digest('hex')).toBe(blobId);
+    expect(stream.bytesRead).toBe(BIG);
+  }, 120_000);
+
+  it('to the end even when the blob file is unlinked mid-way (it was open)', async () => {
+    const { evidenceId, blobId, path } = await storedEvidence(16 * MiB);
+    const res = await download(evidenceId);
+    const reader = res.body!.getReader();
+    const hash = createHash('sha256');
+    let got = await readSome(reader, hash, MiB);
+    unlinkSync(path);
+    got += await readSome(reader, hash, Infinity);
+    expect(got).toBe(16 * MiB);
+    expect(hash.digest('hex')).toBe(blobId);
+  }, 120_000);
+
+  it('cuts the connection when the file is truncated mid-way: no short success, no crash, no path in the log', async () => {
+    const { evidenceId, path } = await storedEvidence(BIG);
+    const res = await download(evidenceId);
+    const reader = res.body!.getReader();
+    const hash = createHash('sha256');
+    await readSome(reader, hash, MiB);
+    await settledBytesRead(opened.at(-1)!);
+    truncateSync(path, 2 * MiB);
+    await expect(readSome(reader, hash, Infinity)).rejects.toThrow();
+    const logs = h.logs.join('');
+    expect(logs).toContain('"error":"BlobChangedError"');
+    expect(logs).not.toContain(dir);
+    expect((await fetch(`${h.url}/api/v1/deployment`)).status).toBe(200);
+  }, 120_000);
+
+  it('answers a blob missing from disk with the fixed 404 problem, naming no path', async () => {
+    const { evidenceId, path } = await storedEvidence(MiB);
+    unlinkSync(path);
+    const res = await download(evidenceId);
+    const p = await expectProblem(res, 404, 'uploadNotFound');
+    expect(p.ok).toBe(true);
+    expect(JSON.stringify(p.body)).not.toContain(dir);
+  });
+});

@@ -49,6 +49,7 @@ const whistleblowers = [
     question: 'Do you have the tender number of the second bid?',
     reply: 'The second bid was tender 17/2026-B, filed on 3 March.',
     outcome: 'substantiated',
+    outcomeShown: 'The report was found to be true',
     closing: 'We confirmed the award was irregular and referred it to the auditor.',
   },
   {
@@ -59,6 +60,7 @@ const whistleblowers = [
     question: 'Which months did you see it happen?',
     reply: 'From January to April, every Friday night.',
     outcome: 'unsubstantiated',
+    outcomeShown: 'The report could not be confirmed',
     closing: 'The port accounts showed no skimming; we closed the case.',
   },
 ] as const;
@@ -337,6 +339,9 @@ describe.skipIf(!hasChromium)(title, () => {
       await wb.checkForUpdates();
       await wbPage.getByTestId('case-status').filter({ hasText: 'Closed' }).waitFor();
       await wbPage.getByText(story.closing).waitFor();
+      // The outcome the investigator chose, in the whistleblower's words, and in the timeline.
+      expect(await wbPage.getByTestId('case-outcome').textContent()).toBe(story.outcomeShown);
+      await wbPage.getByText(`Case closed: ${story.outcomeShown}`).waitFor();
       expect(await wbPage.getByLabel('Your reply').count()).toBe(0);
       await check(wbPage, `${mode}-closed`);
       await wb.logOut();

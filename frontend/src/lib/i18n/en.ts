@@ -130,6 +130,7 @@ export const en = {
   'return.unknown': 'No report matches this receipt.',
 
   'case.title': 'Your report',
+  'case.outcome': 'Outcome',
   'case.status': 'Status',
   'case.submitted': 'Sent on {date}',
   'case.ackBy': 'You should receive an acknowledgement by {date}.',
@@ -172,6 +173,7 @@ export const en = {
   'timeline.ReportReferred': 'Referred',
   'timeline.ReportClosed': 'Case closed',
   'timeline.other': 'Update',
+  'timeline.withDetail': '{what}: {detail}',
 
   'desk.nav': 'Desk',
   'desk.queues': 'Queues',

@@ -1,6 +1,7 @@
 // The sweep of abandoned uploads, end to end: a real HTTP server, the SQLite event store file and
 // the filesystem blob store in a temp data dir, time and timers injected so a day passes at once.
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -219,4 +220,23 @@ describe('sweep of abandoned uploads', () => {
       true,
     );
   });
+
+  it('with the default timers does not keep the process alive: an app that is never closed lets Node exit', async () => {
+    const code = [
+      "import { createMemoryEventStore } from '@integrity-desk/eventstore';",
+      "import { createIntakeApp, createMemoryBlobStore } from '@integrity-desk/intake';",
+      'createIntakeApp({ store: createMemoryEventStore(), blobStore: createMemoryBlobStore(),',
+      '  listChannels: async () => [], findReportByLocator: async () => undefined });',
+    ].join('\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: join(import.meta.dirname, '..', '..', '..', '..'),
+      stdio: 'ignore',
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    clearTimeout(killer);
+    expect(exit).toEqual({ code: 0, signal: null });
+  }, 60_000);
 });

@@ -147,6 +147,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await admin.page.goto(`${deskOrigin}/desk`);
     await admin.page.getByRole('link', { name: 'Set up this deployment' }).waitFor();
     await check(admin.page, 'sign-in');
+    await admin.openSetup();
+    await check(admin.page, 'setup');
     const { qr } = await admin.setUp(setupToken);
     expect(qr).toMatch(/^data:image\/png;base64,/);
     await check(admin.page, 'setup-totp');
@@ -170,6 +172,8 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('the investigator enrols in their own browser: vault, TOTP from the local QR code, recovery key once', async () => {
     const page = officer.page;
+    await officer.openEnrolment();
+    await check(page, 'enrol');
     const { qr, recoveryKey } = await officer.enrol(invitation);
     // Drawn in the page from the otpauth URI: a data URL, never a request to a QR service.
     expect(qr).toMatch(/^data:image\/png;base64,/);
@@ -181,6 +185,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await check(page, 'enrol-done');
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
+    await check(page, 'investigator-sign-in');
     // Signing in stretches the password in the worker and unlocks the vault the desk returns.
     await officer.signInHere(() =>
       page.getByRole('heading', { name: 'Queues' }).waitFor({ timeout: 90_000 }),
@@ -395,7 +400,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(seen.pageErrors).toEqual([]);
     expect(foreignRequests(seen, [deskOrigin, intakeOrigin])).toEqual([]);
     expect(seen.requests.some((url) => url.startsWith(`${deskOrigin}/api/session/kdf`))).toBe(true);
-    expect(reports.length).toBe(9 + 2 * 15 + 1);
+    expect(reports.length).toBe(12 + 2 * 15 + 1);
     // Every page's findings at once, so one run shows all there is to fix.
     expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
     expect(reports.filter((r) => r.overflowAt360 > 0).map((r) => r.name)).toEqual([]);

@@ -86,10 +86,15 @@ export class DeskNavigator {
 
 /** The administrator: first-run setup, investigators, channels and their recipients. */
 export class AdministratorNavigator extends DeskNavigator {
-  async setUp(token: string) {
+  async openSetup() {
     await this.page.goto(`${this.origin}/desk`);
     await this.page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
     await this.page.getByRole('link', { name: 'Set up this deployment' }).click();
+    await this.page.getByRole('heading', { name: 'Set up this deployment' }).waitFor();
+  }
+
+  /** On the setup page: creates the vault and the deployment; returns the TOTP enrolment. */
+  async setUp(token: string) {
     await this.page.getByLabel('Setup token').fill(token);
     await this.page.getByLabel('Username').fill(this.handle);
     await this.page.getByLabel('Password (at least 12 characters)').fill(this.password);
@@ -158,9 +163,14 @@ export class AdministratorNavigator extends DeskNavigator {
 
 /** The investigator: enrolment from an invitation, the queues and the case. */
 export class InvestigatorNavigator extends DeskNavigator {
-  async enrol(invitation: string) {
+  async openEnrolment() {
     await this.page.goto(`${this.origin}/desk`);
     await this.page.getByRole('link', { name: 'Enrol as an investigator' }).click();
+    await this.page.getByRole('heading', { name: 'Enrol as an investigator' }).waitFor();
+  }
+
+  /** On the enrolment page: creates the vault from the invitation; returns the TOTP enrolment. */
+  async enrol(invitation: string) {
     await this.page.getByLabel('Invitation (from your administrator)').fill(invitation);
     await this.page.getByLabel('Password (at least 12 characters)').fill(this.password);
     await this.page.getByRole('button', { name: 'Create my keys' }).click();

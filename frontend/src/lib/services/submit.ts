@@ -164,7 +164,7 @@ export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
     return { ok: true };
   } catch (error) {
     // The error's class only (never its message): useful in the console, safe on the device.
-    console.warn('submission stopped:', error instanceof Error ? error.message : typeof error);
+    console.warn('submission stopped:', error instanceof Error ? error.name : typeof error);
     return { ok: false, reason: 'crypto' };
   }
 }

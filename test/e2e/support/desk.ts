@@ -139,10 +139,24 @@ export class AdministratorNavigator extends DeskNavigator {
     return ((await outcome.textContent()) ?? '').trim();
   }
 
-  /** Report ids as the audit log names their streams (report-<uuid>), newest first. */
-  async reportsInAuditLog(): Promise<string[]> {
-    const streams = await this.page.getByRole('cell', { name: /^report-/ }).allTextContents();
-    return [...new Set(streams.map((s) => s.trim().replace(/^report-/, '')))];
+  /**
+   * Finds a report in the audit log (its stream is report-<uuid>). The log loads after the
+   * heading and its projection may lag: come back to the page until the row shows.
+   */
+  async findInAuditLog(reportId: string): Promise<boolean> {
+    const cell = this.page.getByRole('cell', { name: `report-${reportId}`, exact: true }).first();
+    for (let i = 0; i < 20; i++) {
+      if (
+        await cell.waitFor({ timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return true;
+      await this.openQueues();
+      await this.openAdministration();
+    }
+    return false;
   }
 
   /**

@@ -227,6 +227,8 @@ describe.skipIf(!hasChromium)(title, () => {
 
     it('reports with an image and a PDF and keeps the receipt', async () => {
       await wb.openLanding();
+      // The jitless browser is what Tor Browser's "Safer" level is: no WebAssembly at all.
+      expect(await wbPage.evaluate(() => typeof WebAssembly !== 'undefined')).toBe(!story.jitless);
       await check(wbPage, `${mode}-landing`);
       await wb.startReport();
       await check(wbPage, `${mode}-channels`);
@@ -334,6 +336,9 @@ describe.skipIf(!hasChromium)(title, () => {
       await officer.triage('high', 'procurement');
       await officer.close(story.outcome, story.closing);
       await officer.messages().getByText(story.closing).waitFor();
+      expect(await officer.page.getByTestId('desk-outcome').innerText()).toBe(
+        `Outcome: ${story.outcomeShown}`,
+      );
       expect(await officer.page.getByRole('button', { name: 'Close case' }).count()).toBe(0);
       expect(await officer.page.getByRole('alert').count()).toBe(0);
       await check(officer.page, `${mode}-case-closed`);

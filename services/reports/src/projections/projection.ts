@@ -5,6 +5,12 @@ import type Database from 'better-sqlite3';
 export interface Write {
   readonly sql: string;
   readonly params: readonly (string | number | bigint | null)[];
+  /**
+   * `sql` is an `INSERT ... VALUES (?, ...)` of one row, ending with its tuple: consecutive
+   * such writes with the same sql may run as one multi-row INSERT (a rebuild's million audit
+   * rows then cost a fraction of the statement calls).
+   */
+  readonly mergeable?: true;
 }
 
 interface ProjectionBase {

@@ -101,4 +101,29 @@ describe('projection runner', () => {
     expect(rows(db).length).toBe(3);
     await runner.stop();
   });
+
+  it('runs mergeable inserts as multi-row statements without changing what is written', async () => {
+    const store = createMemoryEventStore();
+    const db = new Database(':memory:');
+    const ids = Array.from({ length: 250 }, (_, i) => `t${String(i).padStart(3, '0')}`);
+    await appendThings(store, ids);
+    const merging: Projection = {
+      name: 'merging',
+      version: 1,
+      ddl: 'CREATE TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY, n INTEGER NOT NULL);',
+      canHandle: (e) => e.type === 'Thing',
+      evolve: (e) => [
+        // A plain write between the mergeable ones must see every earlier row already there.
+        ...(e.id === 't150'
+          ? [{ sql: 'UPDATE seen SET n = n + 1 WHERE id = ?', params: ['t149'] }]
+          : []),
+        { sql: 'INSERT OR IGNORE INTO seen VALUES (?, ?)', params: [e.id, 1], mergeable: true },
+        { sql: 'INSERT OR IGNORE INTO seen VALUES (?, ?)', params: [e.id, 9], mergeable: true },
+      ],
+    };
+    const runner = createProjectionRunner({ store, db, projections: [merging] });
+    await runner.start();
+    await runner.stop();
+    expect(rows(db)).toEqual(ids.map((id) => ({ id, n: id === 't149' ? 2 : 1 })));
+  });
 });

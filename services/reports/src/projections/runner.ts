@@ -31,6 +31,19 @@ export interface ProjectionRunner {
   position(): bigint;
 }
 
+/** Rows per merged INSERT: 100 rows of a few columns stays far below SQLite's 32,766 parameters. */
+const MERGE_ROWS = 100;
+
+const mergedSqls = new Map<string, string | undefined>();
+/** `INSERT ... VALUES (?, ?)` -> the same with MERGE_ROWS tuples (undefined if not of that shape). */
+function mergedSql(sql: string): string | undefined {
+  if (!mergedSqls.has(sql)) {
+    const m = /^(.*\bVALUES\s*)(\([?,\s]+\))\s*$/is.exec(sql);
+    mergedSqls.set(sql, m ? `${m[1]}${Array(MERGE_ROWS).fill(m[2]).join(', ')}` : undefined);
+  }
+  return mergedSqls.get(sql);
+}
+
 const checkpointDdl = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
   name TEXT PRIMARY KEY,
   version INTEGER NOT NULL,
@@ -54,13 +67,35 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
      ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
   );
   const statements = new Map<string, Database.Statement>();
-  const run = (w: Write) => {
-    let s = statements.get(w.sql);
+  const exec = (sql: string, params: Write['params']) => {
+    let s = statements.get(sql);
     if (!s) {
-      s = db.prepare(w.sql);
-      statements.set(w.sql, s);
+      s = db.prepare(sql);
+      statements.set(sql, s);
     }
-    s.run(...w.params);
+    s.run(...params);
+  };
+  // Mergeable one-row INSERTs wait here until a write with other sql (or the end of the
+  // projection's part of the batch) and then run MERGE_ROWS rows per statement, in order.
+  let pending: Write[] = [];
+  const flush = () => {
+    const rows = pending;
+    pending = [];
+    let i = 0;
+    const first = rows[0];
+    const merged = first && mergedSql(first.sql);
+    if (merged)
+      for (; rows.length - i >= MERGE_ROWS; i += MERGE_ROWS)
+        exec(
+          merged,
+          rows.slice(i, i + MERGE_ROWS).flatMap((w) => w.params),
+        );
+    for (; i < rows.length; i++) exec((rows[i] as Write).sql, (rows[i] as Write).params);
+  };
+  const run = (w: Write) => {
+    if (pending.length > 0 && (!w.mergeable || w.sql !== pending[0]?.sql)) flush();
+    if (w.mergeable) pending.push(w);
+    else exec(w.sql, w.params);
   };
 
   const positions = new Map<string, bigint>();
@@ -140,6 +175,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
 
   const applyBatch = db.transaction((events: readonly RecordedEvent[]) => {
     const last = events.at(-1);
+    // Nothing left over from a batch that failed half way.
+    pending = [];
     if (!last) return;
     for (const p of projections) {
       const from = positions.get(p.name) ?? 0n;
@@ -149,6 +186,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           if (e.position <= from || !p.canHandle(e)) continue;
           for (const w of p.evolve(e)) run(w);
         }
+      flush();
       if (last.position > from) writeCheckpoint.run(p.name, p.version, last.position);
     }
   });

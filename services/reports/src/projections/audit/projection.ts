@@ -52,6 +52,7 @@ export const auditLogProjection: Projection = {
   evolve: (e) => [
     {
       sql: 'INSERT OR IGNORE INTO audit_log VALUES (?, ?, ?, ?, ?)',
+      mergeable: true,
       params: [Number(e.position), e.streamId, e.type, actorOf(e), atOf(e.created)],
     },
   ],

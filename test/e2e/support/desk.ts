@@ -19,7 +19,8 @@ export class DeskNavigator {
     readonly page: Page,
     readonly origin: string,
     readonly handle: string,
-    readonly password: string,
+    /** Changes when the person changes their password (desk-credentials.e2e.spec.ts). */
+    public password: string,
   ) {}
 
   /** A code for a step this person has not used yet, waiting for the clock only when it must. */

@@ -124,6 +124,12 @@ export const deskApi = {
   signIn: (body: { handle: string; loginSecret: string; totp: string }) =>
     post<SignedIn>('/api/session', body),
   session: () => getJson<Caller>('/api/session'),
+  /** New password: a new vault around the same key pairs, made in the worker. */
+  changeVault: (body: { currentLoginSecret: string; loginSecret: string; vault: unknown }) =>
+    post<{ revision: number }>('/api/session/vault', body),
+  /** After an administrator's TOTP reset: bind a new secret with the code and login secret. */
+  reenrolTotp: (body: { investigatorId: string; enrolmentCode: string; loginSecret: string }) =>
+    post<{ totp: { secret: string; uri: string } }>('/api/enrolment/totp-reset', body),
   signOut: () => deleteJson<void>('/api/session', { headers: csrf }),
 
   queueCounts: () => getJson<QueueCounts>('/api/queues'),
@@ -171,6 +177,12 @@ export const deskApi = {
       etag,
     ),
   audit: () => getJson<{ items: AuditItem[] }>('/api/audit'),
+  resetTotp: (investigatorId: string, etag: string | undefined) =>
+    post<{ revision: number; enrolmentCode: string }>(
+      `/api/investigators/${id(investigatorId)}/totp-reset`,
+      {},
+      etag,
+    ),
 };
 
 export type { Result };

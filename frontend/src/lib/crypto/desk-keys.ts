@@ -54,6 +54,29 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
       });
       return unlock.loginSecret;
     }
+    case 'deskChangePassword': {
+      // A new vault around the keys already open here (same key pairs, so recipient lists and
+      // wrapped report keys stay valid), under the new password, with a new recovery key. The
+      // current password is stretched too: the desk checks its login secret before it accepts.
+      const k = keysOrThrow();
+      const current = await unlockVaultWithPassword(b, job.kdf, job.currentPassword, {
+        onProgress: (fraction) => progress({ fraction: fraction / 2 }),
+      });
+      current.wrapKey.fill(0);
+      const created = await createVault(b, {
+        investigatorId: investigatorId!,
+        password: job.newPassword,
+        params: VAULT_ARGON2_PARAMS,
+        keys: k,
+        onProgress: (fraction) => progress({ fraction: 0.5 + fraction / 2 }),
+      });
+      return {
+        currentLoginSecret: current.loginSecret,
+        loginSecret: created.loginSecret,
+        vault: created.vault,
+        recoveryKey: created.recoveryKey,
+      };
+    }
     case 'deskOpenVault': {
       if (!unlock) throw new Error('Locked');
       const vault = vaultSchema.parse(job.vault);

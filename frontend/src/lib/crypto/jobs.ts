@@ -64,6 +64,7 @@ export interface VaultKdf {
 export type DeskJob =
   | { kind: 'deskCreateVault'; investigatorId: string; password: string }
   | { kind: 'deskStretchPassword'; kdf: VaultKdf; password: string }
+  | { kind: 'deskChangePassword'; kdf: VaultKdf; currentPassword: string; newPassword: string }
   | { kind: 'deskOpenVault'; vault: unknown }
   | {
       kind: 'deskOpenCase';

@@ -23,6 +23,7 @@ export async function runJob(job: Job, progress: (p: Progress) => void): Promise
     }
     case 'deskCreateVault':
     case 'deskStretchPassword':
+    case 'deskChangePassword':
     case 'deskOpenVault':
     case 'deskOpenCase':
     case 'deskSealMessage':

@@ -50,6 +50,8 @@ export async function signIn(
 export async function signOut(): Promise<void> {
   await deskApi.signOut();
   stopWorker();
-  desk.reset();
+  // Leave the guarded page first: reset while still on it, the layout's guard would send the
+  // tab to the unlock page (for the page just left) instead of the sign-in page.
   await goto(resolve('/desk'));
+  desk.reset();
 }

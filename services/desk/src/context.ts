@@ -13,6 +13,7 @@ import {
   type CryptoBackend,
   type LoginVerifier,
 } from '@integrity-desk/protocol';
+import { StreamNotFoundError } from '@integrity-desk/eventstore';
 import type { Request, Response } from 'express';
 import type { DeskDeps } from './deps.ts';
 import { LoginThrottle, RequestBudget } from './auth/throttle.ts';
@@ -39,6 +40,8 @@ export interface DeskContext {
   /** Subkeys of the server key: TOTP sealing, decoy KDF salts (auth/server-keys.ts). */
   readonly keys: DeskKeys;
   readonly backend: () => Promise<CryptoBackend>;
+  /** Folded state per existing account, extended from its revision (readInvestigator). */
+  readonly accounts: Map<string, { state: InvestigatorState; revision: bigint }>;
   /** Last TOTP time step accepted per investigator: a code works once. */
   readonly lastTotpStep: Map<string, number>;
   readonly setup: { token: string | undefined };
@@ -77,12 +80,46 @@ export function createContext(deps: DeskDeps): DeskContext {
       return dummy;
     },
     lastTotpStep: new Map(),
+    accounts: new Map(),
     setup: { token: undefined },
   };
 }
 
-export function readInvestigator(ctx: DeskContext, investigatorId: string) {
-  return readAggregate(ctx.deps.store, investigatorStream(investigatorId), investigatorDecider);
+/**
+ * An account's state, folded from its stream on every call, so a deactivation or a role change
+ * written by any desk process counts at once. Sign-in events make these streams grow for the
+ * account's whole life, so the folded state is kept per existing account and only the events
+ * after it are read (the store reads them by revision): one small query instead of a re-parse of
+ * years of events. Streams that do not exist are never kept, so unknown ids cannot grow it.
+ */
+export async function readInvestigator(
+  ctx: DeskContext,
+  investigatorId: string,
+): Promise<{ state: InvestigatorState; revision: bigint | 'no_stream' }> {
+  const stream = investigatorStream(investigatorId);
+  const known = ctx.accounts.get(investigatorId);
+  if (!known) {
+    const read = await readAggregate(ctx.deps.store, stream, investigatorDecider);
+    if (read.revision !== 'no_stream')
+      ctx.accounts.set(investigatorId, { state: read.state, revision: read.revision });
+    return { state: read.state, revision: read.revision };
+  }
+  let tail;
+  try {
+    tail = await ctx.deps.store.readStream(stream, { fromRevision: known.revision + 1n });
+  } catch (error) {
+    ctx.accounts.delete(investigatorId);
+    if (error instanceof StreamNotFoundError)
+      return { state: investigatorDecider.initialState, revision: 'no_stream' };
+    throw error;
+  }
+  let { state, revision } = known;
+  for (const r of tail) {
+    state = investigatorDecider.evolve(state, investigatorDecider.parse(r.type, r.data));
+    revision = r.revision;
+  }
+  if (tail.length > 0) ctx.accounts.set(investigatorId, { state, revision });
+  return { state, revision };
 }
 
 export function readChannel(ctx: DeskContext, channelId: string) {

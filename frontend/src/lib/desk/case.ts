@@ -80,10 +80,12 @@ export async function sealForCase(
   return { id, envelope };
 }
 
+const PIECE = 256 * 1024;
+
 /**
  * Fetches the ciphertext and decrypts it as it arrives: each piece the response body's reader
  * gives is handed to the worker, which returns the plaintext of the chunks it completed.
- * Progress is the bytes received of the sealed size. The page holds the plaintext parts and
+ * Progress is the bytes received and decrypted, of the sealed size. The page holds the plaintext parts and
  * one network piece; the worker at most one chunk of ciphertext. Any failure (network, a
  * tampered or truncated stream) gives undefined and drops what was decrypted.
  */
@@ -114,14 +116,21 @@ export async function decryptEvidence(
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      received += value.length;
-      const plain = await runInWorker<Uint8Array<ArrayBuffer>[]>(
-        { kind: 'deskOpenAttachmentPush', download, piece: value },
-        undefined,
-        [value.buffer],
-      );
-      parts.push(...plain);
-      onProgress(Math.min(1, received / total));
+      // At most PIECE bytes per job: a fast connection may hand over megabytes in one read,
+      // and the bar should still move as they are decrypted.
+      for (let at = 0; at < value.length; at += PIECE) {
+        const piece = value.length <= PIECE ? value : value.slice(at, at + PIECE);
+        // Counted before the transfer, which leaves `piece` empty on this side.
+        const length = piece.length;
+        const plain = await runInWorker<Uint8Array<ArrayBuffer>[]>(
+          { kind: 'deskOpenAttachmentPush', download, piece },
+          undefined,
+          [piece.buffer],
+        );
+        parts.push(...plain);
+        received += length;
+        onProgress(Math.min(1, received / total));
+      }
     }
     begun = false;
     parts.push(

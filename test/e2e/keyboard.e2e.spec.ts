@@ -1,0 +1,559 @@
+// Every page operated with the keyboard alone (Tab, Shift+Tab, Enter, Space, arrow keys; no
+// click, no focus() from the test), in real Chromium against the real composition root
+// (startPlatform: intake and desk on loopback, embedded SQLite, the real build). Each focused
+// element must show a focus indicator; after a page change the focus is at the page's start,
+// and after an error or a dialog it is where the person continues. Every page also gets the
+// axe, 360 px and readable-text checks, and the whole run must have no CSP violation.
+// The evidence is a file of many chunks: its upload is watched for progress and for a connection
+// dropped after the server stored a request (the resumed upload seals the same bytes again),
+// its decryption on the desk for progress from bytes received, and the saved file must be
+// byte-identical. Desk pages: setup, TOTP, sign-in, queues, case actions, administration,
+// enrolment of an invited investigator, unlock. Whistleblower pages: landing, channel choice,
+// questionnaire, evidence, review, sending (and its failure), receipt typed back, return, case
+// with reply and log out. Choice and date questions are walked in whistleblower-pages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '@integrity-desk/desk';
+import { loadConfig, startPlatform, type Platform } from '@integrity-desk/server';
+import type { Page } from 'playwright-core';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  hasChromium,
+  launchChromium,
+  missingChromiumMessage,
+  type LaunchedBrowser,
+} from './support/chromium.ts';
+import { buildDir, ensureFrontendBuild } from './support/frontend-build.ts';
+import { atPageStart, KeyboardUser } from './support/keyboard.ts';
+import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import { checkPage, type PageReport } from './support/page-checks.ts';
+
+const title = hasChromium
+  ? 'keyboard alone on every page, desk and whistleblower'
+  : `keyboard alone on every page: skipped, ${missingChromiumMessage}`;
+
+const admin = 'ndapewa';
+const password = 'correct horse battery staple';
+const colleague = 'tjeripo';
+const channelName = 'Integrity Namibia';
+// About 3 MiB: 48 chunks of 64 KiB, four upload requests (15 chunks fit in intake's 1 MiB).
+const evidence = randomBytes(3_100_000);
+
+/** Records the values the page's <progress> bars take (polled, so a sample of them). */
+async function watchProgress(page: Page) {
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { progressSeen: number[] }).progressSeen = seen;
+    const record = () => {
+      for (const bar of document.querySelectorAll('progress')) {
+        const value = (bar as HTMLProgressElement).value;
+        if (seen[seen.length - 1] !== value) seen.push(value);
+      }
+    };
+    // Svelte sets the value as a property, which no MutationObserver sees: poll as well.
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true });
+    setInterval(record, 1);
+  });
+}
+
+const progressSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+
+/** Moves a focused <select> with the arrow keys until it shows `value`. */
+async function selectByKeys(kb: KeyboardUser, value: string) {
+  const current = () => kb.page.evaluate(() => (document.activeElement as HTMLSelectElement).value);
+  for (let i = 0; i < 10 && (await current()) !== value; i++) await kb.press('ArrowDown');
+  for (let i = 0; i < 10 && (await current()) !== value; i++) await kb.press('ArrowUp');
+  expect(await current()).toBe(value);
+}
+
+describe.skipIf(!hasChromium)(title, () => {
+  let dataDir: string;
+  let platform: Platform;
+  let desk: string;
+  let intake: string;
+  let setupToken = '';
+  let browser: LaunchedBrowser;
+  let seen: Observations;
+  let deskPage: Page;
+  let wbPage: Page;
+  let dk: KeyboardUser;
+  let wb: KeyboardUser;
+  let totpSecret = '';
+  let invitation = '';
+  let receipt = '';
+  const reports: PageReport[] = [];
+  const check = async (page: Page, name: string) =>
+    reports.push(await checkPage(page, `keyboard-${name}`));
+
+  beforeAll(async () => {
+    ensureFrontendBuild();
+    dataDir = mkdtempSync(join(tmpdir(), 'integrity-desk-keyboard-'));
+    let gotToken: (token: string) => void = () => undefined;
+    const token = new Promise<string>((resolve) => (gotToken = resolve));
+    const config = loadConfig(
+      {
+        ...process.env,
+        DATA_DIR: dataDir,
+        INTAKE_PORT: '0',
+        DESK_PORT: '0',
+        STATIC_DIR: buildDir,
+        ROLE: 'all',
+        EVENT_STORE: 'sqlite',
+      },
+      [],
+    );
+    platform = await startPlatform(config, (line) => {
+      const match = /setup token (\S+)/.exec(line);
+      if (match) gotToken(match[1]!);
+    });
+    desk = platform.urls.desk!;
+    intake = platform.urls.intake!;
+    setupToken = await Promise.race([
+      token,
+      new Promise<string>((resolve) => setTimeout(() => resolve(''), 10_000)),
+    ]);
+    browser = await launchChromium();
+    seen = await observe(browser.context);
+    deskPage = browser.context.pages()[0] ?? (await browser.context.newPage());
+    wbPage = await browser.context.newPage();
+    dk = new KeyboardUser(deskPage);
+    wb = new KeyboardUser(wbPage);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sets the deployment up, enrols TOTP and signs in from the keyboard', async () => {
+    const page = deskPage;
+    await page.bringToFront();
+    await page.goto(`${desk}/desk`);
+    await page.getByRole('link', { name: 'Set up this deployment' }).waitFor();
+    await check(page, 'sign-in');
+    // The first Tab shows the skip link, which goes straight to the page's main content.
+    expect((await dk.press('Tab')).text).toBe('Skip to main content');
+    await dk.press('Enter');
+    expect((await dk.focused()).id).toBe('main');
+    await dk.tabTo('a:Set up this deployment');
+    await dk.press('Enter');
+    await page.getByRole('heading', { name: 'Set up this deployment' }).waitFor();
+    expect(atPageStart(await dk.focused())).toBe(true);
+    await check(page, 'setup');
+
+    await dk.tabTo('input#token');
+    await dk.type(setupToken);
+    expect((await dk.press('Tab')).id).toBe('handle');
+    await dk.type(admin);
+    expect((await dk.press('Tab')).id).toBe('password');
+    await dk.type('too short');
+    await dk.press('Enter');
+    await page.getByText('Use at least 12 characters.').waitFor();
+    expect((await dk.focused()).id).toBe('password');
+    await dk.retype(password);
+    await dk.press('Enter');
+    await page.getByTestId('totp-qr').waitFor({ timeout: 60_000 });
+    // The form is gone: the focus starts the enrolment step, above the recovery key.
+    expect((await dk.focused()).text).toMatch(/^Scan this code/);
+    await check(page, 'setup-totp');
+    const secretText = (await page.getByText(/^Or type this secret:/).textContent()) ?? '';
+    totpSecret = secretText.replace('Or type this secret:', '').trim();
+
+    await dk.tabTo('input#code');
+    await dk.type('000000');
+    await dk.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor();
+    expect((await dk.focused()).id).toBe('code');
+    await dk.retype(totpCode(totpSecret, new Date()));
+    await dk.press('Enter');
+    await page.getByText('Enrolment complete').waitFor();
+    expect((await dk.focused()).text).toBe('Enrolment complete. You can sign in now.');
+    await check(page, 'setup-done');
+
+    await dk.tabTo('a:Sign in');
+    await dk.press('Enter');
+    await page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
+    await dk.tabTo('input#handle');
+    await dk.type(admin);
+    await dk.press('Tab');
+    await dk.type(password);
+    await dk.press('Tab');
+    // A code is accepted once per 30 s step: the next step's is within the drift window.
+    await dk.type(totpCode(totpSecret, new Date(Date.now() + 30_000)));
+    await dk.press('Enter');
+    await page.getByRole('heading', { name: 'Queues' }).waitFor({ timeout: 60_000 });
+    expect(atPageStart(await dk.focused())).toBe(true);
+    await check(page, 'queues-empty');
+  }, 180_000);
+
+  it('administers from the keyboard: invite, channel with questionnaire, recipients, audit', async () => {
+    const page = deskPage;
+    await dk.tabTo('a:Administration');
+    await dk.press('Enter');
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    expect(atPageStart(await dk.focused())).toBe(true);
+
+    await dk.tabTo('input#new-handle');
+    await dk.type(colleague);
+    expect((await dk.press('Tab')).id).toBe('new-role');
+    await selectByKeys(dk, 'investigator');
+    await dk.press('Tab');
+    await dk.press('Enter');
+    const code = page.getByRole('status').filter({ hasText: 'Invitation' });
+    await code.waitFor();
+    invitation = ((await code.textContent()) ?? '').replace(/^.*shown once\):/s, '').trim();
+    expect(invitation).toMatch(/^[0-9a-f-]{36}:\S+$/);
+
+    await dk.tabTo('input#channel-name');
+    await dk.type(channelName);
+    await dk.press('Tab');
+    // Enter in a textarea is a new line: the questionnaire is typed one question per line.
+    await dk.type('?What happened?*\nWhich organisation is involved?*');
+    await dk.tabTo('button:Add channel');
+    await dk.press('Space');
+    const group = page.getByRole('group', { name: `Who receives reports sent to ${channelName}` });
+    await group.waitFor();
+    // Back up from the form to the channel's recipients and tick the administrator.
+    await dk.tabTo((f) => f.what.startsWith('input:') && f.text.includes(admin), { back: true });
+    await dk.press('Space');
+    expect(await group.getByLabel(admin).isChecked()).toBe(true);
+    await dk.tabTo('button:Sign and publish the recipients');
+    await dk.press('Enter');
+    await group.getByRole('status').filter({ hasText: 'Published.' }).waitFor();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    expect(await page.locator('table tr').count()).toBeGreaterThan(3);
+    await check(page, 'admin');
+    const listed = async () => {
+      const info = (await (await fetch(`${intake}/api/v1/deployment`)).json()) as {
+        channels: { name: string; recipients: unknown }[];
+      };
+      return info.channels.some((c) => c.name === channelName && !!c.recipients);
+    };
+    await expect.poll(listed, { timeout: 10_000 }).toBe(true);
+  }, 120_000);
+
+  it('reports from the keyboard, with a file of many chunks sent through a dropped connection', async () => {
+    const page = wbPage;
+    await page.bringToFront();
+    await page.goto(`${intake}/`);
+    await page.getByRole('heading', { name: 'Report wrongdoing safely' }).waitFor();
+    await check(page, 'landing');
+    expect((await wb.press('Tab')).text).toBe('Skip to main content');
+    await wb.press('Enter');
+    await wb.tabTo((f) => f.inMain && f.text === 'Make a report');
+    await wb.press('Enter');
+    const choose = page.getByRole('button', { name: `Choose ${channelName}` });
+    await choose.waitFor();
+    expect(atPageStart(await wb.focused())).toBe(true);
+    await check(page, 'channels');
+    await wb.tabTo(`button:Choose ${channelName}`);
+    await wb.press('Enter');
+    await page.getByRole('heading', { name: 'Tell us what happened' }).waitFor();
+
+    // A required answer left empty: the error is announced and the focus goes to the answer.
+    await wb.tabTo('button:Next');
+    await wb.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'it is required' }).waitFor();
+    expect((await wb.focused()).id).toBe('q-q1');
+    await check(page, 'question-required');
+    await wb.type('Tender 17 was awarded to the minister’s cousin.');
+    await wb.tabTo('button:Next');
+    await wb.press('Enter');
+    await page.getByText('Question 2 of 2').waitFor();
+    expect((await wb.focused()).text).toBe('Question 2 of 2');
+    await wb.tabTo('input#q-q2');
+    await wb.type('Ministry of Works');
+    await wb.press('Enter');
+    await page.getByRole('heading', { name: 'Add evidence (optional)' }).waitFor();
+    expect(atPageStart(await wb.focused())).toBe(true);
+
+    await wb.tabTo('input#evidence-input');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), wb.press('Space')]);
+    await chooser.setFiles({
+      name: 'ledger.bin',
+      mimeType: 'application/octet-stream',
+      buffer: evidence,
+    });
+    await page.getByText('ledger.bin', { exact: true }).waitFor();
+    await check(page, 'evidence');
+    await wb.tabTo('a:Next');
+    await wb.press('Enter');
+    await page.getByRole('heading', { name: 'Check your report' }).waitFor();
+    expect(atPageStart(await wb.focused())).toBe(true);
+    await check(page, 'review');
+
+    // First the submission is refused (the page offers to try again). Then the first evidence
+    // request reaches the server but its answer is lost (the upload must go on from the
+    // server's offset, not its own), and the second is cut before it arrives (sealed and sent
+    // again from File.slice: the same bytes, or the file would not decrypt on the desk).
+    await page.route('**/api/v1/reports', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 400, contentType: 'application/problem+json', body: '{}' })
+        : route.continue(),
+    );
+    await wb.tabTo('a:Lock and send');
+    await wb.press('Enter');
+    await page.getByRole('heading', { name: 'Sending your report' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Sending failed' })
+      .waitFor({ timeout: 60_000 });
+    expect((await wb.focused()).text).toBe('Try again');
+    await check(page, 'submit-failed');
+    await page.unrouteAll();
+    let puts = 0;
+    let lostAnswers = 0;
+    await page.route('**/api/v1/case/evidence/*?offset=*', async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      puts += 1;
+      if (puts === 1) {
+        await route.fetch();
+        lostAnswers += 1;
+      }
+      if (puts <= 2) return route.abort('connectionreset');
+      return route.continue();
+    });
+    await watchProgress(page);
+    await wb.press('Enter');
+    await page.getByRole('heading', { name: 'Your receipt' }).waitFor({ timeout: 120_000 });
+    await page.unrouteAll();
+    expect({ lostAnswers, puts }).toEqual({ lostAnswers: 1, puts: 5 });
+    const values = await progressSeen(page);
+    // Sending is the second half of the bar: several distinct steps were shown on the way.
+    expect(new Set(values.filter((v) => v > 50 && v < 100)).size).toBeGreaterThanOrEqual(2);
+    receipt = ((await page.getByTestId('receipt').textContent()) ?? '').trim();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
+    await check(page, 'receipt');
+
+    await wb.tabTo('input#typed');
+    await wb.type(receipt.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    await wb.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'does not match' }).waitFor();
+    expect((await wb.focused()).id).toBe('typed');
+    await wb.retype(receipt.toLowerCase());
+    await wb.press('Enter');
+    await page.getByText('Correct. You can now leave this page.').waitFor();
+    expect((await wb.focused()).text).toBe('Finish');
+    await wb.press('Enter');
+    await page.getByRole('heading', { name: 'Report wrongdoing safely' }).waitFor();
+  }, 240_000);
+
+  it('works the case from the keyboard: decrypt evidence with progress, acknowledge, message, triage, assign, status, note', async () => {
+    const page = deskPage;
+    await page.bringToFront();
+    let inbox = page.getByRole('button', { name: 'Inbox (1)' });
+    for (let i = 0; i < 20 && !(await inbox.isVisible()); i++) {
+      await dk.tabTo('a:Administration');
+      await dk.press('Enter');
+      await page.getByRole('heading', { name: 'Administration' }).waitFor();
+      await dk.tabTo('a:Queues', { back: true });
+      await dk.press('Enter');
+      await page.getByRole('heading', { name: 'Queues' }).waitFor();
+      inbox = page.getByRole('button', { name: 'Inbox (1)' });
+    }
+    await dk.tabTo('button:Inbox (1)');
+    await dk.press('Space');
+    await page.getByTestId('queue').waitFor();
+    await check(page, 'queues-inbox');
+    await dk.tabTo((f) => f.what.startsWith('a:Case '));
+    await dk.press('Enter');
+    await page.getByTestId('answers').waitFor({ timeout: 60_000 });
+    expect(atPageStart(await dk.focused())).toBe(true);
+    await check(page, 'case');
+
+    // A connection of 4 MiB/s (DevTools throttling): the body arrives over most of a second,
+    // so the bar has time to show what has been received.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const throttle = (bytesPerSecond: number) =>
+      cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: bytesPerSecond,
+        uploadThroughput: -1,
+      });
+    await throttle(4 * 1024 * 1024);
+    await watchProgress(page);
+    await dk.tabTo((f) => f.text.startsWith('Decrypt and save'));
+    await dk.press('Enter');
+    await page.getByRole('link', { name: 'ledger.bin' }).waitFor({ timeout: 60_000 });
+    await throttle(-1);
+    await cdp.detach();
+    expect((await dk.focused()).text).toBe('ledger.bin');
+    const values = await progressSeen(page);
+    expect(
+      new Set(values.filter((v) => v > 0 && v < 100)).size,
+      values.join(' '),
+    ).toBeGreaterThanOrEqual(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), dk.press('Enter')]);
+    expect(readFileSync((await download.path())!).equals(evidence)).toBe(true);
+
+    const feedback = () => dk.focused().then((f) => f.what === 'div:Done.');
+    await dk.tabTo('button:Acknowledge');
+    await dk.press('Enter');
+    await page.getByTestId('desk-status').filter({ hasText: 'Acknowledged' }).waitFor();
+    // The acknowledgement form is gone: the outcome has the focus.
+    await expect.poll(feedback).toBe(true);
+
+    await dk.tabTo('textarea#message');
+    await dk.type('Do you have the tender number of the second bid?');
+    await dk.tabTo('button:Send');
+    await dk.press('Enter');
+    await page.getByTestId('desk-messages').getByText('second bid').waitFor();
+    await expect.poll(feedback).toBe(true);
+
+    await dk.tabTo('select#priority');
+    await selectByKeys(dk, 'high');
+    await dk.press('Tab');
+    await selectByKeys(dk, 'procurement');
+    await dk.tabTo('button:Triage');
+    await dk.press('Enter');
+    await page.getByText('Priority high, sector procurement').waitFor();
+
+    await dk.tabTo('select#assignee');
+    const adminOption = page.locator('#assignee option', { hasText: admin });
+    await selectByKeys(dk, (await adminOption.getAttribute('value'))!);
+    await dk.tabTo('button:Assign');
+    await dk.press('Enter');
+    await page.getByText('Assigned investigators: 1').waitFor();
+
+    await dk.tabTo('select#status');
+    await selectByKeys(dk, 'investigating');
+    await dk.tabTo('button:Change status');
+    await dk.press('Enter');
+    await page.getByTestId('desk-status').filter({ hasText: 'Under investigation' }).waitFor();
+
+    await dk.tabTo('textarea#note');
+    await dk.type('Check the tender register before replying.');
+    await dk.tabTo('button:Add note');
+    await dk.press('Enter');
+    await page.getByText('Check the tender register before replying.').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await check(page, 'case-worked');
+  }, 180_000);
+
+  it('returns, reads, replies and logs out from the keyboard', async () => {
+    const page = wbPage;
+    await page.bringToFront();
+    await wb.tabTo('a:I have a receipt', { back: true });
+    await wb.press('Enter');
+    await page.getByLabel('Receipt').waitFor();
+    expect(atPageStart(await wb.focused())).toBe(true);
+    await check(page, 'return');
+    await wb.tabTo('input#receipt');
+    await wb.type('0000-0000-0000-0000-0000-0000-0000');
+    await wb.press('Enter');
+    await page.getByRole('alert').waitFor({ timeout: 60_000 });
+    expect((await wb.focused()).id).toBe('receipt');
+    await wb.retype(receipt);
+    await wb.press('Enter');
+    await page.getByTestId('case-status').waitFor({ timeout: 120_000 });
+    await page.getByText('Do you have the tender number of the second bid?').waitFor();
+    await check(page, 'wb-case');
+
+    await wb.tabTo('textarea#reply');
+    await wb.type('Yes: MW/17/2026-B.');
+    await wb.tabTo('button:Send reply');
+    await wb.press('Enter');
+    await page.getByText('Reply sent.').waitFor();
+    await wb.tabTo('button:Log out');
+    await wb.press('Enter');
+    await page.getByText('You have logged out').waitFor();
+    expect((await wb.focused()).text).toMatch(/^You have logged out/);
+  }, 180_000);
+
+  it('closes the case from the keyboard, through a conflict (412) explained and reloaded', async () => {
+    const page = deskPage;
+    await page.bringToFront();
+    await dk.tabTo('select#outcome-choice');
+    await selectByKeys(dk, 'substantiated');
+    await dk.press('Tab');
+    await dk.type('We referred the award to the auditor.');
+    await dk.tabTo('button:Close case');
+    await dk.press('Enter');
+    // The whistleblower replied since this page was loaded: the desk answers 412, the page
+    // says so, reloads (the reply shows) and puts the focus on the explanation.
+    const conflict = page.getByRole('alert').filter({ hasText: 'Someone else changed this case' });
+    await conflict.waitFor();
+    await expect.poll(() => dk.focused().then((f) => f.text)).toMatch(/^Someone else changed/);
+    await page.getByTestId('desk-messages').getByText('Yes: MW/17/2026-B.').waitFor();
+    await check(page, 'case-conflict');
+    await dk.tabTo('button:Close case');
+    await dk.press('Enter');
+    await page.getByTestId('desk-status').filter({ hasText: 'Closed' }).waitFor();
+    await expect.poll(() => dk.focused().then((f) => f.what)).toBe('div:Done.');
+    await check(page, 'case-closed');
+    await dk.tabTo('button:Sign out', { back: true });
+    await dk.press('Enter');
+    await page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
+  }, 120_000);
+
+  it('lets the invited investigator enrol and unlock from the keyboard (after the administrator signed out: one cookie jar)', async () => {
+    const page = await browser.context.newPage();
+    const kb = new KeyboardUser(page);
+    await page.goto(`${desk}/desk`);
+    await page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
+    await kb.tabTo('a:Enrol as an investigator');
+    await kb.press('Enter');
+    await page.getByLabel('Invitation (from your administrator)').waitFor();
+    expect(atPageStart(await kb.focused())).toBe(true);
+    await check(page, 'enrol');
+    await kb.tabTo('input#invite');
+    await kb.type(invitation);
+    await kb.press('Tab');
+    await kb.type(`${password} too`);
+    await kb.press('Enter');
+    await page.getByTestId('totp-qr').waitFor({ timeout: 60_000 });
+    expect((await kb.focused()).text).toMatch(/^Scan this code/);
+    await check(page, 'enrol-totp');
+    const text = (await page.getByText(/^Or type this secret:/).textContent()) ?? '';
+    const secret = text.replace('Or type this secret:', '').trim();
+    await kb.tabTo('input#code');
+    await kb.type(totpCode(secret, new Date()));
+    await kb.press('Enter');
+    await page.getByText('Enrolment complete').waitFor();
+
+    // A page past sign-in without unlocked keys leads to the unlock page.
+    await page.goto(`${desk}/desk/queues`);
+    await page.getByRole('heading', { name: 'Unlock your keys' }).waitFor();
+    await check(page, 'unlock');
+    await kb.tabTo('input#handle');
+    await kb.type(colleague);
+    await kb.press('Tab');
+    await kb.type('not my password at all');
+    await kb.press('Tab');
+    await kb.type('000000');
+    await kb.press('Enter');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Sign-in failed' })
+      .waitFor({ timeout: 60_000 });
+    expect((await kb.focused()).id).toBe('password');
+    await kb.type(`${password} too`);
+    await kb.press('Tab');
+    await kb.type(totpCode(secret, new Date(Date.now() + 30_000)));
+    await kb.press('Enter');
+    await page.getByRole('heading', { name: 'Queues' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    expect(kb.missingIndicator).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('showed focus everywhere, had no CSP violation, no foreign request and no serious axe finding', () => {
+    expect(dk.missingIndicator).toEqual([]);
+    expect(wb.missingIndicator).toEqual([]);
+    expect(seen.cspViolations).toEqual([]);
+    expect(seen.pageErrors).toEqual([]);
+    expect(foreignRequests(seen, [desk, intake])).toEqual([]);
+    expect(reports.length).toBe(23);
+    for (const report of reports) {
+      expect(report.axe, report.name).toEqual([]);
+      expect(report.overflowAt360, report.name).toBeLessThanOrEqual(0);
+      expect(report.smallestFontPx, report.name).toBeGreaterThanOrEqual(14);
+    }
+  });
+});

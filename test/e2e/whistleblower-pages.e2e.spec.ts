@@ -17,6 +17,7 @@ import { foreignRequests, observe, type Observations } from './support/observe.t
 import { checkPage, type PageReport } from './support/page-checks.ts';
 import { serveBuild, type StaticServer } from './support/static-server.ts';
 import { WhistleblowerNavigator } from './support/whistleblower.ts';
+import { atPageStart, KeyboardUser } from './support/keyboard.ts';
 
 const title = hasChromium
   ? 'whistleblower pages in Chromium'
@@ -64,28 +65,65 @@ describe.skipIf(!hasChromium).each([
     await check('landing');
   });
 
-  it('is reachable by keyboard alone from the landing page to the first question', async () => {
+  it('is operated by keyboard alone from the landing page to the review, showing focus', async () => {
+    const kb = new KeyboardUser(page);
     await wb.openLanding();
-    // Tab until the "Make a report" call to action inside main has focus, then press Enter.
-    for (let i = 0; i < 15; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(
-        () =>
-          `${document.activeElement?.closest('main') ? 'main:' : ''}${document.activeElement?.textContent?.trim()}`,
-      );
-      if (focused === 'main:Make a report') break;
-    }
-    await page.keyboard.press('Enter');
+    await kb.tabTo((f) => f.inMain && f.text === 'Make a report');
+    await kb.press('Enter');
+    const choose = `button:Choose ${testChannel.name}`;
     await page.getByRole('button', { name: `Choose ${testChannel.name}` }).waitFor();
-    await page.getByRole('button', { name: `Choose ${testChannel.name}` }).focus();
-    await page.keyboard.press('Enter');
+    expect(atPageStart(await kb.focused())).toBe(true);
+    await kb.tabTo(choose);
+    await kb.press('Enter');
     await page.getByLabel(/What happened\?/).waitFor();
-    await page.getByLabel(/What happened\?/).focus();
-    await page.keyboard.type('Tender 17 was awarded to the minister’s cousin.');
-    await page.keyboard.press('Tab'); // to Back
-    await page.keyboard.press('Tab'); // to Next
-    await page.keyboard.press('Enter');
+    await kb.tabTo('textarea#q-what');
+    await kb.type('Tender 17 was awarded to the minister’s cousin.');
+    await kb.tabTo('button:Next');
+    await kb.press('Enter');
     expect(await wb.questionNumber()).toBe('Question 2 of 4');
+    expect((await kb.focused()).text).toBe('Question 2 of 4');
+    await kb.tabTo('input#q-where');
+    await kb.type('Ministry of Works');
+    await kb.press('Enter');
+    // A choice: Tab into the group, the arrow keys move and choose.
+    expect(await wb.questionNumber()).toBe('Question 3 of 4');
+    await kb.tabTo((f) => f.what.startsWith('input:') && f.text === 'Yes');
+    await kb.press('ArrowDown');
+    await kb.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: 'I do not know' }).isChecked()).toBe(true);
+    await kb.tabTo('button:Next');
+    await kb.press('Enter');
+    await kb.tabTo('input#q-when');
+    await kb.type('03012026');
+    expect(await page.locator('#q-when').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await kb.press('Enter');
+    await page.getByRole('heading', { name: 'Add evidence (optional)' }).waitFor();
+
+    // The document warning is a dialog: the focus goes into it, then back to choosing files.
+    await kb.tabTo('input#evidence-input');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), kb.press('Space')]);
+    await chooser.setFiles({
+      name: 'minutes.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdfWithAuthor(),
+    });
+    await page.getByRole('alertdialog').waitFor();
+    await expect.poll(() => kb.focused().then((f) => f.text)).toBe('Attach it anyway');
+    await kb.press('Enter');
+    await page.getByText('minutes.pdf', { exact: true }).waitFor();
+    expect((await kb.focused()).id).toBe('evidence-input');
+    await kb.tabTo('button:Remove minutes.pdf');
+    await kb.press('Enter');
+    await page.getByText('No files added.').waitFor();
+    expect((await kb.focused()).id).toBe('evidence-input');
+    await kb.tabTo('a:Next');
+    await kb.press('Enter');
+    await page.getByRole('heading', { name: 'Check your report' }).waitFor();
+    const review = await page.locator('main').innerText();
+    expect(review).toContain('Ministry of Works');
+    expect(review).toContain('I do not know');
+    await kb.tabTo('a:Lock and send');
+    expect(kb.missingIndicator).toEqual([]);
   });
 
   it('walks the questionnaire, refusing to skip a required answer', async () => {

@@ -1,7 +1,7 @@
 import type { EventStore } from '@integrity-desk/eventstore';
 import type { Argon2Params, CryptoBackend } from '@integrity-desk/protocol';
 import type Database from 'better-sqlite3';
-import type { BlobReadStream } from './http/send-blob.ts';
+import type { BlobReadStream } from '@integrity-desk/http';
 
 export interface Clock {
   now(): Date;

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, isRecipient, readChannel, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { sendBlob } from '../http/send-blob.ts';
+import { sendBlob } from '@integrity-desk/http';
 import { parse } from '../http/validate.ts';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);

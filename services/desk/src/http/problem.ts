@@ -17,6 +17,7 @@ import {
   ReportPurgedError,
   StaleVersionError,
 } from '@integrity-desk/reports';
+import { parserProblem, writeProblem } from '@integrity-desk/http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 
@@ -56,12 +57,7 @@ export class ProblemError extends Error {
 const typeBase = 'https://integrity-desk.org/problems/desk/';
 
 export function sendProblem(res: Response, kind: ProblemKind): void {
-  const p = problems[kind];
-  res
-    .status(p.status)
-    .setHeader('Cache-Control', 'no-store')
-    .type('application/problem+json')
-    .send(JSON.stringify({ type: typeBase + kind, title: p.title, status: p.status }));
+  writeProblem(res, typeBase + kind, problems[kind]);
 }
 
 /** Domain and store errors to problems, by class, never by message. */
@@ -85,20 +81,7 @@ export function kindOf(error: unknown): ProblemKind {
   )
     return 'conflict';
   if (error instanceof InvalidCommandError) return 'invalidRequest';
-  if (typeof error === 'object' && error !== null) {
-    switch ((error as { type?: unknown }).type) {
-      case 'entity.parse.failed':
-        return 'malformedJson';
-      case 'entity.too.large':
-        return 'tooLarge';
-      case 'encoding.unsupported':
-      case 'charset.unsupported':
-        return 'unsupportedMediaType';
-    }
-    const status = (error as { status?: unknown }).status;
-    if (typeof status === 'number' && status >= 400 && status < 500) return 'invalidRequest';
-  }
-  return 'internal';
+  return parserProblem(error) ?? 'internal';
 }
 
 export function problemHandler(report: (error: unknown) => void): ErrorRequestHandler {

@@ -12,7 +12,7 @@ import { addWhistleblowerEvidence, loadCase, postWhistleblowerMessage } from '..
 import { UploadNotFoundError, UploadOffsetError } from '../evidence/blob-store.ts';
 import { jsonBody, octetBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
-import { sendBlob } from '../http/send-blob.ts';
+import { sendBlob } from '@integrity-desk/http';
 import { sessionReport } from '../session/routes.ts';
 
 const messageBody = z.strictObject({ messageId: idSchema, envelope: messageEnvelopeSchema });

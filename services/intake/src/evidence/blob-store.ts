@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { BlobReadStream } from '@integrity-desk/http';
 
 /**
  * Where evidence ciphertext lives. Content-addressed: a finished blob's id is the SHA-256 of its
@@ -27,12 +27,8 @@ export class UploadNotFoundError extends Error {
   override readonly name = 'UploadNotFoundError';
 }
 
-/** A finished blob opened for reading: its size, and its bytes as a stream (never whole). */
-export interface BlobReadStream {
-  readonly size: number;
-  /** Ends after exactly `size` bytes unless the file changed underneath (the caller checks). */
-  readonly stream: Readable;
-}
+/** A finished blob opened for reading (defined beside sendBlob, which sends it). */
+export type { BlobReadStream };
 
 /** A piece of an upload's history the sweep keeps for a while: whose it was. */
 export interface ExpiredUpload {

@@ -1,3 +1,4 @@
+import { parserProblem, writeProblem } from '@integrity-desk/http';
 import type { ErrorRequestHandler, Response } from 'express';
 
 /**
@@ -52,32 +53,7 @@ export class ProblemError extends Error {
 const typeBase = 'https://integrity-desk.org/problems/';
 
 export function sendProblem(res: Response, kind: ProblemKind): void {
-  const p = problems[kind];
-  res
-    .status(p.status)
-    .setHeader('Cache-Control', 'no-store')
-    .type('application/problem+json')
-    .send(JSON.stringify({ type: typeBase + kind, title: p.title, status: p.status }));
-}
-
-/** Maps body-parser's errors (by their `type`, never their message) to fixed problems. */
-function kindOfParserError(error: { type?: unknown; status?: unknown }): ProblemKind | undefined {
-  switch (error.type) {
-    case 'entity.parse.failed':
-      return 'malformedJson';
-    case 'entity.too.large':
-      return 'tooLarge';
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return 'unsupportedMediaType';
-    case 'request.aborted':
-    case 'request.size.invalid':
-    case 'stream.encoding.set':
-    case 'stream.not.readable':
-      return 'invalidRequest';
-    default:
-      return undefined;
-  }
+  writeProblem(res, typeBase + kind, problems[kind]);
 }
 
 export interface ErrorReport {
@@ -87,15 +63,8 @@ export interface ErrorReport {
 /** The last middleware: every error becomes a fixed problem; unexpected ones are reported. */
 export function problemHandler(report: ErrorReport): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
-    let kind: ProblemKind = 'internal';
-    if (error instanceof ProblemError) kind = error.kind;
-    else if (typeof error === 'object' && error !== null) {
-      kind = kindOfParserError(error as { type?: unknown }) ?? 'internal';
-      const status = (error as { status?: unknown }).status;
-      if (kind === 'internal' && typeof status === 'number' && status >= 400 && status < 500) {
-        kind = 'invalidRequest';
-      }
-    }
+    const kind: ProblemKind =
+      error instanceof ProblemError ? error.kind : (parserProblem(error) ?? 'internal');
     if (kind === 'internal' || kind === 'unavailable') report(kind, error);
     if (res.headersSent) {
       res.destroy();

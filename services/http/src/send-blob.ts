@@ -2,9 +2,10 @@ import type { Response } from 'express';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-/** A blob opened for streaming (intake's `BlobStore.readStream` gives this shape). */
+/** A finished blob opened for reading: its size, and its bytes as a stream (never whole). */
 export interface BlobReadStream {
   readonly size: number;
+  /** Ends after exactly `size` bytes unless the file changed underneath (sendBlob checks). */
   readonly stream: Readable;
 }
 
@@ -14,11 +15,12 @@ export class BlobChangedError extends Error {
 }
 
 /**
- * Streams evidence ciphertext with its exact Content-Length, never holding it whole. If the file
- * turns out shorter or longer than when it was opened, or a read fails, the connection is cut
- * rather than ended, so the browser sees a failed download and never a short complete one.
- * Nothing is thrown once headers are out: `onError` gets the failure (log its class only, a file
- * system error's message names the path). A browser that goes away is not a failure.
+ * Streams evidence ciphertext with its exact Content-Length: a 100 MiB file never sits in
+ * memory, and the socket's backpressure paces the disk. If the file turns out shorter or longer
+ * than it was when opened, or a read fails, the connection is cut rather than ended, so the
+ * client sees a failed download and never a short "complete" one. Nothing is thrown once the
+ * headers are out; the failure goes to `onError` (by class: a file system error's message
+ * names the path). A client that goes away is not a failure.
  */
 export async function sendBlob(
   res: Response,
@@ -46,6 +48,7 @@ export async function sendBlob(
   } catch (error) {
     blob.stream.destroy();
     res.destroy();
-    if ((error as { code?: unknown }).code !== 'ERR_STREAM_PREMATURE_CLOSE') onError(error);
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'ERR_STREAM_PREMATURE_CLOSE') onError(error);
   }
 }

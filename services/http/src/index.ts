@@ -1,0 +1,6 @@
+/**
+ * HTTP pieces that intake and desk share: the problem response writer, body-parser error
+ * mapping and the evidence blob sender. Each service keeps its own problem catalogue.
+ */
+export { parserProblem, writeProblem, type ParserProblem, type ProblemEntry } from './problem.ts';
+export { BlobChangedError, sendBlob, type BlobReadStream } from './send-blob.ts';

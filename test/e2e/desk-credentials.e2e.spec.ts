@@ -13,6 +13,7 @@ import {
 import { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
 import { startDesk, type DeskServer } from './support/desk-server.ts';
 import { ensureFrontendBuild } from './support/frontend-build.ts';
+import { KeyboardUser } from './support/keyboard.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
 import { checkPage, type PageReport } from './support/page-checks.ts';
 
@@ -62,23 +63,34 @@ describe.skipIf(!hasChromium)(title, () => {
     await officer.signIn();
   }, 180_000);
 
-  it('changes the password on the desk page; the new one signs in, the old one does not', async () => {
-    await page.getByRole('link', { name: 'Password' }).click();
+  it('changes the password on the desk page by keyboard alone; the new one signs in, the old one does not', async () => {
+    const kb = new KeyboardUser(page);
+    await kb.tabTo('a:Password');
+    await kb.press('Enter');
     await page.getByRole('heading', { name: 'Change your password' }).waitFor();
     await check('password');
-    await page.getByLabel('Current password').fill('not my password at all');
-    await page.getByLabel('New password (at least 12 characters)').fill('a new and longer secret');
-    await page.getByLabel('New password again').fill('a new and longer secret');
-    await page.getByRole('button', { name: 'Change password' }).click();
+    await kb.tabTo('input#current-password');
+    await kb.type('not my password at all');
+    await kb.tabTo('input#new-password');
+    await kb.type('a new and longer secret');
+    await kb.tabTo('input#repeat-password');
+    await kb.type('a new and longer secret');
+    await kb.press('Enter');
     await page
       .getByRole('alert')
       .filter({ hasText: 'The current password is not correct.' })
       .waitFor({ timeout: 90_000 });
-    await page.getByLabel('Current password').fill(officer.password);
-    await page.getByLabel('New password (at least 12 characters)').fill('a new and longer secret');
-    await page.getByLabel('New password again').fill('a new and longer secret');
-    await page.getByRole('button', { name: 'Change password' }).click();
+    // The focus is back where the person fixes it, not at the page start.
+    await expect.poll(async () => (await kb.focused()).id).toBe('current-password');
+    await kb.type(officer.password);
+    await kb.tabTo('input#new-password');
+    await kb.type('a new and longer secret');
+    await kb.tabTo('input#repeat-password');
+    await kb.type('a new and longer secret');
+    await kb.tabTo('button:Change password');
+    await kb.press('Enter');
     await page.getByText('Password changed.').waitFor({ timeout: 90_000 });
+    expect(kb.missingIndicator).toEqual([]);
     const recovery = ((await page.getByTestId('recovery-key').textContent()) ?? '').trim();
     expect(recovery.replaceAll('-', '').length).toBeGreaterThanOrEqual(52);
     await check('password-done');
@@ -106,10 +118,14 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.goto(`${server.origin}/desk/totp-reset`);
     await page.getByRole('heading', { name: 'Set up a new authenticator' }).waitFor();
     await check('totp-reset');
-    await page.getByLabel('Reset code (from your administrator)').fill(resetCode);
-    await page.getByLabel('Username').fill('tangeni');
-    await page.getByLabel('Password', { exact: true }).fill(officer.password);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    const kb = new KeyboardUser(page);
+    await kb.tabTo('input#reset-code');
+    await kb.type(resetCode);
+    await kb.tabTo('input#handle');
+    await kb.type('tangeni');
+    await kb.tabTo('input#password');
+    await kb.type(officer.password);
+    await kb.press('Enter');
     const oldSecret = officer.totpSecret;
     const img = page.getByRole('img', { name: 'QR code for your authenticator app' });
     await img.waitFor({ timeout: 90_000 });
@@ -120,9 +136,11 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(officer.totpSecret).not.toBe(oldSecret);
     // The vault did not change, so there is no new recovery key to show.
     expect(await page.getByTestId('recovery-key').count()).toBe(0);
-    await page.getByLabel('Six-digit code').fill(await officer.nextTotpCode());
-    await page.getByRole('button', { name: 'Confirm' }).click();
+    await kb.tabTo('input#code');
+    await kb.type(await officer.nextTotpCode());
+    await kb.press('Enter');
     await page.getByText('Your new authenticator is set up.').waitFor();
+    expect(kb.missingIndicator).toEqual([]);
     await check('totp-reset-done');
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();

@@ -164,7 +164,8 @@ export function reportQueueWrites(changes: readonly Change<QueueRow>[]): Write[]
   return out;
 }
 
-interface StoredRow {
+/** A report_queue row as SQLite returns it, with its assignees as a JSON array. */
+export interface StoredRow {
   report_id: string;
   channel_id: string;
   status: string;
@@ -181,8 +182,35 @@ interface StoredRow {
   awaiting: QueueRow['awaiting'];
   last_activity_at: string;
   closed_at: string | null;
-  revision: number;
+  revision: number | bigint;
   assignees: string;
+}
+
+/** The select list of a StoredRow from `report_queue q`: its columns and its sorted assignees. */
+export const storedRowColumns = `q.*, (SELECT json_group_array(investigator_id) FROM
+  (SELECT investigator_id FROM report_assignees WHERE report_id = q.report_id ORDER BY investigator_id)) AS assignees`;
+
+export function fromStoredRow(r: StoredRow): QueueRow {
+  return {
+    reportId: r.report_id,
+    channelId: r.channel_id,
+    status: r.status,
+    isOpen: r.is_open === 1,
+    outcome: r.outcome,
+    receivedAt: r.received_at,
+    ackDueAt: r.ack_due_at,
+    acknowledgedAt: r.acknowledged_at,
+    feedbackDueAt: r.feedback_due_at,
+    feedbackGivenAt: r.feedback_given_at,
+    priority: r.priority,
+    sector: r.sector,
+    region: r.region,
+    awaiting: r.awaiting,
+    lastActivityAt: r.last_activity_at,
+    closedAt: r.closed_at,
+    revision: Number(r.revision),
+    assignees: JSON.parse(r.assignees) as string[],
+  };
 }
 
 /** The current rows of these reports (one query for the whole batch). */
@@ -192,32 +220,11 @@ export function loadQueueRows(
 ): Map<string, QueueRow> {
   const rows = prepared(
     db,
-    `SELECT q.*, (SELECT json_group_array(investigator_id) FROM
-       (SELECT investigator_id FROM report_assignees WHERE report_id = q.report_id ORDER BY investigator_id)) AS assignees
+    `SELECT ${storedRowColumns}
      FROM report_queue q WHERE q.report_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(reportIds)) as StoredRow[];
   const out = new Map<string, QueueRow>();
-  for (const r of rows)
-    out.set(r.report_id, {
-      reportId: r.report_id,
-      channelId: r.channel_id,
-      status: r.status,
-      isOpen: r.is_open === 1,
-      outcome: r.outcome,
-      receivedAt: r.received_at,
-      ackDueAt: r.ack_due_at,
-      acknowledgedAt: r.acknowledged_at,
-      feedbackDueAt: r.feedback_due_at,
-      feedbackGivenAt: r.feedback_given_at,
-      priority: r.priority,
-      sector: r.sector,
-      region: r.region,
-      awaiting: r.awaiting,
-      lastActivityAt: r.last_activity_at,
-      closedAt: r.closed_at,
-      revision: Number(r.revision),
-      assignees: JSON.parse(r.assignees) as string[],
-    });
+  for (const r of rows) out.set(r.report_id, fromStoredRow(r));
   return out;
 }
 

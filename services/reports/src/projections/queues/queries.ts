@@ -7,6 +7,7 @@ import {
   type Sector,
 } from '../../report/events.ts';
 import { prepared } from '../statements.ts';
+import { fromStoredRow, storedRowColumns, type StoredRow } from './projection.ts';
 
 /** Who is asking and when: queues only ever show reports of the caller's channels. */
 export interface QueueContext {
@@ -116,51 +117,13 @@ const queues: Record<QueueName, QueueSql> = {
 const channelFilterOn = (column = 'q.channel_id') =>
   `${column} IN (SELECT value FROM json_each(?))`;
 
-interface Row {
-  report_id: string;
-  channel_id: string;
-  status: string;
-  outcome: Outcome | null;
-  received_at: string;
-  ack_due_at: string;
-  acknowledged_at: string | null;
-  feedback_due_at: string | null;
-  feedback_given_at: string | null;
-  priority: Priority | null;
-  sector: Sector | null;
-  region: string | null;
-  awaiting: 'whistleblower' | 'investigator' | null;
-  last_activity_at: string;
-  closed_at: string | null;
-  revision: number | bigint;
-  assignees: string;
-}
+const columns = storedRowColumns;
 
-const columns = `q.report_id, q.channel_id, q.status, q.outcome, q.received_at, q.ack_due_at,
-  q.acknowledged_at, q.feedback_due_at, q.feedback_given_at, q.priority, q.sector, q.region,
-  q.awaiting, q.last_activity_at, q.closed_at, q.revision,
-  (SELECT json_group_array(investigator_id) FROM
-    (SELECT investigator_id FROM report_assignees WHERE report_id = q.report_id ORDER BY investigator_id)) AS assignees`;
-
-const toItem = (r: Row): QueueItem => ({
-  reportId: r.report_id,
-  channelId: r.channel_id,
-  status: r.status,
-  outcome: r.outcome,
-  receivedAt: r.received_at,
-  acknowledgementDueAt: r.ack_due_at,
-  acknowledgedAt: r.acknowledged_at,
-  feedbackDueAt: r.feedback_due_at,
-  feedbackGivenAt: r.feedback_given_at,
-  priority: r.priority,
-  sector: r.sector,
-  region: r.region,
-  awaiting: r.awaiting,
-  lastActivityAt: r.last_activity_at,
-  closedAt: r.closed_at,
-  revision: Number(r.revision),
-  assignees: JSON.parse(r.assignees) as string[],
-});
+/** The queue row as the desk lists it (the open flag is internal to the queues). */
+const toItem = (r: StoredRow): QueueItem => {
+  const { isOpen: _isOpen, ackDueAt, ...rest } = fromStoredRow(r);
+  return { ...rest, acknowledgementDueAt: ackDueAt };
+};
 
 const clampLimit = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 50, 200));
 
@@ -175,7 +138,7 @@ function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: Queue
     JSON.stringify(ctx.channelIds),
     clampLimit(page.limit),
     Math.max(0, page.offset ?? 0),
-  ) as Row[];
+  ) as StoredRow[];
   return rows.map(toItem);
 }
 
@@ -284,6 +247,6 @@ export function queueCounts(db: Database.Database, ctx: QueueContext): QueueCoun
 export function findQueueItem(db: Database.Database, reportId: string): QueueItem | undefined {
   const row = prepared(db, `SELECT ${columns} FROM report_queue q WHERE q.report_id = ?`).get(
     reportId,
-  ) as Row | undefined;
+  ) as StoredRow | undefined;
   return row && toItem(row);
 }

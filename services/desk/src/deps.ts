@@ -2,6 +2,7 @@ import type { EventStore } from '@integrity-desk/eventstore';
 import type { Argon2Params, CryptoBackend } from '@integrity-desk/protocol';
 import type Database from 'better-sqlite3';
 import type { BlobReadStream } from '@integrity-desk/http';
+import type { ReportPurger } from '@integrity-desk/reports';
 
 export interface Clock {
   now(): Date;
@@ -69,4 +70,9 @@ export interface DeskDeps {
   readonly cryptoBackend?: CryptoBackend;
   /** Evidence ciphertext (same directory as intake's); evidence downloads answer 404 without it. */
   readonly blobStore?: EvidenceBlobs;
+  /**
+   * Retention purges (`createReportPurger` from @integrity-desk/reports, over the same store,
+   * read models and blob directory); without it `POST /api/reports/:id/purge` answers 404.
+   */
+  readonly purger?: ReportPurger;
 }

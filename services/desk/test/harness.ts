@@ -3,7 +3,9 @@ import { loadBackend, TEST_ONLY_CHEAP_PARAMS } from '@integrity-desk/protocol';
 import {
   allProjections,
   createProjectionRunner,
+  createReportPurger,
   handleReportCommand,
+  type ErasableBlobs,
   type ProjectionRunner,
 } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
@@ -64,6 +66,8 @@ export interface Desk {
 
 export interface DeskOptions {
   blobStore?: EvidenceBlobs;
+  /** Where purges erase evidence; with it the desk gets a purger over its store and runner. */
+  erasableBlobs?: ErasableBlobs;
   config?: Partial<DeskConfig>;
   /** Default: a memory store and an in-memory read-model database. */
   store?: EventStore;
@@ -100,6 +104,16 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
     },
     cryptoBackend: await loadBackend(),
     ...(options.blobStore && { blobStore: options.blobStore }),
+    ...(options.erasableBlobs && {
+      purger: createReportPurger({
+        store,
+        readModels: db,
+        blobs: options.erasableBlobs,
+        clock: { now: () => clock.now },
+        ids: { uuid: () => randomUUID() },
+        waitForProjections: (position) => runner.waitFor(position),
+      }),
+    }),
   });
   if (options.expectSetup !== false) await ready;
   const server: Server = await new Promise((resolve) => {

@@ -19,3 +19,4 @@ export * from './investigator/investigator.ts';
 export * from './channel/channel.ts';
 export * from './deployment/deployment.ts';
 export { eventFields, plainFields } from './plain-fields.ts';
+export * from './retention/index.ts';

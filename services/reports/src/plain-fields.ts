@@ -2,9 +2,14 @@ import type { ChannelEvent } from './channel/channel.ts';
 import type { DeploymentEvent } from './deployment/deployment.ts';
 import type { InvestigatorEvent } from './investigator/investigator.ts';
 import type { ReportEvent } from './report/events.ts';
+import type { PurgeEvent } from './retention/events.ts';
 
 type EventType =
-  ReportEvent['type'] | InvestigatorEvent['type'] | ChannelEvent['type'] | DeploymentEvent['type'];
+  | ReportEvent['type']
+  | PurgeEvent['type']
+  | InvestigatorEvent['type']
+  | ChannelEvent['type']
+  | DeploymentEvent['type'];
 
 /**
  * What the server can read in each event. `plain` lists every field that is not ciphertext
@@ -49,6 +54,7 @@ export const eventFields: Record<
   ReportReferred: { plain: ['reportId', 'by', 'referredAt'], sealed: ['referral'] },
   ReportReopened: { plain: ['reportId', 'by', 'reopenedAt'], sealed: [] },
   ReportPurged: { plain: ['reportId', 'by', 'purgedAt'], sealed: [] },
+  ReportErased: { plain: ['reportId', 'erasedAt'], sealed: [] },
   InvestigatorInvited: {
     plain: [
       'investigatorId',

@@ -207,6 +207,34 @@ export function caseRoutes(ctx: DeskContext): Router {
     );
   });
 
+  /**
+   * Retention purge of one closed report (Art. 18), by an administrator who is a recipient of
+   * its channel: the decision is the report stream's last event (If-Match as every command),
+   * then its ciphertext, evidence, read-model rows and locator are erased and only the record
+   * `purge-<id>` (who, when) is left. 204 when all of it is gone; 202 when erasing failed half
+   * way (logged by class): the decision stands and the retention job finishes it.
+   */
+  router.post('/api/reports/:reportId/purge', async (req, res) => {
+    const { caller, reportId } = await loadCase(ctx, req, res);
+    if (caller.role !== 'administrator') throw new ProblemError('forbidden');
+    const expectedRevision = ifMatch(req);
+    parse(z.object({}).strict(), req.body ?? {});
+    if (!deps.purger) throw new ProblemError('notFound');
+    const outcome = await deps.purger.purge(
+      reportId,
+      { kind: 'investigator', investigatorId: caller.investigatorId },
+      {
+        expectedRevision,
+        onError: (error) =>
+          deps.logger?.error(
+            `desk: purge left for the retention job (${error instanceof Error ? error.name : 'error'})`,
+          ),
+      },
+    );
+    if (outcome === 'erased') res.status(204).end();
+    else res.status(202).json({ pending: true });
+  });
+
   for (const [name, a] of Object.entries(reportActions)) {
     router.post(`/api/reports/:reportId/${name}`, async (req, res) => {
       const { caller, reportId, channel } = await loadCase(ctx, req, res);

@@ -107,5 +107,17 @@ export function createWriter(db: Database.Database): {
 
   // BEGIN IMMEDIATE: take the write lock before reading stream heads, so another process
   // writing the same file cannot slip in between our read and our write.
-  return { runBatch: (jobs) => batch.immediate(jobs) };
+  return {
+    runBatch: (jobs) => {
+      const outcomes = batch.immediate(jobs);
+      // secure_delete zeroed a tombstoned stream's rows in the pages the delete wrote, but the
+      // WAL still holds those pages as they were, and so does the main file until the next
+      // checkpoint: copy the zeroed pages back and truncate the WAL now. A tombstone (a purge)
+      // is rare; this costs one checkpoint each. A reader in another process can make it
+      // partial (busy): the WAL is then overwritten as it is reused.
+      if (jobs.some((j, i) => j.kind === 'remove' && j.tombstone && outcomes[i]?.ok))
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      return outcomes;
+    },
+  };
 }

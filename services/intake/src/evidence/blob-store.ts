@@ -60,6 +60,13 @@ export interface BlobStore {
   sweep(untouchedSince: Date): Promise<number>;
   /** The marker a sweep left for this upload id, until a new `begin` or a later sweep clears it. */
   expired(uploadId: string): Promise<ExpiredUpload | undefined>;
+  /**
+   * Retention purge: overwrites a finished blob with zeros, flushes that to disk and removes it
+   * (best effort against the disk itself: see SECURITY.md). An unknown blob is not an error.
+   */
+  erase(blobId: string): Promise<void>;
+  /** Retention purge: removes every unfinished upload and sweep marker of this owner. */
+  discardUploads(owner: string): Promise<void>;
 }
 
 /** When uploads were last touched: injected, so a test can let a day pass in a millisecond. */

@@ -129,4 +129,57 @@ describe('sweep (both adapters)', () => {
     expect(await store.sweep(new Date(t - 1))).toBe(1);
     expect(readdirSync(uploads).sort()).toEqual(['live.expired', 'not an upload.txt']);
   });
+
+  it("erases a purged report's blob (zeros, then unlink) and its unfinished uploads and markers, and no one else's", async () => {
+    const dir = tempDir();
+    let t = Date.parse('2026-03-10T09:00:00Z');
+    const store = createFsBlobStore({ dir, clock: { now: () => new Date(t) } });
+    const finish = async (id: string, owner: string, data: Buffer) => {
+      await store.begin(id, { size: data.length, owner, note: 'sealed header' });
+      await store.write(id, 0, data);
+      return (await store.complete(id)).blobId;
+    };
+    const mine = await finish('e1', 'purged', randomBytes(2_500_000));
+    const theirs = await finish('e2', 'other', randomBytes(1000));
+    await store.begin('half', { size: 100, owner: 'purged', note: 'sealed header' });
+    await store.write('half', 0, randomBytes(10));
+    await store.begin('stale', { size: 100, owner: 'purged', note: '' });
+    await store.begin('live', { size: 100, owner: 'other', note: '' });
+    t += 60_000;
+    expect(await store.sweep(new Date(t - 1))).toBe(3);
+    await store.begin('half', { size: 100, owner: 'purged', note: 'sealed header' }); // resumed
+    await store.begin('live', { size: 100, owner: 'other', note: '' });
+    const uploads = join(dir, 'uploads');
+    expect(readdirSync(uploads).sort()).toEqual(
+      ['half.json', 'half.part', 'live.json', 'live.part', 'stale.expired'].sort(),
+    );
+
+    // An open download keeps reading the file it opened: what it reads from now on is zeros.
+    const reading = await store.readStream(mine);
+    await store.erase(mine);
+    const rest: Buffer[] = [];
+    for await (const piece of reading!.stream) rest.push(piece as Buffer);
+    expect(Buffer.concat(rest).every((b) => b === 0)).toBe(true);
+    expect(await store.has(mine)).toBe(false);
+    await store.erase(mine); // already gone: not an error
+    await store.erase('f'.repeat(64));
+    await store.discardUploads('purged');
+    expect(readdirSync(uploads).sort()).toEqual(['live.json', 'live.part']);
+    expect(readdirSync(join(dir, 'blobs'))).toEqual([theirs]);
+    expect(await store.status('live')).toMatchObject({ owner: 'other' });
+  });
+
+  it('the memory store erases and discards the same way', async () => {
+    const store = createMemoryBlobStore();
+    await store.begin('e1', { size: 3, owner: 'purged', note: '' });
+    await store.write('e1', 0, new Uint8Array([1, 2, 3]));
+    const { blobId } = await store.complete('e1');
+    await store.begin('half', { size: 3, owner: 'purged', note: '' });
+    await store.begin('live', { size: 3, owner: 'other', note: '' });
+    await store.erase(blobId);
+    await store.discardUploads('purged');
+    expect(await store.has(blobId)).toBe(false);
+    expect(await store.status('half')).toBeUndefined();
+    expect(await store.status('live')).toBeDefined();
+  });
 });

@@ -220,6 +220,46 @@ export function createFsBlobStore(options: {
       await ready;
       return readMarker(uploadId);
     },
+    async erase(blobId) {
+      await ready;
+      const path = join(blobs, safeId(blobId, blobPattern));
+      const handle = await open(path, 'r+').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (!handle) return;
+      try {
+        // Zeros over the ciphertext before the unlink: on a filesystem that rewrites in place
+        // (ext4, xfs) the old blocks are gone; a copy-on-write filesystem or an SSD's wear
+        // levelling may keep them (SECURITY.md, Retention).
+        const { size } = await handle.stat();
+        const zeros = new Uint8Array(Math.min(size, 1024 * 1024));
+        for (let at = 0; at < size; at += zeros.byteLength)
+          await handle.write(zeros, 0, Math.min(zeros.byteLength, size - at), at);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rm(path, { force: true });
+    },
+    async discardUploads(owner) {
+      await ready;
+      for (const name of await readdir(uploads)) {
+        const m = entryPattern.exec(name);
+        if (!m) continue;
+        const [, id, kind] = m as unknown as [string, string, string];
+        if (kind !== 'json' && kind !== 'expired') continue;
+        await serialised(id, async () => {
+          const of = kind === 'json' ? (await readMeta(id))?.owner : (await readMarker(id))?.owner;
+          if (of !== owner) return;
+          // Metadata first (the upload ends with it), then data and marker.
+          await rm(metaFile(id), { force: true });
+          await rm(`${metaFile(id)}.tmp`, { force: true });
+          await rm(part(id), { force: true });
+          await rm(marker(id), { force: true });
+        });
+      }
+    },
     async readStream(blobId) {
       await ready;
       let path: string;

@@ -90,6 +90,14 @@ export function createMemoryBlobStore(
       const e = expired.get(uploadId);
       return e && { owner: e.owner };
     },
+    async erase(blobId) {
+      blobs.get(blobId)?.fill(0);
+      blobs.delete(blobId);
+    },
+    async discardUploads(owner) {
+      for (const [id, u] of uploads) if (u.meta.owner === owner) uploads.delete(id);
+      for (const [id, e] of expired) if (e.owner === owner) expired.delete(id);
+    },
     blobCount: () => blobs.size,
   };
 }

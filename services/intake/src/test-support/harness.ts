@@ -161,10 +161,15 @@ export async function makeReceipt() {
     locator: keys.locator,
     signPublicKey: keys.signPublicKey,
     sign: (challenge: string) => signSessionChallenge(b, keys, challenge, SESSION_CONTEXT),
-    seal(text: string, reportId: string = randomUUID(), recipientListVersion = 1) {
+    seal(
+      text: string,
+      reportId: string = randomUUID(),
+      recipientListVersion = 1,
+      channel: string = channelId,
+    ) {
       const sealed = sealReport(b, {
         reportId,
-        channelId,
+        channelId: channel,
         answers: { what: text },
         recipients: [recipient!],
         recipientListVersion,

@@ -3,6 +3,7 @@ import { staffDirectoryProjection } from './directory/projection.ts';
 import { whistleblowerLocatorsProjection } from './locators/projection.ts';
 import type { Projection } from './projection.ts';
 import { reportQueueProjection } from './queues/projection.ts';
+import { evidenceBlobsProjection, pendingPurgesProjection } from './retention/projection.ts';
 
 /** Every read model the services use; the server's runner and the rebuild CLI run this list. */
 export const allProjections: readonly Projection[] = [
@@ -10,4 +11,6 @@ export const allProjections: readonly Projection[] = [
   whistleblowerLocatorsProjection,
   staffDirectoryProjection,
   auditLogProjection,
+  evidenceBlobsProjection,
+  pendingPurgesProjection,
 ];

@@ -15,3 +15,4 @@ export {
 export { allProjections } from './all.ts';
 export * from './directory/projection.ts';
 export * from './audit/projection.ts';
+export * from './retention/projection.ts';

@@ -44,6 +44,9 @@ function mergedSql(sql: string): string | undefined {
   return mergedSqls.get(sql);
 }
 
+/** Events after which deleted read-model rows must leave the WAL too (see apply). */
+const erases = (e: RecordedEvent) => e.type === 'ReportPurged' || e.type === 'ReportErased';
+
 const checkpointDdl = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
   name TEXT PRIMARY KEY,
   version INTEGER NOT NULL,
@@ -194,6 +197,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     const last = events.at(-1);
     if (!last) return;
     applyBatch(events);
+    // A purge deleted rows (zeroed in the file by secure_delete), but the WAL still holds the
+    // pages as they were: copy the zeroed pages back and empty the WAL now, not at the next
+    // automatic checkpoint. Purges are rare; this costs one checkpoint each.
+    if (events.some(erases)) db.pragma('wal_checkpoint(TRUNCATE)');
     // Only after the commit: memory follows the database, never leads it.
     for (const p of projections)
       if (last.position > (positions.get(p.name) ?? 0n)) positions.set(p.name, last.position);
@@ -286,6 +293,9 @@ export function openReadModels(file: string, open: (file: string) => Database.Da
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // A purged report's rows (its locator, its queue row) are overwritten with zeros when deleted,
+  // not left in free space of the file.
+  db.pragma('secure_delete = ON');
   // 64 MiB of page cache: a rebuild updates rows all over the queue table, and with SQLite's
   // default 2 MiB every batch would re-read its pages.
   db.pragma('cache_size = -65536');

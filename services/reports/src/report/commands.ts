@@ -50,7 +50,12 @@ export type AddInternalNote = Cmd<
 export type CloseReport = Cmd<'CloseReport', { reportId: string; outcome: ClosingOutcome }>;
 export type ReferReport = Cmd<'ReferReport', { reportId: string; referral: Sealed }>;
 export type ReopenReport = Cmd<'ReopenReport', { reportId: string }>;
-export type PurgeReport = Cmd<'PurgeReport', { reportId: string }>;
+/**
+ * Retention (Art. 18). `closedBefore` (ISO time) is the retention job's rule: purge only a report
+ * closed before it, judged on the stream itself, so a report reopened and closed again since the
+ * job read its queue row is kept.
+ */
+export type PurgeReport = Cmd<'PurgeReport', { reportId: string; closedBefore?: string }>;
 
 export type ReportCommand =
   | SubmitReport

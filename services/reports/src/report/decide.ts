@@ -26,6 +26,7 @@ import {
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
+  RetentionNotElapsedError,
 } from './errors.ts';
 import type { EvidenceAdded, MessagePosted, ReportEvent } from './events.ts';
 import type { OpenStatus, ReportFacts, ReportState } from './state.ts';
@@ -286,6 +287,9 @@ export function reopen(command: ReopenReport, state: ReportState): ReportEvent[]
 export function purge(command: PurgeReport, state: ReportState): ReportEvent[] {
   const s = existing(state);
   if (s.status !== 'closed') throw new IllegalTransitionError(command.type, s.status);
+  const { closedBefore } = command.data;
+  if (closedBefore !== undefined && Date.parse(s.closedAt) >= Date.parse(closedBefore))
+    throw new RetentionNotElapsedError('closed within the retention period');
   return [
     {
       type: 'ReportPurged',

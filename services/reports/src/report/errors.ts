@@ -55,3 +55,9 @@ export class InvalidCommandError extends ReportDomainError {
   override readonly name = 'InvalidCommandError';
   override readonly code = 'invalid_command';
 }
+
+/** The retention job's rule: the report was closed too recently to be purged. */
+export class RetentionNotElapsedError extends ReportDomainError {
+  override readonly name = 'RetentionNotElapsedError';
+  override readonly code = 'retention_not_elapsed';
+}

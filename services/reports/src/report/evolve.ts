@@ -49,11 +49,28 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
     case 'InternalNoteAdded':
       return { ...s, noteIds: [...s.noteIds, event.data.noteId] };
     case 'ReportClosed':
-      return { ...facts({}), status: 'closed', outcome: event.data.outcome };
+      return {
+        ...facts({}),
+        status: 'closed',
+        outcome: event.data.outcome,
+        closedAt: event.data.closedAt,
+      };
     case 'ReportReferred':
-      return { ...facts({}), status: 'closed', outcome: 'referred_elsewhere' };
+      return {
+        ...facts({}),
+        status: 'closed',
+        outcome: 'referred_elsewhere',
+        closedAt: event.data.referredAt,
+      };
     case 'ReportReopened': {
-      const { outcome: _outcome, ...rest } = s as Existing & { outcome?: unknown };
+      const {
+        outcome: _outcome,
+        closedAt: _closedAt,
+        ...rest
+      } = s as Existing & {
+        outcome?: unknown;
+        closedAt?: unknown;
+      };
       return { ...rest, status: 'in_review' } as ReportState;
     }
     case 'ReportPurged':

@@ -20,6 +20,8 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
   evolve: evolveReport,
   initialState: initialReportState,
   parse: parseReportEvent,
+  // Tombstoned by a purge: the report reads as purged (never as new, so its id stays spent).
+  deleted: (streamId) => ({ status: 'purged', reportId: streamId.slice('report-'.length) }),
 };
 
 /** Read `report-<id>`, fold, decide, append with the revision read. */

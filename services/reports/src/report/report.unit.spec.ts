@@ -17,6 +17,7 @@ import {
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
+  RetentionNotElapsedError,
 } from './errors.ts';
 import type { ReportEvent } from './events.ts';
 import { reportDecider } from './handle.ts';
@@ -436,6 +437,48 @@ describe('report decider', () => {
       spec([submitted, acknowledged, closed])
         .when({ ...commands.PurgeReport, metadata: { ...meta(), actor: { kind: 'system' } } })
         .then([{ type: 'ReportPurged', data: { reportId, by: 'system', purgedAt: at } }]));
+    it('purges for the retention job only a report closed before its cutoff', () => {
+      const job = (closedBefore: string): ReportCommand => ({
+        type: 'PurgeReport',
+        data: { reportId, closedBefore },
+        metadata: { ...meta(), actor: { kind: 'system' } },
+      });
+      const later = new Date(Date.parse(at) + 1).toISOString();
+      spec([submitted, acknowledged, closed])
+        .when(job(later))
+        .then([{ type: 'ReportPurged', data: { reportId, by: 'system', purgedAt: at } }]);
+      // Closed exactly at the cutoff, or after it: kept.
+      spec([submitted, acknowledged, closed]).when(job(at)).thenThrows(RetentionNotElapsedError);
+      const referred: ReportEvent = {
+        type: 'ReportReferred',
+        data: { reportId, by: alice, referral: sealed, referredAt: later },
+      };
+      spec([submitted, acknowledged, referred])
+        .when(job(later))
+        .thenThrows(RetentionNotElapsedError);
+    });
+    it('counts retention from the last closing: a reopened and closed again report is kept', () => {
+      const reopened: ReportEvent = {
+        type: 'ReportReopened',
+        data: { reportId, by: alice, reopenedAt: at },
+      };
+      const recent = '2027-01-01T00:00:00.000Z';
+      const closedAgain: ReportEvent = {
+        type: 'ReportClosed',
+        data: { reportId, by: alice, outcome: 'substantiated', closedAt: recent },
+      };
+      const cutoff = '2026-12-01T00:00:00.000Z';
+      spec([submitted, acknowledged, closed, reopened, closedAgain])
+        .when({
+          type: 'PurgeReport',
+          data: { reportId, closedBefore: cutoff },
+          metadata: { ...meta(), actor: { kind: 'system' } },
+        })
+        .thenThrows(RetentionNotElapsedError);
+      spec([submitted, acknowledged, closed, reopened])
+        .when(commands.PurgeReport)
+        .thenThrows(IllegalTransitionError);
+    });
   });
 
   // Every illegal transition, by state: the table is the rule.

@@ -20,7 +20,12 @@ export interface ReportFacts {
 export type ReportState =
   | { readonly status: 'none' }
   | ({ readonly status: OpenStatus } & ReportFacts)
-  | ({ readonly status: 'closed'; readonly outcome: Outcome } & ReportFacts)
+  | ({
+      readonly status: 'closed';
+      readonly outcome: Outcome;
+      /** When it was closed or referred: retention counts from here (Art. 18). */
+      readonly closedAt: string;
+    } & ReportFacts)
   | { readonly status: 'purged'; readonly reportId: string };
 
 export const initialReportState: ReportState = { status: 'none' };

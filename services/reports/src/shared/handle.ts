@@ -1,4 +1,5 @@
 import {
+  StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type AppendResult,
@@ -13,6 +14,12 @@ export interface Decider<Command, Event extends DomainEvent<string, unknown>, St
   readonly evolve: (state: State, event: Event) => State;
   readonly initialState: State;
   readonly parse: (type: string, data: unknown) => Event;
+  /**
+   * The state of a tombstoned stream (a purged report), when this kind of stream can be
+   * tombstoned: reads then answer it instead of throwing, and every command meets the
+   * decider's own refusal.
+   */
+  readonly deleted?: (streamId: string) => State;
 }
 
 export interface HandleOptions {
@@ -50,6 +57,9 @@ export async function readAggregate<Command, Event extends DomainEvent<string, u
   try {
     recorded = await store.readStream(streamId);
   } catch (error) {
+    const gone = error instanceof StreamDeletedError ? decider.deleted?.(streamId) : undefined;
+    if (gone !== undefined)
+      return { state: gone, revision: 'no_stream', eventIds: new Set(), events: [] };
     if (error instanceof StreamNotFoundError)
       return {
         state: decider.initialState,

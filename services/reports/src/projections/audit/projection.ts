@@ -49,13 +49,21 @@ export const auditLogProjection: Projection = {
   );
   CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor, position);`,
   canHandle: () => true,
-  evolve: (e) => [
-    {
+  evolve: (e) => {
+    const row = {
       sql: 'INSERT OR IGNORE INTO audit_log VALUES (?, ?, ?, ?, ?)',
       mergeable: true,
       params: [Number(e.position), e.streamId, e.type, actorOf(e), atOf(e.created)],
-    },
-  ],
+    } as const;
+    if (e.type !== 'ReportPurged') return [row];
+    // A purge leaves only its record (the `purge-<id>` stream: who, when): the report's own
+    // entries go, as they go from the log, so the audit log matches a rebuild after the tombstone.
+    const reportId = (e.data as { reportId: string }).reportId;
+    return [
+      { sql: 'DELETE FROM audit_log WHERE stream_id = ?', params: [`report-${reportId}`] },
+      row,
+    ];
+  },
 };
 
 export interface AuditEntry {

@@ -233,7 +233,11 @@ export const reportQueueProjection: FoldProjection<QueueRow> = {
   name: 'report-queue',
   version: 4,
   ddl: reportQueueDdl,
-  canHandle: (e: RecordedEvent) => e.streamId.startsWith('report-') && handled.has(e.type),
+  // The purge record (`purge-<id>`) too: a runner that reads the log after the report stream
+  // was tombstoned never sees that stream's ReportPurged, and must still drop the row.
+  canHandle: (e: RecordedEvent) =>
+    (e.streamId.startsWith('report-') && handled.has(e.type)) ||
+    (e.type === 'ReportPurged' && e.streamId.startsWith('purge-')),
   key: (e) => (e.data as { reportId: string }).reportId,
   evolve: evolveQueueRow,
   load: loadQueueRows,

@@ -1,0 +1,3 @@
+export * from './events.ts';
+export * from './purger.ts';
+export * from './job.ts';

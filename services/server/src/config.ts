@@ -43,6 +43,12 @@ export const configSchema = z
       .min(2)
       .max(24 * 90)
       .default(24),
+    /**
+     * Days a report is kept after it was closed; then the retention job purges it (EU Directive
+     * 2019/1937 Art. 18). Unset: no automatic purge (an existing deployment must not start
+     * deleting on an upgrade); administrators can still purge a closed report by hand.
+     */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   })
   .refine((c) => c.EVENT_STORE !== 'esdb' || !!c.ESDB_CONNECTION_STRING, {
     message: 'EVENT_STORE=esdb needs ESDB_CONNECTION_STRING (e.g. esdb+discover://node1:2113)',
@@ -67,6 +73,10 @@ export interface Config {
   /** Unfinished uploads untouched this long are removed; swept every `uploadSweepMs`. */
   uploadExpiryMs: number;
   uploadSweepMs: number;
+  /** Days after closing before the retention job purges a report; undefined: never by itself. */
+  retentionDays: number | undefined;
+  /** How often the retention job runs (it also runs at start). */
+  retentionRunMs: number;
   demo: boolean;
 }
 
@@ -99,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     uploadExpiryMs: c.UPLOAD_EXPIRY_HOURS * HOUR,
     // Hourly, or more often for a short expiry: an upload lives at most a quarter longer.
     uploadSweepMs: Math.min(HOUR, (c.UPLOAD_EXPIRY_HOURS * HOUR) / 4),
+    retentionDays: c.RETENTION_DAYS,
+    retentionRunMs: HOUR,
     demo: argv.includes('--demo'),
   };
 }

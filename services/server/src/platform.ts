@@ -5,6 +5,8 @@ import { createNodeBackend } from '@integrity-desk/protocol/node';
 import {
   allProjections,
   createProjectionRunner,
+  createReportPurger,
+  startRetentionJob,
   findReportByLocator,
   listPublicChannels,
   openReadModels,
@@ -108,6 +110,15 @@ export async function startPlatform(
       config.desk.port,
     );
     const origin = config.deskOrigin ?? url;
+    // Retention purges run where the desk runs: it shares the blob directory with intake.
+    const purger = createReportPurger({
+      store,
+      readModels,
+      blobs,
+      clock: { now: () => new Date() },
+      ids: { uuid: () => randomUUID() },
+      waitForProjections: (position) => runner.waitFor(position),
+    });
     let gotSetupToken: (token: string) => void = () => undefined;
     const setupToken = new Promise<string>((resolve) => (gotSetupToken = resolve));
     const api = createDeskApp({
@@ -116,8 +127,9 @@ export async function startPlatform(
       clock: { now: () => new Date() },
       ids: { uuid: () => randomUUID(), bytes: (n) => randomBytes(n) },
       cryptoBackend: backend,
-      // Read-only: evidence ciphertext that intake stored, for recipients to download.
+      // Evidence ciphertext that intake stored, for recipients to download.
       blobStore: blobs,
+      purger,
       logger: { info: log, warn: log, error: log },
       config: {
         origin,
@@ -134,6 +146,29 @@ export async function startPlatform(
       },
     });
     app = withDeskPages(config.staticDir, api, { demo: config.demo });
+    log(
+      config.retentionDays === undefined
+        ? 'retention: RETENTION_DAYS is not set, closed reports are kept until an administrator purges them'
+        : `retention: closed reports are purged ${config.retentionDays} days after closing (checked at start and hourly)`,
+    );
+    // At start and hourly: first the purges a crash left half done, then what is past its period.
+    // Several desk processes may run it at once: every step of a purge is idempotent.
+    const retention = startRetentionJob({
+      purger,
+      readModels,
+      clock: { now: () => new Date() },
+      retentionDays: config.retentionDays,
+      intervalMs: config.retentionRunMs,
+      onRun: (run) =>
+        log(
+          `retention: ${run.purged} report(s) purged, ${run.finished} unfinished purge(s) completed`,
+        ),
+      onError: (error) =>
+        log(
+          `retention: a purge failed, retried next run (${error instanceof Error ? error.name : 'error'})`,
+        ),
+    });
+    background.push(() => retention.stop());
     servers.push(server);
     urls.desk = url;
     log(`desk (staff, keep private) listening on ${url}`);

@@ -1,0 +1,107 @@
+import { createSqliteEventStore, StreamDeletedError } from '@integrity-desk/eventstore';
+import {
+  handleReportCommand,
+  purgeStream,
+  reportStream,
+  type ReportCommand,
+} from '@integrity-desk/reports';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeSubmissionEnvelope, fakeUuid } from '../../reports/src/shared/fixtures.ts';
+import { loadConfig } from '../src/config.ts';
+import { startPlatform } from '../src/platform.ts';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+describe('RETENTION_DAYS', () => {
+  it('is unset by default (no automatic purge), hourly when set, and refuses nonsense', () => {
+    const base = { DATA_DIR: '/tmp/x' };
+    expect(loadConfig(base, [])).toMatchObject({ retentionDays: undefined, retentionRunMs: HOUR });
+    expect(loadConfig({ ...base, RETENTION_DAYS: '365' }, [])).toMatchObject({
+      retentionDays: 365,
+    });
+    for (const bad of ['0', '-3', '1.5', 'a year'])
+      expect(() => loadConfig({ ...base, RETENTION_DAYS: bad }, [])).toThrow(/RETENTION_DAYS/);
+  });
+
+  it('the platform, at start, finishes a purge a crash left half done and purges what is past its period, keeping the rest', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idesk-retention-'));
+    try {
+      const channelId = fakeUuid('channel');
+      const file = join(dataDir, 'events.sqlite');
+      const seed = createSqliteEventStore({ file });
+      const at = (t: number, type: ReportCommand['type'], data: object): ReportCommand =>
+        ({
+          type,
+          data,
+          metadata: {
+            now: new Date(t),
+            eventId: randomUUID(),
+            actor:
+              type === 'SubmitReport'
+                ? { kind: 'whistleblower' }
+                : { kind: 'investigator', investigatorId: fakeUuid('alice') },
+          },
+        }) as ReportCommand;
+      const closedAt = async (daysAgo: number, purge = false) => {
+        const reportId = randomUUID();
+        const t = Date.now() - daysAgo * DAY;
+        const envelope = fakeSubmissionEnvelope(reportId, channelId);
+        for (const c of [
+          at(t - DAY, 'SubmitReport', { reportId, channelId, envelope }),
+          at(t - DAY, 'AcknowledgeReport', { reportId }),
+          at(t, 'CloseReport', { reportId, outcome: 'unsubstantiated' }),
+          ...(purge ? [at(t, 'PurgeReport', { reportId })] : []),
+        ])
+          await handleReportCommand(seed, reportId, c);
+        return reportId;
+      };
+      const old = await closedAt(40);
+      const recent = await closedAt(10);
+      // A crash right after the decision: ReportPurged on the report stream, nothing else.
+      const halfDone = await closedAt(1, true);
+      await seed.close();
+
+      const config = loadConfig(
+        { DATA_DIR: dataDir, ROLE: 'desk', DESK_PORT: '0', RETENTION_DAYS: '30' },
+        [],
+      );
+      const lines: string[] = [];
+      const platform = await startPlatform(config, (l) => lines.push(l));
+      const gone = async (id: string) =>
+        platform.store.readStream(reportStream(id)).then(
+          () => false,
+          (e: unknown) => e instanceof StreamDeletedError,
+        );
+      try {
+        const deadline = Date.now() + 20_000;
+        while (!((await gone(old)) && (await gone(halfDone))) && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 50));
+        expect(await gone(old)).toBe(true);
+        expect(await gone(halfDone)).toBe(true);
+        expect(await gone(recent)).toBe(false);
+        const record = await platform.store.readStream(purgeStream(old));
+        expect(record.map((e) => [e.type, (e.data as { by?: string }).by])).toEqual([
+          ['ReportPurged', 'system'],
+          ['ReportErased', undefined],
+        ]);
+        const finished = await platform.store.readStream(purgeStream(halfDone));
+        expect(finished.map((e) => [e.type, (e.data as { by?: string }).by])).toEqual([
+          ['ReportPurged', fakeUuid('alice')],
+          ['ReportErased', undefined],
+        ]);
+        expect(lines).toContain(
+          'retention: closed reports are purged 30 days after closing (checked at start and hourly)',
+        );
+      } finally {
+        await platform.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

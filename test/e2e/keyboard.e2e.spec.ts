@@ -7,7 +7,7 @@
 // The evidence is a file of many chunks: its upload is watched for progress and for a connection
 // dropped after the server stored a request (the resumed upload seals the same bytes again),
 // its decryption on the desk for progress from bytes received, and the saved file must be
-// byte-identical. Desk pages: setup, TOTP, sign-in, queues, case actions, administration,
+// byte-identical. Desk pages: setup, TOTP, sign-in, queues, case actions, purge, administration,
 // enrolment of an invited investigator, unlock. Whistleblower pages: landing, channel choice,
 // questionnaire, evidence, review, sending (and its failure), receipt typed back, return, case
 // with reply and log out. Choice and date questions are walked in whistleblower-pages.
@@ -487,6 +487,37 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByTestId('desk-status').filter({ hasText: 'Closed' }).waitFor();
     await expect.poll(() => dk.focused().then((f) => f.what)).toBe('div:Done.');
     await check(page, 'case-closed');
+  }, 120_000);
+
+  it('purges the closed case from the keyboard: a dialog that names what is destroyed, Escape cancels, the short id confirms', async () => {
+    const page = deskPage;
+    const shortId = (
+      (await page.getByRole('heading', { level: 1 }).innerText()).split(' ')[1] ?? ''
+    ).trim();
+    expect(shortId).toMatch(/^[0-9a-f]{8}$/);
+    await dk.tabTo('button:Purge report…');
+    await dk.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Purge report ${shortId} permanently?` });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('the evidence files (1)');
+    await expect.poll(() => dk.focused().then((f) => f.id)).toBe('purge-id');
+    // Escape closes it without a request; the focus goes back to the button.
+    await dk.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await dk.focused()).what).toBe('button:Purge report…');
+    await dk.press('Enter');
+    await dialog.waitFor();
+    await dk.type('not-it');
+    await dk.press('Enter');
+    await dialog.getByText(`Type the 8 characters ${shortId} exactly.`).waitFor();
+    expect((await dk.focused()).id).toBe('purge-id');
+    await check(page, 'case-purge-dialog');
+    await dk.retype(shortId);
+    await dk.tabTo('button:Purge permanently');
+    await dk.press('Enter');
+    await page.getByTestId('purged').getByText(`Report ${shortId} was purged.`).waitFor();
+    await expect.poll(() => dk.focused().then((f) => f.text)).toMatch(/^Report \S+ was purged/);
+    await check(page, 'case-purged');
     await dk.tabTo('button:Sign out', { back: true });
     await dk.press('Enter');
     await page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
@@ -549,7 +580,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(seen.cspViolations).toEqual([]);
     expect(seen.pageErrors).toEqual([]);
     expect(foreignRequests(seen, [desk, intake])).toEqual([]);
-    expect(reports.length).toBe(23);
+    expect(reports.length).toBe(25);
     for (const report of reports) {
       expect(report.axe, report.name).toEqual([]);
       expect(report.overflowAt360, report.name).toBeLessThanOrEqual(0);

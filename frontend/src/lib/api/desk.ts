@@ -137,6 +137,12 @@ export const deskApi = {
   caseFile: (reportId: string) => getJson<DeskCase>(`/api/reports/${id(reportId)}`),
   act: (reportId: string, etag: string | undefined, action: CaseAction) =>
     post<{ revision: number }>(`/api/reports/${id(reportId)}/${action.name}`, action.body, etag),
+  /**
+   * Retention purge of a closed report (administrators who are recipients): 204 erased, 202
+   * decided with its last files left to the retention job.
+   */
+  purge: (reportId: string, etag: string | undefined) =>
+    post<{ pending: true } | undefined>(`/api/reports/${id(reportId)}/purge`, {}, etag),
   /** Evidence ciphertext (application/octet-stream), for recipients of the report's channel. */
   evidence: (reportId: string, evidenceId: string) =>
     fetch(`/api/reports/${id(reportId)}/evidence/${id(evidenceId)}`, { cache: 'no-store' }),

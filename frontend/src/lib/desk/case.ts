@@ -55,6 +55,15 @@ export async function runAction(
   return result.problem.status === 412 ? 'conflict' : 'failed';
 }
 
+/** Purges the case (it must be closed): 'erased', or 'pending' when the job finishes it. */
+export async function purgeCase(
+  loaded: LoadedDeskCase,
+): Promise<'erased' | 'pending' | 'conflict' | 'failed'> {
+  const result = await deskApi.purge(loaded.file.reportId, loaded.etag);
+  if (result.ok) return result.value?.pending ? 'pending' : 'erased';
+  return result.problem.status === 412 ? 'conflict' : 'failed';
+}
+
 /** This investigator's next sequence on the case (protocol: 0, 1, 2, ... per author). */
 function nextSequence(list: unknown[]): number {
   return list.filter((e) => (e as Envelope).authorKey === desk.signPublicKey).length;

@@ -281,6 +281,29 @@ export const en = {
   'desk.case.conflict':
     'Someone else changed this case while you were working on it. It has been reloaded: check the latest state and try again.',
   'desk.case.done': 'Done.',
+  'desk.purge.title': 'Purge this report',
+  'desk.purge.explain':
+    'The retention period of a closed case can end early: purging destroys the report for good. Nobody can undo it.',
+  'desk.purge.open': 'Purge report…',
+  'desk.purge.confirmTitle': 'Purge report {id} permanently?',
+  'desk.purge.destroys': 'This destroys, on this server:',
+  'desk.purge.destroyAnswers':
+    'the answers, the messages with the whistleblower and the internal notes',
+  'desk.purge.destroyEvidence': 'the evidence files ({count})',
+  'desk.purge.destroyQueue':
+    'the case in every queue, its deadlines, triage and assignments, and its entries in the audit log',
+  'desk.purge.destroyReceipt':
+    'the link to the receipt: the whistleblower’s receipt will then be answered like one that never existed',
+  'desk.purge.keeps':
+    'Only a record stays: that report {id} was purged, by you, and when. Backups made before now and copies already downloaded are not reached.',
+  'desk.purge.typeId': 'Type {id} to confirm',
+  'desk.purge.mismatch': 'Type the 8 characters {id} exactly.',
+  'desk.purge.confirm': 'Purge permanently',
+  'desk.purge.cancel': 'Cancel',
+  'desk.purge.done': 'Report {id} was purged. Only the record of its purge remains.',
+  'desk.purge.pending':
+    'Report {id} is purged and refused to everyone; erasing its last files failed and will be finished by the retention job.',
+  'desk.purge.back': 'Back to the queues',
   'desk.case.notRecipient':
     'This report was not sent to you. Only the recipients of its channel when it was submitted can read it.',
   'desk.admin.title': 'Administration',

@@ -196,11 +196,21 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   const apply = (events: readonly RecordedEvent[]) => {
     const last = events.at(-1);
     if (!last) return;
-    applyBatch(events);
-    // A purge deleted rows (zeroed in the file by secure_delete), but the WAL still holds the
-    // pages as they were: copy the zeroed pages back and empty the WAL now, not at the next
-    // automatic checkpoint. Purges are rare; this costs one checkpoint each.
-    if (events.some(erases)) db.pragma('wal_checkpoint(TRUNCATE)');
+    const erasing = events.some(erases);
+    if (!erasing) applyBatch(events);
+    else {
+      // A purge deletes a report's rows: zero them, and the pages they free, in the file; then
+      // copy the zeroed pages back and empty the WAL, which still holds the pages as they were,
+      // now rather than at the next automatic checkpoint. Purges are rare: one checkpoint each.
+      const mode = db.pragma('secure_delete', { simple: true }) as number;
+      db.pragma('secure_delete = ON');
+      try {
+        applyBatch(events);
+      } finally {
+        db.pragma(`secure_delete = ${mode === 2 ? 'FAST' : mode === 1 ? 'ON' : 'OFF'}`);
+      }
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
     // Only after the commit: memory follows the database, never leads it.
     for (const p of projections)
       if (last.position > (positions.get(p.name) ?? 0n)) positions.set(p.name, last.position);
@@ -293,9 +303,12 @@ export function openReadModels(file: string, open: (file: string) => Database.Da
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  // A purged report's rows (its locator, its queue row) are overwritten with zeros when deleted,
-  // not left in free space of the file.
-  db.pragma('secure_delete = ON');
+  // Deleted rows are overwritten with zeros where that costs no extra I/O (FAST: the space freed
+  // inside a page that is written anyway); a batch that applies a purge runs with ON, which zeros
+  // freed pages too (see apply). ON all the time cost about 10% of a rebuild's CPU (measured:
+  // 45.9k/45.8k events per CPU second against 52.0k/46.2k with OFF and 52.5k/48.3k with FAST,
+  // 200k events, load 5).
+  db.pragma('secure_delete = FAST');
   // 64 MiB of page cache: a rebuild updates rows all over the queue table, and with SQLite's
   // default 2 MiB every batch would re-read its pages.
   db.pragma('cache_size = -65536');

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports';
 import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
 import {
   expectProblem,
@@ -229,6 +230,30 @@ describe('the whistleblower case', () => {
     );
     await refused(res, 400, 'invalidRequest', before);
     expect(await blobs.status(file.attachmentId)).toBeUndefined();
+  });
+
+  it('drops an upload whose report was closed meanwhile instead of keeping a blob no event names', async () => {
+    const { evidenceId, ciphertext } = await sealedUpload(4096);
+    expect((await put(evidenceId, 0, ciphertext.subarray(0, 1024))).status).toBe(200);
+    const staff = { kind: 'investigator', investigatorId: randomUUID() } as const;
+    for (const c of [
+      { type: 'AcknowledgeReport', data: { reportId } },
+      { type: 'CloseReport', data: { reportId, outcome: 'unsubstantiated' } },
+    ] as const)
+      await handleReportCommand(h.store, reportId, {
+        ...c,
+        metadata: { now: new Date(), eventId: randomUUID(), actor: staff },
+      } as ReportCommand);
+    const before = await snapshot(h.store);
+    await refused(
+      await put(evidenceId, 1024, ciphertext.subarray(1024)),
+      409,
+      'reportClosed',
+      before,
+    );
+    // A purge erases the blobs its report's events name: this one would have been out of reach.
+    expect(blobs.blobCount()).toBe(0);
+    expect(await blobs.status(evidenceId)).toBeUndefined();
   });
 
   it('refuses a chunk out of order and changes nothing', async () => {

@@ -182,6 +182,14 @@ export function caseRoutes(
         res.json({ evidenceId, size: next.size, received: next.received, complete: false });
         return;
       }
+      // Closed (or purged) since the upload began: it takes no evidence, so the upload is
+      // dropped here rather than completed into a blob that no event names, which a retention
+      // purge of the report could then never find.
+      const current = await loadCase(store, reportId);
+      if (!current || current.status === 'closed') {
+        await blobStore.discardUploads(reportId);
+        throw new ProblemError(current ? 'reportClosed' : 'unauthorized');
+      }
       const header = attachmentHeaderSchema.parse(JSON.parse(status.note));
       const { blobId } = await blobStore.complete(evidenceId);
       await addWhistleblowerEvidence(store, {

@@ -5,12 +5,18 @@ import {
   reportStream,
   type ReportCommand,
 } from '@integrity-desk/reports';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createFsBlobStore } from '@integrity-desk/intake';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fakeSubmissionEnvelope, fakeUuid } from '../../reports/src/shared/fixtures.ts';
+import {
+  fakeAttachmentHeader,
+  fakeSubmissionEnvelope,
+  fakeUuid,
+} from '../../reports/src/shared/fixtures.ts';
 import { loadConfig } from '../src/config.ts';
 import { startPlatform } from '../src/platform.ts';
 
@@ -100,6 +106,94 @@ describe('RETENTION_DAYS', () => {
       } finally {
         await platform.stop();
       }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('a purge whose process was killed (SIGKILL) while erasing its evidence is finished by the next start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idesk-purge-crash-'));
+    try {
+      const channelId = fakeUuid('channel');
+      const reportId = randomUUID();
+      const seed = createSqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+      const blobs = createFsBlobStore({ dir: join(dataDir, 'blobs') });
+      const evidenceId = randomUUID();
+      await blobs.begin(evidenceId, { size: 4096, owner: reportId, note: '' });
+      await blobs.write(evidenceId, 0, randomBytes(4096));
+      const { blobId } = await blobs.complete(evidenceId);
+      const staff = { kind: 'investigator', investigatorId: fakeUuid('alice') } as const;
+      const envelope = fakeSubmissionEnvelope(reportId, channelId);
+      for (const [data, actor] of [
+        [
+          { type: 'SubmitReport', data: { reportId, channelId, envelope } },
+          { kind: 'whistleblower' },
+        ],
+        [
+          {
+            type: 'AddEvidence',
+            data: {
+              reportId,
+              evidenceId,
+              blobId,
+              paddedSize: 4096,
+              header: fakeAttachmentHeader(reportId, evidenceId),
+            },
+          },
+          { kind: 'whistleblower' },
+        ],
+        [{ type: 'AcknowledgeReport', data: { reportId } }, staff],
+        [{ type: 'CloseReport', data: { reportId, outcome: 'substantiated' } }, staff],
+      ] as const)
+        await handleReportCommand(seed, reportId, {
+          ...data,
+          metadata: { now: new Date(), eventId: randomUUID(), actor },
+        } as ReportCommand);
+      await seed.close();
+      const blobFile = join(dataDir, 'blobs', 'blobs', blobId);
+      expect(existsSync(blobFile)).toBe(true);
+
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'purge-crash-child.ts'), dataDir, reportId],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const signal = await new Promise<NodeJS.Signals | null>((r) =>
+        child.on('exit', (_code, sig) => r(sig)),
+      );
+      expect(signal).toBe('SIGKILL');
+      expect(out).toBe('erasing\n');
+      // Half a purge on disk: decided and recorded, the blob and the report stream still there.
+      const between = createSqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+      expect((await between.readStream(reportStream(reportId))).at(-1)?.type).toBe('ReportPurged');
+      expect((await between.readStream(purgeStream(reportId))).map((e) => e.type)).toEqual([
+        'ReportPurged',
+      ]);
+      await between.close();
+      expect(existsSync(blobFile)).toBe(true);
+
+      // The next start (no RETENTION_DAYS: finishing a purge does not depend on it).
+      const config = loadConfig({ DATA_DIR: dataDir, ROLE: 'desk', DESK_PORT: '0' }, []);
+      const platform = await startPlatform(config, () => undefined);
+      try {
+        const deadline = Date.now() + 20_000;
+        const erased = async () =>
+          (await platform.store.readStream(purgeStream(reportId))).length === 2;
+        while (!(await erased()) && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 50));
+        expect((await platform.store.readStream(purgeStream(reportId))).map((e) => e.type)).toEqual(
+          ['ReportPurged', 'ReportErased'],
+        );
+        await expect(platform.store.readStream(reportStream(reportId))).rejects.toThrow(
+          StreamDeletedError,
+        );
+      } finally {
+        await platform.stop();
+      }
+      expect(existsSync(blobFile)).toBe(false);
+      expect(readdirSync(join(dataDir, 'blobs', 'blobs'))).toEqual([]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

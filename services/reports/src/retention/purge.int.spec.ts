@@ -323,6 +323,44 @@ describe('a purge interrupted half way', () => {
   });
 });
 
+describe('a purge interrupted after the tombstone', () => {
+  it('only needs its ReportErased, which the next run appends', async () => {
+    const w = await world();
+    const { reportId, blobId } = await report(w);
+    const record = { reportId, by: fakeUuid('alice'), purgedAt: w.clock.now.toISOString() };
+    // What a crash between steps 4 and 5 leaves: decided, recorded, erased, tombstoned.
+    await command(w, reportId, { type: 'PurgeReport', data: { reportId } });
+    const recorded = await w.store.append(
+      purgeStream(reportId),
+      [{ id: randomUUID(), type: 'ReportPurged', data: record }],
+      { expectedRevision: 'no_stream' },
+    );
+    await w.runner.waitFor(recorded.position);
+    await w.files.blobs.erase(blobId);
+    await w.store.tombstoneStream(reportStream(reportId));
+    expect(listPendingPurges(w.db)).toEqual([record]);
+    const job = startRetentionJob({
+      purger: purgerOf(w),
+      readModels: w.db,
+      clock: { now: () => w.clock.now },
+      retentionDays: 30,
+      intervalMs: 3_600_000,
+      timers: { every: () => ({ stop: () => undefined }) },
+      onError: (e) => {
+        throw e;
+      },
+    });
+    expect(await job.run()).toEqual({ finished: 1, purged: 0 });
+    await job.stop();
+    expect((await w.store.readStream(purgeStream(reportId))).map((e) => e.type)).toEqual([
+      'ReportPurged',
+      'ReportErased',
+    ]);
+    expectNothingLeftOf(w, reportId);
+    expect(dump(w.db)).toEqual(await rebuilt(w.store));
+  });
+});
+
 describe('the retention job', () => {
   it('purges, at start and then at each interval, the reports closed longer ago than the retention period', async () => {
     const w = await world();

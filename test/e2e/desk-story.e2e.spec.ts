@@ -107,6 +107,8 @@ describe.skipIf(!hasChromium)(title, () => {
         STATIC_DIR: buildDir,
         ROLE: 'all',
         EVENT_STORE: 'sqlite',
+        // One request line per file the browser loads: quiet unless asked (LOG_LEVEL=info).
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
       [],
     );

@@ -10,6 +10,10 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(0).max(65535);
 const HOUR = 60 * 60_000;
 
+/** Thresholds of the services' logs, most to least; nothing below `info` is ever logged. */
+export const logLevels = ['info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
 export const configSchema = z
   .object({
     DATA_DIR: z.string().min(1).default('./data'),
@@ -49,6 +53,12 @@ export const configSchema = z
      * deleting on an upgrade); administrators can still purge a closed report by hand.
      */
     RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+    /**
+     * The lowest level the services log: `info` (one line per intake request, the default),
+     * `warn`, `error` or `silent`. The composition root's own lines (where it listens, the setup
+     * token, projections that stopped) are printed whatever the level: an operator needs them.
+     */
+    LOG_LEVEL: z.enum(logLevels).default('info'),
   })
   .refine((c) => c.EVENT_STORE !== 'esdb' || !!c.ESDB_CONNECTION_STRING, {
     message: 'EVENT_STORE=esdb needs ESDB_CONNECTION_STRING (e.g. esdb+discover://node1:2113)',
@@ -77,6 +87,8 @@ export interface Config {
   retentionDays: number | undefined;
   /** How often the retention job runs (it also runs at start). */
   retentionRunMs: number;
+  /** The services' log threshold (intake's request log, the desk's operational lines). */
+  logLevel: LogLevel;
   demo: boolean;
 }
 
@@ -111,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     uploadSweepMs: Math.min(HOUR, (c.UPLOAD_EXPIRY_HOURS * HOUR) / 4),
     retentionDays: c.RETENTION_DAYS,
     retentionRunMs: HOUR,
+    logLevel: c.LOG_LEVEL,
     demo: argv.includes('--demo'),
   };
 }

@@ -21,6 +21,7 @@ import type { Config } from './config.ts';
 import { deploymentCryptoSettings } from './crypto-settings.ts';
 import { withDeskPages } from './desk-pages.ts';
 import { seedDemo } from './demo.ts';
+import { deskLogger } from './logging.ts';
 import { optionalSecretFile, persistentSecret, readSecretFile } from './secrets.ts';
 import { close, listen } from './listen.ts';
 
@@ -90,7 +91,8 @@ export async function startPlatform(
         uploadExpiryMs: config.uploadExpiryMs,
         uploadSweepIntervalMs: config.uploadSweepMs,
       },
-      logger: createIntakeLogger(process.stdout),
+      // One JSON line per request (method, route template, status, duration) at `info`.
+      logger: createIntakeLogger(process.stdout, config.logLevel),
     });
     const { server, url } = await listen(app, config.intake.host, config.intake.port);
     servers.push(server);
@@ -130,7 +132,7 @@ export async function startPlatform(
       // Evidence ciphertext that intake stored, for recipients to download.
       blobStore: blobs,
       purger,
-      logger: { info: log, warn: log, error: log },
+      logger: deskLogger(log, config.logLevel),
       config: {
         origin,
         serverKey:

@@ -13,7 +13,14 @@ describe('npm start (the composition root as a real process)', () => {
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'services/server/src/main.ts'], {
         cwd: ROOT,
-        env: { ...process.env, DATA_DIR: dataDir, INTAKE_PORT: '0', DESK_PORT: '0' },
+        // The production level, whatever the shell says: the check below reads every line.
+        env: {
+          ...process.env,
+          DATA_DIR: dataDir,
+          INTAKE_PORT: '0',
+          DESK_PORT: '0',
+          LOG_LEVEL: 'info',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const lines: string[] = [];
@@ -46,6 +53,10 @@ describe('npm start (the composition root as a real process)', () => {
       expect(await setup.json()).toEqual({ needed: true });
       expect(lines.some((l) => /setup token \S{16,}/.test(l))).toBe(true);
       // Logs carry no request detail: no query strings, no addresses beyond the listen lines.
+      // The request's own line is there first, so the check reads what production writes.
+      await expect
+        .poll(() => lines.some((l) => l.includes('"route":"/api/v1/deployment"')))
+        .toBe(true);
       expect(
         lines.filter((l) => l.includes('127.0.0.1')).every((l) => /listening on|first run/.test(l)),
       ).toBe(true);

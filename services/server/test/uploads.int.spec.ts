@@ -38,7 +38,13 @@ describe('UPLOAD_EXPIRY_HOURS', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'idesk-sweep-'));
     try {
       const config = loadConfig(
-        { DATA_DIR: dataDir, ROLE: 'intake', INTAKE_PORT: '0', UPLOAD_EXPIRY_HOURS: '24' },
+        {
+          DATA_DIR: dataDir,
+          ROLE: 'intake',
+          INTAKE_PORT: '0',
+          UPLOAD_EXPIRY_HOURS: '24',
+          LOG_LEVEL: 'warn',
+        },
         [],
       );
       const uploads = join(config.blobDir, 'uploads');

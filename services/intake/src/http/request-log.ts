@@ -29,8 +29,16 @@ export const redactedPaths = [
 const HOUR = 3_600_000;
 const hourOf = (ms: number) => new Date(ms - (ms % HOUR)).toISOString();
 
-export function createIntakeLogger(destination?: pino.DestinationStream): Logger {
+/**
+ * `level` is the lowest level written: `info` (the default) writes every request line, which is
+ * what production writes and what the canary tests read; a quieter level drops them.
+ */
+export function createIntakeLogger(
+  destination?: pino.DestinationStream,
+  level: pino.LevelWithSilent = 'info',
+): Logger {
   const options: pino.LoggerOptions = {
+    level,
     base: null,
     redact: { paths: redactedPaths, remove: true },
     // Log lines are dated to the hour only. Exact times of `POST /reports 201` lines, in the

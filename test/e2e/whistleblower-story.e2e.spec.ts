@@ -1,8 +1,12 @@
 // The whistleblower's part of the story in real Chromium against a real intake service (memory
-// store) serving the real build: submit with an image and a PDF, keep the receipt, return, see
-// the acknowledgement and the question, reply, see the case closed. The investigator's part is
-// played with the protocol in Node (services/desk has no routes yet). Runs with and without
-// JIT/WebAssembly; the second run uses the protocol's pure-JavaScript backend.
+// store) serving the real build: submit with an image and a PDF, type the receipt back as a
+// person might (lower case, spaces for dashes), return, see the acknowledgement and the
+// question, reply, see the case closed; a second receipt sees a case just received and nothing
+// of the first. The investigator's part is played with the protocol in Node, so what the
+// browser seals is opened by code other than the desk's pages (desk-story opens it there).
+// One run, in ordinary Chromium: the desk story runs a whistleblower without JIT or
+// WebAssembly end to end, with a dropped upload; keyboard.e2e drops uploads in this Chromium and
+// checks a mistyped receipt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -33,10 +37,7 @@ const title = hasChromium
   ? 'whistleblower story against intake'
   : `whistleblower story against intake: skipped, ${missingChromiumMessage}`;
 
-describe.skipIf(!hasChromium).each([
-  { mode: 'jit', jitless: false },
-  { mode: 'jitless', jitless: true },
-])(`${title} ($mode)`, ({ mode, jitless }) => {
+describe.skipIf(!hasChromium)(title, () => {
   let server: IntakeServer;
   let browser: LaunchedBrowser;
   let seen: Observations;
@@ -53,7 +54,7 @@ describe.skipIf(!hasChromium).each([
   beforeAll(async () => {
     ensureFrontendBuild();
     server = await startIntake();
-    browser = await launchChromium({ jitless });
+    browser = await launchChromium();
     seen = await observe(browser.context);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     wb = new ReportingNavigator(page, server.origin);
@@ -64,8 +65,7 @@ describe.skipIf(!hasChromium).each([
     await server?.close();
   });
 
-  const check = async (name: string) =>
-    reports.push(await checkPage(page, `story-${mode}-${name}`));
+  const check = async (name: string) => reports.push(await checkPage(page, `story-${name}`));
 
   it('submits a report with an image and a PDF and shows the receipt once', async () => {
     await wb.openLanding();
@@ -90,22 +90,10 @@ describe.skipIf(!hasChromium).each([
     await wb.attach([{ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: pdf }]);
     await page.getByRole('button', { name: 'Attach it anyway' }).click();
     await wb.goToReview();
-    // Drop the connection on the first evidence chunk: the upload must resume, not restart.
-    let dropped = 0;
-    await page.route('**/api/v1/case/evidence/*?offset=*', async (route) => {
-      if (route.request().method() === 'PUT' && dropped === 0) {
-        dropped += 1;
-        await route.abort('connectionreset');
-      } else await route.continue();
-    });
     receipt = await wb.submitFromReview();
-    await page.unrouteAll();
-    expect(dropped).toBe(1);
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
     await check('receipt');
 
-    await wb.typeBackReceipt(receipt.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
-    await page.getByRole('alert').filter({ hasText: 'does not match' }).waitFor();
     await wb.typeBackReceipt(receipt.toLowerCase().replaceAll('-', ' '));
     await page.getByText('Correct. You can now leave this page.').waitFor();
     await page.getByRole('button', { name: 'Finish' }).click();

@@ -14,11 +14,7 @@
 // checked (axe, 360 px) and photographed into test/artifacts/; the whole run may not send a
 // request outside the two origins nor trip the CSP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, startPlatform, type Platform } from '@integrity-desk/server';
 import type { BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   hasChromium,
   launchSharedChromium,
@@ -27,9 +23,9 @@ import {
 } from './support/chromium.ts';
 import { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
 import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
-import { buildDir, ensureFrontendBuild } from './support/frontend-build.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
 import { artifactsDir, checkPage, type PageReport } from './support/page-checks.ts';
+import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
@@ -69,11 +65,9 @@ type Whistleblower = (typeof whistleblowers)[number];
 const wordsOf = (w: Whistleblower) => [w.what, w.where, w.question, w.reply, w.closing];
 
 describe.skipIf(!hasChromium)(title, () => {
-  let dataDir: string;
-  let platform: Platform;
+  let platform: TestPlatform;
   let deskOrigin: string;
   let intakeOrigin: string;
-  let setupToken = '';
   let browser: SharedBrowser;
   const seen: Observations = { requests: [], cspViolations: [], pageErrors: [] };
   let admin: AdministratorNavigator;
@@ -95,34 +89,9 @@ describe.skipIf(!hasChromium)(title, () => {
   }
 
   beforeAll(async () => {
-    ensureFrontendBuild();
-    dataDir = mkdtempSync(join(tmpdir(), 'integrity-desk-story-'));
-    let gotToken: (token: string) => void = () => undefined;
-    const token = new Promise<string>((resolve) => (gotToken = resolve));
-    const config = loadConfig(
-      {
-        ...process.env,
-        DATA_DIR: dataDir,
-        INTAKE_PORT: '0',
-        DESK_PORT: '0',
-        STATIC_DIR: buildDir,
-        ROLE: 'all',
-        EVENT_STORE: 'sqlite',
-        // One request line per file the browser loads: quiet unless asked (LOG_LEVEL=info).
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      },
-      [],
-    );
-    platform = await startPlatform(config, (line) => {
-      const match = /setup token (\S+)/.exec(line);
-      if (match) gotToken(match[1]!);
-    });
-    deskOrigin = platform.urls.desk!;
-    intakeOrigin = platform.urls.intake!;
-    setupToken = await Promise.race([
-      token,
-      new Promise<string>((resolve) => setTimeout(() => resolve(''), 10_000)),
-    ]);
+    platform = await startTestPlatform('story');
+    deskOrigin = platform.desk;
+    intakeOrigin = platform.intake;
     browser = await launchSharedChromium();
     toClose.push(browser);
     admin = new AdministratorNavigator(
@@ -142,17 +111,16 @@ describe.skipIf(!hasChromium)(title, () => {
   afterAll(async () => {
     for (const open of toClose.reverse()) await open.close().catch(() => undefined);
     await platform?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('the administrator sets up the deployment, enrols TOTP and signs in', async () => {
-    expect(setupToken).not.toBe('');
+    expect(platform.setupToken).not.toBe('');
     await admin.page.goto(`${deskOrigin}/desk`);
     await admin.page.getByRole('link', { name: 'Set up this deployment' }).waitFor();
     await check(admin.page, 'sign-in');
     await admin.openSetup();
     await check(admin.page, 'setup');
-    const { qr } = await admin.setUp(setupToken);
+    const { qr } = await admin.setUp(platform.setupToken);
     expect(qr).toMatch(/^data:image\/png;base64,/);
     await check(admin.page, 'setup-totp');
     await admin.confirmTotp();

@@ -13,22 +13,19 @@
 // with reply and log out. Choice and date questions are walked in whistleblower-pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '@integrity-desk/desk';
-import { loadConfig, startPlatform, type Platform } from '@integrity-desk/server';
 import type { Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   hasChromium,
   launchChromium,
   missingChromiumMessage,
   type LaunchedBrowser,
 } from './support/chromium.ts';
-import { buildDir, ensureFrontendBuild } from './support/frontend-build.ts';
 import { atPageStart, KeyboardUser } from './support/keyboard.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
 import { checkPage, type PageReport } from './support/page-checks.ts';
+import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const title = hasChromium
   ? 'keyboard alone on every page, desk and whistleblower'
@@ -70,11 +67,9 @@ async function selectByKeys(kb: KeyboardUser, value: string) {
 }
 
 describe.skipIf(!hasChromium)(title, () => {
-  let dataDir: string;
-  let platform: Platform;
+  let platform: TestPlatform;
   let desk: string;
   let intake: string;
-  let setupToken = '';
   let browser: LaunchedBrowser;
   let seen: Observations;
   let deskPage: Page;
@@ -89,34 +84,9 @@ describe.skipIf(!hasChromium)(title, () => {
     reports.push(await checkPage(page, `keyboard-${name}`));
 
   beforeAll(async () => {
-    ensureFrontendBuild();
-    dataDir = mkdtempSync(join(tmpdir(), 'integrity-desk-keyboard-'));
-    let gotToken: (token: string) => void = () => undefined;
-    const token = new Promise<string>((resolve) => (gotToken = resolve));
-    const config = loadConfig(
-      {
-        ...process.env,
-        DATA_DIR: dataDir,
-        INTAKE_PORT: '0',
-        DESK_PORT: '0',
-        STATIC_DIR: buildDir,
-        ROLE: 'all',
-        EVENT_STORE: 'sqlite',
-        // One request line per file the browser loads: quiet unless asked (LOG_LEVEL=info).
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      },
-      [],
-    );
-    platform = await startPlatform(config, (line) => {
-      const match = /setup token (\S+)/.exec(line);
-      if (match) gotToken(match[1]!);
-    });
-    desk = platform.urls.desk!;
-    intake = platform.urls.intake!;
-    setupToken = await Promise.race([
-      token,
-      new Promise<string>((resolve) => setTimeout(() => resolve(''), 10_000)),
-    ]);
+    platform = await startTestPlatform('keyboard');
+    desk = platform.desk;
+    intake = platform.intake;
     browser = await launchChromium();
     seen = await observe(browser.context);
     deskPage = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -128,7 +98,6 @@ describe.skipIf(!hasChromium)(title, () => {
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('sets the deployment up, enrols TOTP and signs in from the keyboard', async () => {
@@ -148,7 +117,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await check(page, 'setup');
 
     await dk.tabTo('input#token');
-    await dk.type(setupToken);
+    await dk.type(platform.setupToken);
     expect((await dk.press('Tab')).id).toBe('handle');
     await dk.type(admin);
     expect((await dk.press('Tab')).id).toBe('password');

@@ -115,10 +115,9 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('the administrator sets up the deployment, enrols TOTP and signs in', async () => {
     expect(platform.setupToken).not.toBe('');
-    await admin.page.goto(`${deskOrigin}/desk`);
-    await admin.page.getByRole('link', { name: 'Set up this deployment' }).waitFor();
+    await admin.openFirstRun();
     await check(admin.page, 'sign-in');
-    await admin.openSetup();
+    await admin.followSetupLink();
     await check(admin.page, 'setup');
     const { qr } = await admin.setUp(platform.setupToken);
     expect(qr).toMatch(/^data:image\/png;base64,/);

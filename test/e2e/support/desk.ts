@@ -46,10 +46,20 @@ export class DeskNavigator {
     return { qr, recoveryKey };
   }
 
-  async confirmTotp() {
-    await this.page.getByLabel('Six-digit code').fill(await this.nextTotpCode());
+  /** Sends `code` on the TOTP form, whatever the desk says to it. */
+  async submitTotp(code: string) {
+    await this.page.getByLabel('Six-digit code').fill(code);
     await this.page.getByRole('button', { name: 'Confirm' }).click();
+  }
+
+  async confirmTotp() {
+    await this.submitTotp(await this.nextTotpCode());
     await this.page.getByText('Enrolment complete').waitFor();
+  }
+
+  async openSignIn() {
+    await this.page.goto(`${this.origin}/desk`);
+    await this.page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
   }
 
   /** Fills the sign-in form wherever it is shown (sign-in or unlock page) and waits for `then`. */
@@ -62,8 +72,7 @@ export class DeskNavigator {
   }
 
   async signIn() {
-    await this.page.goto(`${this.origin}/desk`);
-    await this.page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
+    await this.openSignIn();
     await this.signInHere(() =>
       this.page.getByRole('heading', { name: 'Queues' }).waitFor({ timeout: 90_000 }),
     );
@@ -87,11 +96,21 @@ export class DeskNavigator {
 
 /** The administrator: first-run setup, investigators, channels and their recipients. */
 export class AdministratorNavigator extends DeskNavigator {
-  async openSetup() {
-    await this.page.goto(`${this.origin}/desk`);
-    await this.page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
+  /** The sign-in page of a deployment not set up yet, once it offers the setup. */
+  async openFirstRun() {
+    await this.openSignIn();
+    await this.page.getByRole('link', { name: 'Set up this deployment' }).waitFor();
+  }
+
+  /** From the first run's sign-in page to the setup form. */
+  async followSetupLink() {
     await this.page.getByRole('link', { name: 'Set up this deployment' }).click();
     await this.page.getByRole('heading', { name: 'Set up this deployment' }).waitFor();
+  }
+
+  async openSetup() {
+    await this.openFirstRun();
+    await this.followSetupLink();
   }
 
   /** On the setup page: creates the vault and the deployment; returns the TOTP enrolment. */

@@ -1,13 +1,17 @@
 // Evidence downloads stream from the filesystem blob store: a real HTTP server, real files in a
 // temp dir, and a client that holds back to show the server reads only as fast as it sends.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, truncateSync, unlinkSync, type ReadStream } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWhistleblowerEvidence } from '../domain/reports.ts';
-import type { BlobStore } from '../evidence/blob-store.ts';
-import { createFsBlobStore } from '../evidence/fs-blob-store.ts';
+import {
+  readSome,
+  settledBytesRead,
+  storeRandomBlob,
+  watchedFsBlobStore,
+} from '../test-support/blob-streaming.ts';
 import {
   expectProblem,
   makeEnvelope,
@@ -28,19 +32,12 @@ let wb: Receipt;
 let reportId: string;
 let token: string;
 /** The file streams the server opened, to see how far it has read. */
-const opened: ReadStream[] = [];
+let opened: ReturnType<typeof watchedFsBlobStore>['opened'];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'intake-download-'));
-  const fsStore = createFsBlobStore({ dir });
-  const blobStore: BlobStore = {
-    ...fsStore,
-    async readStream(blobId) {
-      const blob = await fsStore.readStream(blobId);
-      if (blob) opened.push(blob.stream as ReadStream);
-      return blob;
-    },
-  };
+  const blobStore = watchedFsBlobStore(dir);
+  opened = blobStore.opened;
   h = await startIntake({ blobStore });
   wb = await makeReceipt();
   const envelope = makeEnvelope(wb);
@@ -56,15 +53,7 @@ afterAll(async () => {
 /** A finished blob of `size` random bytes referenced by an EvidenceAdded of this report. */
 async function storedEvidence(size: number) {
   const { attachmentId, header } = await wb.attachment(reportId, randomBytes(10));
-  const hash = createHash('sha256');
-  await h.blobStore.begin(attachmentId, { size, owner: reportId, note: '' });
-  for (let at = 0; at < size; at += 4 * MiB) {
-    const piece = randomBytes(Math.min(4 * MiB, size - at));
-    hash.update(piece);
-    await h.blobStore.write(attachmentId, at, piece);
-  }
-  const { blobId } = await h.blobStore.complete(attachmentId);
-  expect(blobId).toBe(hash.digest('hex'));
+  const blobId = await storeRandomBlob(h.blobStore, attachmentId, size, reportId);
   await addWhistleblowerEvidence(h.store, {
     reportId,
     evidenceId: attachmentId,
@@ -80,33 +69,6 @@ const download = (evidenceId: string) =>
   fetch(`${h.url}/api/v1/case/evidence/${evidenceId}/blob`, {
     headers: { authorization: `Bearer ${token}` },
   });
-
-/** Reads at least `atLeast` bytes of the body into `hash`; returns how many it read. */
-async function readSome(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  hash: ReturnType<typeof createHash>,
-  atLeast: number,
-) {
-  let got = 0;
-  while (got < atLeast) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    hash.update(value);
-    got += value.byteLength;
-  }
-  return got;
-}
-
-/** Waits until the server's file stream stops advancing (the socket is full), then reads it. */
-async function settledBytesRead(stream: ReadStream): Promise<number> {
-  let last = -1;
-  for (let stable = 0, i = 0; stable < 3 && i < 200; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    stable = stream.bytesRead === last ? stable + 1 : 0;
-    last = stream.bytesRead;
-  }
-  return last;
-}
 
 describe('GET /api/v1/case/evidence/:id/blob streams', () => {
   it('a 64 MiB blob with its length: while the client holds back the server has read a few MiB, and the bytes arrive identical', async () => {

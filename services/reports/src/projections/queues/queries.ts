@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3';
-import {
-  priorities,
-  sectors,
-  type Outcome,
-  type Priority,
-  type Sector,
-} from '../../report/events.ts';
+import { priorities, sectors, type Priority, type Sector } from '../../report/events.ts';
 import { prepared } from '../statements.ts';
 import { fromStoredRow, storedRowColumns, type StoredRow } from './projection.ts';
+import type { QueueRow } from './row.ts';
 
 /** Who is asking and when: queues only ever show reports of the caller's channels. */
 export interface QueueContext {
@@ -24,25 +19,10 @@ export interface QueuePage {
   readonly offset?: number;
 }
 
-export interface QueueItem {
-  readonly reportId: string;
-  readonly channelId: string;
-  readonly status: string;
-  readonly outcome: Outcome | null;
-  readonly receivedAt: string;
+/** A queue row as the desk lists it: the open flag stays internal, the deadline has its API name. */
+export type QueueItem = Omit<QueueRow, 'isOpen' | 'ackDueAt'> & {
   readonly acknowledgementDueAt: string;
-  readonly acknowledgedAt: string | null;
-  readonly feedbackDueAt: string | null;
-  readonly feedbackGivenAt: string | null;
-  readonly priority: Priority | null;
-  readonly sector: Sector | null;
-  readonly region: string | null;
-  readonly awaiting: 'whistleblower' | 'investigator' | null;
-  readonly lastActivityAt: string;
-  readonly closedAt: string | null;
-  readonly revision: number;
-  readonly assignees: readonly string[];
-}
+};
 
 export const queueNames = [
   'inbox',
@@ -119,7 +99,6 @@ const channelFilterOn = (column = 'q.channel_id') =>
 
 const columns = storedRowColumns;
 
-/** The queue row as the desk lists it (the open flag is internal to the queues). */
 const toItem = (r: StoredRow): QueueItem => {
   const { isOpen: _isOpen, ackDueAt, ...rest } = fromStoredRow(r);
   return { ...rest, acknowledgementDueAt: ackDueAt };

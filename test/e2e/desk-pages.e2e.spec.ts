@@ -38,6 +38,7 @@ describe.skipIf(!hasChromium)(title, () => {
       server.origin,
       'ndapewa',
       'correct horse battery staple',
+      server.clock,
     );
   }, 120_000);
 

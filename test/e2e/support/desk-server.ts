@@ -9,10 +9,13 @@ import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CspManifest } from './frontend-build.ts';
 import { serveBuild, type ApiForward } from './static-server.ts';
+import { SteppingClock } from './test-clock.ts';
 
 export interface DeskServer {
   origin: string;
   setupToken: string;
+  /** The desk's time: give it to the personas, so their TOTP codes need not wait (test-clock.ts). */
+  clock: SteppingClock;
   close(): Promise<void>;
 }
 
@@ -25,10 +28,11 @@ export async function startDesk(manifest: CspManifest): Promise<DeskServer> {
   const target: { app?: ApiForward } = {};
   const server = await serveBuild(manifest, undefined, () => target.app);
   let setupToken = '';
+  const clock = new SteppingClock();
   const app = createDeskApp({
     store,
     readModels: db,
-    clock: { now: () => new Date() },
+    clock: clock.forDesk,
     ids: { uuid: () => randomUUID(), bytes: (n) => randomBytes(n) },
     logger: { info: () => {}, warn: () => {}, error: () => {} },
     config: {
@@ -43,6 +47,7 @@ export async function startDesk(manifest: CspManifest): Promise<DeskServer> {
   return {
     origin: server.origin,
     setupToken,
+    clock,
     async close() {
       await server.close();
       await runner.stop();

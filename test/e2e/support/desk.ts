@@ -5,6 +5,7 @@
 import { totpCode } from '@integrity-desk/desk';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { wallClock, type PersonaClock } from './test-clock.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const step = (at: number) => Math.floor(at / 30_000);
@@ -21,12 +22,20 @@ export class DeskNavigator {
     readonly handle: string,
     /** Changes when the person changes their password (desk-credentials.e2e.spec.ts). */
     public password: string,
+    /** The desk's time; a SteppingClock (startDesk) is moved on instead of waited for. */
+    readonly clock: PersonaClock = wallClock,
   ) {}
 
-  /** A code for a step this person has not used yet, waiting for the clock only when it must. */
+  /**
+   * A code for a step this person has not used yet: the current step or the next (the desk
+   * allows one step of drift), else the desk's clock is moved on to it, or waited for.
+   */
   async nextTotpCode(): Promise<string> {
-    const wanted = Math.max(this.lastStep + 1, step(Date.now()));
-    while (wanted > step(Date.now()) + 1) await sleep(1_000);
+    const wanted = Math.max(this.lastStep + 1, step(this.clock.now()));
+    while (wanted > step(this.clock.now()) + 1) {
+      if (this.clock.advance) this.clock.advance((wanted - 1) * 30_000 - this.clock.now());
+      else await sleep(1_000);
+    }
     this.lastStep = wanted;
     return totpCode(this.totpSecret, new Date(wanted * 30_000 + 15_000));
   }

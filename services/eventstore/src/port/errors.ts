@@ -69,3 +69,15 @@ export class StoreClosedError extends EventStoreError {
     super('event store is closed');
   }
 }
+
+/**
+ * Making a commit durable failed (the fsync reported an I/O error). Whatever was committed
+ * since the last good sync may or may not be on disk, and a retried fsync cannot tell, so the
+ * store refuses every write from then on: restart it once the disk is sound.
+ */
+export class StoreFailedError extends EventStoreError {
+  override readonly name = 'StoreFailedError';
+  constructor(cause: unknown) {
+    super('event store failed to make a commit durable; restart it', { cause });
+  }
+}

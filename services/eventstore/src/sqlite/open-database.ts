@@ -3,6 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { schema } from './schema.ts';
 
+/** WAL pages after which a connection that commits checkpoints (~80 MB), when no thread does. */
+export const AUTOCHECKPOINT_PAGES = 20_000;
+
 /** Opens the event log with the durability settings every connection to it must share. */
 export function openDatabase(file: string): Database.Database {
   mkdirSync(dirname(file), { recursive: true });
@@ -13,7 +16,7 @@ export function openDatabase(file: string): Database.Database {
   db.pragma('busy_timeout = 5000');
   // Checkpoint the WAL into the main file every ~80 MB instead of every 4 MB: a checkpoint
   // costs an extra fsync of the database file, and under group commit a batch dirties many pages.
-  db.pragma('wal_autocheckpoint = 20000');
+  db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   // Purged reports must not linger in free pages of the file.
   db.pragma('secure_delete = ON');
   db.exec(schema);

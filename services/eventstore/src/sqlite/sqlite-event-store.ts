@@ -1,6 +1,11 @@
 import { catchUpSubscription, Commits } from '../port/catch-up.ts';
 import { coarseTime } from '../port/coarse-time.ts';
-import { StoreClosedError, StreamDeletedError, StreamNotFoundError } from '../port/errors.ts';
+import {
+  StoreClosedError,
+  StoreFailedError,
+  StreamDeletedError,
+  StreamNotFoundError,
+} from '../port/errors.ts';
 import type {
   AppendResult,
   EventStore,
@@ -9,9 +14,16 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from '../port/types.ts';
-import { openDatabase } from './open-database.ts';
-import { streamHeadReader } from './stream-head.ts';
+import {
+  defaultCheckpointTiming,
+  startCheckpointer,
+  type Checkpointer,
+  type CheckpointTiming,
+} from './checkpointer.ts';
 import { GroupCommit } from './group-commit.ts';
+import { AUTOCHECKPOINT_PAGES, openDatabase } from './open-database.ts';
+import { streamHeadReader } from './stream-head.ts';
+import { openWalSync, type Fsync } from './wal-sync.ts';
 import { createWriter, type WriteJob, type WriteResult } from './writer.ts';
 
 export interface SqliteEventStoreOptions {
@@ -20,6 +32,10 @@ export interface SqliteEventStoreOptions {
   readonly now?: () => number;
   /** How often to look for commits made by another process (ms). */
   readonly pollMs?: number;
+  /** Replaces fs.fsync of the WAL: for tests that hold a sync back or make it fail. */
+  readonly fsync?: Fsync;
+  /** The checkpoint thread's pauses and the WAL's size limit (tests). */
+  readonly checkpointTiming?: Partial<CheckpointTiming>;
 }
 
 // Rows come back as plain numbers (positions stay far below 2^53) and become bigints here:
@@ -42,9 +58,14 @@ function toEvent(r: Row): RecordedEvent {
 }
 
 /**
- * The embedded default. Durability: WAL with synchronous=FULL, so a commit is on disk before
- * an append's promise resolves. Appends are group-committed on a write connection; reads use a
- * second connection, which sees every commit that has been acknowledged.
+ * The embedded default. Durability: an append's promise resolves only once its commit is on
+ * disk. Appends are group-committed on a write connection (WAL, synchronous=NORMAL: the commit
+ * writes, it does not wait for the disk); the WAL is then fsynced on libuv's thread pool while the
+ * event loop goes on, and a WAL checkpoint thread copies it into the database file. Reads use a
+ * second connection. The log as a whole (readAll, subscriptions: what projections are built
+ * from) is served only up to the last durable position, so no read model kept elsewhere can get
+ * ahead of the log after a power loss; single-stream reads see a commit a few milliseconds
+ * before it is durable, and nothing is acknowledged before it is.
  */
 export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
   const now = options.now ?? Date.now;
@@ -62,29 +83,79 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       )
       .raw(),
     all: db
-      .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .prepare(
+        `SELECT ${columns} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+      )
       .raw(),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
+    // Highest position ever assigned (AUTOINCREMENT): never lowered by a purge.
+    lastPosition: db
+      .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'")
+      .pluck()
+      .safeIntegers(true),
   };
 
   const commits = new Commits();
   // Writes use their own connection, group-committed: every append issued while the event loop
-  // was busy (including during the previous commit's fsync, since better-sqlite3 is synchronous)
-  // is written in the next transaction, one fsync for all of them.
+  // was busy, or while the previous group's fsync ran, is written in the next transaction.
   const writeDb = openDatabase(options.file);
-  const writer = new GroupCommit<WriteJob, WriteResult>(createWriter(writeDb).runBatch, () =>
-    commits.fire(),
+  const timing = { ...defaultCheckpointTiming, ...options.checkpointTiming };
+  writeDb.pragma('synchronous = NORMAL');
+  writeDb.pragma('wal_autocheckpoint = 0');
+  // When the WAL restarts, its file is cut back to the limit, so its size says how much of it
+  // is in use once it outgrows that.
+  writeDb.pragma(`journal_size_limit = ${timing.limitBytes}`);
+  const wal = openWalSync(options.file, options.fsync);
+  const readLastPosition = () => (q.lastPosition.get() as bigint | undefined) ?? 0n;
+  // Everything in the file at open is treated as durable: openWalSync fsynced the WAL once.
+  let durable = readLastPosition();
+  /** fsyncs the WAL, then serves the log up to what was committed before the fsync began. */
+  const makeDurable = async () => {
+    const upTo = readLastPosition();
+    if (wal.size() > timing.limitBytes) checkpointer?.catchUp();
+    await wal.sync();
+    if (upTo > durable) durable = upTo;
+  };
+  const writer = new GroupCommit<WriteJob, WriteResult>(
+    createWriter(writeDb).runBatch,
+    makeDurable,
+    () => commits.fire(),
+    (cause) => new StoreFailedError(cause),
+    () => checkpointer?.hold(),
   );
 
+  // The checkpoint thread starts with the first write: a store that is only read needs none.
+  // Should it fail, the write connection checkpoints again itself (on the event loop).
+  let checkpointer: Checkpointer | undefined;
+  const startCheckpointing = () => {
+    checkpointer ??= startCheckpointer(
+      options.file,
+      () => {
+        if (!closed) writeDb.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+      },
+      timing,
+    );
+  };
+
   // Another process may append to the same file (e.g. a maintenance script): notice its
-  // commits so live subscriptions here still see them.
+  // commits, make sure they are on disk, and let live subscriptions here see them.
   let lastDataVersion = q.dataVersion.get() as number;
+  let polling = false;
   const poll = setInterval(() => {
     const v = q.dataVersion.get() as number;
-    if (v !== lastDataVersion) {
-      lastDataVersion = v;
-      commits.fire();
-    }
+    if (v === lastDataVersion || polling || closed) return;
+    lastDataVersion = v;
+    polling = true;
+    makeDurable().then(
+      () => {
+        polling = false;
+        commits.fire();
+      },
+      () => {
+        // The next write's sync reports the failure to its caller.
+        polling = false;
+      },
+    );
   }, options.pollMs ?? 250);
   poll.unref();
 
@@ -94,11 +165,16 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   };
 
   const readLog = (after: bigint | undefined, maxCount: number): RecordedEvent[] =>
-    (q.all.all(after ?? 0n, maxCount) as Row[]).map(toEvent);
+    (q.all.all(after ?? 0n, durable, maxCount) as Row[]).map(toEvent);
+
+  const submit = (job: WriteJob) => {
+    startCheckpointing();
+    return writer.submit(job);
+  };
 
   const remove = async (streamId: string, expected: ExpectedRevision, tombstone: boolean) => {
     guard();
-    await writer.submit({ kind: 'remove', streamId, expected, tombstone });
+    await submit({ kind: 'remove', streamId, expected, tombstone });
   };
 
   return {
@@ -112,7 +188,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
         expected: opts.expectedRevision ?? 'any',
         created,
       } as const;
-      return (await writer.submit(job)) as AppendResult;
+      return (await submit(job)) as AppendResult;
     },
 
     async readStream(streamId: string, opts: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -152,6 +228,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       clearInterval(poll);
       // Appends already submitted are promised: let the group commit drain before closing.
       await writer.drained();
+      await checkpointer?.stop();
+      wal.close();
       writeDb.close();
       commits.fire();
       db.close();

@@ -55,11 +55,12 @@ async function startServer(mode: 'intake' | 'bare' | 'noop', dir: string, key: s
   const port = Number(await nextLine('port '));
   return {
     port,
-    /** CPU time (user + system) the server process has used so far, in microseconds. */
+    /** CPU time (user + system) the server process and its main thread have used so far (us). */
     cpu: async () => {
       const answer = nextLine('cpu ');
       child.kill('SIGUSR2');
-      return Number(await answer);
+      const [process, main] = (await answer).split(' ').map(Number);
+      return { process: process!, main: main! };
     },
     stop: () =>
       new Promise<void>((ok) => {
@@ -84,11 +85,13 @@ async function measure(server: Server, [warmup, bodies]: [string[], string[]]) {
   const clientBefore = process.cpuUsage();
   const result = await load(server.port, bodies);
   const client = process.cpuUsage(clientBefore);
-  const serverUs = (await server.cpu()) - serverBefore;
+  const serverAfter = await server.cpu();
+  const perRequest = (us: number) => us / 1000 / Math.max(1, result.ok);
   return {
     ...result,
     warmedUp: warm.ok,
-    serverCpuMs: serverUs / 1000 / Math.max(1, result.ok),
+    serverCpuMs: perRequest(serverAfter.process - serverBefore.process),
+    serverMainThreadCpuMs: perRequest(serverAfter.main - serverBefore.main),
     clientCpuMs: (client.user + client.system) / 1000 / Math.max(1, result.ok),
   };
 }
@@ -192,6 +195,12 @@ runBench(async () => {
           value: measured.serverCpuMs,
           unit: 'ms',
           baseline: baseline.serverCpuMs,
+        },
+        {
+          name: 'server main-thread (event loop) CPU per submission',
+          value: measured.serverMainThreadCpuMs,
+          unit: 'ms',
+          baseline: baseline.serverMainThreadCpuMs,
         },
         {
           name: 'load generator CPU per submission',

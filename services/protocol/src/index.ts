@@ -51,6 +51,7 @@ export {
   sealReport,
   verifySubmissionEnvelope,
   verifyParsedSubmissionEnvelope,
+  verifyParsedSubmissionEnvelopeOffThread,
   openReport,
   openReportKey,
   openReportAnswers,

@@ -146,21 +146,56 @@ export function verifyParsedSubmissionEnvelope(
   backend: CryptoBackend,
   e: SubmissionEnvelope,
 ): SubmissionEnvelope {
-  const { signature, ...unsigned } = e;
+  const input = submissionSignatureInput(e);
   let ok: boolean;
-  let ciphertext: Uint8Array | undefined;
   try {
-    ciphertext = fromBase64Url(e.answers.ciphertext);
-    ok = backend.ed25519Verify(
-      fromBase64UrlExact(signature, 64, 'signature'),
-      envelopeSigningBytes(unsigned, ciphertext),
-      fromBase64UrlExact(e.whistleblower.signPublicKey, 32, 'signPublicKey'),
-    );
+    ok = !!input && backend.ed25519Verify(input.signature, input.message, input.publicKey);
   } catch {
     ok = false;
   }
-  if (!ok || !ciphertext) throw new SignatureError('submission signature does not verify');
-  if (ciphertext.length !== e.answers.paddedSize + 16)
+  return checkedSubmission(e, input, ok);
+}
+
+/**
+ * verifyParsedSubmissionEnvelope with the signature checked off the calling thread, where the
+ * backend can (`ed25519VerifyOffThread`: a server keeps its event loop for requests); the same
+ * checks and the same answers, otherwise on this thread.
+ */
+export async function verifyParsedSubmissionEnvelopeOffThread(
+  backend: CryptoBackend,
+  e: SubmissionEnvelope,
+): Promise<SubmissionEnvelope> {
+  if (!backend.ed25519VerifyOffThread) return verifyParsedSubmissionEnvelope(backend, e);
+  const input = submissionSignatureInput(e);
+  const ok =
+    !!input &&
+    (await backend.ed25519VerifyOffThread(input.signature, input.message, input.publicKey));
+  return checkedSubmission(e, input, ok);
+}
+
+/** What the whistleblower signed, decoded; undefined when a field does not decode. */
+function submissionSignatureInput(e: SubmissionEnvelope) {
+  const { signature, ...unsigned } = e;
+  try {
+    const ciphertext = fromBase64Url(e.answers.ciphertext);
+    return {
+      ciphertext,
+      signature: fromBase64UrlExact(signature, 64, 'signature'),
+      message: envelopeSigningBytes(unsigned, ciphertext),
+      publicKey: fromBase64UrlExact(e.whistleblower.signPublicKey, 32, 'signPublicKey'),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function checkedSubmission(
+  e: SubmissionEnvelope,
+  input: { ciphertext: Uint8Array } | undefined,
+  signatureOk: boolean,
+): SubmissionEnvelope {
+  if (!signatureOk || !input) throw new SignatureError('submission signature does not verify');
+  if (input.ciphertext.length !== e.answers.paddedSize + 16)
     throw new FormatError('paddedSize does not match ciphertext');
   return e;
 }

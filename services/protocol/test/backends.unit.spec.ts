@@ -192,4 +192,51 @@ describe('node backend: libsodium with Ed25519 verification in its native build'
     expect(node.ed25519Verify(sig, m, pk.subarray(0, 31))).toBe(false);
     expect(node.ed25519Verify(new Uint8Array([...sig, 0]), m, pk)).toBe(false);
   });
+
+  /** Valid, altered, small-order, malleable, non-canonical and wrongly sized cases. */
+  const edgeCases = () => {
+    const cases: Array<[Uint8Array, Uint8Array, Uint8Array]> = [];
+    for (let i = 0; i < 50; i++) {
+      const seed = lib.randomBytes(32);
+      const m = lib.randomBytes(1 + i * 97);
+      const pk = lib.ed25519PublicKey(seed);
+      const sig = lib.ed25519Sign(m, seed);
+      const badSig = sig.slice();
+      badSig[i % 64]! ^= 1 << (i % 8);
+      cases.push([sig, m, pk], [badSig, m, pk], [sig, new Uint8Array([...m, 1]), pk]);
+      for (const small of smallOrder.flatMap(withSign)) {
+        cases.push([sig, m, small], [new Uint8Array([...small, ...sig.subarray(32)]), m, pk]);
+      }
+      cases.push([sig.subarray(0, 63), m, pk], [sig, m, pk.subarray(0, 31)]);
+    }
+    return cases;
+  };
+
+  it('verifies off the event loop with the same answers, in the verification thread', async () => {
+    const offThread = node.ed25519VerifyOffThread!;
+    expect(offThread).toBeTypeOf('function');
+    const cases = edgeCases();
+    const expected = cases.map(([sig, m, pk]) => lib.ed25519Verify(sig, m, pk));
+    expect(expected.filter(Boolean)).toHaveLength(50);
+    expect(await Promise.all(cases.map((c) => offThread(...c)))).toEqual(expected);
+  });
+
+  it('answers on the calling thread, the same way, when the verification thread dies', async () => {
+    const { startVerifyThread } = await import('../src/backend/verify-thread.ts');
+    let calledHere = 0;
+    const here = (sig: Uint8Array, m: Uint8Array, pk: Uint8Array) => {
+      calledHere++;
+      return node.ed25519Verify(sig, m, pk);
+    };
+    const dying = startVerifyThread(
+      here,
+      new URL('./fixtures/dying-verify-worker.mjs', import.meta.url),
+    );
+    const cases = edgeCases();
+    const expected = cases.map(([sig, m, pk]) => lib.ed25519Verify(sig, m, pk));
+    expect(await Promise.all(cases.map((c) => dying(...c)))).toEqual(expected);
+    // Every case of the right sizes was answered here (wrong sizes are refused before).
+    const rightSizes = cases.filter(([sig, , pk]) => sig.length === 64 && pk.length === 32);
+    expect(calledHere).toBe(rightSizes.length);
+  });
 });

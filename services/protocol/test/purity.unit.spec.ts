@@ -9,6 +9,8 @@ const SRC = join(import.meta.dirname, '..', 'src');
  * import sodium-native; the isomorphic index never imports it, so no browser bundle contains it.
  */
 const NODE_ENTRY = join(SRC, 'backend', 'node.ts');
+/** The Node entry's verification thread: only it may import node:worker_threads. */
+const NODE_THREAD = join(SRC, 'backend', 'verify-thread.ts');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -39,7 +41,7 @@ const FORBIDDEN: [string, RegExp][] = [
 
 describe('purity', () => {
   const all = files(SRC);
-  const sources = all.filter((f) => f !== NODE_ENTRY);
+  const sources = all.filter((f) => f !== NODE_ENTRY && f !== NODE_THREAD);
 
   it('finds the sources', () => {
     expect(sources.length).toBeGreaterThan(10);
@@ -56,8 +58,20 @@ describe('purity', () => {
     const imports = [...node.matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
     expect(imports.filter((m) => !m!.startsWith('./'))).toEqual(['sodium-native']);
     for (const f of sources)
-      expect(readFileSync(f, 'utf8'), f).not.toMatch(/['"][.\w/-]*\/node(\.ts)?['"]/);
+      expect(readFileSync(f, 'utf8'), f).not.toMatch(
+        /['"][.\w/-]*\/(node|verify-thread)(\.ts)?['"]/,
+      );
     for (const [, pattern] of FORBIDDEN) expect(node).not.toMatch(pattern);
+  });
+
+  it('the verification thread imports node:worker_threads only, and only the Node entry imports it', () => {
+    expect(all).toContain(NODE_THREAD);
+    const thread = readFileSync(NODE_THREAD, 'utf8');
+    const imports = [...thread.matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    expect(imports).toEqual(['node:worker_threads']);
+    expect(readFileSync(NODE_ENTRY, 'utf8')).toMatch(/from '\.\/verify-thread\.ts'/);
+    for (const [name, pattern] of FORBIDDEN)
+      if (name !== 'node: imports') expect(thread, name).not.toMatch(pattern);
   });
 
   it('imports only its declared dependencies', () => {

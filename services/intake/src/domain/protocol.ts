@@ -10,7 +10,7 @@ import {
   SignatureError,
   submissionEnvelopeSchema,
   verifySessionProof,
-  verifyParsedSubmissionEnvelope,
+  verifyParsedSubmissionEnvelopeOffThread,
   type AttachmentHeader,
   type CryptoBackend,
   type MessageEnvelope,
@@ -38,9 +38,14 @@ export function backendProvider(given?: CryptoBackend): () => Promise<CryptoBack
  * Whistleblower signature and size of a submission whose shape the route already checked
  * (`submissionEnvelopeSchema` is part of the body schema); a fixed problem when either fails.
  */
-export function verifySubmission(backend: CryptoBackend, envelope: SubmissionEnvelope): void {
+export async function verifySubmission(
+  backend: CryptoBackend,
+  envelope: SubmissionEnvelope,
+): Promise<void> {
   try {
-    verifyParsedSubmissionEnvelope(backend, envelope);
+    // Off the event loop where the backend can (the Node backend's verification thread): the
+    // signature is the costliest check of a submission, and requests go on being parsed meanwhile.
+    await verifyParsedSubmissionEnvelopeOffThread(backend, envelope);
   } catch (error) {
     if (error instanceof SignatureError) throw new ProblemError('invalidSignature');
     if (error instanceof FormatError) throw new ProblemError('invalidRequest');

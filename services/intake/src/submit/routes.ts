@@ -70,7 +70,7 @@ export function submitRoutes(
       throw new ProblemError('recipientListOutdated');
     }
     // After the proof of work: nobody makes the server verify signatures without paying first.
-    verifySubmission(await backend(), envelope);
+    await verifySubmission(await backend(), envelope);
     await submitReport(deps.store, { envelope, eventId, now: clock.now() });
     pow.difficulty.recordSubmission();
     res.status(201).json({ reportId: envelope.reportId });

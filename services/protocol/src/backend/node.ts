@@ -4,11 +4,13 @@
 // instead of its WebAssembly build. A server verifies a signature on every submission, session
 // and message, and the native build takes about half the time. It is the same library and the
 // same function (crypto_sign_verify_detached), so the checks are the same: canonical S, no
-// small-order R, a canonical public key not of small order. The cross-backend tests hold both
+// small-order R, a canonical public key not of small order. It also offers the same check on a
+// worker thread (verify-thread.ts), for a server's hot path. The cross-backend tests hold both
 // builds to the same answers, edge cases included. (node:crypto's Ed25519 was tried: OpenSSL
 // 3.0 is no faster here than the WebAssembly build, and it accepts small-order public keys.)
 import { createLibsodiumBackend } from './libsodium.ts';
 import type { CryptoBackend } from './types.ts';
+import { verifyOffThread } from './verify-thread.ts';
 
 type Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
 
@@ -27,12 +29,12 @@ export async function createNodeBackend(): Promise<CryptoBackend> {
   } catch {
     return sodium;
   }
+  const checked: Verify = (signature, message, publicKey) =>
+    signature.length === 64 && publicKey.length === 32 && verify(signature, message, publicKey);
   return {
     ...sodium,
     name: 'node',
-    ed25519Verify(signature, message, publicKey) {
-      if (signature.length !== 64 || publicKey.length !== 32) return false;
-      return verify(signature, message, publicKey);
-    },
+    ed25519Verify: checked,
+    ed25519VerifyOffThread: verifyOffThread(checked),
   };
 }

@@ -67,6 +67,16 @@ export interface CryptoBackend {
   ed25519Sign(message: Uint8Array, seed: Uint8Array): Uint8Array;
   /** Strict RFC 8032 verification (canonical S, no ZIP-215 leniency). */
   ed25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
+  /**
+   * ed25519Verify, the same function with the same answers, run off the calling thread (the
+   * Node backend: a worker thread), so a server's event loop goes on serving meanwhile.
+   * Backends without threads leave it out.
+   */
+  ed25519VerifyOffThread?(
+    signature: Uint8Array,
+    message: Uint8Array,
+    publicKey: Uint8Array,
+  ): Promise<boolean>;
 }
 
 export const AEAD_KEY_BYTES = 32;

@@ -114,6 +114,9 @@ export function startCheckpointer(
     async stop() {
       stopping = true;
       release();
+      // Held open until the thread has closed its connection: `await store.close()` must
+      // return in a process that has nothing else to do.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

@@ -70,7 +70,7 @@ runBench(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'idesk-bench-'));
   try {
     console.log(
-      `sqlite adapter: ${WRITERS} concurrent writers for ${SECONDS}s, synchronous=FULL ...`,
+      `sqlite adapter: ${WRITERS} concurrent writers for ${SECONDS}s, durable (WAL fsynced before each ack) ...`,
     );
     const store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
     const appends = await appendsPerSecond(store);
@@ -81,7 +81,7 @@ runBench(async () => {
     await store.close();
     const figures: Figure[] = [
       {
-        name: `sqlite appends (${WRITERS} writers, FULL)`,
+        name: `sqlite appends (${WRITERS} writers, durable: fsynced before each ack)`,
         value: appends,
         unit: 'events/s',
         baseline: bare,

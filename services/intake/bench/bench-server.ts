@@ -4,6 +4,8 @@
  *   tsx bench-server.ts intake <dir> <challengeKeyHex>   the real intake on the SQLite store
  *   tsx bench-server.ts bare <dir>                        bare Express + better-sqlite3
  *   tsx bench-server.ts noop <dir>                        Express parsing the body, no storage
+ * BENCH_VERIFY=inline checks the whistleblower's signature on the event loop instead of the
+ * Node backend's verification thread, for comparison.
  * Prints `port <n>` when listening; on SIGUSR2 prints `cpu <process> <main thread>` (user +
  * system CPU time so far, in microseconds: wall time on a shared machine says little); exits on
  * SIGTERM.

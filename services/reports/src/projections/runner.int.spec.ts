@@ -1,8 +1,11 @@
 import { createMemoryEventStore, type EventStore } from '@integrity-desk/eventstore';
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Projection } from './projection.ts';
-import { createProjectionRunner } from './runner.ts';
+import { createProjectionRunner, openReadModels } from './runner.ts';
 
 const counter = (version = 1, failOn?: string): Projection => ({
   name: 'counter',
@@ -54,6 +57,37 @@ describe('projection runner', () => {
     await second.waitFor(position);
     expect(rows(db).map((r) => r.id)).toEqual(['a', 'b']);
     await second.stop();
+  });
+
+  it('rebuilds with checkpoints every 16,384 WAL pages, then restores the setting and empties the WAL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runner-wal-'));
+    try {
+      const store = createMemoryEventStore();
+      const db = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
+      await appendThings(store, ['a', 'b', 'c']);
+      const during: unknown[] = [];
+      const watching: EventStore = {
+        ...store,
+        readAll: (opts) => {
+          during.push(db.pragma('wal_autocheckpoint', { simple: true }));
+          return store.readAll(opts);
+        },
+      };
+      const runner = createProjectionRunner({ store: watching, db, projections: [counter()] });
+      await runner.start();
+      // Each catch-up reads a page of events, then the empty page that ends it.
+      expect(during).toEqual([1000, 1000]);
+      during.length = 0;
+      await runner.rebuild();
+      expect(during).toEqual([16384, 16384]);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      expect(statSync(join(dir, 'read-models.sqlite-wal')).size).toBe(0);
+      expect(rows(db).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+      await runner.stop();
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rebuilds a projection whose version changed', async () => {

@@ -47,6 +47,15 @@ function mergedSql(sql: string): string | undefined {
 /** Events after which deleted read-model rows must leave the WAL too (see apply). */
 const erases = (e: RecordedEvent) => e.type === 'ReportPurged' || e.type === 'ReportErased';
 
+/**
+ * WAL pages (64 MiB at 4 KiB) after which SQLite checkpoints while a rebuild catches up, instead
+ * of its default 1,000. A rebuild's batch rewrites most pages of the tables keyed by random ids
+ * (the queue's report ids, the locators, the evidence references), so at 1,000 pages every commit
+ * was checkpointed: each version of those pages copied into the file and the file fsynced. With
+ * 64 MiB the versions of a page in several batches are copied once per checkpoint.
+ */
+const REBUILD_AUTOCHECKPOINT_PAGES = 16_384;
+
 const checkpointDdl = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
   name TEXT PRIMARY KEY,
   version INTEGER NOT NULL,
@@ -217,14 +226,26 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     wake();
   };
 
+  // Set by rebuild while it catches up (also through start, when the runner was running).
+  let rebuilding = false;
   const catchUp = async () => {
-    for (;;) {
-      const page = await store.readAll({ after: minPosition(), maxCount: batchSize });
-      if (page.length === 0) break;
-      apply(page);
+    const auto = rebuilding
+      ? (db.pragma('wal_autocheckpoint', { simple: true }) as number)
+      : undefined;
+    if (auto !== undefined) db.pragma(`wal_autocheckpoint = ${REBUILD_AUTOCHECKPOINT_PAGES}`);
+    try {
+      for (;;) {
+        const page = await store.readAll({ after: minPosition(), maxCount: batchSize });
+        if (page.length === 0) break;
+        apply(page);
+      }
+      for (const p of deferredIndexes) db.exec(p.ddl);
+      deferredIndexes.clear();
+    } finally {
+      if (auto !== undefined) db.pragma(`wal_autocheckpoint = ${auto}`);
     }
-    for (const p of deferredIndexes) db.exec(p.ddl);
-    deferredIndexes.clear();
+    // The rebuild leaves an empty WAL, not up to 64 MiB of pages the file already has.
+    if (auto !== undefined) db.pragma('wal_checkpoint(TRUNCATE)');
   };
 
   let subscription: Subscription | undefined;
@@ -278,8 +299,13 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       const wasRunning = subscription !== undefined;
       await runner.stop();
       for (const p of projections) reset(p);
-      if (wasRunning) await runner.start();
-      else await catchUp();
+      rebuilding = true;
+      try {
+        if (wasRunning) await runner.start();
+        else await catchUp();
+      } finally {
+        rebuilding = false;
+      }
     },
     waitFor(position) {
       if (position <= minPosition()) return Promise.resolve();

@@ -127,6 +127,35 @@ describe('sqlite durability: the WAL is fsynced off the event loop before anythi
     }
   });
 
+  it('a failed sync of another process’s commits fails this store too', async () => {
+    const file = fresh();
+    const eio = Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+    const other = createSqliteEventStore({ file });
+    let calls = 0;
+    // Fails once, then succeeds, as Linux reports a write-back error to an fd only once: a later
+    // fsync's success says nothing about what the failed one lost.
+    const store = createSqliteEventStore({
+      file,
+      pollMs: 10,
+      fsync: async (fd) => {
+        if (calls++ === 0) throw eio;
+        await fsyncFile(fd);
+      },
+    });
+    try {
+      await other.append('s-1', [event()], { expectedRevision: 'no_stream' });
+      // This store never wrote: its first sync is the poll's, of the other's commit.
+      await expect.poll(() => calls, { timeout: 5_000 }).toBeGreaterThan(0);
+      await expect(
+        store.append('s-2', [event()], { expectedRevision: 'no_stream' }),
+      ).rejects.toBeInstanceOf(StoreFailedError);
+      expect((await other.readAll()).map((e) => e.streamId)).toEqual(['s-1']);
+    } finally {
+      await store.close();
+      await other.close();
+    }
+  });
+
   it('keeps the WAL near its limit under a load that never pauses: writes wait for the checkpoint to catch up', async () => {
     const file = fresh();
     const limitBytes = 4 * 1024 * 1024;

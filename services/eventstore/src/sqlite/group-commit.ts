@@ -17,15 +17,13 @@ interface Pending<T, R> {
   reject: (error: unknown) => void;
 }
 
-interface Committed<T, R> {
-  pending: Pending<T, R>;
-  outcome: Outcome<R>;
-}
+/** Settles one caller once the sync that covers its commit ended: `failure` if it failed. */
+type Settle = (failure?: { error: unknown }) => void;
 
 export class GroupCommit<T, R> {
   private queue: Array<Pending<T, R>> = [];
   private scheduled = false;
-  private committed: Array<Committed<T, R>> = [];
+  private committed: Settle[] = [];
   private syncing = false;
   /** Set when a sync failed: nothing committed since can be promised, so everything is refused. */
   private failure: unknown;
@@ -61,6 +59,22 @@ export class GroupCommit<T, R> {
     });
   }
 
+  /**
+   * Resolves once a sync that began after this call has finished: for commits this store did not
+   * make (another process's). It shares the one sync in flight and its failure, which, like a
+   * batch's, fails the store for good.
+   */
+  flush(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.failure !== undefined) {
+        reject(this.failed(this.failure));
+        return;
+      }
+      this.committed.push((failure) => (failure ? reject(this.failed(failure.error)) : resolve()));
+      this.sync();
+    });
+  }
+
   /** Resolves once everything submitted so far has been acknowledged or refused. */
   drained(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
@@ -90,7 +104,14 @@ export class GroupCommit<T, R> {
         for (const p of batch) p.reject(error);
         continue;
       }
-      batch.forEach((pending, i) => this.committed.push({ pending, outcome: outcomes[i]! }));
+      batch.forEach((pending, i) => {
+        const outcome = outcomes[i]!;
+        this.committed.push((failure) => {
+          if (failure) pending.reject(this.failed(failure.error));
+          else if (outcome.ok) pending.resolve(outcome.value);
+          else pending.reject(outcome.error);
+        });
+      });
     }
     this.sync();
   }
@@ -104,7 +125,7 @@ export class GroupCommit<T, R> {
     const group = this.committed;
     this.committed = [];
     if (this.failure !== undefined) {
-      for (const c of group) c.pending.reject(this.failed(this.failure));
+      for (const settle of group) settle({ error: this.failure });
       this.sync();
       return;
     }
@@ -112,16 +133,13 @@ export class GroupCommit<T, R> {
     this.makeDurable().then(
       () => {
         this.afterDurable();
-        for (const { pending, outcome } of group) {
-          if (outcome.ok) pending.resolve(outcome.value);
-          else pending.reject(outcome.error);
-        }
+        for (const settle of group) settle();
         this.syncing = false;
         this.sync();
       },
       (error: unknown) => {
         this.failure = error;
-        for (const c of group) c.pending.reject(this.failed(error));
+        for (const settle of group) settle({ error });
         this.syncing = false;
         this.sync();
       },

@@ -138,7 +138,9 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   };
 
   // Another process may append to the same file (e.g. a maintenance script): notice its
-  // commits, make sure they are on disk, and let live subscriptions here see them.
+  // commits, make sure they are on disk, and let live subscriptions here see them (the sync's
+  // afterDurable fires the commit signal). Through the group commit, so a failed sync fails this
+  // store too: an fsync that failed once may report success the next time.
   let lastDataVersion = q.dataVersion.get() as number;
   let polling = false;
   const poll = setInterval(() => {
@@ -146,15 +148,9 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
     if (v === lastDataVersion || polling || closed) return;
     lastDataVersion = v;
     polling = true;
-    makeDurable().then(
-      () => {
-        polling = false;
-        commits.fire();
-      },
-      () => {
-        // The next write's sync reports the failure to its caller.
-        polling = false;
-      },
+    writer.flush().then(
+      () => (polling = false),
+      () => (polling = false),
     );
   }, options.pollMs ?? 250);
   poll.unref();

@@ -1,19 +1,8 @@
 import type { Clock } from '../deps.ts';
+import type { Timers } from '@integrity-desk/reports';
 import type { BlobStore } from './blob-store.ts';
 
-/** Periodic work, injected so a test can fire it at will instead of waiting for real time. */
-export interface Timers {
-  every(intervalMs: number, task: () => Promise<void>): { stop(): void };
-}
-
-/** setInterval, unref'd: a pending sweep never keeps the process alive. */
-export const systemTimers: Timers = {
-  every(intervalMs, task) {
-    const timer = setInterval(() => void task(), intervalMs);
-    timer.unref();
-    return { stop: () => clearInterval(timer) };
-  },
-};
+export { systemTimers, type Timers } from '@integrity-desk/reports';
 
 export interface UploadSweep {
   /** Runs a sweep now (or joins the one running) and resolves when it is done. */

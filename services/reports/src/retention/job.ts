@@ -3,19 +3,7 @@ import { listClosedBefore, listPendingPurges } from '../projections/retention/pr
 import { ReportDomainError } from '../report/errors.ts';
 import { WrongExpectedVersionError } from '@integrity-desk/eventstore';
 import type { ReportPurger } from './purger.ts';
-
-/** Periodic work, injected so that a test fires it at will instead of waiting. */
-export interface RetentionTimers {
-  every(intervalMs: number, task: () => Promise<void>): { stop(): void };
-}
-
-export const systemRetentionTimers: RetentionTimers = {
-  every(intervalMs, task) {
-    const timer = setInterval(() => void task(), intervalMs);
-    timer.unref();
-    return { stop: () => clearInterval(timer) };
-  },
-};
+import { systemTimers, type Timers } from '../shared/timers.ts';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -51,7 +39,7 @@ export function startRetentionJob(options: {
   /** Days after closing; undefined: no automatic purge (pending purges are still finished). */
   readonly retentionDays: number | undefined;
   readonly intervalMs: number;
-  readonly timers?: RetentionTimers;
+  readonly timers?: Timers;
   /** Reports per run, so one run never holds the process for long. */
   readonly batchLimit?: number;
   readonly onRun?: (run: RetentionRun) => void;
@@ -112,7 +100,7 @@ export function startRetentionJob(options: {
     return running;
   };
   void run();
-  const timer = (options.timers ?? systemRetentionTimers).every(options.intervalMs, async () => {
+  const timer = (options.timers ?? systemTimers).every(options.intervalMs, async () => {
     await run();
   });
   return {

@@ -23,7 +23,8 @@ import {
   fakeUuid,
 } from '../shared/fixtures.ts';
 import { purgeStream } from './events.ts';
-import { startRetentionJob, type RetentionTimers } from './job.ts';
+import type { Timers } from '../shared/timers.ts';
+import { startRetentionJob } from './job.ts';
 import { createReportPurger, type ErasableBlobs } from './purger.ts';
 
 const channelId = fakeUuid('channel');
@@ -249,7 +250,7 @@ describe('purging a closed report', () => {
 });
 
 describe('a purge interrupted half way', () => {
-  const timers = (): RetentionTimers & { fire(): Promise<void> } => {
+  const timers = (): Timers & { fire(): Promise<void> } => {
     const tasks: (() => Promise<void>)[] = [];
     return {
       every: (_ms, task) => {

@@ -83,9 +83,16 @@ describe('RETENTION_DAYS', () => {
           () => false,
           (e: unknown) => e instanceof StreamDeletedError,
         );
+      // ReportErased is a purge's last step (after the tombstone): wait for it, not for the
+      // tombstone, or the record may be read between the two.
+      const erased = async (id: string) =>
+        platform.store.readStream(purgeStream(id)).then(
+          (events) => events.some((e) => e.type === 'ReportErased'),
+          () => false,
+        );
       try {
         const deadline = Date.now() + 20_000;
-        while (!((await gone(old)) && (await gone(halfDone))) && Date.now() < deadline)
+        while (!((await erased(old)) && (await erased(halfDone))) && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 50));
         expect(await gone(old)).toBe(true);
         expect(await gone(halfDone)).toBe(true);

@@ -11,6 +11,7 @@ import { problemHandler, sendProblem } from './http/problem.ts';
 import { createRateLimits } from './http/rate-limits.ts';
 import { createIntakeLogger, requestLog } from './http/request-log.ts';
 import { backendProvider } from './domain/protocol.ts';
+import { blobNamedInLog, unrecordedBlobNamed } from './domain/reports.ts';
 import { createPow } from './pow/pow.ts';
 import { requireSession, sessionRoutes } from './session/routes.ts';
 import { createSessionTokens } from './session/tokens.ts';
@@ -64,7 +65,15 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     expiryMs: config.uploadExpiryMs,
     intervalMs: config.uploadSweepIntervalMs,
     timers: deps.timers ?? systemTimers,
-    onSwept: (removed) => logger.info({ removed }, 'abandoned uploads removed'),
+    blobNamed: (upload) =>
+      unrecordedBlobNamed(
+        deps.store,
+        upload,
+        deps.blobHeldElsewhere ??
+          ((blobId, reportId) => blobNamedInLog(deps.store, blobId, reportId)),
+      ),
+    // Two counts: abandoned uploads removed, unrecorded blobs erased.
+    onSwept: (counts) => logger.info(counts, 'abandoned uploads removed'),
     onError: (error) =>
       logger.error({ error: error instanceof Error ? error.name : typeof error }, 'sweep failed'),
   });

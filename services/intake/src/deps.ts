@@ -36,6 +36,13 @@ export interface IntakeDeps {
   readonly findReportByLocator: (
     locator: string,
   ) => Promise<string | { readonly reportId: string } | undefined>;
+  /**
+   * Whether a report other than `reportId` has an `EvidenceAdded` naming the blob: the sweep
+   * erases a finished upload's blob that no event names only when this says no. The server
+   * passes the evidence-blobs read model (`blobHeldElsewhere` of @integrity-desk/reports); by
+   * default the whole log is read through the event store port, for each such blob.
+   */
+  readonly blobHeldElsewhere?: (blobId: string, reportId: string) => Promise<boolean>;
   readonly clock?: Clock;
   /** Runs the sweep of abandoned uploads; unref'd `setInterval` by default. */
   readonly timers?: Timers;

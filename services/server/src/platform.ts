@@ -4,6 +4,7 @@ import { createFsBlobStore, createIntakeApp, createIntakeLogger } from '@integri
 import { createNodeBackend } from '@integrity-desk/protocol/node';
 import {
   allProjections,
+  blobHeldElsewhere,
   createProjectionRunner,
   createReportPurger,
   startRetentionJob,
@@ -80,6 +81,11 @@ export async function startPlatform(
     const app = createIntakeApp({
       store,
       blobStore: blobs,
+      // The sweep erases a blob no event names only if no other report holds the same bytes. A
+      // report that did moments ago may be missing from this read model still; the sweep never
+      // erases a blob completed that recently.
+      blobHeldElsewhere: async (blobId, reportId) =>
+        blobHeldElsewhere(readModels, blobId, reportId),
       cryptoBackend: backend,
       listChannels: async () => listPublicChannels(readModels) as never,
       findReportByLocator: async (locator) => findReportByLocator(readModels, locator),

@@ -32,6 +32,8 @@ const purger = createReportPurger({
       await new Promise(() => undefined);
     },
     discardUploads: (owner) => blobs.discardUploads(owner),
+    unrecorded: (owner) => blobs.unrecorded(owner),
+    dropUnrecorded: (upload, options) => blobs.dropUnrecorded(upload, options),
   },
   clock: { now: () => new Date() },
   ids: { uuid: () => randomUUID() },

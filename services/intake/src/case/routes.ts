@@ -200,6 +200,8 @@ export function caseRoutes(
         header,
         now: clock.now(),
       });
+      // Durable: the event names the blob now, so the sweep must not consider it unrecorded.
+      await blobStore.recorded(evidenceId, blobId);
       res
         .status(201)
         .json({ evidenceId, size: next.size, received: next.size, complete: true, blobId });

@@ -6,6 +6,7 @@
  */
 import {
   DuplicateEventIdError,
+  StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type EventStore,
@@ -23,6 +24,7 @@ import {
   type ReportEvent,
   type Sealed,
   type SubmissionEnvelope,
+  type UnrecordedBlob,
 } from '@integrity-desk/reports';
 import { createHash } from 'node:crypto';
 import { ProblemError } from '../http/problem.ts';
@@ -148,6 +150,54 @@ export function addWhistleblowerEvidence(
     },
     metadata: { now: input.now, eventId, actor: whistleblower },
   });
+}
+
+const namesBlob = (e: { type: string; data: unknown }, blobId: string) =>
+  e.type === 'EvidenceAdded' && (e.data as { blobId?: unknown }).blobId === blobId;
+
+/**
+ * Whether an event names the blob of a finished upload whose `EvidenceAdded` was never known to
+ * be durable: its own report's (read from that stream; a purged report names none) or another
+ * report's of the same bytes (`heldElsewhere`). Only a blob no event names may be erased.
+ */
+export async function unrecordedBlobNamed(
+  store: EventStore,
+  upload: UnrecordedBlob,
+  heldElsewhere: (blobId: string, reportId: string) => Promise<boolean>,
+): Promise<boolean> {
+  try {
+    const events = await store.readStream(reportStream(upload.owner));
+    if (events.some((e) => namesBlob(e, upload.blobId))) return true;
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError || error instanceof StreamDeletedError)) throw error;
+  }
+  return heldElsewhere(upload.blobId, upload.owner);
+}
+
+/**
+ * Whether a report other than `reportId` has an `EvidenceAdded` naming the blob, read from the
+ * whole log through the port: the default where no read model is given (the server passes its
+ * evidence-blobs read model). EventStoreDB keeps a purged report's events in `$all` until a
+ * scavenge, which can only make this keep a blob longer.
+ */
+export async function blobNamedInLog(
+  store: EventStore,
+  blobId: string,
+  reportId: string,
+): Promise<boolean> {
+  const page = 1000;
+  for (let after: bigint | undefined; ;) {
+    const events = await store.readAll({ ...(after !== undefined && { after }), maxCount: page });
+    for (const e of events)
+      if (
+        e.streamId.startsWith('report-') &&
+        e.streamId !== reportStream(reportId) &&
+        namesBlob(e, blobId)
+      )
+        return true;
+    if (events.length < page) return false;
+    after = events.at(-1)!.position;
+  }
 }
 
 /** What a whistleblower may see of their case: never investigator ids, notes or triage. */

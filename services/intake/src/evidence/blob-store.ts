@@ -1,4 +1,5 @@
 import type { BlobReadStream } from '@integrity-desk/http';
+import type { UnrecordedBlob } from '@integrity-desk/reports';
 
 /**
  * Where evidence ciphertext lives. Content-addressed: a finished blob's id is the SHA-256 of its
@@ -30,6 +31,9 @@ export class UploadNotFoundError extends Error {
 /** A finished blob opened for reading (defined beside sendBlob, which sends it). */
 export type { BlobReadStream };
 
+/** A finished upload whose `EvidenceAdded` is not known to be durable (defined beside the purger). */
+export type { UnrecordedBlob };
+
 /** A piece of an upload's history the sweep keeps for a while: whose it was. */
 export interface ExpiredUpload {
   readonly owner: string;
@@ -41,8 +45,27 @@ export interface BlobStore {
   status(uploadId: string): Promise<UploadStatus | undefined>;
   /** Appends a chunk that must start exactly at `offset` == received; returns the new status. */
   write(uploadId: string, offset: number, chunk: Uint8Array): Promise<UploadStatus>;
-  /** When every byte arrived: hashes, moves the data to its content address, returns the id. */
+  /**
+   * When every byte arrived: hashes, moves the data to its content address, returns the id.
+   * Before the move it leaves a durable marker (upload, owner, blob, time) that `recorded`
+   * removes once `EvidenceAdded` is durable, so a crash in between leaves a blob that the sweep
+   * and a purge of the owner can still find.
+   */
   complete(uploadId: string): Promise<{ blobId: string; size: number }>;
+  /** The `EvidenceAdded` naming this upload's blob is durable: drops the marker of `complete`. */
+  recorded(uploadId: string, blobId: string): Promise<void>;
+  /** Finished uploads not yet `recorded`: every one, or one owner's. */
+  unrecorded(owner?: string): Promise<UnrecordedBlob[]>;
+  /**
+   * Forgets an unrecorded upload (its marker). With `erase`, first erases its blob as `erase`
+   * does, unless an upload completed that blob at or after `untouchedSince` (the same bytes sent
+   * again: that upload's own marker decides). A marker that changed since it was listed (the
+   * upload completed again) is left alone. Returns whether the blob was erased.
+   */
+  dropUnrecorded(
+    upload: UnrecordedBlob,
+    options: { readonly erase: boolean; readonly untouchedSince?: Date },
+  ): Promise<boolean>;
   /** Total bytes of unfinished uploads of one owner (for the quota). */
   pendingBytes(owner: string): Promise<number>;
   has(blobId: string): Promise<boolean>;
@@ -55,7 +78,7 @@ export interface BlobStore {
    * (abandoned: the whistleblower never came back), returning how many. A removed upload leaves
    * a small marker naming its owner, so that owner is told to start the file again; markers are
    * removed by a later sweep once they are as old as `untouchedSince`. Finished blobs are never
-   * touched: they are what `EvidenceAdded` events reference.
+   * touched here: unrecorded ones are settled through `unrecorded` and `dropUnrecorded`.
    */
   sweep(untouchedSince: Date): Promise<number>;
   /** The marker a sweep left for this upload id, until a new `begin` or a later sweep clears it. */
@@ -65,7 +88,10 @@ export interface BlobStore {
    * (best effort against the disk itself: see SECURITY.md). An unknown blob is not an error.
    */
   erase(blobId: string): Promise<void>;
-  /** Retention purge: removes every unfinished upload and sweep marker of this owner. */
+  /**
+   * Retention purge: removes every unfinished upload and sweep marker of this owner (not the
+   * markers of finished uploads: the purge ends those with `dropUnrecorded`).
+   */
   discardUploads(owner: string): Promise<void>;
 }
 

@@ -35,6 +35,10 @@ describe('filesystem blob store', () => {
     expect(readdirSync(join(dir, 'blobs'))).toEqual([]);
     expect(await second.complete('u1')).toEqual({ blobId, size: 3000 });
     expect(Buffer.from((await second.read(blobId))!).equals(data)).toBe(true);
+    // Until its EvidenceAdded is durable, a marker names the finished upload and its owner.
+    expect(readdirSync(join(dir, 'uploads'))).toEqual([`u1.${blobId}.completed`]);
+    expect(await second.unrecorded()).toMatchObject([{ uploadId: 'u1', owner: 'r', blobId }]);
+    await second.recorded('u1', blobId);
     expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
     expect(await second.has(blobId)).toBe(true);
     expect(await second.pendingBytes('r')).toBe(0);
@@ -108,6 +112,54 @@ describe('sweep (both adapters)', () => {
     },
   );
 
+  it.each(adapters)(
+    '%s: an unrecorded upload is erased only when its marker is unchanged and no upload completed its blob since the cutoff',
+    async (_name, make) => {
+      let t = Date.parse('2026-03-10T09:00:00Z');
+      const store = make({ now: () => new Date(t) });
+      const finish = async (id: string, owner: string, data: Buffer) => {
+        await store.begin(id, { size: data.length, owner, note: '' });
+        await store.write(id, 0, data);
+        return (await store.complete(id)).blobId;
+      };
+      const [orphan, retried, again] = [randomBytes(50), randomBytes(50), randomBytes(50)];
+      const orphanBlob = await finish('orphan', 'a', orphan);
+      const retriedBlob = await finish('retried', 'a', retried);
+      const againBlob = await finish('again', 'a', again);
+      await finish('kept', 'b', randomBytes(50));
+      expect((await store.unrecorded('a')).map((u) => u.uploadId).sort()).toEqual(
+        ['again', 'orphan', 'retried'].sort(),
+      );
+      expect(await store.unrecorded()).toHaveLength(4);
+      const listed = await store.unrecorded('a');
+      const of = (id: string) => listed.find((u) => u.uploadId === id)!;
+      t += day;
+      // Sent again a day later: the same upload id completes again, and another upload
+      // completes the same bytes as `again`.
+      await finish('retried', 'a', retried);
+      await finish('other', 'c', again);
+      const cutoff = new Date(t - 1);
+      expect(
+        await store.dropUnrecorded(of('retried'), { erase: true, untouchedSince: cutoff }),
+      ).toBe(false);
+      expect(await store.dropUnrecorded(of('again'), { erase: true, untouchedSince: cutoff })).toBe(
+        false,
+      );
+      expect(
+        await store.dropUnrecorded(of('orphan'), { erase: true, untouchedSince: cutoff }),
+      ).toBe(true);
+      expect(await store.has(orphanBlob)).toBe(false);
+      expect(await store.has(retriedBlob)).toBe(true);
+      expect(await store.has(againBlob)).toBe(true);
+      // `retried` was left alone (completed again: a new marker); `again` lost its marker only.
+      expect((await store.unrecorded('a')).map((u) => u.uploadId)).toEqual(['retried']);
+      const kept = (await store.unrecorded('b'))[0]!;
+      expect(await store.dropUnrecorded(kept, { erase: false })).toBe(false);
+      expect(await store.unrecorded('b')).toEqual([]);
+      expect(await store.has(kept.blobId)).toBe(true);
+    },
+  );
+
   it('filesystem: removes data and metadata a crash left without a live upload, once as old', async () => {
     const dir = tempDir();
     let t = Date.parse('2026-03-10T09:00:00Z');
@@ -137,7 +189,9 @@ describe('sweep (both adapters)', () => {
     const finish = async (id: string, owner: string, data: Buffer) => {
       await store.begin(id, { size: data.length, owner, note: 'sealed header' });
       await store.write(id, 0, data);
-      return (await store.complete(id)).blobId;
+      const { blobId } = await store.complete(id);
+      await store.recorded(id, blobId);
+      return blobId;
     };
     const mine = await finish('e1', 'purged', randomBytes(2_500_000));
     const theirs = await finish('e2', 'other', randomBytes(1000));

@@ -19,6 +19,7 @@ import {
   type BlobStore,
   type ExpiredUpload,
   type UploadMeta,
+  type UnrecordedBlob,
   type UploadStatus,
 } from './blob-store.ts';
 
@@ -26,6 +27,8 @@ const idPattern = /^[A-Za-z0-9_-]{1,128}$/;
 const blobPattern = /^[0-9a-f]{64}$/;
 /** What `uploads/` may hold: `<id>.part`, `<id>.json`, `<id>.json.tmp`, `<id>.expired`. */
 const entryPattern = /^([A-Za-z0-9_-]{1,128})\.(part|json|json\.tmp|expired)$/;
+/** A finished upload not yet recorded: `<id>.<blob id>.completed` (`.tmp` while it is written). */
+const completedPattern = /^([A-Za-z0-9_-]{1,128})\.([0-9a-f]{64})\.completed(\.tmp)?$/;
 
 function safeId(id: string, pattern: RegExp): string {
   if (!pattern.test(id)) throw new UploadNotFoundError('bad id');
@@ -38,7 +41,9 @@ function safeId(id: string, pattern: RegExp): string {
  * is acknowledged; the finished file is renamed into place, so a blob path never holds a partial
  * file. Writes to one upload are serialised, and so is the sweep of it. The `.part` file's
  * modification time is the upload's last activity, set from the injected clock; a swept upload
- * leaves `<id>.expired` (its owner) behind for a while. The sweep never looks into `blobs/`.
+ * leaves `<id>.expired` (its owner) behind for a while. A finished upload leaves
+ * `<id>.<blob id>.completed` (its owner; its time is the completion's) until `recorded`; only
+ * `dropUnrecorded` ever removes a blob outside a purge.
  */
 export function createFsBlobStore(options: {
   readonly dir: string;
@@ -68,6 +73,8 @@ export function createFsBlobStore(options: {
   const part = (id: string) => join(uploads, `${safeId(id, idPattern)}.part`);
   const metaFile = (id: string) => join(uploads, `${safeId(id, idPattern)}.json`);
   const marker = (id: string) => join(uploads, `${safeId(id, idPattern)}.expired`);
+  const completedMarker = (id: string, blobId: string) =>
+    join(uploads, `${safeId(id, idPattern)}.${safeId(blobId, blobPattern)}.completed`);
   const touch = (file: string, at: Date = now()) => utimes(file, at, at);
   const mtime = (file: string) =>
     stat(file).then(
@@ -99,6 +106,65 @@ export function createFsBlobStore(options: {
       await rm(part(id), { force: true });
       return true;
     });
+  }
+
+  async function syncDir(dir: string) {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Written whole or not at all (temp file, fsync, rename, fsync of the folder). */
+  async function writeMarkerDurably(file: string, text: string) {
+    const tmp = `${file}.tmp`;
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(text);
+      const at = now();
+      await handle.utimes(at, at);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+    await syncDir(uploads);
+  }
+
+  async function readCompleted(id: string, blobId: string): Promise<UnrecordedBlob | undefined> {
+    try {
+      const file = completedMarker(id, blobId);
+      const { owner } = JSON.parse(await readFile(file, 'utf8')) as { owner: string };
+      const { mtimeMs } = await stat(file);
+      return { uploadId: id, owner, blobId, completedAt: new Date(Math.floor(mtimeMs)) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function eraseBlob(blobId: string) {
+    await ready;
+    const path = join(blobs, safeId(blobId, blobPattern));
+    const handle = await open(path, 'r+').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!handle) return;
+    try {
+      // Zeros over the ciphertext before the unlink: on a filesystem that rewrites in place
+      // (ext4, xfs) the old blocks are gone; a copy-on-write filesystem or an SSD's wear
+      // levelling may keep them (SECURITY.md, Retention).
+      const { size } = await handle.stat();
+      const zeros = new Uint8Array(Math.min(size, 1024 * 1024));
+      for (let at = 0; at < size; at += zeros.byteLength)
+        await handle.write(zeros, 0, Math.min(zeros.byteLength, size - at), at);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rm(path, { force: true });
   }
 
   async function readMeta(id: string): Promise<UploadMeta | undefined> {
@@ -169,7 +235,20 @@ export function createFsBlobStore(options: {
         const hash = createHash('sha256');
         for await (const piece of createReadStream(part(uploadId))) hash.update(piece as Buffer);
         const blobId = hash.digest('hex');
-        await rename(part(uploadId), join(blobs, blobId));
+        // The blob's time is its completion's: `dropUnrecorded` never erases a blob that an
+        // upload (of any report) completed inside the window.
+        await touch(part(uploadId));
+        // Marker durable before the blob is in place; the folder synced before `EvidenceAdded`
+        // is appended, so a power cut cannot lose a blob that event names. Under the blob's
+        // lock, which `dropUnrecorded` takes too.
+        await serialised(`blob:${blobId}`, async () => {
+          await writeMarkerDurably(
+            completedMarker(uploadId, blobId),
+            JSON.stringify({ owner: current.owner }),
+          );
+          await rename(part(uploadId), join(blobs, blobId));
+          await syncDir(blobs);
+        });
         await rm(metaFile(uploadId), { force: true });
         return { blobId, size: current.size };
       });
@@ -197,10 +276,15 @@ export function createFsBlobStore(options: {
       const old = async (file: string) => ((await mtime(file)) ?? Infinity) < cutoff;
       let removed = 0;
       for (const name of await readdir(uploads)) {
+        const file = join(uploads, name);
+        // A marker a crash left half written: its upload's blob was never moved into place.
+        if (completedPattern.exec(name)?.[3]) {
+          if (await old(file)) await rm(file, { force: true });
+          continue;
+        }
         const m = entryPattern.exec(name);
         if (!m) continue;
         const [, id, kind] = m as unknown as [string, string, string];
-        const file = join(uploads, name);
         if (kind === 'json') {
           if (await sweepOne(id, cutoff)) removed += 1;
         } else if (kind === 'expired') {
@@ -220,27 +304,36 @@ export function createFsBlobStore(options: {
       await ready;
       return readMarker(uploadId);
     },
-    async erase(blobId) {
+    erase: eraseBlob,
+    async recorded(uploadId, blobId) {
       await ready;
-      const path = join(blobs, safeId(blobId, blobPattern));
-      const handle = await open(path, 'r+').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined;
-        throw error;
-      });
-      if (!handle) return;
-      try {
-        // Zeros over the ciphertext before the unlink: on a filesystem that rewrites in place
-        // (ext4, xfs) the old blocks are gone; a copy-on-write filesystem or an SSD's wear
-        // levelling may keep them (SECURITY.md, Retention).
-        const { size } = await handle.stat();
-        const zeros = new Uint8Array(Math.min(size, 1024 * 1024));
-        for (let at = 0; at < size; at += zeros.byteLength)
-          await handle.write(zeros, 0, Math.min(zeros.byteLength, size - at), at);
-        await handle.sync();
-      } finally {
-        await handle.close();
+      await rm(completedMarker(uploadId, blobId), { force: true });
+    },
+    async unrecorded(owner) {
+      await ready;
+      const found: UnrecordedBlob[] = [];
+      for (const name of await readdir(uploads)) {
+        const m = completedPattern.exec(name);
+        if (!m || m[3]) continue;
+        const upload = await readCompleted(m[1]!, m[2]!);
+        if (upload && (owner === undefined || upload.owner === owner)) found.push(upload);
       }
-      await rm(path, { force: true });
+      return found;
+    },
+    dropUnrecorded(upload, options) {
+      return serialised(`blob:${upload.blobId}`, async () => {
+        await ready;
+        const current = await readCompleted(upload.uploadId, upload.blobId);
+        if (current?.completedAt.getTime() !== upload.completedAt.getTime()) return false;
+        const completedAt = await mtime(join(blobs, safeId(upload.blobId, blobPattern)));
+        const erasing =
+          options.erase &&
+          completedAt !== undefined &&
+          (options.untouchedSince === undefined || completedAt < options.untouchedSince.getTime());
+        if (erasing) await eraseBlob(upload.blobId);
+        await rm(completedMarker(upload.uploadId, upload.blobId), { force: true });
+        return erasing;
+      });
     },
     async discardUploads(owner) {
       await ready;

@@ -5,6 +5,7 @@ import {
   UploadOffsetError,
   type BlobClock,
   type BlobStore,
+  type UnrecordedBlob,
   type UploadMeta,
 } from './blob-store.ts';
 
@@ -19,6 +20,15 @@ export function createMemoryBlobStore(
   >();
   const expired = new Map<string, { owner: string; at: number }>();
   const blobs = new Map<string, Uint8Array>();
+  /** When an upload last completed each blob, and the uploads not yet recorded. */
+  const completedAt = new Map<string, number>();
+  const unrecorded = new Map<string, UnrecordedBlob>();
+  const keyOf = (u: { uploadId: string; blobId: string }) => `${u.uploadId}.${u.blobId}`;
+  async function erase(blobId: string) {
+    blobs.get(blobId)?.fill(0);
+    blobs.delete(blobId);
+    completedAt.delete(blobId);
+  }
   const statusOf = (id: string) => {
     const u = uploads.get(id);
     return u && { ...u.meta, received: u.received };
@@ -49,7 +59,11 @@ export function createMemoryBlobStore(
       if (u.received !== u.meta.size) throw new UploadOffsetError('incomplete');
       const data = Buffer.concat(u.chunks);
       const blobId = createHash('sha256').update(data).digest('hex');
+      const at = now();
+      const done = { uploadId, owner: u.meta.owner, blobId, completedAt: new Date(at) };
+      unrecorded.set(keyOf(done), done);
       blobs.set(blobId, new Uint8Array(data));
+      completedAt.set(blobId, at);
       uploads.delete(uploadId);
       return { blobId, size: data.byteLength };
     },
@@ -90,9 +104,21 @@ export function createMemoryBlobStore(
       const e = expired.get(uploadId);
       return e && { owner: e.owner };
     },
-    async erase(blobId) {
-      blobs.get(blobId)?.fill(0);
-      blobs.delete(blobId);
+    erase,
+    recorded: async (uploadId, blobId) => void unrecorded.delete(keyOf({ uploadId, blobId })),
+    unrecorded: async (owner) =>
+      [...unrecorded.values()].filter((u) => owner === undefined || u.owner === owner),
+    async dropUnrecorded(upload, options) {
+      const current = unrecorded.get(keyOf(upload));
+      if (current?.completedAt.getTime() !== upload.completedAt.getTime()) return false;
+      const at = completedAt.get(upload.blobId);
+      const erasing =
+        options.erase &&
+        at !== undefined &&
+        (options.untouchedSince === undefined || at < options.untouchedSince.getTime());
+      if (erasing) await erase(upload.blobId);
+      unrecorded.delete(keyOf(upload));
+      return erasing;
     },
     async discardUploads(owner) {
       for (const [id, u] of uploads) if (u.meta.owner === owner) uploads.delete(id);

@@ -25,16 +25,20 @@ import {
 import { purgeStream } from './events.ts';
 import type { Timers } from '../shared/timers.ts';
 import { startRetentionJob } from './job.ts';
-import { createReportPurger, type ErasableBlobs } from './purger.ts';
+import { createReportPurger, type ErasableBlobs, type UnrecordedBlob } from './purger.ts';
 
 const channelId = fakeUuid('channel');
 const alice: Actor = { kind: 'investigator', investigatorId: fakeUuid('alice') };
 const ctx = { channelIds: [channelId], investigatorId: fakeUuid('alice'), now: new Date() };
 
-/** Blobs as a set of ids; `failNext` makes the next erase fail (a crash or an I/O error). */
+/**
+ * Blobs as a set of ids, with the markers of uploads finished but not recorded; `failNext` makes
+ * the next erase fail (a crash or an I/O error).
+ */
 function fakeBlobs() {
   const stored = new Set<string>();
   const uploadsOf = new Set<string>();
+  const pending: UnrecordedBlob[] = [];
   let failNext = false;
   const blobs: ErasableBlobs = {
     async erase(blobId) {
@@ -47,8 +51,14 @@ function fakeBlobs() {
     async discardUploads(owner) {
       uploadsOf.delete(owner);
     },
+    unrecorded: async (owner) => pending.filter((u) => u.owner === owner),
+    async dropUnrecorded(upload, { erase }) {
+      pending.splice(pending.indexOf(upload), 1);
+      if (erase) stored.delete(upload.blobId);
+      return erase;
+    },
   };
-  return { blobs, stored, uploadsOf, failOnce: () => void (failNext = true) };
+  return { blobs, stored, uploadsOf, pending, failOnce: () => void (failNext = true) };
 }
 
 interface World {
@@ -193,6 +203,26 @@ function expectNothingLeftOf(w: World, reportId: string) {
 }
 
 describe('purging a closed report', () => {
+  it('erases the blobs of its uploads that finished without a durable EvidenceAdded, unless another report holds the same bytes', async () => {
+    const w = await world();
+    const shared = (await report(w, { open: true })).blobId;
+    const { reportId, blobId } = await report(w);
+    const orphan = 'a'.repeat(64);
+    for (const id of [orphan, shared]) {
+      w.files.stored.add(id);
+      w.files.pending.push({
+        uploadId: randomUUID(),
+        owner: reportId,
+        blobId: id,
+        completedAt: w.clock.now,
+      });
+    }
+    expect(await purgerOf(w).purge(reportId, alice)).toBe('erased');
+    expect([...w.files.stored].sort()).toEqual([shared]);
+    expect(w.files.stored.has(blobId)).toBe(false);
+    expect(w.files.pending).toEqual([]);
+  });
+
   it('leaves only the record: stream tombstoned, blob erased, read-model rows gone, as a rebuild gives', async () => {
     const w = await world();
     const { reportId, blobId } = await report(w);

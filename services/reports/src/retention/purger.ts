@@ -11,13 +11,30 @@ import type { Actor } from '../shared/command.ts';
 import { purgeEventId, purgeEventSchema, purgeStream } from './events.ts';
 
 /**
+ * A finished upload whose `EvidenceAdded` was never known to be durable (the evidence store keeps
+ * a marker from the blob's rename until the event is): a crash between the two leaves one.
+ */
+export interface UnrecordedBlob {
+  readonly uploadId: string;
+  /** The report the upload was for. */
+  readonly owner: string;
+  readonly blobId: string;
+  readonly completedAt: Date;
+}
+
+/**
  * What a purge needs of the evidence store (intake's `createFsBlobStore` provides it): erase a
- * finished blob, and drop the unfinished uploads (and sweep markers) a report owns.
+ * finished blob, drop the unfinished uploads (and sweep markers) a report owns, and end its
+ * unrecorded ones.
  */
 export interface ErasableBlobs {
   /** Overwrites and removes the blob; a blob that is already gone is not an error. */
   erase(blobId: string): Promise<void>;
   discardUploads(owner: string): Promise<void>;
+  /** The report's finished uploads whose `EvidenceAdded` is not known to be durable. */
+  unrecorded(owner: string): Promise<readonly UnrecordedBlob[]>;
+  /** Forgets one of them, erasing its blob first (as `erase`) when `erase` is set. */
+  dropUnrecorded(upload: UnrecordedBlob, options: { readonly erase: boolean }): Promise<boolean>;
 }
 
 export interface ReportPurgerDeps {
@@ -60,8 +77,9 @@ export interface ReportPurger {
  * 1. `ReportPurged` on `report-<id>` (the decision; from then on every command is refused);
  * 2. the same `ReportPurged` as the record on `purge-<id>` (survives the tombstone; makes every
  *    projection runner drop the report's rows: queues, counters, locator, audit entries, blobs);
- * 3. evidence blobs no other report references are overwritten and removed, unfinished uploads
- *    dropped (read from the report stream, which still exists until step 4);
+ * 3. evidence blobs no other report references are overwritten and removed (those its events
+ *    name, read from the report stream, which still exists until step 4, and those of uploads
+ *    that finished without a durable `EvidenceAdded`), unfinished uploads dropped;
  * 4. `report-<id>` tombstoned: its rows deleted from the store (SQLite: zeroed, WAL emptied);
  * 5. `ReportErased` on `purge-<id>`: the purge is complete (pending_purges drops it).
  */
@@ -123,6 +141,11 @@ export function createReportPurger(deps: ReportPurgerDeps): ReportPurger {
     if (blobIds) {
       for (const blobId of blobIds)
         if (!blobHeldElsewhere(deps.readModels, blobId, reportId)) await deps.blobs.erase(blobId);
+      // A crash between an upload's rename and its EvidenceAdded left a blob no event names.
+      for (const upload of await deps.blobs.unrecorded(reportId)) {
+        const erase = !blobHeldElsewhere(deps.readModels, upload.blobId, reportId);
+        await deps.blobs.dropUnrecorded(upload, { erase });
+      }
       await deps.blobs.discardUploads(reportId);
       try {
         await store.tombstoneStream(reportStream(reportId));

@@ -1,0 +1,226 @@
+// A finished upload whose EvidenceAdded never became durable, after a real crash (SIGKILL of a
+// child intake between the blob's rename and the append): the next start's sweep erases that
+// blob once the grace period is over, and never one that an event names; a retry keeps it; a
+// purge of the report erases it. The SQLite file and the blob directory are real, the clock and
+// the timers injected.
+import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
+import { createFsBlobStore } from '@integrity-desk/intake';
+import {
+  allProjections,
+  createProjectionRunner,
+  createReportPurger,
+  handleReportCommand,
+  openReadModels,
+  type ReportCommand,
+} from '@integrity-desk/reports';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  makeEnvelope,
+  makeReceipt,
+  manualTimers,
+  openSession,
+  postJson,
+  sha256hex,
+  startIntake,
+  submit,
+  testClock,
+  type Harness,
+} from '../../intake/src/test-support/harness.ts';
+
+const HOUR = 60 * 60_000;
+const CHUNK = 64 * 1024;
+
+let dir: string;
+let store: EventStore | undefined;
+let h: Harness | undefined;
+let clock: ReturnType<typeof testClock>;
+let timers: ReturnType<typeof manualTimers>;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'idesk-unrecorded-'));
+});
+afterEach(async () => {
+  await h?.close();
+  await store?.close();
+  h = store = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const uploadsDir = () => join(dir, 'evidence', 'uploads');
+const blobPath = (blobId: string) => join(dir, 'evidence', 'blobs', blobId);
+const evidenceEvents = async () =>
+  (await store!.readAll()).filter((e) => e.type === 'EvidenceAdded');
+
+type File = { attachmentId: string; ciphertext: Buffer; header: unknown };
+async function upload(url: string, token: string, file: File, bytes = file.ciphertext) {
+  const auth = { authorization: `Bearer ${token}` };
+  const begun = await postJson(
+    `${url}/api/v1/case/evidence`,
+    { evidenceId: file.attachmentId, size: bytes.length, header: file.header },
+    auth,
+  );
+  expect(begun.status).toBe(201);
+  let last: Response | undefined;
+  for (let at = 0; at < bytes.length; at += CHUNK)
+    last = await fetch(`${url}/api/v1/case/evidence/${file.attachmentId}?offset=${at}`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(bytes.subarray(at, at + CHUNK)),
+    });
+  return last!;
+}
+
+/**
+ * A whistleblower submits and uploads one file to a child intake that is killed at `point` of
+ * the last chunk: the client never gets an answer.
+ */
+async function crashDuringUpload(point: 'append' | 'recorded') {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'evidence-crash-child.ts'), dir, point],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_c, sig) => r(sig)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.on('exit', () => reject(new Error('child exited before listening')));
+  });
+  const wb = await makeReceipt();
+  const envelope = makeEnvelope(wb);
+  expect((await submit(url, envelope)).status).toBe(201);
+  const file = await wb.attachment(envelope.reportId, randomBytes(2 * CHUNK));
+  await expect(upload(url, await openSession(url, wb), file)).rejects.toThrow();
+  expect(await exited).toBe('SIGKILL');
+  return { wb, reportId: envelope.reportId, file, blobId: sha256hex(file.ciphertext) };
+}
+
+/** The next start: an intake on the same data directory, its start sweep done. */
+async function restart() {
+  store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
+  clock = testClock();
+  timers = manualTimers();
+  h = await startIntake({
+    store,
+    clock,
+    blobStore: createFsBlobStore({ dir: join(dir, 'evidence'), clock }),
+    config: { maxChunkBytes: CHUNK, uploadExpiryMs: 24 * HOUR, uploadSweepIntervalMs: HOUR },
+    deps: { timers },
+  });
+  await timers.fire();
+}
+
+async function sweepAfter(ms: number) {
+  clock.advance(ms);
+  await timers.fire();
+}
+
+describe('evidence whose EvidenceAdded a crash prevented', () => {
+  it('is kept through the grace period, then erased by the sweep (zeros, then unlink) with its marker', async () => {
+    const { file, blobId } = await crashDuringUpload('append');
+    expect(existsSync(blobPath(blobId))).toBe(true);
+    await restart();
+    expect(await evidenceEvents()).toEqual([]);
+    expect(readdirSync(uploadsDir())).toHaveLength(1);
+    // A second name for the blob's inode shows what the erase leaves in it.
+    const watch = join(dir, 'watch');
+    linkSync(blobPath(blobId), watch);
+    await sweepAfter(23 * HOUR);
+    expect(existsSync(blobPath(blobId))).toBe(true);
+    expect(h!.logs.join('')).not.toContain('"erased"');
+    await sweepAfter(2 * HOUR);
+    expect(existsSync(blobPath(blobId))).toBe(false);
+    expect(readdirSync(uploadsDir())).toEqual([]);
+    const left = readFileSync(watch);
+    expect(left.length).toBe(file.ciphertext.length);
+    expect(left.every((b) => b === 0)).toBe(true);
+    expect(h!.logs.join('')).toContain('"removed":0,"erased":1');
+  }, 60_000);
+
+  it("is the whistleblower's again after a retry: the same bytes under the same name, recorded and kept", async () => {
+    const { wb, file, blobId } = await crashDuringUpload('append');
+    await restart();
+    const token = await openSession(h!.url, wb);
+    expect((await upload(h!.url, token, file)).status).toBe(201);
+    expect((await evidenceEvents()).map((e) => (e.data as { blobId: string }).blobId)).toEqual([
+      blobId,
+    ]);
+    expect(readdirSync(uploadsDir())).toEqual([]);
+    for (let i = 0; i < 3; i++) await sweepAfter(30 * 24 * HOUR);
+    const download = await fetch(`${h!.url}/api/v1/case/evidence/${file.attachmentId}/blob`, {
+      headers: { authorization: `Bearer ${await openSession(h!.url, wb)}` },
+    });
+    expect(Buffer.from(await download.arrayBuffer()).equals(file.ciphertext)).toBe(true);
+  }, 60_000);
+
+  it('is never erased once an event names it: its own, durable before the crash, or another report holding the same bytes', async () => {
+    const own = await crashDuringUpload('recorded');
+    await restart();
+    expect(await evidenceEvents()).toHaveLength(1);
+    await h!.close();
+    await store!.close();
+    h = store = undefined;
+    const orphan = await crashDuringUpload('append');
+    await restart();
+    // Another report receives the very same ciphertext (under its own header) before the
+    // grace period ends; its blob is the orphan's, completed no later than the orphan's.
+    const other = await makeReceipt();
+    const envelope = makeEnvelope(other);
+    expect((await submit(h!.url, envelope)).status).toBe(201);
+    const theirs = await other.attachment(envelope.reportId, randomBytes(2 * CHUNK));
+    const res = await upload(h!.url, await openSession(h!.url, other), {
+      ...theirs,
+      ciphertext: orphan.file.ciphertext,
+    });
+    expect(res.status).toBe(201);
+    expect(readdirSync(uploadsDir())).toHaveLength(2);
+    await sweepAfter(25 * HOUR);
+    expect(readdirSync(uploadsDir())).toEqual([]);
+    expect(existsSync(blobPath(own.blobId))).toBe(true);
+    expect(existsSync(blobPath(orphan.blobId))).toBe(true);
+    expect(h!.logs.join('')).not.toContain('"erased"');
+  }, 90_000);
+
+  it('is erased with its report by a purge, inside the grace period', async () => {
+    const { reportId, blobId } = await crashDuringUpload('append');
+    store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
+    const staff = { kind: 'investigator', investigatorId: randomUUID() } as const;
+    for (const c of [
+      { type: 'AcknowledgeReport', data: { reportId } },
+      { type: 'CloseReport', data: { reportId, outcome: 'unsubstantiated' } },
+    ])
+      await handleReportCommand(store, reportId, {
+        ...c,
+        metadata: { now: new Date(), eventId: randomUUID(), actor: staff },
+      } as ReportCommand);
+    const readModels = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
+    const runner = createProjectionRunner({ store, db: readModels, projections: allProjections });
+    await runner.start();
+    try {
+      const purger = createReportPurger({
+        store,
+        readModels,
+        blobs: createFsBlobStore({ dir: join(dir, 'evidence') }),
+        clock: { now: () => new Date() },
+        ids: { uuid: () => randomUUID() },
+        waitForProjections: (position) => runner.waitFor(position),
+      });
+      expect(existsSync(blobPath(blobId))).toBe(true);
+      expect(await purger.purge(reportId, staff)).toBe('erased');
+    } finally {
+      await runner.stop();
+      readModels.close();
+    }
+    expect(existsSync(blobPath(blobId))).toBe(false);
+    expect(readdirSync(uploadsDir())).toEqual([]);
+  }, 60_000);
+});

@@ -14,7 +14,7 @@ import {
   type ReportCommand,
 } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,11 +41,15 @@ let store: EventStore | undefined;
 let h: Harness | undefined;
 let clock: ReturnType<typeof testClock>;
 let timers: ReturnType<typeof manualTimers>;
+/** The child intake, ended here if it never reached its crash point (a broken build). */
+let child: ChildProcess | undefined;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'idesk-unrecorded-'));
 });
 afterEach(async () => {
+  if (child?.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  child = undefined;
   await h?.close();
   await store?.close();
   h = store = undefined;
@@ -81,19 +85,20 @@ async function upload(url: string, token: string, file: File, bytes = file.ciphe
  * the last chunk: the client never gets an answer.
  */
 async function crashDuringUpload(point: 'append' | 'recorded') {
-  const child = spawn(
+  child = spawn(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, 'evidence-crash-child.ts'), dir, point],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_c, sig) => r(sig)));
+  const running = child;
+  const exited = new Promise<NodeJS.Signals | null>((r) => running.on('exit', (_c, sig) => r(sig)));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (d: Buffer) => {
+    running.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('\n')) resolve(out.trim());
     });
-    child.on('exit', () => reject(new Error('child exited before listening')));
+    running.on('exit', () => reject(new Error('child exited before listening')));
   });
   const wb = await makeReceipt();
   const envelope = makeEnvelope(wb);

@@ -33,7 +33,8 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-async function openStore(config: Config): Promise<EventStore> {
+/** The event store the configuration names (also the recovery tool's, src/recover). */
+export async function openStore(config: Config): Promise<EventStore> {
   if (config.eventStore.kind === 'sqlite')
     return createSqliteEventStore({ file: config.eventStore.file });
   // Loaded only when asked for, so the embedded deployment never loads the gRPC client.

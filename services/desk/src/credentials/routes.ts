@@ -14,7 +14,8 @@ import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, readInvestigator, requireAdmin, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
-import { codeSchema, hashCode, newEnrolmentCode, sameText, uuid } from '../setup/routes.ts';
+import { codeSchema, hashCode, sameText, uuid } from '../setup/routes.ts';
+import { DEFAULT_CODE_VALID_HOURS, issueTotpReset } from './totp-reset.ts';
 
 /**
  * Credentials after enrolment: an administrator resets an account's TOTP (lost phone, or a
@@ -40,27 +41,17 @@ export function credentialRoutes(ctx: DeskContext): Router {
     if (id === caller.investigatorId) throw new ProblemError('conflict');
     const expectedRevision = ifMatch(req);
     parse(z.strictObject({}), req.body ?? {});
-    const code = newEnrolmentCode(ctx);
-    const result = await handleCommand(
-      deps.store,
-      investigatorStream(id),
-      investigatorDecider,
-      {
-        type: 'ResetTotp',
-        data: {
-          investigatorId: id,
-          enrolmentCodeHash: hashCode(code),
-          validForHours: deps.config.enrolmentValidHours ?? 72,
-        },
-        metadata: meta({ kind: 'investigator', investigatorId: caller.investigatorId }),
-      },
-      { expectedRevision },
-    );
+    const { code, revision } = await issueTotpReset(deps, {
+      investigatorId: id,
+      actor: { kind: 'investigator', investigatorId: caller.investigatorId },
+      validForHours: deps.config.enrolmentValidHours ?? DEFAULT_CODE_VALID_HOURS,
+      expectedRevision,
+    });
     // The old second factor no longer signs anyone in, so its sessions end too.
     ctx.sessions.destroyAllOf(id);
-    res.setHeader('ETag', etag(result.revision));
+    res.setHeader('ETag', etag(revision));
     // The code is shown this once, to be handed to the investigator; only its hash is stored.
-    res.json({ revision: Number(result.revision), enrolmentCode: code });
+    res.json({ revision: Number(revision), enrolmentCode: code });
   });
 
   const reenrolSchema = z.strictObject({

@@ -20,6 +20,7 @@ import { checkAccountTotp } from '../auth/account-totp.ts';
 import { newTotpSecret, totpUri } from '../auth/totp.ts';
 import { sealTotpSecret } from '../auth/totp-seal.ts';
 import type { DeskContext } from '../context.ts';
+import type { Ids } from '../deps.ts';
 import { readInvestigator } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
@@ -35,8 +36,8 @@ export const sameText = (a: string, b: string) =>
   a.length === b.length && constantTimeEqual(Buffer.from(a), Buffer.from(b));
 
 /** A one-time enrolment code: 128 bits, base64url, shown once; only its hash is stored. */
-export function newEnrolmentCode(ctx: DeskContext): string {
-  return ctx.deps.ids.bytes(16).toString('base64url');
+export function newEnrolmentCode(ids: Ids): string {
+  return ids.bytes(16).toString('base64url');
 }
 
 /** Invites an account (administrators' command, or setup's first administrator). */
@@ -44,7 +45,7 @@ export async function inviteInvestigator(
   ctx: DeskContext,
   input: { investigatorId: string; handle: string; role: Role; by: string | 'system' },
 ): Promise<string> {
-  const code = newEnrolmentCode(ctx);
+  const code = newEnrolmentCode(ctx.deps.ids);
   await handleCommand(
     ctx.deps.store,
     investigatorStream(input.investigatorId),

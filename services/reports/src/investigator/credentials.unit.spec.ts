@@ -119,6 +119,34 @@ describe('TOTP reset', () => {
       .when({ ...reset, data: { ...reset.data, validForHours: 0 } } as InvestigatorCommand)
       .thenThrows(InvalidCommandError);
   });
+  it('the operator resets a TOTP (the recovery tool), recorded as by operator', () => {
+    const operator = { ...reset.metadata, actor: { kind: 'operator' } as const };
+    spec([...active, wasReset])
+      .when({ ...reset, metadata: operator })
+      .then([{ ...wasReset, data: { ...wasReset.data, by: 'operator' } }]);
+  });
+  it('the operator can do nothing else to an account', () => {
+    const operator = { now, eventId: 'e', actor: { kind: 'operator' } as const };
+    spec([...active, wasReset])
+      .when({ ...reenrol(), metadata: operator })
+      .thenThrows(InvalidCommandError);
+    spec([...active, wasReset, reenrolled])
+      .when({ ...confirm, metadata: operator })
+      .thenThrows(InvalidCommandError);
+    spec(active)
+      .when({ ...changeVault(), metadata: operator })
+      .thenThrows(InvalidCommandError);
+    spec(active)
+      .when({
+        type: 'ChangeInvestigatorRole',
+        data: { investigatorId, role: 'administrator' },
+        metadata: operator,
+      })
+      .thenThrows(InvalidCommandError);
+    spec(active)
+      .when({ type: 'RecordSignIn', data: { investigatorId }, metadata: operator })
+      .thenThrows(InvalidCommandError);
+  });
   it('the old secret stops working at once: the account is no longer active', () => {
     expect(fold([...active, wasReset]).status).toBe('totp_reset');
   });

@@ -156,6 +156,7 @@ const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0 && n <= 1_000_0
 function by(metadata: CommandMetadata): string {
   if (metadata.actor.kind === 'investigator') return metadata.actor.investigatorId;
   if (metadata.actor.kind === 'system') return 'system';
+  if (metadata.actor.kind === 'operator') return 'operator';
   throw new InvalidCommandError('a whistleblower cannot manage accounts');
 }
 
@@ -165,6 +166,10 @@ export function decideInvestigator(
 ): InvestigatorEvent[] {
   const now = command.metadata.now;
   const iso = now.toISOString();
+  // The operator's recovery tool puts an account into TOTP reset and nothing else: it must not
+  // give whoever runs the server a way to enrol, promote or sign in as anyone.
+  if (command.metadata.actor.kind === 'operator' && command.type !== 'ResetTotp')
+    throw new InvalidCommandError('an operator can only reset a second factor');
   switch (command.type) {
     case 'InviteInvestigator': {
       if (state.status !== 'none') throw new IllegalTransitionError(command.type, state.status);

@@ -46,11 +46,14 @@ function open(state: ReportState, command: string): Open {
   return s as Open;
 }
 
-/** Staff commands name the investigator who issued them; retention jobs act as 'system'. */
+/**
+ * Staff commands name the investigator who issued them; retention jobs act as 'system'. The
+ * operator's recovery tool touches accounts only, never a report.
+ */
 function staff(metadata: CommandMetadata): string {
   if (metadata.actor.kind === 'investigator') return metadata.actor.investigatorId;
   if (metadata.actor.kind === 'system') return 'system';
-  throw new InvalidCommandError('a whistleblower cannot issue this command');
+  throw new InvalidCommandError(`${metadata.actor.kind} cannot issue this command`);
 }
 
 const iso = (m: CommandMetadata) => m.now.toISOString();
@@ -174,7 +177,8 @@ export function postMessage(command: PostMessage, state: ReportState): ReportEve
   const s = open(state, command.type);
   assertNew(s.messageIds, command.data.messageId);
   const { actor } = command.metadata;
-  if (actor.kind === 'system') throw new InvalidCommandError('system cannot post messages');
+  if (actor.kind === 'system' || actor.kind === 'operator')
+    throw new InvalidCommandError(`${actor.kind} cannot post messages`);
   return [
     {
       type: 'MessagePosted',
@@ -195,7 +199,8 @@ export function addEvidence(command: AddEvidence, state: ReportState): ReportEve
   const s = open(state, command.type);
   assertNew(s.evidenceIds, command.data.evidenceId);
   const { actor } = command.metadata;
-  if (actor.kind === 'system') throw new InvalidCommandError('system cannot add evidence');
+  if (actor.kind === 'system' || actor.kind === 'operator')
+    throw new InvalidCommandError(`${actor.kind} cannot add evidence`);
   return [
     {
       type: 'EvidenceAdded',

@@ -306,10 +306,14 @@ describe('report decider', () => {
           data: { reportId, messageId: 'm1', envelope: m1 },
         } as ReportCommand)
         .thenThrows(DuplicateItemError));
-    it('refuses a system actor', () =>
+    it('refuses a system or operator actor', () => {
       spec([submitted])
         .when({ ...commands.PostMessage, metadata: { ...meta(), actor: { kind: 'system' } } })
-        .thenThrows(InvalidCommandError));
+        .thenThrows(InvalidCommandError);
+      spec([submitted])
+        .when({ ...commands.PostMessage, metadata: { ...meta(), actor: { kind: 'operator' } } })
+        .thenThrows(InvalidCommandError);
+    });
   });
 
   describe('AddEvidence', () => {
@@ -433,6 +437,10 @@ describe('report decider', () => {
         .thenThrows(IllegalTransitionError);
       spec([submitted, acknowledged]).when(commands.PurgeReport).thenThrows(IllegalTransitionError);
     });
+    it('refuses a purge by the operator (the recovery tool touches accounts only)', () =>
+      spec([submitted, acknowledged, closed])
+        .when({ ...commands.PurgeReport, metadata: { ...meta(), actor: { kind: 'operator' } } })
+        .thenThrows(InvalidCommandError));
     it('purges a closed report, by a retention job', () =>
       spec([submitted, acknowledged, closed])
         .when({ ...commands.PurgeReport, metadata: { ...meta(), actor: { kind: 'system' } } })

@@ -2,7 +2,12 @@
 export type Actor =
   | { readonly kind: 'investigator'; readonly investigatorId: string }
   | { readonly kind: 'whistleblower' }
-  | { readonly kind: 'system' };
+  | { readonly kind: 'system' }
+  /**
+   * The person running the server, through the recovery tool on its command line
+   * (services/server/src/recover): it may only reset a second factor (investigator.ts).
+   */
+  | { readonly kind: 'operator' };
 
 /**
  * Metadata every command carries. `now` comes from the caller's injected clock (the domain has

@@ -1,0 +1,9 @@
+export {
+  afterKeyChange,
+  RecoveryRefusedError,
+  resetAfterKeyChange,
+  resetTotpByOperator,
+  type KeyChangeOutcome,
+  type OperatorReset,
+  type RecoveryDeps,
+} from './operator-reset.ts';

@@ -172,8 +172,12 @@ function generate(): Req {
       return withBody('/api/v1/session', valid.session);
     case 5:
       return withBody('/api/v1/case/messages', valid.message, { authorization: auth });
-    case 6:
-      return withBody('/api/v1/case/evidence', valid.evidence, { authorization: auth });
+    case 6: {
+      if (r.int(3))
+        return withBody('/api/v1/case/evidence', valid.evidence, { authorization: auth });
+      const id = r.int(3) === 0 ? encodeURIComponent(r.pick(strings)) : evidenceId;
+      return withBody(`/api/v1/case/evidence/${id}/complete`, {}, { authorization: auth });
+    }
     case 7: {
       const id = r.int(3) === 0 ? encodeURIComponent(r.pick(strings)) : evidenceId;
       const offset = r.pick(['0', '1', '-1', '99999999999999999999', 'x', '', String(r.int(6000))]);

@@ -151,11 +151,28 @@ describe('evidence whose EvidenceAdded a crash prevented', () => {
     expect(h!.logs.join('')).toContain('"removed":0,"erased":1');
   }, 60_000);
 
-  it("is the whistleblower's again after a retry: the same bytes under the same name, recorded and kept", async () => {
+  it("is the whistleblower's again when their browser comes back: it finishes the upload, which is recorded and kept", async () => {
     const { wb, file, blobId } = await crashDuringUpload('append');
     await restart();
     const token = await openSession(h!.url, wb);
-    expect((await upload(h!.url, token, file)).status).toBe(201);
+    const auth = { authorization: `Bearer ${token}` };
+    // Resuming, the browser learns every byte is there but nothing recorded it...
+    const begun = await postJson(
+      `${h!.url}/api/v1/case/evidence`,
+      { evidenceId: file.attachmentId, size: file.ciphertext.length, header: file.header },
+      auth,
+    );
+    const size = file.ciphertext.length;
+    const pending = { evidenceId: file.attachmentId, size, received: size, complete: false };
+    expect([begun.status, await begun.json()]).toEqual([200, pending]);
+    // ...and asks the server to finish it: once, then the same answer again.
+    const finish = () =>
+      postJson(`${h!.url}/api/v1/case/evidence/${file.attachmentId}/complete`, {}, auth);
+    const done = { ...pending, complete: true, blobId };
+    const first = await finish();
+    expect([first.status, await first.json()]).toEqual([201, done]);
+    const again = await finish();
+    expect([again.status, await again.json()]).toEqual([200, done]);
     expect((await evidenceEvents()).map((e) => (e.data as { blobId: string }).blobId)).toEqual([
       blobId,
     ]);

@@ -140,6 +140,12 @@ export const intake = {
       bytes,
       auth(),
     ),
+  completeEvidence: (evidenceId: string) =>
+    postJson<UploadStatus>(
+      `${base}/case/evidence/${encodeURIComponent(evidenceId)}/complete`,
+      {},
+      auth(),
+    ),
   evidenceBlob: (evidenceId: string) =>
     fetch(`${base}/case/evidence/${encodeURIComponent(evidenceId)}/blob`, {
       ...auth(),

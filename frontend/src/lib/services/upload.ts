@@ -88,6 +88,7 @@ export async function uploadAttachment(
   const begun = await begin();
   if (!begun.ok) return false;
   let received = begun.value.received;
+  let complete = begun.value.complete;
   let restarts = 0;
   while (received < total) {
     hooks.onBytes(received, total);
@@ -95,6 +96,7 @@ export async function uploadAttachment(
     const put = await intake.putEvidenceChunk(attachment.id, received, piece);
     if (put.ok) {
       received = put.value.received;
+      complete = put.value.complete;
       continue;
     }
     // 410: the server removed the upload after a day without a chunk; send the file again
@@ -103,6 +105,7 @@ export async function uploadAttachment(
       const again = await begin();
       if (!again.ok) return false;
       received = again.value.received;
+      complete = again.value.complete;
       continue;
     }
     // Dropped or refused mid-way: ask where the server stands and resume from there.
@@ -112,6 +115,13 @@ export async function uploadAttachment(
     if (!status.ok) return false;
     if (status.value.received === received && put.problem.status !== 0) return false;
     received = status.value.received;
+    complete = status.value.complete;
+  }
+  // Every byte is there, but the answer that would have said the evidence is recorded was lost
+  // (or the server could not record it then): ask it to finish, which it does once.
+  if (!complete) {
+    const finished = await withRetry(() => intake.completeEvidence(attachment.id), hooks.onRetry);
+    if (!finished.ok || !finished.value.complete) return false;
   }
   hooks.onBytes(total, total);
   state.done = true;

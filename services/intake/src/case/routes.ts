@@ -22,6 +22,7 @@ const beginBody = z.strictObject({
   header: attachmentHeaderSchema,
 });
 const evidenceParams = z.strictObject({ evidenceId: idSchema });
+const emptyBody = z.strictObject({});
 
 /** Ciphertext bytes of a stored piece of evidence (its header says how many chunks it has). */
 function storedSize(item: { paddedSize: number; header: unknown }): number {
@@ -95,8 +96,70 @@ export function caseRoutes(
       };
     }
     const status = await blobStore.status(evidenceId);
-    if (!status || status.owner !== reportId) return undefined;
-    return { evidenceId, size: status.size, received: status.received, complete: false };
+    if (status && status.owner === reportId)
+      return { evidenceId, size: status.size, received: status.received, complete: false };
+    // Every byte arrived and the blob is in place, but its EvidenceAdded is not (the answer to
+    // the last chunk was lost): the client finishes it with POST .../complete.
+    const finished = await unrecordedUpload(reportId, evidenceId);
+    return (
+      finished && { evidenceId, size: finished.size, received: finished.size, complete: false }
+    );
+  }
+
+  async function unrecordedUpload(reportId: string, evidenceId: string) {
+    const pending = await blobStore.unrecorded(reportId);
+    return pending.find((u) => u.uploadId === evidenceId && u.note !== '');
+  }
+
+  /**
+   * Turns an upload whose every byte arrived into evidence: its blob in place and EvidenceAdded
+   * durable. Idempotent, because the answer to the last chunk can be lost after any step (a
+   * dropped connection, an append that failed, a restart after the rename): the client asks
+   * again, by PUTting the last chunk's status or POSTing .../complete, and gets the same blob.
+   */
+  async function finishUpload(reportId: string, evidenceId: string) {
+    const view = await caseOf(reportId);
+    const done = view.evidence.find((e) => e.evidenceId === evidenceId);
+    if (done) {
+      const size = storedSize(done);
+      const status = { evidenceId, size, received: size, complete: true, blobId: done.blobId };
+      return { created: false, status };
+    }
+    let finished: { blobId: string; size: number; note: string } | undefined;
+    const status = await blobStore.status(evidenceId);
+    if (status && status.owner === reportId) {
+      if (status.received < status.size) throw new ProblemError('uploadIncomplete');
+      // Closed (or purged) since the upload began: it takes no evidence, so the upload is
+      // dropped here rather than completed into a blob that no event names.
+      if (view.status === 'closed') {
+        await blobStore.discardUploads(reportId);
+        throw new ProblemError('reportClosed');
+      }
+      try {
+        const { blobId } = await blobStore.complete(evidenceId);
+        finished = { blobId, size: status.size, note: status.note };
+      } catch (error) {
+        // A concurrent request completed it first: its marker is found below.
+        if (!(error instanceof UploadNotFoundError)) throw error;
+      }
+    }
+    finished ??= await unrecordedUpload(reportId, evidenceId);
+    if (!finished) throw await missingUpload(reportId, evidenceId);
+    // A closed report's unrecorded blob is left to the sweep (and a purge), which erase it.
+    if (view.status === 'closed') throw new ProblemError('reportClosed');
+    const header = attachmentHeaderSchema.parse(JSON.parse(finished.note));
+    await addWhistleblowerEvidence(store, {
+      reportId,
+      evidenceId,
+      blobId: finished.blobId,
+      paddedSize: header.paddedSize,
+      header,
+      now: clock.now(),
+    });
+    // Durable: the event names the blob now, so the sweep must not consider it unrecorded.
+    await blobStore.recorded(evidenceId, finished.blobId);
+    const { blobId, size } = finished;
+    return { created: true, status: { evidenceId, size, received: size, complete: true, blobId } };
   }
 
   router.post('/case/evidence', writeLimit, ...jsonBody(64 * 1024), async (req, res) => {
@@ -182,29 +245,20 @@ export function caseRoutes(
         res.json({ evidenceId, size: next.size, received: next.received, complete: false });
         return;
       }
-      // Closed (or purged) since the upload began: it takes no evidence, so the upload is
-      // dropped here rather than completed into a blob that no event names, which a retention
-      // purge of the report could then never find.
-      const current = await loadCase(store, reportId);
-      if (!current || current.status === 'closed') {
-        await blobStore.discardUploads(reportId);
-        throw new ProblemError(current ? 'reportClosed' : 'unauthorized');
-      }
-      const header = attachmentHeaderSchema.parse(JSON.parse(status.note));
-      const { blobId } = await blobStore.complete(evidenceId);
-      await addWhistleblowerEvidence(store, {
-        reportId,
-        evidenceId,
-        blobId,
-        paddedSize: header.paddedSize,
-        header,
-        now: clock.now(),
-      });
-      // Durable: the event names the blob now, so the sweep must not consider it unrecorded.
-      await blobStore.recorded(evidenceId, blobId);
-      res
-        .status(201)
-        .json({ evidenceId, size: next.size, received: next.size, complete: true, blobId });
+      res.status(201).json((await finishUpload(reportId, evidenceId)).status);
+    },
+  );
+
+  router.post(
+    '/case/evidence/:evidenceId/complete',
+    writeLimit,
+    ...jsonBody(1024),
+    async (req, res) => {
+      const { evidenceId } = parseBody(evidenceParams, req.params);
+      parseBody(emptyBody, req.body);
+      const reportId = sessionReport(req);
+      const { created, status } = await finishUpload(reportId, evidenceId);
+      res.status(created ? 201 : 200).json(status);
     },
   );
 

@@ -34,6 +34,16 @@ export type { BlobReadStream };
 /** A finished upload whose `EvidenceAdded` is not known to be durable (defined beside the purger). */
 export type { UnrecordedBlob };
 
+/**
+ * An unrecorded upload with what its `EvidenceAdded` needs, so that a client whose last chunk's
+ * answer was lost (the append failed, or the process died after the rename) can still finish it.
+ */
+export interface UnrecordedUpload extends UnrecordedBlob {
+  readonly size: number;
+  /** The upload's `note` (the sealed attachment header); '' if the marker predates it. */
+  readonly note: string;
+}
+
 /** A piece of an upload's history the sweep keeps for a while: whose it was. */
 export interface ExpiredUpload {
   readonly owner: string;
@@ -55,7 +65,7 @@ export interface BlobStore {
   /** The `EvidenceAdded` naming this upload's blob is durable: drops the marker of `complete`. */
   recorded(uploadId: string, blobId: string): Promise<void>;
   /** Finished uploads not yet `recorded`: every one, or one owner's. */
-  unrecorded(owner?: string): Promise<UnrecordedBlob[]>;
+  unrecorded(owner?: string): Promise<UnrecordedUpload[]>;
   /**
    * Forgets an unrecorded upload (its marker). With `erase`, first erases its blob as `erase`
    * does, unless an upload completed that blob at or after `untouchedSince` (the same bytes sent

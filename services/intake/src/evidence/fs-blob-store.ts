@@ -19,7 +19,7 @@ import {
   type BlobStore,
   type ExpiredUpload,
   type UploadMeta,
-  type UnrecordedBlob,
+  type UnrecordedUpload,
   type UploadStatus,
 } from './blob-store.ts';
 
@@ -133,12 +133,23 @@ export function createFsBlobStore(options: {
     await syncDir(uploads);
   }
 
-  async function readCompleted(id: string, blobId: string): Promise<UnrecordedBlob | undefined> {
+  async function readCompleted(id: string, blobId: string): Promise<UnrecordedUpload | undefined> {
     try {
       const file = completedMarker(id, blobId);
-      const { owner } = JSON.parse(await readFile(file, 'utf8')) as { owner: string };
+      const { owner, size, note } = JSON.parse(await readFile(file, 'utf8')) as {
+        owner: string;
+        size?: number;
+        note?: string;
+      };
       const { mtimeMs } = await stat(file);
-      return { uploadId: id, owner, blobId, completedAt: new Date(Math.floor(mtimeMs)) };
+      return {
+        uploadId: id,
+        owner,
+        blobId,
+        completedAt: new Date(Math.floor(mtimeMs)),
+        size: size ?? 0,
+        note: note ?? '',
+      };
     } catch {
       return undefined;
     }
@@ -244,7 +255,7 @@ export function createFsBlobStore(options: {
         await serialised(`blob:${blobId}`, async () => {
           await writeMarkerDurably(
             completedMarker(uploadId, blobId),
-            JSON.stringify({ owner: current.owner }),
+            JSON.stringify({ owner: current.owner, size: current.size, note: current.note }),
           );
           await rename(part(uploadId), join(blobs, blobId));
           await syncDir(blobs);
@@ -311,7 +322,7 @@ export function createFsBlobStore(options: {
     },
     async unrecorded(owner) {
       await ready;
-      const found: UnrecordedBlob[] = [];
+      const found: UnrecordedUpload[] = [];
       for (const name of await readdir(uploads)) {
         const m = completedPattern.exec(name);
         if (!m || m[3]) continue;

@@ -5,7 +5,7 @@ import {
   UploadOffsetError,
   type BlobClock,
   type BlobStore,
-  type UnrecordedBlob,
+  type UnrecordedUpload,
   type UploadMeta,
 } from './blob-store.ts';
 
@@ -22,7 +22,7 @@ export function createMemoryBlobStore(
   const blobs = new Map<string, Uint8Array>();
   /** When an upload last completed each blob, and the uploads not yet recorded. */
   const completedAt = new Map<string, number>();
-  const unrecorded = new Map<string, UnrecordedBlob>();
+  const unrecorded = new Map<string, UnrecordedUpload>();
   const keyOf = (u: { uploadId: string; blobId: string }) => `${u.uploadId}.${u.blobId}`;
   async function erase(blobId: string) {
     blobs.get(blobId)?.fill(0);
@@ -60,7 +60,14 @@ export function createMemoryBlobStore(
       const data = Buffer.concat(u.chunks);
       const blobId = createHash('sha256').update(data).digest('hex');
       const at = now();
-      const done = { uploadId, owner: u.meta.owner, blobId, completedAt: new Date(at) };
+      const done = {
+        uploadId,
+        owner: u.meta.owner,
+        blobId,
+        completedAt: new Date(at),
+        size: u.meta.size,
+        note: u.meta.note,
+      };
       unrecorded.set(keyOf(done), done);
       blobs.set(blobId, new Uint8Array(data));
       completedAt.set(blobId, at);

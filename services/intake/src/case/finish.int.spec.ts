@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryEventStore, type EventStore } from '@integrity-desk/eventstore';
 import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports';
+import type { BlobStore } from '../evidence/blob-store.ts';
 import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
 import {
   expectProblem,
@@ -58,9 +59,22 @@ function storeWith(fault: 'fail' | 'race') {
   return store;
 }
 
-async function world(store: EventStore = createMemoryEventStore()) {
+async function world(
+  store: EventStore = createMemoryEventStore(),
+  options: { failComplete?: boolean } = {},
+) {
   const blobs = createMemoryBlobStore();
-  h = await startIntake({ store, blobStore: blobs, config: { maxChunkBytes: 1024 } });
+  let failComplete = options.failComplete ?? false;
+  const blobStore: BlobStore = {
+    ...blobs,
+    // The last chunk is written, then the blob cannot be moved into place (once).
+    complete: async (id) => {
+      if (!failComplete) return blobs.complete(id);
+      failComplete = false;
+      throw new Error('EIO: rename failed');
+    },
+  };
+  h = await startIntake({ store, blobStore, config: { maxChunkBytes: 1024 } });
   const wb = await makeReceipt();
   const envelope = makeEnvelope(wb);
   expect((await submit(h.url, envelope)).status).toBe(201);
@@ -111,6 +125,17 @@ describe('finishing an upload', () => {
     expect([again.status, await again.json()]).toEqual([200, w.done]);
     expect(await snapshot(h!.store)).toBe(before);
     expect(await w.status()).toEqual(w.done);
+  });
+
+  it('completes an upload whose last chunk was written but whose blob was not moved into place', async () => {
+    const w = await world(undefined, { failComplete: true });
+    expect((await w.sendAll()).status).toBe(500);
+    expect(await w.blobs.unrecorded(w.reportId)).toEqual([]);
+    expect(await w.status()).toEqual({ ...w.done, complete: false, blobId: undefined });
+    const first = await w.finish();
+    expect([first.status, await first.json()]).toEqual([201, w.done]);
+    expect(await w.events()).toEqual(['ReportSubmitted', 'EvidenceAdded']);
+    expect(await w.blobs.read(w.done.blobId)).toBeDefined();
   });
 
   it('decides the whistleblower’s evidence again when an investigator appended to the report meanwhile', async () => {

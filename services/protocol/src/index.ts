@@ -89,6 +89,16 @@ export {
 } from './message.ts';
 export { signRecipientList, verifyRecipientList } from './recipient-list.ts';
 export {
+  shareReportKey,
+  shareReportKeyFromList,
+  verifyReportKeyShare,
+  openReportKeyShare,
+  openSharedReport,
+  type ShareReportKeyInput,
+  type ShareFromListInput,
+  type ShareOpener,
+} from './key-share.ts';
+export {
   createVault,
   unlockVaultWithPassword,
   openVault,

@@ -182,6 +182,24 @@ export const recipientEntrySchema = z
   .object({ recipientId: idSchema, boxPublicKey: publicKeySchema, signPublicKey: publicKeySchema })
   .strict();
 
+/**
+ * A report key shared by a current recipient with a colleague added to the channel after the
+ * report was sealed: crypto_box_seal(reportKey) to the colleague's box key as the channel's
+ * signed recipient list gives it, signed by the sharer (key-share.ts).
+ */
+export const reportKeyShareSchema = z
+  .object({
+    v: z.literal(1),
+    reportId: idSchema,
+    recipientId: idSchema,
+    boxPublicKey: publicKeySchema,
+    sharedBy: idSchema,
+    wrappedKey: wrappedKeySchema,
+    signature: signatureSchema,
+  })
+  .strict();
+export type ReportKeyShare = z.infer<typeof reportKeyShareSchema>;
+
 /** A channel's recipients, signed by the deployment signing key. */
 export const recipientListSchema = z
   .object({

@@ -9,12 +9,14 @@ import {
   generateSigningKeyPair,
   openAttachment,
   openReport,
+  openSharedReport,
   openThread,
   openVault,
   openVaultWithRecoveryKey,
   sealAttachment,
   sealMessage,
   sealReport,
+  shareReportKeyFromList,
   signRecipientList,
   signSessionChallenge,
   TEST_ONLY_CHEAP_PARAMS,
@@ -135,6 +137,17 @@ export async function buildCase(base: CryptoBackend, seed: string): Promise<Vect
     password: 'Tr0ub4dor & 3 ✓',
     params: TEST_ONLY_CHEAP_PARAMS,
   });
+  // Drawn last, so adding it left every earlier artifact's randomness as it was.
+  const [keyShare] = shareReportKeyFromList(b, {
+    reportId: id(100),
+    reportKey,
+    recipientList,
+    pinnedPublicKey: deployment.publicKey,
+    channelId: id(1),
+    recipientIds: [id(11)],
+    sharedBy: id(10),
+    sharerSignSeed: investigator.seed,
+  });
   return {
     seed,
     receipt,
@@ -150,6 +163,7 @@ export async function buildCase(base: CryptoBackend, seed: string): Promise<Vect
     deploymentSeed: toBase64Url(deployment.seed),
     deploymentPublicKey: deployment.publicKey,
     recipientA: { publicKey: recipientA.publicKey, secretKey: toBase64Url(recipientA.secretKey) },
+    recipientB: { publicKey: recipientB.publicKey, secretKey: toBase64Url(recipientB.secretKey) },
     investigatorSeed: toBase64Url(investigator.seed),
     recipientList,
     answers,
@@ -161,6 +175,7 @@ export async function buildCase(base: CryptoBackend, seed: string): Promise<Vect
     attachmentFileSize: fileSize,
     attachmentHeader: attachment.header,
     attachmentChunks,
+    keyShare,
     vault: {
       vault: vault.vault,
       password: 'Tr0ub4dor & 3 ✓',
@@ -199,6 +214,17 @@ export async function openRecorded(backend: CryptoBackend, c: any): Promise<stri
         recipientId: c.recipientList.recipients[0].recipientId,
         boxPublicKey: c.recipientA.publicKey,
         boxSecretKey: fromBase64Url(c.recipientA.secretKey),
+      }).answers,
+      c.answers,
+    ),
+  );
+  await check('open report through a key share', () =>
+    eq(
+      openSharedReport(backend, c.envelope, c.keyShare, {
+        recipientId: c.recipientList.recipients[1].recipientId,
+        boxPublicKey: c.recipientB.publicKey,
+        boxSecretKey: fromBase64Url(c.recipientB.secretKey),
+        sharers: c.recipientList.recipients,
       }).answers,
       c.answers,
     ),

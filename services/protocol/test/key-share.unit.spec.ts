@@ -1,0 +1,210 @@
+// Sharing a report key with a colleague added after the report was sealed: a share made by one
+// backend opens with the other; a share whose signature, report, recipient or box key binding is
+// altered is refused; a share to the wrong key, or of a wrong key, does not open; and the sharer
+// seals only to box keys of a recipient list that verifies against the pinned deployment key.
+import { describe, expect, it } from 'vitest';
+import {
+  DecryptionError,
+  deriveReceiptKeys,
+  FormatError,
+  generateBoxKeyPair,
+  generateReceipt,
+  generateSigningKeyPair,
+  openReportKeyShare,
+  openSharedReport,
+  sealReport,
+  shareReportKey,
+  shareReportKeyFromList,
+  signRecipientList,
+  SignatureError,
+  TEST_ONLY_CHEAP_PARAMS,
+  toBase64Url,
+  UnknownAuthorError,
+  verifyRecipientList,
+  type CryptoBackend,
+  type ReportKeyShare,
+} from '../src/index.ts';
+import { bothBackends, TEST_SALT, uuid } from './helpers.ts';
+
+const backends = await bothBackends();
+const pairs = backends.flatMap((a) =>
+  backends.map((b) => [`${a.name} -> ${b.name}`, a, b] as const),
+);
+
+async function setup(b: CryptoBackend) {
+  const deployment = generateSigningKeyPair(b);
+  const holder = { id: uuid(10), box: generateBoxKeyPair(b), sign: generateSigningKeyPair(b) };
+  const colleague = { id: uuid(11), box: generateBoxKeyPair(b), sign: generateSigningKeyPair(b) };
+  const entry = (p: typeof holder) => ({
+    recipientId: p.id,
+    boxPublicKey: p.box.publicKey,
+    signPublicKey: p.sign.publicKey,
+  });
+  const v1 = signRecipientList(
+    b,
+    { channelId: uuid(1), version: 1, recipients: [entry(holder)] },
+    deployment.seed,
+  );
+  const v2 = signRecipientList(
+    b,
+    { channelId: uuid(1), version: 2, recipients: [entry(holder), entry(colleague)] },
+    deployment.seed,
+  );
+  const keys = await deriveReceiptKeys(b, {
+    receipt: generateReceipt(b),
+    salt: TEST_SALT,
+    params: TEST_ONLY_CHEAP_PARAMS,
+  });
+  const answers = { what: 'permits sold at the back door' };
+  // Sealed to the first list: the colleague is not in the envelope.
+  const { envelope, reportKey } = sealReport(b, {
+    reportId: uuid(100),
+    channelId: uuid(1),
+    answers,
+    recipients: v1.recipients,
+    recipientListVersion: 1,
+    whistleblower: keys,
+  });
+  return { deployment, holder, colleague, v2, envelope, reportKey, answers };
+}
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+const shareFrom = (b: CryptoBackend, s: Setup, recipientList: unknown = s.v2) =>
+  shareReportKeyFromList(b, {
+    reportId: uuid(100),
+    reportKey: s.reportKey,
+    recipientList,
+    pinnedPublicKey: s.deployment.publicKey,
+    channelId: uuid(1),
+    recipientIds: [s.colleague.id],
+    sharedBy: s.holder.id,
+    sharerSignSeed: s.holder.sign.seed,
+  });
+
+const colleagueOpener = (s: Setup) => ({
+  recipientId: s.colleague.id,
+  boxPublicKey: s.colleague.box.publicKey,
+  boxSecretKey: s.colleague.box.secretKey,
+  sharers: s.v2.recipients,
+});
+
+describe.each(pairs)('report key shares (%s)', (_name, sharer, opener) => {
+  it('a share from a holder opens the report for the colleague', async () => {
+    const s = await setup(sharer);
+    const [share] = shareFrom(sharer, s);
+    expect(share!.boxPublicKey).toBe(s.colleague.box.publicKey);
+    const opened = openSharedReport(opener, s.envelope, share, colleagueOpener(s));
+    expect(opened.answers).toEqual(s.answers);
+    expect(toBase64Url(opened.reportKey)).toBe(toBase64Url(s.reportKey));
+  });
+
+  it('refuses a share whose signature or bound fields are altered', async () => {
+    const s = await setup(sharer);
+    const [share] = shareFrom(sharer, s) as [ReportKeyShare];
+    const other = generateBoxKeyPair(sharer);
+    const flip = (v: string) => `${v[0] === 'A' ? 'B' : 'A'}${v.slice(1)}`;
+    const altered: [Partial<ReportKeyShare>, new (...a: never[]) => Error][] = [
+      [{ signature: flip(share.signature) }, SignatureError],
+      [{ wrappedKey: flip(share.wrappedKey) }, SignatureError],
+      // Another holder named as sharer: their key does not verify this signature.
+      [{ sharedBy: s.colleague.id }, SignatureError],
+      // A sharer who is not in the verified list at all.
+      [{ sharedBy: uuid(99) }, UnknownAuthorError],
+      // Bound to another report, recipient or box key than the opener's.
+      [{ reportId: uuid(101) }, FormatError],
+      [{ recipientId: s.holder.id }, FormatError],
+      [{ boxPublicKey: other.publicKey }, FormatError],
+    ];
+    for (const [patch, error] of altered)
+      expect(() =>
+        openSharedReport(opener, s.envelope, { ...share, ...patch }, colleagueOpener(s)),
+      ).toThrow(error);
+  });
+
+  it('a share sealed to another key, or of another key, does not open', async () => {
+    const s = await setup(sharer);
+    const stranger = generateBoxKeyPair(sharer);
+    // Signed honestly, but sealed to a box key that is not the colleague's.
+    const toStranger = shareReportKey(sharer, {
+      reportId: uuid(100),
+      reportKey: s.reportKey,
+      recipient: {
+        recipientId: s.colleague.id,
+        boxPublicKey: stranger.publicKey,
+        signPublicKey: s.colleague.sign.publicKey,
+      },
+      sharedBy: s.holder.id,
+      sharerSignSeed: s.holder.sign.seed,
+    });
+    expect(() =>
+      openReportKeyShare(opener, toStranger, { ...colleagueOpener(s), reportId: uuid(100) }),
+    ).toThrow(FormatError);
+    expect(() =>
+      openReportKeyShare(opener, toStranger, {
+        ...colleagueOpener(s),
+        boxPublicKey: stranger.publicKey,
+        reportId: uuid(100),
+      }),
+    ).toThrow(DecryptionError);
+    // A validly signed share of some other key: the answers' AEAD refuses it.
+    const wrongKey = shareReportKey(sharer, {
+      reportId: uuid(100),
+      reportKey: sharer.randomBytes(32),
+      recipient: s.v2.recipients[1]!,
+      sharedBy: s.holder.id,
+      sharerSignSeed: s.holder.sign.seed,
+    });
+    expect(() => openSharedReport(opener, s.envelope, wrongKey, colleagueOpener(s))).toThrow(
+      DecryptionError,
+    );
+  });
+});
+
+describe.each(backends.map((b) => [b.name, b] as const))(
+  'the sharer seals only to the signed list (%s)',
+  (_name, b) => {
+    it('refuses a list with a swapped box key, a forged or foreign list, and unlisted ids', async () => {
+      const s = await setup(b);
+      const server = generateBoxKeyPair(b);
+      const swapped = {
+        ...s.v2,
+        recipients: s.v2.recipients.map((r) =>
+          r.recipientId === s.colleague.id ? { ...r, boxPublicKey: server.publicKey } : r,
+        ),
+      };
+      expect(() => shareFrom(b, s, swapped)).toThrow(SignatureError);
+      const { signature: _signature, ...unsigned } = s.v2;
+      expect(() => shareFrom(b, s, unsigned)).toThrow(FormatError);
+      // Validly signed, but by a key other than the pinned deployment key.
+      const rogue = generateSigningKeyPair(b);
+      const resigned = signRecipientList(
+        b,
+        { channelId: uuid(1), version: 2, recipients: swapped.recipients },
+        rogue.seed,
+      );
+      expect(() => shareFrom(b, s, resigned)).toThrow(SignatureError);
+      const otherChannel = signRecipientList(
+        b,
+        { channelId: uuid(2), version: 2, recipients: s.v2.recipients },
+        s.deployment.seed,
+      );
+      expect(() => shareFrom(b, s, otherChannel)).toThrow(FormatError);
+      expect(() =>
+        shareReportKeyFromList(b, {
+          reportId: uuid(100),
+          reportKey: s.reportKey,
+          recipientList: s.v2,
+          pinnedPublicKey: s.deployment.publicKey,
+          channelId: uuid(1),
+          recipientIds: [uuid(55)],
+          sharedBy: s.holder.id,
+          sharerSignSeed: s.holder.sign.seed,
+        }),
+      ).toThrow(UnknownAuthorError);
+      // The honest list: sealed to the colleague's listed key.
+      verifyRecipientList(b, s.v2, { pinnedPublicKey: s.deployment.publicKey });
+      expect(shareFrom(b, s)[0]!.boxPublicKey).toBe(s.colleague.box.publicKey);
+    });
+  },
+);

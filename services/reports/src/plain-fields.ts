@@ -53,6 +53,10 @@ export const eventFields: Record<
   ReportClosed: { plain: ['reportId', 'by', 'outcome', 'closedAt'], sealed: [] },
   ReportReferred: { plain: ['reportId', 'by', 'referredAt'], sealed: ['referral'] },
   ReportReopened: { plain: ['reportId', 'by', 'reopenedAt'], sealed: [] },
+  ReportKeyShared: {
+    plain: ['reportId', 'recipientId', 'by', 'sharedAt', 'share.boxPublicKey'],
+    sealed: ['share'],
+  },
   ReportPurged: { plain: ['reportId', 'by', 'purgedAt'], sealed: [] },
   ReportErased: { plain: ['reportId', 'erasedAt'], sealed: [] },
   InvestigatorInvited: {

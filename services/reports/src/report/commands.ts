@@ -1,5 +1,5 @@
 import type { CommandMetadata } from '../shared/command.ts';
-import type { Sealed, SubmissionEnvelope } from '../shared/sealed.ts';
+import type { ReportKeyShare, Sealed, SubmissionEnvelope } from '../shared/sealed.ts';
 import type { ClosingOutcome, Priority, Sector, WorkingStatus } from './events.ts';
 
 interface Cmd<Type extends string, Data> {
@@ -51,6 +51,15 @@ export type CloseReport = Cmd<'CloseReport', { reportId: string; outcome: Closin
 export type ReferReport = Cmd<'ReferReport', { reportId: string; referral: Sealed }>;
 export type ReopenReport = Cmd<'ReopenReport', { reportId: string }>;
 /**
+ * A holder shares the report key with a colleague the envelope does not name. The HTTP layer
+ * checks that the colleague is a current recipient; the decider that the share is bound to this
+ * report, this colleague and the issuer, and one share per colleague.
+ */
+export type ShareReportKey = Cmd<
+  'ShareReportKey',
+  { reportId: string; recipientId: string; share: ReportKeyShare }
+>;
+/**
  * Retention (Art. 18). `closedBefore` (ISO time) is the retention job's rule: purge only a report
  * closed before it, judged on the stream itself, so a report reopened and closed again since the
  * job read its queue row is kept.
@@ -70,6 +79,7 @@ export type ReportCommand =
   | CloseReport
   | ReferReport
   | ReopenReport
+  | ShareReportKey
   | PurgeReport;
 
 export type ReportCommandType = ReportCommand['type'];

@@ -12,6 +12,7 @@ import type {
   ReferReport,
   ReopenReport,
   ReportCommand,
+  ShareReportKey,
   SubmitReport,
   TriageReport,
   UnassignReport,
@@ -22,6 +23,7 @@ import {
   DuplicateItemError,
   IllegalTransitionError,
   InvalidCommandError,
+  KeyShareConflictError,
   NotAssignedError,
   ReportAlreadySubmittedError,
   ReportNotFoundError,
@@ -29,6 +31,7 @@ import {
   RetentionNotElapsedError,
 } from './errors.ts';
 import type { EvidenceAdded, MessagePosted, ReportEvent } from './events.ts';
+import { shareFingerprint } from './evolve.ts';
 import type { OpenStatus, ReportFacts, ReportState } from './state.ts';
 
 type Existing = Extract<ReportState, { reportId: string; channelId: string }>;
@@ -288,6 +291,31 @@ export function reopen(command: ReopenReport, state: ReportState): ReportEvent[]
   ];
 }
 
+/**
+ * A holder gives a colleague the report key (SECURITY.md, Protocol step 5). Closed reports too:
+ * a case handed over still has to be read. The same share again is a retry and writes nothing;
+ * another share to the same colleague, or any share to someone the envelope names, is refused.
+ */
+export function shareKey(command: ShareReportKey, state: ReportState): ReportEvent[] {
+  const s = existing(state);
+  const by = command.metadata.actor.kind === 'investigator' ? staff(command.metadata) : undefined;
+  if (by === undefined) throw new InvalidCommandError('only an investigator shares a report key');
+  const { recipientId, share } = command.data;
+  if (share.reportId !== s.reportId || share.recipientId !== recipientId || share.sharedBy !== by)
+    throw new InvalidCommandError('share is bound to another report, recipient or sharer');
+  if (s.sealedTo.includes(recipientId))
+    throw new KeyShareConflictError('the envelope already wraps the key for this recipient');
+  const earlier = s.keyShares[recipientId];
+  if (earlier === shareFingerprint(share)) return [];
+  if (earlier !== undefined) throw new KeyShareConflictError('this recipient already has a share');
+  return [
+    {
+      type: 'ReportKeyShared',
+      data: { reportId: s.reportId, recipientId, by, share, sharedAt: iso(command.metadata) },
+    },
+  ];
+}
+
 /** Retention (Art. 18): only a closed report can be purged. */
 export function purge(command: PurgeReport, state: ReportState): ReportEvent[] {
   const s = existing(state);
@@ -329,6 +357,8 @@ export function decideReport(command: ReportCommand, state: ReportState): Report
       return refer(command, state);
     case 'ReopenReport':
       return reopen(command, state);
+    case 'ShareReportKey':
+      return shareKey(command, state);
     case 'PurgeReport':
       return purge(command, state);
     default: {

@@ -50,6 +50,12 @@ export class DuplicateItemError extends ReportDomainError {
   override readonly code = 'duplicate_item';
 }
 
+/** A key share for a recipient who can already open the report, or already has another share. */
+export class KeyShareConflictError extends ReportDomainError {
+  override readonly name = 'KeyShareConflictError';
+  override readonly code = 'key_share_conflict';
+}
+
 /** The command's own data breaks a rule (e.g. changing to the status it already has). */
 export class InvalidCommandError extends ReportDomainError {
   override readonly name = 'InvalidCommandError';

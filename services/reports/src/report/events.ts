@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   attachmentHeaderSchema,
   messageEnvelopeSchema,
+  reportKeyShareSchema,
   sealedSchema,
   submissionEnvelopeSchema,
 } from '../shared/sealed.ts';
@@ -138,6 +139,23 @@ export const reportReopenedSchema = z.object({
   data: z.object({ reportId: id, by: id, reopenedAt: at }),
 });
 
+/**
+ * A holder of the report key shared it with a current recipient of the channel whom the
+ * envelope does not name (added after the report was sealed). `share` is the protocol's signed
+ * crypto_box_seal of the key to the box key of the channel's signed list; its ids repeat the
+ * plain ones, `share.boxPublicKey` is that list's public key.
+ */
+export const reportKeySharedSchema = z.object({
+  type: z.literal('ReportKeyShared'),
+  data: z.object({
+    reportId: id,
+    recipientId: id,
+    by: id,
+    share: reportKeyShareSchema,
+    sharedAt: at,
+  }),
+});
+
 export const reportPurgedSchema = z.object({
   type: z.literal('ReportPurged'),
   data: z.object({ reportId: id, by: id, purgedAt: at }),
@@ -156,6 +174,7 @@ export const reportEventSchema = z.discriminatedUnion('type', [
   reportClosedSchema,
   reportReferredSchema,
   reportReopenedSchema,
+  reportKeySharedSchema,
   reportPurgedSchema,
 ]);
 
@@ -165,6 +184,7 @@ export type ReportEventOf<T extends ReportEventType> = Extract<ReportEvent, { ty
 export type ReportSubmitted = ReportEventOf<'ReportSubmitted'>;
 export type MessagePosted = ReportEventOf<'MessagePosted'>;
 export type EvidenceAdded = ReportEventOf<'EvidenceAdded'>;
+export type ReportKeyShared = ReportEventOf<'ReportKeyShared'>;
 
 export const reportEventTypes = reportEventSchema.options.map(
   (o) => o.shape.type.value,

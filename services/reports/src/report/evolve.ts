@@ -1,4 +1,4 @@
-import { acknowledgementDueAt, type ReportEvent } from './events.ts';
+import { acknowledgementDueAt, type ReportEvent, type ReportKeyShared } from './events.ts';
 import type { ReportFacts, ReportState } from './state.ts';
 
 type Existing = Extract<ReportState, { channelId: string }>;
@@ -20,6 +20,8 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       messageIds: [],
       evidenceIds: [],
       noteIds: [],
+      sealedTo: d.envelope.recipients.map((r) => r.recipientId),
+      keyShares: {},
     };
   }
   if (state.status === 'none' || state.status === 'purged') return state;
@@ -73,6 +75,11 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       };
       return { ...rest, status: 'in_review' } as ReportState;
     }
+    case 'ReportKeyShared':
+      return {
+        ...s,
+        keyShares: { ...s.keyShares, [event.data.recipientId]: shareFingerprint(event.data.share) },
+      };
     case 'ReportPurged':
       return { status: 'purged', reportId: s.reportId };
     default: {
@@ -80,4 +87,9 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       return _exhaustive;
     }
   }
+}
+
+/** What makes two shares the same share: a retry sends exactly these bytes again. */
+export function shareFingerprint(share: ReportKeyShared['data']['share']): string {
+  return `${share.sharedBy}.${share.boxPublicKey}.${share.wrappedKey}.${share.signature}`;
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../shared/command.ts';
 import { deciderSpec } from '../shared/decider-spec.ts';
 import {
   fakeAttachmentHeader,
+  fakeB64,
   fakeMessageEnvelope,
   fakeSubmissionEnvelope,
   fakeUuid,
@@ -13,6 +14,7 @@ import {
   DuplicateItemError,
   IllegalTransitionError,
   InvalidCommandError,
+  KeyShareConflictError,
   NotAssignedError,
   ReportAlreadySubmittedError,
   ReportNotFoundError,
@@ -36,6 +38,21 @@ const sealed = { ciphertext: 'eA' };
 const m1 = fakeMessageEnvelope(reportId, fakeUuid('m1'));
 const m2 = fakeMessageEnvelope(reportId, fakeUuid('m2'), 'investigator');
 const header = fakeAttachmentHeader(reportId, fakeUuid('ev1'));
+
+// Key shares: ids are UUIDs in the protocol. Dave holds the key; Carol was added later.
+const dave = fakeUuid('dave');
+const carol = fakeUuid('carol');
+const holder: Actor = { kind: 'investigator', investigatorId: dave };
+const keyShare = (recipientId = carol, patch: Record<string, unknown> = {}) => ({
+  v: 1 as const,
+  reportId,
+  recipientId,
+  boxPublicKey: fakeB64(32, `box:${recipientId}`),
+  sharedBy: dave,
+  wrappedKey: fakeB64(80, 'wrapped'),
+  signature: fakeB64(64, 'signature'),
+  ...patch,
+});
 
 const cmd = <C extends ReportCommand>(c: Omit<C, 'metadata'>, actor?: Actor) =>
   ({ ...c, metadata: meta(actor) }) as ReportCommand;
@@ -102,6 +119,10 @@ const commands: Record<ReportCommand['type'], ReportCommand> = {
   CloseReport: cmd({ type: 'CloseReport', data: { reportId, outcome: 'unsubstantiated' } }),
   ReferReport: cmd({ type: 'ReferReport', data: { reportId, referral: sealed } }),
   ReopenReport: cmd({ type: 'ReopenReport', data: { reportId } }),
+  ShareReportKey: cmd(
+    { type: 'ShareReportKey', data: { reportId, recipientId: carol, share: keyShare() } },
+    holder,
+  ),
   PurgeReport: cmd({ type: 'PurgeReport', data: { reportId } }),
 };
 
@@ -489,6 +510,55 @@ describe('report decider', () => {
     });
   });
 
+  describe('ShareReportKey', () => {
+    const shared: ReportEvent = {
+      type: 'ReportKeyShared',
+      data: { reportId, recipientId: carol, by: dave, share: keyShare(), sharedAt: at },
+    };
+    const share = (
+      recipientId: string,
+      patch: Record<string, unknown> = {},
+      actor: Actor = holder,
+    ) =>
+      cmd(
+        {
+          type: 'ShareReportKey',
+          data: { reportId, recipientId, share: keyShare(recipientId, patch) },
+        } as Omit<ReportCommand, 'metadata'>,
+        actor,
+      );
+    it('records the share with the sharer, the colleague and the minute', () =>
+      spec([submitted, acknowledged]).when(share(carol)).then([shared]));
+    it('is idempotent: the same share again writes nothing', () =>
+      spec([submitted, shared]).when(share(carol)).then([]));
+    it('refuses another share to a colleague who has one', () =>
+      spec([submitted, shared])
+        .when(share(carol, { wrappedKey: fakeB64(80, 'other') }))
+        .thenThrows(KeyShareConflictError));
+    it('refuses a share to someone the envelope already wraps the key to', () =>
+      spec([submitted])
+        .when(share(fakeUuid('recipient')))
+        .thenThrows(KeyShareConflictError));
+    it('refuses a share bound to another report, colleague or sharer, and the system', () => {
+      spec([submitted])
+        .when(share(carol, { reportId: fakeUuid('other report') }))
+        .thenThrows(InvalidCommandError);
+      spec([submitted])
+        .when(share(carol, { recipientId: fakeUuid('someone') }))
+        .thenThrows(InvalidCommandError);
+      spec([submitted])
+        .when(share(carol, {}, { kind: 'investigator', investigatorId: fakeUuid('eve') }))
+        .thenThrows(InvalidCommandError);
+      spec([submitted])
+        .when(share(carol, {}, { kind: 'system' }))
+        .thenThrows(InvalidCommandError);
+    });
+    it('refuses any share after a purge', () =>
+      spec([submitted, shared, acknowledged, closed, purged])
+        .when(share(carol))
+        .thenThrows(ReportPurgedError));
+  });
+
   // Every illegal transition, by state: the table is the rule.
   const allowed: Record<string, ReportCommand['type'][]> = {
     none: ['SubmitReport'],
@@ -499,6 +569,7 @@ describe('report decider', () => {
       'PostMessage',
       'AddEvidence',
       'AddInternalNote',
+      'ShareReportKey',
     ],
     acknowledged: [
       'TriageReport',
@@ -509,8 +580,9 @@ describe('report decider', () => {
       'AddInternalNote',
       'CloseReport',
       'ReferReport',
+      'ShareReportKey',
     ],
-    closed: ['AddInternalNote', 'ReopenReport', 'PurgeReport'],
+    closed: ['AddInternalNote', 'ReopenReport', 'ShareReportKey', 'PurgeReport'],
     purged: [],
   };
   const histories: Record<string, readonly ReportEvent[]> = {

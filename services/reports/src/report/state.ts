@@ -15,6 +15,10 @@ export interface ReportFacts {
   readonly messageIds: readonly string[];
   readonly evidenceIds: readonly string[];
   readonly noteIds: readonly string[];
+  /** Recipient ids the submission envelope wraps the report key to. */
+  readonly sealedTo: readonly string[];
+  /** Key shares by recipient id: the share's wrapped key and signature (idempotent retries). */
+  readonly keyShares: Readonly<Record<string, string>>;
 }
 
 export type ReportState =

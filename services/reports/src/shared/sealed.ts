@@ -10,11 +10,13 @@ export {
   attachmentHeaderSchema,
   loginVerifierSchema,
   messageEnvelopeSchema,
+  reportKeyShareSchema,
   submissionEnvelopeSchema,
   vaultSchema,
   type AttachmentHeader,
   type LoginVerifier,
   type MessageEnvelope,
+  type ReportKeyShare,
   type SubmissionEnvelope,
   type Vault,
 } from '@integrity-desk/protocol';

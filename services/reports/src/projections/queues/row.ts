@@ -116,6 +116,7 @@ export function evolveQueueRow(row: QueueRow | undefined, e: RecordedEvent): Que
     case 'EvidenceAdded':
       return { ...row, lastActivityAt: event.data.addedAt, revision };
     case 'InternalNoteAdded':
+    case 'ReportKeyShared':
       return { ...row, revision };
     case 'ReportClosed':
       return closed(row, event.data.outcome, event.data.closedAt, revision);

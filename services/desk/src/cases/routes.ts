@@ -2,7 +2,6 @@ import {
   closingOutcomes,
   handleReportCommand,
   priorities,
-  readReport,
   sectors,
   workingStatuses,
   type ReportCommand,
@@ -10,33 +9,19 @@ import {
   type ReportState,
 } from '@integrity-desk/reports';
 import { messageEnvelopeSchema } from '@integrity-desk/protocol';
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
-import { etag, ifMatch, isRecipient, readChannel, requireCaller } from '../context.ts';
+import { etag, ifMatch, isRecipient } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { sendBlob } from '@integrity-desk/http';
 import { parse } from '../http/validate.ts';
+import { keySharesView, shareRoute } from './key-shares.ts';
+import { loadCase, uuid } from './load.ts';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const sealed = z
   .record(z.string(), z.unknown())
   .refine((v) => JSON.stringify(v).length <= 256 * 1024);
-
-/**
- * Loads a report for a caller: authentication, then authorization (recipient of the report's
- * channel), in this one function that every case route goes through.
- */
-async function loadCase(ctx: DeskContext, req: Request, res: Response) {
-  const caller = await requireCaller(ctx, req, res);
-  const reportId = parse(uuid, req.params['reportId']);
-  const read = await readReport(ctx.deps.store, reportId);
-  const state = read.state;
-  if (state.status === 'none' || state.status === 'purged') throw new ProblemError('notFound');
-  const channel = await readChannel(ctx, state.channelId);
-  if (!isRecipient(channel.state, caller.investigatorId)) throw new ProblemError('forbidden');
-  return { caller, reportId, read, channel: channel.state };
-}
 
 type Existing = Extract<ReportState, { channelId: string }>;
 
@@ -179,10 +164,15 @@ export function caseRoutes(ctx: DeskContext): Router {
   const { deps } = ctx;
 
   router.get('/api/reports/:reportId', async (req, res) => {
-    const { read } = await loadCase(ctx, req, res);
+    const loaded = await loadCase(ctx, req, res);
+    const { read } = loaded;
     const state = read.state as Existing;
     res.setHeader('ETag', etag(read.revision as bigint));
-    res.json({ ...caseView(state, read.events), revision: Number(read.revision) });
+    res.json({
+      ...caseView(state, read.events),
+      ...(await keySharesView(ctx, loaded)),
+      revision: Number(read.revision),
+    });
   });
 
   /**
@@ -234,6 +224,8 @@ export function caseRoutes(ctx: DeskContext): Router {
     if (outcome === 'erased') res.status(204).end();
     else res.status(202).json({ pending: true });
   });
+
+  shareRoute(ctx, router);
 
   for (const [name, a] of Object.entries(reportActions)) {
     router.post(`/api/reports/:reportId/${name}`, async (req, res) => {

@@ -11,6 +11,7 @@ import {
   IllegalTransitionError,
   InvalidCommandError,
   InvestigatorNotFoundError,
+  KeyShareConflictError,
   NotAssignedError,
   ReportAlreadySubmittedError,
   ReportNotFoundError,
@@ -75,6 +76,7 @@ export function kindOf(error: unknown): ProblemKind {
     error instanceof AlreadyAssignedError ||
     error instanceof NotAssignedError ||
     error instanceof DuplicateItemError ||
+    error instanceof KeyShareConflictError ||
     error instanceof ReportAlreadySubmittedError ||
     error instanceof StaleVersionError ||
     error instanceof DuplicateEventIdError

@@ -1,0 +1,197 @@
+// Report key shares through the real HTTP server: a recipient added to the channel after a
+// report was sealed (carol) is told apart from those who can open it; a holder (alice) posts a
+// share signed with her listed key and sealed to carol's listed box key; carol, and only carol,
+// gets it back in her case file. Every refusal is an RFC 9457 problem and writes nothing.
+import {
+  generateBoxKeyPair,
+  generateSigningKeyPair,
+  loadBackend,
+  shareReportKey,
+  signRecipientList,
+  type RecipientList,
+  type ReportKeyShare,
+} from '@integrity-desk/protocol';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeB64 } from '../../reports/src/shared/fixtures.ts';
+import {
+  enrolAccount,
+  streamLength,
+  submitReport,
+  world,
+  type Account,
+  type World,
+} from './harness.ts';
+
+const b = await loadBackend();
+let w: World;
+let carol: Account;
+let list: RecipientList;
+const keys = new Map<
+  string,
+  { box: ReturnType<typeof generateBoxKeyPair>; sign: ReturnType<typeof generateSigningKeyPair> }
+>();
+
+beforeAll(async () => {
+  w = await world();
+  carol = await enrolAccount(w.desk, w.admin, 'carol');
+  // Version 2 of the channel's list adds carol, with real keys for everyone on it.
+  for (const a of [w.alice, w.bob, carol])
+    keys.set(a.investigatorId, { box: generateBoxKeyPair(b), sign: generateSigningKeyPair(b) });
+  list = signRecipientList(
+    b,
+    {
+      channelId: w.channelId,
+      version: 2,
+      recipients: [...keys].map(([recipientId, k]) => ({
+        recipientId,
+        boxPublicKey: k.box.publicKey,
+        signPublicKey: k.sign.publicKey,
+      })),
+    },
+    generateSigningKeyPair(b).seed,
+  );
+  const pub = await w.desk.call('POST', `/api/channels/${w.channelId}/recipients`, {
+    cookie: w.admin.cookie,
+    ifMatch: '"1"',
+    body: { recipientList: list },
+  });
+  expect(pub.status).toBe(200);
+}, 60_000);
+afterAll(() => w.desk.close());
+
+const problem = (
+  r: { status: number; headers: Headers; body: Record<string, unknown> },
+  status: number,
+) => {
+  expect(r.status).toBe(status);
+  expect(r.headers.get('content-type')).toContain('application/problem+json');
+  expect(typeof r.body['title']).toBe('string');
+};
+
+/** Alice's honest share of a report (sealed before carol was added) to `to`. */
+function shareBy(from: Account, reportId: string, to: Account = carol): ReportKeyShare {
+  const entry = list.recipients.find((r) => r.recipientId === to.investigatorId)!;
+  return shareReportKey(b, {
+    reportId,
+    reportKey: randomBytes(32),
+    recipient: entry,
+    sharedBy: from.investigatorId,
+    sharerSignSeed: keys.get(from.investigatorId)!.sign.seed,
+  });
+}
+
+const post = (
+  reportId: string,
+  options: { cookie?: string; ifMatch?: string; body?: unknown; csrf?: boolean },
+) => w.desk.call('POST', `/api/reports/${reportId}/share`, options);
+const caseFile = (reportId: string, who: Account) =>
+  w.desk.call('GET', `/api/reports/${reportId}`, { cookie: who.cookie });
+
+describe('report key shares', () => {
+  it('tells everyone which current recipients cannot open it, and gives the signed list', async () => {
+    const reportId = await submitReport(w);
+    const r = await caseFile(reportId, w.alice);
+    expect(r.status).toBe(200);
+    expect(r.body['cannotOpen']).toEqual([carol.investigatorId]);
+    expect(r.body['recipientList']).toEqual(list);
+    expect(r.body['deploymentSignPublicKey']).toBe(fakeB64(32, 'deployment'));
+    expect(r.body['keyShares']).toEqual([]);
+    // Carol, a current recipient, may read the case file: it just holds no key for her yet.
+    const c = await caseFile(reportId, carol);
+    expect(c.status).toBe(200);
+    expect(c.body['keyShares']).toEqual([]);
+  });
+
+  it('stores a holder’s share and returns it to its recipient only', async () => {
+    const reportId = await submitReport(w);
+    const share = shareBy(w.alice, reportId);
+    const r = await post(reportId, { cookie: w.alice.cookie, ifMatch: '"0"', body: { share } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('etag')).toBe('"1"');
+    const events = await w.desk.store.readStream(`report-${reportId}`);
+    expect(events.map((e) => e.type)).toEqual(['ReportSubmitted', 'ReportKeyShared']);
+    expect(events[1]!.data).toEqual({
+      reportId,
+      recipientId: carol.investigatorId,
+      by: w.alice.investigatorId,
+      share,
+      sharedAt: w.desk.clock.now.toISOString(),
+    });
+    const mine = await caseFile(reportId, carol);
+    expect(mine.body['keyShares']).toEqual([
+      expect.objectContaining({ share, sharedAt: w.desk.clock.now.toISOString() }),
+    ]);
+    expect(mine.body['cannotOpen']).toEqual([]);
+    expect((await caseFile(reportId, w.alice)).body['keyShares']).toEqual([]);
+    expect((await caseFile(reportId, w.bob)).body['keyShares']).toEqual([]);
+    // The same share again, on the current revision, is a retry: nothing new is written.
+    const again = await post(reportId, { cookie: w.alice.cookie, ifMatch: '"1"', body: { share } });
+    expect(again.status).toBe(200);
+    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(2);
+  });
+
+  it('refuses, writing nothing: no session, no CSRF header, non-recipients, If-Match missing or stale', async () => {
+    const reportId = await submitReport(w);
+    const body = { share: shareBy(w.alice, reportId) };
+    problem(await post(reportId, { ifMatch: '"0"', body }), 401);
+    problem(
+      await post(reportId, { cookie: w.alice.cookie, ifMatch: '"0"', body, csrf: false }),
+      403,
+    );
+    problem(await post(reportId, { cookie: w.mallory.cookie, ifMatch: '"0"', body }), 403);
+    problem(await post(reportId, { cookie: w.admin.cookie, ifMatch: '"0"', body }), 403);
+    problem(await post(reportId, { cookie: w.alice.cookie, body }), 428);
+    problem(await post(reportId, { cookie: w.alice.cookie, ifMatch: '"7"', body }), 412);
+    problem(await post(randomUUID(), { cookie: w.alice.cookie, ifMatch: '"0"', body }), 404);
+    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+  });
+
+  it('refuses shares that could not be right, writing nothing', async () => {
+    const reportId = await submitReport(w);
+    const good = shareBy(w.alice, reportId);
+    const attempt = (share: unknown, cookie = w.alice.cookie) =>
+      post(reportId, { cookie, ifMatch: '"0"', body: { share } });
+    // Not the protocol's shape.
+    problem(await attempt({ ...good, wrappedKey: 'short' }), 400);
+    problem(
+      await post(reportId, {
+        cookie: w.alice.cookie,
+        ifMatch: '"0"',
+        body: { share: good, extra: 1 },
+      }),
+      400,
+    );
+    // Another report's share, or one that names someone else as sharer.
+    problem(await attempt(shareBy(w.alice, randomUUID())), 400);
+    problem(await attempt(shareBy(w.bob, reportId)), 400);
+    // A signature that does not verify with the sharer's listed key.
+    problem(await attempt({ ...good, signature: fakeB64(64, 'forged') }), 400);
+    // A box key other than the one the signed list gives carol: a server-side swap is refused too.
+    problem(await attempt({ ...good, boxPublicKey: generateBoxKeyPair(b).publicKey }), 409);
+    // The target is not a current recipient of the channel.
+    const toMallory = { ...good, recipientId: w.mallory.investigatorId };
+    problem(await attempt(toMallory), 409);
+    // Bob is in the envelope already: he needs no share.
+    problem(await attempt(shareBy(w.alice, reportId, w.bob)), 409);
+    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+    // One share per colleague: a second, different one is a conflict.
+    expect((await attempt(good)).status).toBe(200);
+    const second = await post(reportId, {
+      cookie: w.bob.cookie,
+      ifMatch: '"1"',
+      body: { share: shareBy(w.bob, reportId) },
+    });
+    problem(second, 409);
+    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(2);
+  });
+});
+
+describe('key shares of a report sealed to someone not on the list yet', () => {
+  it('a recipient not yet on the channel cannot post one (unknown id)', async () => {
+    const reportId = await submitReport(w);
+    const share = { ...shareBy(w.alice, reportId), recipientId: randomUUID() };
+    problem(await post(reportId, { cookie: w.alice.cookie, ifMatch: '"0"', body: { share } }), 409);
+    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+  });
+});

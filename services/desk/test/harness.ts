@@ -9,6 +9,7 @@ import {
   type ProjectionRunner,
 } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -283,4 +284,12 @@ export async function submitReport(w: World): Promise<string> {
 
 export async function streamLength(store: EventStore, stream: string): Promise<number> {
   return (await store.readStream(stream)).length;
+}
+
+/** An RFC 9457 problem answer with this status and a title. */
+export function expectProblem(r: Reply, status: number): void {
+  expect(r.status).toBe(status);
+  expect(r.headers.get('content-type')).toContain('application/problem+json');
+  expect(r.body['status']).toBe(status);
+  expect(typeof r.body['title']).toBe('string');
 }

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeB64 } from '../../reports/src/shared/fixtures.ts';
 import {
   enrolAccount,
+  expectProblem,
   streamLength,
   submitReport,
   world,
@@ -60,14 +61,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => w.desk.close());
 
-const problem = (
-  r: { status: number; headers: Headers; body: Record<string, unknown> },
-  status: number,
-) => {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toContain('application/problem+json');
-  expect(typeof r.body['title']).toBe('string');
-};
+const problem = expectProblem;
 
 /** Alice's honest share of a report (sealed before carol was added) to `to`. */
 function shareBy(from: Account, reportId: string, to: Account = carol): ReportKeyShare {

@@ -4,9 +4,15 @@
 // from the channel's recipient list verified against the deployment key, never from the server
 // unsigned: a server that swapped in its own key would learn the report key.
 import { encodeFields, fromBase64Url, fromBase64UrlExact, toBase64Url } from './bytes.ts';
-import { DecryptionError, FormatError, SignatureError, UnknownAuthorError } from './errors.ts';
+import { FormatError, SignatureError, UnknownAuthorError } from './errors.ts';
 import { verifyRecipientList } from './recipient-list.ts';
-import { openReportAnswers, sealToPublicKey, verifySubmissionEnvelope } from './report.ts';
+import {
+  openReportAnswers,
+  sealToPublicKey,
+  unwrapKey,
+  verifySubmissionEnvelope,
+} from './report.ts';
+import { signatureHolds } from './signature.ts';
 import type { CryptoBackend } from './backend/types.ts';
 import type { RecipientEntry, ReportKeyShare, SubmissionEnvelope } from './schemas.ts';
 import { reportKeyShareSchema } from './schemas.ts';
@@ -122,17 +128,8 @@ export function verifyReportKeyShare(
   const sharer = expected.sharers.find((r) => r.recipientId === s.sharedBy);
   if (!sharer) throw new UnknownAuthorError('sharer is not in the signed recipient list');
   const { signature, ...unsigned } = s;
-  let ok: boolean;
-  try {
-    ok = backend.ed25519Verify(
-      fromBase64UrlExact(signature, 64, 'signature'),
-      shareSigningBytes(unsigned),
-      fromBase64UrlExact(sharer.signPublicKey, 32, 'signPublicKey'),
-    );
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new SignatureError('key share signature does not verify');
+  if (!signatureHolds(backend, signature, shareSigningBytes(unsigned), sharer.signPublicKey))
+    throw new SignatureError('key share signature does not verify');
   return s;
 }
 
@@ -143,18 +140,12 @@ export function openReportKeyShare(
   opener: ShareOpener,
 ): Uint8Array {
   const s = verifyReportKeyShare(backend, share, opener);
-  let key: Uint8Array;
-  try {
-    key = backend.boxSealOpen(
-      fromBase64UrlExact(s.wrappedKey, 80, 'wrappedKey'),
-      fromBase64UrlExact(opener.boxPublicKey, 32, 'boxPublicKey'),
-      opener.boxSecretKey,
-    );
-  } catch {
-    throw new DecryptionError();
-  }
-  if (key.length !== 32) throw new DecryptionError();
-  return key;
+  return unwrapKey(
+    backend,
+    s.wrappedKey,
+    fromBase64UrlExact(opener.boxPublicKey, 32, 'boxPublicKey'),
+    opener.boxSecretKey,
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
 // A channel's recipient public keys, signed by the deployment signing key. Browsers verify the
 // list against the public key pinned in the front-end build and refuse an older version than
 // the last one they saw, so a server cannot silently swap in its own key or roll back.
-import { encodeFields, fromBase64Url, fromBase64UrlExact, toBase64Url } from './bytes.ts';
+import { encodeFields, fromBase64Url, toBase64Url } from './bytes.ts';
 import { FormatError, SignatureError, StaleRecipientListError } from './errors.ts';
 import type { CryptoBackend } from './backend/types.ts';
+import { signatureHolds } from './signature.ts';
 import type { RecipientList } from './schemas.ts';
 import { recipientListSchema } from './schemas.ts';
 
@@ -48,17 +49,8 @@ export function verifyRecipientList(
     throw new FormatError('recipient list is for another channel');
   }
   const { signature, ...unsigned } = l;
-  let ok: boolean;
-  try {
-    ok = backend.ed25519Verify(
-      fromBase64UrlExact(signature, 64, 'signature'),
-      listSigningBytes(unsigned),
-      fromBase64UrlExact(options.pinnedPublicKey, 32, 'pinnedPublicKey'),
-    );
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new SignatureError('recipient list signature does not verify');
+  if (!signatureHolds(backend, signature, listSigningBytes(unsigned), options.pinnedPublicKey))
+    throw new SignatureError('recipient list signature does not verify');
   if (options.lastSeenVersion !== undefined && l.version < options.lastSeenVersion) {
     throw new StaleRecipientListError();
   }

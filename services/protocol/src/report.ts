@@ -228,7 +228,8 @@ export function openReportKey(
   );
 }
 
-function unwrapKey(
+/** Opens a sealed 32-byte report key; anything else is a DecryptionError. */
+export function unwrapKey(
   backend: CryptoBackend,
   wrapped: string,
   pk: Uint8Array,

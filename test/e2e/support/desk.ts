@@ -101,6 +101,29 @@ export class DeskNavigator {
     }
     return button;
   }
+
+  /** From the queues page: follows the link of the one case in `queue`; returns its id. */
+  async followOnlyCaseIn(queue: string) {
+    await (await this.waitForQueue(queue, 1)).click();
+    const link = this.page.getByTestId('queue').getByRole('link', { name: /^Case / });
+    await link.waitFor();
+    const reportId = new URL((await link.getAttribute('href')) ?? '', this.origin).searchParams.get(
+      'id',
+    );
+    await link.click();
+    return reportId ?? '';
+  }
+
+  /** From the queues page: the one case in `queue`, opened and decrypted. */
+  async openOnlyCaseIn(queue: string) {
+    const reportId = await this.followOnlyCaseIn(queue);
+    await this.page.getByTestId('answers').waitFor({ timeout: 90_000 });
+    return reportId;
+  }
+
+  async answers(): Promise<string> {
+    return this.page.getByTestId('answers').innerText();
+  }
 }
 
 /** The administrator: first-run setup, investigators, channels and their recipients. */
@@ -218,23 +241,6 @@ export class InvestigatorNavigator extends DeskNavigator {
     await this.page.getByLabel('Password (at least 12 characters)').fill(this.password);
     await this.page.getByRole('button', { name: 'Create my keys' }).click();
     return this.readTotpEnrolment();
-  }
-
-  /** From the queues page: the one case in `queue`, opened and decrypted. */
-  async openOnlyCaseIn(queue: string) {
-    await (await this.waitForQueue(queue, 1)).click();
-    const link = this.page.getByTestId('queue').getByRole('link', { name: /^Case / });
-    await link.waitFor();
-    const reportId = new URL((await link.getAttribute('href')) ?? '', this.origin).searchParams.get(
-      'id',
-    );
-    await link.click();
-    await this.page.getByTestId('answers').waitFor({ timeout: 90_000 });
-    return reportId ?? '';
-  }
-
-  async answers(): Promise<string> {
-    return this.page.getByTestId('answers').innerText();
   }
 
   /** Decrypts every piece of evidence in the browser, then saves the named files: name to bytes. */

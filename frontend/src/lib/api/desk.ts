@@ -66,6 +66,13 @@ export interface DeskCase {
     addedAt: string;
   }[];
   notes: { noteId: string; note: unknown; addedAt?: string }[];
+  /** Key shares addressed to the caller (SECURITY.md, Protocol step 5). */
+  keyShares: { share: unknown; sharedAt: string; sharerSignPublicKey: string | null }[];
+  /** Current recipients whom the envelope does not name and who have no share yet. */
+  cannotOpen: string[];
+  /** The channel's current recipient list as signed: verified in the worker, never trusted here. */
+  recipientList: unknown;
+  deploymentSignPublicKey: string | null;
   revision: number;
 }
 
@@ -143,6 +150,9 @@ export const deskApi = {
    */
   purge: (reportId: string, etag: string | undefined) =>
     post<{ pending: true } | undefined>(`/api/reports/${id(reportId)}/purge`, {}, etag),
+  /** A report key share for a colleague added after the report was sealed (made in the worker). */
+  share: (reportId: string, etag: string | undefined, share: unknown) =>
+    post<{ revision: number }>(`/api/reports/${id(reportId)}/share`, { share }, etag),
   /** Evidence ciphertext (application/octet-stream), for recipients of the report's channel. */
   evidence: (reportId: string, evidenceId: string) =>
     fetch(`/api/reports/${id(reportId)}/evidence/${id(evidenceId)}`, { cache: 'no-store' }),

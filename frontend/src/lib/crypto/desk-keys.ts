@@ -4,7 +4,6 @@ import {
   VAULT_ARGON2_PARAMS,
   createVault,
   loadBackend,
-  openReport,
   openThread,
   openVault,
   sealMessage,
@@ -16,6 +15,7 @@ import {
   type VaultUnlock,
 } from '@integrity-desk/protocol';
 import { beginDownload, finishDownload, forgetDownloads, pushDownload } from './attachment-open';
+import { openCaseReport, shareCaseKey } from './desk-share';
 import type { DeskJob, OpenedDeskCase, Progress } from './jobs';
 
 let backend: Promise<CryptoBackend> | undefined;
@@ -86,11 +86,13 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
     }
     case 'deskOpenCase': {
       const k = keysOrThrow();
-      const opened = openReport(b, job.envelope, {
-        kind: 'recipient',
-        recipientId: investigatorId!,
-        boxPublicKey: k.boxPublicKey,
-        boxSecretKey: k.boxSecretKey,
+      const opened = openCaseReport(b, {
+        envelope: job.envelope,
+        investigatorId: investigatorId!,
+        keys: k,
+        keyShares: job.keyShares,
+        recipientList: job.recipientList,
+        deploymentSignPublicKey: job.deploymentSignPublicKey,
       });
       reportKeys.set(opened.envelope.reportId, opened.reportKey);
       const ctx = {
@@ -126,6 +128,22 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         authorSignSeed: k.signSeed,
         sequence: job.sequence,
         body: job.text,
+      });
+    }
+    case 'deskShareReportKey': {
+      // Only a report this worker has opened: the key never leaves it, only sealed shares do.
+      const k = keysOrThrow();
+      const reportKey = reportKeys.get(job.reportId);
+      if (!reportKey) throw new Error('Locked');
+      return shareCaseKey(b, {
+        reportId: job.reportId,
+        channelId: job.channelId,
+        reportKey,
+        recipientIds: job.recipientIds,
+        recipientList: job.recipientList,
+        deploymentSignPublicKey: job.deploymentSignPublicKey,
+        sharedBy: investigatorId!,
+        sharerSignSeed: k.signSeed,
       });
     }
     case 'deskOpenAttachmentBegin': {

@@ -72,6 +72,18 @@ export type DeskJob =
       messages: unknown[];
       notes: unknown[];
       investigatorKeys: string[];
+      /** Shares for this investigator, opened when the envelope holds no key for them. */
+      keyShares: { share: unknown }[];
+      recipientList: unknown;
+      deploymentSignPublicKey: string | null;
+    }
+  | {
+      kind: 'deskShareReportKey';
+      reportId: string;
+      channelId: string;
+      recipientIds: string[];
+      recipientList: unknown;
+      deploymentSignPublicKey: string | null;
     }
   | { kind: 'deskSealMessage'; reportId: string; messageId: string; sequence: number; text: string }
   | { kind: 'deskOpenAttachmentBegin'; download: string; reportId: string; header: unknown }

@@ -27,6 +27,7 @@ export async function runJob(job: Job, progress: (p: Progress) => void): Promise
     case 'deskOpenVault':
     case 'deskOpenCase':
     case 'deskSealMessage':
+    case 'deskShareReportKey':
     case 'deskOpenAttachmentBegin':
     case 'deskOpenAttachmentPush':
     case 'deskOpenAttachmentFinish':

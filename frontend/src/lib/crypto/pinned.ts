@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The deployment's signing public key, pinned into the build (VITE_DEPLOYMENT_SIGN_PUBLIC_KEY at
  * `vite build`): recipient lists must verify against it, so a server cannot swap in its own

@@ -13,15 +13,26 @@ export interface LoadedDeskCase {
 
 type Envelope = { authorRole?: string; authorKey?: string };
 
-/** Why a case could not be loaded: not a recipient of it (403), or anything else. */
-export type CaseRefusal = 'not-recipient' | 'failed';
+/**
+ * Why a case could not be loaded: not a recipient of it (403); a recipient added after it was
+ * sealed, whom no colleague has shared its key with yet; or anything else.
+ */
+export type CaseRefusal = 'not-recipient' | 'not-shared' | 'failed';
+
+/** Whether the envelope wraps the report key to this investigator (plain ids, no crypto). */
+function sealedTo(envelope: unknown, investigatorId: string | undefined): boolean {
+  const recipients = (envelope as { recipients?: { recipientId?: unknown }[] }).recipients ?? [];
+  return recipients.some((r) => r.recipientId === investigatorId);
+}
 
 export async function loadDeskCase(reportId: string): Promise<LoadedDeskCase | CaseRefusal> {
   const result = await deskApi.caseFile(reportId);
   if (!result.ok) return result.problem.status === 403 ? 'not-recipient' : 'failed';
   const file = result.value;
-  // Investigator authors: this investigator and those who wrote on the case. The case view does
-  // not yet carry the channel's signed recipient list (see frontend/README.md).
+  if (!sealedTo(file.envelope, desk.investigatorId) && file.keyShares.length === 0)
+    return 'not-shared';
+  // Investigator authors: this investigator and those who wrote on the case. (The case file
+  // carries the channel's signed list too, which the worker verifies for key shares only.)
   const investigatorKeys = [
     ...new Set([
       ...(desk.signPublicKey ? [desk.signPublicKey] : []),
@@ -37,8 +48,47 @@ export async function loadDeskCase(reportId: string): Promise<LoadedDeskCase | C
     messages: file.messages.map((m) => m.envelope),
     notes: file.notes.map((n) => n.note),
     investigatorKeys,
+    keyShares: file.keyShares.map((s) => ({ share: s.share })),
+    recipientList: file.recipientList,
+    deploymentSignPublicKey: file.deploymentSignPublicKey,
   });
   return { file, etag: result.etag ?? `"${file.revision}"`, opened };
+}
+
+const listRefusals = new Set(['SignatureError', 'FormatError', 'UnknownAuthorError']);
+
+/**
+ * Shares the report key with every colleague the desk says cannot open the case. The worker
+ * verifies the channel's signed list first and seals only to the keys it gives ('refused'
+ * otherwise: nothing is sent); each share is then posted in turn with the ETag the last one
+ * returned.
+ */
+export async function shareCase(
+  loaded: LoadedDeskCase,
+): Promise<'done' | 'refused' | 'conflict' | 'failed'> {
+  // A plain copy: the page keeps the case in reactive state, whose proxies postMessage cannot clone.
+  const file = JSON.parse(JSON.stringify(loaded.file)) as DeskCase;
+  let shares: unknown[];
+  try {
+    shares = await runInWorker<unknown[]>({
+      kind: 'deskShareReportKey',
+      reportId: file.reportId,
+      channelId: file.channelId,
+      recipientIds: file.cannotOpen,
+      recipientList: file.recipientList,
+      deploymentSignPublicKey: file.deploymentSignPublicKey,
+    });
+  } catch (error) {
+    // The worker sends back the error's name only: these are the list's verification failures.
+    const name = error instanceof Error ? error.message : '';
+    return listRefusals.has(name) ? 'refused' : 'failed';
+  }
+  for (const share of shares) {
+    const result = await deskApi.share(file.reportId, loaded.etag, share);
+    if (!result.ok) return result.problem.status === 412 ? 'conflict' : 'failed';
+    loaded.etag = result.etag ?? `"${result.value.revision}"`;
+  }
+  return 'done';
 }
 
 export type CommandOutcome = 'done' | 'conflict' | 'failed';

@@ -306,6 +306,17 @@ export const en = {
   'desk.purge.back': 'Back to the queues',
   'desk.case.notRecipient':
     'This report was not sent to you. Only the recipients of its channel when it was submitted can read it.',
+  'desk.case.notShared':
+    'This report was sealed before you were added to its channel, so your keys cannot open it yet. Ask a colleague who can open it to share it with you.',
+  'desk.share.title': 'Colleagues who cannot open this report',
+  'desk.share.one':
+    '1 colleague cannot open this report yet: it was sealed before they were added to the channel.',
+  'desk.share.many':
+    '{count} colleagues cannot open this report yet: it was sealed before they were added to the channel.',
+  'desk.share.button': 'Share the report with them',
+  'desk.share.done': 'Shared. Your colleagues can open the report now.',
+  'desk.share.refused':
+    'The channel’s recipient list could not be verified, so nothing was shared. Tell your administrator.',
   'desk.admin.title': 'Administration',
   'desk.admin.investigators': 'Investigators',
   'desk.admin.invite': 'Invite an investigator',

@@ -1,0 +1,151 @@
+// A team hands over its backlog (SECURITY.md, Protocol step 5), in real Chromium against the
+// real composition root (startPlatform). The administrator is the channel's only recipient when
+// a whistleblower reports; then an investigator is added to the channel. The report's envelope
+// holds no key for them: their case page says it was sealed before they were added. The
+// administrator, who can open it, is told one colleague cannot and shares it (the worker seals
+// to the colleague's key from the signed list); the colleague then opens it and reads the
+// answers. No request leaves the two origins, nothing trips the CSP.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  hasChromium,
+  launchSharedChromium,
+  missingChromiumMessage,
+  type SharedBrowser,
+} from './support/chromium.ts';
+import { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
+import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+import { ReportingNavigator } from './support/whistleblower.ts';
+
+const title = hasChromium
+  ? 'key share: a recipient added after a report was sealed gets its key from a colleague'
+  : `key share: skipped, ${missingChromiumMessage}`;
+
+const channel = 'Procurement watch';
+const administrator = { handle: 'ndapewa', password: 'correct horse battery staple' };
+const investigator = { handle: 'tangeni', password: 'a long walk to Okahandja' };
+const what = 'The road contract went to a shell company in Walvis Bay.';
+const where = 'Roads Authority';
+
+describe.skipIf(!hasChromium)(title, () => {
+  let platform: TestPlatform;
+  let browser: SharedBrowser;
+  const seen: Observations = { requests: [], cspViolations: [], pageErrors: [] };
+  let admin: AdministratorNavigator;
+  let officer: InvestigatorNavigator;
+
+  async function personIn(): Promise<Page> {
+    const context: BrowserContext = await browser.newContext();
+    await observe(context, seen);
+    return context.newPage();
+  }
+
+  beforeAll(async () => {
+    platform = await startTestPlatform('key-share');
+    browser = await launchSharedChromium();
+    admin = new AdministratorNavigator(
+      await personIn(),
+      platform.desk,
+      administrator.handle,
+      administrator.password,
+    );
+    officer = new InvestigatorNavigator(
+      await personIn(),
+      platform.desk,
+      investigator.handle,
+      investigator.password,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await platform?.stop();
+  });
+
+  it('the administrator sets up, invites an investigator and is the channel’s only recipient', async () => {
+    expect(platform.setupToken).not.toBe('');
+    await admin.openSetup();
+    await admin.setUp(platform.setupToken);
+    await admin.confirmTotp();
+    await admin.signIn();
+    await admin.openAdministration();
+    const invitation = await admin.invite(investigator.handle);
+    await admin.addChannel(channel, ['?What happened?*', 'Which organisation is involved?*']);
+    expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
+
+    await officer.openEnrolment();
+    await officer.enrol(invitation);
+    await officer.confirmTotp();
+    await officer.signIn();
+  }, 180_000);
+
+  it('a whistleblower reports while only the administrator is a recipient', async () => {
+    const listed = async () => {
+      const info = (await (await fetch(`${platform.intake}/api/v1/deployment`)).json()) as {
+        channels: { name: string; recipients: { recipients?: unknown[] } | null }[];
+      };
+      return info.channels.find((c) => c.name === channel)?.recipients?.recipients?.length ?? 0;
+    };
+    await expect.poll(listed, { timeout: 10_000 }).toBe(1);
+    const wb = new ReportingNavigator(await personIn(), platform.intake);
+    await wb.openLanding();
+    await wb.startReport();
+    await wb.chooseChannel(channel);
+    await wb.answerText(/What happened\?/, what);
+    await wb.next();
+    await wb.answerText(/Which organisation/, where);
+    await wb.next();
+    await wb.goToReview();
+    expect(await wb.submitFromReview()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
+    await wb.page.context().close();
+  }, 240_000);
+
+  it('the investigator, added afterwards, is told it was sealed before they were added', async () => {
+    expect(
+      await admin.publishRecipients(channel, [administrator.handle, investigator.handle]),
+    ).toBe('Published.');
+    await officer.openQueues();
+    await officer.followOnlyCaseIn('Inbox');
+    const refusal = officer.page.getByTestId('not-shared');
+    await refusal.waitFor({ timeout: 90_000 });
+    expect(await refusal.innerText()).toContain('sealed before you were added');
+    expect(await refusal.innerText()).toContain('Ask a colleague who can open it');
+    expect(await officer.page.locator('main').innerText()).not.toContain(what);
+  }, 120_000);
+
+  it('the administrator sees one colleague cannot open it and shares it with them', async () => {
+    await admin.openQueues();
+    const opened = await admin.openOnlyCaseIn('Inbox');
+    expect(opened).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await admin.answers()).toContain(what);
+    const share = admin.page.getByTestId('share');
+    await share.getByText('1 colleague cannot open this report yet').waitFor();
+    const posted = admin.page.waitForResponse(
+      (r) => r.url().endsWith(`/api/reports/${opened}/share`) && r.request().method() === 'POST',
+    );
+    await share.getByRole('button', { name: 'Share the report with them' }).click();
+    expect((await posted).status()).toBe(200);
+    await admin.page
+      .getByRole('status')
+      .filter({ hasText: 'Shared. Your colleagues can open the report now.' })
+      .waitFor();
+    expect(await admin.page.getByTestId('share').count()).toBe(0);
+  }, 120_000);
+
+  it('the investigator now opens it and reads the answers', async () => {
+    await officer.openQueues();
+    await officer.openOnlyCaseIn('Inbox');
+    const answers = await officer.answers();
+    expect(answers).toContain(what);
+    expect(answers).toContain(where);
+    expect(await officer.page.getByTestId('not-shared').count()).toBe(0);
+    expect(await officer.page.getByTestId('share').count()).toBe(0);
+  }, 120_000);
+
+  it('sent nothing outside the two origins and tripped no CSP', () => {
+    expect(foreignRequests(seen, [platform.desk, platform.intake])).toEqual([]);
+    expect(seen.cspViolations).toEqual([]);
+    expect(seen.pageErrors).toEqual([]);
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from './support/chromium.ts';
 import { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import { checkPage, type PageReport } from './support/page-checks.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
@@ -34,6 +35,9 @@ describe.skipIf(!hasChromium)(title, () => {
   const seen: Observations = { requests: [], cspViolations: [], pageErrors: [] };
   let admin: AdministratorNavigator;
   let officer: InvestigatorNavigator;
+  const reports: PageReport[] = [];
+  const check = async (page: Page, name: string) =>
+    reports.push(await checkPage(page, `key-share-${name}`));
 
   async function personIn(): Promise<Page> {
     const context: BrowserContext = await browser.newContext();
@@ -112,6 +116,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await refusal.innerText()).toContain('sealed before you were added');
     expect(await refusal.innerText()).toContain('Ask a colleague who can open it');
     expect(await officer.page.locator('main').innerText()).not.toContain(what);
+    await check(officer.page, 'not-shared');
   }, 120_000);
 
   it('the administrator sees one colleague cannot open it and shares it with them', async () => {
@@ -124,13 +129,19 @@ describe.skipIf(!hasChromium)(title, () => {
     const posted = admin.page.waitForResponse(
       (r) => r.url().endsWith(`/api/reports/${opened}/share`) && r.request().method() === 'POST',
     );
-    await share.getByRole('button', { name: 'Share the report with them' }).click();
+    await check(admin.page, 'holder');
+    // Enter on the button, as with a keyboard; the outcome then holds the focus.
+    await share.getByRole('button', { name: 'Share the report with them' }).press('Enter');
     expect((await posted).status()).toBe(200);
     await admin.page
       .getByRole('status')
       .filter({ hasText: 'Shared. Your colleagues can open the report now.' })
       .waitFor();
     expect(await admin.page.getByTestId('share').count()).toBe(0);
+    expect(
+      await admin.page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+    ).toBe('case-feedback');
+    await check(admin.page, 'shared');
   }, 120_000);
 
   it('the investigator now opens it and reads the answers', async () => {
@@ -141,11 +152,17 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(answers).toContain(where);
     expect(await officer.page.getByTestId('not-shared').count()).toBe(0);
     expect(await officer.page.getByTestId('share').count()).toBe(0);
+    await check(officer.page, 'opened');
   }, 120_000);
 
-  it('sent nothing outside the two origins and tripped no CSP', () => {
+  it('sent nothing outside the two origins, tripped no CSP, and no page has a serious axe finding', () => {
     expect(foreignRequests(seen, [platform.desk, platform.intake])).toEqual([]);
     expect(seen.cspViolations).toEqual([]);
     expect(seen.pageErrors).toEqual([]);
+    expect(reports.map((r) => r.name)).toEqual(
+      ['not-shared', 'holder', 'shared', 'opened'].map((n) => `key-share-${n}`),
+    );
+    expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
+    expect(reports.filter((r) => r.overflowAt360 > 0).map((r) => r.name)).toEqual([]);
   });
 });

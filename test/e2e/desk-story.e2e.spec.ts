@@ -21,7 +21,7 @@ import {
   missingChromiumMessage,
   type SharedBrowser,
 } from './support/chromium.ts';
-import { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
+import { AdministratorNavigator, deskPeople, InvestigatorNavigator } from './support/desk.ts';
 import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
 import { artifactsDir, checkPage, type PageReport } from './support/page-checks.ts';
@@ -33,8 +33,7 @@ const title = hasChromium
   : `desk story: skipped, ${missingChromiumMessage}`;
 
 const channel = 'Integrity Namibia';
-const administrator = { handle: 'ndapewa', password: 'correct horse battery staple' };
-const investigator = { handle: 'tangeni', password: 'a long walk to Okahandja' };
+const { administrator, investigator } = deskPeople;
 
 /** Each whistleblower's own words, so a case showing another's is caught. */
 const whistleblowers = [

@@ -13,7 +13,7 @@ import {
   missingChromiumMessage,
   type SharedBrowser,
 } from './support/chromium.ts';
-import { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
+import { AdministratorNavigator, deskPeople, InvestigatorNavigator } from './support/desk.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
 import { checkPage, type PageReport } from './support/page-checks.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
@@ -24,8 +24,7 @@ const title = hasChromium
   : `key share: skipped, ${missingChromiumMessage}`;
 
 const channel = 'Procurement watch';
-const administrator = { handle: 'ndapewa', password: 'correct horse battery staple' };
-const investigator = { handle: 'tangeni', password: 'a long walk to Okahandja' };
+const { administrator, investigator } = deskPeople;
 const what = 'The road contract went to a shell company in Walvis Bay.';
 const where = 'Roads Authority';
 

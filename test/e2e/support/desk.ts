@@ -10,6 +10,12 @@ import { wallClock, type PersonaClock } from './test-clock.ts';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const step = (at: number) => Math.floor(at / 30_000);
 
+/** The stories' desk people: the first administrator and an investigator they invite. */
+export const deskPeople = {
+  administrator: { handle: 'ndapewa', password: 'correct horse battery staple' },
+  investigator: { handle: 'tangeni', password: 'a long walk to Okahandja' },
+} as const;
+
 /** What every desk user does: enrol TOTP, sign in (which unlocks the vault), use the header. */
 export class DeskNavigator {
   totpSecret = '';

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   enrolAccount,
   login,
@@ -24,6 +24,9 @@ import {
 } from '../../desk/test/harness.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
+// Every run of the tool is a new Node process that loads it through tsx: 1-2 s on a quiet
+// machine, several times that on a loaded CI machine, and some tests run it a few times.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 interface Run {
   code: number | null;
@@ -225,8 +228,10 @@ describe('desk:recover totp-reset: the last administrator lost their authenticat
       [['new-key', '--force'], /only --dry-run/],
       [['reset-everything'], /say what to do/],
     ];
-    for (const [args, message] of refusals) {
-      const r = await recover(dir, ...args);
+    // Side by side: each is a process that compiles the tool first (seconds on a loaded machine).
+    const runs = await Promise.all(refusals.map(([args]) => recover(dir, ...args)));
+    for (const [i, [args, message]] of refusals.entries()) {
+      const r = runs[i]!;
       expect(r.code, args.join(' ')).not.toBe(0);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).toMatch(message);

@@ -1,6 +1,9 @@
-// An evidence upload is swept on the server mid-way (as if the whistleblower's tab slept for a
-// day): the next chunk gets 410 uploadExpired, and the page in real Chromium starts that file
-// again and finishes it; the investigator decrypts it byte-identical.
+// Evidence uploads that go wrong on the server, in real Chromium; the investigator decrypts each
+// file byte-identical afterwards:
+// - swept mid-way (as if the whistleblower's tab slept for a day): the next chunk gets 410
+//   uploadExpired, and the page starts that file again and finishes it;
+// - every byte arrived but recording it failed (the last chunk answers 500): the page learns
+//   that from the upload's status and asks the server to finish it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
@@ -16,8 +19,8 @@ import { decryptEvidence, openSubmittedReports } from './support/investigator-by
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
-  ? 'evidence upload swept mid-way'
-  : `evidence upload swept mid-way: skipped, ${missingChromiumMessage}`;
+  ? 'evidence upload going wrong on the server'
+  : `evidence upload going wrong on the server: skipped, ${missingChromiumMessage}`;
 
 describe.skipIf(!hasChromium)(title, () => {
   let server: IntakeServer;
@@ -33,8 +36,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await server?.close();
   });
 
-  it('starts the file again after a 410 and the evidence arrives whole', async () => {
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  /** A report in a fresh page with one PDF attached, at the review step. */
+  async function reviewWithPdf() {
+    const page = await browser.context.newPage();
     const wb = new ReportingNavigator(page, server.origin);
     await wb.openLanding();
     await wb.startReport();
@@ -49,13 +53,25 @@ describe.skipIf(!hasChromium)(title, () => {
     await wb.attach([{ name: 'vouchers.pdf', mimeType: 'application/pdf', buffer: pdf }]);
     await page.getByRole('button', { name: 'Attach it anyway' }).click();
     await wb.goToReview();
-
-    const answers: number[] = [];
-    let swept = 0;
+    /** Evidence requests' methods and statuses, in the order they were answered. */
+    const answers: string[] = [];
     page.on('response', (r) => {
-      if (r.request().method() === 'PUT' && r.url().includes('/api/v1/case/evidence/'))
-        answers.push(r.status());
+      if (r.url().includes('/api/v1/case/evidence/'))
+        answers.push(`${r.request().method()} ${r.status()}`);
     });
+    const reportsBefore = (await openSubmittedReports(server)).length;
+    /** The files of the report this page sent, as the investigator decrypts them. */
+    const delivered = async () => {
+      const report = (await openSubmittedReports(server))[reportsBefore]!;
+      const files = await decryptEvidence(server, report.envelope.reportId, report.reportKey);
+      return files.map((f) => ({ name: f.name, same: f.bytes.equals(pdf) }));
+    };
+    return { page, wb, answers, delivered };
+  }
+
+  it('starts the file again after a 410 and the evidence arrives whole', async () => {
+    const { page, wb, answers, delivered } = await reviewWithPdf();
+    let swept = 0;
     // Before the first chunk reaches the server, the sweep removes the upload, as a day later.
     await page.route('**/api/v1/case/evidence/*?offset=*', async (route) => {
       if (route.request().method() === 'PUT' && swept === 0)
@@ -66,12 +82,18 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.unrouteAll();
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
     expect(swept).toBe(1);
-    expect(answers[0]).toBe(410);
-    expect(answers.at(-1)).toBe(201);
+    const puts = answers.filter((a) => a.startsWith('PUT'));
+    expect([puts[0], puts.at(-1)]).toEqual(['PUT 410', 'PUT 201']);
+    expect(await delivered()).toEqual([{ name: 'vouchers.pdf', same: true }]);
+  }, 240_000);
 
-    const [report] = await openSubmittedReports(server);
-    const files = await decryptEvidence(server, report!.envelope.reportId, report!.reportKey);
-    expect(files.map((f) => f.name)).toEqual(['vouchers.pdf']);
-    expect(files[0]!.bytes.equals(pdf)).toBe(true);
+  it('asks the server to finish an upload whose every byte arrived but was not recorded', async () => {
+    const { wb, answers, delivered } = await reviewWithPdf();
+    server.failEvidenceAppends(1);
+    const receipt = await wb.submitFromReview();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
+    // The last chunk's 500, the status saying every byte is there, then the finish.
+    expect(answers.slice(-3)).toEqual(['PUT 500', 'GET 200', 'POST 201']);
+    expect(await delivered()).toEqual([{ name: 'vouchers.pdf', same: true }]);
   }, 240_000);
 });

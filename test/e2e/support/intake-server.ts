@@ -47,6 +47,8 @@ export interface IntakeServer {
    * by a key the browser does not trust with `forged`.
    */
   publishRecipients(recipients: readonly Investigator[], options?: { forged?: boolean }): number;
+  /** The next `count` appends of `EvidenceAdded` fail, as on a disk that went away for a moment. */
+  failEvidenceAppends(count: number): void;
   close(): Promise<void>;
 }
 
@@ -81,8 +83,19 @@ export async function startIntake(): Promise<IntakeServer> {
     return version;
   };
   publishRecipients([investigator]);
+  let evidenceFaults = 0;
+  const faultyStore: EventStore = {
+    ...store,
+    append: (stream, events, options) => {
+      if (evidenceFaults > 0 && events.some((e) => e.type === 'EvidenceAdded')) {
+        evidenceFaults -= 1;
+        return Promise.reject(new Error('EIO: the disk went away'));
+      }
+      return store.append(stream, events, options);
+    },
+  };
   const app = createIntakeApp({
-    store,
+    store: faultyStore,
     blobStore,
     staticDir: buildDir,
     listChannels: async () => [
@@ -134,6 +147,7 @@ export async function startIntake(): Promise<IntakeServer> {
     investigator,
     newInvestigator,
     publishRecipients,
+    failEvidenceAppends: (count) => void (evidenceFaults = count),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -268,6 +268,14 @@ describe.skipIf(!hasChromium)(title, () => {
       expect((await inbox.textContent())?.trim()).toBe('Inbox (0)');
       await admin.openAdministration();
       expect(await admin.findInAuditLog(reportId)).toBe(true);
+      // The log says who: the submission is the whistleblower's, never a bare id.
+      const submitted = admin.page
+        .getByRole('row')
+        .filter({ hasText: `report-${reportId}` })
+        .filter({ hasText: 'ReportSubmitted' });
+      expect((await submitted.getByRole('cell').nth(1).textContent())?.trim()).toBe(
+        'The whistleblower',
+      );
       await check(admin.page, `${mode}-admin-audit`);
       const refused = admin.page.waitForResponse(
         (r) => r.url() === `${deskOrigin}/api/reports/${reportId}`,

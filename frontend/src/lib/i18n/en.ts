@@ -341,6 +341,12 @@ export const en = {
     'Reset code for {handle} (give it to them privately; shown once; they enter it at /desk/totp-reset): {code}',
   'desk.admin.audit': 'Audit log',
   'desk.admin.auditWhen': 'When',
+  'desk.admin.auditWho': 'Who',
+  'desk.audit.actor.whistleblower': 'The whistleblower',
+  'desk.audit.actor.unauthenticated': 'Someone not signed in',
+  'desk.audit.actor.system': 'The system (automatic)',
+  'desk.audit.actor.operator': 'The server operator',
+  'desk.audit.actor.unknown': 'An account no longer listed',
   'desk.admin.auditWhat': 'What happened',
   'desk.admin.auditRecord': 'Record',
 } as const;

@@ -1,4 +1,3 @@
-import { WrongExpectedVersionError } from '@integrity-desk/eventstore';
 import {
   handleCommand,
   investigatorDecider,
@@ -38,17 +37,13 @@ export async function recordSignInEvent(
     data,
     metadata: { now: deps.clock.now(), eventId: deps.ids.uuid(), actor },
   } as InvestigatorCommand;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await handleCommand(
-        deps.store,
-        investigatorStream(investigatorId),
-        investigatorDecider,
-        command,
-      );
-      return;
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError) || attempt >= 5) throw error;
-    }
-  }
+  await handleCommand(
+    deps.store,
+    investigatorStream(investigatorId),
+    investigatorDecider,
+    command,
+    {
+      attempts: 5,
+    },
+  );
 }

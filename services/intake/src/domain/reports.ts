@@ -49,22 +49,11 @@ const whistleblower = { kind: 'whistleblower' } as const;
 /**
  * A whistleblower's command names no revision (they saw none), so a concurrent append to the
  * report (an investigator's message, their own message beside an upload) is no conflict of
- * theirs: the command is decided again on the fresh stream. Its event id is derived from its
- * content, so a retry of an appended command appends nothing.
+ * theirs: it is decided again on the fresh stream (HandleOptions.attempts).
  */
-const CONCURRENT_ATTEMPTS = 5;
-
 async function run(store: EventStore, reportId: string, command: ReportCommand): Promise<void> {
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await handleReportCommand(store, reportId, command);
-        return;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= CONCURRENT_ATTEMPTS)
-          throw error;
-      }
-    }
+    await handleReportCommand(store, reportId, command, { attempts: 5 });
   } catch (error) {
     if (
       error instanceof ReportAlreadySubmittedError ||

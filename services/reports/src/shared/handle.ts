@@ -29,6 +29,13 @@ export interface HandleOptions {
    * 'no_stream' means the caller expects the stream not to exist yet.
    */
   readonly expectedRevision?: bigint | 'no_stream';
+  /**
+   * Without `expectedRevision` the caller saw no revision, so an append that loses to a
+   * concurrent one on the stream is no conflict of theirs: read, decide and append again, up to
+   * this many attempts in all (default 1: the WrongExpectedVersionError is thrown). A command
+   * whose eventId is already in the stream appends nothing, so a retry never duplicates.
+   */
+  readonly attempts?: number;
 }
 
 export interface HandleResult<Event, State> {
@@ -100,6 +107,27 @@ export async function handleCommand<
   decider: Decider<Command, Event, State>,
   command: Command,
   options: HandleOptions = {},
+): Promise<HandleResult<Event, State>> {
+  const attempts = options.expectedRevision === undefined ? (options.attempts ?? 1) : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decideAndAppend(store, streamId, decider, command, options);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+async function decideAndAppend<
+  Command extends { metadata: CommandMetadata },
+  Event extends DomainEvent<string, unknown>,
+  State,
+>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  options: HandleOptions,
 ): Promise<HandleResult<Event, State>> {
   const read = await readAggregate(store, streamId, decider);
   if (options.expectedRevision !== undefined && options.expectedRevision !== read.revision)

@@ -102,6 +102,24 @@ const purgerOf = (w: World) =>
     waitForProjections: (p) => w.runner.waitFor(p),
   });
 
+/**
+ * The retention job over this world: no retention period, hourly, timers that never fire and
+ * errors thrown, unless the test says otherwise.
+ */
+const jobOf = (w: World, options: Partial<Parameters<typeof startRetentionJob>[0]> = {}) =>
+  startRetentionJob({
+    purger: purgerOf(w),
+    readModels: w.db,
+    clock: { now: () => w.clock.now },
+    retentionDays: undefined,
+    intervalMs: 3_600_000,
+    timers: { every: () => ({ stop: () => undefined }) },
+    onError: (e) => {
+      throw e;
+    },
+    ...options,
+  });
+
 async function command(
   w: World,
   reportId: string,
@@ -306,12 +324,7 @@ describe('a purge interrupted half way', () => {
     expect(w.files.stored.has(blobId)).toBe(true);
 
     const t = timers();
-    const job = startRetentionJob({
-      purger: purgerOf(w),
-      readModels: w.db,
-      clock: { now: () => w.clock.now },
-      retentionDays: undefined,
-      intervalMs: 3_600_000,
+    const job = jobOf(w, {
       timers: t,
       onError: (e) => errors.push(e),
     });
@@ -332,16 +345,8 @@ describe('a purge interrupted half way', () => {
     expect(listPendingPurges(w.db).map((p) => p.reportId)).toEqual([reportId]);
     // A rebuild in between (e.g. a new projection version) keeps it pending.
     expect((await rebuilt(w.store))['pending_purges']).toHaveLength(1);
-    const job = startRetentionJob({
-      purger: purgerOf(w),
-      readModels: w.db,
-      clock: { now: () => w.clock.now },
-      retentionDays: undefined,
-      intervalMs: 3_600_000,
+    const job = jobOf(w, {
       timers: timers(),
-      onError: (e) => {
-        throw e;
-      },
     });
     expect(await job.run()).toEqual({ finished: 1, purged: 0 });
     await job.stop();
@@ -370,16 +375,8 @@ describe('a purge interrupted after the tombstone', () => {
     await w.files.blobs.erase(blobId);
     await w.store.tombstoneStream(reportStream(reportId));
     expect(listPendingPurges(w.db)).toEqual([record]);
-    const job = startRetentionJob({
-      purger: purgerOf(w),
-      readModels: w.db,
-      clock: { now: () => w.clock.now },
+    const job = jobOf(w, {
       retentionDays: 30,
-      intervalMs: 3_600_000,
-      timers: { every: () => ({ stop: () => undefined }) },
-      onError: (e) => {
-        throw e;
-      },
     });
     expect(await job.run()).toEqual({ finished: 1, purged: 0 });
     await job.stop();
@@ -406,17 +403,10 @@ describe('the retention job', () => {
     w.clock.now = new Date(t0 + 40 * DAY);
     const tasks: (() => Promise<void>)[] = [];
     const runs: unknown[] = [];
-    const job = startRetentionJob({
-      purger: purgerOf(w),
-      readModels: w.db,
-      clock: { now: () => w.clock.now },
+    const job = jobOf(w, {
       retentionDays: 30,
-      intervalMs: 3_600_000,
       timers: { every: (_ms, task) => (tasks.push(task), { stop: () => void tasks.splice(0) }) },
       onRun: (r) => runs.push(r),
-      onError: (e) => {
-        throw e;
-      },
     });
     await job.run(); // joins the run that started with the job
     expect(runs).toEqual([{ finished: 0, purged: 1 }]);
@@ -444,17 +434,7 @@ describe('the retention job', () => {
     const w = await world();
     const { reportId } = await report(w);
     w.clock.now = new Date('2036-01-01T00:00:00.000Z');
-    const job = startRetentionJob({
-      purger: purgerOf(w),
-      readModels: w.db,
-      clock: { now: () => w.clock.now },
-      retentionDays: undefined,
-      intervalMs: 3_600_000,
-      timers: { every: () => ({ stop: () => undefined }) },
-      onError: (e) => {
-        throw e;
-      },
-    });
+    const job = jobOf(w, { retentionDays: undefined });
     expect(await job.run()).toEqual({ finished: 0, purged: 0 });
     await job.stop();
     expect((await readReport(w.store, reportId)).state.status).toBe('closed');

@@ -8,7 +8,12 @@ import {
   idSchema,
   messageEnvelopeSchema,
 } from '../domain/protocol.ts';
-import { addWhistleblowerEvidence, loadCase, postWhistleblowerMessage } from '../domain/reports.ts';
+import {
+  addWhistleblowerEvidence,
+  loadCase,
+  postWhistleblowerMessage,
+  type CaseView,
+} from '../domain/reports.ts';
 import { UploadNotFoundError, UploadOffsetError } from '../evidence/blob-store.ts';
 import { jsonBody, octetBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -29,6 +34,18 @@ function storedSize(item: { paddedSize: number; header: unknown }): number {
   const header = attachmentHeaderSchema.safeParse(item.header);
   return header.success ? attachmentCiphertextSize(header.data) : item.paddedSize;
 }
+/** The status of an upload whose `EvidenceAdded` is recorded: every byte there, complete. */
+const recorded = (evidenceId: string, size: number, blobId: string) => ({
+  evidenceId,
+  size,
+  received: size,
+  complete: true,
+  blobId,
+});
+const recordedUpload = (view: CaseView, evidenceId: string) => {
+  const done = view.evidence.find((e) => e.evidenceId === evidenceId);
+  return done && recorded(evidenceId, storedSize(done), done.blobId);
+};
 const offsetQuery = z.strictObject({ offset: z.string().regex(/^(0|[1-9][0-9]{0,15})$/) });
 
 /**
@@ -84,17 +101,8 @@ export function caseRoutes(
 
   async function uploadStatus(reportId: string, evidenceId: string) {
     const view = await caseOf(reportId);
-    const done = view.evidence.find((e) => e.evidenceId === evidenceId);
-    if (done) {
-      const size = storedSize(done);
-      return {
-        evidenceId,
-        size,
-        received: size,
-        complete: true,
-        blobId: done.blobId,
-      };
-    }
+    const done = recordedUpload(view, evidenceId);
+    if (done) return done;
     const status = await blobStore.status(evidenceId);
     if (status && status.owner === reportId)
       return { evidenceId, size: status.size, received: status.received, complete: false };
@@ -119,12 +127,8 @@ export function caseRoutes(
    */
   async function finishUpload(reportId: string, evidenceId: string) {
     const view = await caseOf(reportId);
-    const done = view.evidence.find((e) => e.evidenceId === evidenceId);
-    if (done) {
-      const size = storedSize(done);
-      const status = { evidenceId, size, received: size, complete: true, blobId: done.blobId };
-      return { created: false, status };
-    }
+    const done = recordedUpload(view, evidenceId);
+    if (done) return { created: false, status: done };
     let finished: { blobId: string; size: number; note: string } | undefined;
     const status = await blobStore.status(evidenceId);
     if (status && status.owner === reportId) {
@@ -158,8 +162,7 @@ export function caseRoutes(
     });
     // Durable: the event names the blob now, so the sweep must not consider it unrecorded.
     await blobStore.recorded(evidenceId, finished.blobId);
-    const { blobId, size } = finished;
-    return { created: true, status: { evidenceId, size, received: size, complete: true, blobId } };
+    return { created: true, status: recorded(evidenceId, finished.size, finished.blobId) };
   }
 
   router.post('/case/evidence', writeLimit, ...jsonBody(64 * 1024), async (req, res) => {

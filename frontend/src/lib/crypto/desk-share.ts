@@ -14,6 +14,7 @@ import {
   type SubmissionEnvelope,
 } from '@integrity-desk/protocol';
 import { pinnedDeploymentKey } from './pinned';
+import { sealedTo } from './sealed-to';
 
 /** The key the browser trusts: the build's pinned one; an unpinned build takes the desk's. */
 export function trustedDeploymentKey(announced: string | null | undefined): string {
@@ -41,10 +42,7 @@ export function openCaseReport(
   input: CaseKeyInput,
 ): { envelope: SubmissionEnvelope; reportKey: Uint8Array; answers: unknown } {
   const me = { recipientId: input.investigatorId, boxPublicKey: input.keys.boxPublicKey };
-  const sealedToMe = (
-    input.envelope as { recipients?: { recipientId?: unknown }[] }
-  ).recipients?.some((r) => r.recipientId === me.recipientId);
-  if (sealedToMe || input.keyShares.length === 0)
+  if (sealedTo(input.envelope, me.recipientId) || input.keyShares.length === 0)
     return openReport(b, input.envelope, {
       kind: 'recipient',
       ...me,

@@ -3,6 +3,7 @@
 import { deskApi, type CaseAction, type DeskCase } from '$lib/api/desk';
 import { runInWorker } from '$lib/crypto';
 import type { OpenedDeskCase } from '$lib/crypto/jobs';
+import { sealedTo } from '$lib/crypto/sealed-to';
 import { desk } from '$lib/state/desk.svelte';
 
 export interface LoadedDeskCase {
@@ -18,12 +19,6 @@ type Envelope = { authorRole?: string; authorKey?: string };
  * sealed, whom no colleague has shared its key with yet; or anything else.
  */
 export type CaseRefusal = 'not-recipient' | 'not-shared' | 'failed';
-
-/** Whether the envelope wraps the report key to this investigator (plain ids, no crypto). */
-function sealedTo(envelope: unknown, investigatorId: string | undefined): boolean {
-  const recipients = (envelope as { recipients?: { recipientId?: unknown }[] }).recipients ?? [];
-  return recipients.some((r) => r.recipientId === investigatorId);
-}
 
 export async function loadDeskCase(reportId: string): Promise<LoadedDeskCase | CaseRefusal> {
   const result = await deskApi.caseFile(reportId);

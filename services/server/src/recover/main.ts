@@ -27,14 +27,16 @@ import { readSecretFile } from '../secrets.ts';
 import { parseRecoverArgs, UsageError, usage, type RecoverRequest } from './args.ts';
 import { printedKeyChange, printedReset } from './print.ts';
 
-class Refused extends Error {}
-
 async function recover(config: Config, request: RecoverRequest): Promise<number> {
   // Never a new, empty log or directory because DATA_DIR was mistyped.
   if (config.eventStore.kind === 'sqlite' && !existsSync(config.eventStore.file))
-    throw new Refused(`no event log at ${config.eventStore.file} (is DATA_DIR right?)`);
+    throw new RecoveryRefusedError(
+      `no event log at ${config.eventStore.file} (is DATA_DIR right?)`,
+    );
   if (!existsSync(config.readModelsFile))
-    throw new Refused(`no read models at ${config.readModelsFile}: start the desk once first`);
+    throw new RecoveryRefusedError(
+      `no read models at ${config.readModelsFile}: start the desk once first`,
+    );
   // The key is read, never made: a mistyped DESK_KEY_FILE must not reset everyone.
   const serverKey =
     request.mode === 'new-key' ? keyOrRefuse(config.deskKey.file) : new Uint8Array(0);
@@ -65,7 +67,9 @@ function keyOrRefuse(file: string): Uint8Array {
   try {
     return readSecretFile(file);
   } catch (error) {
-    throw new Refused(error instanceof Error ? error.message : 'the desk key cannot be read');
+    throw new RecoveryRefusedError(
+      error instanceof Error ? error.message : 'the desk key cannot be read',
+    );
   }
 }
 
@@ -94,7 +98,7 @@ async function main(): Promise<number> {
   try {
     return await recover(config, request);
   } catch (error) {
-    if (error instanceof Refused || error instanceof RecoveryRefusedError) {
+    if (error instanceof RecoveryRefusedError) {
       process.stderr.write(`desk:recover: ${error.message}\n`);
       return 1;
     }

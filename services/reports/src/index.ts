@@ -20,4 +20,4 @@ export * from './channel/channel.ts';
 export * from './deployment/deployment.ts';
 export { eventFields, plainFields } from './plain-fields.ts';
 export * from './retention/index.ts';
-export { systemTimers, type Timers } from './shared/timers.ts';
+export { startPeriodic, systemTimers, type PeriodicWork, type Timers } from './shared/timers.ts';

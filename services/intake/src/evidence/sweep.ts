@@ -1,5 +1,5 @@
 import type { Clock } from '../deps.ts';
-import type { Timers } from '@integrity-desk/reports';
+import { startPeriodic, type Timers } from '@integrity-desk/reports';
 import type { BlobStore, UnrecordedBlob } from './blob-store.ts';
 
 export { systemTimers, type Timers } from '@integrity-desk/reports';
@@ -48,25 +48,11 @@ export function startUploadSweep(options: {
     }
     if (removed > 0 || erased > 0) options.onSwept({ removed, erased });
   }
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const run = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    running ??= sweep(new Date(options.clock.now().getTime() - options.expiryMs))
-      .catch((error: unknown) => options.onError(error))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  void run();
-  const timer = options.timers.every(options.intervalMs, run);
-  return {
-    run,
-    async stop() {
-      stopped = true;
-      timer.stop();
-      await running;
-    },
-  };
+  return startPeriodic(
+    () =>
+      sweep(new Date(options.clock.now().getTime() - options.expiryMs)).catch((error: unknown) =>
+        options.onError(error),
+      ),
+    { intervalMs: options.intervalMs, timers: options.timers, idle: undefined },
+  );
 }

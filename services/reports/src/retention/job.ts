@@ -3,7 +3,7 @@ import { listClosedBefore, listPendingPurges } from '../projections/retention/pr
 import { ReportDomainError } from '../report/errors.ts';
 import { WrongExpectedVersionError } from '@integrity-desk/eventstore';
 import type { ReportPurger } from './purger.ts';
-import { systemTimers, type Timers } from '../shared/timers.ts';
+import { startPeriodic, systemTimers, type Timers } from '../shared/timers.ts';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -46,10 +46,8 @@ export function startRetentionJob(options: {
   readonly onError: (error: unknown) => void;
 }): RetentionJob {
   const limit = options.batchLimit ?? 500;
-  let running: Promise<RetentionRun> | undefined;
-  let stopped = false;
 
-  async function once(): Promise<RetentionRun> {
+  async function once(stopping: () => boolean): Promise<RetentionRun> {
     let finished = 0;
     for (const pending of listPendingPurges(options.readModels, limit)) {
       try {
@@ -60,10 +58,10 @@ export function startRetentionJob(options: {
       }
     }
     let purged = 0;
-    if (options.retentionDays !== undefined && !stopped) {
+    if (options.retentionDays !== undefined && !stopping()) {
       const closedBefore = retentionCutoff(options.clock.now(), options.retentionDays);
       for (const reportId of listClosedBefore(options.readModels, closedBefore, limit)) {
-        if (stopped) break;
+        if (stopping()) break;
         try {
           const outcome = await options.purger.purge(
             reportId,
@@ -81,34 +79,19 @@ export function startRetentionJob(options: {
     return { finished, purged };
   }
 
-  const run = (): Promise<RetentionRun> => {
-    if (stopped) return Promise.resolve({ finished: 0, purged: 0 });
-    running ??= once()
-      .then(
+  const none: RetentionRun = { finished: 0, purged: 0 };
+  return startPeriodic(
+    (stopping) =>
+      once(stopping).then(
         (result) => {
           if (result.finished > 0 || result.purged > 0) options.onRun?.(result);
           return result;
         },
         (error: unknown) => {
           options.onError(error);
-          return { finished: 0, purged: 0 };
+          return none;
         },
-      )
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  void run();
-  const timer = (options.timers ?? systemTimers).every(options.intervalMs, async () => {
-    await run();
-  });
-  return {
-    run,
-    async stop() {
-      stopped = true;
-      timer.stop();
-      await running;
-    },
-  };
+      ),
+    { intervalMs: options.intervalMs, timers: options.timers ?? systemTimers, idle: none },
+  );
 }

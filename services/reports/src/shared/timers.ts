@@ -14,3 +14,42 @@ export const systemTimers: Timers = {
     return { stop: () => clearInterval(timer) };
   },
 };
+
+/** Work that runs at start and then at every interval, never twice at once. */
+export interface PeriodicWork<T> {
+  /** Starts a run now, or joins the one in progress; after `stop`, answers `idle`. */
+  run(): Promise<T>;
+  /** Stops the timer and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `task` now and every `intervalMs` (the upload sweep, the retention job). `task` reports
+ * its own failures and never rejects; a long one asks `stopping()` to end early after `stop`.
+ */
+export function startPeriodic<T>(
+  task: (stopping: () => boolean) => Promise<T>,
+  options: { readonly intervalMs: number; readonly timers: Timers; readonly idle: T },
+): PeriodicWork<T> {
+  let running: Promise<T> | undefined;
+  let stopped = false;
+  const run = (): Promise<T> => {
+    if (stopped) return Promise.resolve(options.idle);
+    running ??= task(() => stopped).finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  void run();
+  const timer = options.timers.every(options.intervalMs, async () => {
+    await run();
+  });
+  return {
+    run,
+    async stop() {
+      stopped = true;
+      timer.stop();
+      await running;
+    },
+  };
+}

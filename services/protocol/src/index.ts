@@ -89,6 +89,13 @@ export {
 } from './message.ts';
 export { signRecipientList, verifyRecipientList } from './recipient-list.ts';
 export {
+  proveKeyPossession,
+  verifyKeyPossession,
+  safetyNumber,
+  SAFETY_NUMBER_GROUPS,
+  type PublicKeysOf,
+} from './key-binding.ts';
+export {
   shareReportKey,
   shareReportKeyFromList,
   verifyReportKeyShare,

@@ -19,6 +19,7 @@ describe('known-answer vectors in Node', () => {
         'attachmentChunks',
         'vault',
         'recipientList',
+        'keyBinding',
       ]),
     );
   });
@@ -42,5 +43,16 @@ describe('the vector check can fail', () => {
     const failures = await checkVectors(backend, altered);
     expect(failures).toContain('case 0: envelope differs');
     expect(failures.some((f) => f.startsWith('case 0: open report'))).toBe(true);
+  });
+
+  it('reports a key possession proof that no longer holds', async () => {
+    const backend = (await bothBackends())[0]!;
+    const altered = structuredClone(expected);
+    const c = altered.cases[1] as unknown as { keyBinding: { keys: { boxPublicKey: string } } };
+    c.keyBinding.keys.boxPublicKey = (
+      altered.cases[0] as unknown as typeof c
+    ).keyBinding.keys.boxPublicKey;
+    const failures = await checkVectors(backend, altered);
+    expect(failures).toContain('case 1: key possession proof');
   });
 });

@@ -13,6 +13,8 @@ import {
   openThread,
   openVault,
   openVaultWithRecoveryKey,
+  proveKeyPossession,
+  safetyNumber,
   sealAttachment,
   sealMessage,
   sealReport,
@@ -24,6 +26,7 @@ import {
   fromBase64Url,
   unlockVaultWithPassword,
   verifyRecipientList,
+  verifyKeyPossession,
   verifySessionProof,
   type CryptoBackend,
 } from '../../src/index.ts';
@@ -148,6 +151,21 @@ export async function buildCase(base: CryptoBackend, seed: string): Promise<Vect
     sharedBy: id(10),
     sharerSignSeed: investigator.seed,
   });
+  // Deterministic (Ed25519, BLAKE2b): no randomness drawn, so every artifact above is unchanged.
+  const vaultPublic = {
+    investigatorId: vault.vault.investigatorId,
+    boxPublicKey: vault.keys.boxPublicKey,
+    signPublicKey: vault.keys.signPublicKey,
+  };
+  const keyBinding = {
+    keys: vaultPublic,
+    proof: proveKeyPossession(b, {
+      investigatorId: vaultPublic.investigatorId,
+      boxSecretKey: vault.keys.boxSecretKey,
+      signSeed: vault.keys.signSeed,
+    }),
+    safetyNumber: safetyNumber(b, vaultPublic),
+  };
   return {
     seed,
     receipt,
@@ -176,6 +194,7 @@ export async function buildCase(base: CryptoBackend, seed: string): Promise<Vect
     attachmentHeader: attachment.header,
     attachmentChunks,
     keyShare,
+    keyBinding,
     vault: {
       vault: vault.vault,
       password: 'Tr0ub4dor & 3 ✓',
@@ -206,6 +225,12 @@ export async function openRecorded(backend: CryptoBackend, c: any): Promise<stri
   const eq = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   await check('recipient list', () =>
     verifyRecipientList(backend, c.recipientList, { pinnedPublicKey: c.deploymentPublicKey }),
+  );
+  await check(
+    'key possession proof',
+    () =>
+      verifyKeyPossession(backend, c.keyBinding.keys, c.keyBinding.proof) &&
+      safetyNumber(backend, c.keyBinding.keys) === c.keyBinding.safetyNumber,
   );
   await check('open report as recipient', () =>
     eq(

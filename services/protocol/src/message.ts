@@ -13,12 +13,14 @@ import {
 import {
   DecryptionError,
   FormatError,
+  ProtocolError,
   ReplayedMessageError,
   SignatureError,
   UnknownAuthorError,
 } from './errors.ts';
 import { reportSubkey } from './keys.ts';
 import { pad, unpad } from './padding.ts';
+import type { ProtocolErrorCode } from './errors.ts';
 import type { CryptoBackend } from './backend/types.ts';
 import type { AuthorRole, MessageEnvelope } from './schemas.ts';
 import { MAX_MESSAGE_BYTES, messageEnvelopeSchema } from './schemas.ts';
@@ -171,4 +173,59 @@ export function openThread(
     seenIds.add(e.messageId);
     return opened;
   });
+}
+
+/**
+ * One message of a thread as a reader may show it. `verified`: the author is allowed, the
+ * signature holds, the ciphertext opens and the message comes after this author's earlier ones;
+ * `missingBefore` counts this author's messages the thread skipped just before it (withheld by
+ * the server, or lost). Anything else is `unverified` with the reason's code, and no text.
+ */
+export type ThreadMessage =
+  | { verified: true; envelope: MessageEnvelope; body: string; missingBefore: number }
+  | { verified: false; reason: ProtocolErrorCode };
+
+/**
+ * Opens a thread message by message, in the order given (the server's order), so one bad
+ * message costs only itself: a forged, tampered or unknown-author message is unverified on its
+ * own and the rest stays readable. Order is still checked per author: a message whose sequence
+ * is not after the author's last verified one, or whose id was already seen, is a replay or a
+ * reordering (unverified, `replayed_message`); a sequence that skips ahead opens, and says how
+ * many of the author's messages are missing before it. Only verified messages move an author's
+ * counter, so an unverifiable message cannot make a genuine one look out of order.
+ */
+export function openThreadMessages(
+  backend: CryptoBackend,
+  envelopes: readonly unknown[],
+  ctx: Omit<MessageContext, 'lastSequence'>,
+): ThreadMessage[] {
+  const nextByAuthor = new Map<string, number>();
+  const seenIds = new Set<string>();
+  return envelopes.map((raw): ThreadMessage => {
+    let opened: OpenedMessage;
+    try {
+      opened = openMessage(backend, raw, ctx);
+    } catch (error) {
+      return {
+        verified: false,
+        reason: error instanceof ProtocolError ? error.code : 'invalid_format',
+      };
+    }
+    const e = opened.envelope;
+    const expected = nextByAuthor.get(e.authorKey) ?? 0;
+    if (e.sequence < expected || seenIds.has(e.messageId))
+      return { verified: false, reason: 'replayed_message' };
+    nextByAuthor.set(e.authorKey, e.sequence + 1);
+    seenIds.add(e.messageId);
+    return { verified: true, envelope: e, body: opened.body, missingBefore: e.sequence - expected };
+  });
+}
+
+/** The next sequence for `authorKey` after the verified messages of a thread (0 if none). */
+export function nextThreadSequence(thread: readonly ThreadMessage[], authorKey: string): number {
+  let next = 0;
+  for (const m of thread)
+    if (m.verified && m.envelope.authorKey === authorKey)
+      next = Math.max(next, m.envelope.sequence + 1);
+  return next;
 }

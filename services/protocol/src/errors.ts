@@ -9,6 +9,7 @@ export type ProtocolErrorCode =
   | 'unknown_author'
   | 'weak_parameters'
   | 'invalid_format'
+  | 'return_path_refused'
   | 'backend_unavailable';
 
 export class ProtocolError extends Error {
@@ -73,6 +74,17 @@ export class WeakParametersError extends ProtocolError {
 export class FormatError extends ProtocolError {
   constructor(message = 'invalid format') {
     super('invalid_format', message);
+  }
+}
+
+/**
+ * What the server handed a returning whistleblower is not what their receipt signed (another
+ * envelope, other keys, another report, a wrapped key of the server's own): nothing may be sent
+ * under that key. The message says which check failed; it never carries key material.
+ */
+export class ReturnPathError extends ProtocolError {
+  constructor(message = 'the case does not match the receipt') {
+    super('return_path_refused', message);
   }
 }
 

@@ -61,6 +61,7 @@ export {
   type SealedReport,
   type ReportOpener,
 } from './report.ts';
+export { openReturnedCase, type OpenedReturnedCase } from './return-path.ts';
 export {
   sealAttachment,
   openAttachment,

@@ -25,8 +25,11 @@ function answersAd(reportId: string, channelId: string, paddedSize: number): Uin
   return encodeFields('integrity-desk/report-answers/v1', reportId, channelId, paddedSize);
 }
 
-/** `ciphertext` is `e.answers.ciphertext` decoded (both sides already hold it: decode once). */
-function envelopeSigningBytes(
+/**
+ * What the whistleblower signs. `ciphertext` is `e.answers.ciphertext` decoded (both sides
+ * already hold it: decode once). Exported for tests that sign an envelope by hand.
+ */
+export function envelopeSigningBytes(
   e: Omit<SubmissionEnvelope, 'signature'>,
   ciphertext: Uint8Array,
 ): Uint8Array {

@@ -130,6 +130,19 @@ export const submissionEnvelopeSchema = z
   })
   .strict();
 
+/**
+ * The part of intake's `GET /case` that a returning whistleblower's report key comes from: the
+ * report and channel ids, the whole signed submission envelope as stored, and the
+ * whistleblower's wrapped key (which must be the envelope's). The rest of the case view
+ * (status, timeline, messages, evidence) is other fields, which this schema leaves out.
+ */
+export const returnedCaseSchema = z.object({
+  reportId: idSchema,
+  channelId: idSchema,
+  envelope: submissionEnvelopeSchema,
+  wrappedKey: wrappedKeySchema,
+});
+
 /** Header of one encrypted attachment; the ciphertext chunks travel as binary. */
 export const attachmentHeaderSchema = z
   .object({
@@ -264,6 +277,7 @@ export type DeploymentCryptoSettings = z.infer<typeof deploymentCryptoSettingsSc
 export type SealedAnswers = z.infer<typeof sealedAnswersSchema>;
 export type RecipientWrappedKey = z.infer<typeof recipientWrappedKeySchema>;
 export type SubmissionEnvelope = z.infer<typeof submissionEnvelopeSchema>;
+export type ReturnedCase = z.infer<typeof returnedCaseSchema>;
 export type AttachmentHeader = z.infer<typeof attachmentHeaderSchema>;
 export type AttachmentChunk = z.infer<typeof attachmentChunkSchema>;
 export type AuthorRole = z.infer<typeof authorRoleSchema>;

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openReportAnswers, openReturnedCase, returnedCaseSchema } from '@integrity-desk/protocol';
 import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports';
 import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
 import {
@@ -12,6 +13,7 @@ import {
   snapshot,
   startIntake,
   submit,
+  testBackend,
   type Harness,
   type Receipt,
 } from '../test-support/harness.ts';
@@ -19,6 +21,7 @@ import {
 let h: Harness;
 let blobs: ReturnType<typeof createMemoryBlobStore>;
 let reportId: string;
+let submitted: ReturnType<typeof makeEnvelope>;
 let token: string;
 let wb!: Receipt;
 const auth = () => ({ authorization: `Bearer ${token}` });
@@ -31,6 +34,7 @@ beforeEach(async () => {
   });
   wb = await makeReceipt();
   const envelope = makeEnvelope(wb);
+  submitted = envelope;
   reportId = envelope.reportId;
   expect((await submit(h.url, envelope)).status).toBe(201);
   token = await openSession(h.url, wb);
@@ -97,6 +101,19 @@ describe('the whistleblower case', () => {
     });
     expect(view).not.toHaveProperty('signPublicKey');
     expect(view).not.toHaveProperty('assignees');
+  });
+
+  it('hands back the whole signed envelope, so the browser can check the key against its receipt', async () => {
+    const view = await caseView();
+    expect(view.envelope).toEqual(submitted);
+    expect(view.wrappedKey).toBe(submitted.whistleblower.wrappedKey);
+    expect(returnedCaseSchema.safeParse(view).success).toBe(true);
+    // What the returning browser runs: the key it opens is the one the receipt sealed.
+    const b = await testBackend();
+    const opened = openReturnedCase(b, view, wb.keys);
+    expect(openReportAnswers(b, opened.envelope, opened.reportKey)).toEqual({
+      what: 'the minister took a bribe',
+    });
   });
 
   it('refuses the case without a token, with a malformed one and with an unknown one', async () => {

@@ -229,6 +229,11 @@ export interface CaseView {
     readonly by: 'whistleblower' | 'investigator';
     readonly addedAt: string;
   }[];
+  /**
+   * The whole signed submission envelope as stored: the whistleblower's browser verifies it
+   * under the key its receipt derives before it takes the report key (the return path).
+   */
+  readonly envelope: SubmissionEnvelope;
   /** The report key sealed to the whistleblower's box key (from the submission envelope). */
   readonly wrappedKey: unknown;
   readonly signPublicKey: string;
@@ -302,6 +307,7 @@ export async function loadCase(store: EventStore, reportId: string): Promise<Cas
           ]
         : [],
     ),
+    envelope: submitted.data.envelope,
     wrappedKey: wb.wrappedKey ?? null,
     signPublicKey: String(wb.signPublicKey),
   };

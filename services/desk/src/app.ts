@@ -1,3 +1,4 @@
+import { verifyJsonDepth } from '@integrity-desk/http';
 import express, { type Express } from 'express';
 import { adminRoutes } from './admin/routes.ts';
 import { sessionRoutes } from './auth/routes.ts';
@@ -24,7 +25,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.use(securityHeaders);
   app.use(csrfGuard(deps.config.origin));
   app.use(jsonOnly);
-  app.use(express.json({ limit: '512kb', strict: true }));
+  app.use(express.json({ limit: '512kb', strict: true, verify: verifyJsonDepth }));
   app.use(setupRoutes(ctx));
   app.use(sessionRoutes(ctx));
   app.use(queueRoutes(ctx));

@@ -4,3 +4,4 @@
  */
 export { parserProblem, writeProblem, type ParserProblem, type ProblemEntry } from './problem.ts';
 export { BlobChangedError, sendBlob, type BlobReadStream } from './send-blob.ts';
+export { JsonTooDeepError, MAX_JSON_DEPTH, verifyJsonDepth } from './json-depth.ts';

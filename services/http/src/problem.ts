@@ -37,6 +37,7 @@ export function parserProblem(error: unknown): ParserProblem | undefined {
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return 'unsupportedMediaType';
+    case 'entity.too.deep':
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':

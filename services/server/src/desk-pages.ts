@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
@@ -36,7 +36,18 @@ export function withDeskPages(
   const groupHeader = manifest.groups['desk']?.header;
 
   const send = (res: ServerResponse, file: string, csp: string | undefined, head: boolean) => {
-    const body = readFileSync(file);
+    let body: Buffer;
+    try {
+      body = readFileSync(file);
+    } catch {
+      // Removed or unreadable since it was found (a deploy replacing the build): not there.
+      res.writeHead(404, {
+        'content-type': 'application/problem+json',
+        'cache-control': 'no-store',
+      });
+      res.end(JSON.stringify({ type: 'about:blank', title: 'Not found.', status: 404 }));
+      return;
+    }
     const immutable = file.includes(`${join('_app', 'immutable')}`);
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
@@ -63,14 +74,35 @@ export function withDeskPages(
       return send(res, join(staticDir, 'favicon.svg'), groupHeader, req.method === 'HEAD');
     }
     if (get && path.startsWith('/_app/')) {
-      const rel = normalize(decodeURIComponent(path)).replace(/^\/+/, '');
-      const file = join(staticDir, rel);
-      if (rel.startsWith('_app/') && !rel.includes('..') && existsSync(file)) {
-        return send(res, file, groupHeader, req.method === 'HEAD');
-      }
+      const file = assetFile(staticDir, path);
+      if (file) return send(res, file, groupHeader, req.method === 'HEAD');
     }
     withInfo(req, res);
   };
+}
+
+/**
+ * The file under `<staticDir>/_app` that a request path names, or undefined: a path that does
+ * not decode (`/_app/%`), leaves _app, or names a directory (`/_app/immutable/`) or nothing is
+ * not an asset, and goes on to the API, which answers 404. Any of those once threw out of this
+ * raw listener and ended the process.
+ */
+function assetFile(staticDir: string, path: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.length > 1024) return undefined;
+  const rel = normalize(decoded).replace(/^\/+/, '');
+  if (!rel.startsWith('_app/') || rel.includes('..')) return undefined;
+  const file = join(staticDir, rel);
+  try {
+    return statSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined; // ENOENT, ENOTDIR (`/_app/version.json/x`), ENAMETOOLONG, EACCES
+  }
 }
 
 /** The desk pages ask their own origin whether this is a demonstration (for the banner). */

@@ -208,7 +208,13 @@ export function adminRoutes(ctx: DeskContext): Router {
 
   // Audit
   const auditSchema = z.object({
-    before: z.coerce.bigint().optional(),
+    // A position as the store gives it: at most 18 digits fits SQLite's 64-bit integer (a longer
+    // one failed the binding and answered 500).
+    before: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .transform((v) => BigInt(v))
+      .optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     actor: z.string().min(1).max(128).optional(),
   });

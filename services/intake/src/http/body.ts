@@ -1,3 +1,4 @@
+import { verifyJsonDepth } from '@integrity-desk/http';
 import express, { type RequestHandler } from 'express';
 import type { z } from 'zod';
 import { ProblemError, sendProblem } from './problem.ts';
@@ -29,7 +30,7 @@ export function jsonBody(limit: number): RequestHandler[] {
     (req, _res, next) => {
       next(req.is('application/json') ? undefined : new ProblemError('unsupportedMediaType'));
     },
-    express.json({ limit, strict: true, type: 'application/json' }),
+    express.json({ limit, strict: true, type: 'application/json', verify: verifyJsonDepth }),
   ];
 }
 

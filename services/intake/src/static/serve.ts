@@ -1,6 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, posix } from 'node:path';
 
 /**
  * The whistleblower pages of the static front-end build. The desk pages live in the same build
@@ -27,10 +27,13 @@ export function whistleblowerPages(
   });
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    // The skip list is checked against the path as the file system will see it: decoded and
+    // normalised, so `/_app/%2e%2e/desk.html` cannot reach a desk page. A path that does not
+    // decode (`/%`, `/%E0%A4%A`) is no file: 404 from the handlers after this one.
+    const path = decodedPath(req.path);
     if (
-      skip.some(
-        (p) => req.path === p || req.path.startsWith(`${p}/`) || req.path.startsWith(`${p}.`),
-      )
+      path === undefined ||
+      skip.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}.`))
     )
       return next();
     // Kit's static build writes /report as report.html next to a report/ folder: serve the page.
@@ -42,4 +45,14 @@ export function whistleblowerPages(
     }
     files(req, res, next);
   };
+}
+
+function decodedPath(path: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(path);
+    if (decoded.includes('\0')) return undefined;
+    return posix.normalize(decoded);
+  } catch {
+    return undefined;
+  }
 }

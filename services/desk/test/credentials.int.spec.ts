@@ -8,6 +8,7 @@ import {
   type Account,
   type Reply,
   type World,
+  vaultFor,
 } from './harness.ts';
 
 /**
@@ -192,7 +193,7 @@ describe('TOTP reset and re-enrolment', () => {
 
 describe('POST /api/session/vault (password change)', () => {
   const newVault = (a: Account) => ({
-    ...fakeVault(a.investigatorId),
+    ...vaultFor(a.investigatorId, a.keys),
     kdf: { ...fakeVault(a.investigatorId).kdf, salt: fakeB64(16, `new-salt-${a.handle}`) },
   });
   const change = (a: Account, body: Record<string, unknown>, cookie = a.cookie) =>

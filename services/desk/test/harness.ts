@@ -1,5 +1,15 @@
 import { createMemoryEventStore, type EventStore } from '@integrity-desk/eventstore';
-import { loadBackend, TEST_ONLY_CHEAP_PARAMS } from '@integrity-desk/protocol';
+import {
+  generateBoxKeyPair,
+  generateSigningKeyPair,
+  loadBackend,
+  signRecipientList,
+  TEST_ONLY_CHEAP_PARAMS,
+  type BoxKeyPair,
+  type CryptoBackend,
+  type RecipientList,
+  type SigningKeyPair,
+} from '@integrity-desk/protocol';
 import {
   allProjections,
   createProjectionRunner,
@@ -13,12 +23,7 @@ import { expect } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  fakeB64,
-  fakeRecipientList,
-  fakeSubmissionEnvelope,
-  fakeVault,
-} from '../../reports/src/shared/fixtures.ts';
+import { fakeB64, fakeSubmissionEnvelope, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import { createDeskApp } from '../src/app.ts';
 import type { DeskConfig, EvidenceBlobs } from '../src/deps.ts';
 import { totpCode } from '../src/auth/totp.ts';
@@ -31,18 +36,28 @@ export interface Reply {
   headers: Headers;
 }
 
+/** An account's vault key pairs: real, so recipient lists the desk checks can name them. */
+export interface AccountKeys {
+  box: BoxKeyPair;
+  sign: SigningKeyPair;
+}
+
 export interface Account {
   investigatorId: string;
   handle: string;
   loginSecret: string;
   totpSecret: string;
   cookie: string;
+  keys: AccountKeys;
 }
 
 export interface Desk {
   store: EventStore;
   db: Database.Database;
   runner: ProjectionRunner;
+  backend: CryptoBackend;
+  /** The deployment signing key setupAdmin announces (its seed signs recipient lists). */
+  deployment: SigningKeyPair;
   clock: { now: Date };
   logs: string[];
   setupToken: string | undefined;
@@ -83,6 +98,7 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
   const runner = createProjectionRunner({ store, db, projections: allProjections });
   await runner.start();
   const clock = { now: new Date('2026-05-04T08:00:00.000Z') };
+  const backend = await loadBackend();
   const logs: string[] = [];
   let setupToken: string | undefined;
   let announced!: () => void;
@@ -103,7 +119,7 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
       serverKey: randomBytes(32),
       ...options.config,
     },
-    cryptoBackend: await loadBackend(),
+    cryptoBackend: backend,
     ...(options.blobStore && { blobStore: options.blobStore }),
     ...(options.erasableBlobs && {
       purger: createReportPurger({
@@ -125,6 +141,8 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
     store,
     db,
     runner,
+    backend,
+    deployment: generateSigningKeyPair(backend),
     clock,
     logs,
     base,
@@ -168,6 +186,41 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
 export const loginSecret = () => fakeB64(32, randomUUID());
 const cookieOf = (reply: Reply) => (reply.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
+export const newAccountKeys = (desk: Desk): AccountKeys => ({
+  box: generateBoxKeyPair(desk.backend),
+  sign: generateSigningKeyPair(desk.backend),
+});
+
+/** A vault of the right shape around these public keys (the desk never opens a vault). */
+export const vaultFor = (investigatorId: string, keys: AccountKeys) => ({
+  ...fakeVault(investigatorId),
+  boxPublicKey: keys.box.publicKey,
+  signPublicKey: keys.sign.publicKey,
+});
+
+/** A recipient list naming these accounts' enrolled keys, signed with `seed` (default: the deployment's). */
+export function signedList(
+  desk: Desk,
+  channelId: string,
+  version: number,
+  accounts: readonly Pick<Account, 'investigatorId' | 'keys'>[],
+  seed: Uint8Array = desk.deployment.seed,
+): RecipientList {
+  return signRecipientList(
+    desk.backend,
+    {
+      channelId,
+      version,
+      recipients: accounts.map((a) => ({
+        recipientId: a.investigatorId,
+        boxPublicKey: a.keys.box.publicKey,
+        signPublicKey: a.keys.sign.publicKey,
+      })),
+    },
+    seed,
+  );
+}
+
 export async function login(desk: Desk, a: Omit<Account, 'cookie'>): Promise<Account> {
   await desk.settle();
   const r = await desk.call('POST', '/api/session', {
@@ -181,15 +234,16 @@ export async function login(desk: Desk, a: Omit<Account, 'cookie'>): Promise<Acc
 export async function setupAdmin(desk: Desk): Promise<Account> {
   const investigatorId = randomUUID();
   const secret = loginSecret();
+  const keys = newAccountKeys(desk);
   const r = await desk.call('POST', '/api/setup', {
     body: {
       setupToken: desk.setupToken,
-      deploymentSignPublicKey: fakeB64(32, 'deployment'),
+      deploymentSignPublicKey: desk.deployment.publicKey,
       administrator: {
         investigatorId,
         handle: 'admin',
         loginSecret: secret,
-        vault: fakeVault(investigatorId),
+        vault: vaultFor(investigatorId, keys),
       },
     },
   });
@@ -204,6 +258,7 @@ export async function setupAdmin(desk: Desk): Promise<Account> {
     handle: 'admin',
     loginSecret: secret,
     totpSecret: totp.secret,
+    keys,
   });
 }
 
@@ -221,8 +276,14 @@ export async function enrolAccount(
   const investigatorId = invite.body['investigatorId'] as string;
   const enrolmentCode = invite.body['enrolmentCode'] as string;
   const secret = loginSecret();
+  const keys = newAccountKeys(desk);
   const e = await desk.call('POST', '/api/enrolment', {
-    body: { investigatorId, enrolmentCode, loginSecret: secret, vault: fakeVault(investigatorId) },
+    body: {
+      investigatorId,
+      enrolmentCode,
+      loginSecret: secret,
+      vault: vaultFor(investigatorId, keys),
+    },
   });
   if (e.status !== 201) throw new Error(`enrol failed: ${e.status}`);
   const totpSecret = (e.body['totp'] as { secret: string }).secret;
@@ -230,7 +291,7 @@ export async function enrolAccount(
     body: { investigatorId, enrolmentCode, code: desk.code(totpSecret) },
   });
   if (c.status !== 204) throw new Error(`totp failed: ${c.status}`);
-  return login(desk, { investigatorId, handle, loginSecret: secret, totpSecret });
+  return login(desk, { investigatorId, handle, loginSecret: secret, totpSecret, keys });
 }
 
 export interface World {
@@ -254,7 +315,7 @@ export async function world(options: DeskOptions = {}): Promise<World> {
     body: { name: 'Procurement watch' },
   });
   const channelId = ch.body['channelId'] as string;
-  const list = fakeRecipientList(channelId, 1, [alice.investigatorId, bob.investigatorId]);
+  const list = signedList(desk, channelId, 1, [alice, bob]);
   const pub = await desk.call('POST', `/api/channels/${channelId}/recipients`, {
     cookie: admin.cookie,
     ifMatch: '"0"',

@@ -4,10 +4,8 @@
 // gets it back in her case file. Every refusal is an RFC 9457 problem and writes nothing.
 import {
   generateBoxKeyPair,
-  generateSigningKeyPair,
   loadBackend,
   shareReportKey,
-  signRecipientList,
   type RecipientList,
   type ReportKeyShare,
 } from '@integrity-desk/protocol';
@@ -17,6 +15,7 @@ import { fakeB64 } from '../../reports/src/shared/fixtures.ts';
 import {
   enrolAccount,
   expectProblem,
+  signedList,
   streamLength,
   submitReport,
   world,
@@ -28,30 +27,12 @@ const b = await loadBackend();
 let w: World;
 let carol: Account;
 let list: RecipientList;
-const keys = new Map<
-  string,
-  { box: ReturnType<typeof generateBoxKeyPair>; sign: ReturnType<typeof generateSigningKeyPair> }
->();
 
 beforeAll(async () => {
   w = await world();
   carol = await enrolAccount(w.desk, w.admin, 'carol');
-  // Version 2 of the channel's list adds carol, with real keys for everyone on it.
-  for (const a of [w.alice, w.bob, carol])
-    keys.set(a.investigatorId, { box: generateBoxKeyPair(b), sign: generateSigningKeyPair(b) });
-  list = signRecipientList(
-    b,
-    {
-      channelId: w.channelId,
-      version: 2,
-      recipients: [...keys].map(([recipientId, k]) => ({
-        recipientId,
-        boxPublicKey: k.box.publicKey,
-        signPublicKey: k.sign.publicKey,
-      })),
-    },
-    generateSigningKeyPair(b).seed,
-  );
+  // Version 2 of the channel's list adds carol, naming everyone's enrolled (real) keys.
+  list = signedList(w.desk, w.channelId, 2, [w.alice, w.bob, carol]);
   const pub = await w.desk.call('POST', `/api/channels/${w.channelId}/recipients`, {
     cookie: w.admin.cookie,
     ifMatch: '"1"',
@@ -71,7 +52,7 @@ function shareBy(from: Account, reportId: string, to: Account = carol): ReportKe
     reportKey: randomBytes(32),
     recipient: entry,
     sharedBy: from.investigatorId,
-    sharerSignSeed: keys.get(from.investigatorId)!.sign.seed,
+    sharerSignSeed: from.keys.sign.seed,
   });
 }
 
@@ -89,7 +70,7 @@ describe('report key shares', () => {
     expect(r.status).toBe(200);
     expect(r.body['cannotOpen']).toEqual([carol.investigatorId]);
     expect(r.body['recipientList']).toEqual(list);
-    expect(r.body['deploymentSignPublicKey']).toBe(fakeB64(32, 'deployment'));
+    expect(r.body['deploymentSignPublicKey']).toBe(w.desk.deployment.publicKey);
     expect(r.body['keyShares']).toEqual([]);
     // Carol, a current recipient, may read the case file: it just holds no key for her yet.
     const c = await caseFile(reportId, carol);

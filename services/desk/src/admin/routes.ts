@@ -2,6 +2,9 @@ import {
   channelDecider,
   channelStream,
   deadlinesSchema,
+  deploymentDecider,
+  deploymentStream,
+  readAggregate,
   handleCommand,
   investigatorDecider,
   investigatorStream,
@@ -11,7 +14,10 @@ import {
   recipientListSchema,
   roles,
   type ChannelCommand,
+  type EnrolledKeys,
   type InvestigatorCommand,
+  type RecipientList,
+  type RecipientListTrust,
 } from '@integrity-desk/reports';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -155,10 +161,26 @@ export function adminRoutes(ctx: DeskContext): Router {
     sendRevision(res, result.revision, 201, { channelId });
   });
 
+  /** What the channel decider checks a recipient list against (RecipientListTrust). */
+  const trustFor = async (list: RecipientList): Promise<RecipientListTrust> => {
+    const deployment = await readAggregate(deps.store, deploymentStream, deploymentDecider);
+    const activeAccounts = new Map<string, EnrolledKeys>();
+    for (const { recipientId } of list.recipients) {
+      const { state } = await readInvestigator(ctx, recipientId);
+      if (state.status === 'active') activeAccounts.set(recipientId, state);
+    }
+    return {
+      deploymentSignPublicKey:
+        deployment.state.status === 'none' ? undefined : deployment.state.signPublicKey,
+      activeAccounts,
+      backend: await ctx.backend(),
+    };
+  };
+
   const channelCommand = (
     path: string,
     schema: z.ZodType,
-    build: (id: string, body: never) => Pick<ChannelCommand, 'type' | 'data'>,
+    build: (id: string, body: never) => Promise<Pick<ChannelCommand, 'type' | 'data'>>,
   ) =>
     router.post(path, async (req: Request, res: Response) => {
       const caller = await requireAdmin(ctx, req, res);
@@ -169,7 +191,7 @@ export function adminRoutes(ctx: DeskContext): Router {
         deps.store,
         channelStream(id),
         channelDecider,
-        { ...build(id, body), metadata: meta(caller) } as ChannelCommand,
+        { ...(await build(id, body)), metadata: meta(caller) } as ChannelCommand,
         { expectedRevision },
       );
       sendRevision(res, result.revision);
@@ -184,7 +206,7 @@ export function adminRoutes(ctx: DeskContext): Router {
           .refine((q) => JSON.stringify(q).length <= 64 * 1024),
       })
       .strict(),
-    (id, body: { version: number; questionnaire: Record<string, unknown> }) => ({
+    async (id, body: { version: number; questionnaire: Record<string, unknown> }) => ({
       type: 'PublishQuestionnaire',
       data: { channelId: id, ...body },
     }),
@@ -192,16 +214,17 @@ export function adminRoutes(ctx: DeskContext): Router {
   channelCommand(
     '/api/channels/:id/recipients',
     z.object({ recipientList: recipientListSchema }).strict(),
-    (id, body: { recipientList: z.infer<typeof recipientListSchema> }) => ({
+    async (id, body: { recipientList: RecipientList }) => ({
       type: 'PublishRecipients',
       data: {
         channelId: id,
         version: body.recipientList.version,
         recipientList: body.recipientList,
+        trust: await trustFor(body.recipientList),
       },
     }),
   );
-  channelCommand('/api/channels/:id/archive', z.object({}).strict(), (id) => ({
+  channelCommand('/api/channels/:id/archive', z.object({}).strict(), async (id) => ({
     type: 'ArchiveChannel',
     data: { channelId: id },
   }));

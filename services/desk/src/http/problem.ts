@@ -16,6 +16,7 @@ import {
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
+  RecipientListRefusedError,
   StaleVersionError,
 } from '@integrity-desk/reports';
 import { parserProblem, writeProblem } from '@integrity-desk/http';
@@ -42,6 +43,11 @@ export const problems = {
   preconditionRequired: { status: 428, title: 'Send the revision you saw in If-Match.' },
   enrolmentRefused: { status: 403, title: 'The enrolment code is not valid.' },
   setupRefused: { status: 403, title: 'Setup is not possible.' },
+  recipientListRefused: {
+    status: 422,
+    title:
+      'The recipient list is not signed with the deployment key or does not name active accounts by their enrolled keys.',
+  },
   tooManyAttempts: { status: 429, title: 'Too many attempts. Please wait and try again.' },
   internal: { status: 500, title: 'Something went wrong. Please try again.' },
 } as const satisfies Record<string, { status: number; title: string }>;
@@ -72,6 +78,7 @@ export function kindOf(error: unknown): ProblemKind {
     return 'notFound';
   if (error instanceof IllegalTransitionError) return 'illegalTransition';
   if (error instanceof EnrolmentRefusedError) return 'enrolmentRefused';
+  if (error instanceof RecipientListRefusedError) return 'recipientListRefused';
   if (
     error instanceof AlreadyAssignedError ||
     error instanceof NotAssignedError ||

@@ -1,4 +1,9 @@
-import { recipientListSchema, type RecipientList } from '@integrity-desk/protocol';
+import {
+  recipientListSchema,
+  verifyRecipientList,
+  type CryptoBackend,
+  type RecipientList,
+} from '@integrity-desk/protocol';
 import { z } from 'zod';
 import type { CommandMetadata } from '../shared/command.ts';
 import type { Decider } from '../shared/handle.ts';
@@ -67,6 +72,24 @@ export const channelEventTypes = channelEventSchema.options.map(
   (o) => o.shape.type.value,
 ) as readonly ChannelEvent['type'][];
 
+/** An account's enrolled public keys, as its investigator stream holds them. */
+export interface EnrolledKeys {
+  readonly boxPublicKey: string;
+  readonly signPublicKey: string;
+}
+
+/**
+ * What a recipient list is checked against before it is stored, read by the handler: the
+ * current deployment key (the `deployment` stream) and the enrolled keys of every listed
+ * account that is active (an id missing here is not an active account). The backend only
+ * verifies a signature: the decision stays a function of its inputs.
+ */
+export interface RecipientListTrust {
+  readonly deploymentSignPublicKey: string | undefined;
+  readonly activeAccounts: ReadonlyMap<string, EnrolledKeys>;
+  readonly backend: CryptoBackend;
+}
+
 interface Cmd<Type extends string, Data> {
   readonly type: Type;
   readonly data: Data;
@@ -78,7 +101,15 @@ export type ChannelCommand =
       'PublishQuestionnaire',
       { channelId: string; version: number; questionnaire: Record<string, unknown> }
     >
-  | Cmd<'PublishRecipients', { channelId: string; version: number; recipientList: RecipientList }>
+  | Cmd<
+      'PublishRecipients',
+      {
+        channelId: string;
+        version: number;
+        recipientList: RecipientList;
+        trust: RecipientListTrust;
+      }
+    >
   | Cmd<'ArchiveChannel', { channelId: string }>;
 
 export interface ChannelFacts {
@@ -98,6 +129,15 @@ export class ChannelNotFoundError extends ReportDomainError {
   override readonly name = 'ChannelNotFoundError';
   override readonly code = 'channel_not_found';
 }
+/**
+ * A recipient list the desk will not store: its signature does not verify against the current
+ * deployment key, or it names someone who is not an active account with those enrolled keys.
+ */
+export class RecipientListRefusedError extends ReportDomainError {
+  override readonly name = 'RecipientListRefusedError';
+  override readonly code = 'recipient_list_refused';
+}
+
 /** A publish whose version is not the next one: someone else published in between. */
 export class StaleVersionError extends ReportDomainError {
   override readonly name = 'StaleVersionError';
@@ -114,6 +154,31 @@ function active(state: ChannelState, command: string) {
   if (state.status === 'none') throw new ChannelNotFoundError('channel not found');
   if (state.status === 'archived') throw new IllegalTransitionError(command, state.status);
   return state;
+}
+
+/**
+ * The server checks what every whistleblower's browser checks, so desk access (which follows the
+ * stored list) can never be granted by a list the browsers would refuse: the deployment key's
+ * signature, and each recipient an active account named with its enrolled keys. Only a holder
+ * of the deployment key can therefore change who reads a channel.
+ */
+function assertTrusted(list: RecipientList, trust: RecipientListTrust): void {
+  const key = trust.deploymentSignPublicKey;
+  if (key === undefined) throw new RecipientListRefusedError('no deployment key yet');
+  try {
+    verifyRecipientList(trust.backend, list, { pinnedPublicKey: key });
+  } catch {
+    throw new RecipientListRefusedError('recipient list signature does not verify');
+  }
+  for (const r of list.recipients) {
+    const enrolled = trust.activeAccounts.get(r.recipientId);
+    if (
+      !enrolled ||
+      enrolled.boxPublicKey !== r.boxPublicKey ||
+      enrolled.signPublicKey !== r.signPublicKey
+    )
+      throw new RecipientListRefusedError('a recipient is not an active account with these keys');
+  }
 }
 
 export function decideChannel(command: ChannelCommand, state: ChannelState): ChannelEvent[] {
@@ -147,10 +212,12 @@ export function decideChannel(command: ChannelCommand, state: ChannelState): Cha
         throw new InvalidCommandError('recipient list is for another channel or version');
       const ids = list.recipients.map((r) => r.recipientId);
       if (new Set(ids).size !== ids.length) throw new InvalidCommandError('duplicate recipient');
+      assertTrusted(list, command.data.trust);
+      const { trust: _trust, ...data } = command.data;
       return [
         {
           type: 'ChannelRecipientsPublished',
-          data: { ...command.data, by: by(command.metadata), publishedAt: iso },
+          data: { ...data, by: by(command.metadata), publishedAt: iso },
         },
       ];
     }

@@ -1,11 +1,19 @@
+import {
+  generateBoxKeyPair,
+  generateSigningKeyPair,
+  loadBackend,
+  signRecipientList,
+  type RecipientList,
+} from '@integrity-desk/protocol';
 import { describe, it } from 'vitest';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
 import type { Actor } from '../shared/command.ts';
 import { deciderSpec } from '../shared/decider-spec.ts';
-import { fakeRecipientList, fakeUuid } from '../shared/fixtures.ts';
+import { fakeB64, fakeRecipientList, fakeUuid } from '../shared/fixtures.ts';
 import {
   channelDecider,
   ChannelNotFoundError,
+  RecipientListRefusedError,
   StaleVersionError,
   type ChannelCommand,
   type ChannelEvent,
@@ -19,6 +27,38 @@ const meta = (actor: Actor = admin) => ({ now, eventId: 'e', actor });
 const channelId = fakeUuid('ch-1');
 const deadlines = { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 };
 const inv1 = fakeUuid('inv-1');
+const inv2 = fakeUuid('inv-2');
+
+// Real keys: the decider verifies the deployment key's signature and the enrolled keys.
+const backend = await loadBackend();
+const deployment = generateSigningKeyPair(backend);
+const enrolled = new Map(
+  [inv1, inv2].map((id) => [
+    id,
+    {
+      boxPublicKey: generateBoxKeyPair(backend).publicKey,
+      signPublicKey: generateSigningKeyPair(backend).publicKey,
+    },
+  ]),
+);
+const trust = { deploymentSignPublicKey: deployment.publicKey, activeAccounts: enrolled, backend };
+/** A list naming these ids with their enrolled keys (or `keys`), signed with `seed`. */
+const signed = (
+  version: number,
+  ids: readonly string[],
+  seed = deployment.seed,
+  keys = (id: string) => enrolled.get(id)!,
+  forChannel = channelId,
+): RecipientList =>
+  signRecipientList(
+    backend,
+    {
+      channelId: forChannel,
+      version,
+      recipients: ids.map((recipientId) => ({ recipientId, ...keys(recipientId) })),
+    },
+    seed,
+  );
 
 const created: ChannelEvent = {
   type: 'ChannelCreated',
@@ -40,10 +80,11 @@ const questionnaire = (version: number): ChannelCommand => ({
 });
 const publish = (
   version: number,
-  list = fakeRecipientList(channelId, version, [inv1]),
+  list = signed(version, [inv1]),
+  with_: Partial<typeof trust> = {},
 ): ChannelCommand => ({
   type: 'PublishRecipients',
-  data: { channelId, version, recipientList: list },
+  data: { channelId, version, recipientList: list, trust: { ...trust, ...with_ } },
   metadata: meta(),
 });
 const archive: ChannelCommand = { type: 'ArchiveChannel', data: { channelId }, metadata: meta() };
@@ -79,19 +120,45 @@ describe('channel decider', () => {
       data: {
         channelId,
         version: 1,
-        recipientList: fakeRecipientList(channelId, 1, [inv1]),
+        recipientList: signed(1, [inv1]),
         by: 'admin-1',
         publishedAt: at,
       },
     };
-    spec([created]).when(publish(1)).then([v1]);
+    spec([created]).when(publish(1, v1.data.recipientList)).then([v1]);
     spec([created, v1]).when(publish(1)).thenThrows(StaleVersionError);
     for (const list of [
-      fakeRecipientList(channelId, 1, [inv1, inv1]),
-      fakeRecipientList(fakeUuid('other'), 1, [inv1]),
-      fakeRecipientList(channelId, 2, [inv1]),
+      signed(1, [inv1, inv1]),
+      signed(1, [inv1], deployment.seed, undefined, fakeUuid('other')),
+      signed(2, [inv1]),
     ])
       spec([created]).when(publish(1, list)).thenThrows(InvalidCommandError);
+  });
+  it('refuses a list the deployment key did not sign (finding 4: what browsers refuse)', () => {
+    const list = signed(1, [inv1]);
+    for (const bad of [
+      { ...list, signature: fakeB64(64, 'bogus') },
+      signed(1, [inv1], generateSigningKeyPair(backend).seed),
+      fakeRecipientList(channelId, 1, [inv1]),
+    ])
+      spec([created]).when(publish(1, bad)).thenThrows(RecipientListRefusedError);
+    spec([created])
+      .when(publish(1, list, { deploymentSignPublicKey: undefined }))
+      .thenThrows(RecipientListRefusedError);
+  });
+  it('refuses a list naming someone not active with the enrolled keys', () => {
+    const other = () => ({
+      boxPublicKey: generateBoxKeyPair(backend).publicKey,
+      signPublicKey: generateSigningKeyPair(backend).publicKey,
+    });
+    const only1 = new Map([[inv1, enrolled.get(inv1)!]]);
+    for (const [list, accounts] of [
+      [signed(1, [inv1], deployment.seed, other), enrolled],
+      [signed(1, [inv1, inv2]), only1],
+    ] as const)
+      spec([created])
+        .when(publish(1, list, { activeAccounts: accounts }))
+        .thenThrows(RecipientListRefusedError);
   });
   it('archives, and refuses every change after that', () => {
     spec([created]).when(archive).then([archived]);

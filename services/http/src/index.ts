@@ -1,7 +1,8 @@
 /**
  * HTTP pieces that intake and desk share: the problem response writer, body-parser error
- * mapping and the evidence blob sender. Each service keeps its own problem catalogue.
+ * mapping, storage-fault classification and the evidence blob sender. Each service keeps its own problem catalogue.
  */
 export { parserProblem, writeProblem, type ParserProblem, type ProblemEntry } from './problem.ts';
+export { STORAGE_RETRY_AFTER_SECONDS, storageFault, type StorageFault } from './storage-fault.ts';
 export { BlobChangedError, sendBlob, type BlobReadStream } from './send-blob.ts';
 export { JsonTooDeepError, MAX_JSON_DEPTH, verifyJsonDepth } from './json-depth.ts';

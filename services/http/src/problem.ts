@@ -4,6 +4,8 @@ import type { Response } from 'express';
 export interface ProblemEntry {
   readonly status: number;
   readonly title: string;
+  /** Sent as `Retry-After` (seconds): the condition passes by itself or by the operator's hand. */
+  readonly retryAfterSeconds?: number;
 }
 
 /**
@@ -12,6 +14,8 @@ export interface ProblemEntry {
  * unknown resource the same way).
  */
 export function writeProblem(res: Response, type: string, problem: ProblemEntry): void {
+  if (problem.retryAfterSeconds !== undefined)
+    res.setHeader('Retry-After', String(problem.retryAfterSeconds));
   res
     .status(problem.status)
     .setHeader('Cache-Control', 'no-store')

@@ -19,7 +19,13 @@ import {
   RecipientListRefusedError,
   StaleVersionError,
 } from '@integrity-desk/reports';
-import { parserProblem, writeProblem } from '@integrity-desk/http';
+import {
+  STORAGE_RETRY_AFTER_SECONDS,
+  parserProblem,
+  storageFault,
+  writeProblem,
+  type ProblemEntry,
+} from '@integrity-desk/http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 
@@ -49,8 +55,20 @@ export const problems = {
       'The recipient list is not signed with the deployment key or does not name active accounts by their enrolled keys.',
   },
   tooManyAttempts: { status: 429, title: 'Too many attempts. Please wait and try again.' },
+  // The disk, not the request: nothing was saved; the same request succeeds once the operator
+  // freed space or made the data directory writable again.
+  storageFull: {
+    status: 507,
+    title: 'The server is out of storage space; this was not saved. Try again later.',
+    retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
+  },
+  storageUnavailable: {
+    status: 503,
+    title: 'The server cannot save anything at the moment; this was not saved. Try again later.',
+    retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
+  },
   internal: { status: 500, title: 'Something went wrong. Please try again.' },
-} as const satisfies Record<string, { status: number; title: string }>;
+} as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemKind = keyof typeof problems;
 
@@ -90,13 +108,15 @@ export function kindOf(error: unknown): ProblemKind {
   )
     return 'conflict';
   if (error instanceof InvalidCommandError) return 'invalidRequest';
+  const fault = storageFault(error);
+  if (fault) return fault === 'full' ? 'storageFull' : 'storageUnavailable';
   return parserProblem(error) ?? 'internal';
 }
 
 export function problemHandler(report: (error: unknown) => void): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     const kind = kindOf(error);
-    if (kind === 'internal') report(error);
+    if (kind === 'internal' || kind.startsWith('storage')) report(error);
     if (res.headersSent) {
       res.destroy();
       return;

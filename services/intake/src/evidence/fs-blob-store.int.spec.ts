@@ -1,11 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UploadOffsetError } from './blob-store.ts';
 import { createFsBlobStore } from './fs-blob-store.ts';
 import { createMemoryBlobStore } from './memory-blob-store.ts';
+import { fillingDisk } from '../test-support/filling-disk.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -69,6 +79,64 @@ describe('filesystem blob store', () => {
     await expect(store.begin('../x', { size: 1, owner: 'r', note: '' })).rejects.toThrow();
     expect(await store.read('../../etc/passwd')).toBeUndefined();
     expect(existsSync(join(dir, 'x.part'))).toBe(false);
+  });
+});
+
+type Write = (b: Uint8Array, o: number, l: number, at: number) => Promise<unknown>;
+
+describe('a disk that fills mid-upload', () => {
+  it('acknowledges no chunk it could not write whole: the part written is cut back, and the same chunk succeeds once there is space', async () => {
+    const dir = tempDir();
+    const disk = fillingDisk();
+    const store = createFsBlobStore({ dir, open: disk.open });
+    const data = randomBytes(3000);
+    await store.begin('u', { size: 3000, owner: 'r', note: '{}' });
+    await store.write('u', 0, data.subarray(0, 1000));
+    // 600 of the next 1,000 bytes fit: write(2) reports 600, the next call ENOSPC.
+    disk.space = 600;
+    await expect(store.write('u', 1000, data.subarray(1000, 2000))).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
+    expect((await store.status('u'))?.received).toBe(1000);
+    expect(statSync(join(dir, 'uploads', 'u.part')).size).toBe(1000);
+    // Full: nothing fits at all.
+    await expect(store.write('u', 1000, data.subarray(1000, 2000))).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
+    expect((await store.status('u'))?.received).toBe(1000);
+    // Space freed: the client resends from the offset it was last told.
+    disk.space = undefined;
+    expect((await store.write('u', 1000, data.subarray(1000))).received).toBe(3000);
+    const blobId = createHash('sha256').update(data).digest('hex');
+    expect(await store.complete('u')).toEqual({ blobId, size: 3000 });
+    expect(Buffer.from((await store.read(blobId))!).equals(data)).toBe(true);
+  });
+
+  it('writes a short write to its end: every byte, in as many calls as it takes', async () => {
+    const dir = tempDir();
+    const disk = fillingDisk();
+    const store = createFsBlobStore({ dir, open: disk.open });
+    const data = randomBytes(2000);
+    await store.begin('u', { size: 2000, owner: 'r', note: '{}' });
+    let calls = 0;
+    const chunky = async (path: string, flags: string) => {
+      const handle = await disk.open(path, flags);
+      return new Proxy(handle, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target) as unknown;
+          if (prop !== 'write' || typeof value !== 'function') return value;
+          // A write(2) interrupted by a signal: fewer bytes than asked, no error.
+          return (b: Uint8Array, o: number, l: number, at: number) => {
+            calls++;
+            return (target.write as Write).call(target, b, o, Math.min(l, 300), at);
+          };
+        },
+      });
+    };
+    const slow = createFsBlobStore({ dir, open: chunky });
+    expect((await slow.write('u', 0, data)).received).toBe(2000);
+    expect(calls).toBe(7);
+    expect(readFileSync(join(dir, 'uploads', 'u.part')).equals(data)).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
   mkdir,
-  open,
+  open as openFile,
   readFile,
   readdir,
   rename,
@@ -11,6 +11,7 @@ import {
   utimes,
   writeFile,
 } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   UploadNotFoundError,
@@ -30,6 +31,29 @@ const entryPattern = /^([A-Za-z0-9_-]{1,128})\.(part|json|json\.tmp|expired)$/;
 /** A finished upload not yet recorded: `<id>.<blob id>.completed` (`.tmp` while it is written). */
 const completedPattern = /^([A-Za-z0-9_-]{1,128})\.([0-9a-f]{64})\.completed(\.tmp)?$/;
 
+/** How the store opens files it writes through a handle: a seam for tests that fill the disk. */
+export type OpenFile = (path: string, flags: string) => Promise<FileHandle>;
+
+/**
+ * Writes every byte or throws. `write(2)` may write fewer bytes than asked (a disk that fills
+ * mid-way writes what fits), and FileHandle.write reports that count without failing: the rest
+ * is written in further calls, the next of which fails with the disk's error (ENOSPC). A call
+ * that writes nothing and reports no error is treated as a full disk too.
+ */
+export async function writeFully(handle: FileHandle, bytes: Uint8Array, position: number) {
+  for (let done = 0; done < bytes.byteLength;) {
+    const { bytesWritten } = await handle.write(
+      bytes,
+      done,
+      bytes.byteLength - done,
+      position + done,
+    );
+    if (bytesWritten <= 0)
+      throw Object.assign(new Error('write made no progress'), { code: 'ENOSPC' });
+    done += bytesWritten;
+  }
+}
+
 function safeId(id: string, pattern: RegExp): string {
   if (!pattern.test(id)) throw new UploadNotFoundError('bad id');
   return id;
@@ -37,8 +61,8 @@ function safeId(id: string, pattern: RegExp): string {
 
 /**
  * Filesystem adapter: `<dir>/uploads/<id>.part` (+ `.json` with size and owner) while an upload
- * is in progress, `<dir>/blobs/<sha256>` once complete. Every chunk is fsynced before its offset
- * is acknowledged; the finished file is renamed into place, so a blob path never holds a partial
+ * is in progress, `<dir>/blobs/<sha256>` once complete. Every chunk is written whole and fsynced
+ * before its offset is acknowledged (a chunk that fails half-way is cut back off the file); the finished file is renamed into place, so a blob path never holds a partial
  * file. Writes to one upload are serialised, and so is the sweep of it. The `.part` file's
  * modification time is the upload's last activity, set from the injected clock; a swept upload
  * leaves `<id>.expired` (its owner) behind for a while. A finished upload leaves
@@ -49,7 +73,10 @@ export function createFsBlobStore(options: {
   readonly dir: string;
   /** Stamps the last activity of uploads; the system clock by default. */
   readonly clock?: BlobClock;
+  /** Opens files for the chunk writes and durable markers (fs/promises `open` by default). */
+  readonly open?: OpenFile;
 }): BlobStore {
+  const open = options.open ?? openFile;
   const now = () => options.clock?.now() ?? new Date();
   const uploads = join(options.dir, 'uploads');
   const blobs = join(options.dir, 'blobs');
@@ -170,7 +197,7 @@ export function createFsBlobStore(options: {
       const { size } = await handle.stat();
       const zeros = new Uint8Array(Math.min(size, 1024 * 1024));
       for (let at = 0; at < size; at += zeros.byteLength)
-        await handle.write(zeros, 0, Math.min(zeros.byteLength, size - at), at);
+        await writeFully(handle, zeros.subarray(0, Math.min(zeros.byteLength, size - at)), at);
       await handle.sync();
     } finally {
       await handle.close();
@@ -228,10 +255,16 @@ export function createFsBlobStore(options: {
         }
         const handle = await open(part(uploadId), 'r+');
         try {
-          await handle.write(chunk, 0, chunk.byteLength, offset);
+          await writeFully(handle, chunk, offset);
           const at = now();
           await handle.utimes(at, at);
           await handle.sync();
+        } catch (error) {
+          // Part of the chunk may be in the file (a disk that filled mid-way): cut it back, so
+          // the upload's status (the file's size) is what was acknowledged and the client
+          // resends this chunk from the same offset once there is space.
+          await handle.truncate(offset).catch(() => undefined);
+          throw error;
         } finally {
           await handle.close();
         }

@@ -1,4 +1,10 @@
-import { parserProblem, writeProblem } from '@integrity-desk/http';
+import {
+  STORAGE_RETRY_AFTER_SECONDS,
+  parserProblem,
+  storageFault,
+  writeProblem,
+  type ProblemEntry,
+} from '@integrity-desk/http';
 import type { ErrorRequestHandler, Response } from 'express';
 
 /**
@@ -37,8 +43,21 @@ export const problems = {
   reportClosed: { status: 409, title: 'The report does not accept this change.' },
   rateLimited: { status: 429, title: 'Too many requests. Please wait and try again.' },
   unavailable: { status: 503, title: 'The service is busy. Please try again.' },
+  // The disk, not the request: nothing was acknowledged, and the same request again later
+  // (every write here is idempotent) succeeds once the operator freed space or remounted.
+  storageFull: {
+    status: 507,
+    title: 'The server is out of storage space and did not save this. Please try again later.',
+    retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
+  },
+  storageUnavailable: {
+    status: 503,
+    title:
+      'The server cannot save anything at the moment and did not save this. Please try again later.',
+    retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
+  },
   internal: { status: 500, title: 'Something went wrong. Please try again.' },
-} as const satisfies Record<string, { status: number; title: string }>;
+} as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemKind = keyof typeof problems;
 
@@ -60,12 +79,22 @@ export interface ErrorReport {
   (kind: ProblemKind, error: unknown): void;
 }
 
+/** Errors to problems: ours by kind, body-parser's by type, the disk's by errno code. */
+export function problemKindOf(error: unknown): ProblemKind {
+  if (error instanceof ProblemError) return error.kind;
+  const parser = parserProblem(error);
+  if (parser) return parser;
+  const fault = storageFault(error);
+  if (fault) return fault === 'full' ? 'storageFull' : 'storageUnavailable';
+  return 'internal';
+}
+
 /** The last middleware: every error becomes a fixed problem; unexpected ones are reported. */
 export function problemHandler(report: ErrorReport): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
-    const kind: ProblemKind =
-      error instanceof ProblemError ? error.kind : (parserProblem(error) ?? 'internal');
-    if (kind === 'internal' || kind === 'unavailable') report(kind, error);
+    const kind = problemKindOf(error);
+    if (kind === 'internal' || kind === 'unavailable' || kind.startsWith('storage'))
+      report(kind, error);
     if (res.headersSent) {
       res.destroy();
       return;

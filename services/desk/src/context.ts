@@ -9,10 +9,10 @@ import {
 } from '@integrity-desk/reports';
 import {
   createLoginVerifier,
-  loadBackend,
   type CryptoBackend,
   type LoginVerifier,
 } from '@integrity-desk/protocol';
+import { createNodeBackend } from '@integrity-desk/protocol/node';
 import { StreamNotFoundError } from '@integrity-desk/eventstore';
 import type { Request, Response } from 'express';
 import type { DeskDeps } from './deps.ts';
@@ -20,6 +20,7 @@ import { LoginThrottle, RequestBudget } from './auth/throttle.ts';
 import { readSessionToken, SessionStore } from './auth/sessions.ts';
 import { deriveDeskKeys, type DeskKeys } from './auth/server-keys.ts';
 import { FailureLedger } from './auth/failure-ledger.ts';
+import { SignInGate } from './auth/signin-gate.ts';
 import { ProblemError } from './http/problem.ts';
 
 /** Who is calling, re-read from the investigator's stream on every request. */
@@ -35,6 +36,8 @@ export interface DeskContext {
   readonly throttle: LoginThrottle;
   /** Failed sign-ins per existing account, aggregated before they are written. */
   readonly failures: FailureLedger;
+  /** Bounds the Argon2id hashes of sign-in attempts for the whole desk. */
+  readonly signInGate: SignInGate;
   /** Requests for sign-in KDF parameters, per handle. */
   readonly kdfBudget: RequestBudget;
   /** Subkeys of the server key: TOTP sealing, decoy KDF salts (auth/server-keys.ts). */
@@ -54,7 +57,8 @@ export function createContext(deps: DeskDeps): DeskContext {
   let dummy: Promise<LoginVerifier> | undefined;
   const getBackend = () => {
     if (deps.cryptoBackend) return Promise.resolve(deps.cryptoBackend);
-    backend ??= loadBackend();
+    // The Node backend: Argon2id off the event loop (sign-in), Ed25519 verification native.
+    backend ??= createNodeBackend();
     return backend;
   };
   return {
@@ -66,6 +70,7 @@ export function createContext(deps: DeskDeps): DeskContext {
     ),
     throttle: new LoginThrottle(deps.clock),
     failures: new FailureLedger(deps.clock),
+    signInGate: new SignInGate(deps.config.signIn),
     kdfBudget: new RequestBudget(deps.clock),
     keys: deriveDeskKeys(deps.config.serverKey, deps.config.kdfDecoyKey),
     backend: getBackend,

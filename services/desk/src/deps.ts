@@ -3,6 +3,7 @@ import type { Argon2Params, CryptoBackend } from '@integrity-desk/protocol';
 import type Database from 'better-sqlite3';
 import type { BlobReadStream } from '@integrity-desk/http';
 import type { ReportPurger } from '@integrity-desk/reports';
+import type { GateLimits } from './auth/signin-gate.ts';
 
 export interface Clock {
   now(): Date;
@@ -33,6 +34,11 @@ export interface DeskConfig {
   readonly totpIssuer?: string;
   /** Validity of enrolment codes (default 72 hours). */
   readonly enrolmentValidHours?: number;
+  /**
+   * Sign-in hashes (Argon2id) at once and waiting, for the whole desk (auth/signin-gate.ts);
+   * beyond them a sign-in is answered 503 with Retry-After at once.
+   */
+  readonly signIn?: GateLimits;
   /** TEST ONLY: pass protocol's TEST_ONLY_CHEAP_PARAMS to make login verifiers cheap. */
   readonly loginVerifierParams?: Argon2Params;
   /**

@@ -90,6 +90,8 @@ export interface DeskOptions {
   db?: Database.Database;
   /** False for a store that is set up already (no setup token will come). */
   expectSetup?: boolean;
+  /** Default: the libsodium backend; the server passes the Node backend (`createNodeBackend`). */
+  cryptoBackend?: CryptoBackend;
 }
 
 export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
@@ -119,7 +121,7 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
       serverKey: randomBytes(32),
       ...options.config,
     },
-    cryptoBackend: backend,
+    cryptoBackend: options.cryptoBackend ?? backend,
     ...(options.blobStore && { blobStore: options.blobStore }),
     ...(options.erasableBlobs && {
       purger: createReportPurger({

@@ -129,6 +129,21 @@ describe('node backend: libsodium with Ed25519 verification in its native build'
     expect(node.x25519PublicKey(seed)).toEqual(lib.x25519PublicKey(seed));
   });
 
+  it('Argon2id: the native build on the thread pool, identical to crypto_pwhash', async () => {
+    for (const [t, m, outLen] of [
+      [1, 8 * 1024, 32],
+      [2, 19 * 1024 * 1024, 32],
+      [3, 256 * 1024, 64],
+    ] as const) {
+      const pw = lib.randomBytes(20);
+      const salt = lib.randomBytes(16);
+      const cost = { opsLimit: t, memLimitBytes: m };
+      expect(await node.argon2id(pw, salt, cost, outLen)).toEqual(
+        await lib.argon2id(pw, salt, cost, outLen),
+      );
+    }
+  });
+
   it('the edge cases below cover every point of small order (derived from the curve)', () => {
     // The torsion subgroup of edwards25519 is cyclic of order 8: a point of order 8 generates it.
     const T = ed25519.Point.fromBytes(smallOrder[2]!);

@@ -1,4 +1,8 @@
-import { checkLoginVerifier, loginSecretSchema } from '@integrity-desk/protocol';
+import {
+  checkLoginVerifier,
+  loginSecretSchema,
+  type LoginVerifier,
+} from '@integrity-desk/protocol';
 import { findInvestigatorByHandle } from '@integrity-desk/reports';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
@@ -8,6 +12,7 @@ import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { decoyKdf, type LoginKdf } from './decoy.ts';
 import type { PendingFailures } from './failure-ledger.ts';
+import { GateFullError } from './signin-gate.ts';
 import { recordSignInEvent } from './signin-events.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from './sessions.ts';
 import { checkAccountTotp } from './account-totp.ts';
@@ -82,15 +87,22 @@ export function sessionRoutes(ctx: DeskContext): Router {
     }
     const read = found ? await readInvestigator(ctx, found.investigatorId) : undefined;
     const state = read?.state;
+    const backend = await ctx.backend();
+    // Every attempt hashes (Argon2id), whatever the handle: at most so many at once for the
+    // whole desk, or a 503 at once (auth/signin-gate.ts). A refused attempt is no failure.
+    const verify = async (verifier: LoginVerifier) => {
+      try {
+        return await ctx.signInGate.run(() =>
+          checkLoginVerifier(backend, verifier, body.loginSecret, deps.config.loginVerifierParams),
+        );
+      } catch (error) {
+        if (error instanceof GateFullError) throw new ProblemError('signInBusy');
+        throw error;
+      }
+    };
     let ok = false;
     if (state && (state.status === 'active' || state.status === 'enrolled')) {
-      const backend = await ctx.backend();
-      ok = await checkLoginVerifier(
-        backend,
-        state.loginVerifier,
-        body.loginSecret,
-        deps.config.loginVerifierParams,
-      );
+      ok = await verify(state.loginVerifier);
       if (ok && state.status === 'active') {
         const step = checkAccountTotp(ctx, state, body.totp);
         const last = ctx.lastTotpStep.get(state.investigatorId);
@@ -99,13 +111,7 @@ export function sessionRoutes(ctx: DeskContext): Router {
       } else ok = false;
     } else {
       // Same work for an unknown or inactive account, so timing does not reveal which handles exist.
-      const backend = await ctx.backend();
-      await checkLoginVerifier(
-        backend,
-        await ctx.dummyVerifier(),
-        body.loginSecret,
-        deps.config.loginVerifierParams,
-      );
+      await verify(await ctx.dummyVerifier());
     }
     // One answer for an unknown handle, a wrong secret, a wrong code or an inactive account.
     if (!ok || !state || state.status !== 'active') {

@@ -67,6 +67,13 @@ export const problems = {
     title: 'The server cannot save anything at the moment; this was not saved. Try again later.',
     retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
   },
+  // Every sign-in slot and queue place is taken (auth/signin-gate.ts): a hash takes a fraction of
+  // a second, so a moment later there is room again.
+  signInBusy: {
+    status: 503,
+    title: 'Too many sign-ins are being checked right now. Please try again in a moment.',
+    retryAfterSeconds: 1,
+  },
   internal: { status: 500, title: 'Something went wrong. Please try again.' },
 } as const satisfies Record<string, ProblemEntry>;
 

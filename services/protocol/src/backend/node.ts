@@ -5,8 +5,11 @@
 // and message, and the native build takes about half the time. It is the same library and the
 // same function (crypto_sign_verify_detached), so the checks are the same: canonical S, no
 // small-order R, a canonical public key not of small order. It also offers the same check on a
-// worker thread (verify-thread.ts), for a server's hot path. The cross-backend tests hold both
-// builds to the same answers, edge cases included. (node:crypto's Ed25519 was tried: OpenSSL
+// worker thread (verify-thread.ts), for a server's hot path. Argon2id (the desk's login
+// verifier, 19 MiB) runs in the native build too, on libuv's thread pool (crypto_pwhash_async),
+// so a sign-in never holds the event loop for the tens of milliseconds a hash takes; callers
+// bound how many run at once (the desk's sign-in gate), since the pool also serves file I/O.
+// The cross-backend tests and vectors hold both builds to the same answers, edge cases included. (node:crypto's Ed25519 was tried: OpenSSL
 // 3.0 is no faster here than the WebAssembly build, and it accepts small-order public keys.)
 import { createLibsodiumBackend } from './libsodium.ts';
 import type { CryptoBackend } from './types.ts';
@@ -22,8 +25,9 @@ type Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array
 export async function createNodeBackend(): Promise<CryptoBackend> {
   const sodium = await createLibsodiumBackend();
   let verify: Verify;
+  let native: (typeof import('sodium-native'))['default'];
   try {
-    const native = (await import('sodium-native')).default;
+    native = (await import('sodium-native')).default;
     verify = (signature, message, publicKey) =>
       native.crypto_sign_verify_detached(signature, message, publicKey);
   } catch {
@@ -36,5 +40,19 @@ export async function createNodeBackend(): Promise<CryptoBackend> {
     name: 'node',
     ed25519Verify: checked,
     ed25519VerifyOffThread: verifyOffThread(checked),
+    async argon2id(password, salt, cost, outLen, onProgress) {
+      onProgress?.(0);
+      const out = new Uint8Array(outLen);
+      await native.crypto_pwhash_async(
+        out,
+        password,
+        salt,
+        cost.opsLimit,
+        cost.memLimitBytes,
+        native.crypto_pwhash_ALG_ARGON2ID13,
+      );
+      onProgress?.(1);
+      return out;
+    },
   };
 }

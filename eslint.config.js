@@ -11,6 +11,7 @@ export default tseslint.config(
       'data/**',
       'frontend/build/**',
       'frontend/.svelte-kit/**',
+      'frontend/.rebuild/**',
       'test/artifacts/**',
       'bench/results/**',
     ],

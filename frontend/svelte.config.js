@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { buildDir, versionName } from './scripts/build-identity.js';
 
 // Kit's route announcer carries an inline style attribute. It is allowed by its hash, never by
 // 'unsafe-inline'. If Kit changes the attribute, the browser test's CSP-violation check fails.
@@ -11,7 +12,10 @@ const config = {
   kit: {
     // Static on purpose: the code that encrypts is a fixed set of files whose hashes anyone can
     // publish and check, and no server renders a page for a whistleblower.
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    adapter: adapter({ pages: buildDir(), assets: buildDir(), fallback: undefined, strict: true }),
+    // The server's rebuilds run where the checkout may be read-only (a container): Kit's working
+    // files go where FRONTEND_WORK_DIR says. They never reach the output.
+    ...(process.env.FRONTEND_WORK_DIR && { outDir: process.env.FRONTEND_WORK_DIR }),
     // No inline script without a hash; the only relaxation is 'wasm-unsafe-eval' for libsodium.
     // frame-ancestors cannot live in a <meta> tag: scripts/csp-manifest.js adds it to the header
     // that intake and desk send (build/csp.json).
@@ -36,7 +40,8 @@ const config = {
     // Every page is prerendered; nothing in the build refers to another origin.
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
     inlineStyleThreshold: 0,
-    version: { pollInterval: 0 },
+    // Named after the commit and the pinned key, never the clock: builds must repeat byte for byte.
+    version: { name: versionName(), pollInterval: 0 },
   },
 };
 

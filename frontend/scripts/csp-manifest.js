@@ -5,9 +5,9 @@
 // route announcer's hashed style attribute), so a build mistake cannot weaken the policy.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildDir } from './build-identity.js';
 
-const build = fileURLToPath(new URL('../build', import.meta.url));
+const build = buildDir();
 const metaPattern = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i;
 const allowedUnsafe = new Set(["'wasm-unsafe-eval'", "'unsafe-hashes'"]);
 /** Directives a <meta> tag cannot carry; added to every header. */

@@ -5,9 +5,9 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { buildDir } from './build-identity.js';
 
-const build = fileURLToPath(new URL('../build', import.meta.url));
+const build = buildDir();
 const BUDGET = 150 * 1024;
 
 const staticImport =

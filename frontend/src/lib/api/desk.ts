@@ -26,6 +26,8 @@ export interface QueueCounts {
   queues: Record<string, number>;
   byPriority: Record<string, number>;
   bySector: Record<string, number>;
+  /** Queues whose count stopped at the server's cap: "at least" (shown as "1000+"). */
+  capped: string[];
 }
 
 export interface QueueItem {

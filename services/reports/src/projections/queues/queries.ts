@@ -122,18 +122,25 @@ function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: Queue
 }
 
 /**
- * Counts stop at COUNT_CAP: a badge reads "1000+" beyond it, and a count never costs more than
- * reading that many index entries, however large the backlog grows.
+ * Queues that depend on the clock are counted from their index and stop at COUNT_CAP, so a count
+ * never costs more than reading that many index entries however large the backlog grows; such a
+ * count is listed in `capped` and the desk shows it as "1000+". Counter-kept counts are exact.
  */
 export const COUNT_CAP = 1000;
 
-function count(db: Database.Database, q: QueueSql, ctx: QueueContext): number {
+/** Up to COUNT_CAP, and whether there are more. */
+function count(
+  db: Database.Database,
+  q: QueueSql,
+  ctx: QueueContext,
+): { n: number; more: boolean } {
   const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${q.from ?? 'report_queue q'}
-    WHERE ${q.where} AND ${channelFilterOn(q.channelColumn)} LIMIT ${COUNT_CAP})`;
+    WHERE ${q.where} AND ${channelFilterOn(q.channelColumn)} LIMIT ${COUNT_CAP + 1})`;
   const row = prepared(db, sql).get(...q.params(ctx), JSON.stringify(ctx.channelIds)) as {
     n: number | bigint;
   };
-  return Number(row.n);
+  const n = Number(row.n);
+  return { n: Math.min(n, COUNT_CAP), more: n > COUNT_CAP };
 }
 
 export function listQueue(
@@ -186,6 +193,8 @@ export interface QueueCounts {
   readonly queues: Record<QueueName, number>;
   readonly byPriority: Record<string, number>;
   readonly bySector: Record<string, number>;
+  /** Queues whose count stopped at COUNT_CAP: there are at least that many ("1000+"). */
+  readonly capped: QueueName[];
 }
 
 /** Queues that depend on the clock: counted from their index, since no counter can know them. */
@@ -206,12 +215,16 @@ export function queueCounts(db: Database.Database, ctx: QueueContext): QueueCoun
     counter: string;
     n: number | bigint;
   }[];
-  const counters = new Map(rows.map((r) => [r.counter, Math.min(COUNT_CAP, Number(r.n))]));
+  const counters = new Map(rows.map((r) => [r.counter, Number(r.n)]));
   const counted = (counter: string) => counters.get(counter) ?? 0;
-  const queueCount = (n: QueueName) =>
-    (timedQueues as readonly string[]).includes(n)
-      ? count(db, queues[n], ctx)
-      : counted(n === 'mine' ? `mine:${ctx.investigatorId}` : n);
+  const capped: QueueName[] = [];
+  const queueCount = (name: QueueName) => {
+    if (!(timedQueues as readonly string[]).includes(name))
+      return counted(name === 'mine' ? `mine:${ctx.investigatorId}` : name);
+    const { n, more } = count(db, queues[name], ctx);
+    if (more) capped.push(name);
+    return n;
+  };
   return {
     queues: Object.fromEntries(queueNames.map((n) => [n, queueCount(n)])) as Record<
       QueueName,
@@ -219,6 +232,7 @@ export function queueCounts(db: Database.Database, ctx: QueueContext): QueueCoun
     >,
     byPriority: Object.fromEntries(priorities.map((p) => [p, counted(`priority:${p}`)])),
     bySector: Object.fromEntries(sectors.map((s) => [s, counted(`sector:${s}`)])),
+    capped,
   };
 }
 

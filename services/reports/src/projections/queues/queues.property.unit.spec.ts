@@ -284,6 +284,7 @@ function modelCounts(rows: Map<string, ModelRow>, ctx: QueueContext) {
     bySector: Object.fromEntries(
       sectors.map((x) => [x, open.filter((r) => r.sector === x).length]),
     ),
+    capped: [],
   };
 }
 
@@ -466,6 +467,7 @@ describe('queue projections (property)', () => {
           queues: pick(queueNames),
           byPriority: pick(priorities),
           bySector: pick(sectors),
+          capped: [],
         };
         expect(queueCounts(live, ctx), `${step}, live, ${investigatorId}`).toEqual(want);
         expect(queueCounts(rebuilt, ctx), `${step}, rebuilt, ${investigatorId}`).toEqual(want);
@@ -475,6 +477,7 @@ describe('queue projections (property)', () => {
           queues: zero(queueNames),
           byPriority: zero(priorities),
           bySector: zero(sectors),
+          capped: [],
         });
       }
       rebuilt.close();

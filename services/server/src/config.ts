@@ -56,7 +56,7 @@ export const configSchema = z
     /**
      * The lowest level the services log: `info` (one line per intake request, the default),
      * `warn`, `error` or `silent`. The composition root's own lines (where it listens, the setup
-     * token, projections that stopped) are printed whatever the level: an operator needs them.
+     * token, projections that failed and recovered) are printed whatever the level: an operator needs them.
      */
     LOG_LEVEL: z.enum(logLevels).default('info'),
   })

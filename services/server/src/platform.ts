@@ -64,8 +64,13 @@ export async function startPlatform(
     store,
     db: readModels,
     projections: allProjections,
-    onError: (error) =>
-      log(`projections stopped: ${error instanceof Error ? error.name : 'error'}`),
+    // Retried with backoff until it catches up (a full disk freed, a store back): the read
+    // models never stay behind the log, and no restart is needed.
+    onError: (error, retryInMs) =>
+      log(
+        `projections: applying the log failed (${errorCode(error)}), retrying in ${Math.round(retryInMs / 1000)} s`,
+      ),
+    onRecovered: () => log('projections: caught up again, following the log'),
   });
   await runner.start();
   log('projections: caught up, following the log');
@@ -195,6 +200,13 @@ export async function startPlatform(
       await store.close();
     },
   };
+}
+
+/** The class, and an errno or SQLite code when there is one: never a message (it names paths). */
+function errorCode(error: unknown): string {
+  const name = error instanceof Error ? error.name : 'error';
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z_]{2,40}$/.test(code) ? `${name} ${code}` : name;
 }
 
 /** Deployments made before the server key keep their decoy key, so decoy salts stay the same. */

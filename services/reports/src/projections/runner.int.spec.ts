@@ -7,12 +7,17 @@ import { describe, expect, it } from 'vitest';
 import type { Projection } from './projection.ts';
 import { createProjectionRunner, openReadModels } from './runner.ts';
 
-const counter = (version = 1, failOn?: string): Projection => ({
+const diskFull = () =>
+  Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+
+/** `full`: the read-model disk refuses writes while it says so (as SQLite does on a full disk). */
+const counter = (version = 1, failOn?: string, full: () => boolean = () => false): Projection => ({
   name: 'counter',
   version,
   ddl: 'CREATE TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY, n INTEGER NOT NULL);',
   canHandle: (e) => e.type === 'Thing',
   evolve: (e) => {
+    if (full()) throw diskFull();
     if (e.id === failOn) throw new Error('projection bug');
     return [{ sql: 'INSERT INTO seen (id, n) VALUES (?, ?)', params: [e.id, version] }];
   },
@@ -159,5 +164,68 @@ describe('projection runner', () => {
     await runner.start();
     await runner.stop();
     expect(rows(db)).toEqual(ids.map((id) => ({ id, n: id === 't149' ? 2 : 1 })));
+  });
+
+  it('after a failure (a full disk) tries again with backoff and catches up by itself once it clears, applying nothing twice', async () => {
+    const store = createMemoryEventStore();
+    const db = new Database(':memory:');
+    let full = false;
+    const filling = counter(1, undefined, () => full);
+    const failures: number[] = [];
+    let recovered = 0;
+    const runner = createProjectionRunner({
+      store,
+      db,
+      projections: [filling],
+      retry: { firstMs: 5, maxMs: 40 },
+      onError: (_error, retryInMs) => failures.push(retryInMs),
+      onRecovered: () => (recovered += 1),
+    });
+    await appendThings(store, ['a']);
+    await runner.start();
+    full = true;
+    const position = await appendThings(store, ['b', 'c']);
+    await expect.poll(() => failures.length).toBeGreaterThanOrEqual(3);
+    expect(runner.failing()).toBe(true);
+    expect(rows(db).map((r) => r.id)).toEqual(['a']);
+    // The pauses double up to the bound.
+    expect(failures.slice(0, 4)).toEqual([5, 10, 20, 40].slice(0, Math.min(4, failures.length)));
+    full = false;
+    await runner.waitFor(position);
+    expect(rows(db).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    // Caught up first, then following the log again.
+    await expect.poll(() => runner.failing()).toBe(false);
+    expect(recovered).toBe(1);
+    // Following live again.
+    const later = await appendThings(store, ['d']);
+    await runner.waitFor(later);
+    expect(rows(db).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    await runner.stop();
+  });
+
+  it('stop() ends the retries: nothing is applied after it', async () => {
+    const store = createMemoryEventStore();
+    const db = new Database(':memory:');
+    let full = false;
+    const filling = counter(1, undefined, () => full);
+    let failures = 0;
+    const runner = createProjectionRunner({
+      store,
+      db,
+      projections: [filling],
+      retry: { firstMs: 5, maxMs: 5 },
+      onError: () => (failures += 1),
+    });
+    await runner.start();
+    full = true;
+    await appendThings(store, ['a']);
+    await expect.poll(() => failures).toBeGreaterThanOrEqual(1);
+    await runner.stop();
+    full = false;
+    const seen = failures;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(failures).toBe(seen);
+    expect(rows(db)).toEqual([]);
+    expect(runner.failing()).toBe(false);
   });
 });

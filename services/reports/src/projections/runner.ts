@@ -15,8 +15,16 @@ export interface ProjectionRunnerOptions {
   readonly projections: readonly Projection[];
   /** Events read per transaction while catching up (default 10,000). */
   readonly batchSize?: number;
-  /** Told about a failure of the live loop (the runner stops; a restart resumes from checkpoints). */
-  readonly onError?: (error: unknown) => void;
+  /**
+   * Told about each failure of the live loop (a full disk, a store that cannot be read): the
+   * runner tries again after a pause that doubles from `retry.firstMs` up to `retry.maxMs`,
+   * from its checkpoints, until it has caught up.
+   */
+  readonly onError?: (error: unknown, retryInMs: number) => void;
+  /** Told when the runner follows the log again after one or more failures. */
+  readonly onRecovered?: () => void;
+  /** Pauses between attempts after a failure (default 100 ms doubling up to 30 s). */
+  readonly retry?: { readonly firstMs?: number; readonly maxMs?: number };
 }
 
 export interface ProjectionRunner {
@@ -29,6 +37,8 @@ export interface ProjectionRunner {
   waitFor(position: bigint): Promise<void>;
   /** Lowest checkpoint over all projections (0n before any event). */
   position(): bigint;
+  /** Whether the live loop failed and waits to try again (not following the log meanwhile). */
+  failing(): boolean;
 }
 
 /** Rows per merged INSERT: 100 rows of a few columns stays far below SQLite's 32,766 parameters. */
@@ -202,6 +212,11 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       if (last.position > from) writeCheckpoint.run(p.name, p.version, last.position);
     }
   });
+  let truncateOwed = false;
+  const truncate = () => {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    truncateOwed = false;
+  };
   const apply = (events: readonly RecordedEvent[]) => {
     const last = events.at(-1);
     if (!last) return;
@@ -218,7 +233,9 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       } finally {
         db.pragma(`secure_delete = ${mode === 2 ? 'FAST' : mode === 1 ? 'ON' : 'OFF'}`);
       }
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      // Owed until it succeeds: a checkpoint that fails (a full disk) is run again on resume.
+      truncateOwed = true;
+      truncate();
     }
     // Only after the commit: memory follows the database, never leads it.
     for (const p of projections)
@@ -250,25 +267,79 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
 
   let subscription: Subscription | undefined;
   let loop: Promise<void> | undefined;
+  let running = false;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let resuming: Promise<void> | undefined;
+  const firstRetryMs = options.retry?.firstMs ?? 100;
+  const maxRetryMs = options.retry?.maxMs ?? 30_000;
+
+  /**
+   * The live loop failed (its batch rolled back, or the log could not be read): try again from
+   * the checkpoints after a pause, doubling while it keeps failing. A full disk is freed, a
+   * store comes back: the read models catch up by themselves, with no restart.
+   */
+  const failed = (error: unknown) => {
+    const retryInMs = Math.min(maxRetryMs, firstRetryMs * 2 ** Math.min(failures, 30));
+    failures += 1;
+    options.onError?.(error, retryInMs);
+    if (!running) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      resuming = resume().finally(() => (resuming = undefined));
+    }, retryInMs);
+    retryTimer.unref?.();
+  };
+
+  const resume = async () => {
+    if (!running) return;
+    try {
+      // Memory follows the database: whatever committed before the failure counts, nothing else.
+      for (const p of projections) {
+        const row = readCheckpoint.get(p.name);
+        if (row) positions.set(p.name, BigInt(row.position));
+      }
+      if (truncateOwed) truncate();
+      await catchUp();
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    if (!running) return;
+    failures = 0;
+    follow(store.subscribeToAll({ after: minPosition() }));
+    options.onRecovered?.();
+  };
 
   const follow = (sub: Subscription) => {
+    subscription = sub;
     // Events that arrive together are applied together: flush once the iterator has drained
     // what it already holds (setImmediate runs after the microtasks that deliver them).
     let buffer: RecordedEvent[] = [];
     let scheduled = false;
+    let broken = false;
+    const fail = (error: unknown) => {
+      if (broken) return;
+      broken = true;
+      buffer = [];
+      if (subscription === sub) subscription = undefined;
+      void sub.close();
+      failed(error);
+    };
     const flush = () => {
       scheduled = false;
+      if (broken) return;
       const events = buffer;
       buffer = [];
       try {
         apply(events);
       } catch (error) {
-        options.onError?.(error);
-        void sub.close();
+        fail(error);
       }
     };
-    return (async () => {
+    loop = (async () => {
       for await (const event of sub) {
+        if (broken) break;
         buffer.push(event);
         if (buffer.length >= batchSize) flush();
         else if (!scheduled) {
@@ -277,18 +348,22 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         }
       }
       if (buffer.length > 0) flush();
-    })().catch((error: unknown) => options.onError?.(error));
+    })().catch(fail);
   };
 
   const runner: ProjectionRunner = {
     async start() {
-      if (subscription) return;
+      if (running) return;
       load();
       await catchUp();
-      subscription = store.subscribeToAll({ after: minPosition() });
-      loop = follow(subscription);
+      running = true;
+      follow(store.subscribeToAll({ after: minPosition() }));
     },
     async stop() {
+      running = false;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = undefined;
+      await resuming;
       const sub = subscription;
       subscription = undefined;
       if (sub) await sub.close();
@@ -296,7 +371,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       loop = undefined;
     },
     async rebuild() {
-      const wasRunning = subscription !== undefined;
+      const wasRunning = running;
       await runner.stop();
       for (const p of projections) reset(p);
       rebuilding = true;
@@ -314,6 +389,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       });
     },
     position: minPosition,
+    failing: () => running && subscription === undefined,
   };
   load();
   return runner;

@@ -83,6 +83,9 @@ export class FormatError extends ProtocolError {
  * under that key. The message says which check failed; it never carries key material.
  */
 export class ReturnPathError extends ProtocolError {
+  // Written out, not taken from the class: the browser's worker sends the page an error's name
+  // only, and a minifier may rename the class.
+  override readonly name = 'ReturnPathError';
   constructor(message = 'the case does not match the receipt') {
     super('return_path_refused', message);
   }

@@ -67,6 +67,8 @@ export interface CaseView {
     by: 'whistleblower' | 'investigator';
     addedAt: string;
   }[];
+  /** The signed submission envelope as stored: the worker checks the key against it. */
+  envelope: unknown;
   wrappedKey: unknown;
 }
 
@@ -120,6 +122,13 @@ export const intake = {
   },
   get hasSession() {
     return token !== undefined;
+  },
+  /**
+   * Forgets the session token in this page only, without a request: for a server that can no
+   * longer be trusted with anything (the return path refused what it handed back).
+   */
+  dropSession() {
+    token = undefined;
   },
   async closeSession() {
     const result = await deleteJson<void>(`${base}/session`, auth());

@@ -6,7 +6,7 @@ import {
   deriveReceiptKeys,
   generateReceipt,
   loadBackend,
-  openReportKey,
+  openReturnedCase,
   openThread,
   sealMessage,
   sealReport,
@@ -14,9 +14,9 @@ import {
   verifyRecipientList,
   type CryptoBackend,
   type DeploymentCryptoSettings,
+  type OpenedReturnedCase,
   type ReceiptKeys,
   type RecipientList,
-  type SubmissionEnvelope,
 } from '@integrity-desk/protocol';
 import { beginAttachment, forgetAttachments, sealChunks } from './attachment-seal';
 import type { Job, OpenedCase, Progress, SealedReport } from './jobs';
@@ -122,8 +122,6 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       if (!receiptKeys) throw new Error('Locked');
       const b = await getBackend();
       const view = job.caseView as {
-        reportId: string;
-        wrappedKey: string;
         messages: {
           messageId: string;
           author: 'whistleblower' | 'investigator';
@@ -131,10 +129,18 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
           postedAt: string;
         }[];
       };
-      // The case view carries the whistleblower's wrapped report key only, not the envelope.
-      const envelope = { whistleblower: { wrappedKey: view.wrappedKey } } as SubmissionEnvelope;
-      reportKey = openReportKey(b, envelope, { kind: 'whistleblower', keys: receiptKeys });
-      reportId = view.reportId;
+      // The report key only from the envelope this receipt signed (the return path): a server
+      // could seal a key of its own to the receipt's public box key. On any mismatch every key
+      // is dropped before the ReturnPathError goes to the page, so nothing can be sealed after.
+      let returned: OpenedReturnedCase;
+      try {
+        returned = openReturnedCase(b, job.caseView, receiptKeys);
+      } catch (error) {
+        forget();
+        throw error;
+      }
+      reportKey = returned.reportKey;
+      reportId = returned.envelope.reportId;
       // Investigators may author messages only with keys from the channel's verified list.
       const list = verifiedRecipients(b, job.recipients, settingsOf(job.crypto));
       const investigators = list.recipients.map((r) => r.signPublicKey);

@@ -128,6 +128,14 @@ export const en = {
   'return.deriving': 'Unlocking with your receipt. This can take up to a minute on a slow phone.',
   'return.invalid': 'That receipt is not valid. Check each group of characters.',
   'return.unknown': 'No report matches this receipt.',
+  'returnRefused.title': 'Stop: do not send anything more through this site',
+  'returnRefused.lead':
+    'Your browser checked what the server sent back against your receipt, and it does not match the report you sent. Someone may have tampered with this site, so nothing more was sent and your report is not shown.',
+  'returnRefused.noMore':
+    'Do not send replies, files or anything else through this site until the organisation that runs it tells you, by another way you trust, that it is safe again.',
+  'returnRefused.keepReceipt':
+    'Keep your receipt safe and secret: it is still the only way back to your report, and nobody can reset it.',
+  'returnRefused.close': 'You can close this tab now. Nothing of your receipt is kept in it.',
 
   'case.title': 'Your report',
   'case.outcome': 'Outcome',

@@ -31,19 +31,40 @@ export async function unlockWithReceipt(
 
 export type LoadedCase = { view: CaseView; opened: OpenedCase };
 
-export async function loadCase(): Promise<LoadedCase | undefined> {
+/**
+ * The case, opened in the worker; 'refused' when the worker's return-path check found that the
+ * server handed back a key or envelope the receipt did not sign (ReturnPathError). Then the
+ * session is dropped here without telling the server and the worker with every key is ended:
+ * nothing more goes out, neither a reply, a file nor another call with that session.
+ */
+export async function loadCase(): Promise<LoadedCase | 'refused' | undefined> {
   const view = await withRetry(() => intake.caseView());
   if (!view.ok) return undefined;
   const info = await withRetry(() => intake.deployment());
   if (!info.ok) return undefined;
   const channel = info.value.channels.find((c) => c.id === view.value.channelId);
-  const opened = await runInWorker<OpenedCase>({
-    kind: 'openCase',
-    caseView: view.value,
-    recipients: channel?.recipients,
-    crypto: info.value.crypto,
-  });
-  return { view: view.value, opened };
+  try {
+    const opened = await runInWorker<OpenedCase>({
+      kind: 'openCase',
+      caseView: view.value,
+      recipients: channel?.recipients,
+      crypto: info.value.crypto,
+    });
+    return { view: view.value, opened };
+  } catch (error) {
+    if (!(error instanceof Error) || error.message !== RETURN_PATH_REFUSED) throw error;
+    refuseReturn();
+    return 'refused';
+  }
+}
+
+/** The name the worker's ReturnPathError crosses to the page with (worker.ts sends names). */
+const RETURN_PATH_REFUSED = 'ReturnPathError';
+
+function refuseReturn(): void {
+  intake.dropSession();
+  uploads.clear();
+  stopWorker();
 }
 
 export async function reply(reportId: string, text: string): Promise<boolean> {

@@ -1,0 +1,67 @@
+// The man-in-the-middle helper itself: it passes answers through byte for byte, rewrites only
+// the JSON answers its rules match (with a correct length), and records every request with its
+// body, so a browser test can say what reached the service and what the page was told.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startMitmProxy, type MitmProxy } from './mitm-proxy.ts';
+
+let service: Server;
+let proxy: MitmProxy;
+const seenByService: string[] = [];
+
+beforeEach(async () => {
+  seenByService.length = 0;
+  service = createServer((req, res) => {
+    seenByService.push(`${req.method} ${req.url}`);
+    if (req.url === '/file.bin') {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(Buffer.from([0, 1, 2, 255]));
+    } else {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: '"1"' });
+      res.end(JSON.stringify({ key: 'genuine', path: req.url }));
+    }
+  });
+  await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+  const { port } = service.address() as AddressInfo;
+  proxy = await startMitmProxy(`http://127.0.0.1:${port}`, [
+    {
+      matches: ({ method, path }) => method === 'GET' && path === '/case',
+      rewrite: async (body) => ({ ...(body as object), key: 'substituted' }),
+    },
+  ]);
+});
+
+afterEach(async () => {
+  await proxy.close();
+  await new Promise<void>((resolve) => service.close(() => resolve()));
+});
+
+describe('the man-in-the-middle proxy', () => {
+  it('rewrites the matching JSON answer and passes the others through unchanged', async () => {
+    const rewritten = await fetch(`${proxy.origin}/case`);
+    expect(await rewritten.json()).toEqual({ key: 'substituted', path: '/case' });
+    expect(rewritten.headers.get('etag')).toBeNull();
+    const other = await fetch(`${proxy.origin}/case?x=1`);
+    expect(await other.json()).toEqual({ key: 'genuine', path: '/case?x=1' });
+    expect(other.headers.get('etag')).toBe('"1"');
+    const file = await fetch(`${proxy.origin}/file.bin`);
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(Buffer.from([0, 1, 2, 255]));
+    expect(proxy.rewritten).toBe(1);
+    expect(seenByService).toEqual(['GET /case', 'GET /case?x=1', 'GET /file.bin']);
+  });
+
+  it('records each request with its body, and rules added later apply to later answers', async () => {
+    await fetch(`${proxy.origin}/case/messages`, { method: 'POST', body: 'sealed bytes' });
+    proxy.rewrite({
+      matches: ({ path }) => path === '/case/messages',
+      rewrite: () => ({ key: 'later' }),
+    });
+    const later = await fetch(`${proxy.origin}/case/messages`, { method: 'POST', body: 'again' });
+    expect(await later.json()).toEqual({ key: 'later' });
+    expect(proxy.requests.map((r) => [r.method, r.path, r.body.toString()])).toEqual([
+      ['POST', '/case/messages', 'sealed bytes'],
+      ['POST', '/case/messages', 'again'],
+    ]);
+  });
+});

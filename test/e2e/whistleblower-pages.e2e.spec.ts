@@ -62,6 +62,8 @@ describe.skipIf(!hasChromium).each([
     expect(text).toContain('your employer does not own or manage');
     expect(text).toContain('What this cannot protect you from');
     await page.getByTestId('demo-banner').waitFor();
+    // This build pins no deployment key: every page says so (a pinned one does not, build spec).
+    expect(await page.getByTestId('unpinned-banner').innerText()).toContain('does not pin');
     await check('landing');
   });
 

@@ -6,6 +6,8 @@ export const en = {
   'app.name': 'Integrity Desk',
   'app.skip': 'Skip to main content',
   'app.demo': 'Demonstration deployment: do not submit real reports here.',
+  'app.unpinned':
+    'This copy of the site does not pin the deployment’s key, so it cannot tell the real recipients’ keys from keys the server substitutes. Do not send a report until its administrator has finished setting it up.',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong. Please try again.',
   'app.offline': 'The server could not be reached. Check your connection and try again.',

@@ -28,6 +28,12 @@ function checkpoint() {
   return result;
 }
 
+/**
+ * A full disk: the database file cannot grow to take the WAL's pages. Nothing is lost (the WAL
+ * keeps them) and the copy succeeds once there is space, so the thread goes on trying.
+ */
+const transient = (error) => error?.code === 'SQLITE_FULL';
+
 function run() {
   timer = undefined;
   let wait = idleMs;
@@ -38,8 +44,10 @@ function run() {
     if (result.busy === 1 || now !== last) wait = busyMs;
     last = now;
   } catch (error) {
-    fail(error);
-    return;
+    if (!transient(error)) {
+      fail(error);
+      return;
+    }
   }
   timer = setTimeout(run, wait);
 }
@@ -67,7 +75,9 @@ parentPort.on('message', (message) => {
       const complete = result.busy === 0 && result.checkpointed === result.log;
       parentPort.postMessage({ caughtUp: message.catchUp, complete });
     } catch (error) {
-      fail(error);
+      // Not copied: the held write is released after its longest wait and goes on.
+      if (transient(error)) parentPort.postMessage({ caughtUp: message.catchUp, complete: false });
+      else fail(error);
     }
   }
 });

@@ -107,6 +107,7 @@ export function createWriter(db: Database.Database): {
 
   // BEGIN IMMEDIATE: take the write lock before reading stream heads, so another process
   // writing the same file cannot slip in between our read and our write.
+  let truncateOwed = false;
   return {
     runBatch: (jobs) => {
       const outcomes = batch.immediate(jobs);
@@ -116,7 +117,16 @@ export function createWriter(db: Database.Database): {
       // is rare; this costs one checkpoint each. A reader in another process can make it
       // partial (busy): the WAL is then overwritten as it is reused.
       if (jobs.some((j, i) => j.kind === 'remove' && j.tombstone && outcomes[i]?.ok))
-        db.pragma('wal_checkpoint(TRUNCATE)');
+        truncateOwed = true;
+      if (truncateOwed) {
+        try {
+          db.pragma('wal_checkpoint(TRUNCATE)');
+          truncateOwed = false;
+        } catch {
+          // The batch is committed: its callers must hear so. The copy failed (a database file
+          // that cannot grow on a full disk) and is tried again after the next batch.
+        }
+      }
       return outcomes;
     },
   };

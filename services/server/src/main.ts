@@ -4,8 +4,14 @@
  */
 import { loadConfig } from './config.ts';
 import { startPlatform } from './platform.ts';
+import { installProcessPolicy } from './process-policy.ts';
 
 async function main(): Promise<void> {
+  installProcessPolicy(
+    process,
+    (line) => console.error(line),
+    (code) => process.exit(code),
+  );
   const config = loadConfig(process.env, process.argv.slice(2));
   const platform = await startPlatform(config, (line) => console.log(line));
   let stopping = false;

@@ -24,7 +24,7 @@ import { withDeskPages } from './desk-pages.ts';
 import { seedDemo } from './demo.ts';
 import { deskLogger } from './logging.ts';
 import { optionalSecretFile, persistentSecret, readSecretFile } from './secrets.ts';
-import { close, listen } from './listen.ts';
+import { close, defaultListenLimits, listen, type ListenLimits } from './listen.ts';
 
 export interface Platform {
   store: EventStore;
@@ -49,7 +49,15 @@ export async function openStore(config: Config): Promise<EventStore> {
 export async function startPlatform(
   config: Config,
   log: (line: string) => void,
+  /** Request bounds of both servers; tests pass smaller ones (src/listen.ts says why these). */
+  options: { listenLimits?: ListenLimits } = {},
 ): Promise<Platform> {
+  const listenOptions = {
+    limits: options.listenLimits ?? defaultListenLimits,
+    // The class only, as everywhere: a message can carry request data.
+    onError: (error: unknown) =>
+      log(`request failed outside the app: ${error instanceof Error ? error.name : 'error'}`),
+  };
   const store = await openStore(config);
   log(
     config.eventStore.kind === 'sqlite'
@@ -106,7 +114,12 @@ export async function startPlatform(
       // One JSON line per request (method, route template, status, duration) at `info`.
       logger: createIntakeLogger(process.stdout, config.logLevel),
     });
-    const { server, url } = await listen(app, config.intake.host, config.intake.port);
+    const { server, url } = await listen(
+      app,
+      config.intake.host,
+      config.intake.port,
+      listenOptions,
+    );
     servers.push(server);
     background.push(() => app.intake.close());
     urls.intake = url;
@@ -122,6 +135,7 @@ export async function startPlatform(
       (req, res) => app(req, res),
       config.desk.host,
       config.desk.port,
+      listenOptions,
     );
     const origin = config.deskOrigin ?? url;
     // Retention purges run where the desk runs: it shares the blob directory with intake.

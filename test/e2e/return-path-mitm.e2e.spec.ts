@@ -4,8 +4,9 @@
 // the envelope too. The genuine build must refuse the case and send nothing more; the attacker's
 // key must open nothing that reached the proxy. The page is used as a whistleblower would: if it
 // offers a reply box (the old path did), a reply is typed and sent, and the attacker's key is
-// tried on every message the proxy saw. The proxy changing nothing is checked first, so the
-// refusal is the attack's doing, not the proxy's.
+// tried on every message the proxy saw. The same holds when the server starts substituting in
+// the middle of a session (on "Check for updates") and when it hands back another report's
+// envelope. The proxy changing nothing is checked first, so each refusal is the attack's doing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openMessage, wrapReportKeyFor, type SubmissionEnvelope } from '@integrity-desk/protocol';
@@ -30,6 +31,14 @@ const title = hasChromium
 const CASE = '/api/v1/case';
 const SECRET_REPLY = 'The second ledger is in the basement of the port office.';
 
+/** The parts of intake's case answer the man in the middle rewrites. */
+type CaseAnswer = {
+  reportId: string;
+  channelId: string;
+  envelope: SubmissionEnvelope;
+  wrappedKey: string;
+};
+
 describe.skipIf(!hasChromium)(title, () => {
   let server: IntakeServer;
   let proxy: MitmProxy;
@@ -39,11 +48,18 @@ describe.skipIf(!hasChromium)(title, () => {
   let wb: ReportingNavigator;
   let receipt = '';
   const reports: PageReport[] = [];
+  // What the man in the middle does to the next case answers; undefined passes them through.
+  let attack: ((view: CaseAnswer) => CaseAnswer) | undefined;
 
   beforeAll(async () => {
     ensureFrontendBuild();
     server = await startIntake();
-    proxy = await startMitmProxy(server.origin);
+    proxy = await startMitmProxy(server.origin, [
+      {
+        matches: ({ method, path }) => attack !== undefined && method === 'GET' && path === CASE,
+        rewrite: (body) => attack!(body as CaseAnswer),
+      },
+    ]);
     browser = await launchChromium();
     seen = await observe(browser.context);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -57,53 +73,30 @@ describe.skipIf(!hasChromium)(title, () => {
     await server?.close();
   });
 
-  it('opens the case through the proxy while it changes nothing', async () => {
-    await wb.returnWith(receipt);
-    await wb.waitForCase();
-    expect(await page.getByTestId('case-status').textContent()).toBe('Received');
-    await wb.logOut();
-  }, 180_000);
+  /** The attacker's report key, sealed to the receipt's box key, put in both places. */
+  function substituteKey(key: Uint8Array, genuine: SubmissionEnvelope[]) {
+    return (view: CaseAnswer): CaseAnswer => {
+      genuine.push(view.envelope);
+      const wrapped = wrapReportKeyFor(
+        server.backend,
+        key,
+        view.envelope.whistleblower.boxPublicKey,
+      );
+      const whistleblower = { ...view.envelope.whistleblower, wrappedKey: wrapped };
+      return { ...view, wrappedKey: wrapped, envelope: { ...view.envelope, whistleblower } };
+    };
+  }
 
-  it('refuses a key the server sealed to the receipt, sends nothing more, and the key opens nothing', async () => {
-    const b = server.backend;
-    const attackerKey = b.randomBytes(32);
-    let genuine: SubmissionEnvelope | undefined;
-    proxy.rewrite({
-      matches: ({ method, path }) => method === 'GET' && path === CASE,
-      rewrite: (body) => {
-        const view = body as { envelope: SubmissionEnvelope; wrappedKey: string };
-        genuine = view.envelope;
-        const wrapped = wrapReportKeyFor(b, attackerKey, view.envelope.whistleblower.boxPublicKey);
-        const whistleblower = { ...view.envelope.whistleblower, wrappedKey: wrapped };
-        return { ...view, wrappedKey: wrapped, envelope: { ...view.envelope, whistleblower } };
-      },
-    });
-    await wb.returnWith(receipt);
-    const refusal = page.getByRole('heading', {
-      name: 'Stop: do not send anything more through this site',
-    });
-    const outcome = await Promise.race([
-      refusal.waitFor({ timeout: 120_000 }).then(() => 'refused' as const),
-      page
-        .getByTestId('case-status')
-        .waitFor({ timeout: 120_000 })
-        .then(() => 'opened' as const),
-    ]);
-    const caseAnswer = proxy.requests.findLastIndex((r) => r.method === 'GET' && r.path === CASE);
-    expect(proxy.rewritten).toBe(1);
-    // Whatever the page offers, the whistleblower uses: an opened case gets the reply.
-    if (outcome === 'opened') await wb.reply(SECRET_REPLY);
-    await page.waitForLoadState('networkidle');
-
-    const envelope = genuine!;
-    const readByAttacker = proxy.requests
+  /** Every message body that reached the proxy and opens under `key`: what the attacker reads. */
+  function readWith(key: Uint8Array, envelope: SubmissionEnvelope): string[] {
+    return proxy.requests
       .filter((r) => r.method === 'POST' && r.path === `${CASE}/messages`)
       .flatMap((r) => {
         try {
           const sent = JSON.parse(r.body.toString('utf8')) as { envelope: unknown };
           return [
-            openMessage(b, sent.envelope, {
-              reportKey: attackerKey,
+            openMessage(server.backend, sent.envelope, {
+              reportKey: key,
               reportId: envelope.reportId,
               authors: { whistleblower: envelope.whistleblower.signPublicKey, investigators: [] },
             }).body,
@@ -112,20 +105,98 @@ describe.skipIf(!hasChromium)(title, () => {
           return [];
         }
       });
-    expect(readByAttacker).toEqual([]);
-    // Nothing at all reached intake after the forged answer: no reply, no file, no session call.
-    expect(proxy.requests.slice(caseAnswer + 1).map((r) => `${r.method} ${r.path}`)).toEqual([]);
-    expect(outcome).toBe('refused');
-    const stored = await server.store.readStream(`report-${envelope.reportId}`);
-    expect(stored.map((e) => e.type)).toEqual(['ReportSubmitted']);
+  }
 
-    // The refusal is the whole page: nothing to type into or press that would reach the server.
+  /** What reached intake after the last (forged) case answer. */
+  const sentAfterForgedCase = () => {
+    const last = proxy.requests.findLastIndex((r) => r.method === 'GET' && r.path === CASE);
+    return proxy.requests.slice(last + 1).map((r) => `${r.method} ${r.path}`);
+  };
+
+  const refusal = () =>
+    page.getByRole('heading', { name: 'Stop: do not send anything more through this site' });
+
+  /** The refusal is the whole page: nothing to type into or press that would reach the server. */
+  async function expectRefusalPage() {
     expect(await page.getByLabel('Your reply').count()).toBe(0);
     expect(await page.getByRole('button').count()).toBe(0);
     await page.getByText('Keep your receipt safe and secret', { exact: false }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('return-refused');
     expect(await page.locator('body').innerText()).not.toContain(receipt);
+  }
+
+  const storedTypes = async (reportId: string) =>
+    (await server.store.readStream(`report-${reportId}`)).map((e) => e.type);
+
+  it('opens the case through the proxy while it changes nothing', async () => {
+    await wb.returnWith(receipt);
+    await wb.waitForCase();
+    expect(await page.getByTestId('case-status').textContent()).toBe('Received');
+    await wb.logOut();
+  }, 180_000);
+
+  it('refuses a key the server sealed to the receipt, sends nothing more, and the key opens nothing', async () => {
+    const attackerKey = server.backend.randomBytes(32);
+    const genuine: SubmissionEnvelope[] = [];
+    attack = substituteKey(attackerKey, genuine);
+    await wb.returnWith(receipt);
+    const outcome = await Promise.race([
+      refusal()
+        .waitFor({ timeout: 120_000 })
+        .then(() => 'refused' as const),
+      page
+        .getByTestId('case-status')
+        .waitFor({ timeout: 120_000 })
+        .then(() => 'opened' as const),
+    ]);
+    // Whatever the page offers, the whistleblower uses: an opened case gets the reply.
+    if (outcome === 'opened') await wb.reply(SECRET_REPLY);
+    await page.waitForLoadState('networkidle');
+
+    expect(genuine.length).toBeGreaterThan(0);
+    expect(readWith(attackerKey, genuine[0]!)).toEqual([]);
+    // Nothing at all reached intake after the forged answer: no reply, no file, no session call.
+    expect(sentAfterForgedCase()).toEqual([]);
+    expect(outcome).toBe('refused');
+    expect(await storedTypes(genuine[0]!.reportId)).toEqual(['ReportSubmitted']);
+    await expectRefusalPage();
     reports.push(await checkPage(page, 'return-refused'));
+  }, 180_000);
+
+  it('refuses when the server starts substituting in the middle of a session', async () => {
+    attack = undefined;
+    await wb.returnWith(receipt);
+    await wb.waitForCase();
+    await page.getByLabel('Your reply').fill(SECRET_REPLY);
+    const attackerKey = server.backend.randomBytes(32);
+    const genuine: SubmissionEnvelope[] = [];
+    attack = substituteKey(attackerKey, genuine);
+    await wb.checkForUpdates();
+    await refusal().waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    expect(sentAfterForgedCase()).toEqual([]);
+    expect(readWith(attackerKey, genuine[0]!)).toEqual([]);
+    expect(await storedTypes(genuine[0]!.reportId)).toEqual(['ReportSubmitted']);
+    await expectRefusalPage();
+  }, 180_000);
+
+  it('refuses another report’s case, envelope and key, handed back for this receipt', async () => {
+    const other = await submitFromNode(server, 'The customs office waves containers through.');
+    const submitted = (await server.store.readAll()).filter((e) => e.type === 'ReportSubmitted');
+    const theirs = (submitted.at(-1)!.data as { envelope: SubmissionEnvelope }).envelope;
+    expect(other).not.toBe(receipt);
+    attack = (view) => ({
+      ...view,
+      reportId: theirs.reportId,
+      channelId: theirs.channelId,
+      envelope: theirs,
+      wrappedKey: theirs.whistleblower.wrappedKey,
+    });
+    await wb.returnWith(receipt);
+    await refusal().waitFor({ timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    expect(sentAfterForgedCase()).toEqual([]);
+    await expectRefusalPage();
   }, 180_000);
 
   it('had no CSP violation, no page error, no foreign request and no serious axe finding', () => {

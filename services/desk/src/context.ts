@@ -28,6 +28,8 @@ export interface Caller {
   readonly investigatorId: string;
   readonly handle: string;
   readonly role: 'administrator' | 'investigator';
+  /** The signing key enrolled on the account: the only key their messages and notes may carry. */
+  readonly signPublicKey: string;
 }
 
 export interface DeskContext {
@@ -148,7 +150,12 @@ export async function requireCaller(
     ctx.sessions.destroy(token);
     throw new ProblemError('unauthenticated');
   }
-  const caller: Caller = { investigatorId, handle: state.handle, role: state.role };
+  const caller: Caller = {
+    investigatorId,
+    handle: state.handle,
+    role: state.role,
+    signPublicKey: state.signPublicKey,
+  };
   res.locals['caller'] = caller;
   return caller;
 }

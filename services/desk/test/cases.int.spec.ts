@@ -20,6 +20,14 @@ const problem = (
   expect(typeof r.body['title']).toBe('string');
 };
 
+/** Alice's first message or note on a report, with the signing key her account enrolled. */
+const aliceKey = () => w.alice.keys.sign.publicKey;
+const aliceSays = (
+  reportId: string,
+  id: string,
+  author: { authorKey?: string; sequence?: number } = {},
+) => fakeMessageEnvelope(reportId, id, 'investigator', { authorKey: aliceKey(), ...author });
+
 /** A valid body per action, for a report at the state `prepare` brings it to. */
 const valid: Record<ReportActionName, (reportId: string) => unknown> = {
   acknowledge: () => ({}),
@@ -29,9 +37,12 @@ const valid: Record<ReportActionName, (reportId: string) => unknown> = {
   status: () => ({ to: 'investigating' }),
   messages: (reportId) => {
     const messageId = randomUUID();
-    return { messageId, envelope: fakeMessageEnvelope(reportId, messageId, 'investigator') };
+    return { messageId, envelope: aliceSays(reportId, messageId) };
   },
-  notes: () => ({ noteId: randomUUID(), note: { ciphertext: fakeB64(40) } }),
+  notes: (reportId) => {
+    const noteId = randomUUID();
+    return { noteId, note: aliceSays(reportId, noteId) };
+  },
   close: () => ({ outcome: 'unsubstantiated' }),
   refer: () => ({ referral: { ciphertext: fakeB64(40) } }),
   reopen: () => ({}),
@@ -199,4 +210,53 @@ describe('report rules over HTTP', () => {
     problem(r, 409);
     expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
   });
+  for (const [thread, field] of [
+    ['messages', 'envelope'],
+    ['notes', 'note'],
+  ] as const) {
+    const idField = thread === 'messages' ? 'messageId' : 'noteId';
+    const post = (reportId: string, revision: number, envelope: { messageId: string }) =>
+      w.desk.call('POST', `/api/reports/${reportId}/${thread}`, {
+        cookie: w.alice.cookie,
+        ifMatch: `"${revision}"`,
+        body: { [idField]: envelope.messageId, [field]: envelope },
+      });
+
+    it(`refuses ${thread} not signed with the caller's enrolled key (422), appending nothing`, async () => {
+      const reportId = await submitReport(w);
+      const stream = `report-${reportId}`;
+      const id = randomUUID();
+      const forged = aliceSays(reportId, id, { authorKey: fakeB64(32, 'sign:the server') });
+      problem(await post(reportId, 0, forged), 422);
+      // A message claiming to be the whistleblower's, with the receipt's key, is refused too.
+      const receiptKey = fakeMessageEnvelope(reportId, id, 'whistleblower');
+      problem(await post(reportId, 0, receiptKey), 422);
+      expect(await streamLength(w.desk.store, stream)).toBe(1);
+    });
+
+    it(`refuses ${thread} whose sequence is not the caller's next (409), appending nothing`, async () => {
+      const reportId = await submitReport(w);
+      const stream = `report-${reportId}`;
+      problem(await post(reportId, 0, aliceSays(reportId, randomUUID(), { sequence: 1 })), 409);
+      expect((await post(reportId, 0, aliceSays(reportId, randomUUID()))).status).toBe(200);
+      problem(await post(reportId, 1, aliceSays(reportId, randomUUID())), 409);
+      problem(await post(reportId, 1, aliceSays(reportId, randomUUID(), { sequence: 2 })), 409);
+      expect(await streamLength(w.desk.store, stream)).toBe(2);
+      const next = aliceSays(reportId, randomUUID(), { sequence: 1 });
+      expect((await post(reportId, 1, next)).status).toBe(200);
+    });
+
+    it(`refuses ${thread} bound to another report or id (400)`, async () => {
+      const reportId = await submitReport(w);
+      const other = aliceSays(randomUUID(), randomUUID());
+      problem(await post(reportId, 0, other), 400);
+      const r = await w.desk.call('POST', `/api/reports/${reportId}/${thread}`, {
+        cookie: w.alice.cookie,
+        ifMatch: '"0"',
+        body: { [idField]: randomUUID(), [field]: aliceSays(reportId, randomUUID()) },
+      });
+      problem(r, 400);
+      expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+    });
+  }
 });

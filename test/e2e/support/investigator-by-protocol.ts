@@ -84,7 +84,8 @@ export async function askQuestion(
   sequences.set(reportId, (sequences.get(reportId) ?? 0) + 1);
   await handleReportCommand(server.store, reportId, {
     type: 'PostMessage',
-    data: { reportId, messageId, envelope },
+    // The decider takes an investigator's message only with their own signing key.
+    data: { reportId, messageId, envelope, authorKey: server.investigator.sign.publicKey },
     metadata: { now: new Date(), eventId: randomUUID(), actor: actor(server) },
   });
 }

@@ -78,7 +78,12 @@ interface Action<S extends z.ZodType> {
   readonly command: (
     data: z.infer<S>,
     reportId: string,
-    ctx: { feedbackWithinMonths: number; isRecipient: (id: string) => boolean },
+    ctx: {
+      feedbackWithinMonths: number;
+      isRecipient: (id: string) => boolean;
+      /** The caller's enrolled signing key: the report decider checks messages and notes by it. */
+      authorKey: string;
+    },
   ) => Pick<ReportCommand, 'type' | 'data'>;
 }
 const action = <S extends z.ZodType>(a: Action<S>) => a;
@@ -121,23 +126,21 @@ export const reportActions = {
     body: z.object({ to: z.enum(workingStatuses) }).strict(),
     command: (d, reportId) => ({ type: 'ChangeReportStatus', data: { reportId, to: d.to } }),
   }),
+  // Messages and notes: protocol message envelopes (notes are a thread of their own). The report
+  // decider refuses another report or id (400), a key that is not the caller's enrolled one
+  // (422) and a sequence that is not their next (409).
   messages: action({
     body: z.object({ messageId: uuid, envelope: messageEnvelopeSchema }).strict(),
-    command: (d, reportId) => {
-      if (d.envelope.reportId !== reportId || d.envelope.messageId !== d.messageId)
-        throw new ProblemError('invalidRequest');
-      if (d.envelope.authorRole !== 'investigator') throw new ProblemError('invalidRequest');
-      return {
-        type: 'PostMessage',
-        data: { reportId, messageId: d.messageId, envelope: d.envelope },
-      };
-    },
+    command: (d, reportId, c) => ({
+      type: 'PostMessage',
+      data: { reportId, messageId: d.messageId, envelope: d.envelope, authorKey: c.authorKey },
+    }),
   }),
   notes: action({
-    body: z.object({ noteId: uuid, note: sealed }).strict(),
-    command: (d, reportId) => ({
+    body: z.object({ noteId: uuid, note: messageEnvelopeSchema }).strict(),
+    command: (d, reportId, c) => ({
       type: 'AddInternalNote',
-      data: { reportId, noteId: d.noteId, note: d.note },
+      data: { reportId, noteId: d.noteId, note: d.note, authorKey: c.authorKey },
     }),
   }),
   close: action({
@@ -237,6 +240,7 @@ export function caseRoutes(ctx: DeskContext): Router {
       const partial = (a as Action<z.ZodType>).command(body, reportId, {
         feedbackWithinMonths,
         isRecipient: (id) => isRecipient(channel, id),
+        authorKey: caller.signPublicKey,
       });
       const command = {
         ...partial,

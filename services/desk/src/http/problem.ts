@@ -12,12 +12,14 @@ import {
   InvalidCommandError,
   InvestigatorNotFoundError,
   KeyShareConflictError,
+  MessageOutOfSequenceError,
   NotAssignedError,
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
   RecipientListRefusedError,
   StaleVersionError,
+  WrongAuthorError,
 } from '@integrity-desk/reports';
 import {
   STORAGE_RETRY_AFTER_SECONDS,
@@ -45,6 +47,11 @@ export const problems = {
   notFound: { status: 404, title: 'Not found.' },
   conflict: { status: 409, title: 'The change conflicts with the current state.' },
   illegalTransition: { status: 409, title: 'This action is not possible in the current state.' },
+  wrongAuthor: { status: 422, title: 'The message is not signed with your enrolled key.' },
+  messageOutOfSequence: {
+    status: 409,
+    title: 'The message is not your next one on this report. Reload the case and send it again.',
+  },
   precondition: { status: 412, title: 'Someone changed this in the meantime; reload and retry.' },
   preconditionRequired: { status: 428, title: 'Send the revision you saw in If-Match.' },
   enrolmentRefused: { status: 403, title: 'The enrolment code is not valid.' },
@@ -104,6 +111,8 @@ export function kindOf(error: unknown): ProblemKind {
   if (error instanceof IllegalTransitionError) return 'illegalTransition';
   if (error instanceof EnrolmentRefusedError) return 'enrolmentRefused';
   if (error instanceof RecipientListRefusedError) return 'recipientListRefused';
+  if (error instanceof WrongAuthorError) return 'wrongAuthor';
+  if (error instanceof MessageOutOfSequenceError) return 'messageOutOfSequence';
   if (
     error instanceof AlreadyAssignedError ||
     error instanceof NotAssignedError ||

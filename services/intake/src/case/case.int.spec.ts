@@ -175,10 +175,27 @@ describe('the whistleblower case', () => {
     const before = await snapshot(h.store);
     await refused(
       await postJson(`${h.url}/api/v1/case/messages`, m, auth()),
-      400,
-      'invalidRequest',
+      422,
+      'wrongAuthor',
       before,
     );
+  });
+
+  it('refuses a message whose sequence is not the next one of this receipt', async () => {
+    const first = message();
+    expect((await postJson(`${h.url}/api/v1/case/messages`, first, auth())).status).toBe(201);
+    const before = await snapshot(h.store);
+    for (const sequence of [0, 2]) {
+      const messageId = randomUUID();
+      const m = { messageId, envelope: wb.message(reportId, 'again', messageId, sequence) };
+      await refused(
+        await postJson(`${h.url}/api/v1/case/messages`, m, auth()),
+        409,
+        'messageOutOfSequence',
+        before,
+      );
+    }
+    expect((await postJson(`${h.url}/api/v1/case/messages`, message(), auth())).status).toBe(201);
   });
 
   it('refuses a message with an expired token', async () => {

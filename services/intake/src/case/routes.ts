@@ -79,17 +79,11 @@ export function caseRoutes(
   router.post('/case/messages', writeLimit, ...jsonBody(config.maxJsonBytes), async (req, res) => {
     const body = parseBody(messageBody, req.body);
     const reportId = sessionReport(req);
-    const view = await caseOf(reportId);
-    // Bound to this report and id, and signed by this receipt's key (the readers check the
-    // signature itself when they open the thread).
-    if (
-      body.envelope.reportId !== reportId ||
-      body.envelope.messageId !== body.messageId ||
-      body.envelope.authorRole !== 'whistleblower' ||
-      body.envelope.authorKey !== view.signPublicKey
-    ) {
+    await caseOf(reportId);
+    // Bound to this report and id. The report decider checks that the author key is this
+    // receipt's and the sequence the next one (422, 409); readers check the signature itself.
+    if (body.envelope.reportId !== reportId || body.envelope.messageId !== body.messageId)
       throw new ProblemError('invalidRequest');
-    }
     await postWhistleblowerMessage(store, {
       reportId,
       messageId: body.messageId,

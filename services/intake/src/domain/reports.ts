@@ -14,9 +14,12 @@ import {
 import {
   DuplicateItemError,
   IllegalTransitionError,
+  InvalidCommandError,
+  MessageOutOfSequenceError,
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
+  WrongAuthorError,
   handleReportCommand,
   readReport,
   reportStream,
@@ -67,6 +70,9 @@ async function run(store: EventStore, reportId: string, command: ReportCommand):
       throw new ProblemError('reportClosed');
     }
     if (error instanceof ReportNotFoundError) throw new ProblemError('unauthorized');
+    if (error instanceof WrongAuthorError) throw new ProblemError('wrongAuthor');
+    if (error instanceof MessageOutOfSequenceError) throw new ProblemError('messageOutOfSequence');
+    if (error instanceof InvalidCommandError) throw new ProblemError('invalidRequest');
     throw error;
   }
 }

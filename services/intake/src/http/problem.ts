@@ -41,6 +41,11 @@ export const problems = {
   quotaExceeded: { status: 413, title: 'The evidence quota of this report is exhausted.' },
   uploadIncomplete: { status: 409, title: 'The upload is not complete.' },
   reportClosed: { status: 409, title: 'The report does not accept this change.' },
+  wrongAuthor: { status: 422, title: 'The message is not signed with the key of this receipt.' },
+  messageOutOfSequence: {
+    status: 409,
+    title: 'The message is not the next one of its author. Reload the case and send it again.',
+  },
   rateLimited: { status: 429, title: 'Too many requests. Please wait and try again.' },
   unavailable: { status: 503, title: 'The service is busy. Please try again.' },
   // The disk, not the request: nothing was acknowledged, and the same request again later

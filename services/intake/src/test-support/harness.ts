@@ -178,9 +178,10 @@ export async function makeReceipt() {
       reportKeys.set(reportId, sealed.reportKey);
       return sealed.envelope;
     },
-    message(reportId: string, body: string, messageId: string = randomUUID()) {
-      const sequence = sequences.get(reportId) ?? 0;
-      sequences.set(reportId, sequence + 1);
+    /** The next sequence of this receipt on the report, or `at` (which moves no counter). */
+    message(reportId: string, body: string, messageId: string = randomUUID(), at?: number) {
+      const sequence = at ?? sequences.get(reportId) ?? 0;
+      if (at === undefined) sequences.set(reportId, sequence + 1);
       return sealMessage(b, {
         reportKey: reportKeys.get(reportId)!,
         reportId,

@@ -35,17 +35,22 @@ export type TriageReport = Cmd<
 export type AssignReport = Cmd<'AssignReport', { reportId: string; investigatorId: string }>;
 export type UnassignReport = Cmd<'UnassignReport', { reportId: string; investigatorId: string }>;
 export type ChangeReportStatus = Cmd<'ChangeReportStatus', { reportId: string; to: WorkingStatus }>;
+/**
+ * `authorKey`: an investigator's signing key as their account has it (the HTTP layer reads it);
+ * the whistleblower's comes from the submission envelope, so intake sends none.
+ */
 export type PostMessage = Cmd<
   'PostMessage',
-  { reportId: string; messageId: string; envelope: Sealed }
+  { reportId: string; messageId: string; envelope: Sealed; authorKey?: string }
 >;
 export type AddEvidence = Cmd<
   'AddEvidence',
   { reportId: string; evidenceId: string; blobId: string; paddedSize: number; header: Sealed }
 >;
+/** `note` is a protocol message envelope (its own thread); `authorKey` as for PostMessage. */
 export type AddInternalNote = Cmd<
   'AddInternalNote',
-  { reportId: string; noteId: string; note: Sealed }
+  { reportId: string; noteId: string; note: Sealed; authorKey?: string }
 >;
 export type CloseReport = Cmd<'CloseReport', { reportId: string; outcome: ClosingOutcome }>;
 export type ReferReport = Cmd<'ReferReport', { reportId: string; referral: Sealed }>;

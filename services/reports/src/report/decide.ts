@@ -1,4 +1,5 @@
-import type { CommandMetadata } from '../shared/command.ts';
+import type { Actor, CommandMetadata } from '../shared/command.ts';
+import { messageEnvelopeSchema, type MessageEnvelope } from '../shared/sealed.ts';
 import { addDays, addMonths, toHour } from '../shared/time.ts';
 import type {
   AcknowledgeReport,
@@ -24,13 +25,15 @@ import {
   IllegalTransitionError,
   InvalidCommandError,
   KeyShareConflictError,
+  MessageOutOfSequenceError,
   NotAssignedError,
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
   RetentionNotElapsedError,
+  WrongAuthorError,
 } from './errors.ts';
-import type { EvidenceAdded, MessagePosted, ReportEvent } from './events.ts';
+import type { EvidenceAdded, ReportEvent } from './events.ts';
 import { shareFingerprint } from './evolve.ts';
 import type { OpenStatus, ReportFacts, ReportState } from './state.ts';
 
@@ -176,12 +179,47 @@ export function changeStatus(command: ChangeReportStatus, state: ReportState): R
   ];
 }
 
+/**
+ * A message or note is the caller's own (SECURITY.md, Protocol step 7): bound to this report and
+ * item id, in the caller's role, signed with the caller's key (the whistleblower's is the
+ * receipt's signing key in the submission envelope; an investigator's, `authorKey`, the one
+ * enrolled on their account), and numbered next for that key in its thread. Readers check the
+ * signature and the order again; this keeps an honest server from storing what they would flag.
+ * A malformed envelope throws the schema's ZodError: nothing is appended.
+ */
+function ownNext(
+  s: Existing,
+  sealed: unknown,
+  itemId: string,
+  actor: Actor,
+  authorKey: string | undefined,
+  sequences: Readonly<Record<string, number>>,
+): MessageEnvelope {
+  const e = messageEnvelopeSchema.parse(sealed);
+  if (e.reportId !== s.reportId || e.messageId !== itemId)
+    throw new InvalidCommandError('message is bound to another report or id');
+  const own = actor.kind === 'whistleblower' ? s.whistleblowerKey : authorKey;
+  if (e.authorRole !== actor.kind || own === undefined || e.authorKey !== own)
+    throw new WrongAuthorError("message is not signed with the caller's key");
+  if (e.sequence !== (sequences[e.authorKey] ?? 0))
+    throw new MessageOutOfSequenceError('message is not the next one of its author');
+  return e;
+}
+
 export function postMessage(command: PostMessage, state: ReportState): ReportEvent[] {
   const s = open(state, command.type);
   assertNew(s.messageIds, command.data.messageId);
   const { actor } = command.metadata;
   if (actor.kind === 'system' || actor.kind === 'operator')
     throw new InvalidCommandError(`${actor.kind} cannot post messages`);
+  const envelope = ownNext(
+    s,
+    command.data.envelope,
+    command.data.messageId,
+    actor,
+    command.data.authorKey,
+    s.messageSequences,
+  );
   return [
     {
       type: 'MessagePosted',
@@ -190,8 +228,7 @@ export function postMessage(command: PostMessage, state: ReportState): ReportEve
         messageId: command.data.messageId,
         author: actor.kind,
         ...(actor.kind === 'investigator' && { investigatorId: actor.investigatorId }),
-        // Checked against the protocol's schema when the event is appended (handleCommand).
-        envelope: command.data.envelope as MessagePosted['data']['envelope'],
+        envelope,
         postedAt: iso(command.metadata),
       },
     },
@@ -225,13 +262,22 @@ export function addEvidence(command: AddEvidence, state: ReportState): ReportEve
 export function addInternalNote(command: AddInternalNote, state: ReportState): ReportEvent[] {
   const s = existing(state);
   assertNew(s.noteIds, command.data.noteId);
+  const by = staff(command.metadata);
+  ownNext(
+    s,
+    command.data.note,
+    command.data.noteId,
+    command.metadata.actor,
+    command.data.authorKey,
+    s.noteSequences,
+  );
   return [
     {
       type: 'InternalNoteAdded',
       data: {
         reportId: s.reportId,
         noteId: command.data.noteId,
-        by: staff(command.metadata),
+        by,
         note: command.data.note,
         addedAt: iso(command.metadata),
       },

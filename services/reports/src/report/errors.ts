@@ -56,6 +56,21 @@ export class KeyShareConflictError extends ReportDomainError {
   override readonly code = 'key_share_conflict';
 }
 
+/**
+ * A message or note not signed with the caller's own key: the whistleblower's is the receipt's
+ * signing key in the submission envelope, an investigator's the one enrolled on their account.
+ */
+export class WrongAuthorError extends ReportDomainError {
+  override readonly name = 'WrongAuthorError';
+  override readonly code = 'wrong_author';
+}
+
+/** A message or note whose sequence is not the next one for its author on this report. */
+export class MessageOutOfSequenceError extends ReportDomainError {
+  override readonly name = 'MessageOutOfSequenceError';
+  override readonly code = 'message_out_of_sequence';
+}
+
 /** The command's own data breaks a rule (e.g. changing to the status it already has). */
 export class InvalidCommandError extends ReportDomainError {
   override readonly name = 'InvalidCommandError';

@@ -1,3 +1,4 @@
+import { messageEnvelopeSchema } from '../shared/sealed.ts';
 import { acknowledgementDueAt, type ReportEvent, type ReportKeyShared } from './events.ts';
 import type { ReportFacts, ReportState } from './state.ts';
 
@@ -20,6 +21,9 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       messageIds: [],
       evidenceIds: [],
       noteIds: [],
+      whistleblowerKey: d.envelope.whistleblower.signPublicKey,
+      messageSequences: {},
+      noteSequences: {},
       sealedTo: d.envelope.recipients.map((r) => r.recipientId),
       keyShares: {},
     };
@@ -45,11 +49,19 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
     case 'ReportStatusChanged':
       return { ...facts({}), status: event.data.to };
     case 'MessagePosted':
-      return { ...s, messageIds: [...s.messageIds, event.data.messageId] };
+      return {
+        ...s,
+        messageIds: [...s.messageIds, event.data.messageId],
+        messageSequences: counted(s.messageSequences, event.data.envelope),
+      };
     case 'EvidenceAdded':
       return { ...s, evidenceIds: [...s.evidenceIds, event.data.evidenceId] };
     case 'InternalNoteAdded':
-      return { ...s, noteIds: [...s.noteIds, event.data.noteId] };
+      return {
+        ...s,
+        noteIds: [...s.noteIds, event.data.noteId],
+        noteSequences: counted(s.noteSequences, event.data.note),
+      };
     case 'ReportClosed':
       return {
         ...facts({}),
@@ -92,4 +104,15 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
 /** What makes two shares the same share: a retry sends exactly these bytes again. */
 export function shareFingerprint(share: ReportKeyShared['data']['share']): string {
   return `${share.sharedBy}.${share.boxPublicKey}.${share.wrappedKey}.${share.signature}`;
+}
+
+/**
+ * An author's next sequence after a message or note. Notes written before the desk checked
+ * them may be any sealed object: those count for nobody.
+ */
+function counted(next: Readonly<Record<string, number>>, sealed: unknown) {
+  const parsed = messageEnvelopeSchema.safeParse(sealed);
+  if (!parsed.success) return next;
+  const { authorKey, sequence } = parsed.data;
+  return { ...next, [authorKey]: Math.max(next[authorKey] ?? 0, sequence + 1) };
 }

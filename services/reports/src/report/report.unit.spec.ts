@@ -5,6 +5,7 @@ import {
   fakeAttachmentHeader,
   fakeB64,
   fakeMessageEnvelope,
+  fakeSignKey,
   fakeSubmissionEnvelope,
   fakeUuid,
 } from '../shared/fixtures.ts';
@@ -15,11 +16,13 @@ import {
   IllegalTransitionError,
   InvalidCommandError,
   KeyShareConflictError,
+  MessageOutOfSequenceError,
   NotAssignedError,
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
   RetentionNotElapsedError,
+  WrongAuthorError,
 } from './errors.ts';
 import type { ReportEvent } from './events.ts';
 import { reportDecider } from './handle.ts';
@@ -35,8 +38,16 @@ const whistleblower: Actor = { kind: 'whistleblower' };
 const meta = (actor: Actor = investigator) => ({ now, eventId: 'e-1', actor });
 const envelope = fakeSubmissionEnvelope(reportId, channelId);
 const sealed = { ciphertext: 'eA' };
-const m1 = fakeMessageEnvelope(reportId, fakeUuid('m1'));
-const m2 = fakeMessageEnvelope(reportId, fakeUuid('m2'), 'investigator');
+// The whistleblower signs with the receipt's key in the envelope; Alice with her enrolled key.
+const receiptKey = fakeSignKey(reportId);
+const aliceKey = fakeB64(32, 'sign:alice');
+const wbMessage = (id: string, sequence = 0) =>
+  fakeMessageEnvelope(reportId, fakeUuid(id), 'whistleblower', { authorKey: receiptKey, sequence });
+const aliceMessage = (id: string, sequence = 0) =>
+  fakeMessageEnvelope(reportId, fakeUuid(id), 'investigator', { authorKey: aliceKey, sequence });
+const m1 = wbMessage('m1');
+const m2 = aliceMessage('m2');
+const note = aliceMessage('n1');
 const header = fakeAttachmentHeader(reportId, fakeUuid('ev1'));
 
 // Key shares: ids are UUIDs in the protocol. Dave holds the key; Carol was added later.
@@ -91,8 +102,19 @@ const closed: ReportEvent = {
 const purged: ReportEvent = { type: 'ReportPurged', data: { reportId, by: alice, purgedAt: at } };
 const message: ReportEvent = {
   type: 'MessagePosted',
-  data: { reportId, messageId: 'm1', author: 'whistleblower', envelope: m1, postedAt: at },
+  data: { reportId, messageId: m1.messageId, author: 'whistleblower', envelope: m1, postedAt: at },
 };
+const posted2 = (envelope: typeof m2): ReportEvent => ({
+  type: 'MessagePosted',
+  data: {
+    reportId,
+    messageId: envelope.messageId,
+    author: 'investigator',
+    investigatorId: alice,
+    envelope,
+    postedAt: at,
+  },
+});
 
 const commands: Record<ReportCommand['type'], ReportCommand> = {
   SubmitReport: cmd(
@@ -109,13 +131,16 @@ const commands: Record<ReportCommand['type'], ReportCommand> = {
   ChangeReportStatus: cmd({ type: 'ChangeReportStatus', data: { reportId, to: 'in_review' } }),
   PostMessage: cmd({
     type: 'PostMessage',
-    data: { reportId, messageId: 'm2', envelope: m2 },
+    data: { reportId, messageId: m2.messageId, envelope: m2, authorKey: aliceKey },
   }),
   AddEvidence: cmd({
     type: 'AddEvidence',
     data: { reportId, evidenceId: 'ev1', blobId: 'a'.repeat(64), paddedSize: 1024, header },
   }),
-  AddInternalNote: cmd({ type: 'AddInternalNote', data: { reportId, noteId: 'n1', note: sealed } }),
+  AddInternalNote: cmd({
+    type: 'AddInternalNote',
+    data: { reportId, noteId: note.messageId, note, authorKey: aliceKey },
+  }),
   CloseReport: cmd({ type: 'CloseReport', data: { reportId, outcome: 'unsubstantiated' } }),
   ReferReport: cmd({ type: 'ReferReport', data: { reportId, referral: sealed } }),
   ReopenReport: cmd({ type: 'ReopenReport', data: { reportId } }),
@@ -289,44 +314,100 @@ describe('report decider', () => {
   });
 
   describe('PostMessage', () => {
-    it('posts an investigator message', () =>
+    const post = (envelope: unknown, actor: Actor = investigator, authorKey?: string) =>
+      ({
+        type: 'PostMessage',
+        data: {
+          reportId,
+          messageId: (envelope as { messageId: string }).messageId,
+          envelope,
+          ...(authorKey !== undefined && { authorKey }),
+        },
+        metadata: meta(actor),
+      }) as ReportCommand;
+    const posted = (envelope: { messageId: string }, author: 'whistleblower' | 'investigator') =>
+      ({
+        type: 'MessagePosted',
+        data: {
+          reportId,
+          messageId: envelope.messageId,
+          author,
+          ...(author === 'investigator' && { investigatorId: alice }),
+          envelope,
+          postedAt: at,
+        },
+      }) as ReportEvent;
+
+    it('posts an investigator message signed with their enrolled key', () =>
       spec([submitted])
-        .when(commands.PostMessage)
-        .then([
-          {
-            type: 'MessagePosted',
-            data: {
-              reportId,
-              messageId: 'm2',
-              author: 'investigator',
-              investigatorId: alice,
-              envelope: m2,
-              postedAt: at,
-            },
-          },
-        ]));
-    it('posts a whistleblower message without an investigator id', () =>
+        .when(post(m2, investigator, aliceKey))
+        .then([posted(m2, 'investigator')]));
+    it("posts a whistleblower message signed with the receipt's key", () =>
       spec([submitted])
-        .when({ ...commands.PostMessage, metadata: meta(whistleblower) })
-        .then([
-          {
-            type: 'MessagePosted',
-            data: {
-              reportId,
-              messageId: 'm2',
-              author: 'whistleblower',
-              envelope: m2,
-              postedAt: at,
-            },
-          },
-        ]));
+        .when(post(m1, whistleblower))
+        .then([posted(m1, 'whistleblower')]));
+    it('takes each author next in turn, each with their own counter', () =>
+      spec([submitted, posted(m1, 'whistleblower'), posted(m2, 'investigator')])
+        .when(post(wbMessage('m3', 1), whistleblower))
+        .then([posted(wbMessage('m3', 1), 'whistleblower')]));
     it('refuses a reused message id', () =>
       spec([submitted, message])
         .when({
           ...commands.PostMessage,
-          data: { reportId, messageId: 'm1', envelope: m1 },
+          data: { reportId, messageId: m1.messageId, envelope: m1 },
         } as ReportCommand)
         .thenThrows(DuplicateItemError));
+    it("refuses a message signed with a key that is not the caller's", () => {
+      const stranger = fakeB64(32, 'sign:server');
+      const forged = fakeMessageEnvelope(reportId, fakeUuid('m9'), 'whistleblower', {
+        authorKey: stranger,
+      });
+      spec([submitted]).when(post(forged, whistleblower)).thenThrows(WrongAuthorError);
+      // An investigator posing as the whistleblower, or with a colleague's key, or with none.
+      spec([submitted])
+        .when(post(m1, investigator, aliceKey))
+        .thenThrows(WrongAuthorError);
+      spec([submitted])
+        .when(post(aliceMessage('m9'), investigator, fakeB64(32, 'sign:bob')))
+        .thenThrows(WrongAuthorError);
+      spec([submitted])
+        .when(post(aliceMessage('m9'), investigator))
+        .thenThrows(WrongAuthorError);
+      spec([submitted])
+        .when(post(aliceMessage('m9'), whistleblower))
+        .thenThrows(WrongAuthorError);
+    });
+    it('refuses a sequence that is not the next for its author', () => {
+      spec([submitted])
+        .when(post(wbMessage('m9', 1), whistleblower))
+        .thenThrows(MessageOutOfSequenceError);
+      spec([submitted, message])
+        .when(post(wbMessage('m9', 0), whistleblower))
+        .thenThrows(MessageOutOfSequenceError);
+      spec([submitted, message])
+        .when(post(wbMessage('m9', 2), whistleblower))
+        .thenThrows(MessageOutOfSequenceError);
+    });
+    it('refuses an envelope of another report or id, and a malformed one', () => {
+      spec([submitted])
+        .when({
+          ...post(m1, whistleblower),
+          data: { reportId, messageId: 'mX', envelope: m1 },
+        } as ReportCommand)
+        .thenThrows(InvalidCommandError);
+      spec([submitted])
+        .when(post({ ...m1, reportId: fakeUuid('other') }, whistleblower))
+        .thenThrows(InvalidCommandError);
+      expect(() =>
+        reportDecider.decide(
+          {
+            ...post(m1, whistleblower),
+            data: { reportId, messageId: m1.messageId, envelope: sealed },
+          } as ReportCommand,
+          reportDecider.evolve(reportDecider.initialState, submitted),
+        ),
+      ).toThrow();
+    });
     it('refuses a system or operator actor', () => {
       spec([submitted])
         .when({ ...commands.PostMessage, metadata: { ...meta(), actor: { kind: 'system' } } })
@@ -385,15 +466,45 @@ describe('report decider', () => {
   });
 
   describe('AddInternalNote', () => {
+    const noted = (n: { messageId: string }) =>
+      ({
+        type: 'InternalNoteAdded',
+        data: { reportId, noteId: n.messageId, by: alice, note: n, addedAt: at },
+      }) as ReportEvent;
+    const addNote = (n: { messageId: string }, authorKey = aliceKey) =>
+      ({
+        type: 'AddInternalNote',
+        data: { reportId, noteId: n.messageId, note: n, authorKey },
+        metadata: meta(),
+      }) as ReportCommand;
+
     it('adds a sealed note, also on a closed report', () =>
       spec([submitted, acknowledged, closed])
         .when(commands.AddInternalNote)
-        .then([
-          {
-            type: 'InternalNoteAdded',
-            data: { reportId, noteId: 'n1', by: alice, note: sealed, addedAt: at },
-          },
-        ]));
+        .then([noted(note)]));
+    it('numbers notes apart from messages', () =>
+      spec([submitted, posted2(m2), noted(note)])
+        .when(addNote(aliceMessage('n2', 1)))
+        .then([noted(aliceMessage('n2', 1))]));
+    it("refuses a note not signed with the caller's key, or out of sequence", () => {
+      spec([submitted])
+        .when(addNote(note, fakeB64(32, 'sign:bob')))
+        .thenThrows(WrongAuthorError);
+      spec([submitted]).when(addNote(m1)).thenThrows(WrongAuthorError);
+      spec([submitted, noted(note)])
+        .when(addNote(aliceMessage('n2', 0)))
+        .thenThrows(MessageOutOfSequenceError);
+    });
+    it('counts for nobody a note written before notes were checked', () =>
+      spec([
+        submitted,
+        {
+          type: 'InternalNoteAdded',
+          data: { reportId, noteId: 'old', by: alice, note: sealed, addedAt: at },
+        },
+      ])
+        .when(commands.AddInternalNote)
+        .then([noted(note)]));
     it('refuses a whistleblower as author', () =>
       spec([submitted])
         .when({ ...commands.AddInternalNote, metadata: meta(whistleblower) })

@@ -15,6 +15,12 @@ export interface ReportFacts {
   readonly messageIds: readonly string[];
   readonly evidenceIds: readonly string[];
   readonly noteIds: readonly string[];
+  /** The receipt's signing key (submission envelope): the whistleblower's only author key. */
+  readonly whistleblowerKey: string;
+  /** Next message sequence per author key (protocol: 0, 1, 2, ... per author and thread). */
+  readonly messageSequences: Readonly<Record<string, number>>;
+  /** Next note sequence per author key: notes are a thread of their own. */
+  readonly noteSequences: Readonly<Record<string, number>>;
   /** Recipient ids the submission envelope wraps the report key to. */
   readonly sealedTo: readonly string[];
   /** Key shares by recipient id: the share's wrapped key and signature (idempotent retries). */

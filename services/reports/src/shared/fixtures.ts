@@ -25,6 +25,9 @@ export const fakeUuid = (label: string) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
+/** The receipt's signing key `fakeSubmissionEnvelope` puts in an envelope of this label. */
+export const fakeSignKey = (label: string) => fakeB64(32, `sign:${label}`);
+
 export const fakeLocator = (label: string) => fakeB64(32, `locator:${label}`);
 
 export function fakeSubmissionEnvelope(
@@ -41,7 +44,7 @@ export function fakeSubmissionEnvelope(
     recipients: [{ recipientId: fakeUuid('recipient'), wrappedKey: fakeB64(80) }],
     whistleblower: {
       locator: fakeLocator(label),
-      signPublicKey: fakeB64(32, `sign:${label}`),
+      signPublicKey: fakeSignKey(label),
       boxPublicKey: fakeB64(32, `box:${label}`),
       wrappedKey: fakeB64(80),
     },
@@ -49,18 +52,24 @@ export function fakeSubmissionEnvelope(
   };
 }
 
+/**
+ * A message envelope's shape. The report decider takes a whistleblower's message only with the
+ * receipt's key of `fakeSubmissionEnvelope` (`fakeSignKey(reportId)` for the default label) and
+ * the author's next sequence.
+ */
 export function fakeMessageEnvelope(
   reportId: string,
   messageId: string,
   authorRole: 'whistleblower' | 'investigator' = 'whistleblower',
+  author: { authorKey?: string; sequence?: number } = {},
 ): MessageEnvelope {
   return {
     v: 1,
     reportId,
     messageId,
     authorRole,
-    authorKey: fakeB64(32, 'author'),
-    sequence: 0,
+    authorKey: author.authorKey ?? fakeB64(32, 'author'),
+    sequence: author.sequence ?? 0,
     nonce: fakeB64(24),
     ciphertext: fakeB64(64, messageId),
     signature: fakeB64(64),

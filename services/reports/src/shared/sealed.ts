@@ -3,8 +3,10 @@ import { z } from 'zod';
 /**
  * Ciphertext containers. Where the protocol defines the payload (submission, message and
  * attachment envelopes, vaults, login verifiers), its strict zod schemas validate every event
- * on write and on read; the domain never looks inside the ciphertext. Internal notes and
- * referrals have no protocol schema yet: they are opaque JSON objects, bounded in size.
+ * on write and on read; the domain never looks inside the ciphertext. Internal notes are message
+ * envelopes, checked as such by the report decider when they are added, but stored as opaque
+ * JSON (older notes may be any sealed object); referrals have no protocol schema yet. Both are
+ * bounded in size.
  */
 export {
   attachmentHeaderSchema,

@@ -7,8 +7,10 @@ import type { ReportCommand } from '../../report/commands.ts';
 import { ReportDomainError } from '../../report/errors.ts';
 import {
   fakeAttachmentHeader,
+  fakeB64,
   fakeLocator,
   fakeMessageEnvelope,
+  fakeSignKey,
   fakeSubmissionEnvelope,
   fakeUuid,
 } from '../../shared/fixtures.ts';
@@ -40,6 +42,9 @@ const base = Date.parse('2026-01-01T00:00:00Z');
 const sealed = { ciphertext: 'x' };
 
 type Step = { report: number; kind: number; pick: number; minutes: number };
+
+/** Each author's next message sequence per report, from the messages appended so far. */
+const sequences = new Map<string, number>();
 
 function commandFor(step: Step, reportId: string, now: Date, n: number): ReportCommand {
   const staff: Actor = {
@@ -98,11 +103,25 @@ function commandFor(step: Step, reportId: string, now: Date, n: number): ReportC
     case 6:
       return {
         type: 'PostMessage',
-        data: {
-          reportId,
-          messageId: `m-${n}`,
-          envelope: fakeMessageEnvelope(reportId, fakeUuid(`m-${n}`)),
-        },
+        data: (() => {
+          // Signed with the caller's key, next in turn: what the decider takes.
+          const byWhistleblower = step.pick % 2 === 0;
+          const authorKey = byWhistleblower
+            ? fakeSignKey(reportId)
+            : fakeB64(32, `sign:${staff.investigatorId}`);
+          const messageId = fakeUuid(`m-${n}`);
+          return {
+            reportId,
+            messageId,
+            authorKey,
+            envelope: fakeMessageEnvelope(
+              reportId,
+              messageId,
+              byWhistleblower ? 'whistleblower' : 'investigator',
+              { authorKey, sequence: sequences.get(`${reportId}:${authorKey}`) ?? 0 },
+            ),
+          };
+        })(),
         metadata: meta(step.pick % 2 === 0 ? { kind: 'whistleblower' } : staff),
       };
     case 7:
@@ -310,6 +329,7 @@ const projections = [reportQueueProjection, whistleblowerLocatorsProjection];
 
 async function play(store: EventStore, steps: Step[]) {
   const events: ReportEvent[] = [];
+  sequences.clear();
   const status = new Map<number, string>();
   let t = base;
   let lastPosition = 0n;
@@ -327,6 +347,11 @@ async function play(store: EventStore, steps: Step[]) {
         commandFor({ ...step, kind }, reportId, new Date(t), n),
       );
       events.push(...r.events);
+      for (const e of r.events)
+        if (e.type === 'MessagePosted') {
+          const key = `${reportId}:${e.data.envelope.authorKey}`;
+          sequences.set(key, (sequences.get(key) ?? 0) + 1);
+        }
       status.set(step.report, r.state.status);
       if (r.position !== undefined) lastPosition = r.position;
     } catch (error) {
@@ -517,8 +542,11 @@ describe('queue projections (property)', () => {
       type: 'PostMessage',
       data: {
         reportId: a,
-        messageId: 'counted-m',
-        envelope: fakeMessageEnvelope(a, fakeUuid('cm')),
+        messageId: fakeUuid('cm'),
+        authorKey: fakeB64(32, 'sign:i1'),
+        envelope: fakeMessageEnvelope(a, fakeUuid('cm'), 'investigator', {
+          authorKey: fakeB64(32, 'sign:i1'),
+        }),
       },
       metadata,
     }));

@@ -12,12 +12,30 @@ export type ProtocolErrorCode =
   | 'return_path_refused'
   | 'backend_unavailable';
 
+/**
+ * Each code's error name, written out rather than read from the class: the browser's worker
+ * hands the page an error's name only, and the production build's minifier renames classes
+ * (`SignatureError` became `n`), so a page matching on `new.target.name` never matched.
+ */
+const ERROR_NAMES: Record<ProtocolErrorCode, string> = {
+  decryption_failed: 'DecryptionError',
+  bad_signature: 'SignatureError',
+  bad_receipt: 'ReceiptFormatError',
+  stale_recipient_list: 'StaleRecipientListError',
+  replayed_message: 'ReplayedMessageError',
+  unknown_author: 'UnknownAuthorError',
+  weak_parameters: 'WeakParametersError',
+  invalid_format: 'FormatError',
+  return_path_refused: 'ReturnPathError',
+  backend_unavailable: 'BackendUnavailableError',
+};
+
 export class ProtocolError extends Error {
   readonly code: ProtocolErrorCode;
   constructor(code: ProtocolErrorCode, message: string) {
     super(message);
     this.code = code;
-    this.name = new.target.name;
+    this.name = ERROR_NAMES[code];
   }
 }
 
@@ -83,9 +101,6 @@ export class FormatError extends ProtocolError {
  * under that key. The message says which check failed; it never carries key material.
  */
 export class ReturnPathError extends ProtocolError {
-  // Written out, not taken from the class: the browser's worker sends the page an error's name
-  // only, and a minifier may rename the class.
-  override readonly name = 'ReturnPathError';
   constructor(message = 'the case does not match the receipt') {
     super('return_path_refused', message);
   }

@@ -5,6 +5,7 @@ import { sessionRoutes } from './auth/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
 import { createContext } from './context.ts';
 import { credentialRoutes } from './credentials/routes.ts';
+import { healthRoutes } from './health/routes.ts';
 import type { DeskDeps } from './deps.ts';
 import { ProblemError, problemHandler } from './http/problem.ts';
 import { csrfGuard, jsonOnly, securityHeaders } from './http/security.ts';
@@ -23,6 +24,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.set('etag', false);
   app.set('trust proxy', false);
   app.use(securityHeaders);
+  app.use(healthRoutes(ctx));
   app.use(csrfGuard(deps.config.origin));
   app.use(jsonOnly);
   app.use(express.json({ limit: '512kb', strict: true, verify: verifyJsonDepth }));

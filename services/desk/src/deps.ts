@@ -81,4 +81,9 @@ export interface DeskDeps {
    * read models and blob directory); without it `POST /api/reports/:id/purge` answers 404.
    */
   readonly purger?: ReportPurger;
+  /**
+   * What `/readyz` reports (storage writable, log sound, projections caught up), with the names
+   * of the failing checks; without it the desk is always ready.
+   */
+  readonly readiness?: () => Promise<{ ready: boolean; failing: readonly string[] }>;
 }

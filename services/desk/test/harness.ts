@@ -25,7 +25,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeB64, fakeSubmissionEnvelope, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import { createDeskApp } from '../src/app.ts';
-import type { DeskConfig, EvidenceBlobs } from '../src/deps.ts';
+import type { DeskConfig, DeskDeps, EvidenceBlobs } from '../src/deps.ts';
 import { totpCode } from '../src/auth/totp.ts';
 
 export const ORIGIN = 'http://desk.test';
@@ -92,6 +92,8 @@ export interface DeskOptions {
   expectSetup?: boolean;
   /** Default: the libsodium backend; the server passes the Node backend (`createNodeBackend`). */
   cryptoBackend?: CryptoBackend;
+  /** What `/readyz` reports (default: always ready). */
+  readiness?: DeskDeps['readiness'];
 }
 
 export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
@@ -123,6 +125,7 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
     },
     cryptoBackend: options.cryptoBackend ?? backend,
     ...(options.blobStore && { blobStore: options.blobStore }),
+    ...(options.readiness && { readiness: options.readiness }),
     ...(options.erasableBlobs && {
       purger: createReportPurger({
         store,

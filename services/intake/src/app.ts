@@ -5,6 +5,7 @@ import { caseRoutes } from './case/routes.ts';
 import { resolveConfig, type IntakeConfig } from './config.ts';
 import type { Clock, IntakeDeps } from './deps.ts';
 import { deploymentRoutes } from './deployment/routes.ts';
+import { healthRoutes } from './health/routes.ts';
 import { startUploadSweep, systemTimers } from './evidence/sweep.ts';
 import { apiOnlyCsp, noStore, permissionsPolicy, securityHeaders } from './http/headers.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
@@ -95,6 +96,9 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     if (req.method === 'OPTIONS') sendProblem(res, 'methodNotAllowed');
     else next();
   });
+
+  // Before the API's limits: a supervisor polls these; readiness is cached, so polling is cheap.
+  app.use(healthRoutes(deps.readiness));
 
   const api = express.Router();
   api.use(noStore, limits.global);

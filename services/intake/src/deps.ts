@@ -64,4 +64,9 @@ export interface IntakeDeps {
   readonly cryptoBackend?: CryptoBackend;
   /** Front-end build to serve the whistleblower pages from; API only when absent. */
   readonly staticDir?: string;
+  /**
+   * Whether intake can take a report now (storage writable, log sound, projections caught up),
+   * for `/readyz`; without it intake is always ready.
+   */
+  readonly readiness?: () => Promise<{ readonly ready: boolean }>;
 }

@@ -25,6 +25,8 @@ import { seedDemo } from './demo.ts';
 import { deskLogger } from './logging.ts';
 import { optionalSecretFile, persistentSecret, readSecretFile } from './secrets.ts';
 import { close, defaultListenLimits, listen, type ListenLimits } from './listen.ts';
+import { checkDataDir, openingFailed } from './health/data-dir.ts';
+import { createReadiness, watchStoreFailure } from './health/readiness.ts';
 
 export interface Platform {
   store: EventStore;
@@ -58,7 +60,10 @@ export async function startPlatform(
     onError: (error: unknown) =>
       log(`request failed outside the app: ${error instanceof Error ? error.name : 'error'}`),
   };
-  const store = await openStore(config);
+  // One clear line instead of SQLite's "unable to open database file" (main prints it, exit 1).
+  checkDataDir(config.dataDir);
+  const watched = await opening(config, () => openStore(config).then(watchStoreFailure));
+  const store = watched.store;
   log(
     config.eventStore.kind === 'sqlite'
       ? `event store: embedded SQLite at ${config.eventStore.file}`
@@ -67,7 +72,9 @@ export async function startPlatform(
   // Read models are disposable (rebuilt from the log), so the reports package opens them with
   // synchronous=NORMAL; its folder may not exist yet when the log lives in EventStoreDB.
   mkdirSync(dirname(config.readModelsFile), { recursive: true });
-  const readModels = openReadModels(config.readModelsFile, (file) => new Database(file));
+  const readModels = await opening(config, async () =>
+    openReadModels(config.readModelsFile, (file) => new Database(file)),
+  );
   const runner = createProjectionRunner({
     store,
     db: readModels,
@@ -80,8 +87,15 @@ export async function startPlatform(
       ),
     onRecovered: () => log('projections: caught up again, following the log'),
   });
-  await runner.start();
+  await opening(config, () => runner.start());
   log('projections: caught up, following the log');
+  // For /readyz on both services: storage writable, log sound, projections caught up.
+  const readiness = createReadiness({
+    dataDir: config.dataDir,
+    store,
+    runner,
+    storeFailed: watched.failed,
+  });
 
   // libsodium, with Ed25519 verification in its native build: both services verify signatures.
   const backend = await createNodeBackend();
@@ -111,6 +125,7 @@ export async function startPlatform(
         uploadExpiryMs: config.uploadExpiryMs,
         uploadSweepIntervalMs: config.uploadSweepMs,
       },
+      readiness,
       // One JSON line per request (method, route template, status, duration) at `info`.
       logger: createIntakeLogger(process.stdout, config.logLevel),
     });
@@ -158,6 +173,7 @@ export async function startPlatform(
       // Evidence ciphertext that intake stored, for recipients to download.
       blobStore: blobs,
       purger,
+      readiness,
       logger: deskLogger(log, config.logLevel),
       config: {
         origin,
@@ -214,6 +230,15 @@ export async function startPlatform(
       await store.close();
     },
   };
+}
+
+/** Runs a start-up step; a failure that is DATA_DIR's doing becomes its one-line explanation. */
+async function opening<T>(config: Config, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw openingFailed(config.dataDir, error) ?? error;
+  }
 }
 
 /** The class, and an errno or SQLite code when there is one: never a message (it names paths). */

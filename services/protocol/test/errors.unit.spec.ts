@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import * as protocol from '../src/index.ts';
 import { ProtocolError } from '../src/errors.ts';
 
-const errorClasses = Object.entries(protocol).filter(
-  (entry): entry is [string, new () => ProtocolError] =>
-    typeof entry[1] === 'function' && entry[1].prototype instanceof ProtocolError,
+type ErrorClass = new () => ProtocolError;
+
+const errorClasses: [string, ErrorClass][] = Object.entries(protocol).flatMap(([name, value]) =>
+  typeof value === 'function' && value.prototype instanceof ProtocolError
+    ? [[name, value as unknown as ErrorClass]]
+    : [],
 );
 
 describe('protocol error names', () => {

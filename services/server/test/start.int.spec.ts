@@ -48,6 +48,12 @@ describe('npm start (the composition root as a real process)', () => {
       const info = await fetch(`${urls['intake']}/api/v1/deployment`);
       expect(info.status).toBe(200);
       expect(await info.json()).toMatchObject({ channels: [], crypto: null, demo: false });
+      // A supervisor's view of both services: alive and ready (storage, log, projections).
+      for (const url of Object.values(urls)) {
+        expect((await fetch(`${url}/healthz`)).status).toBe(200);
+        const ready = await fetch(`${url}/readyz`);
+        expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+      }
       // Desk is in first-run mode and printed a one-time setup token.
       const setup = await fetch(`${urls['desk']}/api/setup`);
       expect(await setup.json()).toEqual({ needed: true });

@@ -19,6 +19,28 @@ const types: Record<string, string> = {
 };
 
 /**
+ * The headers the desk API sets (services/desk/src/http/security.ts) on everything this raw
+ * listener answers by itself, so no desk answer goes out without them: HSTS keeps the desk on
+ * HTTPS, no referrer leaves it, nothing frames it, no MIME sniffing, same-origin isolation.
+ */
+const pageHeaders = {
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+} as const;
+
+/** An answer that is data, not a page: it loads nothing, and is never cached. */
+const dataHeaders = {
+  ...pageHeaders,
+  'content-security-policy':
+    "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'cache-control': 'no-store',
+} as const;
+
+/**
  * Serves the desk pages of the front-end build in front of the desk API: `/desk...` pages with
  * the exact CSP header the build computed for each, and the shared `/_app` assets. Everything
  * else goes to the API. Only files listed in csp.json or under /_app are ever read, so no path
@@ -41,10 +63,7 @@ export function withDeskPages(
       body = readFileSync(file);
     } catch {
       // Removed or unreadable since it was found (a deploy replacing the build): not there.
-      res.writeHead(404, {
-        'content-type': 'application/problem+json',
-        'cache-control': 'no-store',
-      });
+      res.writeHead(404, { ...dataHeaders, 'content-type': 'application/problem+json' });
       res.end(JSON.stringify({ type: 'about:blank', title: 'Not found.', status: 404 }));
       return;
     }
@@ -53,12 +72,8 @@ export function withDeskPages(
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'content-length': body.length,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'x-frame-options': 'DENY',
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-resource-policy': 'same-origin',
-      ...(csp && { 'content-security-policy': csp }),
+      ...pageHeaders,
+      'content-security-policy': csp ?? dataHeaders['content-security-policy'],
     });
     res.end(head ? undefined : body);
   };
@@ -109,7 +124,7 @@ function assetFile(staticDir: string, path: string): string | undefined {
 function deploymentInfo(api: RequestListener, demo: boolean): RequestListener {
   return (req, res) => {
     if (req.method === 'GET' && (req.url ?? '').split('?')[0] === '/api/v1/deployment') {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.writeHead(200, { ...dataHeaders, 'content-type': 'application/json' });
       res.end(JSON.stringify({ demo }));
       return;
     }

@@ -21,6 +21,7 @@ interface Service {
   volumes?: Array<string | { type?: string; source?: string; target?: string }>;
   network_mode?: string;
   secrets?: Array<string | { source: string }>;
+  logging?: { driver?: string; options?: Record<string, string> };
 }
 interface Compose {
   services: Record<string, Service>;
@@ -145,6 +146,15 @@ describe('docker-compose.yml', () => {
       expect(e.EVENT_STORE, name).toBe('esdb');
       expect(e.ESDB_CONNECTION_STRING, name).toMatch(/^esdb\+discover:\/\//);
     }
+  });
+
+  it("keeps intake's log on the host, under a driver named on purpose (no line per request to stamp)", () => {
+    const logging = compose.services['intake']?.logging;
+    expect(['local', 'none']).toContain(logging?.driver);
+    // Nothing that ships lines elsewhere as they come (syslog, fluentd, gelf, a cloud's driver).
+    expect(logging?.options?.['syslog-address'] ?? logging?.options?.['fluentd-address']).toBe(
+      undefined,
+    );
   });
 
   it('blobs and read models live on named volumes shared by the app containers', () => {

@@ -67,7 +67,7 @@ async function intake() {
     findReportByLocator: async () => undefined,
     cryptoBackend: backend,
     challengeKey: Buffer.from(keyHex!, 'hex'),
-    // Production logging (one line per request), to /dev/null so the terminal is not the bench.
+    // Production logging (hourly request counts), to /dev/null so the terminal is not the bench.
     logger: createIntakeLogger(pino.destination({ dest: '/dev/null', sync: false })),
     config: {
       // Proof of work at its minimum, still verified on every submission.

@@ -10,7 +10,7 @@ import { startUploadSweep, systemTimers } from './evidence/sweep.ts';
 import { apiOnlyCsp, noStore, permissionsPolicy, securityHeaders } from './http/headers.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import { createRateLimits } from './http/rate-limits.ts';
-import { createIntakeLogger, requestLog } from './http/request-log.ts';
+import { createIntakeLogger, createRequestCounters, requestLog } from './http/request-log.ts';
 import { backendProvider } from './domain/protocol.ts';
 import { blobNamedInLog, unrecordedBlobNamed } from './domain/reports.ts';
 import { createPow } from './pow/pow.ts';
@@ -45,6 +45,10 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   const random = deps.random ? (n: number) => deps.random!.bytes(n) : (n: number) => randomBytes(n);
   const key = deps.challengeKey ?? random(32);
   const logger = deps.logger ?? createIntakeLogger();
+  const timers = deps.timers ?? systemTimers;
+  // Request lines leave the process once an hour as counts, never when a request is answered.
+  const counters = createRequestCounters(logger);
+  const hourly = timers.every(3_600_000, async () => counters.flush());
   const pow = createPow(config.pow, key, random, now);
   const tokens = createSessionTokens({
     idleMs: config.sessionIdleMs,
@@ -65,7 +69,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     clock,
     expiryMs: config.uploadExpiryMs,
     intervalMs: config.uploadSweepIntervalMs,
-    timers: deps.timers ?? systemTimers,
+    timers,
     blobNamed: (upload) =>
       unrecordedBlobNamed(
         deps.store,
@@ -87,7 +91,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  app.use(requestLog(logger));
+  app.use(requestLog(counters));
   app.use(securityHeaders(csp));
   app.use(permissionsPolicy);
   // No CORS: a preflight gets a plain refusal without any Access-Control-* header, so browsers
@@ -123,7 +127,9 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   api.use(
     caseRoutes(deps, config, clock, limits.perReport, (error) =>
       // The class only: a file system error's message carries the blob's path.
-      logger.error({ error: error instanceof Error ? error.name : typeof error }, 'download cut'),
+      counters.count('error', 'downloads cut', {
+        error: error instanceof Error ? error.name : typeof error,
+      }),
     ),
   );
   api.use((_req, res) => sendProblem(res, 'notFound'));
@@ -135,7 +141,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     problemHandler((kind, error) => {
       // The error's class only: messages can carry ids or input, and nothing else is logged.
       const name = error instanceof Error ? error.name : typeof error;
-      logger.error({ problem: kind, error: name }, 'request failed');
+      counters.count('error', 'requests failed', { problem: kind, error: name });
     }),
   );
 
@@ -145,7 +151,10 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
       spentChallenges: () => pow.spentCount(),
       sessions: () => tokens.size(),
       powBits: () => pow.difficulty.bits(),
-      close: () => sweep.stop(),
+      close: () => {
+        hourly.stop();
+        return sweep.stop();
+      },
     },
   });
   return app;

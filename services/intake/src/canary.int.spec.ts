@@ -11,7 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFsBlobStore } from './evidence/fs-blob-store.ts';
-import { makeEnvelope, makeReceipt, solvedPow, startIntake } from './test-support/harness.ts';
+import {
+  makeEnvelope,
+  makeReceipt,
+  manualTimers,
+  solvedPow,
+  startIntake,
+} from './test-support/harness.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'intake-canary-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -39,7 +45,8 @@ describe('canaries', () => {
   it('leave no trace in the data directory, the logs or error responses', async () => {
     const store = createSqliteEventStore({ file: join(dataDir, 'events.sqlite') });
     const blobStore = createFsBlobStore({ dir: join(dataDir, 'blobs') });
-    const h = await startIntake({ store, blobStore });
+    const timers = manualTimers();
+    const h = await startIntake({ store, blobStore, deps: { timers } });
     const responses: string[] = [];
     const headers = {
       'x-forwarded-for': canaries.forwardedFor,
@@ -170,6 +177,8 @@ describe('canaries', () => {
       });
       expect(put.status).toBe(201);
       expect((await call('/api/v1/case', { headers: auth })).status).toBe(200);
+      // The hour turns: the request counters are written (and the sweep runs).
+      await timers.fire();
     } finally {
       await h.close();
       await store.close();
@@ -197,12 +206,14 @@ describe('canaries', () => {
         inErrors: false,
       });
     }
-    // The log lines hold exactly the four allowed fields (plus pino's level, time and msg).
+    // The log lines hold exactly the allowed fields (plus pino's level, time and msg): hourly
+    // counts of requests and failures, and the sweep's two counts.
     for (const line of h.logs) {
       const keys = Object.keys(JSON.parse(line) as object).sort();
       expect([
-        ['level', 'method', 'ms', 'msg', 'route', 'status', 'time'],
-        ['error', 'level', 'msg', 'problem', 'time'],
+        ['count', 'level', 'method', 'ms', 'msg', 'route', 'status', 'time'],
+        ['count', 'error', 'level', 'msg', 'problem', 'time'],
+        ['erased', 'level', 'msg', 'removed', 'time'],
       ]).toContainEqual(keys);
     }
   });

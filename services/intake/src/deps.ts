@@ -48,7 +48,10 @@ export interface IntakeDeps {
   readonly timers?: Timers;
   readonly random?: Random;
   readonly config?: IntakeConfigOverrides;
-  /** Receives one line per request (method, route template, status, duration) and nothing else. */
+  /**
+   * Receives hourly counts of requests (method, route template, status; count, longest duration)
+   * and failures (problem, error class), never a line at request time, and the sweep's counts.
+   */
   readonly logger?: Logger;
   /**
    * Keys for the stateless proof-of-work and session challenges (HMAC-SHA-256). Random per

@@ -126,7 +126,7 @@ export async function startPlatform(
         uploadSweepIntervalMs: config.uploadSweepMs,
       },
       readiness,
-      // One JSON line per request (method, route template, status, duration) at `info`.
+      // Hourly counts per method, route template and status at `info`; no line per request.
       logger: createIntakeLogger(process.stdout, config.logLevel),
     });
     const { server, url } = await listen(

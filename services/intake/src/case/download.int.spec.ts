@@ -16,6 +16,7 @@ import {
   expectProblem,
   makeEnvelope,
   makeReceipt,
+  manualTimers,
   openSession,
   startIntake,
   submit,
@@ -24,6 +25,7 @@ import {
 } from '../test-support/harness.ts';
 
 const MiB = 1024 * 1024;
+const timers = manualTimers();
 const BIG = 64 * MiB;
 
 let dir: string;
@@ -38,7 +40,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'intake-download-'));
   const blobStore = watchedFsBlobStore(dir);
   opened = blobStore.opened;
-  h = await startIntake({ blobStore });
+  h = await startIntake({ blobStore, deps: { timers } });
   wb = await makeReceipt();
   const envelope = makeEnvelope(wb);
   reportId = envelope.reportId;
@@ -112,6 +114,8 @@ describe('GET /api/v1/case/evidence/:id/blob streams', () => {
     await settledBytesRead(opened.at(-1)!);
     truncateSync(path, 2 * MiB);
     await expect(readSome(reader, hash, Infinity)).rejects.toThrow();
+    // Counted, and written with the hourly counts.
+    await timers.fire();
     const logs = h.logs.join('');
     expect(logs).toContain('"error":"BlobChangedError"');
     expect(logs).not.toContain(dir);

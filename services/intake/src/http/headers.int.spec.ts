@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIntake, type Harness } from '../test-support/harness.ts';
+import { manualTimers, startIntake, type Harness } from '../test-support/harness.ts';
 
 let h: Harness;
+const timers = manualTimers();
 beforeAll(async () => {
-  h = await startIntake();
+  h = await startIntake({ deps: { timers } });
 });
 afterAll(() => h.close());
 
@@ -65,6 +66,7 @@ describe('what responses do not tell', () => {
 
   it('dates log lines to the hour only', async () => {
     await fetch(`${h.url}/api/v1/pow`);
+    await timers.fire(); // request lines are hourly counts
     const line = JSON.parse(h.logs.at(-1)!) as { time: string };
     expect(line.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00\.000Z$/);
   });

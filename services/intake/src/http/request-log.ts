@@ -50,20 +50,83 @@ export function createIntakeLogger(
   return destination ? pino(options, destination) : pino(options);
 }
 
-export function requestLog(logger: Logger): RequestHandler {
+/**
+ * Counts of what happened to requests, written once an hour and never when a request is
+ * answered. A line written at request time is stamped by whatever collects the output (docker's
+ * json-file driver stamps each line to the nanosecond): with the order of the store's events that
+ * would date each submission and return exactly. So each (method, route template, status) and
+ * each failure (problem, error class) is a counter, written as one line with its count and the
+ * longest duration when `flush` runs (hourly, from the app's timers), then reset. A stop drops
+ * the counts of the hour in progress rather than write them at a finer time.
+ */
+export interface RequestCounters {
+  /** One more of these `fields` under `msg` (at `level`), written at the next flush. */
+  count(
+    level: 'info' | 'error',
+    msg: string,
+    fields: Record<string, string | number>,
+    ms?: number,
+  ): void;
+  /** Writes every counter as one line and starts from zero. */
+  flush(): void;
+}
+
+/**
+ * Distinct counters at most: methods, route templates, statuses and error classes are bounded
+ * sets, but a bug must not turn this into a memory leak.
+ */
+const MAX_COUNTERS = 1_000;
+
+export function createRequestCounters(logger: Logger): RequestCounters {
+  const counters = new Map<
+    string,
+    {
+      level: 'info' | 'error';
+      msg: string;
+      fields: Record<string, string | number>;
+      n: number;
+      ms: number;
+    }
+  >();
+  return {
+    count(level, msg, fields, ms) {
+      let key = JSON.stringify([level, msg, fields]);
+      if (!counters.has(key) && counters.size >= MAX_COUNTERS) {
+        key = JSON.stringify([level, msg, 'other']);
+        fields = { other: 'counters full' };
+      }
+      const c = counters.get(key) ?? { level, msg, fields, n: 0, ms: 0 };
+      c.n++;
+      if (ms !== undefined) c.ms = Math.max(c.ms, ms);
+      counters.set(key, c);
+    },
+    flush() {
+      for (const c of counters.values())
+        logger[c.level](
+          { ...c.fields, count: c.n, ...(c.msg === 'requests' && { ms: c.ms }) },
+          c.msg,
+        );
+      counters.clear();
+    },
+  };
+}
+
+/** Counts each answered request by method, route template and status (no line at the time). */
+export function requestLog(counters: RequestCounters): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       // The matched route's template (`/api/v1/uploads/:uploadId`), never the concrete path.
       const template = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
-      logger.info(
+      counters.count(
+        'info',
+        'requests',
         {
           method: req.method.length <= 10 ? req.method : 'OTHER',
           route: template,
           status: res.statusCode,
-          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         },
-        'request',
+        Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       );
     });
     next();

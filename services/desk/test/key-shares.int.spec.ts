@@ -150,15 +150,32 @@ describe('report key shares', () => {
     // Bob is in the envelope already: he needs no share.
     problem(await attempt(shareBy(w.alice, reportId, w.bob)), 409);
     expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
-    // One share per colleague: a second, different one is a conflict.
-    expect((await attempt(good)).status).toBe(200);
-    const second = await post(reportId, {
-      cookie: w.bob.cookie,
-      ifMatch: '"1"',
-      body: { share: shareBy(w.bob, reportId) },
-    });
-    problem(second, 409);
-    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(2);
+  });
+
+  it("takes a colleague's share after an insider's bad one; carol gets both, newest first", async () => {
+    const reportId = await submitReport(w);
+    // Alice shares garbage (a random key, validly signed: the desk cannot tell).
+    const bad = shareBy(w.alice, reportId);
+    expect(
+      (await post(reportId, { cookie: w.alice.cookie, ifMatch: '"0"', body: { share: bad } }))
+        .status,
+    ).toBe(200);
+    // Bob can share again: carol has a share, none of them his.
+    expect((await caseFile(reportId, w.bob)).body['mayShareAgain']).toEqual([carol.investigatorId]);
+    expect((await caseFile(reportId, w.bob)).body['cannotOpen']).toEqual([]);
+    const good = shareBy(w.bob, reportId);
+    const r = await post(reportId, { cookie: w.bob.cookie, ifMatch: '"1"', body: { share: good } });
+    expect(r.status).toBe(200);
+    expect((await caseFile(reportId, w.bob)).body['mayShareAgain']).toEqual([]);
+    // Alice replaces her own share: only her latest is handed out.
+    const replaced = shareBy(w.alice, reportId);
+    expect(
+      (await post(reportId, { cookie: w.alice.cookie, ifMatch: '"2"', body: { share: replaced } }))
+        .status,
+    ).toBe(200);
+    const mine = (await caseFile(reportId, carol)).body['keyShares'] as { share: unknown }[];
+    expect(mine.map((m) => m.share)).toEqual([replaced, good]);
+    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(4);
   });
 });
 

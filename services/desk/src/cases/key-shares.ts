@@ -10,6 +10,7 @@ import {
   type ChannelEvent,
   type RecipientList,
   type ReportCommand,
+  type ReportEvent,
 } from '@integrity-desk/reports';
 import { reportKeyShareSchema, verifyReportKeyShare } from '@integrity-desk/protocol';
 import type { Router } from 'express';
@@ -38,10 +39,16 @@ export function signedRecipientList(
  */
 export async function keySharesView(ctx: DeskContext, loaded: LoadedCase) {
   const { caller, read, state, channel, channelRead } = loaded;
+  // Each sharer's latest share to the caller, newest first: the browser tries them in this order
+  // until one opens the report, so a colleague's later share gets past an insider's bad one.
+  const latest = new Map<string, Extract<ReportEvent, { type: 'ReportKeyShared' }>>();
+  for (const { event } of read.events)
+    if (event.type === 'ReportKeyShared' && event.data.recipientId === caller.investigatorId) {
+      latest.delete(event.data.by);
+      latest.set(event.data.by, event);
+    }
   const mine = [];
-  for (const { event } of read.events) {
-    if (event.type !== 'ReportKeyShared' || event.data.recipientId !== caller.investigatorId)
-      continue;
+  for (const event of [...latest.values()].reverse()) {
     const sharer = await readInvestigator(ctx, event.data.by);
     mine.push({
       share: event.data.share,
@@ -57,6 +64,15 @@ export async function keySharesView(ctx: DeskContext, loaded: LoadedCase) {
   return {
     keyShares: mine,
     cannotOpen: recipients.filter((id) => !state.sealedTo.includes(id) && !state.keyShares[id]),
+    // Colleagues with shares, none of them from the caller: if theirs do not open (a bad share
+    // from an insider), the caller can share again; the browser offers it.
+    mayShareAgain: recipients.filter(
+      (id) =>
+        id !== caller.investigatorId &&
+        !state.sealedTo.includes(id) &&
+        state.keyShares[id] !== undefined &&
+        state.keyShares[id][caller.investigatorId] === undefined,
+    ),
     recipientList: signedRecipientList(channelRead.events),
     deploymentSignPublicKey:
       deployment.state.status === 'initialised' ? deployment.state.signPublicKey : null,

@@ -340,7 +340,10 @@ export function reopen(command: ReopenReport, state: ReportState): ReportEvent[]
 /**
  * A holder gives a colleague the report key (SECURITY.md, Protocol step 5). Closed reports too:
  * a case handed over still has to be read. The same share again is a retry and writes nothing;
- * another share to the same colleague, or any share to someone the envelope names, is refused.
+ * a share to someone the envelope names is refused. A colleague may hold shares from several
+ * sharers, and a sharer's new share replaces their own earlier one: the server cannot open a
+ * share to judge it, so one insider's bad share must not stop a colleague's good one (the
+ * colleague's browser tries them, newest first, until one opens the report).
  */
 export function shareKey(command: ShareReportKey, state: ReportState): ReportEvent[] {
   const s = existing(state);
@@ -351,9 +354,7 @@ export function shareKey(command: ShareReportKey, state: ReportState): ReportEve
     throw new InvalidCommandError('share is bound to another report, recipient or sharer');
   if (s.sealedTo.includes(recipientId))
     throw new KeyShareConflictError('the envelope already wraps the key for this recipient');
-  const earlier = s.keyShares[recipientId];
-  if (earlier === shareFingerprint(share)) return [];
-  if (earlier !== undefined) throw new KeyShareConflictError('this recipient already has a share');
+  if (s.keyShares[recipientId]?.[by] === shareFingerprint(share)) return [];
   return [
     {
       type: 'ReportKeyShared',

@@ -90,7 +90,13 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
     case 'ReportKeyShared':
       return {
         ...s,
-        keyShares: { ...s.keyShares, [event.data.recipientId]: shareFingerprint(event.data.share) },
+        keyShares: {
+          ...s.keyShares,
+          [event.data.recipientId]: {
+            ...s.keyShares[event.data.recipientId],
+            [event.data.by]: shareFingerprint(event.data.share),
+          },
+        },
       };
     case 'ReportPurged':
       return { status: 'purged', reportId: s.reportId };

@@ -642,10 +642,24 @@ describe('report decider', () => {
       spec([submitted, acknowledged]).when(share(carol)).then([shared]));
     it('is idempotent: the same share again writes nothing', () =>
       spec([submitted, shared]).when(share(carol)).then([]));
-    it('refuses another share to a colleague who has one', () =>
-      spec([submitted, shared])
-        .when(share(carol, { wrappedKey: fakeB64(80, 'other') }))
-        .thenThrows(KeyShareConflictError));
+    it("records a colleague's share beside an insider's bad one, and a sharer's new one", () => {
+      // Mallory, on the list, shared first (the server cannot tell her share is garbage).
+      const mallory = fakeUuid('mallory');
+      const bad = keyShare(carol, { sharedBy: mallory, wrappedKey: fakeB64(80, 'garbage') });
+      const malloryShared: ReportEvent = {
+        type: 'ReportKeyShared',
+        data: { reportId, recipientId: carol, by: mallory, share: bad, sharedAt: at },
+      };
+      spec([submitted, malloryShared]).when(share(carol)).then([shared]);
+      const again = keyShare(carol, { wrappedKey: fakeB64(80, 'again') });
+      spec([submitted, malloryShared, shared])
+        .when(share(carol, { wrappedKey: fakeB64(80, 'again') }))
+        .then([{ ...shared, data: { ...shared.data, share: again } }]);
+      // Dave's retry of his first share, after he replaced it, is a new share again.
+      spec([submitted, shared, { ...shared, data: { ...shared.data, share: again } }])
+        .when(share(carol))
+        .then([shared]);
+    });
     it('refuses a share to someone the envelope already wraps the key to', () =>
       spec([submitted])
         .when(share(fakeUuid('recipient')))

@@ -23,8 +23,11 @@ export interface ReportFacts {
   readonly noteSequences: Readonly<Record<string, number>>;
   /** Recipient ids the submission envelope wraps the report key to. */
   readonly sealedTo: readonly string[];
-  /** Key shares by recipient id: the share's wrapped key and signature (idempotent retries). */
-  readonly keyShares: Readonly<Record<string, string>>;
+  /**
+   * Key shares by recipient id, then by sharer: the fingerprint of that sharer's latest share
+   * (a retry of it writes nothing; a new one from the same sharer replaces it).
+   */
+  readonly keyShares: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export type ReportState =

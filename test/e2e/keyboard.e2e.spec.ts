@@ -191,7 +191,10 @@ describe.skipIf(!hasChromium)(title, () => {
     // Back up from the form to the channel's recipients and tick the administrator.
     await dk.tabTo((f) => f.what.startsWith('input:') && f.text.includes(admin), { back: true });
     await dk.press('Space');
-    expect(await group.getByLabel(admin).isChecked()).toBe(true);
+    expect(await group.getByLabel(admin, { exact: true }).isChecked()).toBe(true);
+    // The safety number is shown with its confirmation, which the keyboard reaches next.
+    await dk.tabTo((f) => f.what.startsWith('input:') && f.text.startsWith('I compared'));
+    await dk.press('Space');
     await dk.tabTo('button:Sign and publish the recipients');
     await dk.press('Enter');
     await group.getByRole('status').filter({ hasText: 'Published.' }).waitFor();

@@ -9,11 +9,13 @@ import { startMitmProxy, type MitmProxy } from './mitm-proxy.ts';
 let service: Server;
 let proxy: MitmProxy;
 const seenByService: string[] = [];
+const originsSeen: (string | undefined)[] = [];
 
 beforeEach(async () => {
   seenByService.length = 0;
   service = createServer((req, res) => {
     seenByService.push(`${req.method} ${req.url}`);
+    originsSeen.push(req.headers.origin);
     if (req.url === '/file.bin') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.end(Buffer.from([0, 1, 2, 255]));
@@ -38,6 +40,14 @@ afterEach(async () => {
 });
 
 describe('the man-in-the-middle proxy', () => {
+  it("hands the service its own origin in place of the proxy's", async () => {
+    originsSeen.length = 0;
+    await fetch(`${proxy.origin}/x`, { method: 'POST', headers: { origin: proxy.origin } });
+    await fetch(`${proxy.origin}/y`);
+    const { port } = service.address() as AddressInfo;
+    expect(originsSeen).toEqual([`http://127.0.0.1:${port}`, undefined]);
+  });
+
   it('rewrites the matching JSON answer and passes the others through unchanged', async () => {
     const rewritten = await fetch(`${proxy.origin}/case`);
     expect(await rewritten.json()).toEqual({ key: 'substituted', path: '/case' });

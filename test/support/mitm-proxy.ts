@@ -55,6 +55,9 @@ export async function startMitmProxy(
       const rule = rules.find((r) => r.matches({ method, path }));
       // Plain bytes from the service, so a rule reads JSON, not a compressed stream.
       const headers = { ...req.headers, host: upstream.host, 'accept-encoding': 'identity' };
+      // The service sees its own origin, as behind a real attacker in front of it (the desk's
+      // CSRF check compares Origin with its own).
+      if (headers.origin) headers.origin = upstream.origin;
       const answer = await new Promise<IncomingMessage>((resolve, reject) => {
         const out = httpRequest(
           { host: upstream.hostname, port: upstream.port, method, path, headers },

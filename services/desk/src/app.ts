@@ -9,6 +9,7 @@ import { healthRoutes } from './health/routes.ts';
 import type { DeskDeps } from './deps.ts';
 import { ProblemError, problemHandler } from './http/problem.ts';
 import { csrfGuard, jsonOnly, securityHeaders } from './http/security.ts';
+import { keyRoutes } from './keys/routes.ts';
 import { queueRoutes } from './queues/routes.ts';
 import { announceSetup, setupRoutes } from './setup/routes.ts';
 
@@ -34,6 +35,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.use(caseRoutes(ctx));
   app.use(adminRoutes(ctx));
   app.use(credentialRoutes(ctx));
+  app.use(keyRoutes(ctx));
   app.use((_req, _res, next) => next(new ProblemError('notFound')));
   app.use(
     problemHandler((error) =>

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeB64, fakeRecipientList, fakeVault } from '../../reports/src/shared/fixtures.ts';
+import {
+  fakeB64,
+  fakeKeyProof,
+  fakeRecipientList,
+  fakeVault,
+} from '../../reports/src/shared/fixtures.ts';
 import {
   enrolAccount,
   loginSecret,
@@ -34,6 +39,7 @@ describe('first run', () => {
           handle: 'admin',
           loginSecret: loginSecret(),
           vault: fakeVault(investigatorId),
+          keyProof: fakeKeyProof(investigatorId),
         },
       });
       problem(await desk.call('POST', '/api/setup', { body: body('A'.repeat(32)) }), 403);
@@ -367,6 +373,7 @@ describe('administration', () => {
         enrolmentCode: 'A'.repeat(22),
         loginSecret: loginSecret(),
         vault: fakeVault(investigatorId),
+        keyProof: fakeKeyProof(investigatorId),
       },
     });
     problem(r, 403);

@@ -3,6 +3,7 @@ import {
   generateBoxKeyPair,
   generateSigningKeyPair,
   loadBackend,
+  proveKeyPossession,
   signRecipientList,
   TEST_ONLY_CHEAP_PARAMS,
   type BoxKeyPair,
@@ -203,6 +204,14 @@ export const vaultFor = (investigatorId: string, keys: AccountKeys) => ({
   signPublicKey: keys.sign.publicKey,
 });
 
+/** The possession proof enrolment asks for (SECURITY.md, Protocol step 10). */
+export const keyProofFor = (desk: Desk, investigatorId: string, keys: AccountKeys) =>
+  proveKeyPossession(desk.backend, {
+    investigatorId,
+    boxSecretKey: keys.box.secretKey,
+    signSeed: keys.sign.seed,
+  });
+
 /** A recipient list naming these accounts' enrolled keys, signed with `seed` (default: the deployment's). */
 export function signedList(
   desk: Desk,
@@ -249,6 +258,7 @@ export async function setupAdmin(desk: Desk): Promise<Account> {
         handle: 'admin',
         loginSecret: secret,
         vault: vaultFor(investigatorId, keys),
+        keyProof: keyProofFor(desk, investigatorId, keys),
       },
     },
   });
@@ -288,6 +298,7 @@ export async function enrolAccount(
       enrolmentCode,
       loginSecret: secret,
       vault: vaultFor(investigatorId, keys),
+      keyProof: keyProofFor(desk, investigatorId, keys),
     },
   });
   if (e.status !== 201) throw new Error(`enrol failed: ${e.status}`);

@@ -3,6 +3,7 @@ import {
   fromBase64UrlExact,
   loadBackend,
   openVault,
+  proveKeyPossession,
   unlockVaultWithPassword,
   VAULT_ARGON2_PARAMS,
   type CryptoBackend,
@@ -198,6 +199,11 @@ describe('browser-equivalent sign-in with a real vault', () => {
         enrolmentCode,
         loginSecret: created.loginSecret,
         vault: created.vault,
+        keyProof: proveKeyPossession(b, {
+          investigatorId,
+          boxSecretKey: created.keys.boxSecretKey,
+          signSeed: created.keys.signSeed,
+        }),
       },
     });
     expect(e.status).toBe(201);

@@ -8,6 +8,7 @@
 import {
   VAULT_ARGON2_PARAMS,
   createVault,
+  proveKeyPossession,
   openVault,
   signRecipientList,
   unlockVaultWithPassword,
@@ -95,6 +96,11 @@ export async function seedDemo(
         handle,
         loginSecret: created.loginSecret,
         vault: created.vault,
+        keyProof: proveKeyPossession(backend, {
+          investigatorId,
+          boxSecretKey: created.keys.boxSecretKey,
+          signSeed: created.keys.signSeed,
+        }),
       },
     },
   );

@@ -186,11 +186,21 @@ export class AdministratorNavigator extends DeskNavigator {
     return this.page.getByRole('group', { name: `Who receives reports sent to ${channel}` });
   }
 
-  /** Ticks exactly these people, signs the list in this browser and publishes it. */
+  /**
+   * Ticks exactly these people, confirms each safety number shown as compared (the stories'
+   * people are all genuine: key-binding.e2e.spec.ts compares them with the person's own page),
+   * signs the list in this browser and publishes it.
+   */
   async publishRecipients(channel: string, handles: string[]): Promise<string> {
     const group = this.recipientsOf(channel);
-    for (const box of await group.getByRole('checkbox').all()) await box.uncheck();
-    for (const handle of handles) await group.getByLabel(handle).check();
+    // Last first: unticking a person removes their review (after every person's box).
+    for (const box of (await group.getByRole('checkbox').all()).reverse()) await box.uncheck();
+    for (const handle of handles) {
+      await group.getByLabel(handle, { exact: true }).check();
+      await group.locator(`[data-review="${handle}"]`).waitFor();
+    }
+    for (const box of await group.getByRole('checkbox', { name: /^I compared/ }).all())
+      await box.check();
     await group.getByRole('button', { name: 'Sign and publish the recipients' }).click();
     const outcome = group.getByRole('status');
     await outcome.waitFor();

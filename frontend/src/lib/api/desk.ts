@@ -20,6 +20,8 @@ export interface Caller {
 
 export interface SignedIn extends Caller {
   vault: unknown;
+  /** False for an account enrolled before possession proofs: the browser sends its proof. */
+  keyProven: boolean;
 }
 
 export interface QueueCounts {
@@ -109,7 +111,13 @@ export const deskApi = {
   setup: (body: {
     setupToken: string;
     deploymentSignPublicKey: string;
-    administrator: { investigatorId: string; handle: string; loginSecret: string; vault: unknown };
+    administrator: {
+      investigatorId: string;
+      handle: string;
+      loginSecret: string;
+      vault: unknown;
+      keyProof: string;
+    };
   }) =>
     post<{ investigatorId: string; enrolmentCode: string; totp: { secret: string; uri: string } }>(
       '/api/setup',
@@ -120,6 +128,7 @@ export const deskApi = {
     enrolmentCode: string;
     loginSecret: string;
     vault: unknown;
+    keyProof: string;
   }) => post<{ totp: { secret: string; uri: string } }>('/api/enrolment', body),
   enrolTotp: (body: { investigatorId: string; enrolmentCode: string; code: string }) =>
     post<void>('/api/enrolment/totp', body),
@@ -140,6 +149,17 @@ export const deskApi = {
   reenrolTotp: (body: { investigatorId: string; enrolmentCode: string; loginSecret: string }) =>
     post<{ totp: { secret: string; uri: string } }>('/api/enrolment/totp-reset', body),
   signOut: () => deleteJson<void>('/api/session', { headers: csrf }),
+  /** The possession proof of an account enrolled before proofs (SECURITY.md, Protocol step 10). */
+  proveKeys: (keyProof: string) => post<void>('/api/session/key-proof', { keyProof }),
+  /** Every channel's signed recipient list: the unlock checks those naming the account. */
+  recipientLists: () =>
+    getJson<{
+      lists: { channelId: string; recipientList: unknown }[];
+      deploymentSignPublicKey: string | null;
+    }>('/api/recipient-lists'),
+  /** Records in the audit log that a signed list names this account with other keys. */
+  keyAlarm: (alarm: { channelId: string; recipientListVersion: number; reason: string }) =>
+    post<{ recorded: true }>('/api/session/key-alarm', alarm),
 
   queueCounts: () => getJson<QueueCounts>('/api/queues'),
   queue: (name: string) => getJson<{ items: QueueItem[] }>(`/api/queues/${id(name)}`),
@@ -162,11 +182,18 @@ export const deskApi = {
   investigators: () => getJson<{ items: InvestigatorItem[] }>('/api/investigators'),
   invite: (handle: string, role: Role) =>
     post<{ investigatorId: string; enrolmentCode: string }>('/api/investigators', { handle, role }),
-  /** Includes the account's public keys from its vault; null while the account is only invited. */
+  /**
+   * Includes the account's public keys from its vault and their possession proof; null while
+   * the account is only invited (the proof: also for an account that has not proved its keys).
+   */
   investigator: (investigatorId: string) =>
-    getJson<InvestigatorItem & { boxPublicKey: string | null; signPublicKey: string | null }>(
-      `/api/investigators/${id(investigatorId)}`,
-    ),
+    getJson<
+      InvestigatorItem & {
+        boxPublicKey: string | null;
+        signPublicKey: string | null;
+        keyProof: string | null;
+      }
+    >(`/api/investigators/${id(investigatorId)}`),
   channels: () =>
     getJson<{ items: { channelId: string; name: string; recipientsVersion?: number }[] }>(
       '/api/channels',

@@ -6,6 +6,7 @@ import {
   loadBackend,
   openThread,
   openVault,
+  proveKeyPossession,
   sealMessage,
   signRecipientList,
   unlockVaultWithPassword,
@@ -16,6 +17,12 @@ import {
 } from '@integrity-desk/protocol';
 import { beginDownload, finishDownload, forgetDownloads, pushDownload } from './attachment-open';
 import { openCaseReport, shareCaseKey } from './desk-share';
+import {
+  assertProven,
+  checkListsNamingMe,
+  checkRecipients,
+  ownSafetyNumber,
+} from './desk-key-binding';
 import type { DeskJob, OpenedDeskCase, Progress } from './jobs';
 
 let backend: Promise<CryptoBackend> | undefined;
@@ -46,6 +53,12 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         recoveryKey: created.recoveryKey,
         boxPublicKey: created.keys.boxPublicKey,
         signPublicKey: created.keys.signPublicKey,
+        // The possession proof the desk checks at enrolment (SECURITY.md, Protocol step 10).
+        keyProof: proveKeyPossession(b, {
+          investigatorId: job.investigatorId,
+          boxSecretKey: created.keys.boxSecretKey,
+          signSeed: created.keys.signSeed,
+        }),
       };
     }
     case 'deskStretchPassword': {
@@ -82,7 +95,18 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
       const vault = vaultSchema.parse(job.vault);
       keys = openVault(b, vault, unlock);
       investigatorId = vault.investigatorId;
-      return { investigatorId, signPublicKey: keys.signPublicKey };
+      return {
+        investigatorId,
+        signPublicKey: keys.signPublicKey,
+        // Made again at every unlock (Ed25519 is deterministic): an account enrolled before
+        // proofs sends it once; the safety number is from the vault's keys, not the server's.
+        keyProof: proveKeyPossession(b, {
+          investigatorId,
+          boxSecretKey: keys.boxSecretKey,
+          signSeed: keys.signSeed,
+        }),
+        safetyNumber: ownSafetyNumber(b, investigatorId, keys),
+      };
     }
     case 'deskOpenCase': {
       const k = keysOrThrow();
@@ -158,13 +182,30 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
     case 'deskSignRecipientList': {
       // The first administrator's signing key is the deployment key (see the setup page):
       // browsers verify every recipient list against it, so the server cannot swap a key in.
+      // Only keys whose possession proof holds (the page checked too, and a person compared
+      // each safety number): the desk's word about whose keys these are counts for nothing.
       const k = keysOrThrow();
+      assertProven(b, job.recipients);
+      const recipients = job.recipients.map((r) => ({
+        recipientId: r.investigatorId,
+        boxPublicKey: r.boxPublicKey,
+        signPublicKey: r.signPublicKey,
+      }));
       return signRecipientList(
         b,
-        { channelId: job.channelId, version: job.version, recipients: job.recipients },
+        { channelId: job.channelId, version: job.version, recipients },
         k.signSeed,
       );
     }
+    case 'deskCheckRecipients':
+      return checkRecipients(b, job.people);
+    case 'deskCheckRecipientLists':
+      return checkListsNamingMe(b, {
+        investigatorId: investigatorId!,
+        keys: keysOrThrow(),
+        lists: job.lists,
+        deploymentSignPublicKey: job.deploymentSignPublicKey,
+      });
     case 'deskLock': {
       keys?.boxSecretKey.fill(0);
       keys?.signSeed.fill(0);

@@ -93,7 +93,14 @@ export type DeskJob =
       kind: 'deskSignRecipientList';
       channelId: string;
       version: number;
-      recipients: { recipientId: string; boxPublicKey: string; signPublicKey: string }[];
+      /** Each with its possession proof: the worker refuses to sign keys whose proof fails. */
+      recipients: CandidateRecipient[];
+    }
+  | { kind: 'deskCheckRecipients'; people: CandidateRecipient[] }
+  | {
+      kind: 'deskCheckRecipientLists';
+      lists: { channelId: string; recipientList: unknown }[];
+      deploymentSignPublicKey: string | null;
     }
   | { kind: 'deskLock' };
 
@@ -109,6 +116,22 @@ export interface CreatedVaultResult {
   recoveryKey: string;
   boxPublicKey: string;
   signPublicKey: string;
+  keyProof: string;
+}
+
+/** An account's keys as the desk hands them to an administrator, with their possession proof. */
+export interface CandidateRecipient {
+  investigatorId: string;
+  boxPublicKey: string;
+  signPublicKey: string;
+  keyProof: string | null;
+}
+
+export interface OpenedVault {
+  investigatorId: string;
+  signPublicKey: string;
+  keyProof: string;
+  safetyNumber: string;
 }
 
 export interface SealedReport {

@@ -32,6 +32,8 @@ export async function runJob(job: Job, progress: (p: Progress) => void): Promise
     case 'deskOpenAttachmentPush':
     case 'deskOpenAttachmentFinish':
     case 'deskSignRecipientList':
+    case 'deskCheckRecipients':
+    case 'deskCheckRecipientLists':
     case 'deskLock': {
       const desk = await import('./desk-keys');
       return desk.runDesk(job, progress);

@@ -5,7 +5,8 @@ import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { deskApi } from '$lib/api/desk';
 import { runInWorker, stopWorker } from '$lib/crypto';
-import { desk } from '$lib/state/desk.svelte';
+import { desk, type KeyAlarm } from '$lib/state/desk.svelte';
+import type { OpenedVault } from '$lib/crypto/jobs';
 
 export type SignInOutcome =
   { ok: true } | { ok: false; reason: 'credentials' | 'vault' | 'offline' };
@@ -31,20 +32,46 @@ export async function signIn(
   if (!session.ok) {
     return { ok: false, reason: session.problem.status === 0 ? 'offline' : 'credentials' };
   }
+  let opened: OpenedVault;
   try {
-    const opened = await runInWorker<{ signPublicKey: string }>({
-      kind: 'deskOpenVault',
-      vault: session.value.vault,
-    });
+    opened = await runInWorker<OpenedVault>({ kind: 'deskOpenVault', vault: session.value.vault });
     desk.signPublicKey = opened.signPublicKey;
+    desk.safetyNumber = opened.safetyNumber;
   } catch {
     return { ok: false, reason: 'vault' };
   }
+  // An account enrolled before possession proofs proves its keys now; until it has, no
+  // administrator's browser signs it into a recipient list.
+  if (!session.value.keyProven) await deskApi.proveKeys(opened.keyProof);
+  desk.keyAlarms = await checkMyKeys();
   desk.signedIn = true;
   desk.investigatorId = session.value.investigatorId;
   desk.name = session.value.handle;
   desk.role = session.value.role;
   return { ok: true };
+}
+
+/**
+ * At every unlock: every signed list that names this account must give exactly the keys its
+ * vault holds (a desk that substituted them has had reports sealed to its own key). Each list
+ * that does not, or that does not verify, is an alarm on the page and in the audit log. A desk
+ * that does not answer is no alarm (it could be down); one that sends something unreadable is.
+ */
+async function checkMyKeys(): Promise<KeyAlarm[]> {
+  const fetched = await deskApi.recipientLists();
+  if (!fetched.ok) return [];
+  let alarms: KeyAlarm[];
+  try {
+    alarms = await runInWorker<KeyAlarm[]>({
+      kind: 'deskCheckRecipientLists',
+      lists: Array.isArray(fetched.value.lists) ? fetched.value.lists : [],
+      deploymentSignPublicKey: fetched.value.deploymentSignPublicKey ?? null,
+    });
+  } catch {
+    return [];
+  }
+  for (const alarm of alarms) await deskApi.keyAlarm(alarm);
+  return alarms;
 }
 
 export async function signOut(): Promise<void> {

@@ -216,6 +216,22 @@ export const en = {
   'desk.login.submit': 'Sign in',
   'desk.login.failed': 'Sign-in failed. Check your details and try again.',
   'desk.password.nav': 'Password',
+  'desk.account.nav': 'Account',
+  'desk.account.title': 'Your account',
+  'desk.account.safetyNumber': 'Your safety number',
+  'desk.account.safetyLead':
+    'This number is computed in this browser from the keys your vault holds. It changes if anyone, the server included, puts other keys in your place.',
+  'desk.account.safetyHow':
+    'Before adding you to a channel, an administrator must compare it with you by phone or in person: read it to them group by group. Never compare it by e-mail or through the desk.',
+  'desk.keyAlarm.title': 'Warning: your keys were replaced in a recipient list',
+  'desk.keyAlarm.lead':
+    'This browser checked the signed recipient lists of the desk against the keys in your vault and found a problem. Reports to these channels may be readable by someone else.',
+  'desk.keyAlarm.keys-differ':
+    'Channel {channel}, list version {version}: it names you with keys that are not yours.',
+  'desk.keyAlarm.signature-invalid':
+    'Channel {channel}, list version {version}: its signature does not verify against the deployment key.',
+  'desk.keyAlarm.todo':
+    'The alarm is recorded in the audit log. Tell an administrator by phone or in person, not through the desk, and do not open or share reports until it is explained.',
   'desk.password.title': 'Change your password',
   'desk.password.lead':
     'Your keys stay the same: your browser puts them in a new vault under the new password. You get a new recovery key; the old one stops working for the new vault.',
@@ -345,6 +361,16 @@ export const en = {
     'Someone else changed this channel meanwhile. It has been reloaded: choose again.',
   'desk.admin.published.no-keys': 'An investigator has no keys yet (not enrolled).',
   'desk.admin.published.failed': 'Publishing failed.',
+  'desk.admin.published.unproven':
+    'Not signed: the keys the desk gave for a recipient are not proven to be theirs.',
+  'desk.admin.published.unconfirmed':
+    'Not signed yet: compare each safety number with its owner and tick that you did.',
+  'desk.admin.safetyNumberOf': 'Safety number of {handle}:',
+  'desk.admin.compared':
+    'I compared the safety number of {handle} with them by phone or in person, and it matches',
+  'desk.admin.unproven':
+    'Warning: the keys the desk gave for {handle} are not proven to be theirs. Do not add them; ask {handle} to sign in again, and tell the people who run this deployment.',
+  'desk.admin.noKeysOf': '{handle} has no keys yet (not enrolled).',
   'desk.admin.questionnaire': 'Questionnaire (one question per line; end with * if required)',
   'desk.admin.resetTotp': 'Reset authenticator of {handle}',
   'desk.admin.resetCode':

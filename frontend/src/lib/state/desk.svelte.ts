@@ -1,14 +1,26 @@
 // Who is signed in at the desk, kept in memory only. The private keys are not here: they stay
 // in the crypto worker, and a reload or sign-out drops them (the vault is unlocked again).
 
+export interface KeyAlarm {
+  channelId: string;
+  recipientListVersion: number;
+  reason: 'keys-differ' | 'signature-invalid';
+}
+
 class DeskSession {
   signedIn = $state(false);
   investigatorId = $state<string | undefined>();
   name = $state<string | undefined>();
   role = $state<'administrator' | 'investigator' | undefined>();
   signPublicKey = $state<string | undefined>();
+  /** From this account's own vault keys (SECURITY.md, Protocol step 10), never from the server. */
+  safetyNumber = $state<string | undefined>();
+  /** Signed lists that name this account with other keys, or do not verify: shown as an alarm. */
+  keyAlarms = $state<KeyAlarm[]>([]);
 
   reset(): void {
+    this.safetyNumber = undefined;
+    this.keyAlarms = [];
     this.signedIn = false;
     this.investigatorId = undefined;
     this.name = undefined;

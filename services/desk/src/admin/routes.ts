@@ -66,6 +66,9 @@ export function adminRoutes(ctx: DeskContext): Router {
       // recipient lists; null while the account is only invited.
       boxPublicKey: state.status === 'invited' ? null : state.boxPublicKey,
       signPublicKey: state.status === 'invited' ? null : state.signPublicKey,
+      // The keys' possession proof (Protocol step 10), which the administrator's browser checks
+      // before signing; null for an account enrolled before proofs until it unlocks again.
+      keyProof: state.status === 'invited' ? null : (state.keyProof ?? null),
       revision: Number(revision),
     });
   });
@@ -167,7 +170,10 @@ export function adminRoutes(ctx: DeskContext): Router {
     const activeAccounts = new Map<string, EnrolledKeys>();
     for (const { recipientId } of list.recipients) {
       const { state } = await readInvestigator(ctx, recipientId);
-      if (state.status === 'active') activeAccounts.set(recipientId, state);
+      // Only an account whose keys are proven (SECURITY.md, Protocol step 10): one enrolled
+      // before possession proofs is listed again once its next unlock has added its proof.
+      if (state.status === 'active' && state.keyProof !== undefined)
+        activeAccounts.set(recipientId, state);
     }
     return {
       deploymentSignPublicKey:

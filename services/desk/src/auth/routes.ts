@@ -137,6 +137,8 @@ export function sessionRoutes(ctx: DeskContext): Router {
       handle: state.handle,
       role: state.role,
       vault: state.vault,
+      // False for an account enrolled before possession proofs: the browser adds its proof now.
+      keyProven: state.keyProof !== undefined,
     });
   });
 

@@ -55,6 +55,10 @@ export const problems = {
   precondition: { status: 412, title: 'Someone changed this in the meantime; reload and retry.' },
   preconditionRequired: { status: 428, title: 'Send the revision you saw in If-Match.' },
   enrolmentRefused: { status: 403, title: 'The enrolment code is not valid.' },
+  keyProofRefused: {
+    status: 422,
+    title: 'The proof of key possession does not match the keys.',
+  },
   setupRefused: { status: 403, title: 'Setup is not possible.' },
   recipientListRefused: {
     status: 422,

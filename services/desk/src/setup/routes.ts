@@ -4,10 +4,12 @@ import {
   deploymentStream,
   investigatorDecider,
   investigatorStream,
+  keyProofSchema,
   type Role,
 } from '@integrity-desk/reports';
 import {
   createLoginVerifier,
+  verifyKeyPossession,
   constantTimeEqual,
   loginSecretSchema,
   publicKeySchema,
@@ -78,7 +80,27 @@ const enrolSchema = z.object({
   enrolmentCode: codeSchema,
   loginSecret: loginSecretSchema,
   vault: vaultSchema,
+  keyProof: keyProofSchema,
 });
+
+/**
+ * The browser's signing key vouches for both public keys and the account (Protocol step 10):
+ * keys it does not hold cannot be enrolled, and every administrator's browser checks the proof
+ * again before it signs the keys into a recipient list.
+ */
+async function checkKeyProof(
+  ctx: DeskContext,
+  body: { investigatorId: string; vault: { boxPublicKey: string; signPublicKey: string } },
+  keyProof: string,
+): Promise<void> {
+  const keys = {
+    investigatorId: body.investigatorId,
+    boxPublicKey: body.vault.boxPublicKey,
+    signPublicKey: body.vault.signPublicKey,
+  };
+  if (!verifyKeyPossession(await ctx.backend(), keys, keyProof))
+    throw new ProblemError('keyProofRefused');
+}
 
 async function enrol(ctx: DeskContext, body: z.infer<typeof enrolSchema>) {
   if (body.vault.investigatorId !== body.investigatorId) throw new ProblemError('invalidRequest');
@@ -90,6 +112,7 @@ async function enrol(ctx: DeskContext, body: z.infer<typeof enrolSchema>) {
     ctx.deps.clock.now().toISOString() >= state.expiresAt
   )
     throw new ProblemError('enrolmentRefused');
+  await checkKeyProof(ctx, body, body.keyProof);
   const backend = await ctx.backend();
   // The server stores only a slow hash of the login secret; the password never reaches it.
   const loginVerifier = await createLoginVerifier(
@@ -111,6 +134,7 @@ async function enrol(ctx: DeskContext, body: z.infer<typeof enrolSchema>) {
         boxPublicKey: body.vault.boxPublicKey,
         vault: body.vault,
         loginVerifier,
+        keyProof: body.keyProof,
         // Sealed before it enters the event: the log never holds the second factor in plain.
         sealedTotpSecret: sealTotpSecret(
           ctx.keys,
@@ -152,6 +176,7 @@ export function setupRoutes(ctx: DeskContext): Router {
       handle: handleSchema,
       loginSecret: loginSecretSchema,
       vault: vaultSchema,
+      keyProof: keyProofSchema,
     }),
   });
 
@@ -164,6 +189,8 @@ export function setupRoutes(ctx: DeskContext): Router {
     const deployment = await readAggregate(deps.store, deploymentStream, deploymentDecider);
     if (deployment.state.status !== 'none') throw new ProblemError('setupRefused');
     const admin = body.administrator;
+    // Before the invitation is written: a refused proof leaves the log as it was.
+    await checkKeyProof(ctx, admin, admin.keyProof);
     const enrolmentCode = await inviteInvestigator(ctx, {
       investigatorId: admin.investigatorId,
       handle: admin.handle,
@@ -175,6 +202,7 @@ export function setupRoutes(ctx: DeskContext): Router {
       enrolmentCode,
       loginSecret: admin.loginSecret,
       vault: admin.vault,
+      keyProof: admin.keyProof,
     });
     await handleCommand(
       deps.store,

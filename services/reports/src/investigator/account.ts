@@ -54,6 +54,8 @@ export interface EnrolledAccount extends InvestigatorAccount {
   readonly vault: Vault;
   readonly loginVerifier: LoginVerifier;
   readonly totp: TotpAtRest;
+  /** The possession proof of the two public keys; absent for accounts enrolled before proofs. */
+  readonly keyProof?: string;
 }
 export type InvestigatorState =
   | { readonly status: 'none' }

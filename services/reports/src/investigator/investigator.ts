@@ -28,9 +28,17 @@ import {
   evolveCredentials,
   type CredentialCommand,
 } from './credentials.ts';
+import {
+  decideKeyBinding,
+  evolveKeyBinding,
+  keyBindingEventSchemas,
+  keyProofSchema,
+  type KeyBindingCommand,
+} from './key-binding.ts';
 
 export * from './account.ts';
 export * from './credentials.ts';
+export * from './key-binding.ts';
 
 /**
  * `investigator-<uuid>` streams: staff accounts. The server holds public keys, the vault
@@ -68,6 +76,12 @@ export const investigatorEventSchema = z.discriminatedUnion('type', [
         /** Legacy: events written before TOTP secrets were sealed. Never written now. */
         totpSecret: z.string().min(16).max(128).optional(),
         sealedTotpSecret: sealedTotpSecretSchema.optional(),
+        /**
+         * The signing key's signature over the account id and both public keys (key-binding.ts),
+         * verified by the desk before it is written. Absent in events written before proofs:
+         * such an account proves its keys at its next unlock (InvestigatorKeysProven).
+         */
+        keyProof: keyProofSchema.optional(),
         enrolledAt: at,
       })
       .refine(
@@ -108,6 +122,7 @@ export const investigatorEventSchema = z.discriminatedUnion('type', [
       .refine((d) => d.failures + d.throttled > 0, 'at least one attempt'),
   }),
   ...credentialEventSchemas,
+  ...keyBindingEventSchemas,
 ]);
 export type InvestigatorEvent = z.infer<typeof investigatorEventSchema>;
 export const investigatorEventTypes = investigatorEventSchema.options.map(
@@ -141,6 +156,8 @@ export type InvestigatorCommand =
         loginVerifier: LoginVerifier;
         /** Sealed by the caller (the decider stays pure); a plain secret cannot be written. */
         sealedTotpSecret: SealedTotpSecret;
+        /** Verified by the caller against the keys above (the decider holds no crypto). */
+        keyProof: string;
       }
     >
   | Cmd<'ConfirmTotp', { investigatorId: string }>
@@ -149,7 +166,8 @@ export type InvestigatorCommand =
   | Cmd<'RecordSignIn', { investigatorId: string }>
   | Cmd<'RecordSignOut', { investigatorId: string }>
   | Cmd<'RecordSignInFailures', { investigatorId: string; failures: number; throttled: number }>
-  | CredentialCommand;
+  | CredentialCommand
+  | KeyBindingCommand;
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0 && n <= 1_000_000_000;
 
@@ -276,6 +294,10 @@ export function decideInvestigator(
     case 'ChangeVault':
       if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
       return decideCredentials(command, state, by(command.metadata));
+    case 'ProveKeys':
+    case 'RaiseKeyAlarm':
+      if (state.status === 'none') throw new InvestigatorNotFoundError('not found');
+      return decideKeyBinding(command, state);
     default: {
       const _exhaustive: never = command;
       throw new InvalidCommandError(`unknown command ${String(_exhaustive)}`);
@@ -327,6 +349,9 @@ export function evolveInvestigator(
     case 'InvestigatorTotpReenrolled':
     case 'InvestigatorVaultChanged':
       return evolveCredentials(state, event);
+    case 'InvestigatorKeysProven':
+    case 'InvestigatorKeyMismatchAlarmed':
+      return evolveKeyBinding(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -27,6 +27,7 @@ const codeHash = 'a'.repeat(64);
 const verifier = fakeLoginVerifier();
 const sealedTotpSecret = fakeSealedTotpSecret();
 const keys = { signPublicKey: 'spk', boxPublicKey: 'bpk', vault: fakeVault(fakeUuid('inv')) };
+const keyProof = 'P'.repeat(86);
 
 const invited: InvestigatorEvent = {
   type: 'InvestigatorInvited',
@@ -78,6 +79,7 @@ const enrol = (hash = codeHash, when = now): InvestigatorCommand => ({
     ...keys,
     loginVerifier: verifier,
     sealedTotpSecret,
+    keyProof,
   },
   metadata: { ...meta({ kind: 'system' }), now: when },
 });
@@ -110,7 +112,9 @@ describe('investigator decider', () => {
       .thenThrows(InvalidCommandError));
 
   it('enrols with the right code before it expires', () =>
-    spec([invited]).when(enrol()).then([enrolled]));
+    spec([invited])
+      .when(enrol())
+      .then([{ ...enrolled, data: { ...enrolled.data, keyProof } }]));
   it('refuses a wrong code', () =>
     spec([invited])
       .when(enrol('b'.repeat(64)))

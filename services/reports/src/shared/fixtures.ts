@@ -3,7 +3,13 @@
  * the domain checks shapes, never ciphertext, so its tests need no key material.
  */
 import { createHash } from 'node:crypto';
-import type { RecipientList } from '@integrity-desk/protocol';
+import {
+  createNobleBackend,
+  proveKeyPossession,
+  signingKeyPairFromSeed,
+  boxKeyPairFromSecret,
+  type RecipientList,
+} from '@integrity-desk/protocol';
 import type {
   AttachmentHeader,
   LoginVerifier,
@@ -89,14 +95,34 @@ export function fakeAttachmentHeader(reportId: string, attachmentId: string): At
   };
 }
 
+/**
+ * The one key pair every fake vault holds: real keys from fixed secrets, so that a test can make
+ * the possession proof enrolment asks for (fakeKeyProof) without a vault that opens.
+ */
+const fixedBackend = createNobleBackend();
+const fakeBoxSecret = createHash('sha256').update('fake vault box').digest();
+const fakeSignSeed = createHash('sha256').update('fake vault sign').digest();
+export const fakeVaultKeys = {
+  boxPublicKey: boxKeyPairFromSecret(fixedBackend, fakeBoxSecret).publicKey,
+  signPublicKey: signingKeyPairFromSeed(fixedBackend, fakeSignSeed).publicKey,
+};
+
+/** The possession proof of fakeVault(investigatorId)'s keys. */
+export function fakeKeyProof(investigatorId: string): string {
+  return proveKeyPossession(fixedBackend, {
+    investigatorId,
+    boxSecretKey: fakeBoxSecret,
+    signSeed: fakeSignSeed,
+  });
+}
+
 export function fakeVault(investigatorId: string): Vault {
   const wrap = { nonce: fakeB64(24), ciphertext: fakeB64(48) };
   return {
     v: 1,
     investigatorId,
     kdf: { alg: 'argon2id13', salt: fakeB64(16), opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 },
-    boxPublicKey: fakeB64(32, 'box'),
-    signPublicKey: fakeB64(32, 'sign'),
+    ...fakeVaultKeys,
     payload: { nonce: fakeB64(24), ciphertext: fakeB64(80) },
     passwordWrap: wrap,
     recoveryWrap: wrap,

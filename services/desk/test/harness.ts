@@ -78,6 +78,8 @@ export interface Desk {
   /** A fresh TOTP code: moves the clock to the next 30 s step, since a code works once. */
   code(secret: string): string;
   settle(): Promise<void>;
+  /** Every route of the app as `METHOD /path/:param`, read from its router. */
+  routes(): string[];
   close(): Promise<void>;
 }
 
@@ -180,6 +182,9 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
       const last = all.at(-1);
       if (last) await runner.waitFor(last.position);
     },
+    routes() {
+      return routeTable(app);
+    },
     async close() {
       await new Promise((r) => server.close(r));
       await runner.stop();
@@ -187,6 +192,26 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
     },
   };
   return desk;
+}
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: RouterLayer[] };
+}
+
+/** Express 5's router stack, walked one level into each mounted router (as createDeskApp mounts them). */
+function routeTable(app: ReturnType<typeof createDeskApp>): string[] {
+  const out: string[] = [];
+  const walk = (stack: RouterLayer[]) => {
+    for (const layer of stack) {
+      if (layer.route)
+        for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all'))
+          out.push(`${method.toUpperCase()} ${layer.route.path}`);
+      else if (layer.handle?.stack) walk(layer.handle.stack);
+    }
+  };
+  walk((app as unknown as { router: { stack: RouterLayer[] } }).router.stack);
+  return out;
 }
 
 export const loginSecret = () => fakeB64(32, randomUUID());

@@ -20,6 +20,7 @@ import {
   openSession,
   postJson,
   snapshot,
+  solvedPow,
   startIntake,
   submit,
   type Harness,
@@ -284,6 +285,7 @@ describe('POST /api/reports/:reportId/purge', () => {
         locator: receipt.locator,
         challenge,
         signature: receipt.sign(challenge),
+        pow: await solvedPow(intake.url),
       });
       return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
     };

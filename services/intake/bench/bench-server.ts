@@ -73,7 +73,6 @@ async function intake() {
       // Proof of work at its minimum, still verified on every submission.
       pow: { baseBits: 1, minBits: 1, maxBits: 1, maxSpent: 1_000_000 },
       rateLimits: {
-        globalPerWindow: 10_000_000,
         submitPerWindow: 10_000_000,
       },
     },

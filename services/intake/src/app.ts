@@ -56,7 +56,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     now,
     random,
   });
-  const limits = createRateLimits(config.rateLimits);
+  const limits = createRateLimits(config.rateLimits, now);
   const backend = backendProvider(deps.cryptoBackend);
   const pages = whistleblowerPages(deps.staticDir);
   const csp =
@@ -105,24 +105,12 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   app.use(healthRoutes(deps.readiness));
 
   const api = express.Router();
-  api.use(noStore, limits.global);
+  // No limit on every request: one that counted requests before they paid anything would let
+  // a free flood close the door for everyone. The costly routes are gated by proof of work.
+  api.use(noStore);
   api.use(deploymentRoutes(deps, config, pow));
   api.use(submitRoutes(deps, config, pow, clock, limits.submit, backend));
-  api.use(
-    sessionRoutes(
-      deps,
-      config,
-      key,
-      tokens,
-      now,
-      random,
-      {
-        global: limits.sessionGlobal,
-        perLocator: limits.sessionPerLocator,
-      },
-      backend,
-    ),
-  );
+  api.use(sessionRoutes(deps, config, key, tokens, now, random, pow, limits.session, backend));
   api.use('/case', requireSession(tokens));
   api.use(
     caseRoutes(deps, config, clock, limits.perReport, (error) =>

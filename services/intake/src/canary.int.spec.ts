@@ -120,7 +120,12 @@ describe('canaries', () => {
         (
           await call(
             '/api/v1/session',
-            json({ locator: receipt.locator, challenge: canaries.body, signature: canaries.body }),
+            json({
+              locator: receipt.locator,
+              challenge: canaries.body,
+              signature: canaries.body,
+              pow: await solvedPow(h.url),
+            }),
           )
         ).status,
       ).toBe(401);
@@ -143,6 +148,7 @@ describe('canaries', () => {
           locator: receipt.locator,
           challenge: c.challenge,
           signature: receipt.sign(c.challenge),
+          pow: await solvedPow(h.url),
         }),
       );
       expect(s.status).toBe(201);

@@ -3,14 +3,18 @@
  * (SECURITY.md, "Public endpoints"); the composition root may override them, tests shrink them.
  */
 export interface PowConfig {
-  /** Leading zero bits asked for while submissions arrive at or below `normalRatePerMinute`. */
+  /** Leading zero bits asked for while attempts arrive at or below `normalRatePerMinute`. */
   readonly baseBits: number;
   /** Floor and ceiling of the adaptive difficulty. */
   readonly minBits: number;
   readonly maxBits: number;
-  /** Global submissions per minute above which the difficulty rises (one bit per doubling). */
+  /**
+   * Attempts a minute whose proof of work passed (submissions and session starts, from everyone)
+   * above which the difficulty rises, one bit per doubling. A challenge is checked against the
+   * going difficulty when it is spent, so one solved while it was quiet cannot be kept for a flood.
+   */
   readonly normalRatePerMinute: number;
-  /** How long a challenge may be solved and used. */
+  /** How long a challenge may be solved and used (if the difficulty has not risen above it). */
   readonly ttlMs: number;
   /** Upper bound of remembered spent challenges (memory bound under attack). */
   readonly maxSpent: number;
@@ -25,13 +29,12 @@ export interface Argon2Settings {
 
 export interface RateLimitConfig {
   readonly windowMs: number;
-  /** All requests to the API, from everyone together. */
-  readonly globalPerWindow: number;
-  /** Submissions from everyone together. */
+  /**
+   * Submissions whose proof of work passed, from everyone together. Requests that fail before
+   * (empty, malformed, unsolved) count towards nothing: a flood that pays nothing closes nothing.
+   */
   readonly submitPerWindow: number;
-  /** Session attempts for one locator. */
-  readonly sessionPerLocatorPerWindow: number;
-  /** Session attempts from everyone together. */
+  /** Session attempts whose proof of work passed, from everyone together (same rule). */
   readonly sessionGlobalPerWindow: number;
   /** Writes (messages, upload chunks) within one report's session. */
   readonly writesPerReportPerWindow: number;
@@ -75,9 +78,7 @@ export const defaultIntakeConfig: IntakeConfig = {
   argon2: { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 },
   rateLimits: {
     windowMs: 60_000,
-    globalPerWindow: 60_000,
     submitPerWindow: 600,
-    sessionPerLocatorPerWindow: 10,
     sessionGlobalPerWindow: 1_200,
     writesPerReportPerWindow: 600,
   },

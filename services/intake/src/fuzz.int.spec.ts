@@ -72,7 +72,6 @@ beforeAll(async () => {
     deps: { logger: createIntakeLogger(new Writable({ write: (_c, _e, done) => done() })) },
     config: {
       rateLimits: {
-        globalPerWindow: 10_000_000,
         submitPerWindow: 10_000_000,
         sessionGlobalPerWindow: 10_000_000,
         writesPerReportPerWindow: 10_000_000,
@@ -97,7 +96,12 @@ beforeAll(async () => {
   ).json()) as { challenge: string };
   valid.submit = { envelope: makeEnvelope(wb, 'fuzz'), pow: await solvedPow(h.url) };
   valid.challenge = { locator: wb.locator };
-  valid.session = { locator: wb.locator, challenge: c.challenge, signature: wb.sign(c.challenge) };
+  valid.session = {
+    locator: wb.locator,
+    challenge: c.challenge,
+    signature: wb.sign(c.challenge),
+    pow: await solvedPow(h.url),
+  };
   valid.message = { messageId: randomUUID(), envelope: wb.message(reportId, 'fuzz message') };
   valid.evidence = { evidenceId: randomUUID(), size: file.ciphertext.length, header: file.header };
 });

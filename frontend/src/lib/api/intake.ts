@@ -111,11 +111,18 @@ export const intake = {
 
   sessionChallenge: (locator: string) =>
     postJson<{ challenge: string; expiresAt: number }>(`${base}/session/challenge`, { locator }),
-  async openSession(locator: string, challenge: string, signature: string) {
+  /** A receipt session: the signed session challenge, paid for with a solved proof of work. */
+  async openSession(
+    locator: string,
+    challenge: string,
+    signature: string,
+    pow: { challenge: string; solution: string },
+  ) {
     const result = await postJson<{ token: string }>(`${base}/session`, {
       locator,
       challenge,
       signature,
+      pow,
     });
     if (result.ok) token = result.value.token;
     return result;

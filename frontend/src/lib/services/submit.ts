@@ -6,7 +6,7 @@ import { intake } from '$lib/api/intake';
 import { runInWorker } from '$lib/crypto';
 import type { SealedReport } from '$lib/crypto/jobs';
 import { draft } from '$lib/state/report.svelte';
-import { withRetry } from './retry';
+import { transient, withRetry } from './retry';
 import { uploadAttachment, type UploadState } from './upload';
 
 export type Stage = 'keys' | 'work' | 'upload' | 'done';
@@ -47,22 +47,38 @@ export function resetSubmission(): void {
 
 type Sent = 'submitted' | 'outdated' | 'offline' | 'refused';
 
-/** Proof of work and the submission itself; a spent or expired challenge is solved again. */
+/**
+ * Intake's answer to a proof of work it will not take: missing or expired, already spent, or
+ * solved for a lower difficulty than it asks for now (a flood raised it meanwhile). The cure is
+ * the same for all three: a fresh challenge, solved again.
+ */
+export const powRefused = (problem: { status: number; type?: string }) =>
+  problem.status === 403 && /\/pow(Required|Replayed|Outdated)$/.test(problem.type ?? '');
+
+/** A fresh challenge from intake, solved in the worker; undefined when intake is out of reach. */
+async function solveFreshPow(
+  onProgress: (fraction: number) => void,
+  onRetry: () => void,
+): Promise<{ challenge: string; solution: string } | undefined> {
+  const challenge = await withRetry(() => intake.challenge(), onRetry);
+  if (!challenge.ok) return undefined;
+  return runInWorker<{ challenge: string; solution: string }>(
+    { kind: 'solvePow', challenge: challenge.value.challenge },
+    (p) => onProgress(p.fraction),
+  );
+}
+
+/** Proof of work and the submission itself; a refused proof is solved again, fresh. */
 async function send(envelope: unknown, hooks: SubmitHooks): Promise<Sent> {
   for (let attempt = 0; attempt < 3; attempt++) {
     hooks.onProgress('work', 0);
-    const challenge = await withRetry(() => intake.challenge(), hooks.onRetry);
-    if (!challenge.ok) return 'offline';
-    const pow = await runInWorker<{ challenge: string; solution: string }>(
-      { kind: 'solvePow', challenge: challenge.value.challenge },
-      (p) => hooks.onProgress('work', p.fraction),
-    );
+    const pow = await solveFreshPow((f) => hooks.onProgress('work', f), hooks.onRetry);
+    if (!pow) return 'offline';
     hooks.onProgress('upload', 0);
     const sent = await withRetry(() => intake.submit(envelope, pow), hooks.onRetry);
     if (sent.ok) return 'submitted';
     if (recipientListOutdated(sent.problem)) return 'outdated';
-    if (sent.problem.status !== 403) return sent.problem.status === 0 ? 'offline' : 'refused';
-    // 403: the challenge expired or was spent meanwhile; solve a fresh one.
+    if (!powRefused(sent.problem)) return sent.problem.status === 0 ? 'offline' : 'refused';
   }
   return 'refused';
 }
@@ -177,14 +193,33 @@ export function locatorOf(envelope: unknown): string {
   return (envelope as { whistleblower: { locator: string } }).whistleblower.locator;
 }
 
-/** Proves knowledge of the receipt's signing key for a fresh challenge; the worker signs. */
-export async function openReceiptSession(locator: string, onRetry: () => void): Promise<boolean> {
-  const challenge = await withRetry(() => intake.sessionChallenge(locator), onRetry);
-  if (!challenge.ok) return false;
-  const signature = await runInWorker<string>({
-    kind: 'signSessionChallenge',
-    challenge: challenge.value.challenge,
-  });
-  const opened = await intake.openSession(locator, challenge.value.challenge, signature);
-  return opened.ok;
+/**
+ * Proves knowledge of the receipt's signing key for a fresh session challenge (the worker signs),
+ * paid for with a proof of work solved first (the session challenge lives two minutes; the work
+ * can take longer on a slow device). A refused proof, or a busy server, starts over with fresh
+ * ones; a refused signature is final.
+ */
+export async function openReceiptSession(
+  locator: string,
+  onRetry: () => void,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const pow = await solveFreshPow(onProgress, onRetry);
+    if (!pow) return false;
+    const challenge = await withRetry(() => intake.sessionChallenge(locator), onRetry);
+    if (!challenge.ok) return false;
+    const signature = await runInWorker<string>({
+      kind: 'signSessionChallenge',
+      challenge: challenge.value.challenge,
+    });
+    const opened = await intake.openSession(locator, challenge.value.challenge, signature, pow);
+    if (opened.ok) return true;
+    if (!powRefused(opened.problem) && !transient(opened.problem.status)) return false;
+    if (transient(opened.problem.status)) {
+      onRetry();
+      await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+    }
+  }
+  return false;
 }

@@ -20,6 +20,11 @@ export const problems = {
   tooLarge: { status: 413, title: 'The request body is too large.' },
   powRequired: { status: 403, title: 'The proof of work is missing, invalid or expired.' },
   powReplayed: { status: 403, title: 'The proof of work was already used.' },
+  powOutdated: {
+    status: 403,
+    title:
+      'The proof of work was made for a lower difficulty than the service asks for now. Fetch a new challenge and solve it.',
+  },
   unknownChannel: { status: 404, title: 'There is no such channel.' },
   recipientListOutdated: {
     status: 409,

@@ -1,51 +1,55 @@
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { createHash } from 'node:crypto';
 import type { RateLimitConfig } from '../config.ts';
 import { sendProblem } from './problem.ts';
 
 /**
- * Rate limits keyed globally, per receipt locator and per report, never per IP: an IP says
- * nothing useful behind Tor, and keeping it, even in memory, is what this service must not do.
- * Counters live in memory (express-rate-limit's MemoryStore) and hold only these keys (a locator
- * is hashed first so the counter map holds no locator).
+ * A global count per fixed window, taken only by requests that already paid (their proof of work
+ * passed): a request refused before that counts towards nothing, so nobody closes a limit for
+ * others without paying for every unit of it. Keyed globally, never per IP (behind Tor an IP says
+ * nothing, and keeping one is what this service must not do), nor per locator (anyone who knows a
+ * locator could use up its owner's allowance).
  */
-function limiter(windowMs: number, limit: number, key: (req: Request) => string): RequestHandler {
-  return rateLimit({
-    windowMs,
-    limit,
-    keyGenerator: (req) => key(req),
-    // No RateLimit headers: on the global keys they would tell anyone how many submissions
-    // arrived in the last minute, a timing side channel about other whistleblowers.
-    standardHeaders: false,
-    legacyHeaders: false,
-    // The IP validations expect IP keys; these limiters deliberately have none.
-    validate: false,
-    handler: (_req, res) => sendProblem(res, 'rateLimited'),
-  });
+export function createWindowCounter(limit: number, windowMs: number, now: () => number) {
+  let windowStart = -Infinity;
+  let count = 0;
+  return {
+    /** Counts one; false (and nothing counted) once this window's allowance is used. */
+    take(): boolean {
+      const at = now();
+      if (at - windowStart >= windowMs) {
+        windowStart = at;
+        count = 0;
+      }
+      if (count >= limit) return false;
+      count++;
+      return true;
+    },
+  };
 }
 
-const hashed = (value: string) => createHash('sha256').update(value).digest('base64url');
+export type WindowCounter = ReturnType<typeof createWindowCounter>;
 
-export function createRateLimits(config: RateLimitConfig) {
+export function createRateLimits(config: RateLimitConfig, now: () => number) {
   const w = config.windowMs;
   return {
-    global: limiter(w, config.globalPerWindow, () => 'global'),
-    submit: limiter(w, config.submitPerWindow, () => 'submit'),
-    sessionGlobal: limiter(w, config.sessionGlobalPerWindow, () => 'session'),
-    /** Needs the parsed body: keyed by the locator the caller names. */
-    sessionPerLocator: limiter(w, config.sessionPerLocatorPerWindow, (req) => {
-      const locator = (req.body as { locator?: unknown } | undefined)?.locator;
-      // Malformed locators share one key, so garbage cannot grow the counter map; the session
-      // limiter before this one bounds how many well-formed keys a window can create.
-      return typeof locator === 'string' && /^[A-Za-z0-9_-]{43}$/.test(locator)
-        ? `locator:${hashed(locator)}`
-        : 'locator:malformed';
-    }),
-    /** Needs the session: keyed by the report the session belongs to. */
-    perReport: limiter(w, config.writesPerReportPerWindow, (req) => {
-      const reportId = (req as Request & { reportId?: string }).reportId ?? '';
-      return `report:${reportId}`;
-    }),
+    submit: createWindowCounter(config.submitPerWindow, w, now),
+    session: createWindowCounter(config.sessionGlobalPerWindow, w, now),
+    /**
+     * Needs the session: keyed by the report the session belongs to (whoever holds the receipt).
+     * Counters live in express-rate-limit's MemoryStore and hold only report ids.
+     */
+    perReport: rateLimit({
+      windowMs: w,
+      limit: config.writesPerReportPerWindow,
+      keyGenerator: (req: Request) =>
+        `report:${(req as Request & { reportId?: string }).reportId ?? ''}`,
+      // No RateLimit headers: they would say how busy a report is.
+      standardHeaders: false,
+      legacyHeaders: false,
+      // The IP validations expect IP keys; this limiter deliberately has none.
+      validate: false,
+      handler: (_req, res) => sendProblem(res, 'rateLimited'),
+    }) as RequestHandler,
   };
 }

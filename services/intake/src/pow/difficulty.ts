@@ -1,10 +1,12 @@
 import type { PowConfig } from '../config.ts';
 
 /**
- * Adaptive difficulty from the global submission rate (no per-client state: never per IP).
- * Counts submissions in one-second buckets over the last minute; every doubling of the rate
- * above `normalRatePerMinute` asks one more leading zero bit, i.e. twice the work per
- * submission, so a flood pays for itself. As the minute slides past a burst it falls back.
+ * Adaptive difficulty from the global rate of attempts whose proof of work passed (submissions
+ * and session starts; no per-client state: never per IP). Only paid attempts count, so a flood
+ * that pays nothing cannot raise the price for everyone else. Counts them in one-second buckets
+ * over the last minute; every doubling of the rate above `normalRatePerMinute` asks one more
+ * leading zero bit, i.e. twice the work per attempt, so a flood pays for itself. As the minute
+ * slides past a burst it falls back.
  */
 export function createDifficulty(config: PowConfig, now: () => number) {
   const buckets = new Array<number>(60).fill(0);
@@ -18,7 +20,7 @@ export function createDifficulty(config: PowConfig, now: () => number) {
   }
 
   return {
-    recordSubmission(): void {
+    recordAttempt(): void {
       advance();
       buckets[lastSecond % 60] = (buckets[lastSecond % 60] ?? 0) + 1;
     },

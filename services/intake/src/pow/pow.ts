@@ -10,13 +10,17 @@ import { createDifficulty } from './difficulty.ts';
  * starts with `bits` zero bits; the expected work is 2^bits hashes, checking it is one hash.
  *
  * Challenges are stateless (`pow1.<bits>.<expiresAtMs>.<nonce>.<mac>`): the server only remembers
- * challenges that were spent, until they expire, so none can be used twice.
+ * challenges that were spent, until they expire, so none can be used twice. The difficulty is
+ * checked again when a challenge is spent: one issued at fewer bits than the going difficulty is
+ * refused (`outdated`), and the browser solves a fresh one, so challenges solved while it was
+ * quiet cannot be stockpiled for a flood. Every newly spent challenge counts as an attempt
+ * towards the going difficulty (difficulty.ts), whatever the request then turns out to be.
  */
 export const powAlgorithm = 'sha256-leading-zero-bits/v1';
 
 export type PowVerdict =
   | { readonly ok: true; readonly nonce: string; readonly expiresAt: number }
-  | { readonly ok: false; readonly reason: 'invalid' | 'replayed' | 'busy' };
+  | { readonly ok: false; readonly reason: 'invalid' | 'replayed' | 'busy' | 'outdated' };
 
 export function leadingZeroBits(digest: Uint8Array): number {
   let bits = 0;
@@ -94,20 +98,25 @@ export function createPow(
       if (!Number.isInteger(bits) || !Number.isFinite(expiresAt) || expiresAt <= at) {
         return { ok: false, reason: 'invalid' };
       }
-      // A challenge issued at a lower difficulty stays valid: it was fair when handed out.
       if (bits < config.minBits) return { ok: false, reason: 'invalid' };
       if (leadingZeroBits(powDigest(challenge, solution)) < bits)
         return { ok: false, reason: 'invalid' };
       const previous = spent.get(nonce);
       if (previous) {
+        // The retry of a request this challenge already paid for is the same success, even if
+        // the difficulty has risen since: it was accepted once.
         return previous[1] === binding
           ? { ok: true, nonce, expiresAt }
           : { ok: false, reason: 'replayed' };
       }
+      // Checked at redemption, not only at issue: a challenge handed out while it was quiet is
+      // worth no more than the going difficulty asks for now.
+      if (bits < difficulty.bits()) return { ok: false, reason: 'outdated' };
       sweep(at);
       // Fail closed: when the memory bound is reached, refuse rather than forget spent ones.
       if (spent.size >= config.maxSpent) return { ok: false, reason: 'busy' };
       spent.set(nonce, [expiresAt, binding]);
+      difficulty.recordAttempt();
       return { ok: true, nonce, expiresAt };
     },
     /** Gives a spent challenge back when the request it paid for was refused without effect. */

@@ -88,11 +88,11 @@ describe('adaptive difficulty', () => {
     let t = 0;
     const d = createDifficulty(config, () => t);
     expect(d.bits()).toBe(8);
-    for (let i = 0; i < 10; i++) d.recordSubmission();
+    for (let i = 0; i < 10; i++) d.recordAttempt();
     expect(d.bits()).toBe(8);
-    for (let i = 0; i < 30; i++) d.recordSubmission(); // 40/min = 4x the normal rate
+    for (let i = 0; i < 30; i++) d.recordAttempt(); // 40/min = 4x the normal rate
     expect(d.bits()).toBe(10);
-    for (let i = 0; i < 10_000; i++) d.recordSubmission();
+    for (let i = 0; i < 10_000; i++) d.recordAttempt();
     expect(d.bits()).toBe(16); // capped
     t += 30_000;
     expect(d.bits()).toBe(16);

@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
 import type { IntakeDeps } from '../deps.ts';
@@ -7,6 +7,9 @@ import { verifySessionSignature, type CryptoBackend } from '../domain/protocol.t
 import { loadCase } from '../domain/reports.ts';
 import { jsonBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
+import type { WindowCounter } from '../http/rate-limits.ts';
+import type { Pow } from '../pow/pow.ts';
+import { redeemPow } from '../pow/redeem.ts';
 import { createSessionChallenges } from './challenge.ts';
 import type { SessionTokens } from './tokens.ts';
 
@@ -20,6 +23,7 @@ const openBody = z.strictObject({
   locator,
   challenge: z.string().max(64),
   signature: z.string().max(128),
+  pow: z.strictObject({ challenge: z.string().max(200), solution: z.string().max(20) }),
 });
 
 /**
@@ -30,6 +34,10 @@ const openBody = z.strictObject({
  * - opening always looks the locator up, reads a report stream (a dummy one when unknown) and
  *   verifies a signature (against a dummy key when unknown), then answers with the same problem;
  * - a challenge is spent by its first use, right or wrong, so a signature cannot be retried.
+ * An attempt is priced by proof of work (GET /pow, the submissions' challenges), bound to this
+ * locator and session challenge, and only a paid attempt counts towards the global limit. There
+ * is no limit per locator: anyone who knows a locator (every investigator of its channel does)
+ * could use it up and lock its owner out. The session challenge itself is free and stateless.
  */
 export function sessionRoutes(
   deps: IntakeDeps,
@@ -38,7 +46,8 @@ export function sessionRoutes(
   tokens: SessionTokens,
   now: () => number,
   random: (n: number) => Buffer,
-  limits: { global: RequestHandler; perLocator: RequestHandler },
+  pow: Pow,
+  limit: WindowCounter,
   backend: () => Promise<CryptoBackend>,
 ): Router {
   const router = Router();
@@ -64,14 +73,16 @@ export function sessionRoutes(
 
   const json = jsonBody(4096);
 
-  router.post('/session/challenge', limits.global, ...json, limits.perLocator, (req, res) => {
+  router.post('/session/challenge', ...json, (req, res) => {
     const body = parseBody(challengeBody, req.body);
     const challenge = challenges.issue(body.locator, now() + config.sessionChallengeTtlMs);
     res.json({ challenge, expiresAt: challenges.open(challenge, body.locator)!.expiresAtMs });
   });
 
-  router.post('/session', limits.global, ...json, limits.perLocator, async (req, res) => {
+  router.post('/session', ...json, async (req, res) => {
     const body = parseBody(openBody, req.body);
+    // Paid first; the binding is hashed so the spent set holds no locator.
+    redeemPow(pow, limit, body.pow, powBinding(body.locator, body.challenge));
     const opened = challenges.open(body.challenge, body.locator);
     const fresh =
       opened !== undefined && opened.expiresAtMs > now() && spend(opened.nonce, opened.expiresAtMs);
@@ -102,6 +113,14 @@ export function sessionRoutes(
 
   return router;
 }
+
+const powBinding = (locator: string, challenge: string) =>
+  createHash('sha256')
+    .update('session\0')
+    .update(locator)
+    .update('\0')
+    .update(challenge)
+    .digest('base64url');
 
 const bearerPattern = /^Bearer ([A-Za-z0-9_-]{43})$/;
 

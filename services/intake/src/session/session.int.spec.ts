@@ -8,6 +8,7 @@ import {
   openSession,
   postJson,
   snapshot,
+  solvedPow,
   startIntake,
   submit,
   type Harness,
@@ -30,7 +31,8 @@ async function challengeFor(locator: string) {
 }
 
 async function attempt(locator: string, challenge: string, signature: string) {
-  return postJson(`${h.url}/api/v1/session`, { locator, challenge, signature });
+  const pow = await solvedPow(h.url);
+  return postJson(`${h.url}/api/v1/session`, { locator, challenge, signature, pow });
 }
 
 describe('receipt sessions', () => {
@@ -110,10 +112,12 @@ describe('receipt sessions', () => {
         const c = await postJson(`${counted.url}/api/v1/session/challenge`, { locator });
         const { challenge } = (await c.json()) as { challenge: string };
         Object.assign(counts, { lookups: 0, reads: 0, verifies: 0 });
+        const pow = await solvedPow(counted.url);
         const res = await postJson(`${counted.url}/api/v1/session`, {
           locator,
           challenge,
           signature: stranger.sign(challenge),
+          pow,
         });
         return { status: res.status, body: await res.text(), ...counts };
       };
@@ -191,19 +195,71 @@ describe('receipt sessions', () => {
     ).toBe(401);
   });
 
-  it('limits attempts per locator, not per address', async () => {
-    const limited = await startIntake({
-      config: { rateLimits: { sessionPerLocatorPerWindow: 3 } },
+  it('prices an attempt by proof of work, bound to its locator and challenge, before any lookup', async () => {
+    const { challenge } = await challengeFor(receipt.locator);
+    const signature = receipt.sign(challenge);
+    const before = await snapshot(h.store);
+    const unpaid = await postJson(`${h.url}/api/v1/session`, {
+      locator: receipt.locator,
+      challenge,
+      signature,
+      pow: { challenge: 'pow1.4.0.x.y', solution: '1' },
     });
+    expect((await expectProblem(unpaid, 403, 'powRequired')).ok).toBe(true);
+    // A proof spent on another attempt does not pay for this one.
+    const pow = await solvedPow(h.url);
+    const other = await challengeFor((await makeReceipt()).locator);
+    await postJson(`${h.url}/api/v1/session`, {
+      locator: receipt.locator,
+      challenge: other.challenge,
+      signature,
+      pow,
+    });
+    const reused = await postJson(`${h.url}/api/v1/session`, {
+      locator: receipt.locator,
+      challenge,
+      signature,
+      pow,
+    });
+    expect((await expectProblem(reused, 403, 'powReplayed')).ok).toBe(true);
+    expect(h.app.intake.sessions()).toBe(0);
+    expect(await snapshot(h.store)).toBe(before);
+    // The session challenge was not spent by the unpaid attempts: it still opens the session.
+    expect((await attempt(receipt.locator, challenge, signature)).status).toBe(201);
+  });
+
+  it('counts only paid attempts towards the global limit, and none per locator', async () => {
+    const limited = await startIntake({ config: { rateLimits: { sessionGlobalPerWindow: 2 } } });
     try {
-      const call = (locator: string) =>
-        postJson(`${limited.url}/api/v1/session/challenge`, { locator });
-      const a = (await makeReceipt()).locator;
-      const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await call(a)).status);
-      expect(statuses).toEqual([200, 200, 200, 429]);
-      // Same client, another locator: not limited.
-      expect((await call((await makeReceipt()).locator)).status).toBe(200);
+      const wb = await makeReceipt();
+      expect((await submit(limited.url, makeEnvelope(wb))).status).toBe(201);
+      const call = (body: unknown) => postJson(`${limited.url}/api/v1/session`, body);
+      for (let i = 0; i < 20; i++) {
+        const c = await postJson(`${limited.url}/api/v1/session/challenge`, {
+          locator: wb.locator,
+        });
+        expect(c.status).toBe(200);
+        expect(
+          (await call({ locator: wb.locator, challenge: 'x', signature: 'y', pow: {} })).status,
+        ).toBe(400);
+      }
+      const paid = async () => {
+        const c = await postJson(`${limited.url}/api/v1/session/challenge`, {
+          locator: wb.locator,
+        });
+        const { challenge } = (await c.json()) as { challenge: string };
+        return call({
+          locator: wb.locator,
+          challenge,
+          signature: wb.sign(challenge),
+          pow: await solvedPow(limited.url),
+        });
+      };
+      expect((await paid()).status).toBe(201);
+      expect((await paid()).status).toBe(201);
+      expect((await expectProblem(await paid(), 429, 'rateLimited')).ok).toBe(true);
+      limited.clock.advance(61_000);
+      expect((await paid()).status).toBe(201);
     } finally {
       await limited.close();
     }

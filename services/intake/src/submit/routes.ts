@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
 import type { Channel, Clock, IntakeDeps } from '../deps.ts';
@@ -10,7 +10,9 @@ import {
 import { alreadySubmitted, submissionEventId, submitReport } from '../domain/reports.ts';
 import { jsonBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
+import type { WindowCounter } from '../http/rate-limits.ts';
 import type { Pow } from '../pow/pow.ts';
+import { redeemPow } from '../pow/redeem.ts';
 
 const submitBodySchema = z.strictObject({
   envelope: submissionEnvelopeSchema,
@@ -35,11 +37,11 @@ export function submitRoutes(
   config: IntakeConfig,
   pow: Pow,
   clock: Clock,
-  limit: RequestHandler,
+  limit: WindowCounter,
   backend: () => Promise<CryptoBackend>,
 ): Router {
   const router = Router();
-  router.post('/reports', limit, ...jsonBody(config.maxJsonBytes), async (req, res) => {
+  router.post('/reports', ...jsonBody(config.maxJsonBytes), async (req, res) => {
     const body = parseBody(submitBodySchema, req.body);
     const { envelope } = body;
     const channels = await deps.listChannels();
@@ -48,16 +50,8 @@ export function submitRoutes(
     // The event id identifies exactly this envelope, which is what the proof of work is bound to
     // (an identical retry may present its spent challenge again).
     const eventId = submissionEventId(envelope);
-    const verdict = pow.spend(body.pow.challenge, body.pow.solution, eventId);
-    if (!verdict.ok) {
-      throw new ProblemError(
-        verdict.reason === 'replayed'
-          ? 'powReplayed'
-          : verdict.reason === 'busy'
-            ? 'unavailable'
-            : 'powRequired',
-      );
-    }
+    // Only a request whose proof of work passed counts towards the submission limit.
+    redeemPow(pow, limit, body.pow, eventId);
     // Only to the channel's current signed list: a recipient removed from it must never receive
     // a new report, and an older list may still name them; the browser refetches, verifies and
     // seals again. Free on the hot path (the list is at hand); only a mismatch reads the store,
@@ -72,7 +66,6 @@ export function submitRoutes(
     // After the proof of work: nobody makes the server verify signatures without paying first.
     await verifySubmission(await backend(), envelope);
     await submitReport(deps.store, { envelope, eventId, now: clock.now() });
-    pow.difficulty.recordSubmission();
     res.status(201).json({ reportId: envelope.reportId });
   });
   return router;

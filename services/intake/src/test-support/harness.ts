@@ -73,7 +73,6 @@ export function manualTimers() {
 
 export const testConfig: IntakeConfigOverrides = {
   pow: { baseBits: 4, minBits: 2, maxBits: 12, normalRatePerMinute: 1_000 },
-  rateLimits: { sessionPerLocatorPerWindow: 1_000 },
 };
 
 export interface Harness {
@@ -240,11 +239,13 @@ export async function submit(
 
 export async function openSession(url: string, receipt: Receipt): Promise<string> {
   const c = await postJson(`${url}/api/v1/session/challenge`, { locator: receipt.locator });
+  if (c.status !== 200) throw new Error(`session challenge refused: ${c.status}`);
   const { challenge } = (await c.json()) as { challenge: string };
   const res = await postJson(`${url}/api/v1/session`, {
     locator: receipt.locator,
     challenge,
     signature: receipt.sign(challenge),
+    pow: await solvedPow(url),
   });
   if (res.status !== 201) throw new Error(`session refused: ${res.status}`);
   return ((await res.json()) as { token: string }).token;

@@ -30,12 +30,14 @@ export interface IntakeDeps {
   /** The channels open for submissions (the lead wires the channels read model). */
   readonly listChannels: () => Promise<readonly Channel[]>;
   /**
-   * The report of a receipt locator, or undefined: the `whistleblower-locators` read model,
-   * e.g. `async (locator) => findReportByLocator(db, locator)` from @integrity-desk/reports.
+   * The report of a receipt locator and the whistleblower's signing key, or undefined: the
+   * `whistleblower-locators` read model, e.g. `async (locator) => findReportByLocator(db,
+   * locator)` from @integrity-desk/reports. One indexed lookup, whatever the report's history:
+   * a receipt session must take the same time for a known locator as for an unknown one.
    */
   readonly findReportByLocator: (
     locator: string,
-  ) => Promise<string | { readonly reportId: string } | undefined>;
+  ) => Promise<{ readonly reportId: string; readonly signPublicKey: string } | undefined>;
   /**
    * Whether a report other than `reportId` has an `EvidenceAdded` naming the blob: the sweep
    * erases a finished upload's blob that no event names only when this says no. The server

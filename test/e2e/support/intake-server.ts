@@ -113,9 +113,11 @@ export async function startIntake(): Promise<IntakeServer> {
         if (event.type !== 'ReportSubmitted') continue;
         const data = event.data as {
           reportId: string;
-          envelope: { whistleblower: { locator: string } };
+          envelope: { whistleblower: { locator: string; signPublicKey: string } };
         };
-        if (data.envelope.whistleblower.locator === locator) return data.reportId;
+        const wb = data.envelope.whistleblower;
+        if (wb.locator === locator)
+          return { reportId: data.reportId, signPublicKey: wb.signPublicKey };
       }
       return undefined;
     },

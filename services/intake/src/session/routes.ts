@@ -1,10 +1,9 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
 import type { IntakeDeps } from '../deps.ts';
 import { verifySessionSignature, type CryptoBackend } from '../domain/protocol.ts';
-import { loadCase } from '../domain/reports.ts';
 import { jsonBody, parseBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { WindowCounter } from '../http/rate-limits.ts';
@@ -31,8 +30,9 @@ const openBody = z.strictObject({
  * receipt; the server hands out a challenge for the locator and gives a bearer token for a valid
  * signature over it. Unknown locators and wrong signatures must be indistinguishable:
  * - the challenge is stateless and computed the same way whether the locator exists or not;
- * - opening always looks the locator up, reads a report stream (a dummy one when unknown) and
- *   verifies a signature (against a dummy key when unknown), then answers with the same problem;
+ * - opening always looks the locator and its key up in the read model (one indexed query, never
+ *   the report's stream, whose length would show) and verifies a signature (against a dummy key
+ *   when unknown), then answers with the same problem;
  * - a challenge is spent by its first use, right or wrong, so a signature cannot be retried.
  * An attempt is priced by proof of work (GET /pow, the submissions' challenges), bound to this
  * locator and session challenge, and only a paid attempt counts towards the global limit. There
@@ -59,7 +59,6 @@ export function sessionRoutes(
     .publicKey.export({ format: 'der', type: 'spki' })
     .subarray(-32)
     .toString('base64url');
-  const dummyReportId = randomUUID();
   const dummyChallenge = random(32).toString('base64url');
 
   function spend(nonce: string, expiresAt: number): boolean {
@@ -86,20 +85,19 @@ export function sessionRoutes(
     const opened = challenges.open(body.challenge, body.locator);
     const fresh =
       opened !== undefined && opened.expiresAtMs > now() && spend(opened.nonce, opened.expiresAtMs);
+    // One indexed lookup in the read model, which holds the key too: the same work whether the
+    // locator is known or not, and whatever the report's history (a stream read grew with it).
     const located = await deps.findReportByLocator(body.locator);
-    const reportId = typeof located === 'string' ? located : located?.reportId;
-    const found = await loadCase(deps.store, reportId ?? dummyReportId);
     const valid = verifySessionSignature(await backend(), {
-      signPublicKey: found?.signPublicKey ?? dummyKey,
+      signPublicKey: located?.signPublicKey ?? dummyKey,
       locator: body.locator,
       // A malformed challenge is still verified (against a well-formed stand-in), same cost.
       challenge: opened ? body.challenge : dummyChallenge,
       signature: body.signature,
     });
-    if (!fresh || !valid || !found || reportId === undefined)
-      throw new ProblemError('sessionRefused');
+    if (!fresh || !valid || !located) throw new ProblemError('sessionRefused');
     res.status(201).json({
-      token: tokens.issue(reportId),
+      token: tokens.issue(located.reportId),
       tokenType: 'Bearer',
       idleTimeoutSeconds: Math.floor(config.sessionIdleMs / 1000),
     });

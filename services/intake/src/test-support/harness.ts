@@ -43,11 +43,16 @@ export const channels: Channel[] = [
 
 /** Test-only locator index: scans the log (the server uses the whistleblower-locators projection). */
 export function locatorIndex(store: EventStore) {
-  return async (locator: string): Promise<string | undefined> => {
+  return async (locator: string) => {
     for (const e of await store.readAll()) {
       if (e.type !== 'ReportSubmitted') continue;
-      const data = e.data as { reportId: string; envelope: { whistleblower: { locator: string } } };
-      if (data.envelope.whistleblower.locator === locator) return data.reportId;
+      const data = e.data as {
+        reportId: string;
+        envelope: { whistleblower: { locator: string; signPublicKey: string } };
+      };
+      const wb = data.envelope.whistleblower;
+      if (wb.locator === locator)
+        return { reportId: data.reportId, signPublicKey: wb.signPublicKey };
     }
     return undefined;
   };

@@ -91,7 +91,7 @@ export async function startPlatform(
   log('projections: caught up, following the log');
   // For /readyz on both services: storage writable, log sound, projections caught up.
   const readiness = createReadiness({
-    dataDir: config.dataDir,
+    dirs: [config.dataDir, config.blobDir],
     store,
     runner,
     storeFailed: watched.failed,

@@ -115,7 +115,7 @@ describe.skipIf(!canMount)('a disk that fills under a running intake (real tmpfs
     });
     const url = h.url;
     const readiness = createReadiness({
-      dataDir: dataDisk,
+      dirs: [dataDisk, blobDir],
       store,
       runner,
       storeFailed: watched.failed,

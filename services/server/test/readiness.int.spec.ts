@@ -31,7 +31,7 @@ function world() {
   let storeFailed = false;
   let clock = 0;
   const readiness = createReadiness({
-    dataDir: dir,
+    dirs: [dir],
     store,
     runner: {
       failing: () => runner.failing,

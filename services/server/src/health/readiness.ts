@@ -9,7 +9,8 @@ export interface Readiness {
 }
 
 export interface ReadinessOptions {
-  readonly dataDir: string;
+  /** Where the service writes: DATA_DIR and the blob folder (a volume of its own in Compose). */
+  readonly dirs: readonly string[];
   readonly store: EventStore;
   readonly runner: ProjectionRunner;
   /** Whether the event log refused a write for good (see `watchStoreFailure`). */
@@ -22,7 +23,7 @@ export interface ReadinessOptions {
 }
 
 /**
- * Readiness for a supervisor or load balancer: DATA_DIR takes writes (a small file written and
+ * Readiness for a supervisor or load balancer: DATA_DIR and the blob folder take writes (a small file written and
  * fsynced), the event log has not failed for good, and the projections follow the log (not
  * waiting to retry after a failure, at most `maxLag` events behind it). Answers are cached
  * briefly, so polling `/readyz` cannot be turned into disk load.
@@ -35,7 +36,8 @@ export function createReadiness(options: ReadinessOptions): () => Promise<Readin
 
   const check = async (): Promise<Readiness> => {
     const failing: Readiness['failing'][number][] = [];
-    if ((await probeWritable(options.dataDir)) !== undefined) failing.push('storage');
+    const probes = await Promise.all(options.dirs.map((dir) => probeWritable(dir)));
+    if (probes.some((code) => code !== undefined)) failing.push('storage');
     if (options.storeFailed()) failing.push('store');
     if (options.runner.failing() || !(await withinLag())) failing.push('projections');
     return { ready: failing.length === 0, failing };

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { caseRoutes } from './case/routes.ts';
@@ -58,11 +58,12 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   });
   const limits = createRateLimits(config.rateLimits, now);
   const backend = backendProvider(deps.cryptoBackend);
-  const pages = whistleblowerPages(deps.staticDir);
-  const csp =
-    pages && deps.staticDir && existsSync(deps.staticDir)
-      ? cspFromBuild(deps.staticDir)
-      : apiOnlyCsp;
+  const site = servedSite(deps.staticDir, (error) =>
+    logger.error(
+      { error: error instanceof Error ? error.name : typeof error },
+      'new build refused',
+    ),
+  );
 
   const sweep = startUploadSweep({
     blobStore: deps.blobStore,
@@ -92,7 +93,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   app.set('query parser', 'simple');
 
   app.use(requestLog(counters));
-  app.use(securityHeaders(csp));
+  app.use((req, res, next) => site().headers(req, res, next));
   app.use(permissionsPolicy);
   // No CORS: a preflight gets a plain refusal without any Access-Control-* header, so browsers
   // refuse cross-origin calls to the API (Express would otherwise answer OPTIONS with 200).
@@ -123,7 +124,11 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   api.use((_req, res) => sendProblem(res, 'notFound'));
   app.use('/api/v1', api);
 
-  if (pages) app.use(pages);
+  app.use((req, res, next) => {
+    const pages = site().pages;
+    if (pages) pages(req, res, next);
+    else next();
+  });
   app.use((_req, res) => sendProblem(res, 'notFound'));
   app.use(
     problemHandler((kind, error) => {
@@ -146,4 +151,41 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     },
   });
   return app;
+}
+
+interface Site {
+  readonly dir: string | undefined;
+  readonly pages: RequestHandler | undefined;
+  readonly headers: RequestHandler;
+}
+
+/**
+ * The pages and security headers of the build being served, made again when the server swaps in
+ * another build (a CSP built from the build's own hashes belongs to that build). A build whose
+ * policy is refused (cspFromBuild) at start is an error; one swapped in later is not served:
+ * the previous build stays, and `onRefused` says why.
+ */
+function servedSite(
+  staticDir: IntakeDeps['staticDir'],
+  onRefused: (error: unknown) => void,
+): () => Site {
+  const dirOf = typeof staticDir === 'function' ? staticDir : () => staticDir;
+  const make = (dir: string | undefined): Site => {
+    const pages = whistleblowerPages(dir);
+    const csp = pages && dir && existsSync(dir) ? cspFromBuild(dir) : apiOnlyCsp;
+    return { dir, pages, headers: securityHeaders(csp) };
+  };
+  let site = make(dirOf());
+  let refused: string | undefined;
+  return () => {
+    const dir = dirOf();
+    if (dir === site.dir || dir === refused) return site;
+    try {
+      site = make(dir);
+    } catch (error) {
+      refused = dir;
+      onRefused(error);
+    }
+    return site;
+  };
 }

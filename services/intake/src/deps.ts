@@ -67,8 +67,11 @@ export interface IntakeDeps {
   readonly demo?: boolean;
   /** Protocol backend for signature checks; the Node backend (`createNodeBackend()`) when absent. */
   readonly cryptoBackend?: CryptoBackend;
-  /** Front-end build to serve the whistleblower pages from; API only when absent. */
-  readonly staticDir?: string;
+  /**
+   * Front-end build to serve the whistleblower pages from; API only when absent. A function is
+   * asked at every request: the server swaps in a rebuilt (pinned) build in one step.
+   */
+  readonly staticDir?: string | (() => string | undefined);
   /**
    * Whether intake can take a report now (storage writable, log sound, projections caught up),
    * for `/readyz`; without it intake is always ready.

@@ -59,6 +59,12 @@ export const configSchema = z
      * token, projections that failed and recovered) are printed whatever the level: an operator needs them.
      */
     LOG_LEVEL: z.enum(logLevels).default('info'),
+    /**
+     * `auto` (default): once setup has made the deployment key, the server rebuilds the front end
+     * with it pinned, by itself, and serves that build (kept under DATA_DIR/frontend). `off`: the
+     * operator builds with VITE_DEPLOYMENT_SIGN_PUBLIC_KEY and serves it through STATIC_DIR.
+     */
+    FRONTEND_REBUILD: z.enum(['auto', 'off']).default('auto'),
   })
   .refine((c) => c.EVENT_STORE !== 'esdb' || !!c.ESDB_CONNECTION_STRING, {
     message: 'EVENT_STORE=esdb needs ESDB_CONNECTION_STRING (e.g. esdb+discover://node1:2113)',
@@ -89,6 +95,10 @@ export interface Config {
   retentionRunMs: number;
   /** The services' log threshold (intake's request log, the desk's operational lines). */
   logLevel: LogLevel;
+  /** Whether the server rebuilds the front end with the deployment key pinned by itself. */
+  frontendRebuild: 'auto' | 'off';
+  /** How often it looks for a new deployment key (after setup, a rotation). */
+  frontendCheckMs: number;
   demo: boolean;
 }
 
@@ -124,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     retentionDays: c.RETENTION_DAYS,
     retentionRunMs: HOUR,
     logLevel: c.LOG_LEVEL,
+    frontendRebuild: c.FRONTEND_REBUILD,
+    frontendCheckMs: 5_000,
     demo: argv.includes('--demo'),
   };
 }

@@ -44,14 +44,26 @@ const dataHeaders = {
  * Serves the desk pages of the front-end build in front of the desk API: `/desk...` pages with
  * the exact CSP header the build computed for each, and the shared `/_app` assets. Everything
  * else goes to the API. Only files listed in csp.json or under /_app are ever read, so no path
- * can reach outside the build.
+ * can reach outside the build. A function as `staticDir` is asked at every request: the server
+ * swaps in a rebuilt (pinned) build in one step.
  */
 export function withDeskPages(
-  staticDir: string | undefined,
+  staticDir: string | undefined | (() => string | undefined),
   api: RequestListener,
   options: { demo: boolean },
 ): RequestListener {
   const withInfo = deploymentInfo(api, options.demo);
+  const dirOf = typeof staticDir === 'function' ? staticDir : () => staticDir;
+  let served: { dir: string | undefined; listener: RequestListener } | undefined;
+  return (req, res) => {
+    const dir = dirOf();
+    if (served === undefined || served.dir !== dir)
+      served = { dir, listener: deskPagesOf(dir, withInfo) };
+    served.listener(req, res);
+  };
+}
+
+function deskPagesOf(staticDir: string | undefined, withInfo: RequestListener): RequestListener {
   const manifestFile = staticDir && join(staticDir, 'csp.json');
   if (!staticDir || !manifestFile || !existsSync(manifestFile)) return withInfo;
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as CspManifest;
@@ -87,6 +99,10 @@ export function withDeskPages(
     }
     if (get && path === '/favicon.svg' && existsSync(join(staticDir, 'favicon.svg'))) {
       return send(res, join(staticDir, 'favicon.svg'), groupHeader, req.method === 'HEAD');
+    }
+    // The build's file hashes (frontend/scripts/file-manifest.js), for the admin page to show.
+    if (get && path === '/manifest.json' && existsSync(join(staticDir, 'manifest.json'))) {
+      return send(res, join(staticDir, 'manifest.json'), groupHeader, req.method === 'HEAD');
     }
     if (get && path.startsWith('/_app/')) {
       const file = assetFile(staticDir, path);

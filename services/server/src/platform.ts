@@ -22,6 +22,8 @@ import type { Config } from './config.ts';
 import { deploymentCryptoSettings } from './crypto-settings.ts';
 import { withDeskPages } from './desk-pages.ts';
 import { seedDemo } from './demo.ts';
+import { runFrontendBuild } from './frontend/build.ts';
+import { startPinnedFrontend } from './frontend/pinned.ts';
 import { deskLogger } from './logging.ts';
 import { optionalSecretFile, persistentSecret, readSecretFile } from './secrets.ts';
 import { close, defaultListenLimits, listen, type ListenLimits } from './listen.ts';
@@ -101,6 +103,21 @@ export async function startPlatform(
   const backend = await createNodeBackend();
   // One evidence store: intake writes uploads into it, desk reads them for recipients.
   const blobs = createFsBlobStore({ dir: config.blobDir });
+  const cryptoSettings = deploymentCryptoSettings(store, backend);
+  // The front end both services serve: rebuilt with the deployment key pinned once there is one.
+  const frontend =
+    config.role === 'projections'
+      ? undefined
+      : await startPinnedFrontend({
+          dataDir: config.dataDir,
+          fallbackDir: config.staticDir,
+          deploymentKey: async () => (await cryptoSettings())?.deploymentSignPublicKey,
+          mode: config.frontendRebuild,
+          build: runFrontendBuild,
+          log,
+          intervalMs: config.frontendCheckMs,
+        });
+  const staticDir = () => frontend?.dir();
   const servers: Server[] = [];
   /** Work that outlives requests (intake's upload sweep), stopped after the servers closed. */
   const background: (() => Promise<void>)[] = [];
@@ -117,9 +134,9 @@ export async function startPlatform(
       cryptoBackend: backend,
       listChannels: async () => listPublicChannels(readModels) as never,
       findReportByLocator: async (locator) => findReportByLocator(readModels, locator),
-      cryptoSettings: deploymentCryptoSettings(store, backend),
+      cryptoSettings,
       demo: config.demo,
-      ...(config.staticDir && { staticDir: config.staticDir }),
+      staticDir,
       config: {
         trustProxy: config.trustProxy,
         uploadExpiryMs: config.uploadExpiryMs,
@@ -189,7 +206,7 @@ export async function startPlatform(
         },
       },
     });
-    app = withDeskPages(config.staticDir, api, { demo: config.demo });
+    app = withDeskPages(staticDir, api, { demo: config.demo });
     log(
       config.retentionDays === undefined
         ? 'retention: RETENTION_DAYS is not set, closed reports are kept until an administrator purges them'
@@ -225,6 +242,7 @@ export async function startPlatform(
     async stop() {
       await Promise.all(servers.map(close));
       await Promise.all(background.map((stop) => stop()));
+      await frontend?.stop();
       await runner.stop();
       readModels.close();
       await store.close();

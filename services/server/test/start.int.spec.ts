@@ -58,6 +58,8 @@ describe('npm start (the composition root as a real process)', () => {
       const setup = await fetch(`${urls['desk']}/api/setup`);
       expect(await setup.json()).toEqual({ needed: true });
       expect(lines.some((l) => /setup token \S{16,}/.test(l))).toBe(true);
+      // The build it serves pins no deployment key yet (none exists before setup): it says so.
+      expect(lines.some((l) => l.includes('THE SERVED BUILD PINS NO DEPLOYMENT KEY'))).toBe(true);
       // Logs carry no request detail: no query strings, no addresses beyond the listen lines.
       // Intake writes no line when it answers a request (hourly counts only, see the request log
       // spec): nothing about the request above leaves the process now.

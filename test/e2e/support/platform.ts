@@ -33,6 +33,9 @@ export async function startTestPlatform(name: string): Promise<TestPlatform> {
       ROLE: 'all',
       EVENT_STORE: 'sqlite',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // Every story sets a deployment up; a pinned rebuild each time would cost a minute of CPU
+      // (services/server/test/demo.int.spec.ts proves the rebuild once).
+      FRONTEND_REBUILD: 'off',
     },
     [],
   );

@@ -49,8 +49,18 @@ export function runFrontendBuild(request: FrontendBuildRequest): Promise<Fronten
       cwd: repositoryRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...(request.signal && { signal: request.signal }),
+      // A process group of its own: stopping ends npm, the shell and Vite together.
+      detached: true,
     });
+    const stop = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    };
+    if (request.signal?.aborted) stop();
+    request.signal?.addEventListener('abort', stop, { once: true });
     const collect = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
         const trimmed = line.trimEnd();
@@ -66,6 +76,7 @@ export function runFrontendBuild(request: FrontendBuildRequest): Promise<Fronten
     const finish = (ok: boolean, exit: string) => {
       if (finished) return;
       finished = true;
+      request.signal?.removeEventListener('abort', stop);
       rmSync(work, { recursive: true, force: true });
       done({ ok, exit, tail });
     };

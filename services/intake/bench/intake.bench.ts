@@ -3,7 +3,10 @@
  * concurrent HTTP connections, on the SQLite store with proof of work at its minimum (still
  * verified), beside a bare Express + better-sqlite3 endpoint with the same durability (WAL,
  * synchronous=FULL, one insert per request) in the same run. Each server runs in its own
- * process; autocannon drives it from this one. Compare ratios, not absolutes.
+ * process; autocannon drives it from this one. Then the same intake again, with honest
+ * submissions sent while a flood of empty ones (which pay no proof of work and count towards no
+ * limit) runs beside them from 64 more connections: honest submissions/s and p99 during the
+ * flood, beside the quiet figures. Compare ratios, not absolutes.
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -23,6 +26,8 @@ const CONNECTIONS = 64;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 15_000);
 /** Requests each server answers first, not measured: a server in production runs warm (JIT). */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2_000);
+/** Honest submissions sent during the flood of empty ones. */
+const DURING_FLOOD = Number(process.env.BENCH_FLOOD_REQUESTS ?? Math.min(REQUESTS, 5_000));
 
 async function startServer(mode: 'intake' | 'bare' | 'noop', dir: string, key: string) {
   const child: ChildProcess = spawn(
@@ -122,6 +127,44 @@ async function load(port: number, bodies: string[]) {
   };
 }
 
+/**
+ * Honest submissions (`bodies`, 64 connections) while 64 more connections send empty submissions
+ * as fast as the server answers them (400 each: no body, no proof of work, no limit counted),
+ * from the start of the honest run to its end.
+ */
+async function duringFlood(port: number, bodies: string[]) {
+  let flood: autocannon.Instance | undefined;
+  const flooded = new Promise<autocannon.Result>((ok, fail) => {
+    flood = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections: CONNECTIONS,
+        duration: 3_600,
+        timeout: 30,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/reports',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          },
+        ],
+      },
+      (error, result) => (error ? fail(error) : ok(result)),
+    );
+  });
+  const honest = await load(port, bodies);
+  flood!.stop();
+  const f = await flooded;
+  return {
+    honest,
+    floodPerSecond: (f['4xx'] + f['2xx'] + f['5xx']) / f.duration,
+    flood4xx: f['4xx'],
+    flood429: f.statusCodeStats?.['429']?.count ?? 0,
+    flood5xx: f['5xx'],
+  };
+}
+
 function countRows(file: string, sql: string): number {
   const db = new Database(file, { readonly: true });
   try {
@@ -144,6 +187,7 @@ runBench(async () => {
       all.slice(WARMUP),
     ];
     const intakeBodies = split(await makeSubmissions(WARMUP + REQUESTS, key));
+    const floodBodies = await makeSubmissions(DURING_FLOOD, key);
     const bareBodies = split(await makeSubmissions(WARMUP + REQUESTS, key));
     console.log(`body size ${intakeBodies[1][0]!.length} bytes; ${WARMUP} warm-up requests first`);
 
@@ -157,7 +201,11 @@ runBench(async () => {
 
     const server = await startServer('intake', dir, key.toString('hex'));
     const measured = await measure(server, intakeBodies);
+    const flooded = await duringFlood(server.port, floodBodies);
     await server.stop();
+    console.log(
+      `during the flood: ${flooded.honest.ok} honest acknowledged, ${flooded.honest.failed} failed; flood answered ${flooded.flood4xx} 4xx (${flooded.flood429} of them 429), ${flooded.flood5xx} 5xx`,
+    );
 
     const durable = countRows(
       join(dir, 'events.sqlite'),
@@ -167,7 +215,7 @@ runBench(async () => {
     console.log(
       `intake: ${measured.ok} acknowledged, ${measured.failed} failed, ${durable} durable events; bare: ${baseline.ok} acknowledged, ${bareRows} rows (warm-up included in rows and events)`,
     );
-    if (durable !== measured.warmedUp + measured.ok)
+    if (durable !== measured.warmedUp + measured.ok + flooded.honest.ok)
       throw new Error('acknowledged and stored submissions differ');
 
     writeBenchResult(
@@ -190,6 +238,36 @@ runBench(async () => {
           target: '< 100 ms',
         },
         { name: 'failed submissions', value: measured.failed, unit: 'requests', target: '0' },
+        {
+          name: 'honest submissions/s during a flood of empty submissions (64 + 64 connections)',
+          value: flooded.honest.perSecond,
+          unit: 'req/s',
+          baseline: measured.perSecond,
+          ratio: flooded.honest.perSecond / measured.perSecond,
+        },
+        {
+          name: 'honest submission latency p99 during the flood',
+          value: flooded.honest.p99,
+          unit: 'ms',
+          baseline: measured.p99,
+        },
+        {
+          name: 'honest submissions refused or failed during the flood',
+          value: flooded.honest.failed,
+          unit: 'requests',
+          target: '0',
+        },
+        {
+          name: 'flood requests answered/s (400, nothing counted)',
+          value: flooded.floodPerSecond,
+          unit: 'req/s',
+        },
+        {
+          name: 'flood requests answered 429',
+          value: flooded.flood429,
+          unit: 'requests',
+          target: '0',
+        },
         {
           name: 'server CPU per submission',
           value: measured.serverCpuMs,

@@ -52,14 +52,17 @@ describe('deeply nested JSON', () => {
     expect(w.desk.logs.filter((l) => l.includes('unexpected'))).toEqual([]);
   });
 
-  it('still takes a note of ordinary depth', async () => {
+  it('still takes a body of ordinary depth', async () => {
     const reportId = await submitReport(w);
-    const r = await w.desk.call('POST', `/api/reports/${reportId}/notes`, {
-      cookie: w.alice.cookie,
-      ifMatch: '"0"',
-      body: { noteId: randomUUID(), note: { ciphertext: 'AAAA', meta: { a: [{ b: [1] }] } } },
-    });
-    expect(r.status).toBe(200);
+    const call = (name: string, ifMatch: string, body: unknown) =>
+      w.desk.call('POST', `/api/reports/${reportId}/${name}`, {
+        cookie: w.alice.cookie,
+        ifMatch,
+        body,
+      });
+    expect((await call('acknowledge', '"0"', {})).status).toBe(200);
+    const referral = { ciphertext: 'AAAA', meta: { a: [{ b: [{ c: [1] }] }] } };
+    expect((await call('refer', '"1"', { referral })).status).toBe(200);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readAggregate } from '@integrity-desk/reports';
+import { createAccessRecorder, readAggregate, type AccessRecorder } from '@integrity-desk/reports';
 import {
   channelDecider,
   channelStream,
@@ -52,6 +52,8 @@ export interface DeskContext {
   readonly setup: { token: string | undefined };
   /** A verifier of a random secret, checked for unknown handles (equal timing). */
   readonly dummyVerifier: () => Promise<LoginVerifier>;
+  /** Who opened which case and downloaded which evidence, once per hour (reports/access). */
+  readonly access: AccessRecorder;
 }
 
 export function createContext(deps: DeskDeps): DeskContext {
@@ -88,6 +90,7 @@ export function createContext(deps: DeskDeps): DeskContext {
     },
     lastTotpStep: new Map(),
     accounts: new Map(),
+    access: createAccessRecorder({ store: deps.store, clock: deps.clock }),
     setup: { token: undefined },
   };
 }

@@ -5,9 +5,18 @@
  * the report's ciphertext, evidence and locator are grepped for in every file of the data
  * directory (database, WAL, blobs, uploads).
  */
-import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
+import {
+  createSqliteEventStore,
+  StreamDeletedError,
+  type EventStore,
+} from '@integrity-desk/eventstore';
 import { createFsBlobStore } from '@integrity-desk/intake';
-import { findReportByLocator, openReadModels, purgeStream } from '@integrity-desk/reports';
+import {
+  accessStream,
+  findReportByLocator,
+  openReadModels,
+  purgeStream,
+} from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -230,12 +239,20 @@ describe('POST /api/reports/:reportId/purge', () => {
       reportId,
     ]);
 
+    // Opening the case left an access record (who read it), which the purge must take too.
+    await w.desk.call('GET', `/api/reports/${reportId}`, { cookie: w.alice.cookie });
+    expect((await w.desk.store.readStream(accessStream(reportId))).map((e) => e.type)).toContain(
+      'CaseOpened',
+    );
     const r = await w.desk.call('POST', `/api/reports/${reportId}/purge`, {
       cookie: w.alice.cookie,
       ifMatch: await etagOf(reportId),
       body: {},
     });
     expect(r.status).toBe(204);
+    await expect(w.desk.store.readStream(accessStream(reportId))).rejects.toBeInstanceOf(
+      StreamDeletedError,
+    );
     expect(occurrences()).toEqual([]);
 
     // The desk: gone from the case, the queues and the counts; the other report untouched.

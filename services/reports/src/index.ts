@@ -20,4 +20,5 @@ export * from './channel/channel.ts';
 export * from './deployment/deployment.ts';
 export { eventFields, plainFields } from './plain-fields.ts';
 export * from './retention/index.ts';
+export * from './access/index.ts';
 export { startPeriodic, systemTimers, type PeriodicWork, type Timers } from './shared/timers.ts';

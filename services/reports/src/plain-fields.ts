@@ -2,11 +2,13 @@ import type { ChannelEvent } from './channel/channel.ts';
 import type { DeploymentEvent } from './deployment/deployment.ts';
 import type { InvestigatorEvent } from './investigator/investigator.ts';
 import type { ReportEvent } from './report/events.ts';
+import type { AccessEvent } from './access/events.ts';
 import type { PurgeEvent } from './retention/events.ts';
 
 type EventType =
   | ReportEvent['type']
   | PurgeEvent['type']
+  | AccessEvent['type']
   | InvestigatorEvent['type']
   | ChannelEvent['type']
   | DeploymentEvent['type'];
@@ -59,6 +61,8 @@ export const eventFields: Record<
   },
   ReportPurged: { plain: ['reportId', 'by', 'purgedAt'], sealed: [] },
   ReportErased: { plain: ['reportId', 'erasedAt'], sealed: [] },
+  CaseOpened: { plain: ['reportId', 'investigatorId', 'hour'], sealed: [] },
+  EvidenceDownloaded: { plain: ['reportId', 'investigatorId', 'evidenceId', 'hour'], sealed: [] },
   InvestigatorInvited: {
     plain: [
       'investigatorId',

@@ -7,6 +7,7 @@ import { deploymentEventSchema } from './deployment/deployment.ts';
 import { investigatorEventSchema } from './investigator/investigator.ts';
 import { eventFields, plainFields } from './plain-fields.ts';
 import { reportEventSchema } from './report/events.ts';
+import { accessEventSchema } from './access/events.ts';
 import { purgeEventSchema } from './retention/events.ts';
 
 /** Rows of the table under "## Plain fields of events": | `Event` | `a`, `b` | `c` | */
@@ -29,6 +30,7 @@ function securityTable(): Record<string, string[]> {
 const schemas = [
   reportEventSchema,
   purgeEventSchema,
+  accessEventSchema,
   investigatorEventSchema,
   channelEventSchema,
   deploymentEventSchema,

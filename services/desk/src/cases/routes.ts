@@ -166,8 +166,16 @@ export function caseRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { deps } = ctx;
 
+  /**
+   * The case, for a recipient. Opening it is recorded first (reports/access: once per hour per
+   * investigator and report, in the audit log): if that cannot be written, the case is not shown.
+   */
   router.get('/api/reports/:reportId', async (req, res) => {
     const loaded = await loadCase(ctx, req, res);
+    await ctx.access.record({
+      reportId: loaded.reportId,
+      investigatorId: loaded.caller.investigatorId,
+    });
     const { read } = loaded;
     const state = read.state as Existing;
     res.setHeader('ETag', etag(read.revision as bigint));
@@ -185,13 +193,16 @@ export function caseRoutes(ctx: DeskContext): Router {
    * the connection. Unknown evidence, a missing blob or a desk without a blob store: 404.
    */
   router.get('/api/reports/:reportId/evidence/:evidenceId', async (req, res) => {
-    const { read } = await loadCase(ctx, req, res);
+    const { read, reportId, caller } = await loadCase(ctx, req, res);
     const evidenceId = parse(uuid, req.params['evidenceId']);
     let blobId: string | undefined;
     for (const { event } of read.events)
       if (event.type === 'EvidenceAdded' && event.data.evidenceId === evidenceId)
         blobId = event.data.blobId;
-    const blob = blobId === undefined ? undefined : await deps.blobStore?.readStream(blobId);
+    if (blobId === undefined || !deps.blobStore) throw new ProblemError('notFound');
+    // Recorded before the file is opened, as opening the case is.
+    await ctx.access.record({ reportId, investigatorId: caller.investigatorId, evidenceId });
+    const blob = await deps.blobStore.readStream(blobId);
     if (!blob) throw new ProblemError('notFound');
     await sendBlob(res, blob, (error) =>
       deps.logger?.error(

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { blobHeldElsewhere } from '../projections/retention/projection.ts';
 import { handleReportCommand, reportStream } from '../report/handle.ts';
 import type { Actor } from '../shared/command.ts';
+import { accessStream } from '../access/events.ts';
 import { purgeEventId, purgeEventSchema, purgeStream } from './events.ts';
 
 /**
@@ -80,7 +81,8 @@ export interface ReportPurger {
  * 3. evidence blobs no other report references are overwritten and removed (those its events
  *    name, read from the report stream, which still exists until step 4, and those of uploads
  *    that finished without a durable `EvidenceAdded`), unfinished uploads dropped;
- * 4. `report-<id>` tombstoned: its rows deleted from the store (SQLite: zeroed, WAL emptied);
+ * 4. `access-<id>` (who opened the case, downloaded its evidence) and `report-<id>` tombstoned:
+ *    their rows deleted from the store (SQLite: zeroed, WAL emptied);
  * 5. `ReportErased` on `purge-<id>`: the purge is complete (pending_purges drops it).
  */
 export function createReportPurger(deps: ReportPurgerDeps): ReportPurger {
@@ -127,6 +129,15 @@ export function createReportPurger(deps: ReportPurgerDeps): ReportPurger {
     }
   }
 
+  async function tombstoneIfThere(stream: string) {
+    try {
+      await store.tombstoneStream(stream);
+    } catch (error) {
+      if (!(error instanceof StreamDeletedError) && !(error instanceof StreamNotFoundError))
+        throw error;
+    }
+  }
+
   async function finish(record: { reportId: string; by: string; purgedAt: string }) {
     const { reportId } = record;
     const recorded = await appendRecord(
@@ -147,11 +158,10 @@ export function createReportPurger(deps: ReportPurgerDeps): ReportPurger {
         await deps.blobs.dropUnrecorded(upload, { erase });
       }
       await deps.blobs.discardUploads(reportId);
-      try {
-        await store.tombstoneStream(reportStream(reportId));
-      } catch (error) {
-        if (!(error instanceof StreamDeletedError)) throw error;
-      }
+      // Who read the case goes with it (access/events.ts): before the report stream, so a crash
+      // between the two is retried here, while the report stream still says to.
+      await tombstoneIfThere(accessStream(reportId));
+      await tombstoneIfThere(reportStream(reportId));
     }
     const erasedAt = deps.clock.now().toISOString();
     const erased = await appendRecord(

@@ -57,10 +57,14 @@ export const auditLogProjection: Projection = {
     } as const;
     if (e.type !== 'ReportPurged') return [row];
     // A purge leaves only its record (the `purge-<id>` stream: who, when): the report's own
-    // entries go, as they go from the log, so the audit log matches a rebuild after the tombstone.
+    // entries and who read it (`access-<id>`) go, as they go from the log, so the audit log
+    // matches a rebuild after the tombstones.
     const reportId = (e.data as { reportId: string }).reportId;
     return [
-      { sql: 'DELETE FROM audit_log WHERE stream_id = ?', params: [`report-${reportId}`] },
+      {
+        sql: 'DELETE FROM audit_log WHERE stream_id IN (?, ?)',
+        params: [`report-${reportId}`, `access-${reportId}`],
+      },
       row,
     ];
   },

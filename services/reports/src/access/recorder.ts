@@ -1,0 +1,54 @@
+import type { EventStore } from '@integrity-desk/eventstore';
+import {
+  accessEventId,
+  accessEventSchema,
+  accessStream,
+  hourOf,
+  type AccessEvent,
+} from './events.ts';
+
+export interface AccessRecorder {
+  /**
+   * Records that `investigatorId` opened the report (or, with `evidenceId`, downloaded that
+   * file), once per hour: resolves when the event is durable, or at once when this process
+   * recorded the same read this hour already. A failure rejects (the caller refuses the read).
+   */
+  record(read: { reportId: string; investigatorId: string; evidenceId?: string }): Promise<void>;
+}
+
+/** Reads remembered in this process, so a refresh costs no append; cleared when the hour turns. */
+const REMEMBERED = 10_000;
+
+export function createAccessRecorder(deps: {
+  readonly store: EventStore;
+  readonly clock: { now(): Date };
+}): AccessRecorder {
+  let currentHour = '';
+  const recorded = new Set<string>();
+  return {
+    async record({ reportId, investigatorId, evidenceId }) {
+      const hour = hourOf(deps.clock.now());
+      const event: AccessEvent =
+        evidenceId === undefined
+          ? { type: 'CaseOpened', data: { reportId, investigatorId, hour } }
+          : { type: 'EvidenceDownloaded', data: { reportId, investigatorId, evidenceId, hour } };
+      accessEventSchema.parse(event); // validated on write, as every event
+      const id = accessEventId(event);
+      if (hour !== currentHour) {
+        currentHour = hour;
+        recorded.clear();
+      }
+      if (recorded.has(id)) return;
+      // The same id again is a no-op in the store (another process, or this one before a restart).
+      await deps.store.append(
+        accessStream(reportId),
+        [{ id, type: event.type, data: event.data }],
+        {
+          expectedRevision: 'any',
+        },
+      );
+      if (recorded.size >= REMEMBERED) recorded.clear();
+      recorded.add(id);
+    },
+  };
+}

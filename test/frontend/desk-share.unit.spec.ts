@@ -9,6 +9,7 @@ import {
   generateSigningKeyPair,
   loadBackend,
   sealReport,
+  shareReportKey,
   signRecipientList,
   TEST_ONLY_CHEAP_PARAMS,
   type InvestigatorKeys,
@@ -116,6 +117,46 @@ describe('the desk worker shares report keys', () => {
       deploymentSignPublicKey: w.deployment.publicKey,
     });
     expect(own.answers).toEqual(w.answers);
+  });
+
+  it("opens through a colleague's share when a listed insider's share is bad (any order)", async () => {
+    const w = await world();
+    const insider = person(12);
+    const current = w.list([w.holder.entry, w.colleague.entry, insider.entry]);
+    // The insider, on the list, shares a key of their own, validly signed: it opens nothing.
+    const bad = shareReportKey(b, {
+      reportId,
+      reportKey: b.randomBytes(32),
+      recipient: w.colleague.entry,
+      sharedBy: insider.id,
+      sharerSignSeed: insider.keys.signSeed,
+    });
+    const [good] = share(w, current);
+    for (const order of [
+      [bad, good],
+      [good, bad],
+    ]) {
+      const opened = openCaseReport(b, {
+        envelope: w.envelope,
+        investigatorId: w.colleague.id,
+        keys: w.colleague.keys,
+        keyShares: order.map((s) => ({ share: s })),
+        recipientList: current,
+        deploymentSignPublicKey: w.deployment.publicKey,
+      });
+      expect(opened.answers).toEqual(w.answers);
+    }
+    // The bad share alone opens nothing.
+    expect(() =>
+      openCaseReport(b, {
+        envelope: w.envelope,
+        investigatorId: w.colleague.id,
+        keys: w.colleague.keys,
+        keyShares: [{ share: bad }],
+        recipientList: current,
+        deploymentSignPublicKey: w.deployment.publicKey,
+      }),
+    ).toThrow();
   });
 
   it('refuses a server-supplied key: unsigned, swapped into the signed list, or in a list signed by another key', async () => {

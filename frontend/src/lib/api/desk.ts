@@ -74,6 +74,8 @@ export interface DeskCase {
   keyShares: { share: unknown; sharedAt: string; sharerSignPublicKey: string | null }[];
   /** Current recipients whom the envelope does not name and who have no share yet. */
   cannotOpen: string[];
+  /** Colleagues holding shares, none from the caller: the caller may share again. */
+  mayShareAgain: string[];
   /** The channel's current recipient list as signed: verified in the worker, never trusted here. */
   recipientList: unknown;
   deploymentSignPublicKey: string | null;

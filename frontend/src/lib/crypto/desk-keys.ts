@@ -4,25 +4,26 @@ import {
   VAULT_ARGON2_PARAMS,
   createVault,
   loadBackend,
-  openThread,
   openVault,
   proveKeyPossession,
   sealMessage,
   signRecipientList,
   unlockVaultWithPassword,
+  verifyRecipientList,
   vaultSchema,
   type CryptoBackend,
   type InvestigatorKeys,
   type VaultUnlock,
 } from '@integrity-desk/protocol';
 import { beginDownload, finishDownload, forgetDownloads, pushDownload } from './attachment-open';
-import { openCaseReport, shareCaseKey } from './desk-share';
+import { openCaseReport, shareCaseKey, trustedDeploymentKey } from './desk-share';
 import {
   assertProven,
   checkListsNamingMe,
   checkRecipients,
   ownSafetyNumber,
 } from './desk-key-binding';
+import { openThreadForPage } from './thread';
 import type { DeskJob, OpenedDeskCase, Progress } from './jobs';
 
 let backend: Promise<CryptoBackend> | undefined;
@@ -35,6 +36,28 @@ const getBackend = () => (backend ??= loadBackend());
 function keysOrThrow(): InvestigatorKeys {
   if (!keys) throw new Error('Locked');
   return keys;
+}
+
+/**
+ * Who may author investigator messages and notes on a case: the signing keys of the channel's
+ * recipient list, verified against the deployment key (pinned in the build), never the keys the
+ * thread itself carries. A list that does not verify authorises nobody: every investigator
+ * message then shows as unverified, the whistleblower's still open.
+ */
+function listedSigningKeys(
+  b: CryptoBackend,
+  job: { recipientList: unknown; deploymentSignPublicKey: string | null },
+  channelId: string,
+): string[] {
+  try {
+    const list = verifyRecipientList(b, job.recipientList, {
+      pinnedPublicKey: trustedDeploymentKey(job.deploymentSignPublicKey),
+      channelId,
+    });
+    return list.recipients.map((r) => r.signPublicKey);
+  } catch {
+    return [];
+  }
 }
 
 export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Promise<unknown> {
@@ -124,20 +147,16 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         reportId: opened.envelope.reportId,
         authors: {
           whistleblower: opened.envelope.whistleblower.signPublicKey,
-          investigators: job.investigatorKeys,
+          investigators: listedSigningKeys(b, job, opened.envelope.channelId),
         },
       };
-      const open = (list: unknown[]) => {
-        try {
-          return openThread(b, list, ctx).map((m) => m.body as string | undefined);
-        } catch {
-          return list.map(() => undefined);
-        }
-      };
+      const messages = openThreadForPage(b, job.messages, ctx, k.signPublicKey);
+      const notes = openThreadForPage(b, job.notes, ctx, k.signPublicKey);
       return {
         answers: opened.answers,
-        messages: open(job.messages),
-        notes: open(job.notes),
+        messages: messages.entries,
+        notes: notes.entries,
+        next: { messages: messages.nextSequence, notes: notes.nextSequence },
       } satisfies OpenedDeskCase;
     }
     case 'deskSealMessage': {

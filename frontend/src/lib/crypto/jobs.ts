@@ -1,6 +1,7 @@
 // The messages between the page and the crypto worker. Heavy work (Argon2id, proof of work,
 // sealing) runs in the worker so the page never freezes, even on a phone without a JIT.
 // The worker is also the only holder of secret keys: the page gets envelopes, never keys.
+import type { ThreadEntry } from './thread';
 
 export interface Argon2Params {
   memoryKiB: number;
@@ -14,13 +15,11 @@ export interface AttachmentMetadata {
   size: number;
 }
 
-export interface PlainMessage {
-  messageId: string;
-  author: 'whistleblower' | 'investigator';
-  postedAt: string;
-  /** undefined when the envelope failed to open or its signature did not hold. */
-  text?: string;
-}
+/**
+ * A message of the returning whistleblower's thread: its id and the server's time, and, only
+ * when it verified, its author (from the signed envelope) and text (crypto/thread.ts).
+ */
+export type PlainMessage = { messageId: string; postedAt: string } & ThreadEntry;
 
 export type Job =
   | { kind: 'ping' }
@@ -71,7 +70,6 @@ export type DeskJob =
       envelope: unknown;
       messages: unknown[];
       notes: unknown[];
-      investigatorKeys: string[];
       /** Shares for this investigator, opened when the envelope holds no key for them. */
       keyShares: { share: unknown }[];
       recipientList: unknown;
@@ -104,10 +102,15 @@ export type DeskJob =
     }
   | { kind: 'deskLock' };
 
+/**
+ * Messages and notes are two threads, each opened message by message against the channel's
+ * signed list; `next` is this investigator's next sequence in each.
+ */
 export interface OpenedDeskCase {
   answers: unknown;
-  messages: (string | undefined)[];
-  notes: (string | undefined)[];
+  messages: ThreadEntry[];
+  notes: ThreadEntry[];
+  next: { messages: number; notes: number };
 }
 
 export interface CreatedVaultResult {

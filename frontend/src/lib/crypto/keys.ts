@@ -7,7 +7,6 @@ import {
   generateReceipt,
   loadBackend,
   openReturnedCase,
-  openThread,
   sealMessage,
   sealReport,
   signSessionChallenge,
@@ -21,6 +20,7 @@ import {
 import { beginAttachment, forgetAttachments, sealChunks } from './attachment-seal';
 import type { Job, OpenedCase, Progress, SealedReport } from './jobs';
 import { pinnedDeploymentKey } from './pinned';
+import { openThreadForPage } from './thread';
 
 /** Bound into every receipt-session signature, so it is useless for any other purpose. */
 export const SESSION_CONTEXT = 'intake-session';
@@ -122,12 +122,8 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       if (!receiptKeys) throw new Error('Locked');
       const b = await getBackend();
       const view = job.caseView as {
-        messages: {
-          messageId: string;
-          author: 'whistleblower' | 'investigator';
-          envelope: unknown;
-          postedAt: string;
-        }[];
+        // The server's plain `author` is not read: a verified message's comes from its envelope.
+        messages: { messageId: string; envelope: unknown; postedAt: string }[];
       };
       // The report key only from the envelope this receipt signed (the return path): a server
       // could seal a key of its own to the receipt's public box key. On any mismatch every key
@@ -149,24 +145,18 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
         reportId,
         authors: { whistleblower: receiptKeys.signPublicKey, investigators },
       };
-      let texts: (string | undefined)[];
-      try {
-        texts = openThread(
-          b,
-          view.messages.map((m) => m.envelope),
-          ctx,
-        ).map((m) => m.body);
-      } catch {
-        // A thread that fails as a whole (dropped or replayed message) is shown as unverified.
-        texts = view.messages.map(() => undefined);
-      }
-      nextSequence = view.messages.filter((m) => m.author === 'whistleblower').length;
+      const thread = openThreadForPage(
+        b,
+        view.messages.map((m) => m.envelope),
+        ctx,
+        receiptKeys.signPublicKey,
+      );
+      nextSequence = thread.nextSequence;
       return {
         messages: view.messages.map((m, i) => ({
           messageId: m.messageId,
-          author: m.author,
           postedAt: m.postedAt,
-          text: texts[i],
+          ...(thread.entries[i] ?? { verified: false as const }),
         })),
       } satisfies OpenedCase;
     }

@@ -12,8 +12,6 @@ export interface LoadedDeskCase {
   opened: OpenedDeskCase;
 }
 
-type Envelope = { authorRole?: string; authorKey?: string };
-
 /**
  * Why a case could not be loaded: not a recipient of it (403); a recipient added after it was
  * sealed, whom no colleague has shared its key with yet; or anything else.
@@ -26,27 +24,23 @@ export async function loadDeskCase(reportId: string): Promise<LoadedDeskCase | C
   const file = result.value;
   if (!sealedTo(file.envelope, desk.investigatorId) && file.keyShares.length === 0)
     return 'not-shared';
-  // Investigator authors: this investigator and those who wrote on the case. (The case file
-  // carries the channel's signed list too, which the worker verifies for key shares only.)
-  const investigatorKeys = [
-    ...new Set([
-      ...(desk.signPublicKey ? [desk.signPublicKey] : []),
-      ...file.messages
-        .map((m) => m.envelope as Envelope)
-        .filter((e) => e.authorRole === 'investigator' && e.authorKey)
-        .map((e) => e.authorKey!),
-    ]),
-  ];
-  const opened = await runInWorker<OpenedDeskCase>({
-    kind: 'deskOpenCase',
-    envelope: file.envelope,
-    messages: file.messages.map((m) => m.envelope),
-    notes: file.notes.map((n) => n.note),
-    investigatorKeys,
-    keyShares: file.keyShares.map((s) => ({ share: s.share })),
-    recipientList: file.recipientList,
-    deploymentSignPublicKey: file.deploymentSignPublicKey,
-  });
+  let opened: OpenedDeskCase;
+  try {
+    opened = await runInWorker<OpenedDeskCase>({
+      kind: 'deskOpenCase',
+      envelope: file.envelope,
+      messages: file.messages.map((m) => m.envelope),
+      notes: file.notes.map((n) => n.note),
+      keyShares: file.keyShares.map((s) => ({ share: s.share })),
+      recipientList: file.recipientList,
+      deploymentSignPublicKey: file.deploymentSignPublicKey,
+    });
+  } catch (error) {
+    // Every share tried (newest first) failed to open the report: one may be an insider's bad
+    // share. A colleague who holds the key can share it again.
+    if (!sealedTo(file.envelope, desk.investigatorId)) return 'not-shared';
+    throw error;
+  }
   return { file, etag: result.etag ?? `"${file.revision}"`, opened };
 }
 
@@ -60,6 +54,7 @@ const listRefusals = new Set(['SignatureError', 'FormatError', 'UnknownAuthorErr
  */
 export async function shareCase(
   loaded: LoadedDeskCase,
+  whom: 'cannotOpen' | 'mayShareAgain' = 'cannotOpen',
 ): Promise<'done' | 'refused' | 'conflict' | 'failed'> {
   // A plain copy: the page keeps the case in reactive state, whose proxies postMessage cannot clone.
   const file = JSON.parse(JSON.stringify(loaded.file)) as DeskCase;
@@ -69,7 +64,7 @@ export async function shareCase(
       kind: 'deskShareReportKey',
       reportId: file.reportId,
       channelId: file.channelId,
-      recipientIds: file.cannotOpen,
+      recipientIds: file[whom],
       recipientList: file.recipientList,
       deploymentSignPublicKey: file.deploymentSignPublicKey,
     });
@@ -109,26 +104,18 @@ export async function purgeCase(
   return result.problem.status === 412 ? 'conflict' : 'failed';
 }
 
-/** This investigator's next sequence on the case (protocol: 0, 1, 2, ... per author). */
-function nextSequence(list: unknown[]): number {
-  return list.filter((e) => (e as Envelope).authorKey === desk.signPublicKey).length;
-}
-
+/** Seals a message or note with this investigator's next sequence in that thread. */
 export async function sealForCase(
   loaded: LoadedDeskCase,
   kind: 'messages' | 'notes',
   text: string,
 ): Promise<{ id: string; envelope: unknown }> {
   const id = crypto.randomUUID();
-  const list =
-    kind === 'messages'
-      ? loaded.file.messages.map((m) => m.envelope)
-      : loaded.file.notes.map((n) => n.note);
   const envelope = await runInWorker<unknown>({
     kind: 'deskSealMessage',
     reportId: loaded.file.reportId,
     messageId: id,
-    sequence: nextSequence(list),
+    sequence: loaded.opened.next[kind],
     text,
   });
   return { id, envelope };

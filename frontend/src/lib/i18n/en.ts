@@ -159,7 +159,11 @@ export const en = {
   'case.logout': 'Log out',
   'case.refresh': 'Check for updates',
   'case.loggedOut': 'You have logged out. Close this tab when you are done.',
-  'case.badSignature': 'A message failed its integrity check and is not shown.',
+  'case.unverified': 'Unverified message, not shown',
+  'case.unverifiedDetail':
+    'This message failed its integrity check, so neither its text nor who wrote it is shown. Someone who controls the server may have forged, altered or repeated it. The other messages are verified.',
+  'case.missingBefore':
+    '{count} earlier message(s) from this author are missing here: the server did not hand them over.',
 
   'status.submitted': 'Received',
   'status.acknowledged': 'Acknowledged',
@@ -333,13 +337,17 @@ export const en = {
   'desk.case.notRecipient':
     'This report was not sent to you. Only the recipients of its channel when it was submitted can read it.',
   'desk.case.notShared':
-    'This report was sealed before you were added to its channel, so your keys cannot open it yet. Ask a colleague who can open it to share it with you.',
+    'This report was sealed before you were added to its channel, so your keys cannot open it yet, and no key shared with you so far opens it. Ask a colleague who can open it to share it with you.',
   'desk.share.title': 'Colleagues who cannot open this report',
   'desk.share.one':
     '1 colleague cannot open this report yet: it was sealed before they were added to the channel.',
   'desk.share.many':
     '{count} colleagues cannot open this report yet: it was sealed before they were added to the channel.',
   'desk.share.button': 'Share the report with them',
+  'desk.share.againTitle': 'Colleagues who got this report from someone else',
+  'desk.share.again':
+    '{count} colleague(s) received this report’s key from another colleague. If they say they cannot open it, share your copy too: their browser tries every share until one opens the report.',
+  'desk.share.againButton': 'Share my copy with them too',
   'desk.share.done': 'Shared. Your colleagues can open the report now.',
   'desk.share.refused':
     'The channel’s recipient list could not be verified, so nothing was shared. Tell your administrator.',

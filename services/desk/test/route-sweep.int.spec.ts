@@ -47,6 +47,8 @@ const noIfMatch = new Map<string, string>([
   ['POST /api/session', 'sign-in'],
   ['DELETE /api/session', 'sign-out'],
   ['POST /api/session/vault', "the caller's own password change, with the current login secret"],
+  ['POST /api/session/key-proof', "the caller's own key possession proof (a retry writes nothing)"],
+  ['POST /api/session/key-alarm', "the caller's own key mismatch alarm, for the audit log"],
   ['POST /api/investigators', 'creates an account stream (no_stream)'],
   ['POST /api/channels', 'creates a channel stream (no_stream)'],
 ]);

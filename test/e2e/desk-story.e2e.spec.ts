@@ -13,6 +13,8 @@
 // and the upload resumes), and each receipt shows its own case only. Every page visited is
 // checked (axe, 360 px) and photographed into test/artifacts/; the whole run may not send a
 // request outside the two origins nor trip the CSP.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
@@ -23,6 +25,7 @@ import {
 } from './support/chromium.ts';
 import { AdministratorNavigator, deskPeople, InvestigatorNavigator } from './support/desk.ts';
 import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
+import { buildDir } from './support/frontend-build.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
 import { artifactsDir, checkPage, type PageReport } from './support/page-checks.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
@@ -137,6 +140,15 @@ describe.skipIf(!hasChromium)(title, () => {
       'An investigator has no keys yet (not enrolled).',
     );
     await check(admin.page, 'admin-invited');
+    // The served build's hashes, for publication, as its own manifest.json lists them.
+    const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
+      files: Record<string, string>;
+    };
+    const hashes = admin.page.getByTestId('build-hashes');
+    await expect
+      .poll(() => hashes.getByRole('textbox').inputValue())
+      .toContain(`${manifest.files['index.html']}  index.html`);
+    expect(await hashes.innerText()).toContain('None: these pages trust any key');
   }, 60_000);
 
   it('the investigator enrols in their own browser: vault, TOTP from the local QR code, recovery key once', async () => {

@@ -383,6 +383,18 @@ export const en = {
   'desk.admin.resetTotp': 'Reset authenticator of {handle}',
   'desk.admin.resetCode':
     'Reset code for {handle} (give it to them privately; shown once; they enter it at /desk/totp-reset): {code}',
+  'desk.admin.hashes': 'Publish these hashes',
+  'desk.admin.hashesLead':
+    'The pages this deployment serves, file by file. Publish this list and the deployment key where whistleblowers and journalists look: anyone can then check that the deployment serves exactly these files (npm run verify with its address).',
+  'desk.admin.hashesKey': 'Deployment key built into the pages',
+  'desk.admin.hashesUnpinned':
+    'None: these pages trust any key the server announces. The server rebuilds them with the key once setup is done.',
+  'desk.admin.hashesCommit': 'Built from commit',
+  'desk.admin.hashesDirty': '(with uncommitted changes: nobody can rebuild it)',
+  'desk.admin.hashesFiles': 'SHA-256 of each of the {count} files (sha256sum format)',
+  'desk.admin.hashesServed':
+    'The same list, with the key and the commit, is served as /manifest.json by this desk and by the public site.',
+  'desk.admin.hashesMissing': 'This build has no manifest.json: rebuild it with npm run build.',
   'desk.admin.audit': 'Audit log',
   'desk.admin.auditWhen': 'When',
   'desk.admin.auditWho': 'Who',

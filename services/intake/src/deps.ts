@@ -77,4 +77,10 @@ export interface IntakeDeps {
    * for `/readyz`; without it intake is always ready.
    */
   readonly readiness?: () => Promise<{ readonly ready: boolean }>;
+  /**
+   * Whether the read models behind `findReportByLocator` are behind the log (the projection
+   * runner retrying after a fault): a receipt that finds no report is then told to try again
+   * (503), not that it is wrong.
+   */
+  readonly projectionsBehind?: () => boolean;
 }

@@ -143,6 +143,7 @@ export async function startPlatform(
         uploadSweepIntervalMs: config.uploadSweepMs,
       },
       readiness,
+      projectionsBehind: () => runner.failing(),
       // Hourly counts per method, route template and status at `info`; no line per request.
       logger: createIntakeLogger(process.stdout, config.logLevel),
     });

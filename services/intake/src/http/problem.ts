@@ -52,7 +52,11 @@ export const problems = {
     title: 'The message is not the next one of its author. Reload the case and send it again.',
   },
   rateLimited: { status: 429, title: 'Too many requests. Please wait and try again.' },
-  unavailable: { status: 503, title: 'The service is busy. Please try again.' },
+  unavailable: {
+    status: 503,
+    title: 'The service is busy. Please try again.',
+    retryAfterSeconds: 5,
+  },
   // The disk, not the request: nothing was acknowledged, and the same request again later
   // (every write here is idempotent) succeeds once the operator freed space or remounted.
   storageFull: {

@@ -95,7 +95,12 @@ export function sessionRoutes(
       challenge: opened ? body.challenge : dummyChallenge,
       signature: body.signature,
     });
-    if (!fresh || !valid || !located) throw new ProblemError('sessionRefused');
+    // While the projections are behind the log (retrying after a fault), a report acknowledged
+    // moments ago may be missing from the read model: its receipt would be told it is wrong.
+    // Every refusal then says "try again" instead, whatever its cause, so it tells nobody
+    // which locators exist; the browser starts over with fresh challenges.
+    if (!fresh || !valid || !located)
+      throw new ProblemError(deps.projectionsBehind?.() ? 'unavailable' : 'sessionRefused');
     res.status(201).json({
       token: tokens.issue(located.reportId),
       tokenType: 'Bearer',

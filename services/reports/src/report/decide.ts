@@ -1,6 +1,6 @@
 import type { Actor, CommandMetadata } from '../shared/command.ts';
 import { messageEnvelopeSchema, type MessageEnvelope } from '../shared/sealed.ts';
-import { addDays, addMonths, toHour } from '../shared/time.ts';
+import { addDays, addMonths, toHour, toMinute } from '../shared/time.ts';
 import type {
   AcknowledgeReport,
   AddEvidence,
@@ -63,6 +63,12 @@ function staff(metadata: CommandMetadata): string {
 }
 
 const iso = (m: CommandMetadata) => m.now.toISOString();
+/**
+ * What a whistleblower did is dated to the minute only, as the store's commit times are: the
+ * exact second of a message or an upload, like that of a submission, helps tie it to a person.
+ */
+const actedAt = (m: CommandMetadata) =>
+  m.actor.kind === 'whistleblower' ? toMinute(m.now) : iso(m);
 
 function assertNew(ids: readonly string[], id: string): void {
   if (ids.includes(id)) throw new DuplicateItemError('item id already used');
@@ -229,7 +235,7 @@ export function postMessage(command: PostMessage, state: ReportState): ReportEve
         author: actor.kind,
         ...(actor.kind === 'investigator' && { investigatorId: actor.investigatorId }),
         envelope,
-        postedAt: iso(command.metadata),
+        postedAt: actedAt(command.metadata),
       },
     },
   ];
@@ -252,7 +258,7 @@ export function addEvidence(command: AddEvidence, state: ReportState): ReportEve
         header: command.data.header as EvidenceAdded['data']['header'],
         by: actor.kind,
         ...(actor.kind === 'investigator' && { investigatorId: actor.investigatorId }),
-        addedAt: iso(command.metadata),
+        addedAt: actedAt(command.metadata),
       },
     },
   ];

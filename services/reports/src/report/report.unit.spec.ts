@@ -33,6 +33,8 @@ const channelId = fakeUuid('channel');
 const alice = 'inv-alice';
 const now = new Date('2026-03-04T10:17:42.123Z');
 const at = now.toISOString();
+/** A whistleblower's message or upload is dated to the minute only. */
+const atMinute = '2026-03-04T10:17:00.000Z';
 const investigator: Actor = { kind: 'investigator', investigatorId: alice };
 const whistleblower: Actor = { kind: 'whistleblower' };
 const meta = (actor: Actor = investigator) => ({ now, eventId: 'e-1', actor });
@@ -334,7 +336,7 @@ describe('report decider', () => {
           author,
           ...(author === 'investigator' && { investigatorId: alice }),
           envelope,
-          postedAt: at,
+          postedAt: author === 'whistleblower' ? atMinute : at,
         },
       }) as ReportEvent;
 
@@ -432,7 +434,7 @@ describe('report decider', () => {
               paddedSize: 1024,
               header,
               by: 'whistleblower',
-              addedAt: at,
+              addedAt: atMinute,
             },
           },
         ]));

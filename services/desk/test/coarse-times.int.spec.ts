@@ -1,0 +1,137 @@
+/**
+ * SECURITY.md, "Event store and data at rest" and "Plain fields of events": a seized event log
+ * does not date what a whistleblower did to the second. Commit times in the SQLite file are
+ * whole minutes, a report's `receivedAt` a whole hour, and no time a whistleblower's action
+ * put into an event (`postedAt` of their message, `addedAt` of their evidence) is finer than
+ * the minute. The whistleblower acts through intake over HTTP with the real protocol, at clock
+ * times that are not round; the file itself is read afterwards.
+ */
+import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
+import { createFsBlobStore } from '@integrity-desk/intake';
+import { findReportByLocator, openReadModels } from '@integrity-desk/reports';
+import Database from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  channels,
+  makeReceipt,
+  openSession,
+  postJson,
+  startIntake,
+  submit,
+  testClock,
+  type Harness,
+} from '../../intake/src/test-support/harness.ts';
+import { world, type World } from './harness.ts';
+
+let dir: string;
+let store: EventStore;
+let w: World;
+let intake: Harness;
+/** The real clock of the store is never round; these are the ones the services use. */
+const clock = testClock(Date.parse('2026-03-10T09:41:17.389Z'));
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-coarse-'));
+  let commitClock = Date.parse('2026-03-10T09:41:17.389Z');
+  // Commit times too are taken at odd seconds, so rounding is what makes them whole minutes.
+  store = createSqliteEventStore({
+    file: join(dir, 'events.sqlite'),
+    now: () => (commitClock += 7_919),
+  });
+  const db = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
+  const blobs = createFsBlobStore({ dir: join(dir, 'evidence') });
+  w = await world({ store, db, blobStore: blobs });
+  intake = await startIntake({
+    store,
+    blobStore: blobs,
+    clock,
+    deps: {
+      listChannels: async () => [{ ...channels[0]!, id: w.channelId }],
+      findReportByLocator: async (locator) => findReportByLocator(db, locator),
+    },
+  });
+  const wb = await makeReceipt();
+  const envelope = wb.seal('a report at an odd second', randomUUID(), 1, w.channelId);
+  expect((await submit(intake.url, envelope)).status).toBe(201);
+  await w.desk.settle();
+  clock.advance(1_234_567);
+  const token = await openSession(intake.url, wb);
+  const auth = { authorization: `Bearer ${token}` };
+  const messageId = randomUUID();
+  const message = { messageId, envelope: wb.message(envelope.reportId, 'more', messageId) };
+  expect((await postJson(`${intake.url}/api/v1/case/messages`, message, auth)).status).toBe(201);
+  clock.advance(61_111);
+  const file = await wb.attachment(envelope.reportId, randomBytes(5_000));
+  const begun = await postJson(
+    `${intake.url}/api/v1/case/evidence`,
+    { evidenceId: file.attachmentId, size: file.ciphertext.length, header: file.header },
+    auth,
+  );
+  expect(begun.status).toBe(201);
+  const put = await fetch(`${intake.url}/api/v1/case/evidence/${file.attachmentId}?offset=0`, {
+    method: 'PUT',
+    headers: { ...auth, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(file.ciphertext),
+  });
+  expect(put.status).toBe(201);
+  await w.desk.settle();
+}, 120_000);
+
+afterAll(async () => {
+  await intake?.close();
+  await w?.desk.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Row {
+  type: string;
+  data: string;
+  created: number;
+}
+const rows = (): Row[] => {
+  const file = new Database(join(dir, 'events.sqlite'), { readonly: true });
+  try {
+    return file.prepare('SELECT type, data, created FROM events').all() as Row[];
+  } finally {
+    file.close();
+  }
+};
+
+describe('times in the seized event log', () => {
+  it('every commit time is a whole minute', () => {
+    const all = rows();
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.filter((r) => r.created % 60_000 !== 0).map((r) => r.type)).toEqual([]);
+  });
+
+  it("a report's arrival is a whole hour", () => {
+    const submitted = rows().filter((r) => r.type === 'ReportSubmitted');
+    expect(submitted).toHaveLength(1);
+    expect((JSON.parse(submitted[0]!.data) as { receivedAt: string }).receivedAt).toBe(
+      '2026-03-10T09:00:00.000Z',
+    );
+  });
+
+  it("no time a whistleblower's action wrote is finer than the minute", () => {
+    const fine: string[] = [];
+    for (const r of rows()) {
+      const data = JSON.parse(r.data) as Record<string, unknown>;
+      const byWhistleblower =
+        r.type === 'ReportSubmitted' ||
+        (r.type === 'MessagePosted' && data['author'] === 'whistleblower') ||
+        (r.type === 'EvidenceAdded' && data['by'] === 'whistleblower');
+      if (!byWhistleblower) continue;
+      for (const [field, value] of Object.entries(data))
+        if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value))
+          if (Date.parse(value) % 60_000 !== 0) fine.push(`${r.type}.${field} = ${value}`);
+    }
+    expect(rows().some((r) => r.type === 'MessagePosted')).toBe(true);
+    expect(rows().some((r) => r.type === 'EvidenceAdded')).toBe(true);
+    expect(fine).toEqual([]);
+  });
+});

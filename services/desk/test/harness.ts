@@ -22,7 +22,7 @@ import {
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeB64, fakeSubmissionEnvelope, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import { createDeskApp } from '../src/app.ts';
@@ -97,6 +97,11 @@ export interface DeskOptions {
   cryptoBackend?: CryptoBackend;
   /** What `/readyz` reports (default: always ready). */
   readiness?: DeskDeps['readiness'];
+  /**
+   * Serves the app on a loopback port (default `app.listen`); the server's tests put the desk
+   * pages handler and the production listener in front, as `npm start` does.
+   */
+  serve?: (app: RequestListener) => Promise<Server>;
 }
 
 export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
@@ -141,9 +146,11 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
     }),
   });
   if (options.expectSetup !== false) await ready;
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = options.serve
+    ? await options.serve(app)
+    : await new Promise((resolve) => {
+        const s = app.listen(0, '127.0.0.1', () => resolve(s));
+      });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const desk: Desk = {
     store,

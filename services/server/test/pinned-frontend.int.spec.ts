@@ -21,7 +21,12 @@ afterEach(async () => {
 });
 
 /** A fake build with a manifest naming `pinned` and a landing page that says which build. */
-function buildWith(dir: string | undefined, pinned: string | null, marker: string): string {
+function buildWith(
+  dir: string | undefined,
+  pinned: string | null,
+  marker: string,
+  commit = COMMIT,
+): string {
   const out = dir ?? fakeBuild();
   if (dir) cpSync(fakeBuild(), dir, { recursive: true });
   writeFileSync(join(out, 'index.html'), `<html><body>${marker}</body></html>`);
@@ -29,7 +34,7 @@ function buildWith(dir: string | undefined, pinned: string | null, marker: strin
     join(out, 'manifest.json'),
     JSON.stringify({
       version: 1,
-      commit: COMMIT,
+      commit,
       dirty: false,
       pinnedDeploymentKey: pinned,
       files: {},
@@ -39,14 +44,14 @@ function buildWith(dir: string | undefined, pinned: string | null, marker: strin
 }
 
 /** A build the test finishes when it wants to, as the child process would. */
-function controlledBuild() {
+function controlledBuild(commit = COMMIT) {
   const requests: FrontendBuildRequest[] = [];
   let finish: (ok: boolean) => void = () => undefined;
   const build = (request: FrontendBuildRequest): Promise<FrontendBuildOutcome> => {
     requests.push(request);
     return new Promise((done) => {
       finish = (ok) => {
-        if (ok) buildWith(request.outDir, request.pinnedKey ?? null, 'PINNED BUILD');
+        if (ok) buildWith(request.outDir, request.pinnedKey ?? null, 'PINNED BUILD', commit);
         done({ ok, exit: ok ? '0' : '1', tail: ok ? [] : ['error: out of memory'] });
       };
     });
@@ -80,6 +85,7 @@ async function start(
   deploymentKey: () => Promise<string | undefined>,
   build: ReturnType<typeof controlledBuild>['build'],
   log: string[],
+  commit = COMMIT,
 ) {
   const frontend = await startPinnedFrontend({
     dataDir,
@@ -89,7 +95,7 @@ async function start(
     build,
     log: (line) => log.push(line),
     intervalMs: 60_000,
-    commit: COMMIT,
+    commit,
   });
   cleanup.push(() => frontend.stop());
   return frontend;
@@ -163,5 +169,34 @@ describe('the front end pinned by itself', () => {
     expect(log.some((l) => l.includes('error: out of memory'))).toBe(true);
     await frontend.check();
     expect(build.requests).toHaveLength(1);
+  });
+
+  it.each([
+    { case: 'another commit (an upgrade)', before: COMMIT, after: 'b'.repeat(40) },
+    {
+      case: 'an unknown commit (an image without SOURCE_COMMIT)',
+      before: 'unknown',
+      after: 'unknown',
+    },
+  ])('after a restart at $case, the old pinned build is not served: it builds again', async (c) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idesk-pin-'));
+    const unpinned = buildWith(undefined, null, 'UNPINNED BUILD');
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    cleanup.push(() => rmSync(unpinned, { recursive: true, force: true }));
+    const first = controlledBuild(c.before);
+    const frontend = await start(dataDir, unpinned, async () => key, first.build, [], c.before);
+    await expect.poll(() => first.requests.length).toBe(1);
+    first.finish(true);
+    await frontend.check();
+    expect(frontend.dir()).toBe(first.requests[0]!.outDir);
+    await frontend.stop();
+
+    const second = controlledBuild(c.after);
+    const restarted = await start(dataDir, unpinned, async () => key, second.build, [], c.after);
+    expect(restarted.dir()).toBe(unpinned);
+    await expect.poll(() => second.requests.length).toBe(1);
+    second.finish(true);
+    await restarted.check();
+    expect(restarted.dir()).toBe(second.requests[0]!.outDir);
   });
 });

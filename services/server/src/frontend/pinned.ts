@@ -114,7 +114,9 @@ export async function startPinnedFrontend(deps: PinnedFrontendDeps): Promise<Pin
   const check = async (mayBuild: boolean): Promise<void> => {
     const key = await deps.deploymentKey().catch(() => undefined);
     if (!key || pins(served.manifest, key)) return;
-    const existing = recorded();
+    // A build from an earlier start is adopted only when the commit is known: an image built
+    // without SOURCE_COMMIT cannot tell an upgrade's code from the last one's, so it rebuilds.
+    const existing = commit === 'unknown' ? undefined : recorded();
     const manifest = readBuildManifest(existing);
     if (existing && pins(manifest, key)) return serve(existing, manifest!, 'pinned build found');
     if (!mayBuild) return;

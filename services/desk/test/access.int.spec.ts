@@ -84,6 +84,9 @@ describe('sessions', () => {
     expect(cookie).toMatch(/^__Host-desk_session=[A-Za-z0-9_-]{43};/);
     for (const flag of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/', 'Max-Age=1800'])
       expect(cookie).toContain(flag);
+    // No Domain: a __Host- cookie is this host's only, never a sibling subdomain's.
+    expect(cookie.toLowerCase()).not.toContain('domain=');
+    expect(r.headers.getSetCookie()).toHaveLength(1);
     expect(r.body['vault']).toMatchObject({ investigatorId: carol.investigatorId });
   });
 

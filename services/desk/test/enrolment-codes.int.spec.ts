@@ -1,0 +1,158 @@
+/**
+ * SECURITY.md, "Staff side": an enrolment code (invitation) and a TOTP reset code are 128-bit,
+ * one-time, stored as SHA-256 only and valid 72 hours. Tried over HTTP against a real server on
+ * a loopback port and a real SQLite event store: a code past its 72 hours, a code used twice,
+ * a code in the log.
+ */
+import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
+import { openReadModels } from '@integrity-desk/reports';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectProblem,
+  keyProofFor,
+  login,
+  loginSecret,
+  newAccountKeys,
+  streamLength,
+  vaultFor,
+  world,
+  type World,
+} from './harness.ts';
+
+const HOUR = 3_600_000;
+let dir: string;
+let store: EventStore;
+let w: World;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-codes-'));
+  store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const db = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
+  w = await world({ store, db });
+}, 60_000);
+afterAll(async () => {
+  await w?.desk.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const later = (ms: number) => {
+  w.desk.clock.now = new Date(w.desk.clock.now.getTime() + ms);
+};
+
+/** The administrator signs in again: a session does not outlive 30 idle minutes. */
+const adminCookie = async () => (await login(w.desk, w.admin)).cookie;
+
+async function invite(handle: string) {
+  const r = await w.desk.call('POST', '/api/investigators', {
+    cookie: await adminCookie(),
+    body: { handle, role: 'investigator' },
+  });
+  expect(r.status).toBe(201);
+  return {
+    investigatorId: r.body['investigatorId'] as string,
+    enrolmentCode: r.body['enrolmentCode'] as string,
+  };
+}
+
+function enrolBody(investigatorId: string, enrolmentCode: string) {
+  const keys = newAccountKeys(w.desk);
+  return {
+    investigatorId,
+    enrolmentCode,
+    loginSecret: loginSecret(),
+    vault: vaultFor(investigatorId, keys),
+    keyProof: keyProofFor(w.desk, investigatorId, keys),
+  };
+}
+
+/** Every byte the desk wrote under the data directory (database, WAL, read models). */
+const written = () => Buffer.concat(readdirSync(dir).map((name) => readFileSync(join(dir, name))));
+
+describe('enrolment codes', () => {
+  it('are 128 random bits, shown once and never written: only their SHA-256 is', async () => {
+    const { enrolmentCode } = await invite('ivy');
+    expect(Buffer.from(enrolmentCode, 'base64url')).toHaveLength(16);
+    await w.desk.settle();
+    expect(written().includes(Buffer.from(enrolmentCode))).toBe(false);
+  });
+
+  it('expire after 72 hours: refused, nothing written', async () => {
+    const { investigatorId, enrolmentCode } = await invite('jon');
+    later(72 * HOUR);
+    const stream = `investigator-${investigatorId}`;
+    const before = await streamLength(store, stream);
+    expectProblem(
+      await w.desk.call('POST', '/api/enrolment', {
+        body: enrolBody(investigatorId, enrolmentCode),
+      }),
+      403,
+    );
+    expect(await streamLength(store, stream)).toBe(before);
+  });
+
+  it('work within 72 hours, once: a second enrolment or confirmation with it is refused', async () => {
+    const { investigatorId, enrolmentCode } = await invite('kim');
+    later(72 * HOUR - 60_000);
+    const enrolled = await w.desk.call('POST', '/api/enrolment', {
+      body: enrolBody(investigatorId, enrolmentCode),
+    });
+    expect(enrolled.status).toBe(201);
+    const secret = (enrolled.body['totp'] as { secret: string }).secret;
+    const confirmed = await w.desk.call('POST', '/api/enrolment/totp', {
+      body: { investigatorId, enrolmentCode, code: w.desk.code(secret) },
+    });
+    expect(confirmed.status).toBe(204);
+    const stream = `investigator-${investigatorId}`;
+    const before = await streamLength(store, stream);
+    expectProblem(
+      await w.desk.call('POST', '/api/enrolment', {
+        body: enrolBody(investigatorId, enrolmentCode),
+      }),
+      403,
+    );
+    expectProblem(
+      await w.desk.call('POST', '/api/enrolment/totp', {
+        body: { investigatorId, enrolmentCode, code: w.desk.code(secret) },
+      }),
+      403,
+    );
+    expect(await streamLength(store, stream)).toBe(before);
+  });
+});
+
+describe('TOTP reset codes', () => {
+  it('expire after 72 hours and are never written', async () => {
+    const cookie = await adminCookie();
+    const account = await w.desk.call('GET', `/api/investigators/${w.bob.investigatorId}`, {
+      cookie,
+    });
+    const reset = await w.desk.call(
+      'POST',
+      `/api/investigators/${w.bob.investigatorId}/totp-reset`,
+      { cookie, ifMatch: account.headers.get('etag') ?? '', body: {} },
+    );
+    expect(reset.status).toBe(200);
+    const code = (reset.body['enrolmentCode'] ?? reset.body['code']) as string;
+    expect(Buffer.from(code, 'base64url')).toHaveLength(16);
+    await w.desk.settle();
+    expect(written().includes(Buffer.from(code))).toBe(false);
+    later(72 * HOUR);
+    const stream = `investigator-${w.bob.investigatorId}`;
+    const before = await streamLength(store, stream);
+    expectProblem(
+      await w.desk.call('POST', '/api/enrolment/totp-reset', {
+        body: {
+          investigatorId: w.bob.investigatorId,
+          enrolmentCode: code,
+          loginSecret: w.bob.loginSecret,
+        },
+      }),
+      403,
+    );
+    expect(await streamLength(store, stream)).toBe(before);
+  });
+});

@@ -8,6 +8,7 @@ import {
   generateReceipt,
   generateSigningKeyPair,
   loadBackend,
+  sealMessage,
   sealReport,
   shareReportKey,
   signRecipientList,
@@ -15,7 +16,12 @@ import {
   type InvestigatorKeys,
 } from '@integrity-desk/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openCaseReport, shareCaseKey } from '../../frontend/src/lib/crypto/desk-share.ts';
+import {
+  listedSigningKeys,
+  openCaseReport,
+  shareCaseKey,
+} from '../../frontend/src/lib/crypto/desk-share.ts';
+import { openThreadForPage } from '../../frontend/src/lib/crypto/thread.ts';
 
 const b = await loadBackend();
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -201,5 +207,47 @@ describe('the desk worker shares report keys', () => {
         deploymentSignPublicKey: w.deployment.publicKey,
       }),
     ).toThrow();
+  });
+
+  it('takes investigator authors, notes included, from the verified list, not from the thread', async () => {
+    const w = await world();
+    const stranger = generateSigningKeyPair(b);
+    const seal = (seed: Uint8Array, n: number, sequence: number) =>
+      sealMessage(b, {
+        reportKey: w.reportKey,
+        reportId,
+        messageId: id(200 + n),
+        authorRole: 'investigator',
+        authorSignSeed: seed,
+        sequence,
+        body: `note ${n}`,
+      });
+    // A key the server made up signs a well-formed message of its own: before, the desk page
+    // allowed every investigator key found in the thread, so this one verified.
+    const thread = [seal(w.holder.keys.signSeed, 1, 0), seal(stranger.seed, 2, 0)];
+    const open = (recipientList: unknown) =>
+      openThreadForPage(
+        b,
+        thread,
+        {
+          reportKey: w.reportKey,
+          reportId,
+          authors: {
+            whistleblower: w.envelope.whistleblower.signPublicKey,
+            investigators: listedSigningKeys(b, {
+              recipientList,
+              deploymentSignPublicKey: w.deployment.publicKey,
+              channelId,
+            }),
+          },
+        },
+        w.holder.keys.signPublicKey,
+      ).entries.map((e) => e.verified);
+    expect(open(w.current)).toEqual([true, false]);
+    // A list naming the stranger but signed by another key, or no list: nobody is allowed.
+    const rogue = generateSigningKeyPair(b);
+    const strangerEntry = { ...w.colleague.entry, signPublicKey: stranger.publicKey };
+    expect(open(w.list([w.holder.entry, strangerEntry], rogue.seed))).toEqual([false, false]);
+    expect(open(null)).toEqual([false, false]);
   });
 });

@@ -9,14 +9,13 @@ import {
   sealMessage,
   signRecipientList,
   unlockVaultWithPassword,
-  verifyRecipientList,
   vaultSchema,
   type CryptoBackend,
   type InvestigatorKeys,
   type VaultUnlock,
 } from '@integrity-desk/protocol';
 import { beginDownload, finishDownload, forgetDownloads, pushDownload } from './attachment-open';
-import { openCaseReport, shareCaseKey, trustedDeploymentKey } from './desk-share';
+import { listedSigningKeys, openCaseReport, shareCaseKey } from './desk-share';
 import {
   assertProven,
   checkListsNamingMe,
@@ -36,28 +35,6 @@ const getBackend = () => (backend ??= loadBackend());
 function keysOrThrow(): InvestigatorKeys {
   if (!keys) throw new Error('Locked');
   return keys;
-}
-
-/**
- * Who may author investigator messages and notes on a case: the signing keys of the channel's
- * recipient list, verified against the deployment key (pinned in the build), never the keys the
- * thread itself carries. A list that does not verify authorises nobody: every investigator
- * message then shows as unverified, the whistleblower's still open.
- */
-function listedSigningKeys(
-  b: CryptoBackend,
-  job: { recipientList: unknown; deploymentSignPublicKey: string | null },
-  channelId: string,
-): string[] {
-  try {
-    const list = verifyRecipientList(b, job.recipientList, {
-      pinnedPublicKey: trustedDeploymentKey(job.deploymentSignPublicKey),
-      channelId,
-    });
-    return list.recipients.map((r) => r.signPublicKey);
-  } catch {
-    return [];
-  }
 }
 
 export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Promise<unknown> {
@@ -147,7 +124,11 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         reportId: opened.envelope.reportId,
         authors: {
           whistleblower: opened.envelope.whistleblower.signPublicKey,
-          investigators: listedSigningKeys(b, job, opened.envelope.channelId),
+          investigators: listedSigningKeys(b, {
+            recipientList: job.recipientList,
+            deploymentSignPublicKey: job.deploymentSignPublicKey,
+            channelId: opened.envelope.channelId,
+          }),
         },
       };
       const messages = openThreadForPage(b, job.messages, ctx, k.signPublicKey);

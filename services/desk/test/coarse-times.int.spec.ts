@@ -8,7 +8,7 @@
  */
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
 import { createFsBlobStore } from '@integrity-desk/intake';
-import { findReportByLocator, openReadModels } from '@integrity-desk/reports';
+import { eventFields, findReportByLocator, openReadModels } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -91,12 +91,13 @@ afterAll(async () => {
 interface Row {
   type: string;
   data: string;
+  metadata: string | null;
   created: number;
 }
 const rows = (): Row[] => {
   const file = new Database(join(dir, 'events.sqlite'), { readonly: true });
   try {
-    return file.prepare('SELECT type, data, created FROM events').all() as Row[];
+    return file.prepare('SELECT type, data, metadata, created FROM events').all() as Row[];
   } finally {
     file.close();
   }
@@ -133,5 +134,41 @@ describe('times in the seized event log', () => {
     expect(rows().some((r) => r.type === 'MessagePosted')).toBe(true);
     expect(rows().some((r) => r.type === 'EvidenceAdded')).toBe(true);
     expect(fine).toEqual([]);
+  });
+});
+
+describe('what the seized event log holds (SECURITY.md, "Plain fields of events")', () => {
+  it('every stored event is in the table, and holds no field the table does not name', () => {
+    const problems: string[] = [];
+    const types = new Set<string>();
+    for (const r of rows()) {
+      types.add(r.type);
+      const fields = (
+        eventFields as Record<string, { plain: readonly string[]; sealed: readonly string[] }>
+      )[r.type];
+      if (!fields) {
+        problems.push(`${r.type} is not in the table`);
+        continue;
+      }
+      const named = new Set([...fields.plain.map((f) => f.split('.')[0]!), ...fields.sealed]);
+      const data = JSON.parse(r.data) as Record<string, unknown>;
+      for (const key of Object.keys(data))
+        if (!named.has(key)) problems.push(`${r.type}.${key} is stored but not in the table`);
+      for (const path of fields.plain.filter((f) => f.includes('.'))) {
+        const [top] = path.split('.');
+        if (!(top! in data)) continue;
+        const value = path
+          .split('.')
+          .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data);
+        if (value === undefined) problems.push(`${r.type}.${path} is named but not where it says`);
+      }
+      // Metadata is read by the server too: it carries no request detail at all.
+      const metadata = r.metadata ? (JSON.parse(r.metadata) as Record<string, unknown>) : {};
+      for (const key of Object.keys(metadata))
+        if (!['actor', 'eventId', 'correlationId', 'causationId'].includes(key))
+          problems.push(`${r.type} metadata.${key}`);
+    }
+    expect(types.size).toBeGreaterThan(8);
+    expect(problems).toEqual([]);
   });
 });

@@ -29,6 +29,11 @@ export interface IntakeApp extends Express {
     readonly powBits: () => number;
     /** Stops background work (the sweep of abandoned uploads); call after the server closed. */
     readonly close: () => Promise<void>;
+    /**
+     * Counts a failure outside the app (the server's listener guard) with the hourly counts,
+     * so even that leaves no line at request time.
+     */
+    readonly countFailure: (error: unknown) => void;
   };
 }
 
@@ -148,6 +153,11 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
         hourly.stop();
         return sweep.stop();
       },
+      countFailure: (error: unknown) =>
+        counters.count('error', 'requests failed', {
+          problem: 'internal',
+          error: error instanceof Error ? error.name : typeof error,
+        }),
     },
   });
   return app;

@@ -151,7 +151,8 @@ export async function startPlatform(
       app,
       config.intake.host,
       config.intake.port,
-      listenOptions,
+      // A failure outside the app is counted with intake's hourly counts, never a line now.
+      { ...listenOptions, onError: (error: unknown) => app.intake.countFailure(error) },
     );
     servers.push(server);
     background.push(() => app.intake.close());

@@ -65,4 +65,22 @@ describe('the request log', () => {
     await timers.fire();
     expect(h.logs.slice(before).filter((l) => l.includes('"route"'))).toEqual([]);
   });
+
+  it('counts a failure outside the app (the listener guard) with the rest, written on the hour', async () => {
+    const before = h.logs.length;
+    h.app.intake.countFailure(new TypeError('report text that must not be logged'));
+    h.app.intake.countFailure(new TypeError('again'));
+    expect(h.logs.length).toBe(before);
+    await timers.fire();
+    const failed = h.logs.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(failed).toContainEqual(
+      expect.objectContaining({
+        msg: 'requests failed',
+        problem: 'internal',
+        error: 'TypeError',
+        count: 2,
+      }),
+    );
+    expect(h.logs.join('')).not.toContain('report text');
+  });
 });

@@ -115,6 +115,12 @@ describe('npm start -- --demo (a newcomer evaluating the platform)', () => {
         expect(lines.some((l) => l.includes('THE SERVED BUILD PINS NO DEPLOYMENT KEY'))).toBe(true);
         expect(await (await fetch(`${url('intake')}/`)).text()).toContain('unpinned-banner');
         await server.line(/front end: pinned build ready/, BUILD_MS);
+        // Its progress went to the log, from the child process.
+        expect(
+          lines.some((l) =>
+            /^front end build: manifest\.json: \d+ files, deployment key pinned$/.test(l),
+          ),
+        ).toBe(true);
         await expectPinned(url('intake'), url('desk'), key);
 
         // `npm start` again on the set-up deployment: the pinned build is served from the start,

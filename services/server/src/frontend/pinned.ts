@@ -91,7 +91,16 @@ export async function startPinnedFrontend(deps: PinnedFrontendDeps): Promise<Pin
       'front end: rebuilding with the deployment key pinned (a child process, about a minute); the current build is served until it is done',
     );
     const started = Date.now();
-    const outcome = await deps.build({ outDir, pinnedKey: key, signal: abort.signal });
+    const outcome = await deps.build({
+      outDir,
+      pinnedKey: key,
+      signal: abort.signal,
+      // Its milestones only (client and prerender bundles, CSP, manifest), not Vite's every line.
+      onLine: (line) => {
+        if (/built in|^csp\.json:|^manifest\.json:/.test(line))
+          deps.log(`front end build: ${line}`);
+      },
+    });
     const manifest = outcome.ok ? readBuildManifest(outDir) : undefined;
     if (!manifest || manifest.pinnedDeploymentKey !== key) {
       rmSync(outDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import {
   createMemoryBlobStore,
   type BlobStore,
   type Channel,
+  type IntakeConfigOverrides,
 } from '@integrity-desk/intake';
 import {
   generateBoxKeyPair,
@@ -52,7 +53,9 @@ export interface IntakeServer {
   close(): Promise<void>;
 }
 
-export async function startIntake(): Promise<IntakeServer> {
+export async function startIntake(
+  options: { config?: IntakeConfigOverrides } = {},
+): Promise<IntakeServer> {
   const backend = await loadBackend();
   const store = createMemoryEventStore();
   const blobStore = createMemoryBlobStore();
@@ -133,7 +136,10 @@ export async function startIntake(): Promise<IntakeServer> {
       vaultKdf: { alg: 'argon2id13', opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 },
       deploymentSignPublicKey: deploymentKey.publicKey,
     },
-    config: { pow: { baseBits: 8, minBits: 4, maxBits: 12, normalRatePerMinute: 1_000 } },
+    config: {
+      pow: { baseBits: 8, minBits: 4, maxBits: 12, normalRatePerMinute: 1_000 },
+      ...options.config,
+    },
     logger: createIntakeLogger(new Writable({ write: (_c, _e, done) => done() })),
   });
   const server: Server = await new Promise((resolve) => {

@@ -9,7 +9,10 @@ import { desk, type KeyAlarm } from '$lib/state/desk.svelte';
 import type { OpenedVault } from '$lib/crypto/jobs';
 
 export type SignInOutcome =
-  { ok: true } | { ok: false; reason: 'credentials' | 'vault' | 'offline' };
+  { ok: true } | { ok: false; reason: 'credentials' | 'vault' | 'offline' | 'busy' };
+
+/** Tries when the desk answers 503 signInBusy (every sign-in slot taken, nothing checked yet). */
+const BUSY_TRIES = 3;
 
 export async function signIn(
   handle: string,
@@ -28,9 +31,18 @@ export async function signIn(
   } catch {
     return { ok: false, reason: 'credentials' };
   }
-  const session = await deskApi.signIn({ handle, loginSecret, totp });
+  // A 503 came before anything was checked (the code is not used up): wait as told, send again.
+  let session = await deskApi.signIn({ handle, loginSecret, totp });
+  for (let i = 1; i < BUSY_TRIES && !session.ok && session.problem.status === 503; i++) {
+    await new Promise((r) => setTimeout(r, 1000 * i));
+    session = await deskApi.signIn({ handle, loginSecret, totp });
+  }
   if (!session.ok) {
-    return { ok: false, reason: session.problem.status === 0 ? 'offline' : 'credentials' };
+    const status = session.problem.status;
+    return {
+      ok: false,
+      reason: status === 0 ? 'offline' : status === 503 ? 'busy' : 'credentials',
+    };
   }
   let opened: OpenedVault;
   try {

@@ -219,6 +219,7 @@ export const en = {
   'desk.login.totp': 'Authenticator code',
   'desk.login.submit': 'Sign in',
   'desk.login.failed': 'Sign-in failed. Check your details and try again.',
+  'desk.login.busy': 'Too many sign-ins are being checked right now. Please try again in a moment.',
   'desk.password.nav': 'Password',
   'desk.account.nav': 'Account',
   'desk.account.title': 'Your account',

@@ -310,6 +310,12 @@ describe.skipIf(!hasChromium)(title, () => {
       await officer.acknowledge();
       await officer.messages().getByText('Thank you for your report').waitFor();
       await officer.message(story.question);
+      // Two internal notes: the desk takes each only signed with the enrolled key and numbered
+      // next among this investigator's notes; both open, none shows as unverified.
+      await officer.note(`${mode}: first internal note`);
+      await officer.note(`${mode}: second internal note`);
+      expect(await officer.page.getByTestId('unverified-note').count()).toBe(0);
+      expect(await officer.page.getByTestId('unverified-message').count()).toBe(0);
       expect(await officer.page.getByRole('alert').count()).toBe(0);
       await check(officer.page, `${mode}-case-acknowledged`);
     }, 60_000);

@@ -49,4 +49,33 @@ describe('a thread as the page shows it', () => {
     ]);
     expect(thread.nextSequence).toBe(1);
   });
+
+  it('opens notes under their own labels, and notes sealed before as messages still', () => {
+    const reportKey = b.randomBytes(32);
+    const wb = generateSigningKeyPair(b);
+    const inv = generateSigningKeyPair(b);
+    const note = (n: number, seq: number, thread?: 'notes') =>
+      sealMessage(b, {
+        reportKey,
+        reportId,
+        messageId: id(n),
+        authorRole: 'investigator',
+        authorSignSeed: inv.seed,
+        sequence: seq,
+        body: `note ${n}`,
+        ...(thread && { thread }),
+      });
+    const ctx = {
+      reportKey,
+      reportId,
+      authors: { whistleblower: wb.publicKey, investigators: [inv.publicKey] },
+    };
+    const notes = [note(1, 0), note(2, 1, 'notes')];
+    const asNotes = openThreadForPage(b, notes, { ...ctx, thread: 'notes' }, inv.publicKey);
+    expect(asNotes.entries.map((e) => e.verified && e.text)).toEqual(['note 1', 'note 2']);
+    expect(asNotes.nextSequence).toBe(2);
+    // Shown to the whistleblower as messages, the new note is unverified.
+    const asMessages = openThreadForPage(b, [note(2, 0, 'notes')], ctx, wb.publicKey);
+    expect(asMessages.entries).toEqual([{ verified: false }]);
+  });
 });

@@ -87,6 +87,7 @@ export {
   openThreadMessages,
   nextThreadSequence,
   type ThreadMessage,
+  type Thread,
   type SealMessageInput,
   type MessageContext,
   type OpenedMessage,

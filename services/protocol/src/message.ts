@@ -32,9 +32,21 @@ type Header = Pick<
   'reportId' | 'messageId' | 'authorRole' | 'authorKey' | 'sequence'
 >;
 
-function messageAd(h: Header): Uint8Array {
+/**
+ * Which thread a message belongs to. Internal notes are sealed and signed under labels of their
+ * own, so a note cannot be passed off as a message (a compromised server showing investigators'
+ * notes to the whistleblower as verified messages), nor a message as a note.
+ */
+export type Thread = 'messages' | 'notes';
+
+const labels = {
+  messages: ['integrity-desk/message/v1', 'integrity-desk/message-signature/v1'],
+  notes: ['integrity-desk/note/v1', 'integrity-desk/note-signature/v1'],
+} as const;
+
+function messageAd(h: Header, thread: Thread): Uint8Array {
   return encodeFields(
-    'integrity-desk/message/v1',
+    labels[thread][0],
     h.reportId,
     h.messageId,
     h.authorRole,
@@ -43,9 +55,9 @@ function messageAd(h: Header): Uint8Array {
   );
 }
 
-function signingBytes(h: Header, nonce: string, ciphertext: string): Uint8Array {
+function signingBytes(h: Header, nonce: string, ciphertext: string, thread: Thread): Uint8Array {
   return encodeFields(
-    'integrity-desk/message-signature/v1',
+    labels[thread][1],
     h.reportId,
     h.messageId,
     h.authorRole,
@@ -66,6 +78,8 @@ export interface SealMessageInput {
   /** This author's next sequence number on this report (0 for their first message). */
   sequence: number;
   body: string;
+  /** 'notes' for an internal note (default 'messages'). */
+  thread?: Thread;
 }
 
 export function sealMessage(backend: CryptoBackend, input: SealMessageInput): MessageEnvelope {
@@ -81,11 +95,19 @@ export function sealMessage(backend: CryptoBackend, input: SealMessageInput): Me
   const key = reportSubkey(backend, input.reportKey, 'messages');
   const nonce = toBase64Url(backend.randomBytes(24));
   const ciphertext = toBase64Url(
-    backend.aeadEncrypt(key, fromBase64Url(nonce), plaintext, messageAd(header)),
+    backend.aeadEncrypt(
+      key,
+      fromBase64Url(nonce),
+      plaintext,
+      messageAd(header, input.thread ?? 'messages'),
+    ),
   );
   key.fill(0);
   const signature = toBase64Url(
-    backend.ed25519Sign(signingBytes(header, nonce, ciphertext), input.authorSignSeed),
+    backend.ed25519Sign(
+      signingBytes(header, nonce, ciphertext, input.thread ?? 'messages'),
+      input.authorSignSeed,
+    ),
   );
   return { v: 1, ...header, nonce, ciphertext, signature };
 }
@@ -100,6 +122,8 @@ export interface MessageContext {
    * strictly after it.
    */
   lastSequence?: number;
+  /** The thread being read (default 'messages'): a note never opens as a message. */
+  thread?: Thread;
 }
 
 export interface OpenedMessage {
@@ -126,7 +150,7 @@ export function openMessage(
   try {
     ok = backend.ed25519Verify(
       fromBase64UrlExact(e.signature, 64, 'signature'),
-      signingBytes(e, e.nonce, e.ciphertext),
+      signingBytes(e, e.nonce, e.ciphertext, ctx.thread ?? 'messages'),
       fromBase64UrlExact(e.authorKey, 32, 'authorKey'),
     );
   } catch {
@@ -141,7 +165,7 @@ export function openMessage(
       key,
       fromBase64UrlExact(e.nonce, 24, 'nonce'),
       fromBase64Url(e.ciphertext),
-      messageAd(e),
+      messageAd(e, ctx.thread ?? 'messages'),
     );
     return { envelope: e, body: fromUtf8(unpad(padded)) };
   } catch (error) {

@@ -119,4 +119,30 @@ describe.each(backends.map((b) => [b.name, b] as const))('thread (%s)', (_name, 
     expect(nextThreadSequence(thread, investigator.publicKey)).toBe(1);
     expect(nextThreadSequence([], investigator.publicKey)).toBe(0);
   });
+
+  it('keeps notes and messages apart: a note never opens as a message, nor a message as a note', () => {
+    const { reportKey, ctx, investigator } = setup(backend);
+    const seal = (thread: 'messages' | 'notes', n: number) =>
+      sealMessage(backend, {
+        reportKey,
+        reportId: uuid(100),
+        messageId: uuid(400 + n),
+        authorRole: 'investigator',
+        authorSignSeed: investigator.seed,
+        sequence: 0,
+        body: `${thread} ${n}`,
+        thread,
+      });
+    const note = seal('notes', 1);
+    const message = seal('messages', 2);
+    // A compromised server hands the whistleblower an investigator's internal note as a message.
+    expect(bodies(openThreadMessages(other, [note], ctx))).toEqual(['bad_signature']);
+    expect(bodies(openThreadMessages(other, [message], { ...ctx, thread: 'notes' }))).toEqual([
+      'bad_signature',
+    ]);
+    expect(bodies(openThreadMessages(other, [note], { ...ctx, thread: 'notes' }))).toEqual([
+      'notes 1',
+    ]);
+    expect(bodies(openThreadMessages(other, [message], ctx))).toEqual(['messages 2']);
+  });
 });

@@ -288,6 +288,13 @@ export class InvestigatorNavigator extends DeskNavigator {
     return this.page.getByTestId('desk-messages');
   }
 
+  /** An internal note: sealed as a note in the worker, numbered next among this person's notes. */
+  async note(text: string) {
+    await this.page.locator('textarea#note').fill(text);
+    await this.page.getByRole('button', { name: 'Add note', exact: true }).click();
+    await this.page.getByTestId('desk-notes').getByText(text).waitFor();
+  }
+
   async triage(priority: string, sector: string) {
     await this.page.getByLabel('Priority').selectOption(priority);
     await this.page.getByLabel('Sector').selectOption(sector);

@@ -132,7 +132,7 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         },
       };
       const messages = openThreadForPage(b, job.messages, ctx, k.signPublicKey);
-      const notes = openThreadForPage(b, job.notes, ctx, k.signPublicKey);
+      const notes = openThreadForPage(b, job.notes, { ...ctx, thread: 'notes' }, k.signPublicKey);
       return {
         answers: opened.answers,
         messages: messages.entries,
@@ -152,6 +152,7 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         authorSignSeed: k.signSeed,
         sequence: job.sequence,
         body: job.text,
+        thread: job.thread,
       });
     }
     case 'deskShareReportKey': {

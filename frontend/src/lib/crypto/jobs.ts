@@ -83,7 +83,15 @@ export type DeskJob =
       recipientList: unknown;
       deploymentSignPublicKey: string | null;
     }
-  | { kind: 'deskSealMessage'; reportId: string; messageId: string; sequence: number; text: string }
+  | {
+      kind: 'deskSealMessage';
+      reportId: string;
+      messageId: string;
+      sequence: number;
+      text: string;
+      /** Notes are sealed under labels of their own (SECURITY.md, Protocol step 7). */
+      thread: 'messages' | 'notes';
+    }
   | { kind: 'deskOpenAttachmentBegin'; download: string; reportId: string; header: unknown }
   | { kind: 'deskOpenAttachmentPush'; download: string; piece: Uint8Array }
   | { kind: 'deskOpenAttachmentFinish'; download: string; abort: boolean }

@@ -33,6 +33,15 @@ export function openThreadForPage(
   ownKey: string,
 ): OpenedThread {
   const thread = openThreadMessages(b, envelopes, ctx);
+  if (ctx.thread === 'notes') {
+    // Notes sealed before they had labels of their own were sealed as messages: those still
+    // open (a server could move a message among the notes then; never a note among messages).
+    const legacy = openThreadMessages(b, envelopes, { ...ctx, thread: 'messages' });
+    thread.forEach((m, i) => {
+      const old = legacy[i];
+      if (!m.verified && old?.verified) thread[i] = old;
+    });
+  }
   return {
     entries: thread.map((m): ThreadEntry =>
       m.verified

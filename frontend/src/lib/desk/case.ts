@@ -117,6 +117,7 @@ export async function sealForCase(
     messageId: id,
     sequence: loaded.opened.next[kind],
     text,
+    thread: kind,
   });
   return { id, envelope };
 }

@@ -7,6 +7,7 @@ import { createContext } from './context.ts';
 import { credentialRoutes } from './credentials/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import type { DeskDeps } from './deps.ts';
+import { deploymentRoutes } from './deployment/routes.ts';
 import { ProblemError, problemHandler } from './http/problem.ts';
 import { csrfGuard, jsonOnly, securityHeaders } from './http/security.ts';
 import { keyRoutes } from './keys/routes.ts';
@@ -34,6 +35,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.use(queueRoutes(ctx));
   app.use(caseRoutes(ctx));
   app.use(adminRoutes(ctx));
+  app.use(deploymentRoutes(ctx));
   app.use(credentialRoutes(ctx));
   app.use(keyRoutes(ctx));
   app.use((_req, _res, next) => next(new ProblemError('notFound')));

@@ -1,15 +1,13 @@
+import { sealDeploymentKey } from '@integrity-desk/protocol';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  fakeB64,
-  fakeKeyProof,
-  fakeRecipientList,
-  fakeVault,
-} from '../../reports/src/shared/fixtures.ts';
+import { fakeKeyProof, fakeRecipientList, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import {
   enrolAccount,
   loginSecret,
+  newAccountKeys,
   ORIGIN,
+  setupBody,
   startDesk,
   streamLength,
   submitReport,
@@ -31,17 +29,9 @@ describe('first run', () => {
       expect(desk.setupToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
       expect((await desk.call('GET', '/api/setup')).body).toEqual({ needed: true });
       const investigatorId = randomUUID();
-      const body = (token: string | undefined) => ({
-        setupToken: token,
-        deploymentSignPublicKey: fakeB64(32, 'd'),
-        administrator: {
-          investigatorId,
-          handle: 'admin',
-          loginSecret: loginSecret(),
-          vault: fakeVault(investigatorId),
-          keyProof: fakeKeyProof(investigatorId),
-        },
-      });
+      const keys = newAccountKeys(desk);
+      const good = setupBody(desk, investigatorId, keys, loginSecret());
+      const body = (token: string | undefined) => ({ ...good, setupToken: token });
       problem(await desk.call('POST', '/api/setup', { body: body('A'.repeat(32)) }), 403);
       problem(
         await desk.call('POST', '/api/setup', {
@@ -49,9 +39,32 @@ describe('first run', () => {
         }),
         400,
       );
+      // The deployment key is its own: not the administrator's vault key, sealed for them.
+      const own = sealDeploymentKey(desk.backend, {
+        seed: keys.sign.seed,
+        administratorId: investigatorId,
+        boxPublicKey: keys.box.publicKey,
+      });
+      for (const refused of [
+        { deploymentSignPublicKey: keys.sign.publicKey, deploymentKey: own },
+        { deploymentKey: { ...good.deploymentKey, administratorId: randomUUID() } },
+        { deploymentKey: own },
+        { deploymentKey: undefined },
+      ])
+        problem(
+          await desk.call('POST', '/api/setup', { body: { ...body(desk.setupToken), ...refused } }),
+          400,
+        );
       expect(await desk.store.readAll()).toEqual([]);
       const ok = await desk.call('POST', '/api/setup', { body: body(desk.setupToken) });
       expect(ok.status).toBe(201);
+      // A random receipt salt, stored: no later key change can alter it.
+      const [initialised, copy] = await desk.store.readStream('deployment');
+      expect(initialised?.data).toMatchObject({
+        signPublicKey: desk.deployment.publicKey,
+        receiptSalt: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      });
+      expect(copy?.data).toMatchObject({ sealedKey: good.deploymentKey, sharedBy: 'setup' });
       expect(ok.body['totp']).toMatchObject({ uri: expect.stringContaining('otpauth://totp/') });
       expect((await desk.call('GET', '/api/setup')).body).toEqual({ needed: false });
       const before = (await desk.store.readAll()).length;

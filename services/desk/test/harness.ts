@@ -4,6 +4,7 @@ import {
   generateSigningKeyPair,
   loadBackend,
   proveKeyPossession,
+  sealDeploymentKey,
   signRecipientList,
   TEST_ONLY_CHEAP_PARAMS,
   type BoxKeyPair,
@@ -276,23 +277,33 @@ export async function login(desk: Desk, a: Omit<Account, 'cookie'>): Promise<Acc
   return { ...a, cookie: cookieOf(r) };
 }
 
+/** A first-run setup request: the deployment key sealed to the first administrator's box key. */
+export function setupBody(desk: Desk, investigatorId: string, keys: AccountKeys, secret: string) {
+  return {
+    setupToken: desk.setupToken,
+    deploymentSignPublicKey: desk.deployment.publicKey,
+    deploymentKey: sealDeploymentKey(desk.backend, {
+      seed: desk.deployment.seed,
+      administratorId: investigatorId,
+      boxPublicKey: keys.box.publicKey,
+    }),
+    administrator: {
+      investigatorId,
+      handle: 'admin',
+      loginSecret: secret,
+      vault: vaultFor(investigatorId, keys),
+      keyProof: keyProofFor(desk, investigatorId, keys),
+    },
+  };
+}
+
 /** First-run setup through the API, returning the signed-in administrator. */
 export async function setupAdmin(desk: Desk): Promise<Account> {
   const investigatorId = randomUUID();
   const secret = loginSecret();
   const keys = newAccountKeys(desk);
   const r = await desk.call('POST', '/api/setup', {
-    body: {
-      setupToken: desk.setupToken,
-      deploymentSignPublicKey: desk.deployment.publicKey,
-      administrator: {
-        investigatorId,
-        handle: 'admin',
-        loginSecret: secret,
-        vault: vaultFor(investigatorId, keys),
-        keyProof: keyProofFor(desk, investigatorId, keys),
-      },
-    },
+    body: setupBody(desk, investigatorId, keys, secret),
   });
   if (r.status !== 201) throw new Error(`setup failed: ${r.status}`);
   const totp = r.body['totp'] as { secret: string };

@@ -14,10 +14,12 @@ import {
 import { investigatorStream } from '@integrity-desk/reports';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeB64, fakeKeyProof, fakeVault } from '../../reports/src/shared/fixtures.ts';
+import { fakeKeyProof, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import {
   expectProblem,
   loginSecret,
+  newAccountKeys,
+  setupBody,
   startDesk,
   streamLength,
   world,
@@ -93,17 +95,11 @@ describe('keys bound to people', () => {
     const desk = await startDesk();
     try {
       const investigatorId = randomUUID();
+      const good = setupBody(desk, investigatorId, newAccountKeys(desk), loginSecret());
       const r = await desk.call('POST', '/api/setup', {
         body: {
-          setupToken: desk.setupToken,
-          deploymentSignPublicKey: fakeB64(32, 'd'),
-          administrator: {
-            investigatorId,
-            handle: 'admin',
-            loginSecret: loginSecret(),
-            vault: fakeVault(investigatorId),
-            keyProof: fakeKeyProof(randomUUID()),
-          },
+          ...good,
+          administrator: { ...good.administrator, keyProof: fakeKeyProof(randomUUID()) },
         },
       });
       expectProblem(r, 422);

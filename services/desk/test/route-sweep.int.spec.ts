@@ -51,6 +51,14 @@ const noIfMatch = new Map<string, string>([
   ['POST /api/session/key-alarm', "the caller's own key mismatch alarm, for the audit log"],
   ['POST /api/investigators', 'creates an account stream (no_stream)'],
   ['POST /api/channels', 'creates a channel stream (no_stream)'],
+  [
+    'POST /api/deployment/key-shares',
+    'a sealed copy of the current key: one made across a rotation names another key and is refused',
+  ],
+  [
+    'POST /api/deployment/rotation',
+    'the signed transition names its sequence, checked against the stream the append is made on',
+  ],
 ]);
 
 let dir: string;

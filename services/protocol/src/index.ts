@@ -94,6 +94,15 @@ export {
 } from './message.ts';
 export { signRecipientList, verifyRecipientList } from './recipient-list.ts';
 export {
+  generateDeploymentKey,
+  sealDeploymentKey,
+  openDeploymentKey,
+  signDeploymentKeyTransition,
+  verifyDeploymentKeyTransition,
+  followDeploymentKey,
+  MAX_DEPLOYMENT_KEY_TRANSITIONS,
+} from './deployment-key.ts';
+export {
   proveKeyPossession,
   verifyKeyPossession,
   safetyNumber,

@@ -84,13 +84,40 @@ export const vaultKdfSettingsSchema = z
   .strict()
   .refine(meetsVaultFloor, 'vault Argon2id parameters below m=64 MiB t=3');
 
-/** Deployment-wide crypto settings; the front-end build pins `deploymentSignPublicKey`. */
+/** The deployment key's seed sealed (crypto_box_seal) to one administrator's box key. */
+export const sealedDeploymentKeySchema = z
+  .object({
+    v: z.literal(1),
+    /** The public key of the sealed seed: which deployment key this is. */
+    signPublicKey: publicKeySchema,
+    administratorId: idSchema,
+    sealedSeed: wrappedKeySchema,
+  })
+  .strict();
+
+/** "The deployment key is now `nextPublicKey`", signed by `previousPublicKey`. */
+export const deploymentKeyTransitionSchema = z
+  .object({
+    v: z.literal(1),
+    /** 1 for the first rotation, then 2, 3...: a transition cannot be moved in the chain. */
+    sequence: z.number().int().min(1).max(1_000_000),
+    previousPublicKey: publicKeySchema,
+    nextPublicKey: publicKeySchema,
+    signature: signatureSchema,
+  })
+  .strict();
+
+/**
+ * Deployment-wide crypto settings; the front-end build pins a deployment key and follows
+ * `deploymentKeyTransitions` (oldest first) from it to `deploymentSignPublicKey`, the current one.
+ */
 export const deploymentCryptoSettingsSchema = z
   .object({
     v: z.literal(1),
     receiptKdf: receiptKdfSettingsSchema,
     vaultKdf: vaultKdfSettingsSchema,
     deploymentSignPublicKey: publicKeySchema,
+    deploymentKeyTransitions: z.array(deploymentKeyTransitionSchema).max(256).optional(),
   })
   .strict();
 
@@ -274,6 +301,8 @@ export type Argon2ParamsInput = z.infer<typeof argon2ParamsSchema>;
 export type ReceiptKdfSettings = z.infer<typeof receiptKdfSettingsSchema>;
 export type VaultKdfSettings = z.infer<typeof vaultKdfSettingsSchema>;
 export type DeploymentCryptoSettings = z.infer<typeof deploymentCryptoSettingsSchema>;
+export type SealedDeploymentKey = z.infer<typeof sealedDeploymentKeySchema>;
+export type DeploymentKeyTransition = z.infer<typeof deploymentKeyTransitionSchema>;
 export type SealedAnswers = z.infer<typeof sealedAnswersSchema>;
 export type RecipientWrappedKey = z.infer<typeof recipientWrappedKeySchema>;
 export type SubmissionEnvelope = z.infer<typeof submissionEnvelopeSchema>;

@@ -20,6 +20,8 @@ describe('known-answer vectors in Node', () => {
         'vault',
         'recipientList',
         'keyBinding',
+        'sealedDeploymentKey',
+        'deploymentKeyTransition',
       ]),
     );
   });
@@ -35,6 +37,18 @@ describe('known-answer vectors in Node', () => {
 });
 
 describe('the vector check can fail', () => {
+  it('reports a deployment key transition that no longer holds', async () => {
+    const backend = (await bothBackends())[0]!;
+    const altered = structuredClone(expected);
+    const [c0, c1] = altered.cases as unknown as {
+      deploymentKeyTransition: { nextPublicKey: string };
+    }[];
+    c0!.deploymentKeyTransition.nextPublicKey = c1!.deploymentKeyTransition.nextPublicKey;
+    const failures = await checkVectors(backend, altered);
+    expect(failures).toContain('case 0: deploymentKeyTransition differs');
+    expect(failures.some((f) => f.startsWith('case 0: deployment key transition'))).toBe(true);
+  });
+
   it('reports a changed recorded value', async () => {
     const backend = (await bothBackends())[0]!;
     const altered = structuredClone(expected);

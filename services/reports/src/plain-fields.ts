@@ -131,9 +131,20 @@ export const eventFields: Record<
   },
   ChannelArchived: { plain: ['channelId', 'by', 'archivedAt'], sealed: [] },
   DeploymentInitialised: {
-    plain: ['signPublicKey', 'administratorId', 'initialisedAt'],
+    plain: ['signPublicKey', 'administratorId', 'receiptSalt', 'initialisedAt'],
     sealed: [],
   },
+  DeploymentKeyShared: {
+    plain: [
+      'sealedKey.v',
+      'sealedKey.signPublicKey',
+      'sealedKey.administratorId',
+      'sharedBy',
+      'sharedAt',
+    ],
+    sealed: ['sealedKey'],
+  },
+  DeploymentKeyRotated: { plain: ['transition', 'by', 'rotatedAt'], sealed: [] },
 };
 
 /** Every event's plain fields, as the SECURITY.md table lists them. */

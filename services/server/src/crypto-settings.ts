@@ -7,33 +7,44 @@ import {
   type CryptoBackend,
   type DeploymentCryptoSettings,
 } from '@integrity-desk/protocol';
+import { deploymentDecider, deploymentStream, readAggregate } from '@integrity-desk/reports';
 
 /**
- * The deployment's public crypto settings, derived from the `deployment` stream: undefined
- * before first-run setup. The receipt salt is derived from the deployment's public signing key
- * (a labelled BLAKE2b hash), so it is unique per deployment, identical in every process of a
- * cluster, and needs no state of its own.
+ * The salt of a deployment set up before the salt was stored: BLAKE2b-128 keyed with a label
+ * over its first deployment key (then the first administrator's vault key). Kept as it was, so
+ * every receipt issued there keeps opening its case; it reads the first key only, which no
+ * rotation changes.
+ */
+export function legacyReceiptSalt(backend: CryptoBackend, initialSignPublicKey: string): string {
+  return toBase64Url(
+    backend.blake2b(fromBase64Url(initialSignPublicKey), {
+      outLen: 16,
+      key: new TextEncoder().encode('integrity-desk receipt salt v1'),
+    }),
+  );
+}
+
+/**
+ * The deployment's public crypto settings, from the `deployment` stream: undefined before
+ * first-run setup. The receipt salt is the one stored at setup (a fixed value of the deployment,
+ * never derived from a key that rotates); the deployment key is the current one, with the
+ * transitions that lead to it from any key a browser pinned. Read at each call: the stream is a
+ * handful of events, and a rotation must reach every process of a cluster.
  */
 export function deploymentCryptoSettings(
   store: EventStore,
   backend: CryptoBackend,
 ): () => Promise<DeploymentCryptoSettings | undefined> {
-  let cached: DeploymentCryptoSettings | undefined;
   return async () => {
-    if (cached) return cached;
-    const events = await store.readStream('deployment', { maxCount: 1 }).catch(() => []);
-    const first = events[0];
-    if (!first || first.type !== 'DeploymentInitialised') return undefined;
-    const signPublicKey = (first.data as { signPublicKey: string }).signPublicKey;
-    const salt = backend.blake2b(fromBase64Url(signPublicKey), {
-      outLen: 16,
-      key: new TextEncoder().encode('integrity-desk receipt salt v1'),
-    });
-    cached = {
+    const { state } = await readAggregate(store, deploymentStream, deploymentDecider).catch(() => ({
+      state: { status: 'none' as const },
+    }));
+    if (state.status === 'none') return undefined;
+    return {
       v: 1,
       receiptKdf: {
         alg: 'argon2id13',
-        salt: toBase64Url(salt),
+        salt: state.receiptSalt ?? legacyReceiptSalt(backend, state.initialSignPublicKey),
         opsLimit: RECEIPT_ARGON2_PARAMS.opsLimit,
         memLimitBytes: RECEIPT_ARGON2_PARAMS.memLimitBytes,
       },
@@ -42,8 +53,8 @@ export function deploymentCryptoSettings(
         opsLimit: VAULT_ARGON2_PARAMS.opsLimit,
         memLimitBytes: VAULT_ARGON2_PARAMS.memLimitBytes,
       },
-      deploymentSignPublicKey: signPublicKey,
+      deploymentSignPublicKey: state.signPublicKey,
+      deploymentKeyTransitions: [...state.transitions],
     };
-    return cached;
   };
 }

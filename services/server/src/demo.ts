@@ -10,6 +10,8 @@ import {
   createVault,
   proveKeyPossession,
   openVault,
+  generateDeploymentKey,
+  sealDeploymentKey,
   signRecipientList,
   unlockVaultWithPassword,
   type CryptoBackend,
@@ -85,12 +87,19 @@ export async function seedDemo(
     params: VAULT_ARGON2_PARAMS,
   });
 
+  // The deployment key is its own, as in the browser's setup: sealed to this administrator.
+  const deployment = generateDeploymentKey(backend);
   const setup = await desk.call<{ enrolmentCode: string; totp: { secret: string } }>(
     'POST',
     '/api/setup',
     {
       setupToken,
-      deploymentSignPublicKey: created.keys.signPublicKey,
+      deploymentSignPublicKey: deployment.publicKey,
+      deploymentKey: sealDeploymentKey(backend, {
+        seed: deployment.seed,
+        administratorId: investigatorId,
+        boxPublicKey: created.keys.boxPublicKey,
+      }),
       administrator: {
         investigatorId,
         handle,
@@ -148,8 +157,9 @@ export async function seedDemo(
         },
       ],
     },
-    keys.signSeed,
+    deployment.seed,
   );
+  deployment.seed.fill(0);
   await desk.call('POST', `/api/channels/${channelId}/recipients`, { recipientList }, etag);
   await desk.call('DELETE', '/api/session');
   return {

@@ -4,7 +4,7 @@
 // and administration commands carry If-Match with the ETag they were read at, and a 412 means
 // someone else changed the record meanwhile.
 import { deleteJson, getJson, postJson, type Result } from './http';
-import type { VaultKdf } from '$lib/crypto/jobs';
+import type { DeploymentKeyForAdmin, VaultKdf } from '$lib/crypto/jobs';
 
 const csrf = { 'x-integrity-desk': '1' };
 const post = <T>(url: string, body: unknown = {}, etag?: string) =>
@@ -79,6 +79,8 @@ export interface DeskCase {
   /** The channel's current recipient list as signed: verified in the worker, never trusted here. */
   recipientList: unknown;
   deploymentSignPublicKey: string | null;
+  /** The deployment key's rotations, followed in the worker from the pinned key. */
+  deploymentKeyTransitions?: unknown[];
   revision: number;
 }
 
@@ -113,6 +115,7 @@ export const deskApi = {
   setup: (body: {
     setupToken: string;
     deploymentSignPublicKey: string;
+    deploymentKey: unknown;
     administrator: {
       investigatorId: string;
       handle: string;
@@ -158,6 +161,7 @@ export const deskApi = {
     getJson<{
       lists: { channelId: string; recipientList: unknown }[];
       deploymentSignPublicKey: string | null;
+      deploymentKeyTransitions?: unknown[];
     }>('/api/recipient-lists'),
   /** Records in the audit log that a signed list names this account with other keys. */
   keyAlarm: (alarm: { channelId: string; recipientListVersion: number; reason: string }) =>
@@ -196,6 +200,12 @@ export const deskApi = {
         keyProof: string | null;
       }
     >(`/api/investigators/${id(investigatorId)}`),
+  /** The deployment key: current public key, rotations, the caller's own sealed copy (or null). */
+  deploymentKey: () => getJson<DeploymentKeyForAdmin>('/api/deployment/key'),
+  shareDeploymentKey: (sealedKey: unknown) =>
+    post<{ administratorId: string }>('/api/deployment/key-shares', { sealedKey }),
+  rotateDeploymentKey: (body: { transition: unknown; sealedKey: unknown }) =>
+    post<{ deploymentSignPublicKey: string }>('/api/deployment/rotation', body),
   channels: () =>
     getJson<{ items: { channelId: string; name: string; recipientsVersion?: number }[] }>(
       '/api/channels',

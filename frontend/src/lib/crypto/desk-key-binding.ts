@@ -9,7 +9,7 @@ import {
   type CryptoBackend,
   type InvestigatorKeys,
 } from '@integrity-desk/protocol';
-import { trustedDeploymentKey } from './desk-share';
+import { trustedDeploymentKey } from './trusted-key';
 import type { CandidateRecipient } from './jobs';
 
 export interface CheckedRecipient {
@@ -71,6 +71,7 @@ export function checkListsNamingMe(
     keys: InvestigatorKeys;
     lists: readonly { channelId: string; recipientList: unknown }[];
     deploymentSignPublicKey: string | null;
+    deploymentKeyTransitions?: readonly unknown[];
   },
 ): KeyAlarm[] {
   const alarms: KeyAlarm[] = [];
@@ -78,7 +79,11 @@ export function checkListsNamingMe(
     const version = versionOf(recipientList);
     try {
       const list = verifyRecipientList(b, recipientList, {
-        pinnedPublicKey: trustedDeploymentKey(input.deploymentSignPublicKey),
+        pinnedPublicKey: trustedDeploymentKey(
+          b,
+          input.deploymentSignPublicKey,
+          input.deploymentKeyTransitions,
+        ),
         channelId,
       });
       const mine = list.recipients.filter((r) => r.recipientId === input.investigatorId);

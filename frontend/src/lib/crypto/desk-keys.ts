@@ -3,7 +3,11 @@
 import {
   VAULT_ARGON2_PARAMS,
   createVault,
+  generateDeploymentKey,
   loadBackend,
+  openDeploymentKey,
+  sealDeploymentKey,
+  signDeploymentKeyTransition,
   openVault,
   proveKeyPossession,
   sealMessage,
@@ -23,7 +27,8 @@ import {
   ownSafetyNumber,
 } from './desk-key-binding';
 import { openThreadForPage } from './thread';
-import type { DeskJob, OpenedDeskCase, Progress } from './jobs';
+import type { DeploymentKeyForAdmin, DeskJob, OpenedDeskCase, Progress } from './jobs';
+import { NoDeploymentKeyError, trustedDeploymentKey } from './trusted-key';
 
 let backend: Promise<CryptoBackend> | undefined;
 let unlock: VaultUnlock | undefined;
@@ -35,6 +40,29 @@ const getBackend = () => (backend ??= loadBackend());
 function keysOrThrow(): InvestigatorKeys {
   if (!keys) throw new Error('Locked');
   return keys;
+}
+
+/**
+ * The deployment seed, opened from this administrator's sealed copy only if it is the key the
+ * browser trusts (the pinned key followed through the rotations). A deployment set up before the
+ * key was its own used the first administrator's vault key: that one still signs, if and only if
+ * it is the trusted key. Anyone else gets 'NoDeploymentKey' and nothing is signed.
+ */
+function deploymentSeed(b: CryptoBackend, facts: DeploymentKeyForAdmin): Uint8Array {
+  const k = keysOrThrow();
+  const trusted = trustedDeploymentKey(
+    b,
+    facts.deploymentSignPublicKey,
+    facts.deploymentKeyTransitions,
+  );
+  if (facts.sealedKey)
+    return openDeploymentKey(b, facts.sealedKey, {
+      boxPublicKey: k.boxPublicKey,
+      boxSecretKey: k.boxSecretKey,
+      trustedPublicKey: trusted,
+    });
+  if (k.signPublicKey === trusted) return k.signSeed.slice();
+  throw new NoDeploymentKeyError();
 }
 
 export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Promise<unknown> {
@@ -117,6 +145,7 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         keyShares: job.keyShares,
         recipientList: job.recipientList,
         deploymentSignPublicKey: job.deploymentSignPublicKey,
+        deploymentKeyTransitions: job.deploymentKeyTransitions,
       });
       reportKeys.set(opened.envelope.reportId, opened.reportKey);
       const ctx = {
@@ -127,6 +156,7 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
           investigators: listedSigningKeys(b, {
             recipientList: job.recipientList,
             deploymentSignPublicKey: job.deploymentSignPublicKey,
+            deploymentKeyTransitions: job.deploymentKeyTransitions,
             channelId: opened.envelope.channelId,
           }),
         },
@@ -167,6 +197,7 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         recipientIds: job.recipientIds,
         recipientList: job.recipientList,
         deploymentSignPublicKey: job.deploymentSignPublicKey,
+        deploymentKeyTransitions: job.deploymentKeyTransitions,
         sharedBy: investigatorId!,
         sharerSignSeed: k.signSeed,
       });
@@ -181,22 +212,77 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
     case 'deskOpenAttachmentFinish':
       return finishDownload(job.download, job.abort);
     case 'deskSignRecipientList': {
-      // The first administrator's signing key is the deployment key (see the setup page):
-      // browsers verify every recipient list against it, so the server cannot swap a key in.
+      // Signed with the deployment key (never this person's own key): browsers and the desk
+      // verify every recipient list against it, so the server cannot swap a key in.
       // Only keys whose possession proof holds (the page checked too, and a person compared
       // each safety number): the desk's word about whose keys these are counts for nothing.
-      const k = keysOrThrow();
       assertProven(b, job.recipients);
       const recipients = job.recipients.map((r) => ({
         recipientId: r.investigatorId,
         boxPublicKey: r.boxPublicKey,
         signPublicKey: r.signPublicKey,
       }));
-      return signRecipientList(
-        b,
-        { channelId: job.channelId, version: job.version, recipients },
-        k.signSeed,
-      );
+      const seed = deploymentSeed(b, job.deploymentKey);
+      try {
+        return signRecipientList(
+          b,
+          { channelId: job.channelId, version: job.version, recipients },
+          seed,
+        );
+      } finally {
+        seed.fill(0);
+      }
+    }
+    case 'deskCreateDeploymentKey': {
+      // Setup: the seed is sealed to the first administrator's box key at once and dropped; it
+      // is opened again from that sealed copy when they sign a list.
+      const created = generateDeploymentKey(b);
+      try {
+        return {
+          deploymentSignPublicKey: created.publicKey,
+          sealedKey: sealDeploymentKey(b, {
+            seed: created.seed,
+            administratorId: job.administratorId,
+            boxPublicKey: job.boxPublicKey,
+          }),
+        };
+      } finally {
+        created.seed.fill(0);
+      }
+    }
+    case 'deskShareDeploymentKey': {
+      const seed = deploymentSeed(b, job.deploymentKey);
+      try {
+        return sealDeploymentKey(b, {
+          seed,
+          administratorId: job.administratorId,
+          boxPublicKey: job.boxPublicKey,
+        });
+      } finally {
+        seed.fill(0);
+      }
+    }
+    case 'deskRotateDeploymentKey': {
+      const seed = deploymentSeed(b, job.deploymentKey);
+      const next = generateDeploymentKey(b);
+      try {
+        const k = keysOrThrow();
+        return {
+          transition: signDeploymentKeyTransition(b, {
+            sequence: job.deploymentKey.deploymentKeyTransitions.length + 1,
+            previousSeed: seed,
+            nextPublicKey: next.publicKey,
+          }),
+          sealedKey: sealDeploymentKey(b, {
+            seed: next.seed,
+            administratorId: investigatorId!,
+            boxPublicKey: k.boxPublicKey,
+          }),
+        };
+      } finally {
+        seed.fill(0);
+        next.seed.fill(0);
+      }
     }
     case 'deskCheckRecipients':
       return checkRecipients(b, job.people);
@@ -206,6 +292,7 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         keys: keysOrThrow(),
         lists: job.lists,
         deploymentSignPublicKey: job.deploymentSignPublicKey,
+        deploymentKeyTransitions: job.deploymentKeyTransitions ?? [],
       });
     case 'deskLock': {
       keys?.boxSecretKey.fill(0);

@@ -13,15 +13,8 @@ import {
   type ReportKeyShare,
   type SubmissionEnvelope,
 } from '@integrity-desk/protocol';
-import { pinnedDeploymentKey } from './pinned';
+import { trustedDeploymentKey } from './trusted-key';
 import { sealedTo } from './sealed-to';
-
-/** The key the browser trusts: the build's pinned one; an unpinned build takes the desk's. */
-export function trustedDeploymentKey(announced: string | null | undefined): string {
-  const key = pinnedDeploymentKey() ?? announced;
-  if (!key) throw new Error('NoDeploymentKey');
-  return key;
-}
 
 export interface CaseKeyInput {
   envelope: unknown;
@@ -31,6 +24,8 @@ export interface CaseKeyInput {
   keyShares: readonly { share: unknown }[];
   recipientList: unknown;
   deploymentSignPublicKey: string | null;
+  /** The deployment key's rotations, followed from the pinned key (pinned.ts). */
+  deploymentKeyTransitions?: readonly unknown[];
 }
 
 /**
@@ -50,7 +45,11 @@ export function openCaseReport(
     });
   const channelId = (input.envelope as { channelId?: string }).channelId;
   const list = verifyRecipientList(b, input.recipientList, {
-    pinnedPublicKey: trustedDeploymentKey(input.deploymentSignPublicKey),
+    pinnedPublicKey: trustedDeploymentKey(
+      b,
+      input.deploymentSignPublicKey,
+      input.deploymentKeyTransitions,
+    ),
     ...(channelId !== undefined && { channelId }),
   });
   let failure: unknown;
@@ -76,6 +75,7 @@ export interface ShareCaseInput {
   recipientIds: readonly string[];
   recipientList: unknown;
   deploymentSignPublicKey: string | null;
+  deploymentKeyTransitions?: readonly unknown[];
   sharedBy: string;
   sharerSignSeed: Uint8Array;
 }
@@ -90,7 +90,11 @@ export function shareCaseKey(b: CryptoBackend, input: ShareCaseInput): ReportKey
     reportId: input.reportId,
     reportKey: input.reportKey,
     recipientList: input.recipientList,
-    pinnedPublicKey: trustedDeploymentKey(input.deploymentSignPublicKey),
+    pinnedPublicKey: trustedDeploymentKey(
+      b,
+      input.deploymentSignPublicKey,
+      input.deploymentKeyTransitions,
+    ),
     channelId: input.channelId,
     recipientIds: input.recipientIds,
     sharedBy: input.sharedBy,
@@ -106,11 +110,20 @@ export function shareCaseKey(b: CryptoBackend, input: ShareCaseInput): ReportKey
  */
 export function listedSigningKeys(
   b: CryptoBackend,
-  input: { recipientList: unknown; deploymentSignPublicKey: string | null; channelId: string },
+  input: {
+    recipientList: unknown;
+    deploymentSignPublicKey: string | null;
+    deploymentKeyTransitions?: readonly unknown[];
+    channelId: string;
+  },
 ): string[] {
   try {
     const list = verifyRecipientList(b, input.recipientList, {
-      pinnedPublicKey: trustedDeploymentKey(input.deploymentSignPublicKey),
+      pinnedPublicKey: trustedDeploymentKey(
+        b,
+        input.deploymentSignPublicKey,
+        input.deploymentKeyTransitions,
+      ),
       channelId: input.channelId,
     });
     return list.recipients.map((r) => r.signPublicKey);

@@ -74,6 +74,7 @@ export type DeskJob =
       keyShares: { share: unknown }[];
       recipientList: unknown;
       deploymentSignPublicKey: string | null;
+      deploymentKeyTransitions: unknown[];
     }
   | {
       kind: 'deskShareReportKey';
@@ -82,6 +83,7 @@ export type DeskJob =
       recipientIds: string[];
       recipientList: unknown;
       deploymentSignPublicKey: string | null;
+      deploymentKeyTransitions: unknown[];
     }
   | {
       kind: 'deskSealMessage';
@@ -101,14 +103,42 @@ export type DeskJob =
       version: number;
       /** Each with its possession proof: the worker refuses to sign keys whose proof fails. */
       recipients: CandidateRecipient[];
+      deploymentKey: DeploymentKeyForAdmin;
     }
   | { kind: 'deskCheckRecipients'; people: CandidateRecipient[] }
   | {
       kind: 'deskCheckRecipientLists';
       lists: { channelId: string; recipientList: unknown }[];
       deploymentSignPublicKey: string | null;
+      deploymentKeyTransitions?: unknown[];
+    }
+  | {
+      /** Setup: a new deployment key, its seed sealed to the first administrator only. */
+      kind: 'deskCreateDeploymentKey';
+      administratorId: string;
+      boxPublicKey: string;
+    }
+  | {
+      /** Seals this administrator's deployment key to a colleague's box key. */
+      kind: 'deskShareDeploymentKey';
+      deploymentKey: DeploymentKeyForAdmin;
+      administratorId: string;
+      boxPublicKey: string;
+    }
+  | {
+      /** A new deployment key, announced by a transition the current key signs. */
+      kind: 'deskRotateDeploymentKey';
+      deploymentKey: DeploymentKeyForAdmin;
     }
   | { kind: 'deskLock' };
+
+/** GET /api/deployment/key: the current key, its rotations, and the caller's sealed copy. */
+export interface DeploymentKeyForAdmin {
+  deploymentSignPublicKey: string;
+  deploymentKeyTransitions: unknown[];
+  sealedKey: unknown;
+  holders?: string[];
+}
 
 /**
  * Messages and notes are two threads, each opened message by message against the channel's

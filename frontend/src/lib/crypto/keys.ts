@@ -19,7 +19,7 @@ import {
 } from '@integrity-desk/protocol';
 import { beginAttachment, forgetAttachments, sealChunks } from './attachment-seal';
 import type { Job, OpenedCase, Progress, SealedReport } from './jobs';
-import { pinnedDeploymentKey } from './pinned';
+import { trustedDeploymentKey } from './trusted-key';
 import { openThreadForPage } from './thread';
 
 /** Bound into every receipt-session signature, so it is useless for any other purpose. */
@@ -44,7 +44,11 @@ function verifiedRecipients(
   expect: { channelId?: string; lastSeenVersion?: number } = {},
 ) {
   return verifyRecipientList(backendNow, list, {
-    pinnedPublicKey: pinnedDeploymentKey() ?? settings.deploymentSignPublicKey,
+    pinnedPublicKey: trustedDeploymentKey(
+      backendNow,
+      settings.deploymentSignPublicKey,
+      settings.deploymentKeyTransitions,
+    ),
     ...expect,
   });
 }

@@ -34,6 +34,9 @@ export async function runJob(job: Job, progress: (p: Progress) => void): Promise
     case 'deskSignRecipientList':
     case 'deskCheckRecipients':
     case 'deskCheckRecipientLists':
+    case 'deskCreateDeploymentKey':
+    case 'deskShareDeploymentKey':
+    case 'deskRotateDeploymentKey':
     case 'deskLock': {
       const desk = await import('./desk-keys');
       return desk.runDesk(job, progress);

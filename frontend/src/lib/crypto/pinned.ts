@@ -1,4 +1,7 @@
 /// <reference types="vite/client" />
+// Kept free of the protocol package: every page reads the pinned key (the unpinned banner), and
+// only the worker follows rotations (trusted-key.ts), so libsodium is never in a page's chunk.
+
 /**
  * The deployment's signing public key, pinned into the build (VITE_DEPLOYMENT_SIGN_PUBLIC_KEY at
  * `vite build`): recipient lists must verify against it, so a server cannot swap in its own

@@ -34,6 +34,7 @@ export async function loadDeskCase(reportId: string): Promise<LoadedDeskCase | C
       keyShares: file.keyShares.map((s) => ({ share: s.share })),
       recipientList: file.recipientList,
       deploymentSignPublicKey: file.deploymentSignPublicKey,
+      deploymentKeyTransitions: file.deploymentKeyTransitions ?? [],
     });
   } catch (error) {
     // Every share tried (newest first) failed to open the report: one may be an insider's bad
@@ -67,6 +68,7 @@ export async function shareCase(
       recipientIds: file[whom],
       recipientList: file.recipientList,
       deploymentSignPublicKey: file.deploymentSignPublicKey,
+      deploymentKeyTransitions: file.deploymentKeyTransitions ?? [],
     });
   } catch (error) {
     // The worker sends back the error's name only: these are the list's verification failures.

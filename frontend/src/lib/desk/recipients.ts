@@ -1,8 +1,9 @@
 // Publishing a channel's recipients: the administrator's browser collects the investigators'
 // public keys, checks each one's possession proof and shows its safety number, which the
 // administrator compares with the person out of band (by phone or in person) and confirms; only
-// then does it sign exactly those keys with the deployment key held in its vault and send the
-// signed list. The desk's word about whose keys these are counts for nothing (SECURITY.md,
+// then does it sign exactly those keys with the deployment key (its seed sealed to this
+// administrator, opened only in the worker) and send the signed list, which the desk stores only
+// if it verifies. The desk's word about whose keys these are counts for nothing (SECURITY.md,
 // Protocol step 10): a desk that swaps a box key breaks the proof, one that swaps both keys
 // changes the number.
 import { deskApi } from '$lib/api/desk';
@@ -10,7 +11,7 @@ import { runInWorker } from '$lib/crypto';
 import type { CandidateRecipient } from '$lib/crypto/jobs';
 
 export type PublishOutcome =
-  'done' | 'conflict' | 'no-keys' | 'unproven' | 'unconfirmed' | 'failed';
+  'done' | 'conflict' | 'no-keys' | 'unproven' | 'unconfirmed' | 'no-deployment-key' | 'failed';
 
 /** One person about to be signed into a list, as the administrator reviews them. */
 export type Reviewed =
@@ -80,6 +81,8 @@ export async function publishRecipients(
   }
   const channel = await deskApi.channel(channelId);
   if (!channel.ok) return 'failed';
+  const deploymentKey = await deskApi.deploymentKey();
+  if (!deploymentKey.ok) return 'failed';
   let list: unknown;
   try {
     list = await runInWorker<unknown>({
@@ -87,9 +90,13 @@ export async function publishRecipients(
       channelId,
       version: (channel.value.recipientsVersion ?? 0) + 1,
       recipients,
+      deploymentKey: deploymentKey.value,
     });
   } catch (error) {
-    return error instanceof Error && error.message === 'KeyProofFailed' ? 'unproven' : 'failed';
+    const name = error instanceof Error ? error.message : '';
+    if (name === 'KeyProofFailed') return 'unproven';
+    // This administrator holds no copy of the deployment key: a holder must share it first.
+    return name === 'NoDeploymentKey' ? 'no-deployment-key' : 'failed';
   }
   const published = await deskApi.publishRecipients(channelId, channel.etag, list);
   if (published.ok) return 'done';

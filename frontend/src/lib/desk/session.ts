@@ -78,6 +78,7 @@ async function checkMyKeys(): Promise<KeyAlarm[]> {
       kind: 'deskCheckRecipientLists',
       lists: Array.isArray(fetched.value.lists) ? fetched.value.lists : [],
       deploymentSignPublicKey: fetched.value.deploymentSignPublicKey ?? null,
+      deploymentKeyTransitions: fetched.value.deploymentKeyTransitions ?? [],
     });
   } catch {
     return [];

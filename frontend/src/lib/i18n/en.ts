@@ -380,6 +380,20 @@ export const en = {
   'desk.admin.unproven':
     'Warning: the keys the desk gave for {handle} are not proven to be theirs. Do not add them; ask {handle} to sign in again, and tell the people who run this deployment.',
   'desk.admin.noKeysOf': '{handle} has no keys yet (not enrolled).',
+  'desk.admin.published.no-deployment-key':
+    'You do not hold the deployment key. An administrator who holds it must share it with you first.',
+  'desk.admin.deploymentKey': 'Deployment key',
+  'desk.admin.deploymentKey.lead':
+    'Recipient lists are signed with the deployment key. Its private half exists only sealed to the administrators who hold it; whistleblowers’ browsers and the desk refuse any list it did not sign.',
+  'desk.admin.deploymentKey.held': 'You hold the deployment key.',
+  'desk.admin.deploymentKey.notHeld':
+    'You do not hold the deployment key. An administrator who holds it can share it with you.',
+  'desk.admin.deploymentKey.share': 'Share the deployment key with {handle}',
+  'desk.admin.deploymentKey.shared': 'Shared with {handle}.',
+  'desk.admin.deploymentKey.rotate': 'Replace the deployment key',
+  'desk.admin.deploymentKey.rotated':
+    'The deployment key was replaced. Share the new key with the other administrators who should hold it.',
+  'desk.admin.deploymentKey.failed': 'That did not work. Reload the page and try again.',
   'desk.admin.questionnaire': 'Questionnaire (one question per line; end with * if required)',
   'desk.admin.resetTotp': 'Reset authenticator of {handle}',
   'desk.admin.resetCode':

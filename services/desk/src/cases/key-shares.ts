@@ -19,6 +19,7 @@ import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, isRecipient, readInvestigator } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
+import { deploymentKeyFacts } from '../deployment/routes.ts';
 import { loadCase, type LoadedCase } from './load.ts';
 
 /** The channel's current recipient list, exactly as the administrator's browser signed it. */
@@ -62,6 +63,7 @@ export async function keySharesView(ctx: DeskContext, loaded: LoadedCase) {
   const recipients = channel.status === 'none' ? [] : channel.recipients;
   const deployment = await readAggregate(ctx.deps.store, deploymentStream, deploymentDecider);
   return {
+    ...deploymentKeyFacts(deployment.state),
     keyShares: mine,
     cannotOpen: recipients.filter((id) => !state.sealedTo.includes(id) && !state.keyShares[id]),
     // Colleagues with shares, none of them from the caller: if theirs do not open (a bad share
@@ -74,8 +76,6 @@ export async function keySharesView(ctx: DeskContext, loaded: LoadedCase) {
         state.keyShares[id][caller.investigatorId] === undefined,
     ),
     recipientList: signedRecipientList(channelRead.events),
-    deploymentSignPublicKey:
-      deployment.state.status === 'initialised' ? deployment.state.signPublicKey : null,
   };
 }
 

@@ -6,6 +6,7 @@ import {
 import {
   AlreadyAssignedError,
   ChannelNotFoundError,
+  DeploymentKeyRefusedError,
   DuplicateItemError,
   EnrolmentRefusedError,
   IllegalTransitionError,
@@ -60,6 +61,11 @@ export const problems = {
     title: 'The proof of key possession does not match the keys.',
   },
   setupRefused: { status: 403, title: 'Setup is not possible.' },
+  deploymentKeyRefused: {
+    status: 403,
+    title:
+      'Only a holder of the deployment key can share it (with active administrators), and only the current key can sign its successor.',
+  },
   recipientListRefused: {
     status: 422,
     title:
@@ -117,6 +123,7 @@ export function kindOf(error: unknown): ProblemKind {
   if (error instanceof RecipientListRefusedError) return 'recipientListRefused';
   if (error instanceof WrongAuthorError) return 'wrongAuthor';
   if (error instanceof MessageOutOfSequenceError) return 'messageOutOfSequence';
+  if (error instanceof DeploymentKeyRefusedError) return 'deploymentKeyRefused';
   if (
     error instanceof AlreadyAssignedError ||
     error instanceof NotAssignedError ||

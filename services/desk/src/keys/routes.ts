@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { Caller, DeskContext } from '../context.ts';
 import { readChannel, readInvestigator, requireCaller } from '../context.ts';
 import { signedRecipientList } from '../cases/key-shares.ts';
+import { deploymentKeyFacts } from '../deployment/routes.ts';
 import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 
@@ -79,11 +80,7 @@ export function keyRoutes(ctx: DeskContext): Router {
       if (recipientList) lists.push({ channelId, recipientList });
     }
     const deployment = await readAggregate(deps.store, deploymentStream, deploymentDecider);
-    res.json({
-      lists,
-      deploymentSignPublicKey:
-        deployment.state.status === 'initialised' ? deployment.state.signPublicKey : null,
-    });
+    res.json({ lists, ...deploymentKeyFacts(deployment.state) });
   });
 
   /** The caller's browser found a list naming it with other keys, or one that does not verify. */

@@ -13,6 +13,7 @@ import {
   constantTimeEqual,
   loginSecretSchema,
   publicKeySchema,
+  sealedDeploymentKeySchema,
   vaultSchema,
 } from '@integrity-desk/protocol';
 import { Router } from 'express';
@@ -171,6 +172,8 @@ export function setupRoutes(ctx: DeskContext): Router {
   const setupSchema = z.object({
     setupToken: codeSchema,
     deploymentSignPublicKey: publicKeySchema,
+    /** The deployment seed sealed to the first administrator's box key, in their browser. */
+    deploymentKey: sealedDeploymentKeySchema,
     administrator: z.object({
       investigatorId: uuid,
       handle: handleSchema,
@@ -189,6 +192,14 @@ export function setupRoutes(ctx: DeskContext): Router {
     const deployment = await readAggregate(deps.store, deploymentStream, deploymentDecider);
     if (deployment.state.status !== 'none') throw new ProblemError('setupRefused');
     const admin = body.administrator;
+    // The deployment key is a key of its own: never a person's vault key, so that it can be
+    // shared, rotated and outlive any one account. Checked before anything is written.
+    if (
+      body.deploymentSignPublicKey === admin.vault.signPublicKey ||
+      body.deploymentKey.signPublicKey !== body.deploymentSignPublicKey ||
+      body.deploymentKey.administratorId !== admin.investigatorId
+    )
+      throw new ProblemError('invalidRequest');
     // Before the invitation is written: a refused proof leaves the log as it was.
     await checkKeyProof(ctx, admin, admin.keyProof);
     const enrolmentCode = await inviteInvestigator(ctx, {
@@ -213,6 +224,10 @@ export function setupRoutes(ctx: DeskContext): Router {
         data: {
           signPublicKey: body.deploymentSignPublicKey,
           administratorId: admin.investigatorId,
+          // A fixed, stored value of the deployment (public): receipts derive their keys from
+          // it, so it must never change, whatever happens to the deployment key.
+          receiptSalt: deps.ids.bytes(16).toString('base64url'),
+          sealedKey: body.deploymentKey,
         },
         metadata: { now: deps.clock.now(), eventId: deps.ids.uuid(), actor: { kind: 'system' } },
       },

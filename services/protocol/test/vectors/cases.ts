@@ -4,6 +4,11 @@
 import {
   createVault,
   deriveReceiptKeys,
+  followDeploymentKey,
+  generateDeploymentKey,
+  openDeploymentKey,
+  sealDeploymentKey,
+  signDeploymentKeyTransition,
   generateBoxKeyPair,
   generateReceipt,
   generateSigningKeyPair,
@@ -166,6 +171,18 @@ export async function buildCase(base: CryptoBackend, seed: string): Promise<Vect
     }),
     safetyNumber: safetyNumber(b, vaultPublic),
   };
+  // Drawn after everything above, so adding the deployment key's artifacts changed none of them.
+  const sealedDeploymentKey = sealDeploymentKey(b, {
+    seed: deployment.seed,
+    administratorId: id(10),
+    boxPublicKey: recipientA.publicKey,
+  });
+  const nextDeploymentKey = generateDeploymentKey(b);
+  const deploymentKeyTransition = signDeploymentKeyTransition(b, {
+    sequence: 1,
+    previousSeed: deployment.seed,
+    nextPublicKey: nextDeploymentKey.publicKey,
+  });
   return {
     seed,
     receipt,
@@ -195,6 +212,8 @@ export async function buildCase(base: CryptoBackend, seed: string): Promise<Vect
     attachmentChunks,
     keyShare,
     keyBinding,
+    sealedDeploymentKey,
+    deploymentKeyTransition,
     vault: {
       vault: vault.vault,
       password: 'Tr0ub4dor & 3 ✓',
@@ -231,6 +250,25 @@ export async function openRecorded(backend: CryptoBackend, c: any): Promise<stri
     () =>
       verifyKeyPossession(backend, c.keyBinding.keys, c.keyBinding.proof) &&
       safetyNumber(backend, c.keyBinding.keys) === c.keyBinding.safetyNumber,
+  );
+  await check(
+    'sealed deployment key',
+    () =>
+      toBase64Url(
+        openDeploymentKey(backend, c.sealedDeploymentKey, {
+          boxPublicKey: c.recipientA.publicKey,
+          boxSecretKey: fromBase64Url(c.recipientA.secretKey),
+          trustedPublicKey: c.deploymentPublicKey,
+        }),
+      ) === c.deploymentSeed,
+  );
+  await check(
+    'deployment key transition',
+    () =>
+      followDeploymentKey(backend, {
+        pinnedPublicKey: c.deploymentPublicKey,
+        transitions: [c.deploymentKeyTransition],
+      }) === c.deploymentKeyTransition.nextPublicKey,
   );
   await check('open report as recipient', () =>
     eq(

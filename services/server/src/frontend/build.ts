@@ -12,6 +12,8 @@ export interface FrontendBuildRequest {
   readonly outDir: string;
   /** The deployment signing public key to pin; undefined builds an unpinned front end. */
   readonly pinnedKey: string | undefined;
+  /** The commit to record (SOURCE_COMMIT); default: the checkout's, as the build finds it. */
+  readonly sourceCommit?: string;
   /** Called with every line the build prints (progress for the server log). */
   readonly onLine?: (line: string) => void;
   /** Ends the build early (the server stopping). */
@@ -42,6 +44,7 @@ export function runFrontendBuild(request: FrontendBuildRequest): Promise<Fronten
     FRONTEND_BUILD_DIR: request.outDir,
     FRONTEND_WORK_DIR: work,
     VITE_DEPLOYMENT_SIGN_PUBLIC_KEY: request.pinnedKey ?? '',
+    ...(request.sourceCommit && { SOURCE_COMMIT: request.sourceCommit }),
   };
   const tail: string[] = [];
   return new Promise((done) => {

@@ -79,7 +79,11 @@ async function remoteManifest(url: string): Promise<BuildManifest> {
   return parsed.data;
 }
 
-async function localBuild(args: Args, key: string | undefined): Promise<BuildManifest> {
+async function localBuild(
+  args: Args,
+  key: string | undefined,
+  sourceCommit: string | undefined,
+): Promise<BuildManifest> {
   if (args.useBuild) {
     const manifest = readBuildManifest(args.useBuild);
     if (!manifest) throw new Refused(`${args.useBuild} holds no build manifest`);
@@ -88,7 +92,7 @@ async function localBuild(args: Args, key: string | undefined): Promise<BuildMan
   const outDir = args.keepBuild ?? join(mkdtempSync(join(tmpdir(), 'idesk-verify-')), 'build');
   try {
     console.log(`building this checkout with that key pinned, into ${outDir} (about a minute) ...`);
-    const outcome = await runFrontendBuild({ outDir, pinnedKey: key });
+    const outcome = await runFrontendBuild({ outDir, pinnedKey: key, sourceCommit });
     const manifest = outcome.ok ? readBuildManifest(outDir) : undefined;
     if (!manifest) throw new Refused(`the local build failed:\n  ${outcome.tail.join('\n  ')}`);
     return manifest;
@@ -107,13 +111,18 @@ async function verify(args: Args): Promise<number> {
   );
   if (!args.useBuild) {
     const here = sourceCommit();
-    if (here.commit !== remote.commit)
+    if (remote.commit === 'unknown')
+      console.log(
+        'warning: the deployment does not name its commit (an image built without SOURCE_COMMIT): building this checkout as it is, recorded as "unknown" the same way',
+      );
+    else if (here.commit !== remote.commit)
       throw new Refused(
         `this checkout is at ${here.commit}: run \`git checkout ${remote.commit}\` and verify again`,
       );
     if (here.dirty) console.log('warning: this checkout has uncommitted changes');
   }
-  const local = await localBuild(args, key);
+  // The commit is part of the build (Kit's version name): an unnamed one is rebuilt unnamed.
+  const local = await localBuild(args, key, remote.commit === 'unknown' ? 'unknown' : undefined);
   if (local.pinnedDeploymentKey !== (key ?? null))
     throw new Refused('the local build pins another key than the one asked for');
   const fetched = new Map<string, Served>();

@@ -189,6 +189,19 @@ export function setupRoutes(ctx: DeskContext): Router {
     const token = ctx.setup.token;
     if (token === undefined || !sameText(token, body.setupToken))
       throw new ProblemError('setupRefused');
+    // Claimed before the first await: a second request with the same token, arriving while this
+    // one writes, is refused instead of making a second administrator (setup happens once). A
+    // setup that fails gives the token back, so the operator can correct it and try again.
+    ctx.setup.token = undefined;
+    try {
+      res.status(201).json(await setUp(body));
+    } catch (error) {
+      ctx.setup.token = token;
+      throw error;
+    }
+  });
+
+  const setUp = async (body: z.infer<typeof setupSchema>) => {
     const deployment = await readAggregate(deps.store, deploymentStream, deploymentDecider);
     if (deployment.state.status !== 'none') throw new ProblemError('setupRefused');
     const admin = body.administrator;
@@ -233,9 +246,8 @@ export function setupRoutes(ctx: DeskContext): Router {
       },
       { expectedRevision: 'no_stream' },
     );
-    ctx.setup.token = undefined;
-    res.status(201).json({ investigatorId: admin.investigatorId, enrolmentCode, ...enrolled });
-  });
+    return { investigatorId: admin.investigatorId, enrolmentCode, ...enrolled };
+  };
 
   router.post('/api/enrolment', async (req, res) => {
     const body = parse(enrolSchema, req.body);

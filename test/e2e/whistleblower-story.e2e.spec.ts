@@ -29,7 +29,13 @@ import {
   readWhistleblowerMessages,
 } from './support/investigator-by-protocol.ts';
 import { submitFromNode } from './support/node-whistleblower.ts';
-import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import {
+  foreignRequests,
+  observe,
+  receiptForms,
+  recordSent,
+  type Observations,
+} from './support/observe.ts';
 import { checkPage, type PageReport } from './support/page-checks.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
@@ -41,6 +47,7 @@ describe.skipIf(!hasChromium)(title, () => {
   let server: IntakeServer;
   let browser: LaunchedBrowser;
   let seen: Observations;
+  let sent: string[];
   let page: Page;
   let wb: ReportingNavigator;
   const reports: PageReport[] = [];
@@ -56,6 +63,7 @@ describe.skipIf(!hasChromium)(title, () => {
     server = await startIntake();
     browser = await launchChromium();
     seen = await observe(browser.context);
+    sent = recordSent(browser.context);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     wb = new ReportingNavigator(page, server.origin);
   }, 120_000);
@@ -155,6 +163,16 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(text).not.toContain('MW/17/2026-B');
     await wb.logOut();
   }, 240_000);
+
+  it('never sent the receipt to the server, in any form, in any request it made', () => {
+    // SECURITY.md: "the receipt is never sent". The page derived keys from it, signed with them
+    // and opened the case; nothing it put on the wire (URL, header, body) holds the receipt.
+    expect(receipt).not.toBe('');
+    expect(sent.length).toBeGreaterThan(10);
+    expect(sent.some((r) => r.startsWith('POST ') && r.includes('/api/v1/session'))).toBe(true);
+    const leaks = sent.filter((r) => receiptForms(receipt).some((form) => r.includes(form)));
+    expect(leaks.map((r) => r.split('\n')[0])).toEqual([]);
+  });
 
   it('had no CSP violation, no page error, no foreign request and no serious axe finding', () => {
     expect(seen.cspViolations).toEqual([]);

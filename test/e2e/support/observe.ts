@@ -44,3 +44,29 @@ export function foreignRequests(seen: Observations, origins: string[]): string[]
     return !origins.includes(new URL(url).origin);
   });
 }
+
+/**
+ * Everything the browser puts on the wire, one string per request: method, URL, headers and
+ * body (bytes as latin1, so any ASCII in them is searchable). For promises of the form "X is
+ * never sent to the server".
+ */
+export function recordSent(context: BrowserContext): string[] {
+  const sent: string[] = [];
+  context.on('request', (request) => {
+    const body = request.postDataBuffer();
+    sent.push(
+      [
+        `${request.method()} ${request.url()}`,
+        ...Object.entries(request.headers()).map(([k, v]) => `${k}: ${v}`),
+        body ? body.toString('latin1') : '',
+      ].join('\n'),
+    );
+  });
+  return sent;
+}
+
+/** The forms a person might type or a page might send a receipt in. */
+export function receiptForms(receipt: string): string[] {
+  const bare = receipt.replaceAll('-', '');
+  return [receipt, bare, receipt.toLowerCase(), bare.toLowerCase(), receipt.replaceAll('-', ' ')];
+}

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyProofFor, loginSecret, newAccountKeys, startDesk, vaultFor } from './harness.ts';
+import { keyProofFor, loginSecret, newAccountKeys, setupBody, startDesk } from './harness.ts';
 
 describe('first run', () => {
   it('two simultaneous setups with the right token make one administrator, not two', async () => {
@@ -22,18 +22,8 @@ describe('first run', () => {
     try {
       const body = (handle: string) => {
         const investigatorId = randomUUID();
-        const keys = newAccountKeys(desk);
-        return {
-          setupToken: desk.setupToken,
-          deploymentSignPublicKey: desk.deployment.publicKey,
-          administrator: {
-            investigatorId,
-            handle,
-            loginSecret: loginSecret(),
-            vault: vaultFor(investigatorId, keys),
-            keyProof: keyProofFor(desk, investigatorId, keys),
-          },
-        };
+        const setup = setupBody(desk, investigatorId, newAccountKeys(desk), loginSecret());
+        return { ...setup, administrator: { ...setup.administrator, handle } };
       };
       // A setup refused half way (a key proof for other keys) gives the token back.
       const bad = body('bad');

@@ -251,12 +251,15 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
       }
     }
     case 'deskShareDeploymentKey': {
+      // Only to keys whose possession proof holds: a desk that swapped in a box key of its own
+      // breaks the proof (one that swapped both keys is caught only by comparing safety numbers).
+      assertProven(b, [job.colleague]);
       const seed = deploymentSeed(b, job.deploymentKey);
       try {
         return sealDeploymentKey(b, {
           seed,
-          administratorId: job.administratorId,
-          boxPublicKey: job.boxPublicKey,
+          administratorId: job.colleague.investigatorId,
+          boxPublicKey: job.colleague.boxPublicKey,
         });
       } finally {
         seed.fill(0);

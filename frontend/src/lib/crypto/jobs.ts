@@ -119,11 +119,10 @@ export type DeskJob =
       boxPublicKey: string;
     }
   | {
-      /** Seals this administrator's deployment key to a colleague's box key. */
+      /** Seals this administrator's deployment key to a colleague's box key, if proven theirs. */
       kind: 'deskShareDeploymentKey';
       deploymentKey: DeploymentKeyForAdmin;
-      administratorId: string;
-      boxPublicKey: string;
+      colleague: CandidateRecipient;
     }
   | {
       /** A new deployment key, announced by a transition the current key signs. */

@@ -4,24 +4,31 @@
 import { deskApi } from '$lib/api/desk';
 import { runInWorker } from '$lib/crypto';
 
-export type DeploymentKeyOutcome = 'done' | 'no-deployment-key' | 'failed';
+export type DeploymentKeyOutcome = 'done' | 'no-deployment-key' | 'unproven' | 'failed';
 
-const outcomeOf = (error: unknown): DeploymentKeyOutcome =>
-  error instanceof Error && error.message === 'NoDeploymentKey' ? 'no-deployment-key' : 'failed';
+function outcomeOf(error: unknown): DeploymentKeyOutcome {
+  const name = error instanceof Error ? error.message : '';
+  if (name === 'KeyProofFailed') return 'unproven';
+  return name === 'NoDeploymentKey' ? 'no-deployment-key' : 'failed';
+}
 
-/** Seals the deployment key to the colleague's box key, as the desk gives it for their account. */
+/**
+ * Seals the deployment key to the colleague's box key as the desk gives it for their account, and
+ * only if their possession proof holds (checked in the worker).
+ */
 export async function shareDeploymentKey(administratorId: string): Promise<DeploymentKeyOutcome> {
   const [deploymentKey, person] = await Promise.all([
     deskApi.deploymentKey(),
     deskApi.investigator(administratorId),
   ]);
-  if (!deploymentKey.ok || !person.ok || !person.value.boxPublicKey) return 'failed';
+  if (!deploymentKey.ok || !person.ok) return 'failed';
+  const { boxPublicKey, signPublicKey, keyProof } = person.value;
+  if (!boxPublicKey || !signPublicKey) return 'failed';
   try {
     const sealedKey = await runInWorker<unknown>({
       kind: 'deskShareDeploymentKey',
       deploymentKey: deploymentKey.value,
-      administratorId,
-      boxPublicKey: person.value.boxPublicKey,
+      colleague: { investigatorId: administratorId, boxPublicKey, signPublicKey, keyProof },
     });
     return (await deskApi.shareDeploymentKey(sealedKey)).ok ? 'done' : 'failed';
   } catch (error) {

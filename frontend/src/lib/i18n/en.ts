@@ -394,6 +394,8 @@ export const en = {
   'desk.admin.deploymentKey.rotated':
     'The deployment key was replaced. Share the new key with the other administrators who should hold it.',
   'desk.admin.deploymentKey.failed': 'That did not work. Reload the page and try again.',
+  'desk.admin.deploymentKey.unproven':
+    'Not shared: the keys the desk gave for this administrator are not proven to be theirs. Tell the people who run this desk.',
   'desk.admin.questionnaire': 'Questionnaire (one question per line; end with * if required)',
   'desk.admin.resetTotp': 'Reset authenticator of {handle}',
   'desk.admin.resetCode':

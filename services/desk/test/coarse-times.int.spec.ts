@@ -11,7 +11,7 @@ import { createFsBlobStore } from '@integrity-desk/intake';
 import { eventFields, findReportByLocator, openReadModels } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,5 +170,20 @@ describe('what the seized event log holds (SECURITY.md, "Plain fields of events"
     }
     expect(types.size).toBeGreaterThan(8);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('addresses (SECURITY.md: "no IP is stored")', () => {
+  it('no file of the data directory holds the address every request came from', () => {
+    // Every request of this file, desk sign-ins included, came from 127.0.0.1.
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((name) => join(dir, name))
+      .filter((path) => statSync(path).isFile());
+    expect(files.some((f) => f.endsWith('events.sqlite'))).toBe(true);
+    const holding = files.filter((f) => {
+      const bytes = readFileSync(f);
+      return ['127.0.0.1', '::ffff:127'].some((a) => bytes.includes(Buffer.from(a)));
+    });
+    expect(holding.map((f) => f.slice(dir.length + 1))).toEqual([]);
   });
 });

@@ -390,6 +390,7 @@ export const en = {
     'You do not hold the deployment key. An administrator who holds it can share it with you.',
   'desk.admin.deploymentKey.share': 'Share the deployment key with {handle}',
   'desk.admin.deploymentKey.shared': 'Shared with {handle}.',
+  'desk.admin.deploymentKey.confirmShare': 'Seal the deployment key to {handle}',
   'desk.admin.deploymentKey.rotate': 'Replace the deployment key',
   'desk.admin.deploymentKey.rotated':
     'The deployment key was replaced. Share the new key with the other administrators who should hold it.',

@@ -1,6 +1,6 @@
 // The page side of $lib/crypto: a thin wrapper that hands jobs to one Web Worker and reports
 // progress. All cryptography is in services/protocol; nothing here touches a key directly.
-import type { FromWorker, Job, Progress } from './jobs';
+import type { FromWorker, JobKind, JobOf, JobResults, Progress } from './jobs';
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -37,13 +37,13 @@ function getWorker(): Worker {
  * `transfer` hands buffers to the worker instead of copying them (an upload's file slice, a
  * download's network piece): the page must not touch them afterwards.
  */
-export function runInWorker<T>(
-  job: Job,
+export function runInWorker<K extends JobKind>(
+  job: JobOf<K>,
   progress?: (p: Progress) => void,
   transfer: Transferable[] = [],
-): Promise<T> {
+): Promise<JobResults[K]> {
   const id = nextId++;
-  return new Promise<T>((resolve, reject) => {
+  return new Promise<JobResults[K]>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
     getWorker().postMessage({ id, job }, transfer);
   });

@@ -1,6 +1,7 @@
 // The messages between the page and the crypto worker. Heavy work (Argon2id, proof of work,
 // sealing) runs in the worker so the page never freezes, even on a phone without a JIT.
 // The worker is also the only holder of secret keys: the page gets envelopes, never keys.
+import type { CheckedRecipient, KeyAlarm } from './desk-key-binding';
 import type { ThreadEntry } from './thread';
 
 export interface Argon2Params {
@@ -191,6 +192,58 @@ export interface AttachmentHeader {
 export interface OpenedCase {
   messages: PlainMessage[];
 }
+
+/**
+ * What each job kind resolves to: `runInWorker(job)` takes its result type from here, so a
+ * caller never names (or casts) the type itself and a job and its result cannot drift apart.
+ */
+export interface JobResults {
+  ping: 'pong';
+  solvePow: { challenge: string; solution: string };
+  sealReport: SealedReport;
+  /** The receipt's locator. */
+  unlockReceipt: string;
+  /** The session challenge's signature. */
+  signSessionChallenge: string;
+  openCase: OpenedCase;
+  /** The signed message envelope. */
+  sealMessage: unknown;
+  beginAttachment: AttachmentHeader;
+  sealAttachmentChunks: Uint8Array;
+  forget: null;
+  deskCreateVault: CreatedVaultResult;
+  /** The login secret. */
+  deskStretchPassword: string;
+  deskChangePassword: {
+    currentLoginSecret: string;
+    loginSecret: string;
+    vault: unknown;
+    recoveryKey: string;
+  };
+  deskOpenVault: OpenedVault;
+  deskOpenCase: OpenedDeskCase;
+  /** One sealed report key share per colleague. */
+  deskShareReportKey: unknown[];
+  /** The signed message or note envelope. */
+  deskSealMessage: unknown;
+  /** The attachment's opened metadata. */
+  deskOpenAttachmentBegin: { name: string; type: string };
+  deskOpenAttachmentPush: Uint8Array<ArrayBuffer>[];
+  deskOpenAttachmentFinish: Uint8Array<ArrayBuffer>[];
+  /** The signed recipient list. */
+  deskSignRecipientList: unknown;
+  deskCheckRecipients: CheckedRecipient[];
+  deskCheckRecipientLists: KeyAlarm[];
+  deskCreateDeploymentKey: { deploymentSignPublicKey: string; sealedKey: unknown };
+  /** The deployment key sealed to the colleague. */
+  deskShareDeploymentKey: unknown;
+  deskRotateDeploymentKey: { transition: unknown; sealedKey: unknown };
+  deskLock: null;
+}
+
+export type JobKind = Job['kind'];
+/** The job of one kind. */
+export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 
 export type Progress = { fraction: number; stage?: string };
 

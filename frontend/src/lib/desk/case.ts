@@ -26,7 +26,7 @@ export async function loadDeskCase(reportId: string): Promise<LoadedDeskCase | C
     return 'not-shared';
   let opened: OpenedDeskCase;
   try {
-    opened = await runInWorker<OpenedDeskCase>({
+    opened = await runInWorker({
       kind: 'deskOpenCase',
       envelope: file.envelope,
       messages: file.messages.map((m) => m.envelope),
@@ -61,7 +61,7 @@ export async function shareCase(
   const file = JSON.parse(JSON.stringify(loaded.file)) as DeskCase;
   let shares: unknown[];
   try {
-    shares = await runInWorker<unknown[]>({
+    shares = await runInWorker({
       kind: 'deskShareReportKey',
       reportId: file.reportId,
       channelId: file.channelId,
@@ -113,7 +113,7 @@ export async function sealForCase(
   text: string,
 ): Promise<{ id: string; envelope: unknown }> {
   const id = crypto.randomUUID();
-  const envelope = await runInWorker<unknown>({
+  const envelope = await runInWorker({
     kind: 'deskSealMessage',
     reportId: loaded.file.reportId,
     messageId: id,
@@ -148,7 +148,7 @@ export async function decryptEvidence(
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let begun = false;
   try {
-    const metadata = await runInWorker<{ name: string; type: string }>({
+    const metadata = await runInWorker({
       kind: 'deskOpenAttachmentBegin',
       download,
       reportId: loaded.file.reportId,
@@ -166,7 +166,7 @@ export async function decryptEvidence(
         const piece = value.length <= PIECE ? value : value.slice(at, at + PIECE);
         // Counted before the transfer, which leaves `piece` empty on this side.
         const length = piece.length;
-        const plain = await runInWorker<Uint8Array<ArrayBuffer>[]>(
+        const plain = await runInWorker(
           { kind: 'deskOpenAttachmentPush', download, piece },
           undefined,
           [piece.buffer],
@@ -178,7 +178,7 @@ export async function decryptEvidence(
     }
     begun = false;
     parts.push(
-      ...(await runInWorker<Uint8Array<ArrayBuffer>[]>({
+      ...(await runInWorker({
         kind: 'deskOpenAttachmentFinish',
         download,
         abort: false,

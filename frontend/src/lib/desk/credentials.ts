@@ -16,13 +16,9 @@ export async function changePassword(
   if (!desk.name) return { ok: false, reason: 'failed' };
   const kdf = await deskApi.loginKdf(desk.name);
   if (!kdf.ok) return { ok: false, reason: kdf.problem.status === 429 ? 'throttled' : 'failed' };
-  const made = await runInWorker<{
-    currentLoginSecret: string;
-    loginSecret: string;
-    vault: unknown;
-    recoveryKey: string;
-  }>({ kind: 'deskChangePassword', kdf: kdf.value, currentPassword, newPassword }, (p) =>
-    onProgress(p.fraction),
+  const made = await runInWorker(
+    { kind: 'deskChangePassword', kdf: kdf.value, currentPassword, newPassword },
+    (p) => onProgress(p.fraction),
   ).catch(() => undefined);
   if (!made) return { ok: false, reason: 'failed' };
   const result = await deskApi.changeVault({
@@ -49,7 +45,7 @@ export async function reenrolTotp(
 ): Promise<ReenrolOutcome> {
   const kdf = await deskApi.loginKdf(handle);
   if (!kdf.ok) return { ok: false, reason: kdf.problem.status === 429 ? 'throttled' : 'failed' };
-  const loginSecret = await runInWorker<string>(
+  const loginSecret = await runInWorker(
     { kind: 'deskStretchPassword', kdf: kdf.value, password },
     (p) => onProgress(p.fraction),
   ).catch(() => undefined);

@@ -25,7 +25,7 @@ export async function shareDeploymentKey(administratorId: string): Promise<Deplo
   const { boxPublicKey, signPublicKey, keyProof } = person.value;
   if (!boxPublicKey || !signPublicKey) return 'failed';
   try {
-    const sealedKey = await runInWorker<unknown>({
+    const sealedKey = await runInWorker({
       kind: 'deskShareDeploymentKey',
       deploymentKey: deploymentKey.value,
       colleague: { investigatorId: administratorId, boxPublicKey, signPublicKey, keyProof },
@@ -41,7 +41,7 @@ export async function rotateDeploymentKey(): Promise<DeploymentKeyOutcome> {
   const deploymentKey = await deskApi.deploymentKey();
   if (!deploymentKey.ok) return 'failed';
   try {
-    const rotation = await runInWorker<{ transition: unknown; sealedKey: unknown }>({
+    const rotation = await runInWorker({
       kind: 'deskRotateDeploymentKey',
       deploymentKey: deploymentKey.value,
     });

@@ -9,6 +9,7 @@
 import { deskApi } from '$lib/api/desk';
 import { runInWorker } from '$lib/crypto';
 import type { CandidateRecipient } from '$lib/crypto/jobs';
+import type { CheckedRecipient } from '$lib/crypto/desk-key-binding';
 
 export type PublishOutcome =
   'done' | 'conflict' | 'no-keys' | 'unproven' | 'unconfirmed' | 'no-deployment-key' | 'failed';
@@ -22,12 +23,6 @@ export type Reviewed =
       keys: CandidateRecipient;
       safetyNumber: string | null;
     };
-
-interface CheckedRecipient {
-  investigatorId: string;
-  proofHolds: boolean;
-  safetyNumber: string | null;
-}
 
 /** Fetches one person's keys and checks their proof in the worker (which holds no secret for it). */
 export async function reviewRecipient(investigatorId: string): Promise<Reviewed> {
@@ -43,7 +38,7 @@ export async function reviewRecipient(investigatorId: string): Promise<Reviewed>
   };
   let checked: CheckedRecipient | undefined;
   try {
-    [checked] = await runInWorker<CheckedRecipient[]>({
+    [checked] = await runInWorker({
       kind: 'deskCheckRecipients',
       people: [keys],
     });
@@ -85,7 +80,7 @@ export async function publishRecipients(
   if (!deploymentKey.ok) return 'failed';
   let list: unknown;
   try {
-    list = await runInWorker<unknown>({
+    list = await runInWorker({
       kind: 'deskSignRecipientList',
       channelId,
       version: (channel.value.recipientsVersion ?? 0) + 1,

@@ -24,7 +24,7 @@ export async function signIn(
   if (!kdf.ok) return { ok: false, reason: kdf.problem.status === 0 ? 'offline' : 'credentials' };
   let loginSecret: string;
   try {
-    loginSecret = await runInWorker<string>(
+    loginSecret = await runInWorker(
       { kind: 'deskStretchPassword', kdf: kdf.value, password },
       (p) => onProgress(p.fraction),
     );
@@ -46,7 +46,7 @@ export async function signIn(
   }
   let opened: OpenedVault;
   try {
-    opened = await runInWorker<OpenedVault>({ kind: 'deskOpenVault', vault: session.value.vault });
+    opened = await runInWorker({ kind: 'deskOpenVault', vault: session.value.vault });
     desk.signPublicKey = opened.signPublicKey;
     desk.safetyNumber = opened.safetyNumber;
   } catch {
@@ -74,7 +74,7 @@ async function checkMyKeys(): Promise<KeyAlarm[]> {
   if (!fetched.ok) return [];
   let alarms: KeyAlarm[];
   try {
-    alarms = await runInWorker<KeyAlarm[]>({
+    alarms = await runInWorker({
       kind: 'deskCheckRecipientLists',
       lists: Array.isArray(fetched.value.lists) ? fetched.value.lists : [],
       deploymentSignPublicKey: fetched.value.deploymentSignPublicKey ?? null,

@@ -18,7 +18,7 @@ export async function unlockWithReceipt(
   if (!info.ok) return { ok: false, reason: 'offline' };
   let locator: string;
   try {
-    locator = await runInWorker<string>(
+    locator = await runInWorker(
       { kind: 'unlockReceipt', receipt, argon2: info.value.argon2, crypto: info.value.crypto },
       (p) => onProgress(p.fraction),
     );
@@ -44,7 +44,7 @@ export async function loadCase(): Promise<LoadedCase | 'refused' | undefined> {
   if (!info.ok) return undefined;
   const channel = info.value.channels.find((c) => c.id === view.value.channelId);
   try {
-    const opened = await runInWorker<OpenedCase>({
+    const opened = await runInWorker({
       kind: 'openCase',
       caseView: view.value,
       recipients: channel?.recipients,
@@ -69,7 +69,7 @@ function refuseReturn(): void {
 
 export async function reply(reportId: string, text: string): Promise<boolean> {
   const messageId = crypto.randomUUID();
-  const envelope = await runInWorker<unknown>({ kind: 'sealMessage', reportId, messageId, text });
+  const envelope = await runInWorker({ kind: 'sealMessage', reportId, messageId, text });
   const sent = await withRetry(() => intake.postMessage(messageId, envelope));
   return sent.ok;
 }

@@ -62,9 +62,8 @@ async function solveFreshPow(
 ): Promise<{ challenge: string; solution: string } | undefined> {
   const challenge = await withRetry(() => intake.challenge(), onRetry);
   if (!challenge.ok) return undefined;
-  return runInWorker<{ challenge: string; solution: string }>(
-    { kind: 'solvePow', challenge: challenge.value.challenge },
-    (p) => onProgress(p.fraction),
+  return runInWorker({ kind: 'solvePow', challenge: challenge.value.challenge }, (p) =>
+    onProgress(p.fraction),
   );
 }
 
@@ -110,7 +109,7 @@ export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
         if (!channel) return { ok: false, reason: 'refused' };
         hooks.onProgress('keys', 0);
         try {
-          state.sealed = await runInWorker<SealedReport>(
+          state.sealed = await runInWorker(
             {
               kind: 'sealReport',
               reportId: state.reportId,
@@ -209,7 +208,7 @@ export async function openReceiptSession(
     if (!pow) return false;
     const challenge = await withRetry(() => intake.sessionChallenge(locator), onRetry);
     if (!challenge.ok) return false;
-    const signature = await runInWorker<string>({
+    const signature = await runInWorker({
       kind: 'signSessionChallenge',
       challenge: challenge.value.challenge,
     });

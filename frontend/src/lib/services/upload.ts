@@ -53,7 +53,7 @@ async function sealedPiece(
   const start = Math.min(size, first * header.chunkSize);
   const end = Math.min(size, (first + count) * header.chunkSize);
   const content = await attachment.blob.slice(start, end).arrayBuffer();
-  const sealed = await runInWorker<Uint8Array>(
+  const sealed = await runInWorker(
     {
       kind: 'sealAttachmentChunks',
       attachmentId: attachment.id,
@@ -76,7 +76,7 @@ export async function uploadAttachment(
   chunkBytes: number,
   hooks: UploadHooks,
 ): Promise<boolean> {
-  state.header ??= await runInWorker<AttachmentHeader>({
+  state.header ??= await runInWorker({
     kind: 'beginAttachment',
     attachmentId: attachment.id,
     metadata: metadataOf(attachment),

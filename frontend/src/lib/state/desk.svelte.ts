@@ -1,11 +1,9 @@
 // Who is signed in at the desk, kept in memory only. The private keys are not here: they stay
 // in the crypto worker, and a reload or sign-out drops them (the vault is unlocked again).
 
-export interface KeyAlarm {
-  channelId: string;
-  recipientListVersion: number;
-  reason: 'keys-differ' | 'signature-invalid';
-}
+import type { KeyAlarm } from '$lib/crypto/desk-key-binding';
+
+export type { KeyAlarm };
 
 class DeskSession {
   signedIn = $state(false);

@@ -15,7 +15,7 @@ export {
   type StreamRead,
 } from './shared/handle.ts';
 export * from './projections/index.ts';
-export * from './investigator/investigator.ts';
+export * from './investigator/index.ts';
 export * from './channel/channel.ts';
 export * from './deployment/deployment.ts';
 export { eventFields, plainFields } from './plain-fields.ts';

@@ -1,6 +1,6 @@
 import type { ChannelEvent } from './channel/channel.ts';
 import type { DeploymentEvent } from './deployment/deployment.ts';
-import type { InvestigatorEvent } from './investigator/investigator.ts';
+import type { InvestigatorEvent } from './investigator/index.ts';
 import type { ReportEvent } from './report/events.ts';
 import type { AccessEvent } from './access/events.ts';
 import type { PurgeEvent } from './retention/events.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { channelEventSchema } from './channel/channel.ts';
 import { deploymentEventSchema } from './deployment/deployment.ts';
-import { investigatorEventSchema } from './investigator/investigator.ts';
+import { investigatorEventSchema } from './investigator/index.ts';
 import { eventFields, plainFields } from './plain-fields.ts';
 import { reportEventSchema } from './report/events.ts';
 import { accessEventSchema } from './access/events.ts';

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
-import type { CommandMetadata } from '../shared/command.ts';
+import type { Command } from '../shared/command.ts';
 import {
   loginVerifierSchema,
   vaultSchema,
   type LoginVerifier,
   type Vault,
 } from '../shared/sealed.ts';
+import { EnrolmentRefusedError } from './errors.ts';
 import {
-  EnrolmentRefusedError,
   sealedTotpSecretSchema,
   type InvestigatorState,
   type SealedTotpSecret,
   type TotpResetPending,
-} from './account.ts';
+} from './state.ts';
 
 /**
  * Credentials of an enrolled account that change after enrolment: a TOTP reset by an
@@ -56,18 +56,16 @@ export const credentialEventSchemas = [
   }),
 ] as const;
 
-interface Cmd<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
-  readonly metadata: CommandMetadata;
-}
 export type CredentialCommand =
-  | Cmd<'ResetTotp', { investigatorId: string; enrolmentCodeHash: string; validForHours: number }>
-  | Cmd<
+  | Command<
+      'ResetTotp',
+      { investigatorId: string; enrolmentCodeHash: string; validForHours: number }
+    >
+  | Command<
       'ReenrolTotp',
       { investigatorId: string; enrolmentCodeHash: string; sealedTotpSecret: SealedTotpSecret }
     >
-  | Cmd<'ChangeVault', { investigatorId: string; vault: Vault; loginVerifier: LoginVerifier }>;
+  | Command<'ChangeVault', { investigatorId: string; vault: Vault; loginVerifier: LoginVerifier }>;
 
 export type CredentialEvent = z.infer<(typeof credentialEventSchemas)[number]>;
 

@@ -10,7 +10,7 @@ import {
   InvestigatorNotFoundError,
   type InvestigatorCommand,
   type InvestigatorEvent,
-} from './investigator.ts';
+} from './index.ts';
 
 /** TOTP reset by an administrator, re-enrolment with a one-time code, and vault changes. */
 const spec = deciderSpec(investigatorDecider);

@@ -15,7 +15,7 @@ import {
   InvestigatorNotFoundError,
   type InvestigatorCommand,
   type InvestigatorEvent,
-} from './investigator.ts';
+} from './index.ts';
 
 const spec = deciderSpec(investigatorDecider);
 const now = new Date('2026-02-01T08:00:00.000Z');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
-import type { CommandMetadata } from '../shared/command.ts';
-import type { InvestigatorState } from './account.ts';
+import type { Command } from '../shared/command.ts';
+import type { InvestigatorState } from './state.ts';
 
 /**
  * Keys bound to people (SECURITY.md, Protocol step 10). The possession proof, the account's
@@ -41,14 +41,9 @@ export const keyBindingEventSchemas = [
 ] as const;
 export type KeyBindingEvent = z.infer<(typeof keyBindingEventSchemas)[number]>;
 
-interface Cmd<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
-  readonly metadata: CommandMetadata;
-}
 export type KeyBindingCommand =
-  | Cmd<'ProveKeys', { investigatorId: string; keyProof: string }>
-  | Cmd<
+  | Command<'ProveKeys', { investigatorId: string; keyProof: string }>
+  | Command<
       'RaiseKeyAlarm',
       {
         investigatorId: string;

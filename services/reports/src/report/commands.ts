@@ -1,12 +1,6 @@
-import type { CommandMetadata } from '../shared/command.ts';
+import type { Command } from '../shared/command.ts';
 import type { ReportKeyShare, Sealed, SubmissionEnvelope } from '../shared/sealed.ts';
 import type { ClosingOutcome, Priority, Sector, WorkingStatus } from './events.ts';
-
-interface Cmd<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
-  readonly metadata: CommandMetadata;
-}
 
 /** Per-channel deadlines (EU Directive defaults: 7 days, 3 months). */
 export interface Deadlines {
@@ -15,7 +9,7 @@ export interface Deadlines {
 }
 export const directiveDeadlines: Deadlines = { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 };
 
-export type SubmitReport = Cmd<
+export type SubmitReport = Command<
   'SubmitReport',
   {
     reportId: string;
@@ -24,43 +18,49 @@ export type SubmitReport = Cmd<
     acknowledgeWithinDays?: number;
   }
 >;
-export type AcknowledgeReport = Cmd<
+export type AcknowledgeReport = Command<
   'AcknowledgeReport',
   { reportId: string; feedbackWithinMonths?: number }
 >;
-export type TriageReport = Cmd<
+export type TriageReport = Command<
   'TriageReport',
   { reportId: string; priority: Priority; sector: Sector; region: string | null }
 >;
-export type AssignReport = Cmd<'AssignReport', { reportId: string; investigatorId: string }>;
-export type UnassignReport = Cmd<'UnassignReport', { reportId: string; investigatorId: string }>;
-export type ChangeReportStatus = Cmd<'ChangeReportStatus', { reportId: string; to: WorkingStatus }>;
+export type AssignReport = Command<'AssignReport', { reportId: string; investigatorId: string }>;
+export type UnassignReport = Command<
+  'UnassignReport',
+  { reportId: string; investigatorId: string }
+>;
+export type ChangeReportStatus = Command<
+  'ChangeReportStatus',
+  { reportId: string; to: WorkingStatus }
+>;
 /**
  * `authorKey`: an investigator's signing key as their account has it (the HTTP layer reads it);
  * the whistleblower's comes from the submission envelope, so intake sends none.
  */
-export type PostMessage = Cmd<
+export type PostMessage = Command<
   'PostMessage',
   { reportId: string; messageId: string; envelope: Sealed; authorKey?: string }
 >;
-export type AddEvidence = Cmd<
+export type AddEvidence = Command<
   'AddEvidence',
   { reportId: string; evidenceId: string; blobId: string; paddedSize: number; header: Sealed }
 >;
 /** `note` is a protocol message envelope (its own thread); `authorKey` as for PostMessage. */
-export type AddInternalNote = Cmd<
+export type AddInternalNote = Command<
   'AddInternalNote',
   { reportId: string; noteId: string; note: Sealed; authorKey?: string }
 >;
-export type CloseReport = Cmd<'CloseReport', { reportId: string; outcome: ClosingOutcome }>;
-export type ReferReport = Cmd<'ReferReport', { reportId: string; referral: Sealed }>;
-export type ReopenReport = Cmd<'ReopenReport', { reportId: string }>;
+export type CloseReport = Command<'CloseReport', { reportId: string; outcome: ClosingOutcome }>;
+export type ReferReport = Command<'ReferReport', { reportId: string; referral: Sealed }>;
+export type ReopenReport = Command<'ReopenReport', { reportId: string }>;
 /**
  * A holder shares the report key with a colleague the envelope does not name. The HTTP layer
  * checks that the colleague is a current recipient; the decider that the share is bound to this
  * report, this colleague and the issuer, and one share per colleague.
  */
-export type ShareReportKey = Cmd<
+export type ShareReportKey = Command<
   'ShareReportKey',
   { reportId: string; recipientId: string; share: ReportKeyShare }
 >;
@@ -69,7 +69,7 @@ export type ShareReportKey = Cmd<
  * closed before it, judged on the stream itself, so a report reopened and closed again since the
  * job read its queue row is kept.
  */
-export type PurgeReport = Cmd<'PurgeReport', { reportId: string; closedBefore?: string }>;
+export type PurgeReport = Command<'PurgeReport', { reportId: string; closedBefore?: string }>;
 
 export type ReportCommand =
   | SubmitReport

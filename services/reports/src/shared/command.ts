@@ -5,7 +5,7 @@ export type Actor =
   | { readonly kind: 'system' }
   /**
    * The person running the server, through the recovery tool on its command line
-   * (services/server/src/recover): it may only reset a second factor (investigator.ts).
+   * (services/server/src/recover): it may only reset a second factor (investigator/decide.ts).
    */
   | { readonly kind: 'operator' };
 
@@ -23,4 +23,11 @@ export interface CommandMetadata {
 export interface DomainEvent<Type extends string, Data> {
   readonly type: Type;
   readonly data: Data;
+}
+
+/** A command to one aggregate: its type, its data, and who issued it when. */
+export interface Command<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: CommandMetadata;
 }

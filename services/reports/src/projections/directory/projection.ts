@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@integrity-desk/eventstore';
 import type Database from 'better-sqlite3';
 import type { ChannelEvent } from '../../channel/channel.ts';
-import type { InvestigatorEvent } from '../../investigator/investigator.ts';
+import type { InvestigatorEvent } from '../../investigator/index.ts';
 import type { Projection, Write } from '../projection.ts';
 import { prepared } from '../statements.ts';
 

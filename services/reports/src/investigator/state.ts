@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ReportDomainError } from '../report/errors.ts';
 import type { LoginVerifier, Vault } from '../shared/sealed.ts';
 
 /** What every investigator module shares: roles, TOTP secrets at rest, the account state. */
@@ -64,13 +63,3 @@ export type InvestigatorState =
   | ({ readonly status: 'totp_reset' } & EnrolledAccount & TotpResetPending);
 
 export const initialInvestigatorState: InvestigatorState = { status: 'none' };
-
-export class InvestigatorNotFoundError extends ReportDomainError {
-  override readonly name = 'InvestigatorNotFoundError';
-  override readonly code = 'investigator_not_found';
-}
-/** Wrong or expired enrolment code: one error for both, so a caller learns nothing more. */
-export class EnrolmentRefusedError extends ReportDomainError {
-  override readonly name = 'EnrolmentRefusedError';
-  override readonly code = 'enrolment_refused';
-}

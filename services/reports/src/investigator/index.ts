@@ -1,0 +1,10 @@
+export type { LoginVerifier, Vault } from '../shared/sealed.ts';
+export * from './events.ts';
+export * from './commands.ts';
+export * from './errors.ts';
+export * from './state.ts';
+export * from './credentials.ts';
+export * from './key-binding.ts';
+export { decideInvestigator } from './decide.ts';
+export { evolveInvestigator } from './evolve.ts';
+export { investigatorDecider, investigatorStream } from './handle.ts';

@@ -155,14 +155,3 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 export function wipe(...buffers: Uint8Array[]): void {
   for (const b of buffers) b.fill(0);
 }
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** 16 bytes of a lowercase canonical UUID string. */
-export function uuidBytes(uuid: string): Uint8Array {
-  if (!UUID_RE.test(uuid)) throw new FormatError('uuid: expected lowercase canonical form');
-  const hex = uuid.replace(/-/g, '');
-  const out = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}

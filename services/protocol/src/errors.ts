@@ -9,8 +9,7 @@ export type ProtocolErrorCode =
   | 'unknown_author'
   | 'weak_parameters'
   | 'invalid_format'
-  | 'return_path_refused'
-  | 'backend_unavailable';
+  | 'return_path_refused';
 
 /**
  * Each code's error name, written out rather than read from the class: the browser's worker
@@ -27,7 +26,6 @@ const ERROR_NAMES: Record<ProtocolErrorCode, string> = {
   weak_parameters: 'WeakParametersError',
   invalid_format: 'FormatError',
   return_path_refused: 'ReturnPathError',
-  backend_unavailable: 'BackendUnavailableError',
 };
 
 export class ProtocolError extends Error {
@@ -103,11 +101,5 @@ export class FormatError extends ProtocolError {
 export class ReturnPathError extends ProtocolError {
   constructor(message = 'the case does not match the receipt') {
     super('return_path_refused', message);
-  }
-}
-
-export class BackendUnavailableError extends ProtocolError {
-  constructor(message = 'crypto backend unavailable') {
-    super('backend_unavailable', message);
   }
 }

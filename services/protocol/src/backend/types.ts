@@ -78,9 +78,3 @@ export interface CryptoBackend {
     publicKey: Uint8Array,
   ): Promise<boolean>;
 }
-
-export const AEAD_KEY_BYTES = 32;
-export const AEAD_NONCE_BYTES = 24;
-export const AEAD_TAG_BYTES = 16;
-export const BOX_SEAL_OVERHEAD = 48;
-export const ARGON2_SALT_BYTES = 16;

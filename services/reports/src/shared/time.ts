@@ -24,5 +24,3 @@ export function addMonths(iso: string, months: number): string {
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString();
 }
-
-export const isoSchemaDescription = 'ISO 8601 UTC timestamp';

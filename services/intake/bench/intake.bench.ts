@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runBench, writeBenchResult } from '../../eventstore/bench/bench-format.ts';
+import { runBench, writeBenchResult } from '../../../bench/format.ts';
 import { makeSubmissions } from './bench-material.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -156,8 +156,7 @@ describe('finishing an upload', () => {
       [await postJson(other, {}, {}), 401, 'unauthorized'],
       [await w.finish({ force: true }), 400, 'invalidRequest'],
     ] as const;
-    for (const [res, status, kind] of refusals)
-      expect((await expectProblem(res, status, kind)).ok).toBe(true);
+    for (const [res, status, kind] of refusals) await expectProblem(res, status, kind);
     expect(await snapshot(h!.store)).toBe(before);
     expect(await w.status()).toMatchObject({ received: 1024, complete: false });
   });
@@ -174,7 +173,7 @@ describe('finishing an upload', () => {
       data: { reportId: w.reportId, outcome: 'unsubstantiated' },
     });
     const before = await snapshot(h!.store);
-    expect((await expectProblem(await w.finish(), 409, 'reportClosed')).ok).toBe(true);
+    await expectProblem(await w.finish(), 409, 'reportClosed');
     expect(await snapshot(h!.store)).toBe(before);
     expect(await w.blobs.unrecorded(w.reportId)).toHaveLength(1);
   });

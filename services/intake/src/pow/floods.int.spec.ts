@@ -101,12 +101,11 @@ describe('stockpiled proof of work', () => {
     for (let i = 0; i < 8; i++)
       expect((await submit(url, makeEnvelope(wb, `report ${i}`))).status).toBe(201);
     expect(h.app.intake.powBits()).toBeGreaterThanOrEqual(6);
-    const refused = await expectProblem(
+    await expectProblem(
       await submit(url, makeEnvelope(wb, 'stockpiled'), stockpile[0]),
       403,
       'powOutdated',
     );
-    expect(refused.ok).toBe(true);
     // What the browser does on powOutdated: a fresh challenge, solved at the going difficulty.
     expect((await submit(url, makeEnvelope(wb, 'stockpiled'))).status).toBe(201);
   }, 60_000);

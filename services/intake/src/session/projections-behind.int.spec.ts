@@ -69,7 +69,6 @@ describe('receipt sessions while the projections are behind the log', () => {
     for (const res of refusals) {
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       const problem = await expectProblem(res, 503, 'unavailable');
-      expect(problem.ok).toBe(true);
       bodies.push(problem.body);
     }
     expect(bodies[1]).toEqual(bodies[0]);
@@ -79,8 +78,6 @@ describe('receipt sessions while the projections are behind the log', () => {
     projected.add(mine.locator);
     behind = false;
     expect((await attempt(url, mine.locator, mine)).status).toBe(201);
-    expect(
-      (await expectProblem(await attempt(url, older.locator, stranger), 401, 'sessionRefused')).ok,
-    ).toBe(true);
+    await expectProblem(await attempt(url, older.locator, stranger), 401, 'sessionRefused');
   });
 });

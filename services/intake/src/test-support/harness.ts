@@ -21,6 +21,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { createIntakeApp, type IntakeApp } from '../app.ts';
 import type { IntakeConfigOverrides } from '../config.ts';
 import type { Channel, IntakeDeps } from '../deps.ts';
@@ -273,15 +274,17 @@ export async function streamLength(store: EventStore, stream: string): Promise<n
 
 export const sha256hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
+/**
+ * Asserts that `res` is the problem `kind` (RFC 9457: its status in the line and the body, its type
+ * ending in `/kind`, served as application/problem+json) and returns it for further checks.
+ */
 export async function expectProblem(res: Response, status: number, kind: string) {
   const body = (await res.json()) as { type: string; status: number; title: string };
-  return {
-    ok:
-      res.status === status &&
-      body.status === status &&
-      body.type.endsWith(`/${kind}`) &&
-      (res.headers.get('content-type') ?? '').startsWith('application/problem+json'),
-    body,
+  expect({
     status: res.status,
-  };
+    bodyStatus: body.status,
+    kind: body.type.slice(body.type.lastIndexOf('/') + 1),
+    problemJson: (res.headers.get('content-type') ?? '').startsWith('application/problem+json'),
+  }).toEqual({ status, bodyStatus: status, kind, problemJson: true });
+  return { body, status: res.status };
 }

@@ -1,3 +1,5 @@
+// The result format every bench writes (bench/results/<name>.json), shared by the benches of every
+// package so that none imports from another's bench folder.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';

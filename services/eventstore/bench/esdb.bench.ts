@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { createEsdbEventStore } from '../src/esdb/esdb-event-store.ts';
 import type { EventStore } from '../src/port/types.ts';
 import { startEsdbStandin } from '../test/esdb-standin/standin.ts';
-import type { Figure } from './bench-format.ts';
+import type { Figure } from '../../../bench/format.ts';
 
 const WRITERS = 64;
 const payload = { envelope: 'x'.repeat(512), channelId: randomUUID() };

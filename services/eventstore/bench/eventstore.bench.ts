@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '../src/index.ts';
 import type { EventStore } from '../src/index.ts';
-import { runBench, writeBenchResult, type Figure } from './bench-format.ts';
+import { runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
 
 const WRITERS = 64;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBench, writeBenchResult, type Figure } from '../../eventstore/bench/bench-format.ts';
+import { runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
 import {
   bundle,
   CHROMIUM_MISSING_MESSAGE,

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBench, writeBenchResult, type Figure } from '../../eventstore/bench/bench-format.ts';
+import { runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
 import { allProjections } from '../src/projections/all.ts';
 import {
   listByPriority,

@@ -16,7 +16,7 @@ export {
 } from './shared/handle.ts';
 export * from './projections/index.ts';
 export * from './investigator/index.ts';
-export * from './channel/channel.ts';
+export * from './channel/index.ts';
 export * from './deployment/deployment.ts';
 export { eventFields, plainFields } from './plain-fields.ts';
 export * from './retention/index.ts';

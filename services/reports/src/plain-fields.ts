@@ -1,4 +1,4 @@
-import type { ChannelEvent } from './channel/channel.ts';
+import type { ChannelEvent } from './channel/index.ts';
 import type { DeploymentEvent } from './deployment/deployment.ts';
 import type { InvestigatorEvent } from './investigator/index.ts';
 import type { ReportEvent } from './report/events.ts';

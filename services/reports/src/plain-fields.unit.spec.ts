@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { channelEventSchema } from './channel/channel.ts';
+import { channelEventSchema } from './channel/index.ts';
 import { deploymentEventSchema } from './deployment/deployment.ts';
 import { investigatorEventSchema } from './investigator/index.ts';
 import { eventFields, plainFields } from './plain-fields.ts';

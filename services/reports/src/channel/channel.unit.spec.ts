@@ -17,7 +17,7 @@ import {
   StaleVersionError,
   type ChannelCommand,
   type ChannelEvent,
-} from './channel.ts';
+} from './index.ts';
 
 const spec = deciderSpec(channelDecider);
 const now = new Date('2026-02-01T08:00:00.000Z');

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@integrity-desk/eventstore';
 import type Database from 'better-sqlite3';
-import type { ChannelEvent } from '../../channel/channel.ts';
+import type { ChannelEvent } from '../../channel/index.ts';
 import type { InvestigatorEvent } from '../../investigator/index.ts';
 import type { Projection, Write } from '../projection.ts';
 import { prepared } from '../statements.ts';

@@ -1,0 +1,66 @@
+import { recipientListSchema } from '@integrity-desk/protocol';
+import { z } from 'zod';
+
+/**
+ * `channel-<uuid>` streams: a recipient organisation, its questionnaire and its recipient list.
+ * Both are versioned; a recipient list carries the deployment key's signature, made in the
+ * administrator's browser, which whistleblowers' browsers verify before sealing to it.
+ */
+const id = z.string().min(1).max(128);
+const at = z.iso.datetime();
+
+export const deadlinesSchema = z.object({
+  acknowledgeWithinDays: z.number().int().min(1).max(7),
+  feedbackWithinMonths: z.number().int().min(1).max(6),
+});
+
+export { recipientListSchema, type RecipientList } from '@integrity-desk/protocol';
+
+export const channelEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('ChannelCreated'),
+    data: z.object({
+      channelId: id,
+      name: z.string().min(1).max(200),
+      deadlines: deadlinesSchema,
+      by: id,
+      createdAt: at,
+    }),
+  }),
+  z.object({
+    type: z.literal('ChannelQuestionnairePublished'),
+    data: z.object({
+      channelId: id,
+      version: z.number().int().min(1),
+      /** Public by nature: the questions every whistleblower of the channel sees. */
+      questionnaire: z.record(z.string(), z.unknown()),
+      by: id,
+      publishedAt: at,
+    }),
+  }),
+  z.object({
+    type: z.literal('ChannelRecipientsPublished'),
+    data: z.object({
+      channelId: id,
+      version: z.number().int().min(1),
+      /** Signed by the deployment key in an administrator's browser (protocol recipient list). */
+      recipientList: recipientListSchema,
+      by: id,
+      publishedAt: at,
+    }),
+  }),
+  z.object({
+    type: z.literal('ChannelArchived'),
+    data: z.object({ channelId: id, by: id, archivedAt: at }),
+  }),
+]);
+export type ChannelEvent = z.infer<typeof channelEventSchema>;
+export type ChannelDeadlines = z.infer<typeof deadlinesSchema>;
+export const channelEventTypes = channelEventSchema.options.map(
+  (o) => o.shape.type.value,
+) as readonly ChannelEvent['type'][];
+
+/** Parses a stored event's type and data; throws a ZodError on anything malformed. */
+export function parseChannelEvent(type: string, data: unknown): ChannelEvent {
+  return channelEventSchema.parse({ type, data });
+}

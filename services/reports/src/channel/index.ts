@@ -1,0 +1,7 @@
+export * from './events.ts';
+export * from './commands.ts';
+export * from './errors.ts';
+export * from './state.ts';
+export { decideChannel } from './decide.ts';
+export { evolveChannel } from './evolve.ts';
+export { channelDecider, channelStream } from './handle.ts';

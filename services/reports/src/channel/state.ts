@@ -1,0 +1,14 @@
+import type { ChannelDeadlines } from './events.ts';
+
+export interface ChannelFacts {
+  readonly channelId: string;
+  readonly name: string;
+  readonly deadlines: ChannelDeadlines;
+  readonly questionnaireVersion: number;
+  readonly recipientsVersion: number;
+  /** Investigator ids of the current recipient list: who may read this channel's reports. */
+  readonly recipients: readonly string[];
+}
+export type ChannelState =
+  { readonly status: 'none' } | ({ readonly status: 'active' | 'archived' } & ChannelFacts);
+export const initialChannelState: ChannelState = { status: 'none' };

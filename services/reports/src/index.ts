@@ -17,7 +17,7 @@ export {
 export * from './projections/index.ts';
 export * from './investigator/index.ts';
 export * from './channel/index.ts';
-export * from './deployment/deployment.ts';
+export * from './deployment/index.ts';
 export { eventFields, plainFields } from './plain-fields.ts';
 export * from './retention/index.ts';
 export * from './access/index.ts';

@@ -1,5 +1,5 @@
 import type { ChannelEvent } from './channel/index.ts';
-import type { DeploymentEvent } from './deployment/deployment.ts';
+import type { DeploymentEvent } from './deployment/index.ts';
 import type { InvestigatorEvent } from './investigator/index.ts';
 import type { ReportEvent } from './report/events.ts';
 import type { AccessEvent } from './access/events.ts';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { channelEventSchema } from './channel/index.ts';
-import { deploymentEventSchema } from './deployment/deployment.ts';
+import { deploymentEventSchema } from './deployment/index.ts';
 import { investigatorEventSchema } from './investigator/index.ts';
 import { eventFields, plainFields } from './plain-fields.ts';
 import { reportEventSchema } from './report/events.ts';

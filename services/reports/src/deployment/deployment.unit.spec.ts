@@ -17,7 +17,7 @@ import {
   initialDeploymentState,
   type DeploymentCommand,
   type DeploymentEvent,
-} from './deployment.ts';
+} from './index.ts';
 
 const spec = deciderSpec(deploymentDecider);
 const [admin1, admin2, admin3, inv1] = ['admin-1', 'admin-2', 'admin-3', 'inv-1'].map(fakeUuid) as [

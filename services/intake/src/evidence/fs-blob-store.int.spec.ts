@@ -12,9 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UploadOffsetError } from './blob-store.ts';
+import { blobStoreContract } from './blob-store-contract.ts';
 import { createFsBlobStore } from './fs-blob-store.ts';
-import { createMemoryBlobStore } from './memory-blob-store.ts';
 import { fillingDisk } from '../test-support/filling-disk.ts';
 
 const dirs: string[] = [];
@@ -24,6 +23,8 @@ const tempDir = () => {
   dirs.push(d);
   return d;
 };
+
+blobStoreContract('filesystem', (clock) => createFsBlobStore({ dir: tempDir(), clock }));
 
 describe('filesystem blob store', () => {
   it('resumes an upload in a new instance (restart) and renames it to its SHA-256 when complete', async () => {
@@ -52,25 +53,6 @@ describe('filesystem blob store', () => {
     expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
     expect(await second.has(blobId)).toBe(true);
     expect(await second.pendingBytes('r')).toBe(0);
-  });
-
-  it('refuses chunks out of order, past the size, and completing early', async () => {
-    const store = createFsBlobStore({ dir: tempDir() });
-    await store.begin('u', { size: 10, owner: 'r', note: '' });
-    await expect(store.write('u', 5, randomBytes(2))).rejects.toBeInstanceOf(UploadOffsetError);
-    await expect(store.write('u', 0, randomBytes(11))).rejects.toBeInstanceOf(UploadOffsetError);
-    await expect(store.complete('u')).rejects.toBeInstanceOf(UploadOffsetError);
-    expect((await store.status('u'))?.received).toBe(0);
-  });
-
-  it('serialises concurrent writes to one upload: exactly one chunk wins the offset', async () => {
-    const store = createFsBlobStore({ dir: tempDir() });
-    await store.begin('u', { size: 100, owner: 'r', note: '' });
-    const results = await Promise.allSettled(
-      [0, 1, 2, 3].map(() => store.write('u', 0, randomBytes(10))),
-    );
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect((await store.status('u'))?.received).toBe(10);
   });
 
   it('refuses ids that could escape its folder', async () => {
@@ -140,95 +122,8 @@ describe('a disk that fills mid-upload', () => {
   });
 });
 
-describe('sweep (both adapters)', () => {
-  const day = 24 * 60 * 60_000;
-  const adapters = [
-    ['filesystem', (clock: { now(): Date }) => createFsBlobStore({ dir: tempDir(), clock })],
-    ['memory', (clock: { now(): Date }) => createMemoryBlobStore({ clock })],
-  ] as const;
-
-  it.each(adapters)(
-    '%s: removes only uploads untouched since the cutoff, leaves a marker for the owner, never a blob',
-    async (_name, make) => {
-      let t = Date.parse('2026-03-10T09:00:00Z');
-      const clock = { now: () => new Date(t) };
-      const store = make(clock);
-      const data = randomBytes(100);
-      await store.begin('done', { size: 100, owner: 'r', note: '' });
-      await store.write('done', 0, data);
-      const { blobId } = await store.complete('done');
-      await store.begin('old', { size: 10, owner: 'r', note: '' });
-      await store.begin('busy', { size: 10, owner: 'r', note: '' });
-      t += day;
-      await store.write('busy', 0, randomBytes(5));
-      t += 1;
-      expect(await store.sweep(new Date(t - day))).toBe(1);
-      expect(await store.status('old')).toBeUndefined();
-      expect(await store.expired('old')).toEqual({ owner: 'r' });
-      expect((await store.status('busy'))?.received).toBe(5);
-      expect(await store.expired('busy')).toBeUndefined();
-      expect(await store.pendingBytes('r')).toBe(10);
-      // Beginning again clears the marker.
-      await store.begin('old', { size: 10, owner: 'r', note: '' });
-      expect(await store.expired('old')).toBeUndefined();
-      t += 10 * day;
-      expect(await store.sweep(new Date(t - day))).toBe(2);
-      t += 2 * day;
-      await store.sweep(new Date(t - day));
-      expect(await store.expired('old')).toBeUndefined();
-      expect(Buffer.from((await store.read(blobId))!).equals(data)).toBe(true);
-    },
-  );
-
-  it.each(adapters)(
-    '%s: an unrecorded upload is erased only when its marker is unchanged and no upload completed its blob since the cutoff',
-    async (_name, make) => {
-      let t = Date.parse('2026-03-10T09:00:00Z');
-      const store = make({ now: () => new Date(t) });
-      const finish = async (id: string, owner: string, data: Buffer) => {
-        await store.begin(id, { size: data.length, owner, note: '' });
-        await store.write(id, 0, data);
-        return (await store.complete(id)).blobId;
-      };
-      const [orphan, retried, again] = [randomBytes(50), randomBytes(50), randomBytes(50)];
-      const orphanBlob = await finish('orphan', 'a', orphan);
-      const retriedBlob = await finish('retried', 'a', retried);
-      const againBlob = await finish('again', 'a', again);
-      await finish('kept', 'b', randomBytes(50));
-      expect((await store.unrecorded('a')).map((u) => u.uploadId).sort()).toEqual(
-        ['again', 'orphan', 'retried'].sort(),
-      );
-      expect(await store.unrecorded()).toHaveLength(4);
-      const listed = await store.unrecorded('a');
-      const of = (id: string) => listed.find((u) => u.uploadId === id)!;
-      t += day;
-      // Sent again a day later: the same upload id completes again, and another upload
-      // completes the same bytes as `again`.
-      await finish('retried', 'a', retried);
-      await finish('other', 'c', again);
-      const cutoff = new Date(t - 1);
-      expect(
-        await store.dropUnrecorded(of('retried'), { erase: true, untouchedSince: cutoff }),
-      ).toBe(false);
-      expect(await store.dropUnrecorded(of('again'), { erase: true, untouchedSince: cutoff })).toBe(
-        false,
-      );
-      expect(
-        await store.dropUnrecorded(of('orphan'), { erase: true, untouchedSince: cutoff }),
-      ).toBe(true);
-      expect(await store.has(orphanBlob)).toBe(false);
-      expect(await store.has(retriedBlob)).toBe(true);
-      expect(await store.has(againBlob)).toBe(true);
-      // `retried` was left alone (completed again: a new marker); `again` lost its marker only.
-      expect((await store.unrecorded('a')).map((u) => u.uploadId)).toEqual(['retried']);
-      const kept = (await store.unrecorded('b'))[0]!;
-      expect(await store.dropUnrecorded(kept, { erase: false })).toBe(false);
-      expect(await store.unrecorded('b')).toEqual([]);
-      expect(await store.has(kept.blobId)).toBe(true);
-    },
-  );
-
-  it('filesystem: removes data and metadata a crash left without a live upload, once as old', async () => {
+describe('filesystem sweep and purge', () => {
+  it('removes data and metadata a crash left without a live upload, once as old', async () => {
     const dir = tempDir();
     let t = Date.parse('2026-03-10T09:00:00Z');
     const store = createFsBlobStore({ dir, clock: { now: () => new Date(t) } });
@@ -289,19 +184,5 @@ describe('sweep (both adapters)', () => {
     expect(readdirSync(uploads).sort()).toEqual(['live.json', 'live.part']);
     expect(readdirSync(join(dir, 'blobs'))).toEqual([theirs]);
     expect(await store.status('live')).toMatchObject({ owner: 'other' });
-  });
-
-  it('the memory store erases and discards the same way', async () => {
-    const store = createMemoryBlobStore();
-    await store.begin('e1', { size: 3, owner: 'purged', note: '' });
-    await store.write('e1', 0, new Uint8Array([1, 2, 3]));
-    const { blobId } = await store.complete('e1');
-    await store.begin('half', { size: 3, owner: 'purged', note: '' });
-    await store.begin('live', { size: 3, owner: 'other', note: '' });
-    await store.erase(blobId);
-    await store.discardUploads('purged');
-    expect(await store.has(blobId)).toBe(false);
-    expect(await store.status('half')).toBeUndefined();
-    expect(await store.status('live')).toBeDefined();
   });
 });

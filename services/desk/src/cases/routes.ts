@@ -1,5 +1,6 @@
 import {
   closingOutcomes,
+  directiveDeadlines,
   handleReportCommand,
   priorities,
   sectors,
@@ -15,6 +16,7 @@ import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, isRecipient } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { sendBlob } from '@integrity-desk/http';
+import { action, postCommand } from '../http/command-route.ts';
 import { parse } from '../http/validate.ts';
 import { keySharesView, shareRoute } from './key-shares.ts';
 import { loadCase, uuid } from './load.ts';
@@ -72,92 +74,79 @@ function caseView(state: Existing, events: readonly { event: ReportEvent }[]) {
   };
 }
 
-type CommandOf<T extends ReportCommand['type']> = Extract<ReportCommand, { type: T }>;
-interface Action<S extends z.ZodType> {
-  readonly body: S;
-  readonly command: (
-    data: z.infer<S>,
-    reportId: string,
-    ctx: {
-      feedbackWithinMonths: number;
-      isRecipient: (id: string) => boolean;
-      /** The caller's enrolled signing key: the report decider checks messages and notes by it. */
-      authorKey: string;
-    },
-  ) => Pick<ReportCommand, 'type' | 'data'>;
+/** What a case command is built from besides its body: what loadCase read. */
+interface CaseContext {
+  readonly reportId: string;
+  /** The channel's feedback deadline, which acknowledging the report starts. */
+  readonly feedbackWithinMonths: number;
+  readonly isRecipient: (id: string) => boolean;
+  /** The caller's enrolled signing key: the report decider checks messages and notes by it. */
+  readonly authorKey: string;
+  readonly investigatorId: string;
 }
-const action = <S extends z.ZodType>(a: Action<S>) => a;
+const caseAction = action<CaseContext, ReportCommand>();
 
 /** One route per command: POST /api/reports/:reportId/<name>, each with its body schema. */
 export const reportActions = {
-  acknowledge: action({
-    body: z.object({}).strict(),
-    command: (_d, reportId, c): Pick<CommandOf<'AcknowledgeReport'>, 'type' | 'data'> => ({
-      type: 'AcknowledgeReport',
-      data: { reportId, feedbackWithinMonths: c.feedbackWithinMonths },
-    }),
-  }),
-  triage: action({
-    body: z
+  acknowledge: caseAction(z.object({}).strict(), (_d, { reportId, feedbackWithinMonths }) => ({
+    type: 'AcknowledgeReport',
+    data: { reportId, feedbackWithinMonths },
+  })),
+  triage: caseAction(
+    z
       .object({
         priority: z.enum(priorities),
         sector: z.enum(sectors),
         region: z.string().min(1).max(64).nullable(),
       })
       .strict(),
-    command: (d, reportId) => ({ type: 'TriageReport', data: { reportId, ...d } }),
-  }),
-  assign: action({
-    body: z.object({ investigatorId: uuid }).strict(),
-    command: (d, reportId, c) => {
+    (d, { reportId }) => ({ type: 'TriageReport', data: { reportId, ...d } }),
+  ),
+  assign: caseAction(
+    z.object({ investigatorId: uuid }).strict(),
+    (d, { reportId, isRecipient: recipient }) => {
       // Only a recipient holds a wrapped key: anyone else could not read the case anyway.
-      if (!c.isRecipient(d.investigatorId)) throw new ProblemError('conflict');
+      if (!recipient(d.investigatorId)) throw new ProblemError('conflict');
       return { type: 'AssignReport', data: { reportId, investigatorId: d.investigatorId } };
     },
-  }),
-  unassign: action({
-    body: z.object({ investigatorId: uuid }).strict(),
-    command: (d, reportId) => ({
-      type: 'UnassignReport',
-      data: { reportId, investigatorId: d.investigatorId },
-    }),
-  }),
-  status: action({
-    body: z.object({ to: z.enum(workingStatuses) }).strict(),
-    command: (d, reportId) => ({ type: 'ChangeReportStatus', data: { reportId, to: d.to } }),
-  }),
+  ),
+  unassign: caseAction(z.object({ investigatorId: uuid }).strict(), (d, { reportId }) => ({
+    type: 'UnassignReport',
+    data: { reportId, investigatorId: d.investigatorId },
+  })),
+  status: caseAction(z.object({ to: z.enum(workingStatuses) }).strict(), (d, { reportId }) => ({
+    type: 'ChangeReportStatus',
+    data: { reportId, to: d.to },
+  })),
   // Messages and notes: protocol message envelopes (notes are a thread of their own). The report
   // decider refuses another report or id (400), a key that is not the caller's enrolled one
   // (422) and a sequence that is not their next (409).
-  messages: action({
-    body: z.object({ messageId: uuid, envelope: messageEnvelopeSchema }).strict(),
-    command: (d, reportId, c) => ({
+  messages: caseAction(
+    z.object({ messageId: uuid, envelope: messageEnvelopeSchema }).strict(),
+    (d, { reportId, authorKey }) => ({
       type: 'PostMessage',
-      data: { reportId, messageId: d.messageId, envelope: d.envelope, authorKey: c.authorKey },
+      data: { reportId, messageId: d.messageId, envelope: d.envelope, authorKey },
     }),
-  }),
-  notes: action({
-    body: z.object({ noteId: uuid, note: messageEnvelopeSchema }).strict(),
-    command: (d, reportId, c) => ({
+  ),
+  notes: caseAction(
+    z.object({ noteId: uuid, note: messageEnvelopeSchema }).strict(),
+    (d, { reportId, authorKey }) => ({
       type: 'AddInternalNote',
-      data: { reportId, noteId: d.noteId, note: d.note, authorKey: c.authorKey },
+      data: { reportId, noteId: d.noteId, note: d.note, authorKey },
     }),
-  }),
-  close: action({
-    body: z.object({ outcome: z.enum(closingOutcomes) }).strict(),
-    command: (d, reportId) => ({ type: 'CloseReport', data: { reportId, outcome: d.outcome } }),
-  }),
-  refer: action({
-    body: z.object({ referral: sealed }).strict(),
-    command: (d, reportId) => ({
-      type: 'ReferReport',
-      data: { reportId, referral: d.referral },
-    }),
-  }),
-  reopen: action({
-    body: z.object({}).strict(),
-    command: (_d, reportId) => ({ type: 'ReopenReport', data: { reportId } }),
-  }),
+  ),
+  close: caseAction(z.object({ outcome: z.enum(closingOutcomes) }).strict(), (d, { reportId }) => ({
+    type: 'CloseReport',
+    data: { reportId, outcome: d.outcome },
+  })),
+  refer: caseAction(z.object({ referral: sealed }).strict(), (d, { reportId }) => ({
+    type: 'ReferReport',
+    data: { reportId, referral: d.referral },
+  })),
+  reopen: caseAction(z.object({}).strict(), (_d, { reportId }) => ({
+    type: 'ReopenReport',
+    data: { reportId },
+  })),
 } as const;
 
 export type ReportActionName = keyof typeof reportActions;
@@ -241,30 +230,39 @@ export function caseRoutes(ctx: DeskContext): Router {
 
   shareRoute(ctx, router);
 
-  for (const [name, a] of Object.entries(reportActions)) {
-    router.post(`/api/reports/:reportId/${name}`, async (req, res) => {
-      const { caller, reportId, channel } = await loadCase(ctx, req, res);
-      const expectedRevision = ifMatch(req);
-      const body = parse(a.body, req.body ?? {});
-      const feedbackWithinMonths =
-        channel.status === 'none' ? 3 : channel.deadlines.feedbackWithinMonths;
-      const partial = (a as Action<z.ZodType>).command(body, reportId, {
-        feedbackWithinMonths,
-        isRecipient: (id) => isRecipient(channel, id),
-        authorKey: caller.signPublicKey,
-      });
-      const command = {
-        ...partial,
-        metadata: {
-          now: deps.clock.now(),
-          eventId: deps.ids.uuid(),
-          actor: { kind: 'investigator', investigatorId: caller.investigatorId },
-        },
-      } as ReportCommand;
-      const result = await handleReportCommand(deps.store, reportId, command, { expectedRevision });
-      res.setHeader('ETag', etag(result.revision));
-      res.json({ revision: Number(result.revision), position: String(result.position ?? '') });
+  for (const [name, a] of Object.entries(reportActions))
+    postCommand(router, `/api/reports/:reportId/${name}`, a, {
+      load: async (req, res) => {
+        const { caller, reportId, channel } = await loadCase(ctx, req, res);
+        return {
+          reportId,
+          feedbackWithinMonths:
+            channel.status === 'none'
+              ? directiveDeadlines.feedbackWithinMonths
+              : channel.deadlines.feedbackWithinMonths,
+          isRecipient: (id: string) => isRecipient(channel, id),
+          authorKey: caller.signPublicKey,
+          investigatorId: caller.investigatorId,
+        };
+      },
+      handle: (part, c, expectedRevision) =>
+        handleReportCommand(
+          deps.store,
+          c.reportId,
+          {
+            ...part,
+            metadata: {
+              now: deps.clock.now(),
+              eventId: deps.ids.uuid(),
+              actor: { kind: 'investigator', investigatorId: c.investigatorId },
+            },
+          },
+          { expectedRevision },
+        ),
+      respond: (res, result) => {
+        res.setHeader('ETag', etag(result.revision));
+        res.json({ revision: Number(result.revision), position: String(result.position ?? '') });
+      },
     });
-  }
   return router;
 }

@@ -6,13 +6,11 @@
  */
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { createIntakeLogger } from './http/request-log.ts';
 import { solvePow } from './pow/pow.ts';
+import { runFuzzLoad } from './test-support/fuzz-load.ts';
 import {
   makeEnvelope,
   makeReceipt,
@@ -28,14 +26,6 @@ const TOTAL = Number(process.env.FUZZ_TOTAL ?? 100_000);
 // The heap is first read after a warm-up (JIT, caches, pools filled), a tenth of the run at most.
 const WARMUP = Math.min(10_000, Math.floor(TOTAL / 10));
 const CONCURRENCY = 24;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as (() => void) | undefined;
-const heapMiB = () => {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
 
 /** xorshift32: fast and reproducible (the seed is printed). */
 function prng(seed: number) {
@@ -223,63 +213,15 @@ function generate(): Req {
 
 describe('fuzz', () => {
   it(`answers ${TOTAL.toLocaleString('en')} generated and mutated requests without a 5xx, a crash or a leak`, async () => {
-    const url = new URL(h.url);
-    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const statuses = new Map<number, number>();
-    const failures: string[] = [];
-    let sent = 0;
-    let heapAtWarmup = 0;
-    const send = (req: Req) =>
-      new Promise<number>((resolve) => {
-        const headers: Record<string, string | number> = { ...req.headers };
-        if (req.body) headers['content-length'] = req.body.length;
-        const out = request(
-          {
-            host: url.hostname,
-            port: url.port,
-            method: req.method,
-            path: req.path,
-            headers,
-            agent,
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-            res.on('error', () => resolve(-1));
-          },
-        );
-        out.setNoDelay(true);
-        out.on('error', () => resolve(-1));
-        // A request the server never answers is a failure too (reported as status -2).
-        out.setTimeout(10_000, () => {
-          resolve(-2);
-          out.destroy();
-        });
-        out.end(req.body);
+    const { sent, statuses, failures, seconds, heapAtWarmup, heapAtEnd, summary } =
+      await runFuzzLoad({
+        total: TOTAL,
+        warmup: WARMUP,
+        concurrency: CONCURRENCY,
+        generate: () => ({ base: h.url, ...generate() }),
+        keepFailures: 5,
+        describeFailure: (status, req) => `${status} ${req.method} ${req.path}`,
       });
-
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (sent < TOTAL) {
-          sent++;
-          if (sent === WARMUP) heapAtWarmup = heapMiB();
-          const req = generate();
-          const status = await send(req);
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          if ((status >= 500 || status <= 0) && failures.length < 5)
-            failures.push(`${status} ${req.method} ${req.path}`);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-
-    agent.destroy();
-    const heapAtEnd = heapMiB();
-    const summary = [...statuses]
-      .sort(([a], [b]) => a - b)
-      .map(([s, n]) => `${s}:${n}`)
-      .join(' ');
     console.log(
       `fuzz: ${sent} requests in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s), seed ${seed}; statuses ${summary}; heap ${heapAtWarmup.toFixed(1)} MiB after ${WARMUP} -> ${heapAtEnd.toFixed(1)} MiB at end`,
     );

@@ -10,11 +10,8 @@
  */
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitReport, world, type World } from '../../desk/test/harness.ts';
@@ -23,18 +20,11 @@ import { withDeskPages } from '../src/desk-pages.ts';
 import { listen } from '../src/listen.ts';
 import { startPlatform, type Platform } from '../src/platform.ts';
 import { fakeBuild } from './support/fake-build.ts';
+import { runFuzzLoad } from '../../intake/src/test-support/fuzz-load.ts';
 
 const TOTAL = Number(process.env.FUZZ_DESK_TOTAL ?? 10_000);
 const WARMUP = Math.min(2_000, Math.floor(TOTAL / 5));
 const CONCURRENCY = 16;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as (() => void) | undefined;
-const heapMiB = () => {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
 
 /** xorshift32, seeded (printed) so a failure can be replayed with FUZZ_SEED. */
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() >>> 0);
@@ -258,76 +248,25 @@ function generate(): Req {
 
 describe('fuzz of the desk and both static handlers', () => {
   it(`answers ${TOTAL.toLocaleString('en')} requests on every desk route and both static handlers without a 5xx, a crash or a leak`, async () => {
-    const agents = new Map<string, Agent>();
-    const agentOf = (base: string) => {
-      let a = agents.get(base);
-      if (!a) agents.set(base, (a = new Agent({ keepAlive: true, maxSockets: CONCURRENCY })));
-      return a;
-    };
-    const statuses = new Map<number, number>();
-    const failures: string[] = [];
     const seenRoutes = new Set<string>();
-    let sent = 0;
-    let heapAtWarmup = 0;
-    const send = (req: Req) =>
-      new Promise<number>((resolve) => {
-        const url = new URL(req.base);
-        const headers: Record<string, string | number> = { ...req.headers };
-        if (req.body) headers['content-length'] = req.body.length;
-        const out = request(
-          {
-            host: url.hostname,
-            port: url.port,
-            method: req.method,
-            path: req.path,
-            headers,
-            agent: agentOf(req.base),
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-            res.on('error', () => resolve(-1));
-          },
-        );
-        out.setNoDelay(true);
-        out.on('error', () => resolve(-1));
-        // A request the server never answers is a failure too (status -2).
-        out.setTimeout(10_000, () => {
-          resolve(-2);
-          out.destroy();
-        });
-        out.end(req.body);
-      });
-
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (sent < TOTAL) {
-          sent++;
-          if (sent === WARMUP) heapAtWarmup = heapMiB();
-          const req = generate();
+    const { sent, statuses, failures, seconds, heapAtWarmup, heapAtEnd, summary } =
+      await runFuzzLoad({
+        total: TOTAL,
+        warmup: WARMUP,
+        concurrency: CONCURRENCY,
+        generate,
+        onRequest: (req) => {
           if (
             req.base === deskUrl &&
             !req.path.startsWith('/_app') &&
             !req.path.startsWith('/desk')
           )
             seenRoutes.add(req.path.split('/').slice(0, 3).join('/'));
-          const status = await send(req);
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          if ((status >= 500 || status <= 0) && failures.length < 8)
-            failures.push(
-              `${status} ${req.method} ${req.base === deskUrl ? 'desk' : 'intake'} ${req.path.slice(0, 200)}`,
-            );
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    for (const a of agents.values()) a.destroy();
-    const heapAtEnd = heapMiB();
-    const summary = [...statuses]
-      .sort(([a], [b]) => a - b)
-      .map(([s, n]) => `${s}:${n}`)
-      .join(' ');
+        },
+        keepFailures: 8,
+        describeFailure: (status, req) =>
+          `${status} ${req.method} ${req.base === deskUrl ? 'desk' : 'intake'} ${req.path.slice(0, 200)}`,
+      });
     console.log(
       `desk fuzz: ${sent} requests over ${routes.length} desk routes and both static handlers in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s), seed ${seed}; statuses ${summary}; heap ${heapAtWarmup.toFixed(1)} MiB after ${WARMUP} -> ${heapAtEnd.toFixed(1)} MiB at end`,
     );

@@ -25,17 +25,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  beginUpload,
   channelId,
   expectProblem,
+  type Harness,
   makeEnvelope,
   makeReceipt,
   openSession,
   postJson,
+  type Receipt,
   sha256hex,
   startIntake,
   submit,
-  type Harness,
-  type Receipt,
 } from '../../intake/src/test-support/harness.ts';
 import { createReadiness, watchStoreFailure } from '../src/health/readiness.ts';
 
@@ -142,25 +143,10 @@ describe.skipIf(!canMount)('a disk that fills under a running intake (real tmpfs
     const uploader = acknowledged[0]!;
     const auth = { authorization: `Bearer ${await openSession(url, uploader.receipt)}` };
     const file = await uploader.receipt.attachment(uploader.reportId, randomBytes(3 * CHUNK));
-    const evidence = `${url}/api/v1/case/evidence/${file.attachmentId}`;
     const size = file.ciphertext.length;
-    expect(
-      (
-        await postJson(
-          `${url}/api/v1/case/evidence`,
-          { evidenceId: file.attachmentId, size, header: file.header },
-          auth,
-        )
-      ).status,
-    ).toBe(201);
-    const put = (offset: number) =>
-      fetch(`${evidence}?offset=${offset}`, {
-        method: 'PUT',
-        headers: { ...auth, 'content-type': 'application/octet-stream' },
-        body: new Uint8Array(file.ciphertext.subarray(offset, offset + CHUNK)),
-      });
-    const received = async () =>
-      ((await (await fetch(evidence, { headers: auth })).json()) as { received: number }).received;
+    const upload = await beginUpload(url, auth, file);
+    const put = (offset: number) => upload.put(offset, offset + CHUNK);
+    const received = upload.received;
     expect((await put(0)).status).toBe(200);
     expect(await readiness()).toEqual({ ready: true, failing: [] });
 

@@ -9,16 +9,14 @@ import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports
 import type { BlobStore } from '../evidence/blob-store.ts';
 import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
 import {
+  beginUpload,
   expectProblem,
-  makeEnvelope,
-  makeReceipt,
-  openSession,
+  type Harness,
   postJson,
   sha256hex,
+  signedInWhistleblower,
   snapshot,
   startIntake,
-  submit,
-  type Harness,
 } from '../test-support/harness.ts';
 
 let h: Harness | undefined;
@@ -75,25 +73,10 @@ async function world(
     },
   };
   h = await startIntake({ store, blobStore, config: { maxChunkBytes: 1024 } });
-  const wb = await makeReceipt();
-  const envelope = makeEnvelope(wb);
-  expect((await submit(h.url, envelope)).status).toBe(201);
-  const auth = { authorization: `Bearer ${await openSession(h.url, wb)}` };
+  const { receipt: wb, envelope, auth } = await signedInWhistleblower(h.url);
   const file = await wb.attachment(envelope.reportId, randomBytes(3000));
   const { attachmentId: evidenceId, ciphertext } = file;
-  const url = `${h.url}/api/v1/case/evidence/${evidenceId}`;
-  const begun = await postJson(
-    `${h.url}/api/v1/case/evidence`,
-    { evidenceId, size: ciphertext.length, header: file.header },
-    auth,
-  );
-  expect(begun.status).toBe(201);
-  const put = (offset: number, end: number) =>
-    fetch(`${url}?offset=${offset}`, {
-      method: 'PUT',
-      headers: { ...auth, 'content-type': 'application/octet-stream' },
-      body: new Uint8Array(ciphertext.subarray(offset, end)),
-    });
+  const { url, put } = await beginUpload(h.url, auth, file);
   /** Every chunk but the last; returns the last chunk's answer. */
   const sendAll = async () => {
     let at = 0;

@@ -12,17 +12,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFsBlobStore } from '../evidence/fs-blob-store.ts';
 import { fillingDisk } from '../test-support/filling-disk.ts';
 import {
+  beginUpload,
   expectProblem,
+  type Harness,
   makeEnvelope,
   makeReceipt,
-  openSession,
   postJson,
   sha256hex,
+  signedInWhistleblower,
   snapshot,
   solvedPow,
   startIntake,
   submit,
-  type Harness,
 } from '../test-support/harness.ts';
 
 let h: Harness | undefined;
@@ -70,27 +71,12 @@ describe('intake on a full or read-only disk', () => {
       blobStore: createFsBlobStore({ dir, open: disk.open }),
       config: { maxChunkBytes: CHUNK },
     });
-    const wb = await makeReceipt();
-    const envelope = makeEnvelope(wb);
-    expect((await submit(h.url, envelope)).status).toBe(201);
-    const auth = { authorization: `Bearer ${await openSession(h.url, wb)}` };
+    const { receipt: wb, envelope, auth } = await signedInWhistleblower(h.url);
     const file = await wb.attachment(envelope.reportId, randomBytes(3 * CHUNK));
-    const url = `${h.url}/api/v1/case/evidence/${file.attachmentId}`;
     const size = file.ciphertext.length;
-    const begun = await postJson(
-      `${h.url}/api/v1/case/evidence`,
-      { evidenceId: file.attachmentId, size, header: file.header },
-      auth,
-    );
-    expect(begun.status).toBe(201);
-    const put = (offset: number) =>
-      fetch(`${url}?offset=${offset}`, {
-        method: 'PUT',
-        headers: { ...auth, 'content-type': 'application/octet-stream' },
-        body: new Uint8Array(file.ciphertext.subarray(offset, offset + CHUNK)),
-      });
-    const status = async () =>
-      ((await (await fetch(url, { headers: auth })).json()) as { received: number }).received;
+    const upload = await beginUpload(h.url, auth, file);
+    const put = (offset: number) => upload.put(offset, offset + CHUNK);
+    const status = upload.received;
     expect((await put(0)).status).toBe(200);
     // The disk fills part-way through the second chunk.
     disk.space = 600;
@@ -119,10 +105,7 @@ describe('intake on a full or read-only disk', () => {
     async (expected, code) => {
       const faulty = faultyStore();
       h = await startIntake({ store: faulty.store, config: { maxChunkBytes: 1024 * CHUNK } });
-      const wb = await makeReceipt();
-      const envelope = makeEnvelope(wb);
-      expect((await submit(h.url, envelope)).status).toBe(201);
-      const auth = { authorization: `Bearer ${await openSession(h.url, wb)}` };
+      const { receipt: wb, envelope, auth } = await signedInWhistleblower(h.url);
       const file = await wb.attachment(envelope.reportId, randomBytes(CHUNK));
       const evidence = `${h.url}/api/v1/case/evidence`;
       expect(

@@ -288,3 +288,41 @@ export async function expectProblem(res: Response, status: number, kind: string)
   }).toEqual({ status, bodyStatus: status, kind, problemJson: true });
   return { body, status: res.status };
 }
+
+/** A whistleblower whose report was acknowledged (201) and who then signed in to its case. */
+export async function signedInWhistleblower(url: string) {
+  const receipt = await makeReceipt();
+  const envelope = makeEnvelope(receipt);
+  expect((await submit(url, envelope)).status).toBe(201);
+  const auth = { authorization: `Bearer ${await openSession(url, receipt)}` };
+  return { receipt, envelope, reportId: envelope.reportId, auth };
+}
+
+/**
+ * An evidence upload begun through the API (answered 201): `put` sends the ciphertext's bytes
+ * from `offset` to `end` at that offset, `received` asks the server how many it holds.
+ */
+export async function beginUpload(
+  url: string,
+  auth: Record<string, string>,
+  file: { attachmentId: string; header: unknown; ciphertext: Uint8Array },
+) {
+  const at = `${url}/api/v1/case/evidence/${file.attachmentId}`;
+  const begun = await postJson(
+    `${url}/api/v1/case/evidence`,
+    { evidenceId: file.attachmentId, size: file.ciphertext.length, header: file.header },
+    auth,
+  );
+  expect(begun.status).toBe(201);
+  return {
+    url: at,
+    put: (offset: number, end: number) =>
+      fetch(`${at}?offset=${offset}`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(file.ciphertext.subarray(offset, end)),
+      }),
+    received: async () =>
+      ((await (await fetch(at, { headers: auth })).json()) as { received: number }).received,
+  };
+}

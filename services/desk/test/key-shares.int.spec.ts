@@ -3,6 +3,7 @@
 // share signed with her listed key and sealed to carol's listed box key; carol, and only carol,
 // gets it back in her case file. Every refusal is an RFC 9457 problem and writes nothing.
 import {
+  deskCaseSchema,
   generateBoxKeyPair,
   loadBackend,
   shareReportKey,
@@ -98,6 +99,8 @@ describe('report key shares', () => {
       expect.objectContaining({ share, sharedAt: w.desk.clock.now.toISOString() }),
     ]);
     expect(mine.body['cannotOpen']).toEqual([]);
+    // The front end's type of the case file is the protocol's schema: every field, no other.
+    expect(deskCaseSchema.strict().safeParse(mine.body).error).toBeUndefined();
     expect((await caseFile(reportId, w.alice)).body['keyShares']).toEqual([]);
     expect((await caseFile(reportId, w.bob)).body['keyShares']).toEqual([]);
     // The same share again, on the current revision, is a retry: nothing new is written.

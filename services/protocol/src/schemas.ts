@@ -8,6 +8,7 @@ import {
   meetsOwaspFloor,
   meetsVaultFloor,
 } from './params.ts';
+import { closingOutcomes, outcomes, priorities, sectors, workingStatuses } from './vocabulary.ts';
 
 const B64URL_RE = /^[A-Za-z0-9_-]*$/;
 
@@ -297,6 +298,109 @@ export const sessionProofSchema = z
   .object({ locator: locatorSchema, challenge: base64UrlBytes(32), signature: signatureSchema })
   .strict();
 
+// Responses: what intake and desk send back. The browser never trusts these shapes (the worker
+// parses and verifies every envelope it opens), but both sides name them here, once, so the
+// services and the front end cannot drift apart. `z.unknown()` marks a field the worker parses.
+
+export { closingOutcomes, outcomes, priorities, sectors, workingStatuses };
+export type { ClosingOutcome, Outcome, Priority, Sector, WorkingStatus } from './vocabulary.ts';
+
+const timeSchema = z.iso.datetime();
+
+/** A message of a case's thread, either way; the envelope is a `messageEnvelopeSchema`. */
+export const caseMessageSchema = z.object({
+  messageId: z.string(),
+  author: authorRoleSchema,
+  envelope: z.unknown(),
+  postedAt: timeSchema,
+});
+
+/** An evidence file of a case; the header is an `attachmentHeaderSchema`. */
+export const caseEvidenceSchema = z.object({
+  evidenceId: z.string(),
+  paddedSize: z.number().int().nonnegative(),
+  header: z.unknown(),
+  by: authorRoleSchema,
+  addedAt: timeSchema,
+});
+
+/** The deadlines and status both views show (coarse times, SECURITY.md). */
+const caseDatesSchema = z.object({
+  status: z.string(),
+  receivedAt: timeSchema,
+  acknowledgementDueAt: timeSchema,
+  acknowledgedAt: timeSchema.nullable(),
+  feedbackDueAt: timeSchema.nullable(),
+});
+
+/**
+ * Intake's `GET /api/v1/case`: what a whistleblower may see of their case, never investigator
+ * ids, notes or triage. The return path (`returnedCaseSchema`) is the part the report key
+ * comes from.
+ */
+export const whistleblowerCaseSchema = z.object({
+  ...returnedCaseSchema.shape,
+  ...caseDatesSchema.shape,
+  timeline: z.array(z.object({ type: z.string(), at: timeSchema })),
+  messages: z.array(caseMessageSchema),
+  evidence: z.array(caseEvidenceSchema.extend({ blobId: z.string() })),
+});
+
+export const triageSchema = z.object({
+  priority: z.enum(priorities),
+  sector: z.enum(sectors),
+  region: z.string().nullable(),
+});
+
+/** Desk's `GET /api/reports/:reportId`: the case as the calling investigator may see it. */
+export const deskCaseSchema = z.object({
+  ...caseDatesSchema.shape,
+  reportId: idSchema,
+  channelId: idSchema,
+  outcome: z.enum(outcomes).nullable(),
+  triage: triageSchema.nullable(),
+  assignees: z.array(z.string()),
+  /** The submission envelope exactly as signed (a `submissionEnvelopeSchema`). */
+  envelope: z.unknown(),
+  messages: z.array(caseMessageSchema),
+  evidence: z.array(caseEvidenceSchema),
+  notes: z.array(
+    z.object({ noteId: z.string(), note: z.unknown(), addedAt: timeSchema.optional() }),
+  ),
+  /** Key shares addressed to the caller (SECURITY.md, Protocol step 5). */
+  keyShares: z.array(
+    z.object({
+      share: z.unknown(),
+      sharedAt: timeSchema,
+      sharerSignPublicKey: publicKeySchema.nullable(),
+    }),
+  ),
+  /** Current recipients whom the envelope does not name and who have no share yet. */
+  cannotOpen: z.array(z.string()),
+  /** Colleagues holding shares, none from the caller: the caller may share again. */
+  mayShareAgain: z.array(z.string()),
+  /** The channel's current recipient list as signed: verified in the worker, never trusted. */
+  recipientList: z.unknown(),
+  deploymentSignPublicKey: publicKeySchema.nullable(),
+  /** The deployment key's rotations, followed in the worker from the pinned key. */
+  deploymentKeyTransitions: z.array(z.unknown()).optional(),
+  revision: z.number().int(),
+});
+
+/** One row of a desk queue (`GET /api/queues/:name`). */
+export const queueItemSchema = z.object({
+  ...caseDatesSchema.omit({ acknowledgedAt: true }).shape,
+  reportId: idSchema,
+  channelId: idSchema,
+  priority: z.enum(priorities).nullable(),
+  sector: z.enum(sectors).nullable(),
+  assignees: z.array(z.string()),
+});
+
+/** Bodies of desk's case commands that carry one of the fixed words. */
+export const workingStatusSchema = z.enum(workingStatuses);
+export const closingOutcomeSchema = z.enum(closingOutcomes);
+
 export type Argon2ParamsInput = z.infer<typeof argon2ParamsSchema>;
 export type ReceiptKdfSettings = z.infer<typeof receiptKdfSettingsSchema>;
 export type VaultKdfSettings = z.infer<typeof vaultKdfSettingsSchema>;
@@ -316,3 +420,9 @@ export type RecipientList = z.infer<typeof recipientListSchema>;
 export type Vault = z.infer<typeof vaultSchema>;
 export type LoginVerifier = z.infer<typeof loginVerifierSchema>;
 export type SessionProof = z.infer<typeof sessionProofSchema>;
+export type CaseMessage = z.infer<typeof caseMessageSchema>;
+export type CaseEvidence = z.infer<typeof caseEvidenceSchema>;
+export type WhistleblowerCase = z.infer<typeof whistleblowerCaseSchema>;
+export type Triage = z.infer<typeof triageSchema>;
+export type DeskCase = z.infer<typeof deskCaseSchema>;
+export type QueueItem = z.infer<typeof queueItemSchema>;

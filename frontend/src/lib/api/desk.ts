@@ -3,6 +3,13 @@
 // __Host-desk_session; every state-changing request carries X-Integrity-Desk: 1 (CSRF); case
 // and administration commands carry If-Match with the ETag they were read at, and a 412 means
 // someone else changed the record meanwhile.
+import type {
+  ClosingOutcome,
+  DeskCase,
+  QueueItem,
+  Triage,
+  WorkingStatus,
+} from '@integrity-desk/protocol';
 import { deleteJson, getJson, postJson, type Result } from './http';
 import type { DeploymentKeyForAdmin, VaultKdf } from '$lib/crypto/jobs';
 
@@ -32,57 +39,8 @@ export interface QueueCounts {
   capped: string[];
 }
 
-export interface QueueItem {
-  reportId: string;
-  channelId: string;
-  status: string;
-  receivedAt: string;
-  acknowledgementDueAt: string;
-  feedbackDueAt: string | null;
-  priority: string | null;
-  sector: string | null;
-  assignees: string[];
-}
-
-export interface DeskCase {
-  reportId: string;
-  channelId: string;
-  status: string;
-  outcome: string | null;
-  receivedAt: string;
-  acknowledgementDueAt: string;
-  acknowledgedAt: string | null;
-  feedbackDueAt: string | null;
-  triage: { priority: string; sector: string; region: string | null } | null;
-  assignees: string[];
-  envelope: unknown;
-  messages: {
-    messageId: string;
-    author: 'whistleblower' | 'investigator';
-    envelope: unknown;
-    postedAt: string;
-  }[];
-  evidence: {
-    evidenceId: string;
-    header: unknown;
-    paddedSize: number;
-    by: string;
-    addedAt: string;
-  }[];
-  notes: { noteId: string; note: unknown; addedAt?: string }[];
-  /** Key shares addressed to the caller (SECURITY.md, Protocol step 5). */
-  keyShares: { share: unknown; sharedAt: string; sharerSignPublicKey: string | null }[];
-  /** Current recipients whom the envelope does not name and who have no share yet. */
-  cannotOpen: string[];
-  /** Colleagues holding shares, none from the caller: the caller may share again. */
-  mayShareAgain: string[];
-  /** The channel's current recipient list as signed: verified in the worker, never trusted here. */
-  recipientList: unknown;
-  deploymentSignPublicKey: string | null;
-  /** The deployment key's rotations, followed in the worker from the pinned key. */
-  deploymentKeyTransitions?: unknown[];
-  revision: number;
-}
+/** Desk's queue row and case file, declared once in the protocol package. */
+export type { DeskCase, QueueItem };
 
 export interface InvestigatorItem {
   investigatorId: string;
@@ -101,12 +59,12 @@ export interface AuditItem {
 
 export type CaseAction =
   | { name: 'acknowledge'; body: Record<string, never> }
-  | { name: 'triage'; body: { priority: string; sector: string; region: string | null } }
+  | { name: 'triage'; body: Triage }
   | { name: 'assign'; body: { investigatorId: string } }
-  | { name: 'status'; body: { to: string } }
+  | { name: 'status'; body: { to: WorkingStatus } }
   | { name: 'messages'; body: { messageId: string; envelope: unknown } }
   | { name: 'notes'; body: { noteId: string; note: unknown } }
-  | { name: 'close'; body: { outcome: string } };
+  | { name: 'close'; body: { outcome: ClosingOutcome } };
 
 const id = encodeURIComponent;
 

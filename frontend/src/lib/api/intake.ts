@@ -2,6 +2,7 @@
 // Paths and payloads follow services/intake (routes under /api/v1). The session token lives in
 // this module's memory only and travels in the Authorization header, never in a cookie.
 
+import type { WhistleblowerCase } from '@integrity-desk/protocol';
 import { normaliseQuestionnaire } from './questionnaire';
 import { deleteJson, getJson, postJson, putBytes, type Result } from './http';
 
@@ -38,39 +39,8 @@ export interface Deployment {
   };
 }
 
-export interface Sealed {
-  v: 1;
-  nonce: string;
-  ciphertext: string;
-}
-
-export interface CaseView {
-  reportId: string;
-  channelId: string;
-  status: string;
-  receivedAt: string;
-  acknowledgementDueAt: string;
-  acknowledgedAt: string | null;
-  feedbackDueAt: string | null;
-  timeline: { type: string; at: string }[];
-  messages: {
-    messageId: string;
-    author: 'whistleblower' | 'investigator';
-    envelope: unknown;
-    postedAt: string;
-  }[];
-  evidence: {
-    evidenceId: string;
-    blobId: string;
-    paddedSize: number;
-    header: unknown;
-    by: 'whistleblower' | 'investigator';
-    addedAt: string;
-  }[];
-  /** The signed submission envelope as stored: the worker checks the key against it. */
-  envelope: unknown;
-  wrappedKey: unknown;
-}
+/** Intake's case view, declared once in the protocol package beside the request schemas. */
+export type CaseView = WhistleblowerCase;
 
 export interface UploadStatus {
   evidenceId: string;

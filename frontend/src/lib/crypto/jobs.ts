@@ -1,6 +1,7 @@
 // The messages between the page and the crypto worker. Heavy work (Argon2id, proof of work,
 // sealing) runs in the worker so the page never freezes, even on a phone without a JIT.
 // The worker is also the only holder of secret keys: the page gets envelopes, never keys.
+import type { AttachmentHeader, AttachmentMetadata } from '@integrity-desk/protocol';
 import type { CheckedRecipient, KeyAlarm } from './desk-key-binding';
 import type { ThreadEntry } from './thread';
 
@@ -10,11 +11,8 @@ export interface Argon2Params {
   parallelism: number;
 }
 
-export interface AttachmentMetadata {
-  name: string;
-  type: string;
-  size: number;
-}
+/** The wire shapes come from the protocol package, declared once beside its schemas. */
+export type { AttachmentHeader, AttachmentMetadata };
 
 /**
  * A message of the returning whistleblower's thread: its id and the server's time, and, only
@@ -178,15 +176,6 @@ export interface OpenedVault {
 export interface SealedReport {
   receipt: string;
   envelope: unknown;
-}
-
-/** An attachment's header as the protocol makes it (what the server stores beside the blob). */
-export interface AttachmentHeader {
-  salt: string;
-  paddedSize: number;
-  chunkSize: number;
-  chunkCount: number;
-  [field: string]: unknown;
 }
 
 export interface OpenedCase {

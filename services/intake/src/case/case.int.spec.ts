@@ -1,6 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openReportAnswers, openReturnedCase, returnedCaseSchema } from '@integrity-desk/protocol';
+import {
+  openReportAnswers,
+  openReturnedCase,
+  returnedCaseSchema,
+  whistleblowerCaseSchema,
+} from '@integrity-desk/protocol';
 import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports';
 import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
 import {
@@ -101,6 +106,8 @@ describe('the whistleblower case', () => {
     });
     expect(view).not.toHaveProperty('signPublicKey');
     expect(view).not.toHaveProperty('assignees');
+    // The front end's type of this view is the protocol's schema: every field, and no other.
+    expect(whistleblowerCaseSchema.strict().safeParse(view).error).toBeUndefined();
   });
 
   it('hands back the whole signed envelope, so the browser can check the key against its receipt', async () => {

@@ -4,6 +4,7 @@ import {
   deadlinesSchema,
   deploymentDecider,
   deploymentStream,
+  directiveDeadlines,
   readAggregate,
   handleCommand,
   investigatorDecider,
@@ -15,19 +16,28 @@ import {
   roles,
   type ChannelCommand,
   type EnrolledKeys,
+  type HandleResult,
   type InvestigatorCommand,
+  type InvestigatorState,
   type RecipientList,
   type RecipientListTrust,
 } from '@integrity-desk/reports';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Caller, DeskContext } from '../context.ts';
-import { etag, ifMatch, readChannel, readInvestigator, requireAdmin } from '../context.ts';
+import { etag, readChannel, readInvestigator, requireAdmin } from '../context.ts';
+import { action, postCommand, type CommandRoute } from '../http/command-route.ts';
 import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { inviteInvestigator } from '../setup/routes.ts';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+/** What an account or channel command is built from besides its body: the id in its path. */
+interface Target {
+  readonly id: string;
+  readonly caller: Caller;
+}
 
 /**
  * Administration: accounts, channels, audit. An administrator manages channels and their
@@ -90,40 +100,50 @@ export function adminRoutes(ctx: DeskContext): Router {
     res.status(201).json({ investigatorId, enrolmentCode });
   });
 
-  const investigatorCommand = (
-    path: string,
-    schema: z.ZodType,
-    build: (id: string, body: never) => Pick<InvestigatorCommand, 'type' | 'data'>,
-  ) =>
-    router.post(path, async (req: Request, res: Response) => {
+  const investigatorAction = action<Target, InvestigatorCommand>();
+  const investigatorRoute: CommandRoute<
+    Target,
+    InvestigatorCommand,
+    HandleResult<unknown, InvestigatorState>
+  > = {
+    load: async (req, res) => {
       const caller = await requireAdmin(ctx, req, res);
       const id = parse(uuid, req.params['id']);
       // Nobody demotes or deactivates themselves: the last administrator cannot lock everyone out.
       if (id === caller.investigatorId) throw new ProblemError('conflict');
-      const expectedRevision = ifMatch(req);
-      const body = parse(schema, req.body ?? {}) as never;
-      const result = await handleCommand(
+      return { id, caller };
+    },
+    handle: (part, { id, caller }, expectedRevision) =>
+      handleCommand(
         deps.store,
         investigatorStream(id),
         investigatorDecider,
-        { ...build(id, body), metadata: meta(caller) } as InvestigatorCommand,
+        { ...part, metadata: meta(caller) },
         { expectedRevision },
-      );
+      ),
+    respond: (res, result, { id }) => {
       if (result.state.status === 'deactivated') ctx.sessions.destroyAllOf(id);
       sendRevision(res, result.revision);
-    });
-  investigatorCommand(
+    },
+  };
+  postCommand(
+    router,
     '/api/investigators/:id/role',
-    z.object({ role: z.enum(roles) }).strict(),
-    (id, body: { role: (typeof roles)[number] }) => ({
+    investigatorAction(z.object({ role: z.enum(roles) }).strict(), ({ role }, { id }) => ({
       type: 'ChangeInvestigatorRole',
-      data: { investigatorId: id, role: body.role },
-    }),
+      data: { investigatorId: id, role },
+    })),
+    investigatorRoute,
   );
-  investigatorCommand('/api/investigators/:id/deactivate', z.object({}).strict(), (id) => ({
-    type: 'DeactivateInvestigator',
-    data: { investigatorId: id },
-  }));
+  postCommand(
+    router,
+    '/api/investigators/:id/deactivate',
+    investigatorAction(z.object({}).strict(), (_body, { id }) => ({
+      type: 'DeactivateInvestigator',
+      data: { investigatorId: id },
+    })),
+    investigatorRoute,
+  );
 
   // Channels
   router.get('/api/channels', async (req, res) => {
@@ -155,7 +175,7 @@ export function adminRoutes(ctx: DeskContext): Router {
         data: {
           channelId,
           name: body.name,
-          deadlines: body.deadlines ?? { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+          deadlines: body.deadlines ?? directiveDeadlines,
         },
         metadata: meta(caller),
       },
@@ -183,57 +203,64 @@ export function adminRoutes(ctx: DeskContext): Router {
     };
   };
 
-  const channelCommand = (
-    path: string,
-    schema: z.ZodType,
-    build: (id: string, body: never) => Promise<Pick<ChannelCommand, 'type' | 'data'>>,
-  ) =>
-    router.post(path, async (req: Request, res: Response) => {
+  const channelAction = action<Target, ChannelCommand>();
+  const channelRoute: CommandRoute<Target, ChannelCommand, HandleResult<unknown, unknown>> = {
+    load: async (req, res) => {
       const caller = await requireAdmin(ctx, req, res);
-      const id = parse(uuid, req.params['id']);
-      const expectedRevision = ifMatch(req);
-      const body = parse(schema, req.body ?? {}) as never;
-      const result = await handleCommand(
+      return { id: parse(uuid, req.params['id']), caller };
+    },
+    handle: (part, { id, caller }, expectedRevision) =>
+      handleCommand(
         deps.store,
         channelStream(id),
         channelDecider,
-        { ...(await build(id, body)), metadata: meta(caller) } as ChannelCommand,
+        { ...part, metadata: meta(caller) },
         { expectedRevision },
-      );
-      sendRevision(res, result.revision);
-    });
-  channelCommand(
+      ),
+    respond: (res, result) => sendRevision(res, result.revision),
+  };
+  postCommand(
+    router,
     '/api/channels/:id/questionnaire',
-    z
-      .object({
-        version: z.number().int().min(1),
-        questionnaire: z
-          .record(z.string(), z.unknown())
-          .refine((q) => JSON.stringify(q).length <= 64 * 1024),
-      })
-      .strict(),
-    async (id, body: { version: number; questionnaire: Record<string, unknown> }) => ({
-      type: 'PublishQuestionnaire',
-      data: { channelId: id, ...body },
-    }),
+    channelAction(
+      z
+        .object({
+          version: z.number().int().min(1),
+          questionnaire: z
+            .record(z.string(), z.unknown())
+            .refine((q) => JSON.stringify(q).length <= 64 * 1024),
+        })
+        .strict(),
+      (body, { id }) => ({ type: 'PublishQuestionnaire', data: { channelId: id, ...body } }),
+    ),
+    channelRoute,
   );
-  channelCommand(
+  postCommand(
+    router,
     '/api/channels/:id/recipients',
-    z.object({ recipientList: recipientListSchema }).strict(),
-    async (id, body: { recipientList: RecipientList }) => ({
-      type: 'PublishRecipients',
-      data: {
-        channelId: id,
-        version: body.recipientList.version,
-        recipientList: body.recipientList,
-        trust: await trustFor(body.recipientList),
-      },
-    }),
+    channelAction(
+      z.object({ recipientList: recipientListSchema }).strict(),
+      async ({ recipientList }, { id }) => ({
+        type: 'PublishRecipients',
+        data: {
+          channelId: id,
+          version: recipientList.version,
+          recipientList,
+          trust: await trustFor(recipientList),
+        },
+      }),
+    ),
+    channelRoute,
   );
-  channelCommand('/api/channels/:id/archive', z.object({}).strict(), async (id) => ({
-    type: 'ArchiveChannel',
-    data: { channelId: id },
-  }));
+  postCommand(
+    router,
+    '/api/channels/:id/archive',
+    channelAction(z.object({}).strict(), (_body, { id }) => ({
+      type: 'ArchiveChannel',
+      data: { channelId: id },
+    })),
+    channelRoute,
+  );
 
   // Audit
   const auditSchema = z.object({

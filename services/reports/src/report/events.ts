@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { addDays } from '../shared/time.ts';
+import { directiveDeadlines } from './commands.ts';
 import {
   attachmentHeaderSchema,
   messageEnvelopeSchema,
@@ -195,10 +197,9 @@ export function parseReportEvent(type: string, data: unknown): ReportEvent {
   return reportEventSchema.parse({ type, data });
 }
 
-/** Acknowledgement deadline of a submission (Art. 9(1)(b): 7 days unless the channel says so). */
+/** Acknowledgement deadline of a submission (Art. 9(1)(b)): the channel's, else the Directive's. */
 export function acknowledgementDueAt(data: ReportSubmitted['data']): string {
   return (
-    data.acknowledgementDueAt ??
-    new Date(Date.parse(data.receivedAt) + 7 * 24 * 3_600_000).toISOString()
+    data.acknowledgementDueAt ?? addDays(data.receivedAt, directiveDeadlines.acknowledgeWithinDays)
   );
 }

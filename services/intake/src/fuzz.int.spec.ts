@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { createIntakeLogger } from './http/request-log.ts';
 import { solvePow } from './pow/pow.ts';
-import { runFuzzLoad } from './test-support/fuzz-load.ts';
+import { prng, runFuzzLoad } from './test-support/fuzz-load.ts';
 import {
   makeEnvelope,
   makeReceipt,
@@ -26,22 +26,6 @@ const TOTAL = Number(process.env.FUZZ_TOTAL ?? 100_000);
 // The heap is first read after a warm-up (JIT, caches, pools filled), a tenth of the run at most.
 const WARMUP = Math.min(10_000, Math.floor(TOTAL / 10));
 const CONCURRENCY = 24;
-
-/** xorshift32: fast and reproducible (the seed is printed). */
-function prng(seed: number) {
-  let x = seed >>> 0 || 1;
-  const next = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-  };
-}
 
 let h: Harness;
 const seed = Date.now() >>> 0;

@@ -20,23 +20,15 @@ import { withDeskPages } from '../src/desk-pages.ts';
 import { listen } from '../src/listen.ts';
 import { startPlatform, type Platform } from '../src/platform.ts';
 import { fakeBuild } from './support/fake-build.ts';
-import { runFuzzLoad } from '../../intake/src/test-support/fuzz-load.ts';
+import { prng, runFuzzLoad } from '../../intake/src/test-support/fuzz-load.ts';
 
 const TOTAL = Number(process.env.FUZZ_DESK_TOTAL ?? 10_000);
 const WARMUP = Math.min(2_000, Math.floor(TOTAL / 5));
 const CONCURRENCY = 16;
 
-/** xorshift32, seeded (printed) so a failure can be replayed with FUZZ_SEED. */
+/** Seeded (printed) so a failure can be replayed with FUZZ_SEED. */
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() >>> 0);
-let x = seed >>> 0 || 1;
-const next = () => {
-  x ^= x << 13;
-  x ^= x >>> 17;
-  x ^= x << 5;
-  return (x >>> 0) / 2 ** 32;
-};
-const int = (n: number) => Math.floor(next() * n);
-const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+const { int, pick } = prng(seed);
 
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND'];
 const oddSegments = [

@@ -15,6 +15,22 @@ export const heapMiB = () => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 
+/** xorshift32: fast and reproducible from its seed (which the specs print, to replay a failure). */
+export function prng(seed: number) {
+  let x = seed >>> 0 || 1;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+  };
+}
+
 export interface RawRequest {
   /** The server's origin, e.g. http://127.0.0.1:4321. */
   base: string;

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  beginUpload,
   makeEnvelope,
   makeReceipt,
   manualTimers,
@@ -64,19 +65,9 @@ const evidenceEvents = async () =>
 type File = { attachmentId: string; ciphertext: Buffer; header: unknown };
 async function upload(url: string, token: string, file: File, bytes = file.ciphertext) {
   const auth = { authorization: `Bearer ${token}` };
-  const begun = await postJson(
-    `${url}/api/v1/case/evidence`,
-    { evidenceId: file.attachmentId, size: bytes.length, header: file.header },
-    auth,
-  );
-  expect(begun.status).toBe(201);
+  const { put } = await beginUpload(url, auth, { ...file, ciphertext: bytes });
   let last: Response | undefined;
-  for (let at = 0; at < bytes.length; at += CHUNK)
-    last = await fetch(`${url}/api/v1/case/evidence/${file.attachmentId}?offset=${at}`, {
-      method: 'PUT',
-      headers: { ...auth, 'content-type': 'application/octet-stream' },
-      body: new Uint8Array(bytes.subarray(at, at + CHUNK)),
-    });
+  for (let at = 0; at < bytes.length; at += CHUNK) last = await put(at, at + CHUNK);
   return last!;
 }
 

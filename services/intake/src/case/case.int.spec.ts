@@ -10,6 +10,7 @@ import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports
 import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
 import {
   expectProblem,
+  expectRefused,
   makeEnvelope,
   makeReceipt,
   openSession,
@@ -81,14 +82,8 @@ async function put(evidenceId: string, offset: number, chunk: Uint8Array) {
   });
 }
 
-async function refused(res: Response, status: number, kind: string, before: string) {
-  const p = await expectProblem(res, status, kind);
-  expect({ status: p.status, type: p.body.type }).toEqual({
-    status,
-    type: `https://integrity-desk.org/problems/${kind}`,
-  });
-  expect(await snapshot(h.store)).toBe(before);
-}
+const refused = (res: Response, status: number, kind: string, before: string) =>
+  expectRefused(res, status, kind, h.store, before);
 
 describe('the whistleblower case', () => {
   it('shows status, deadlines, timeline and the wrapped report key, and no investigator data', async () => {

@@ -5,6 +5,7 @@ import { solvePow } from '../pow/pow.ts';
 import {
   channels,
   expectProblem,
+  expectRefused,
   makeEnvelope,
   makeReceipt,
   postJson,
@@ -21,14 +22,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-async function refused(res: Response, status: number, kind: string, before: string) {
-  const p = await expectProblem(res, status, kind);
-  expect({ status: p.status, type: p.body.type }).toEqual({
-    status,
-    type: `https://integrity-desk.org/problems/${kind}`,
-  });
-  expect(await snapshot(h.store)).toBe(before);
-}
+const refused = (res: Response, status: number, kind: string, before: string) =>
+  expectRefused(res, status, kind, h.store, before);
 
 describe('POST /api/v1/reports', () => {
   it('appends ReportSubmitted with the ciphertext envelope and an hour-rounded time', async () => {

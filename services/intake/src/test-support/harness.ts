@@ -289,6 +289,25 @@ export async function expectProblem(res: Response, status: number, kind: string)
   return { body, status: res.status };
 }
 
+/**
+ * Asserts that `res` is the problem `kind` under its full type URL and that the request changed
+ * nothing: the store holds what `before` (a `snapshot`) held.
+ */
+export async function expectRefused(
+  res: Response,
+  status: number,
+  kind: string,
+  store: EventStore,
+  before: string,
+) {
+  const p = await expectProblem(res, status, kind);
+  expect({ status: p.status, type: p.body.type }).toEqual({
+    status,
+    type: `https://integrity-desk.org/problems/${kind}`,
+  });
+  expect(await snapshot(store)).toBe(before);
+}
+
 /** A whistleblower whose report was acknowledged (201) and who then signed in to its case. */
 export async function signedInWhistleblower(url: string) {
   const receipt = await makeReceipt();

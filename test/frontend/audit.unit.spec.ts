@@ -1,7 +1,7 @@
 // The desk's audit log names who did each thing: an account by its handle, and the whistleblower,
 // a failed sign-in, automatic work and the server operator in words, never a bare id.
 import { describe, expect, it } from 'vitest';
-import { auditActor } from '../../frontend/src/lib/desk/audit.ts';
+import { auditActor } from '../../frontend/src/lib/services/desk/audit.ts';
 
 const alice = '00000000-0000-4000-8000-00000000a11c';
 const handles = new Map([[alice, 'alice']]);

@@ -1,7 +1,7 @@
 // The desk's queue badges (issue 13, finding 9): a count the server stopped at its cap reads
 // "1000+", an exact count reads as it is, however large.
 import { describe, expect, it } from 'vitest';
-import { queueBadges } from '../../frontend/src/lib/desk/queues.ts';
+import { queueBadges } from '../../frontend/src/lib/services/desk/queues.ts';
 
 describe('queue badges', () => {
   it('show exact counts as they are and capped ones with a plus', () => {

@@ -1,7 +1,10 @@
 // The unlock page's `next` parameter: only desk pages past sign-in come back out of it, so a
 // crafted link to the unlock page can never send an investigator elsewhere after they sign in.
 import { describe, expect, it } from 'vitest';
-import { parseReturnTarget, returnParameter } from '../../frontend/src/lib/desk/return-path.ts';
+import {
+  parseReturnTarget,
+  returnParameter,
+} from '../../frontend/src/lib/services/desk/return-path.ts';
 
 const id = '0b6c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3';
 

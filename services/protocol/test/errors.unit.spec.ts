@@ -1,5 +1,5 @@
 // Error names survive minification: the browser's worker hands the page an error's name only,
-// and the page decides what to tell the person from it (frontend/src/lib/desk/case.ts).
+// and the page decides what to tell the person from it (frontend/src/lib/services/desk/case.ts).
 import { describe, expect, it } from 'vitest';
 import * as protocol from '../src/index.ts';
 import { ProtocolError } from '../src/errors.ts';

@@ -2,7 +2,7 @@
 // event as an investigator id or one of a few words (services/reports, audit projection): the
 // whistleblower, someone not signed in (a failed sign-in), the retention job or other automatic
 // work (`system`), or whoever runs the server (`operator`: `npm run desk:recover`).
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 const named = ['whistleblower', 'unauthenticated', 'system', 'operator'] as const;
 

@@ -22,6 +22,7 @@ import { readChannel, readInvestigator, requireCaller } from '../context.ts';
 import { signedRecipientList } from '../cases/key-shares.ts';
 import { deploymentKeyFacts } from '../deployment/routes.ts';
 import { ProblemError } from '../http/problem.ts';
+import type { CommandPart } from '../http/command-route.ts';
 import { parse } from '../http/validate.ts';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -35,7 +36,7 @@ const alarmBody = z.strictObject({
 export function keyRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { deps } = ctx;
-  const own = (caller: Caller, command: Pick<InvestigatorCommand, 'type' | 'data'>) =>
+  const own = (caller: Caller, command: CommandPart<InvestigatorCommand>) =>
     handleCommand(deps.store, investigatorStream(caller.investigatorId), investigatorDecider, {
       ...command,
       metadata: {
@@ -43,7 +44,7 @@ export function keyRoutes(ctx: DeskContext): Router {
         eventId: deps.ids.uuid(),
         actor: { kind: 'investigator', investigatorId: caller.investigatorId },
       },
-    } as InvestigatorCommand);
+    });
 
   /**
    * The caller's own possession proof, for an account enrolled before proofs existed. Checked

@@ -3,6 +3,7 @@ import {
   generateBoxKeyPair,
   generateSigningKeyPair,
   loadBackend,
+  createLoginVerifier,
   proveKeyPossession,
   sealDeploymentKey,
   signRecipientList,
@@ -16,8 +17,9 @@ import {
   allProjections,
   createProjectionRunner,
   createReportPurger,
-  handleReportCommand,
   type ErasableBlobs,
+  handleReportCommand,
+  investigatorStream,
   type ProjectionRunner,
 } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
@@ -412,4 +414,48 @@ export function expectProblem(r: Reply, status: number): void {
   expect(r.headers.get('content-type')).toContain('application/problem+json');
   expect(r.body['status']).toBe(status);
   expect(typeof r.body['title']).toBe('string');
+}
+
+/**
+ * What an earlier version of the desk wrote for an invited investigator who enrolled and
+ * confirmed TOTP: no key proof, the TOTP secret in plain. Appended after the invitation, then
+ * projected; returns the vault enrolled.
+ */
+export async function appendLegacyEnrolment(
+  desk: Desk,
+  investigatorId: string,
+  loginSecret: string,
+  totpSecret: string,
+) {
+  const vault = fakeVault(investigatorId);
+  await desk.store.append(
+    investigatorStream(investigatorId),
+    [
+      {
+        id: randomUUID(),
+        type: 'InvestigatorEnrolled',
+        data: {
+          investigatorId,
+          signPublicKey: vault.signPublicKey,
+          boxPublicKey: vault.boxPublicKey,
+          vault,
+          loginVerifier: await createLoginVerifier(
+            await loadBackend(),
+            loginSecret,
+            TEST_ONLY_CHEAP_PARAMS,
+          ),
+          totpSecret,
+          enrolledAt: desk.clock.now.toISOString(),
+        },
+      },
+      {
+        id: randomUUID(),
+        type: 'InvestigatorTotpConfirmed',
+        data: { investigatorId, confirmedAt: desk.clock.now.toISOString() },
+      },
+    ],
+    { expectedRevision: 0n },
+  );
+  await desk.settle();
+  return vault;
 }

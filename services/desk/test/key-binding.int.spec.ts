@@ -3,12 +3,10 @@
 // administrators; an account enrolled before proofs adds one (only for its own keys); every
 // signed-in account reads the signed lists; and a browser's key mismatch alarm is in the audit log.
 import {
-  createLoginVerifier,
   generateInvestigatorKeys,
   loadBackend,
   proveKeyPossession,
   signRecipientList,
-  TEST_ONLY_CHEAP_PARAMS,
   verifyKeyPossession,
 } from '@integrity-desk/protocol';
 import { investigatorStream } from '@integrity-desk/reports';
@@ -16,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeKeyProof, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import {
+  appendLegacyEnrolment,
   expectProblem,
   loginSecret,
   newAccountKeys,
@@ -112,35 +111,10 @@ describe('keys bound to people', () => {
 
   it('an account enrolled before proofs adds its own, and only for its own keys', async () => {
     const { investigatorId } = await invite(w, 'olde');
-    const vault = fakeVault(investigatorId);
     const secret = loginSecret();
     const totp = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     // What an earlier version of the desk wrote: no keyProof.
-    await w.desk.store.append(
-      investigatorStream(investigatorId),
-      [
-        {
-          id: randomUUID(),
-          type: 'InvestigatorEnrolled',
-          data: {
-            investigatorId,
-            signPublicKey: vault.signPublicKey,
-            boxPublicKey: vault.boxPublicKey,
-            vault,
-            loginVerifier: await createLoginVerifier(backend, secret, TEST_ONLY_CHEAP_PARAMS),
-            totpSecret: totp,
-            enrolledAt: w.desk.clock.now.toISOString(),
-          },
-        },
-        {
-          id: randomUUID(),
-          type: 'InvestigatorTotpConfirmed',
-          data: { investigatorId, confirmedAt: w.desk.clock.now.toISOString() },
-        },
-      ],
-      { expectedRevision: 0n },
-    );
-    await w.desk.settle();
+    const vault = await appendLegacyEnrolment(w.desk, investigatorId, secret, totp);
     const signIn = await w.desk.call('POST', '/api/session', {
       body: { handle: 'olde', loginSecret: secret, totp: w.desk.code(totp) },
     });

@@ -1,18 +1,17 @@
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
-import { createLoginVerifier, loadBackend, TEST_ONLY_CHEAP_PARAMS } from '@integrity-desk/protocol';
 import { investigatorStream, openReadModels } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeVault } from '../../reports/src/shared/fixtures.ts';
 import { deriveDeskKeys } from '../src/auth/server-keys.ts';
 import { openTotpSecret } from '../src/auth/totp-seal.ts';
 import { totpCode } from '../src/auth/totp.ts';
 import {
+  appendLegacyEnrolment,
   enrolAccount,
   loginSecret,
   setupAdmin,
@@ -143,38 +142,9 @@ describe('TOTP secrets at rest', () => {
     expect(invite.status).toBe(201);
     const investigatorId = invite.body['investigatorId'] as string;
     const secret = loginSecret();
-    const vault = fakeVault(investigatorId);
     const plainTotp = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     // What an earlier version of the desk wrote.
-    await store.append(
-      investigatorStream(investigatorId),
-      [
-        {
-          id: randomUUID(),
-          type: 'InvestigatorEnrolled',
-          data: {
-            investigatorId,
-            signPublicKey: vault.signPublicKey,
-            boxPublicKey: vault.boxPublicKey,
-            vault,
-            loginVerifier: await createLoginVerifier(
-              await loadBackend(),
-              secret,
-              TEST_ONLY_CHEAP_PARAMS,
-            ),
-            totpSecret: plainTotp,
-            enrolledAt: desk.clock.now.toISOString(),
-          } as never,
-        },
-        {
-          id: randomUUID(),
-          type: 'InvestigatorTotpConfirmed',
-          data: { investigatorId, confirmedAt: desk.clock.now.toISOString() },
-        },
-      ],
-      { expectedRevision: 0n },
-    );
-    await desk.settle();
+    await appendLegacyEnrolment(desk, investigatorId, secret, plainTotp);
     const ok = await desk.call('POST', '/api/session', {
       body: { handle: 'legacy', loginSecret: secret, totp: desk.code(plainTotp) },
     });

@@ -2,6 +2,7 @@ import {
   handleCommand,
   investigatorDecider,
   investigatorStream,
+  type Actor,
   type InvestigatorCommand,
 } from '@integrity-desk/reports';
 import type { DeskContext } from '../context.ts';
@@ -24,19 +25,19 @@ export async function recordSignInEvent(
   what: Recorded,
 ): Promise<void> {
   const { deps } = ctx;
-  const data =
+  const metadata = (actor: Actor) => ({ now: deps.clock.now(), eventId: deps.ids.uuid(), actor });
+  const command: InvestigatorCommand =
     what.type === 'RecordSignInFailures'
-      ? { investigatorId, failures: what.failures, throttled: what.throttled }
-      : { investigatorId };
-  const actor =
-    what.type === 'RecordSignInFailures'
-      ? ({ kind: 'system' } as const)
-      : ({ kind: 'investigator', investigatorId } as const);
-  const command = {
-    type: what.type,
-    data,
-    metadata: { now: deps.clock.now(), eventId: deps.ids.uuid(), actor },
-  } as InvestigatorCommand;
+      ? {
+          type: what.type,
+          data: { investigatorId, failures: what.failures, throttled: what.throttled },
+          metadata: metadata({ kind: 'system' }),
+        }
+      : {
+          type: what.type,
+          data: { investigatorId },
+          metadata: metadata({ kind: 'investigator', investigatorId }),
+        };
   await handleCommand(
     deps.store,
     investigatorStream(investigatorId),

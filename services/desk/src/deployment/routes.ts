@@ -16,6 +16,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Caller, DeskContext } from '../context.ts';
 import { readInvestigator, requireAdmin } from '../context.ts';
+import type { CommandPart } from '../http/command-route.ts';
 import { ProblemError } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 
@@ -42,7 +43,7 @@ export async function readDeployment(ctx: DeskContext) {
 export function deploymentRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { deps } = ctx;
-  const run = async (caller: Caller, command: Pick<DeploymentCommand, 'type' | 'data'>) =>
+  const run = async (caller: Caller, command: CommandPart<DeploymentCommand>) =>
     handleCommand(deps.store, deploymentStream, deploymentDecider, {
       ...command,
       metadata: {
@@ -50,7 +51,7 @@ export function deploymentRoutes(ctx: DeskContext): Router {
         eventId: deps.ids.uuid(),
         actor: { kind: 'investigator', investigatorId: caller.investigatorId },
       },
-    } as DeploymentCommand);
+    });
 
   router.get('/api/deployment/key', async (req, res) => {
     const caller = await requireAdmin(ctx, req, res);

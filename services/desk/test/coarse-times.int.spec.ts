@@ -8,7 +8,7 @@
  */
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
 import { createFsBlobStore } from '@integrity-desk/intake';
-import { eventFields, findReportByLocator, openReadModels } from '@integrity-desk/reports';
+import { eventFields, openReadModels } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,16 +16,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  channels,
+  beginUpload,
   makeReceipt,
   openSession,
   postJson,
-  startIntake,
   submit,
   testClock,
   type Harness,
 } from '../../intake/src/test-support/harness.ts';
-import { world, type World } from './harness.ts';
+import { startIntakeBeside, world, type World } from './harness.ts';
 
 let dir: string;
 let store: EventStore;
@@ -45,15 +44,7 @@ beforeAll(async () => {
   const db = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
   const blobs = createFsBlobStore({ dir: join(dir, 'evidence') });
   w = await world({ store, db, blobStore: blobs });
-  intake = await startIntake({
-    store,
-    blobStore: blobs,
-    clock,
-    deps: {
-      listChannels: async () => [{ ...channels[0]!, id: w.channelId }],
-      findReportByLocator: async (locator) => findReportByLocator(db, locator),
-    },
-  });
+  intake = await startIntakeBeside(w, { store, db, blobStore: blobs, clock });
   const wb = await makeReceipt();
   const envelope = wb.seal('a report at an odd second', randomUUID(), 1, w.channelId);
   expect((await submit(intake.url, envelope)).status).toBe(201);
@@ -66,18 +57,8 @@ beforeAll(async () => {
   expect((await postJson(`${intake.url}/api/v1/case/messages`, message, auth)).status).toBe(201);
   clock.advance(61_111);
   const file = await wb.attachment(envelope.reportId, randomBytes(5_000));
-  const begun = await postJson(
-    `${intake.url}/api/v1/case/evidence`,
-    { evidenceId: file.attachmentId, size: file.ciphertext.length, header: file.header },
-    auth,
-  );
-  expect(begun.status).toBe(201);
-  const put = await fetch(`${intake.url}/api/v1/case/evidence/${file.attachmentId}?offset=0`, {
-    method: 'PUT',
-    headers: { ...auth, 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(file.ciphertext),
-  });
-  expect(put.status).toBe(201);
+  const upload = await beginUpload(intake.url, auth, file);
+  expect((await upload.put(0, file.ciphertext.length)).status).toBe(201);
   await w.desk.settle();
 }, 120_000);
 

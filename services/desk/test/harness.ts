@@ -18,6 +18,7 @@ import {
   createProjectionRunner,
   createReportPurger,
   type ErasableBlobs,
+  findReportByLocator,
   handleReportCommand,
   investigatorStream,
   type ProjectionRunner,
@@ -28,6 +29,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeB64, fakeSubmissionEnvelope, fakeVault } from '../../reports/src/shared/fixtures.ts';
+import {
+  channels,
+  startIntake,
+  testClock,
+  type Harness as IntakeHarness,
+} from '../../intake/src/test-support/harness.ts';
+import type { BlobStore } from '../../intake/src/evidence/blob-store.ts';
 import { createDeskApp } from '../src/app.ts';
 import type { DeskConfig, DeskDeps, EvidenceBlobs } from '../src/deps.ts';
 import { totpCode } from '../src/auth/totp.ts';
@@ -458,4 +466,29 @@ export async function appendLegacyEnrolment(
   );
   await desk.settle();
   return vault;
+}
+
+/**
+ * Intake beside a desk world, as one deployment runs them: the same event store, blob store and
+ * read models (whistleblowers sign in through the locator projection), taking reports for the
+ * world's channel.
+ */
+export function startIntakeBeside(
+  w: World,
+  shared: {
+    store: EventStore;
+    db: Database.Database;
+    blobStore: BlobStore;
+    clock?: ReturnType<typeof testClock>;
+  },
+): Promise<IntakeHarness> {
+  return startIntake({
+    store: shared.store,
+    blobStore: shared.blobStore,
+    ...(shared.clock && { clock: shared.clock }),
+    deps: {
+      listChannels: async () => [{ ...channels[0]!, id: w.channelId }],
+      findReportByLocator: async (locator) => findReportByLocator(shared.db, locator),
+    },
+  });
 }

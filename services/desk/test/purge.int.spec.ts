@@ -11,12 +11,7 @@ import {
   type EventStore,
 } from '@integrity-desk/eventstore';
 import { createFsBlobStore } from '@integrity-desk/intake';
-import {
-  accessStream,
-  findReportByLocator,
-  openReadModels,
-  purgeStream,
-} from '@integrity-desk/reports';
+import { accessStream, openReadModels, purgeStream } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -24,18 +19,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  channels,
+  beginUpload,
   makeReceipt,
   openSession,
   postJson,
   snapshot,
   solvedPow,
-  startIntake,
   submit,
   type Harness,
   type Receipt,
 } from '../../intake/src/test-support/harness.ts';
-import { world, type World } from './harness.ts';
+import { startIntakeBeside, world, type World } from './harness.ts';
 
 let dir: string;
 let store: EventStore;
@@ -86,14 +80,7 @@ beforeAll(async () => {
   });
   expect(promoted.status).toBe(200);
 
-  intake = await startIntake({
-    store,
-    blobStore: blobs,
-    deps: {
-      listChannels: async () => [{ ...channels[0]!, id: w.channelId }],
-      findReportByLocator: async (locator) => findReportByLocator(db, locator),
-    },
-  });
+  intake = await startIntakeBeside(w, { store, db, blobStore: blobs });
   wb = await makeReceipt();
   const envelope = wb.seal('the minister took a bribe', randomUUID(), 1, w.channelId);
   reportId = envelope.reportId;
@@ -107,18 +94,8 @@ beforeAll(async () => {
   const message = { messageId, envelope: wb.message(reportId, 'more details', messageId) };
   expect((await postJson(`${intake.url}/api/v1/case/messages`, message, auth())).status).toBe(201);
   const file = await wb.attachment(reportId, randomBytes(200_000));
-  const begun = await postJson(
-    `${intake.url}/api/v1/case/evidence`,
-    { evidenceId: file.attachmentId, size: file.ciphertext.length, header: file.header },
-    auth(),
-  );
-  expect(begun.status).toBe(201);
-  const put = await fetch(`${intake.url}/api/v1/case/evidence/${file.attachmentId}?offset=0`, {
-    method: 'PUT',
-    headers: { ...auth(), 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(file.ciphertext),
-  });
-  expect(put.status).toBe(201);
+  const upload = await beginUpload(intake.url, auth(), file);
+  expect((await upload.put(0, file.ciphertext.length)).status).toBe(201);
 
   canaries.push(
     { name: 'answers', bytes: Buffer.from(envelope.answers.ciphertext.slice(40, 88)) },

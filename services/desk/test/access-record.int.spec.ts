@@ -4,12 +4,11 @@
  * (and evidence file) and hour, on the report's access stream, shown in the audit log; a refresh
  * within the hour writes nothing more.
  */
-import { accessStream, handleReportCommand } from '@integrity-desk/reports';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { accessStream } from '@integrity-desk/reports';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBlobStore } from '../../intake/src/evidence/memory-blob-store.ts';
-import { fakeAttachmentHeader } from '../../reports/src/shared/fixtures.ts';
-import { submitReport, world, type World } from './harness.ts';
+import { addEvidence, submitReport, world, type World } from './harness.ts';
 
 const blobStore = createMemoryBlobStore();
 let w: World;
@@ -114,18 +113,7 @@ describe('downloading evidence', () => {
     });
     await blobStore.write(`up-${reportId}`, 0, ciphertext);
     const { blobId } = await blobStore.complete(`up-${reportId}`);
-    const evidenceId = randomUUID();
-    await handleReportCommand(w.desk.store, reportId, {
-      type: 'AddEvidence',
-      data: {
-        reportId,
-        evidenceId,
-        blobId,
-        paddedSize: ciphertext.length,
-        header: fakeAttachmentHeader(reportId, evidenceId),
-      },
-      metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
-    });
+    const evidenceId = await addEvidence(w, reportId, blobId, ciphertext.length);
     for (let i = 0; i < 3; i++) {
       const r = await fetch(`${w.desk.base}/api/reports/${reportId}/evidence/${evidenceId}`, {
         headers: { cookie: w.alice.cookie },

@@ -1,6 +1,5 @@
 // Recipients' evidence downloads stream from the filesystem blob store intake writes: real
 // files in a temp dir, a real desk HTTP server, and a client that holds back.
-import { handleReportCommand } from '@integrity-desk/reports';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +11,7 @@ import {
   storeRandomBlob,
   watchedFsBlobStore,
 } from '../../intake/src/test-support/blob-streaming.ts';
-import { fakeAttachmentHeader } from '../../reports/src/shared/fixtures.ts';
-import { submitReport, world, type World } from './harness.ts';
+import { addEvidence, submitReport, world, type World } from './harness.ts';
 
 const MiB = 1024 * 1024;
 const BIG = 64 * MiB;
@@ -37,18 +35,7 @@ afterAll(async () => {
 /** What intake does: the ciphertext into the blob store, then EvidenceAdded. */
 async function storedEvidence(size: number) {
   const blobId = await storeRandomBlob(fsStore, randomUUID(), size, reportId);
-  const evidenceId = randomUUID();
-  await handleReportCommand(w.desk.store, reportId, {
-    type: 'AddEvidence',
-    data: {
-      reportId,
-      evidenceId,
-      blobId,
-      paddedSize: size,
-      header: fakeAttachmentHeader(reportId, evidenceId),
-    },
-    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
-  });
+  const evidenceId = await addEvidence(w, reportId, blobId, size);
   return { evidenceId, blobId, path: join(dir, 'blobs', blobId) };
 }
 

@@ -28,7 +28,12 @@ import { expect } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fakeB64, fakeSubmissionEnvelope, fakeVault } from '../../reports/src/shared/fixtures.ts';
+import {
+  fakeAttachmentHeader,
+  fakeB64,
+  fakeSubmissionEnvelope,
+  fakeVault,
+} from '../../reports/src/shared/fixtures.ts';
 import {
   channels,
   startIntake,
@@ -410,6 +415,28 @@ export async function submitReport(w: World): Promise<string> {
   });
   await w.desk.settle();
   return reportId;
+}
+
+/** What intake does once a blob is stored: EvidenceAdded on the report; returns the evidence id. */
+export async function addEvidence(
+  w: World,
+  reportId: string,
+  blobId: string,
+  paddedSize: number,
+): Promise<string> {
+  const evidenceId = randomUUID();
+  await handleReportCommand(w.desk.store, reportId, {
+    type: 'AddEvidence',
+    data: {
+      reportId,
+      evidenceId,
+      blobId,
+      paddedSize,
+      header: fakeAttachmentHeader(reportId, evidenceId),
+    },
+    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
+  });
+  return evidenceId;
 }
 
 export async function streamLength(store: EventStore, stream: string): Promise<number> {

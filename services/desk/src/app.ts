@@ -1,4 +1,4 @@
-import { verifyJsonDepth } from '@integrity-desk/http';
+import { errorClass, verifyJsonDepth } from '@integrity-desk/http';
 import express, { type Express } from 'express';
 import { adminRoutes } from './admin/routes.ts';
 import { sessionRoutes } from './auth/routes.ts';
@@ -40,15 +40,13 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.use(keyRoutes(ctx));
   app.use((_req, _res, next) => next(new ProblemError('notFound')));
   app.use(
-    problemHandler((error) =>
+    problemHandler((_kind, error) =>
       // The class name only: messages can carry request data.
-      deps.logger?.error(`desk: unexpected ${error instanceof Error ? error.name : 'error'}`),
+      deps.logger?.error(`desk: unexpected ${errorClass(error)}`),
     ),
   );
   announceSetup(ctx).catch((error: unknown) =>
-    deps.logger?.error(
-      `desk: could not check first-run state (${error instanceof Error ? error.name : 'error'})`,
-    ),
+    deps.logger?.error(`desk: could not check first-run state (${errorClass(error)})`),
   );
   return app;
 }

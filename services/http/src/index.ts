@@ -6,3 +6,11 @@ export { parserProblem, writeProblem, type ParserProblem, type ProblemEntry } fr
 export { STORAGE_RETRY_AFTER_SECONDS, storageFault, type StorageFault } from './storage-fault.ts';
 export { BlobChangedError, sendBlob, type BlobReadStream } from './send-blob.ts';
 export { JsonTooDeepError, MAX_JSON_DEPTH, verifyJsonDepth } from './json-depth.ts';
+export {
+  HttpProblem,
+  errorClass,
+  problemCatalogue,
+  type CommonProblem,
+  type ProblemCatalogue,
+  type ProblemCatalogueOptions,
+} from './problem-catalogue.ts';

@@ -1,3 +1,4 @@
+import { errorClass } from '@integrity-desk/http';
 import express, { type Express, type RequestHandler } from 'express';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -64,10 +65,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   const limits = createRateLimits(config.rateLimits, now);
   const backend = backendProvider(deps.cryptoBackend);
   const site = servedSite(deps.staticDir, (error) =>
-    logger.error(
-      { error: error instanceof Error ? error.name : typeof error },
-      'new build refused',
-    ),
+    logger.error({ error: errorClass(error) }, 'new build refused'),
   );
 
   const sweep = startUploadSweep({
@@ -85,8 +83,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
       ),
     // Two counts: abandoned uploads removed, unrecorded blobs erased.
     onSwept: (counts) => logger.info(counts, 'abandoned uploads removed'),
-    onError: (error) =>
-      logger.error({ error: error instanceof Error ? error.name : typeof error }, 'sweep failed'),
+    onError: (error) => logger.error({ error: errorClass(error) }, 'sweep failed'),
   });
 
   const app = express() as unknown as IntakeApp;
@@ -122,7 +119,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
     caseRoutes(deps, config, clock, limits.perReport, (error) =>
       // The class only: a file system error's message carries the blob's path.
       counters.count('error', 'downloads cut', {
-        error: error instanceof Error ? error.name : typeof error,
+        error: errorClass(error),
       }),
     ),
   );
@@ -138,7 +135,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   app.use(
     problemHandler((kind, error) => {
       // The error's class only: messages can carry ids or input, and nothing else is logged.
-      const name = error instanceof Error ? error.name : typeof error;
+      const name = errorClass(error);
       counters.count('error', 'requests failed', { problem: kind, error: name });
     }),
   );
@@ -156,7 +153,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
       countFailure: (error: unknown) =>
         counters.count('error', 'requests failed', {
           problem: 'internal',
-          error: error instanceof Error ? error.name : typeof error,
+          error: errorClass(error),
         }),
     },
   });

@@ -1,3 +1,4 @@
+import { errorClass } from '@integrity-desk/http';
 /**
  * Composition root: `npm start`. Reads the configuration, opens the event store (embedded
  * SQLite by default) and starts what ROLE asks for. Logs carry no request detail at all.
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
       .stop()
       .then(() => process.exit(0))
       .catch((error: unknown) => {
-        console.error('could not stop cleanly:', error instanceof Error ? error.name : 'error');
+        console.error('could not stop cleanly:', errorClass(error));
         process.exit(1);
       });
   };

@@ -1,3 +1,4 @@
+import { errorClass } from '@integrity-desk/http';
 import { createDeskApp } from '@integrity-desk/desk';
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
 import { createFsBlobStore, createIntakeApp, createIntakeLogger } from '@integrity-desk/intake';
@@ -59,8 +60,7 @@ export async function startPlatform(
   const listenOptions = {
     limits: options.listenLimits ?? defaultListenLimits,
     // The class only, as everywhere: a message can carry request data.
-    onError: (error: unknown) =>
-      log(`request failed outside the app: ${error instanceof Error ? error.name : 'error'}`),
+    onError: (error: unknown) => log(`request failed outside the app: ${errorClass(error)}`),
   };
   // One clear line instead of SQLite's "unable to open database file" (main prints it, exit 1).
   checkDataDir(config.dataDir);
@@ -226,10 +226,7 @@ export async function startPlatform(
         log(
           `retention: ${run.purged} report(s) purged, ${run.finished} unfinished purge(s) completed`,
         ),
-      onError: (error) =>
-        log(
-          `retention: a purge failed, retried next run (${error instanceof Error ? error.name : 'error'})`,
-        ),
+      onError: (error) => log(`retention: a purge failed, retried next run (${errorClass(error)})`),
     });
     background.push(() => retention.stop());
     servers.push(server);
@@ -263,7 +260,7 @@ async function opening<T>(config: Config, step: () => Promise<T>): Promise<T> {
 
 /** The class, and an errno or SQLite code when there is one: never a message (it names paths). */
 function errorCode(error: unknown): string {
-  const name = error instanceof Error ? error.name : 'error';
+  const name = errorClass(error);
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[A-Z_]{2,40}$/.test(code) ? `${name} ${code}` : name;
 }

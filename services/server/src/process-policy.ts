@@ -1,3 +1,4 @@
+import { errorClass } from '@integrity-desk/http';
 /**
  * What the process does with an error nothing caught. Every listener and route is guarded (the
  * Express apps map errors to problems, raw listeners answer 500: src/listen.ts), so reaching
@@ -18,7 +19,7 @@ export function verdictOf(error: unknown): Verdict {
     : 'keep-serving';
 }
 
-const nameOf = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+const nameOf = errorClass;
 
 export function installProcessPolicy(
   proc: Pick<NodeJS.Process, 'on'>,

@@ -1,3 +1,4 @@
+import { errorClass } from '@integrity-desk/http';
 import {
   checkLoginVerifier,
   loginSecretSchema,
@@ -71,9 +72,7 @@ export function sessionRoutes(ctx: DeskContext): Router {
     res.once('close', () => {
       recordSignInEvent(ctx, investigatorId, { type: 'RecordSignInFailures', ...due }).catch(
         (error: unknown) =>
-          deps.logger?.error(
-            `desk: could not record failed sign-ins (${error instanceof Error ? error.name : 'error'})`,
-          ),
+          deps.logger?.error(`desk: could not record failed sign-ins (${errorClass(error)})`),
       );
     });
   };
@@ -155,9 +154,7 @@ export function sessionRoutes(ctx: DeskContext): Router {
     try {
       await recordSignInEvent(ctx, caller.investigatorId, { type: 'RecordSignOut' });
     } catch (error) {
-      deps.logger?.error(
-        `desk: could not record a sign-out (${error instanceof Error ? error.name : 'error'})`,
-      );
+      deps.logger?.error(`desk: could not record a sign-out (${errorClass(error)})`);
     }
     res.setHeader('Set-Cookie', clearedSessionCookie);
     res.status(204).end();

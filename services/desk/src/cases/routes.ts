@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, isRecipient } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { sendBlob } from '@integrity-desk/http';
+import { errorClass, sendBlob } from '@integrity-desk/http';
 import { action, postCommand } from '../http/command-route.ts';
 import { parse } from '../http/validate.ts';
 import { keySharesView, shareRoute } from './key-shares.ts';
@@ -194,9 +194,7 @@ export function caseRoutes(ctx: DeskContext): Router {
     const blob = await deps.blobStore.readStream(blobId);
     if (!blob) throw new ProblemError('notFound');
     await sendBlob(res, blob, (error) =>
-      deps.logger?.error(
-        `desk: evidence download cut (${error instanceof Error ? error.name : 'error'})`,
-      ),
+      deps.logger?.error(`desk: evidence download cut (${errorClass(error)})`),
     );
   });
 
@@ -219,9 +217,7 @@ export function caseRoutes(ctx: DeskContext): Router {
       {
         expectedRevision,
         onError: (error) =>
-          deps.logger?.error(
-            `desk: purge left for the retention job (${error instanceof Error ? error.name : 'error'})`,
-          ),
+          deps.logger?.error(`desk: purge left for the retention job (${errorClass(error)})`),
       },
     );
     if (outcome === 'erased') res.status(204).end();

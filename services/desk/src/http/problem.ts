@@ -23,13 +23,11 @@ import {
   WrongAuthorError,
 } from '@integrity-desk/reports';
 import {
+  HttpProblem,
   STORAGE_RETRY_AFTER_SECONDS,
-  parserProblem,
-  storageFault,
-  writeProblem,
+  problemCatalogue,
   type ProblemEntry,
 } from '@integrity-desk/http';
-import type { ErrorRequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 
 /**
@@ -96,22 +94,10 @@ export const problems = {
 
 export type ProblemKind = keyof typeof problems;
 
-export class ProblemError extends Error {
-  override readonly name = 'ProblemError';
-  constructor(readonly kind: ProblemKind) {
-    super(kind);
-  }
-}
-
-const typeBase = 'https://integrity-desk.org/problems/desk/';
-
-export function sendProblem(res: Response, kind: ProblemKind): void {
-  writeProblem(res, typeBase + kind, problems[kind]);
-}
+export class ProblemError extends HttpProblem<ProblemKind> {}
 
 /** Domain and store errors to problems, by class, never by message. */
-export function kindOf(error: unknown): ProblemKind {
-  if (error instanceof ProblemError) return error.kind;
+function kindOfDomainError(error: unknown): ProblemKind | undefined {
   if (error instanceof ZodError) return 'invalidRequest';
   if (error instanceof WrongExpectedVersionError) return 'precondition';
   if (error instanceof ReportNotFoundError || error instanceof ReportPurgedError) return 'notFound';
@@ -135,19 +121,14 @@ export function kindOf(error: unknown): ProblemKind {
   )
     return 'conflict';
   if (error instanceof InvalidCommandError) return 'invalidRequest';
-  const fault = storageFault(error);
-  if (fault) return fault === 'full' ? 'storageFull' : 'storageUnavailable';
-  return parserProblem(error) ?? 'internal';
+  return undefined;
 }
 
-export function problemHandler(report: (error: unknown) => void): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
-    const kind = kindOf(error);
-    if (kind === 'internal' || kind.startsWith('storage')) report(error);
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    sendProblem(res, kind);
-  };
-}
+export const { sendProblem, problemHandler } = problemCatalogue<ProblemKind>({
+  problems,
+  typeBase: 'https://integrity-desk.org/problems/desk/',
+  problemClass: ProblemError,
+  kindOfDomainError,
+  // Unexpected errors and the disk's faults; a refusal or a busy sign-in is the caller's answer.
+  reported: ['internal', 'storageFull', 'storageUnavailable'],
+});

@@ -1,11 +1,9 @@
 import {
+  HttpProblem,
   STORAGE_RETRY_AFTER_SECONDS,
-  parserProblem,
-  storageFault,
-  writeProblem,
+  problemCatalogue,
   type ProblemEntry,
 } from '@integrity-desk/http';
-import type { ErrorRequestHandler, Response } from 'express';
 
 /**
  * Every failure an anonymous caller can see, in one place, each with a fixed title (RFC 9457).
@@ -76,43 +74,12 @@ export const problems = {
 export type ProblemKind = keyof typeof problems;
 
 /** Thrown by handlers; the error handler turns it into a problem response. */
-export class ProblemError extends Error {
-  override readonly name = 'ProblemError';
-  constructor(readonly kind: ProblemKind) {
-    super(kind);
-  }
-}
+export class ProblemError extends HttpProblem<ProblemKind> {}
 
-const typeBase = 'https://integrity-desk.org/problems/';
-
-export function sendProblem(res: Response, kind: ProblemKind): void {
-  writeProblem(res, typeBase + kind, problems[kind]);
-}
-
-export interface ErrorReport {
-  (kind: ProblemKind, error: unknown): void;
-}
-
-/** Errors to problems: ours by kind, body-parser's by type, the disk's by errno code. */
-export function problemKindOf(error: unknown): ProblemKind {
-  if (error instanceof ProblemError) return error.kind;
-  const parser = parserProblem(error);
-  if (parser) return parser;
-  const fault = storageFault(error);
-  if (fault) return fault === 'full' ? 'storageFull' : 'storageUnavailable';
-  return 'internal';
-}
-
-/** The last middleware: every error becomes a fixed problem; unexpected ones are reported. */
-export function problemHandler(report: ErrorReport): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
-    const kind = problemKindOf(error);
-    if (kind === 'internal' || kind === 'unavailable' || kind.startsWith('storage'))
-      report(kind, error);
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    sendProblem(res, kind);
-  };
-}
+export const { sendProblem, problemHandler } = problemCatalogue<ProblemKind>({
+  problems,
+  typeBase: 'https://integrity-desk.org/problems/',
+  problemClass: ProblemError,
+  // Unexpected errors, a busy service and the disk's faults, counted hourly (never a line).
+  reported: ['internal', 'unavailable', 'storageFull', 'storageUnavailable'],
+});

@@ -1,3 +1,4 @@
+import { errorClass } from '@integrity-desk/http';
 import { startPeriodic, systemTimers, type Timers } from '@integrity-desk/reports';
 import { randomBytes } from 'node:crypto';
 import {
@@ -151,9 +152,7 @@ export async function startPinnedFrontend(deps: PinnedFrontendDeps): Promise<Pin
   const work = startPeriodic(
     async () => {
       await check(true).catch((error: unknown) =>
-        deps.log(
-          `front end: pinning check failed (${error instanceof Error ? error.name : 'error'})`,
-        ),
+        deps.log(`front end: pinning check failed (${errorClass(error)})`),
       );
     },
     { intervalMs: deps.intervalMs, timers: deps.timers ?? systemTimers, idle: undefined },

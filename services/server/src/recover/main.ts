@@ -1,3 +1,4 @@
+import { errorClass } from '@integrity-desk/http';
 /**
  * `npm run desk:recover -- ...`: the operator's way back into a locked-out desk, run on the
  * server with the same environment as `npm start` (DATA_DIR, EVENT_STORE, DESK_KEY_FILE).
@@ -103,9 +104,7 @@ async function main(): Promise<number> {
       return 1;
     }
     // The class only, as everywhere: a message could carry data.
-    process.stderr.write(
-      `desk:recover: failed (${error instanceof Error ? error.name : 'error'}); nothing was reset\n`,
-    );
+    process.stderr.write(`desk:recover: failed (${errorClass(error)}); nothing was reset\n`);
     return 1;
   }
 }

@@ -1,20 +1,11 @@
 import type { EventStore } from '@integrity-desk/eventstore';
 import type { Argon2Params, CryptoBackend } from '@integrity-desk/protocol';
 import type Database from 'better-sqlite3';
-import type { BlobReadStream } from '@integrity-desk/http';
+import type { BlobReadStream, Clock, Ids } from '@integrity-desk/http';
 import type { ReportPurger } from '@integrity-desk/reports';
 import type { GateLimits } from './auth/signin-gate.ts';
 
-export interface Clock {
-  now(): Date;
-}
-
-export interface Ids {
-  /** A fresh random UUID (lowercase): investigator, channel and event ids. */
-  uuid(): string;
-  /** `n` random bytes from a CSPRNG: session tokens, enrolment codes, TOTP secrets. */
-  bytes(n: number): Buffer;
-}
+export type { Clock, Ids };
 
 /** Receives operational lines only: never a request body, address, header or secret. */
 export interface DeskLogger {

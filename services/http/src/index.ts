@@ -14,3 +14,4 @@ export {
   type ProblemCatalogue,
   type ProblemCatalogueOptions,
 } from './problem-catalogue.ts';
+export { InvalidRequestError, parseRequest, systemClock, type Clock, type Ids } from './request.ts';

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { parserProblem, writeProblem, type ParserProblem, type ProblemEntry } from './problem.ts';
+import { InvalidRequestError } from './request.ts';
 import { storageFault } from './storage-fault.ts';
 
 /** The kinds every service's catalogue must hold: the failures this module maps by itself. */
@@ -33,7 +34,7 @@ export interface ProblemCatalogueOptions<K extends string> {
 export interface ProblemCatalogue<K extends string> {
   /** Writes the problem of `kind` (RFC 9457) with its fixed title. */
   sendProblem(res: Response, kind: K): void;
-  /** Errors to problems, in one place: the service's own, its domain's, the disk's, the parser's. */
+  /** Errors to problems, in one place: the service's own, a request's shape, its domain's, the disk's, the parser's. */
   kindOf(error: unknown): K;
   /** The last middleware: every error becomes a fixed problem; the reported kinds are reported. */
   problemHandler(report: (kind: K, error: unknown) => void): ErrorRequestHandler;
@@ -53,6 +54,7 @@ export function problemCatalogue<K extends string>(
     writeProblem(res, options.typeBase + kind, options.problems[kind]);
   const kindOf = (error: unknown): Kind => {
     if (error instanceof options.problemClass) return error.kind;
+    if (error instanceof InvalidRequestError) return 'invalidRequest';
     const domain = options.kindOfDomainError?.(error);
     if (domain !== undefined) return domain;
     const fault = storageFault(error);

@@ -1,10 +1,10 @@
-import { errorClass } from '@integrity-desk/http';
+import { errorClass, systemClock } from '@integrity-desk/http';
 import express, { type Express, type RequestHandler } from 'express';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { caseRoutes } from './case/routes.ts';
 import { resolveConfig, type IntakeConfig } from './config.ts';
-import type { Clock, IntakeDeps } from './deps.ts';
+import type { IntakeDeps } from './deps.ts';
 import { deploymentRoutes } from './deployment/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { startUploadSweep, systemTimers } from './evidence/sweep.ts';
@@ -37,8 +37,6 @@ export interface IntakeApp extends Express {
     readonly countFailure: (error: unknown) => void;
   };
 }
-
-const systemClock: Clock = { now: () => new Date() };
 
 /**
  * The public intake service. Everything it needs is injected; it reads no environment.

@@ -4,16 +4,12 @@ import type { Logger } from 'pino';
 import type { IntakeConfigOverrides } from './config.ts';
 import type { BlobStore } from './evidence/blob-store.ts';
 import type { Timers } from './evidence/sweep.ts';
+import type { Clock, Ids } from '@integrity-desk/http';
 
-/** Injected time, so tests can move it. */
-export interface Clock {
-  now(): Date;
-}
+export type { Clock };
 
 /** Injected randomness (tokens, challenge nonces, secrets). Must be a CSPRNG in production. */
-export interface Random {
-  bytes(length: number): Buffer;
-}
+export type Random = Pick<Ids, 'bytes'>;
 
 /** A recipient organisation as deployment info shows it. Everything here is public. */
 export interface Channel {

@@ -1,3 +1,5 @@
+import { idSchema } from '@integrity-desk/protocol';
+import { parseRequest } from '@integrity-desk/http';
 import {
   channelDecider,
   channelStream,
@@ -28,10 +30,7 @@ import type { Caller, DeskContext } from '../context.ts';
 import { etag, readChannel, readInvestigator, requireAdmin } from '../context.ts';
 import { action, postCommand, type CommandRoute } from '../http/command-route.ts';
 import { ProblemError } from '../http/problem.ts';
-import { parse } from '../http/validate.ts';
 import { inviteInvestigator } from '../setup/routes.ts';
-
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
 /** What an account or channel command is built from besides its body: the id in its path. */
 interface Target {
@@ -64,7 +63,10 @@ export function adminRoutes(ctx: DeskContext): Router {
 
   router.get('/api/investigators/:id', async (req, res) => {
     await requireAdmin(ctx, req, res);
-    const { state, revision } = await readInvestigator(ctx, parse(uuid, req.params['id']));
+    const { state, revision } = await readInvestigator(
+      ctx,
+      parseRequest(idSchema, req.params['id']),
+    );
     if (state.status === 'none') throw new ProblemError('notFound');
     res.setHeader('ETag', etag(revision as bigint));
     res.json({
@@ -88,7 +90,7 @@ export function adminRoutes(ctx: DeskContext): Router {
     .strict();
   router.post('/api/investigators', async (req, res) => {
     const caller = await requireAdmin(ctx, req, res);
-    const body = parse(inviteSchema, req.body);
+    const body = parseRequest(inviteSchema, req.body);
     const investigatorId = deps.ids.uuid();
     const enrolmentCode = await inviteInvestigator(ctx, {
       investigatorId,
@@ -108,7 +110,7 @@ export function adminRoutes(ctx: DeskContext): Router {
   > = {
     load: async (req, res) => {
       const caller = await requireAdmin(ctx, req, res);
-      const id = parse(uuid, req.params['id']);
+      const id = parseRequest(idSchema, req.params['id']);
       // Nobody demotes or deactivates themselves: the last administrator cannot lock everyone out.
       if (id === caller.investigatorId) throw new ProblemError('conflict');
       return { id, caller };
@@ -153,7 +155,7 @@ export function adminRoutes(ctx: DeskContext): Router {
 
   router.get('/api/channels/:id', async (req, res) => {
     await requireAdmin(ctx, req, res);
-    const { state, revision } = await readChannel(ctx, parse(uuid, req.params['id']));
+    const { state, revision } = await readChannel(ctx, parseRequest(idSchema, req.params['id']));
     if (state.status === 'none') throw new ProblemError('notFound');
     res.setHeader('ETag', etag(revision as bigint));
     res.json({ ...state, revision: Number(revision) });
@@ -164,7 +166,7 @@ export function adminRoutes(ctx: DeskContext): Router {
     .strict();
   router.post('/api/channels', async (req, res) => {
     const caller = await requireAdmin(ctx, req, res);
-    const body = parse(createSchema, req.body);
+    const body = parseRequest(createSchema, req.body);
     const channelId = deps.ids.uuid();
     const result = await handleCommand(
       deps.store,
@@ -207,7 +209,7 @@ export function adminRoutes(ctx: DeskContext): Router {
   const channelRoute: CommandRoute<Target, ChannelCommand, HandleResult<unknown, unknown>> = {
     load: async (req, res) => {
       const caller = await requireAdmin(ctx, req, res);
-      return { id: parse(uuid, req.params['id']), caller };
+      return { id: parseRequest(idSchema, req.params['id']), caller };
     },
     handle: (part, { id, caller }, expectedRevision) =>
       handleCommand(
@@ -276,7 +278,7 @@ export function adminRoutes(ctx: DeskContext): Router {
   });
   router.get('/api/audit', async (req, res) => {
     await requireAdmin(ctx, req, res);
-    const q = parse(auditSchema, req.query);
+    const q = parseRequest(auditSchema, req.query);
     res.json({ items: listAuditLog(deps.readModels, q) });
   });
 

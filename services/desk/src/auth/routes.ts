@@ -1,4 +1,4 @@
-import { errorClass } from '@integrity-desk/http';
+import { errorClass, parseRequest } from '@integrity-desk/http';
 import {
   checkLoginVerifier,
   loginSecretSchema,
@@ -10,7 +10,6 @@ import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { readInvestigator, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { parse } from '../http/validate.ts';
 import { decoyKdf, type LoginKdf } from './decoy.ts';
 import type { PendingFailures } from './failure-ledger.ts';
 import { GateFullError } from './signin-gate.ts';
@@ -41,7 +40,7 @@ export function sessionRoutes(ctx: DeskContext): Router {
    * sign-in it precedes.
    */
   router.post('/api/session/kdf', async (req, res) => {
-    const body = parse(kdfSchema, req.body);
+    const body = parseRequest(kdfSchema, req.body);
     // Per handle, like sign-in: locked while sign-in is, and a budget of lookups besides.
     if (ctx.throttle.isLocked(body.handle) || !ctx.kdfBudget.take(body.handle))
       throw new ProblemError('tooManyAttempts');
@@ -78,7 +77,7 @@ export function sessionRoutes(ctx: DeskContext): Router {
   };
 
   router.post('/api/session', async (req, res) => {
-    const body = parse(loginSchema, req.body);
+    const body = parseRequest(loginSchema, req.body);
     const found = findInvestigatorByHandle(deps.readModels, body.handle);
     if (ctx.throttle.isLocked(body.handle)) {
       recordFailureAfterAnswer(res, found?.investigatorId, (id) => ctx.failures.throttled(id));

@@ -1,3 +1,4 @@
+import { parseRequest } from '@integrity-desk/http';
 // Report key shares (SECURITY.md, Protocol step 5): a recipient who holds a report's key shares
 // it with a colleague added to the channel after the report was sealed. The browsers do the
 // cryptography against the channel's signed recipient list; the desk hands out that list, keeps
@@ -18,7 +19,6 @@ import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, isRecipient, readInvestigator } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { parse } from '../http/validate.ts';
 import { deploymentKeyFacts } from '../deployment/routes.ts';
 import { loadCase, type LoadedCase } from './load.ts';
 
@@ -94,7 +94,7 @@ export function shareRoute(ctx: DeskContext, router: Router): void {
     const loaded = await loadCase(ctx, req, res);
     const { caller, reportId, channel, channelRead } = loaded;
     const expectedRevision = ifMatch(req);
-    const { share } = parse(shareBody, req.body ?? {});
+    const { share } = parseRequest(shareBody, req.body ?? {});
     if (share.reportId !== reportId || share.sharedBy !== caller.investigatorId)
       throw new ProblemError('invalidRequest');
     if (!isRecipient(channel, share.recipientId)) throw new ProblemError('conflict');

@@ -1,14 +1,10 @@
+import { idSchema } from '@integrity-desk/protocol';
+import { parseRequest } from '@integrity-desk/http';
 import { readReport } from '@integrity-desk/reports';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { isRecipient, readChannel, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { parse } from '../http/validate.ts';
-
-export const uuid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
 /**
  * Loads a report for a caller: authentication, then authorization (recipient of the report's
@@ -16,7 +12,7 @@ export const uuid = z
  */
 export async function loadCase(ctx: DeskContext, req: Request, res: Response) {
   const caller = await requireCaller(ctx, req, res);
-  const reportId = parse(uuid, req.params['reportId']);
+  const reportId = parseRequest(idSchema, req.params['reportId']);
   const read = await readReport(ctx.deps.store, reportId);
   const state = read.state;
   if (state.status === 'none' || state.status === 'purged') throw new ProblemError('notFound');

@@ -9,17 +9,16 @@ import {
   type ReportEvent,
   type ReportState,
 } from '@integrity-desk/reports';
-import { messageEnvelopeSchema } from '@integrity-desk/protocol';
+import { messageEnvelopeSchema, idSchema } from '@integrity-desk/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, isRecipient } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { errorClass, sendBlob } from '@integrity-desk/http';
+import { errorClass, sendBlob, parseRequest } from '@integrity-desk/http';
 import { action, postCommand } from '../http/command-route.ts';
-import { parse } from '../http/validate.ts';
 import { keySharesView, shareRoute } from './key-shares.ts';
-import { loadCase, uuid } from './load.ts';
+import { loadCase } from './load.ts';
 
 const sealed = z
   .record(z.string(), z.unknown())
@@ -103,14 +102,14 @@ export const reportActions = {
     (d, { reportId }) => ({ type: 'TriageReport', data: { reportId, ...d } }),
   ),
   assign: caseAction(
-    z.object({ investigatorId: uuid }).strict(),
+    z.object({ investigatorId: idSchema }).strict(),
     (d, { reportId, isRecipient: recipient }) => {
       // Only a recipient holds a wrapped key: anyone else could not read the case anyway.
       if (!recipient(d.investigatorId)) throw new ProblemError('conflict');
       return { type: 'AssignReport', data: { reportId, investigatorId: d.investigatorId } };
     },
   ),
-  unassign: caseAction(z.object({ investigatorId: uuid }).strict(), (d, { reportId }) => ({
+  unassign: caseAction(z.object({ investigatorId: idSchema }).strict(), (d, { reportId }) => ({
     type: 'UnassignReport',
     data: { reportId, investigatorId: d.investigatorId },
   })),
@@ -122,14 +121,14 @@ export const reportActions = {
   // decider refuses another report or id (400), a key that is not the caller's enrolled one
   // (422) and a sequence that is not their next (409).
   messages: caseAction(
-    z.object({ messageId: uuid, envelope: messageEnvelopeSchema }).strict(),
+    z.object({ messageId: idSchema, envelope: messageEnvelopeSchema }).strict(),
     (d, { reportId, authorKey }) => ({
       type: 'PostMessage',
       data: { reportId, messageId: d.messageId, envelope: d.envelope, authorKey },
     }),
   ),
   notes: caseAction(
-    z.object({ noteId: uuid, note: messageEnvelopeSchema }).strict(),
+    z.object({ noteId: idSchema, note: messageEnvelopeSchema }).strict(),
     (d, { reportId, authorKey }) => ({
       type: 'AddInternalNote',
       data: { reportId, noteId: d.noteId, note: d.note, authorKey },
@@ -183,7 +182,7 @@ export function caseRoutes(ctx: DeskContext): Router {
    */
   router.get('/api/reports/:reportId/evidence/:evidenceId', async (req, res) => {
     const { read, reportId, caller } = await loadCase(ctx, req, res);
-    const evidenceId = parse(uuid, req.params['evidenceId']);
+    const evidenceId = parseRequest(idSchema, req.params['evidenceId']);
     let blobId: string | undefined;
     for (const { event } of read.events)
       if (event.type === 'EvidenceAdded' && event.data.evidenceId === evidenceId)
@@ -209,7 +208,7 @@ export function caseRoutes(ctx: DeskContext): Router {
     const { caller, reportId } = await loadCase(ctx, req, res);
     if (caller.role !== 'administrator') throw new ProblemError('forbidden');
     const expectedRevision = ifMatch(req);
-    parse(z.object({}).strict(), req.body ?? {});
+    parseRequest(z.object({}).strict(), req.body ?? {});
     if (!deps.purger) throw new ProblemError('notFound');
     const outcome = await deps.purger.purge(
       reportId,

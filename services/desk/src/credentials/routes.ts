@@ -1,8 +1,10 @@
+import { parseRequest } from '@integrity-desk/http';
 import {
   checkLoginVerifier,
   createLoginVerifier,
   loginSecretSchema,
   vaultSchema,
+  idSchema,
 } from '@integrity-desk/protocol';
 import { handleCommand, investigatorDecider, investigatorStream } from '@integrity-desk/reports';
 import { Router } from 'express';
@@ -13,8 +15,7 @@ import { readSessionToken } from '../auth/sessions.ts';
 import type { DeskContext } from '../context.ts';
 import { etag, ifMatch, readInvestigator, requireAdmin, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { parse } from '../http/validate.ts';
-import { codeSchema, hashCode, sameText, uuid } from '../setup/routes.ts';
+import { codeSchema, hashCode, sameText } from '../setup/routes.ts';
 import { DEFAULT_CODE_VALID_HOURS, issueTotpReset } from './totp-reset.ts';
 
 /**
@@ -35,12 +36,12 @@ export function credentialRoutes(ctx: DeskContext): Router {
 
   router.post('/api/investigators/:id/totp-reset', async (req, res) => {
     const caller = await requireAdmin(ctx, req, res);
-    const id = parse(uuid, req.params['id']);
+    const id = parseRequest(idSchema, req.params['id']);
     // An administrator who lost their own second factor cannot be signed in to reset it; one who
     // is signed in would only lock themselves out.
     if (id === caller.investigatorId) throw new ProblemError('conflict');
     const expectedRevision = ifMatch(req);
-    parse(z.strictObject({}), req.body ?? {});
+    parseRequest(z.strictObject({}), req.body ?? {});
     const { code, revision } = await issueTotpReset(deps, {
       investigatorId: id,
       actor: { kind: 'investigator', investigatorId: caller.investigatorId },
@@ -55,12 +56,12 @@ export function credentialRoutes(ctx: DeskContext): Router {
   });
 
   const reenrolSchema = z.strictObject({
-    investigatorId: uuid,
+    investigatorId: idSchema,
     enrolmentCode: codeSchema,
     loginSecret: loginSecretSchema,
   });
   router.post('/api/enrolment/totp-reset', async (req, res) => {
-    const body = parse(reenrolSchema, req.body);
+    const body = parseRequest(reenrolSchema, req.body);
     const { state } = await readInvestigator(ctx, body.investigatorId);
     // The code first (cheap), then the login secret (Argon2id), limited per account like sign-in:
     // the code alone must not let whoever intercepts it bind their own authenticator.
@@ -112,7 +113,7 @@ export function credentialRoutes(ctx: DeskContext): Router {
   });
   router.post('/api/session/vault', async (req, res) => {
     const caller = await requireCaller(ctx, req, res);
-    const body = parse(vaultChangeSchema, req.body);
+    const body = parseRequest(vaultChangeSchema, req.body);
     // Only one's own vault, around one's own key pairs (the decider checks the keys).
     if (body.vault.investigatorId !== caller.investigatorId) throw new ProblemError('forbidden');
     if (ctx.throttle.isLocked(caller.handle)) throw new ProblemError('tooManyAttempts');

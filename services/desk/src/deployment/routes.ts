@@ -1,3 +1,4 @@
+import { parseRequest } from '@integrity-desk/http';
 import {
   deploymentKeyTransitionSchema,
   sealedDeploymentKeySchema,
@@ -18,7 +19,6 @@ import type { Caller, DeskContext } from '../context.ts';
 import { readInvestigator, requireAdmin } from '../context.ts';
 import type { CommandPart } from '../http/command-route.ts';
 import { ProblemError } from '../http/problem.ts';
-import { parse } from '../http/validate.ts';
 
 /** The deployment key as browsers need it: current key and the rotations that lead to it. */
 export function deploymentKeyFacts(state: DeploymentState): {
@@ -68,7 +68,9 @@ export function deploymentRoutes(ctx: DeskContext): Router {
   const shareSchema = z.object({ sealedKey: sealedDeploymentKeySchema }).strict();
   router.post('/api/deployment/key-shares', async (req, res) => {
     const caller = await requireAdmin(ctx, req, res);
-    const { sealedKey } = parse(shareSchema, req.body ?? {}) as { sealedKey: SealedDeploymentKey };
+    const { sealedKey } = parseRequest(shareSchema, req.body ?? {}) as {
+      sealedKey: SealedDeploymentKey;
+    };
     const { state } = await readInvestigator(ctx, sealedKey.administratorId);
     await run(caller, {
       type: 'ShareDeploymentKey',
@@ -85,7 +87,7 @@ export function deploymentRoutes(ctx: DeskContext): Router {
     .strict();
   router.post('/api/deployment/rotation', async (req, res) => {
     const caller = await requireAdmin(ctx, req, res);
-    const body = parse(rotationSchema, req.body ?? {}) as {
+    const body = parseRequest(rotationSchema, req.body ?? {}) as {
       transition: DeploymentKeyTransition;
       sealedKey: SealedDeploymentKey;
     };

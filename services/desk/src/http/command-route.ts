@@ -1,7 +1,7 @@
+import { parseRequest } from '@integrity-desk/http';
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { ifMatch } from '../context.ts';
-import { parse } from './validate.ts';
 
 /**
  * A command without its metadata, one member of the union at a time: `type` and `data` stay a
@@ -28,7 +28,7 @@ export const action =
     body: S,
     command: (data: z.infer<S>, context: Context) => CommandPart<C> | Promise<CommandPart<C>>,
   ): CommandAction<Context, C> => ({
-    build: async (raw, context) => command(parse(body, raw ?? {}), context),
+    build: async (raw, context) => command(parseRequest(body, raw ?? {}), context),
   });
 
 /** How one aggregate's command routes load, write and answer. */

@@ -1,3 +1,4 @@
+import { parseRequest } from '@integrity-desk/http';
 // Keys bound to people, the signed-in investigator's side (SECURITY.md, Protocol step 10 and
 // Staff side): an account enrolled before possession proofs adds its proof at its next unlock;
 // every unlock fetches the signed recipient lists to check that those naming the account name
@@ -14,7 +15,7 @@ import {
   readAggregate,
   type InvestigatorCommand,
 } from '@integrity-desk/reports';
-import { verifyKeyPossession } from '@integrity-desk/protocol';
+import { verifyKeyPossession, idSchema } from '@integrity-desk/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Caller, DeskContext } from '../context.ts';
@@ -23,12 +24,10 @@ import { signedRecipientList } from '../cases/key-shares.ts';
 import { deploymentKeyFacts } from '../deployment/routes.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { CommandPart } from '../http/command-route.ts';
-import { parse } from '../http/validate.ts';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const proofBody = z.strictObject({ keyProof: keyProofSchema });
 const alarmBody = z.strictObject({
-  channelId: uuid,
+  channelId: idSchema,
   recipientListVersion: z.number().int().min(0).max(1_000_000_000),
   reason: z.enum(keyAlarmReasons),
 });
@@ -53,7 +52,7 @@ export function keyRoutes(ctx: DeskContext): Router {
    */
   router.post('/api/session/key-proof', async (req, res) => {
     const caller = await requireCaller(ctx, req, res);
-    const body = parse(proofBody, req.body);
+    const body = parseRequest(proofBody, req.body);
     const { state } = await readInvestigator(ctx, caller.investigatorId);
     if (state.status !== 'active') throw new ProblemError('unauthenticated');
     const backend = await ctx.backend();
@@ -87,7 +86,7 @@ export function keyRoutes(ctx: DeskContext): Router {
   /** The caller's browser found a list naming it with other keys, or one that does not verify. */
   router.post('/api/session/key-alarm', async (req, res) => {
     const caller = await requireCaller(ctx, req, res);
-    const body = parse(alarmBody, req.body);
+    const body = parseRequest(alarmBody, req.body);
     await own(caller, {
       type: 'RaiseKeyAlarm',
       data: { investigatorId: caller.investigatorId, ...body },

@@ -1,3 +1,4 @@
+import { parseRequest } from '@integrity-desk/http';
 import {
   channelsOfRecipient,
   listByPriority,
@@ -13,7 +14,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { requireCaller } from '../context.ts';
-import { parse } from '../http/validate.ts';
 
 const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -40,14 +40,14 @@ export function queueRoutes(ctx: DeskContext): Router {
 
   router.get('/api/queues/:name', async (req, res) => {
     const caller = await requireCaller(ctx, req, res);
-    const name = parse(nameSchema, req.params['name']);
-    const page = parse(pageSchema, req.query);
+    const name = parseRequest(nameSchema, req.params['name']);
+    const page = parseRequest(pageSchema, req.query);
     const qc = contextFor(caller.investigatorId);
     const items =
       name === 'by_priority'
-        ? listByPriority(deps.readModels, parse(z.enum(priorities), page.priority), qc, page)
+        ? listByPriority(deps.readModels, parseRequest(z.enum(priorities), page.priority), qc, page)
         : name === 'by_sector'
-          ? listBySector(deps.readModels, parse(z.enum(sectors), page.sector), qc, page)
+          ? listBySector(deps.readModels, parseRequest(z.enum(sectors), page.sector), qc, page)
           : listQueue(deps.readModels, name, qc, page);
     res.json({ items });
   });

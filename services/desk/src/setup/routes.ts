@@ -1,3 +1,4 @@
+import { parseRequest } from '@integrity-desk/http';
 import { handleCommand, readAggregate } from '@integrity-desk/reports';
 import {
   deploymentDecider,
@@ -15,6 +16,7 @@ import {
   publicKeySchema,
   sealedDeploymentKeySchema,
   vaultSchema,
+  idSchema,
 } from '@integrity-desk/protocol';
 import { Router } from 'express';
 import { createHash } from 'node:crypto';
@@ -26,12 +28,8 @@ import type { DeskContext } from '../context.ts';
 import type { Ids } from '../deps.ts';
 import { readInvestigator } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
-import { parse } from '../http/validate.ts';
 
 const handleSchema = z.string().regex(/^[a-z0-9._-]{2,64}$/);
-export const uuid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 export const codeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -77,7 +75,7 @@ export async function inviteInvestigator(
 }
 
 const enrolSchema = z.object({
-  investigatorId: uuid,
+  investigatorId: idSchema,
   enrolmentCode: codeSchema,
   loginSecret: loginSecretSchema,
   vault: vaultSchema,
@@ -175,7 +173,7 @@ export function setupRoutes(ctx: DeskContext): Router {
     /** The deployment seed sealed to the first administrator's box key, in their browser. */
     deploymentKey: sealedDeploymentKeySchema,
     administrator: z.object({
-      investigatorId: uuid,
+      investigatorId: idSchema,
       handle: handleSchema,
       loginSecret: loginSecretSchema,
       vault: vaultSchema,
@@ -185,7 +183,7 @@ export function setupRoutes(ctx: DeskContext): Router {
 
   // First run: the setup token printed at start proves the caller can read the server's output.
   router.post('/api/setup', async (req, res) => {
-    const body = parse(setupSchema, req.body);
+    const body = parseRequest(setupSchema, req.body);
     const token = ctx.setup.token;
     if (token === undefined || !sameText(token, body.setupToken))
       throw new ProblemError('setupRefused');
@@ -250,17 +248,17 @@ export function setupRoutes(ctx: DeskContext): Router {
   };
 
   router.post('/api/enrolment', async (req, res) => {
-    const body = parse(enrolSchema, req.body);
+    const body = parseRequest(enrolSchema, req.body);
     res.status(201).json(await enrol(ctx, body));
   });
 
   const confirmSchema = z.object({
-    investigatorId: uuid,
+    investigatorId: idSchema,
     enrolmentCode: codeSchema,
     code: z.string().regex(/^[0-9]{6}$/),
   });
   router.post('/api/enrolment/totp', async (req, res) => {
-    const body = parse(confirmSchema, req.body);
+    const body = parseRequest(confirmSchema, req.body);
     const { state } = await readInvestigator(ctx, body.investigatorId);
     // At enrolment the enrolled secret; after a TOTP reset the newly bound one (credentials/).
     const totp =

@@ -15,9 +15,9 @@ import {
   type CaseView,
 } from '../domain/reports.ts';
 import { UploadNotFoundError, UploadOffsetError } from '../evidence/blob-store.ts';
-import { jsonBody, octetBody, parseBody } from '../http/body.ts';
+import { jsonBody, octetBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
-import { sendBlob } from '@integrity-desk/http';
+import { sendBlob, parseRequest } from '@integrity-desk/http';
 import { sessionReport } from '../session/routes.ts';
 
 const messageBody = z.strictObject({ messageId: idSchema, envelope: messageEnvelopeSchema });
@@ -77,7 +77,7 @@ export function caseRoutes(
   });
 
   router.post('/case/messages', writeLimit, ...jsonBody(config.maxJsonBytes), async (req, res) => {
-    const body = parseBody(messageBody, req.body);
+    const body = parseRequest(messageBody, req.body);
     const reportId = sessionReport(req);
     await caseOf(reportId);
     // Bound to this report and id. The report decider checks that the author key is this
@@ -160,7 +160,7 @@ export function caseRoutes(
   }
 
   router.post('/case/evidence', writeLimit, ...jsonBody(64 * 1024), async (req, res) => {
-    const body = parseBody(beginBody, req.body);
+    const body = parseRequest(beginBody, req.body);
     const reportId = sessionReport(req);
     if (
       body.header.reportId !== reportId ||
@@ -207,7 +207,7 @@ export function caseRoutes(
   }
 
   router.get('/case/evidence/:evidenceId', async (req, res) => {
-    const { evidenceId } = parseBody(evidenceParams, req.params);
+    const { evidenceId } = parseRequest(evidenceParams, req.params);
     const reportId = sessionReport(req);
     const status = await uploadStatus(reportId, evidenceId);
     if (!status) throw await missingUpload(reportId, evidenceId);
@@ -219,8 +219,8 @@ export function caseRoutes(
     writeLimit,
     ...octetBody(config.maxChunkBytes),
     async (req, res) => {
-      const { evidenceId } = parseBody(evidenceParams, req.params);
-      const offset = Number(parseBody(offsetQuery, req.query).offset);
+      const { evidenceId } = parseRequest(evidenceParams, req.params);
+      const offset = Number(parseRequest(offsetQuery, req.query).offset);
       const chunk = req.body as unknown;
       if (!(chunk instanceof Buffer) || chunk.byteLength === 0)
         throw new ProblemError('invalidRequest');
@@ -251,8 +251,8 @@ export function caseRoutes(
     writeLimit,
     ...jsonBody(1024),
     async (req, res) => {
-      const { evidenceId } = parseBody(evidenceParams, req.params);
-      parseBody(emptyBody, req.body);
+      const { evidenceId } = parseRequest(evidenceParams, req.params);
+      parseRequest(emptyBody, req.body);
       const reportId = sessionReport(req);
       const { created, status } = await finishUpload(reportId, evidenceId);
       res.status(created ? 201 : 200).json(status);
@@ -265,7 +265,7 @@ export function caseRoutes(
    * connection (see sendBlob).
    */
   router.get('/case/evidence/:evidenceId/blob', async (req, res) => {
-    const { evidenceId } = parseBody(evidenceParams, req.params);
+    const { evidenceId } = parseRequest(evidenceParams, req.params);
     const view = await caseOf(sessionReport(req));
     const item = view.evidence.find((e) => e.evidenceId === evidenceId);
     const blob = item && (await blobStore.readStream(item.blobId));

@@ -1,6 +1,5 @@
 import { verifyJsonDepth } from '@integrity-desk/http';
 import express, { type RequestHandler } from 'express';
-import type { z } from 'zod';
 import { ProblemError, sendProblem } from './problem.ts';
 
 /**
@@ -45,11 +44,4 @@ export function octetBody(limit: number): RequestHandler[] {
     },
     express.raw({ limit, type: 'application/octet-stream' }),
   ];
-}
-
-/** Parses with a strict schema; any mismatch (wrong type, unknown field) is one fixed problem. */
-export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ProblemError('invalidRequest');
-  return result.data;
 }

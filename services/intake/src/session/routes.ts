@@ -1,10 +1,11 @@
+import { parseRequest } from '@integrity-desk/http';
 import { Router, type Request, type RequestHandler } from 'express';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
 import type { IntakeDeps } from '../deps.ts';
 import { verifySessionSignature, type CryptoBackend } from '../domain/protocol.ts';
-import { jsonBody, parseBody } from '../http/body.ts';
+import { jsonBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { WindowCounter } from '../http/rate-limits.ts';
 import type { Pow } from '../pow/pow.ts';
@@ -73,13 +74,13 @@ export function sessionRoutes(
   const json = jsonBody(4096);
 
   router.post('/session/challenge', ...json, (req, res) => {
-    const body = parseBody(challengeBody, req.body);
+    const body = parseRequest(challengeBody, req.body);
     const challenge = challenges.issue(body.locator, now() + config.sessionChallengeTtlMs);
     res.json({ challenge, expiresAt: challenges.open(challenge, body.locator)!.expiresAtMs });
   });
 
   router.post('/session', ...json, async (req, res) => {
-    const body = parseBody(openBody, req.body);
+    const body = parseRequest(openBody, req.body);
     // Paid first; the binding is hashed so the spent set holds no locator.
     redeemPow(pow, limit, body.pow, powBinding(body.locator, body.challenge));
     const opened = challenges.open(body.challenge, body.locator);

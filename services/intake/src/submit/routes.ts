@@ -1,3 +1,4 @@
+import { parseRequest } from '@integrity-desk/http';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.ts';
@@ -8,7 +9,7 @@ import {
   type CryptoBackend,
 } from '../domain/protocol.ts';
 import { alreadySubmitted, submissionEventId, submitReport } from '../domain/reports.ts';
-import { jsonBody, parseBody } from '../http/body.ts';
+import { jsonBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { WindowCounter } from '../http/rate-limits.ts';
 import type { Pow } from '../pow/pow.ts';
@@ -42,7 +43,7 @@ export function submitRoutes(
 ): Router {
   const router = Router();
   router.post('/reports', ...jsonBody(config.maxJsonBytes), async (req, res) => {
-    const body = parseBody(submitBodySchema, req.body);
+    const body = parseRequest(submitBodySchema, req.body);
     const { envelope } = body;
     const channels = await deps.listChannels();
     const channel = channels.find((c) => c.id === envelope.channelId);

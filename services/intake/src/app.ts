@@ -1,22 +1,18 @@
-import { errorClass, systemClock } from '@integrity-desk/http';
+import { errorClass } from '@integrity-desk/http';
 import express, { type Express, type RequestHandler } from 'express';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { caseRoutes } from './case/routes.ts';
-import { resolveConfig, type IntakeConfig } from './config.ts';
+import type { IntakeConfig } from './config.ts';
+import { countFailure, createContext } from './context.ts';
 import type { IntakeDeps } from './deps.ts';
 import { deploymentRoutes } from './deployment/routes.ts';
 import { healthRoutes } from './health/routes.ts';
-import { startUploadSweep, systemTimers } from './evidence/sweep.ts';
+import { startUploadSweep } from './evidence/sweep.ts';
 import { apiOnlyCsp, noStore, permissionsPolicy, securityHeaders } from './http/headers.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
-import { createRateLimits } from './http/rate-limits.ts';
-import { createIntakeLogger, createRequestCounters, requestLog } from './http/request-log.ts';
-import { backendProvider } from './domain/protocol.ts';
+import { requestLog } from './http/request-log.ts';
 import { blobNamedInLog, unrecordedBlobNamed } from './domain/reports.ts';
-import { createPow } from './pow/pow.ts';
 import { requireSession, sessionRoutes } from './session/routes.ts';
-import { createSessionTokens } from './session/tokens.ts';
 import { cspFromBuild } from './static/csp-from-build.ts';
 import { whistleblowerPages } from './static/serve.ts';
 import { submitRoutes } from './submit/routes.ts';
@@ -43,25 +39,10 @@ export interface IntakeApp extends Express {
  * Routes live under /api/v1; with a `staticDir` it also serves the whistleblower pages.
  */
 export function createIntakeApp(deps: IntakeDeps): IntakeApp {
-  const config = resolveConfig(deps.config);
-  const clock = deps.clock ?? systemClock;
-  const now = () => clock.now().getTime();
-  const random = deps.random ? (n: number) => deps.random!.bytes(n) : (n: number) => randomBytes(n);
-  const key = deps.challengeKey ?? random(32);
-  const logger = deps.logger ?? createIntakeLogger();
-  const timers = deps.timers ?? systemTimers;
+  const ctx = createContext(deps);
+  const { config, clock, logger, timers, counters, pow, tokens } = ctx;
   // Request lines leave the process once an hour as counts, never when a request is answered.
-  const counters = createRequestCounters(logger);
   const hourly = timers.every(3_600_000, async () => counters.flush());
-  const pow = createPow(config.pow, key, random, now);
-  const tokens = createSessionTokens({
-    idleMs: config.sessionIdleMs,
-    max: config.maxSessions,
-    now,
-    random,
-  });
-  const limits = createRateLimits(config.rateLimits, now);
-  const backend = backendProvider(deps.cryptoBackend);
   const site = servedSite(deps.staticDir, (error) =>
     logger.error({ error: errorClass(error) }, 'new build refused'),
   );
@@ -103,24 +84,17 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   });
 
   // Before the API's limits: a supervisor polls these; readiness is cached, so polling is cheap.
-  app.use(healthRoutes(deps.readiness));
+  app.use(healthRoutes(ctx));
 
   const api = express.Router();
   // No limit on every request: one that counted requests before they paid anything would let
   // a free flood close the door for everyone. The costly routes are gated by proof of work.
   api.use(noStore);
-  api.use(deploymentRoutes(deps, config, pow));
-  api.use(submitRoutes(deps, config, pow, clock, limits.submit, backend));
-  api.use(sessionRoutes(deps, config, key, tokens, now, random, pow, limits.session, backend));
-  api.use('/case', requireSession(tokens));
-  api.use(
-    caseRoutes(deps, config, clock, limits.perReport, (error) =>
-      // The class only: a file system error's message carries the blob's path.
-      counters.count('error', 'downloads cut', {
-        error: errorClass(error),
-      }),
-    ),
-  );
+  api.use(deploymentRoutes(ctx));
+  api.use(submitRoutes(ctx));
+  api.use(sessionRoutes(ctx));
+  api.use('/case', requireSession(ctx));
+  api.use(caseRoutes(ctx));
   api.use((_req, res) => sendProblem(res, 'notFound'));
   app.use('/api/v1', api);
 
@@ -131,11 +105,8 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   });
   app.use((_req, res) => sendProblem(res, 'notFound'));
   app.use(
-    problemHandler((kind, error) => {
-      // The error's class only: messages can carry ids or input, and nothing else is logged.
-      const name = errorClass(error);
-      counters.count('error', 'requests failed', { problem: kind, error: name });
-    }),
+    // The error's class only: messages can carry ids or input, and nothing else is logged.
+    problemHandler((kind, error) => countFailure(ctx, kind, error)),
   );
 
   Object.defineProperty(app, 'intake', {
@@ -148,11 +119,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
         hourly.stop();
         return sweep.stop();
       },
-      countFailure: (error: unknown) =>
-        counters.count('error', 'requests failed', {
-          problem: 'internal',
-          error: errorClass(error),
-        }),
+      countFailure: (error: unknown) => countFailure(ctx, 'internal', error),
     },
   });
   return app;

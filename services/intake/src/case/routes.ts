@@ -1,7 +1,6 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
-import type { IntakeConfig } from '../config.ts';
-import type { Clock, IntakeDeps } from '../deps.ts';
+import type { IntakeContext } from '../context.ts';
 import {
   attachmentCiphertextSize,
   attachmentHeaderSchema,
@@ -17,7 +16,7 @@ import {
 import { UploadNotFoundError, UploadOffsetError } from '../evidence/blob-store.ts';
 import { jsonBody, octetBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
-import { sendBlob, parseRequest } from '@integrity-desk/http';
+import { errorClass, sendBlob, parseRequest } from '@integrity-desk/http';
 import { sessionReport } from '../session/routes.ts';
 
 const messageBody = z.strictObject({ messageId: idSchema, envelope: messageEnvelopeSchema });
@@ -54,15 +53,14 @@ const offsetQuery = z.strictObject({ offset: z.string().regex(/^(0|[1-9][0-9]{0,
  * GET an upload's status for the next offset, then PUT from there; the last chunk completes the
  * blob and appends `EvidenceAdded`.
  */
-export function caseRoutes(
-  deps: IntakeDeps,
-  config: IntakeConfig,
-  clock: Clock,
-  writeLimit: RequestHandler,
-  onStreamError: (error: unknown) => void,
-): Router {
+export function caseRoutes(ctx: IntakeContext): Router {
   const router = Router();
-  const { store, blobStore } = deps;
+  const { config, clock } = ctx;
+  const { store, blobStore } = ctx.deps;
+  const writeLimit = ctx.limits.perReport;
+  // The class only: a file system error's message carries the blob's path.
+  const onStreamError = (error: unknown) =>
+    ctx.counters.count('error', 'downloads cut', { error: errorClass(error) });
 
   async function caseOf(reportId: string) {
     const view = await loadCase(store, reportId);

@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import type { IntakeConfig } from '../config.ts';
-import type { IntakeDeps } from '../deps.ts';
-import type { Pow } from '../pow/pow.ts';
+import type { IntakeContext } from '../context.ts';
 
 /** Public deployment facts: channels, questionnaires, recipient lists, KDF and PoW parameters. */
-export function deploymentRoutes(deps: IntakeDeps, config: IntakeConfig, pow: Pow): Router {
+export function deploymentRoutes(ctx: IntakeContext): Router {
   const router = Router();
+  const { deps, config, pow } = ctx;
   router.get('/deployment', async (_req, res) => {
     const channels = await deps.listChannels();
     // Settings come from the deployment stream, which first-run setup writes while the service

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { IntakeDeps } from '../deps.ts';
+import type { IntakeContext } from '../context.ts';
 
 /**
  * For a supervisor: `/healthz` answers while the process serves (alive); `/readyz` answers 200
@@ -7,8 +7,9 @@ import type { IntakeDeps } from '../deps.ts';
  * receipt's report caught up), 503 otherwise. Public, so both say one word and nothing else: no
  * version, no count, not which check failed (the desk's own `/readyz` names that).
  */
-export function healthRoutes(readiness: IntakeDeps['readiness']): Router {
+export function healthRoutes(ctx: IntakeContext): Router {
   const router = Router();
+  const { readiness } = ctx.deps;
   router.get('/healthz', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store').json({ status: 'ok' });
   });

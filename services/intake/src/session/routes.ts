@@ -2,16 +2,12 @@ import { parseRequest } from '@integrity-desk/http';
 import { Router, type Request, type RequestHandler } from 'express';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { z } from 'zod';
-import type { IntakeConfig } from '../config.ts';
-import type { IntakeDeps } from '../deps.ts';
-import { verifySessionSignature, type CryptoBackend } from '../domain/protocol.ts';
+import type { IntakeContext } from '../context.ts';
+import { verifySessionSignature } from '../domain/protocol.ts';
 import { jsonBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
-import type { WindowCounter } from '../http/rate-limits.ts';
-import type { Pow } from '../pow/pow.ts';
 import { redeemPow } from '../pow/redeem.ts';
 import { createSessionChallenges } from './challenge.ts';
-import type { SessionTokens } from './tokens.ts';
 
 const locator = z
   .string()
@@ -40,18 +36,11 @@ const openBody = z.strictObject({
  * is no limit per locator: anyone who knows a locator (every investigator of its channel does)
  * could use it up and lock its owner out. The session challenge itself is free and stateless.
  */
-export function sessionRoutes(
-  deps: IntakeDeps,
-  config: IntakeConfig,
-  key: Buffer,
-  tokens: SessionTokens,
-  now: () => number,
-  random: (n: number) => Buffer,
-  pow: Pow,
-  limit: WindowCounter,
-  backend: () => Promise<CryptoBackend>,
-): Router {
+export function sessionRoutes(ctx: IntakeContext): Router {
   const router = Router();
+  const { deps, config, tokens, now, random, pow, backend } = ctx;
+  const key = ctx.challengeKey;
+  const limit = ctx.limits.session;
   const challenges = createSessionChallenges(key, random);
   const spent = new Map<string, number>();
   // A real Ed25519 public key nobody holds the private half of: verifying against it costs the
@@ -133,10 +122,10 @@ export function bearer(req: Request): string | undefined {
 }
 
 /** Resolves the bearer token to its report; the token lives in the Authorization header only. */
-export function requireSession(tokens: SessionTokens): RequestHandler {
+export function requireSession(ctx: IntakeContext): RequestHandler {
   return (req, _res, next) => {
     const token = bearer(req);
-    const reportId = token === undefined ? undefined : tokens.resolve(token);
+    const reportId = token === undefined ? undefined : ctx.tokens.resolve(token);
     if (reportId === undefined) {
       next(new ProblemError('unauthorized'));
       return;

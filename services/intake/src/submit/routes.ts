@@ -1,18 +1,12 @@
 import { parseRequest } from '@integrity-desk/http';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { IntakeConfig } from '../config.ts';
-import type { Channel, Clock, IntakeDeps } from '../deps.ts';
-import {
-  submissionEnvelopeSchema,
-  verifySubmission,
-  type CryptoBackend,
-} from '../domain/protocol.ts';
+import type { IntakeContext } from '../context.ts';
+import type { Channel } from '../deps.ts';
+import { submissionEnvelopeSchema, verifySubmission } from '../domain/protocol.ts';
 import { alreadySubmitted, submissionEventId, submitReport } from '../domain/reports.ts';
 import { jsonBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
-import type { WindowCounter } from '../http/rate-limits.ts';
-import type { Pow } from '../pow/pow.ts';
 import { redeemPow } from '../pow/redeem.ts';
 
 const submitBodySchema = z.strictObject({
@@ -33,15 +27,10 @@ function currentListVersion(channel: Channel): number | undefined {
  * durable. The client chose the report id: the same body again is the same
  * success, a different body under that id is a 409.
  */
-export function submitRoutes(
-  deps: IntakeDeps,
-  config: IntakeConfig,
-  pow: Pow,
-  clock: Clock,
-  limit: WindowCounter,
-  backend: () => Promise<CryptoBackend>,
-): Router {
+export function submitRoutes(ctx: IntakeContext): Router {
   const router = Router();
+  const { deps, config, pow, clock, backend } = ctx;
+  const limit = ctx.limits.submit;
   router.post('/reports', ...jsonBody(config.maxJsonBytes), async (req, res) => {
     const body = parseRequest(submitBodySchema, req.body);
     const { envelope } = body;

@@ -194,7 +194,9 @@ function deskApi(): Req {
     `?${encodeURIComponent(pick(strings))}=${pick(oddSegments)}&actor=${pick(ids)}`,
   ]);
   const method = int(8) === 0 ? pick(methods) : routeMethod;
-  const cookie = route === 'DELETE /api/session' ? '' : cookies();
+  // Signing out is the one request that may not carry a real session: it would end it. A route
+  // drawn with another method can come out as DELETE /api/session too (query or not).
+  const cookie = method === 'DELETE' && path === '/api/session' ? '' : cookies();
   const headers: Record<string, string> = {
     'content-type':
       int(12) === 0 ? pick(['text/plain', 'application/xml', '']) : 'application/json',

@@ -2,7 +2,7 @@
 // upload the evidence. Each finished step is remembered in the draft, so "Try again" after a
 // failure resumes where it stopped instead of starting over (the report id is chosen here, so
 // a repeated submission is the same submission to the server).
-import { intake } from '$lib/api/intake';
+import { intake, type Deployment } from '$lib/api/intake';
 import { runInWorker } from '$lib/crypto';
 import type { SealedReport } from '$lib/crypto/jobs';
 import { draft } from '$lib/state/report.svelte';
@@ -82,8 +82,11 @@ async function send(envelope: unknown, hooks: SubmitHooks): Promise<Sent> {
   return 'refused';
 }
 
+type Failed = Extract<SubmitOutcome, { ok: false }>;
+const failed = (reason: Failed['reason']): Failed => ({ ok: false, reason });
+
 export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
-  if (!draft.channel) return { ok: false, reason: 'refused' };
+  if (!draft.channel) return failed('refused');
   current ??= {
     reportId: crypto.randomUUID(),
     submitted: false,
@@ -94,94 +97,130 @@ export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
   // "Try again" after a recipient list that could not be used looks for a newer one.
   const stale = state.refusedListVersion !== undefined && !state.sealed;
   const info = await withRetry(() => intake.deployment({ fresh: stale }), hooks.onRetry);
-  if (!info.ok) return { ok: false, reason: 'offline' };
-  let deployment = info.value;
+  if (!info.ok) return failed('offline');
   if (stale) {
-    const channel = deployment.channels.find((c) => c.id === draft.channel?.id);
-    if (!channel) return { ok: false, reason: 'recipients' };
+    const channel = info.value.channels.find((c) => c.id === draft.channel?.id);
+    if (!channel) return failed('recipients');
     draft.choose(channel);
   }
 
   try {
-    for (let reseals = 0; !state.submitted;) {
-      if (!state.sealed) {
-        const channel = draft.channel;
-        if (!channel) return { ok: false, reason: 'refused' };
-        hooks.onProgress('keys', 0);
-        try {
-          state.sealed = await runInWorker(
-            {
-              kind: 'sealReport',
-              reportId: state.reportId,
-              channelId: channel.id,
-              recipients: channel.recipients,
-              lastSeenVersion: state.refusedListVersion,
-              crypto: deployment.crypto,
-              argon2: deployment.argon2,
-              answers: { ...draft.answers },
-            },
-            (p) => hooks.onProgress('keys', p.fraction),
-          );
-        } catch (error) {
-          // A new list that does not verify (signature, channel, older version) is not sealed to.
-          if (state.refusedListVersion !== undefined) return { ok: false, reason: 'recipients' };
-          throw error;
-        }
-      }
-      const sent = await send(state.sealed.envelope, hooks);
-      if (sent === 'submitted') state.submitted = true;
-      else if (sent !== 'outdated') return { ok: false, reason: sent };
-      else {
-        // Nothing was stored: fetch the channel's current list and lock the report again (same
-        // report id, new keys), so a recipient removed meanwhile never receives it.
-        if (reseals++ >= MAX_RESEALS) return { ok: false, reason: 'recipients' };
-        hooks.onRecipientsChanged?.();
-        state.refusedListVersion = listVersionOf(state.sealed.envelope);
-        const fresh = await withRetry(() => intake.deployment({ fresh: true }), hooks.onRetry);
-        if (!fresh.ok) return { ok: false, reason: 'offline' };
-        const channel = fresh.value.channels.find((c) => c.id === draft.channel?.id);
-        if (!channel) return { ok: false, reason: 'recipients' };
-        deployment = fresh.value;
-        draft.choose(channel);
-        state.sealed = undefined;
-      }
-    }
+    const deployment = await sealAndSend(state, info.value, hooks);
+    if ('ok' in deployment) return deployment;
     const sealed = state.sealed!;
-
-    if (draft.attachments.length > 0 && !state.session) {
-      const opened = await openReceiptSession(locatorOf(sealed.envelope), hooks.onRetry);
-      if (!opened) return { ok: false, reason: 'offline' };
-      state.session = true;
-    }
-
-    const total = draft.attachments.reduce((sum, a) => sum + a.blob.size, 0) || 1;
-    let done = 0;
-    for (const attachment of draft.attachments) {
-      let entry = state.attachments.get(attachment.id);
-      if (!entry) {
-        entry = { done: false };
-        state.attachments.set(attachment.id, entry);
-      }
-      if (!entry.done) {
-        const ok = await uploadAttachment(attachment, entry, deployment.limits.maxChunkBytes, {
-          onBytes: (sent, size) =>
-            hooks.onProgress('upload', (done + (sent / size) * attachment.blob.size) / total),
-          onRetry: hooks.onRetry,
-        });
-        if (!ok) return { ok: false, reason: 'offline' };
-      }
-      done += attachment.blob.size;
-    }
-    if (state.session) await intake.closeSession();
-
+    const stopped = await uploadEvidence(state, sealed, deployment.limits.maxChunkBytes, hooks);
+    if (stopped) return stopped;
     draft.receipt = sealed.receipt;
     hooks.onProgress('done', 1);
     return { ok: true };
   } catch (error) {
     // The error's class only (never its message): useful in the console, safe on the device.
     console.warn('submission stopped:', error instanceof Error ? error.name : typeof error);
-    return { ok: false, reason: 'crypto' };
+    return failed('crypto');
   }
+}
+
+/** Seal step: the answers locked in the worker to the channel's recipients, once per list. */
+async function seal(
+  state: Progressed,
+  deployment: Deployment,
+  hooks: SubmitHooks,
+): Promise<SealedReport | Failed> {
+  if (state.sealed) return state.sealed;
+  const channel = draft.channel;
+  if (!channel) return failed('refused');
+  hooks.onProgress('keys', 0);
+  try {
+    state.sealed = await runInWorker(
+      {
+        kind: 'sealReport',
+        reportId: state.reportId,
+        channelId: channel.id,
+        recipients: channel.recipients,
+        lastSeenVersion: state.refusedListVersion,
+        crypto: deployment.crypto,
+        argon2: deployment.argon2,
+        answers: { ...draft.answers },
+      },
+      (p) => hooks.onProgress('keys', p.fraction),
+    );
+    return state.sealed;
+  } catch (error) {
+    // A new list that does not verify (signature, channel, older version) is not sealed to.
+    if (state.refusedListVersion !== undefined) return failed('recipients');
+    throw error;
+  }
+}
+
+/**
+ * Send step: seal, prove work and submit until intake stores the report. Returns the deployment
+ * information it was last sealed under (a changed recipient list fetches it again).
+ */
+async function sealAndSend(
+  state: Progressed,
+  deployment: Deployment,
+  hooks: SubmitHooks,
+): Promise<Deployment | Failed> {
+  for (let reseals = 0; !state.submitted;) {
+    const sealed = await seal(state, deployment, hooks);
+    if ('ok' in sealed) return sealed;
+    const sent = await send(sealed.envelope, hooks);
+    if (sent === 'submitted') state.submitted = true;
+    else if (sent !== 'outdated') return failed(sent);
+    else {
+      // Nothing was stored: fetch the channel's current list and lock the report again (same
+      // report id, new keys), so a recipient removed meanwhile never receives it.
+      if (reseals++ >= MAX_RESEALS) return failed('recipients');
+      hooks.onRecipientsChanged?.();
+      state.refusedListVersion = listVersionOf(sealed.envelope);
+      const fresh = await withRetry(() => intake.deployment({ fresh: true }), hooks.onRetry);
+      if (!fresh.ok) return failed('offline');
+      const channel = fresh.value.channels.find((c) => c.id === draft.channel?.id);
+      if (!channel) return failed('recipients');
+      deployment = fresh.value;
+      draft.choose(channel);
+      state.sealed = undefined;
+    }
+  }
+  return deployment;
+}
+
+/**
+ * Upload step: the receipt session, then every attachment not yet uploaded (each resumes from
+ * the server's offset); undefined when all are in.
+ */
+async function uploadEvidence(
+  state: Progressed,
+  sealed: SealedReport,
+  maxChunkBytes: number,
+  hooks: SubmitHooks,
+): Promise<Failed | undefined> {
+  if (draft.attachments.length > 0 && !state.session) {
+    const opened = await openReceiptSession(locatorOf(sealed.envelope), hooks.onRetry);
+    if (!opened) return failed('offline');
+    state.session = true;
+  }
+
+  const total = draft.attachments.reduce((sum, a) => sum + a.blob.size, 0) || 1;
+  let done = 0;
+  for (const attachment of draft.attachments) {
+    let entry = state.attachments.get(attachment.id);
+    if (!entry) {
+      entry = { done: false };
+      state.attachments.set(attachment.id, entry);
+    }
+    if (!entry.done) {
+      const ok = await uploadAttachment(attachment, entry, maxChunkBytes, {
+        onBytes: (sent, size) =>
+          hooks.onProgress('upload', (done + (sent / size) * attachment.blob.size) / total),
+        onRetry: hooks.onRetry,
+      });
+      if (!ok) return failed('offline');
+    }
+    done += attachment.blob.size;
+  }
+  if (state.session) await intake.closeSession();
+  return undefined;
 }
 
 function listVersionOf(envelope: unknown): number {

@@ -1,7 +1,7 @@
 import { errorClass, verifyJsonDepth } from '@integrity-desk/http';
 import express, { type Express } from 'express';
 import { adminRoutes } from './admin/routes.ts';
-import { sessionRoutes } from './auth/routes.ts';
+import { signInRoutes } from './auth/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
 import { createContext } from './context.ts';
 import { credentialRoutes } from './credentials/routes.ts';
@@ -31,7 +31,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.use(jsonOnly);
   app.use(express.json({ limit: '512kb', strict: true, verify: verifyJsonDepth }));
   app.use(setupRoutes(ctx));
-  app.use(sessionRoutes(ctx));
+  app.use(signInRoutes(ctx));
   app.use(queueRoutes(ctx));
   app.use(caseRoutes(ctx));
   app.use(adminRoutes(ctx));

@@ -1,7 +1,7 @@
 import { errorClass } from '@integrity-desk/http';
 import express, { type Express, type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
-import { caseRoutes } from './case/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
 import type { IntakeConfig } from './config.ts';
 import { countFailure, createContext } from './context.ts';
 import type { IntakeDeps } from './deps.ts';
@@ -11,8 +11,8 @@ import { startUploadSweep } from './evidence/sweep.ts';
 import { apiOnlyCsp, noStore, permissionsPolicy, securityHeaders } from './http/headers.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import { requestLog } from './http/request-log.ts';
-import { blobNamedInLog, unrecordedBlobNamed } from './domain/reports.ts';
-import { requireSession, sessionRoutes } from './session/routes.ts';
+import { blobNamedInLog, unrecordedBlobNamed } from './http-domain/reports.ts';
+import { requireSession, receiptSessionRoutes } from './auth/routes.ts';
 import { cspFromBuild } from './static/csp-from-build.ts';
 import { whistleblowerPages } from './static/serve.ts';
 import { submitRoutes } from './submit/routes.ts';
@@ -92,7 +92,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   api.use(noStore);
   api.use(deploymentRoutes(ctx));
   api.use(submitRoutes(ctx));
-  api.use(sessionRoutes(ctx));
+  api.use(receiptSessionRoutes(ctx));
   api.use('/case', requireSession(ctx));
   api.use(caseRoutes(ctx));
   api.use((_req, res) => sendProblem(res, 'notFound'));

@@ -10,9 +10,9 @@ import {
   createRequestCounters,
   type RequestCounters,
 } from './http/request-log.ts';
-import { backendProvider, type CryptoBackend } from './domain/protocol.ts';
+import { backendProvider, type CryptoBackend } from './http-domain/protocol.ts';
 import { createPow, type Pow } from './pow/pow.ts';
-import { createSessionTokens, type SessionTokens } from './session/tokens.ts';
+import { createSessionTokens, type SessionTokens } from './auth/tokens.ts';
 
 /** What every intake router is given (`xRoutes(ctx)`), made once per app from its deps. */
 export interface IntakeContext {

@@ -26,7 +26,7 @@ import {
 } from '@integrity-desk/protocol';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SESSION_CONTEXT } from '../../intake/src/domain/protocol.ts';
+import { SESSION_CONTEXT } from '../../intake/src/http-domain/protocol.ts';
 import {
   channelId,
   postJson,

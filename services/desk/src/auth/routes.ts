@@ -27,7 +27,7 @@ const loginSchema = z.object({
 const decoyStreamId = '00000000-0000-0000-0000-000000000000';
 const kdfSchema = z.strictObject({ handle: z.string().min(1).max(64) });
 
-export function sessionRoutes(ctx: DeskContext): Router {
+export function signInRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { deps } = ctx;
   const idleSeconds = (deps.config.sessionIdleMinutes ?? 30) * 60;

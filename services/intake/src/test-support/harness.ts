@@ -27,7 +27,7 @@ import type { IntakeConfigOverrides } from '../config.ts';
 import type { Channel, IntakeDeps } from '../deps.ts';
 import type { BlobStore } from '../evidence/blob-store.ts';
 import { createMemoryBlobStore } from '../evidence/memory-blob-store.ts';
-import { SESSION_CONTEXT } from '../domain/protocol.ts';
+import { SESSION_CONTEXT } from '../http-domain/protocol.ts';
 import { createIntakeLogger } from '../http/request-log.ts';
 import { solvePow } from '../pow/pow.ts';
 

@@ -3,7 +3,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { z } from 'zod';
 import type { IntakeContext } from '../context.ts';
-import { verifySessionSignature } from '../domain/protocol.ts';
+import { verifySessionSignature } from '../http-domain/protocol.ts';
 import { jsonBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import { redeemPow } from '../pow/redeem.ts';
@@ -36,7 +36,7 @@ const openBody = z.strictObject({
  * is no limit per locator: anyone who knows a locator (every investigator of its channel does)
  * could use it up and lock its owner out. The session challenge itself is free and stateless.
  */
-export function sessionRoutes(ctx: IntakeContext): Router {
+export function receiptSessionRoutes(ctx: IntakeContext): Router {
   const router = Router();
   const { deps, config, tokens, now, random, pow, backend } = ctx;
   const key = ctx.challengeKey;

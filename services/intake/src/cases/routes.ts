@@ -6,18 +6,18 @@ import {
   attachmentHeaderSchema,
   idSchema,
   messageEnvelopeSchema,
-} from '../domain/protocol.ts';
+} from '../http-domain/protocol.ts';
 import {
   addWhistleblowerEvidence,
-  loadCase,
+  readCaseView,
   postWhistleblowerMessage,
   type CaseView,
-} from '../domain/reports.ts';
+} from '../http-domain/reports.ts';
 import { UploadNotFoundError, UploadOffsetError } from '../evidence/blob-store.ts';
 import { jsonBody, octetBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import { errorClass, sendBlob, parseRequest } from '@integrity-desk/http';
-import { sessionReport } from '../session/routes.ts';
+import { sessionReport } from '../auth/routes.ts';
 
 const messageBody = z.strictObject({ messageId: idSchema, envelope: messageEnvelopeSchema });
 const beginBody = z.strictObject({
@@ -63,7 +63,7 @@ export function caseRoutes(ctx: IntakeContext): Router {
     ctx.counters.count('error', 'downloads cut', { error: errorClass(error) });
 
   async function caseOf(reportId: string) {
-    const view = await loadCase(store, reportId);
+    const view = await readCaseView(store, reportId);
     // The session outlived the report (purged): the same answer as an expired session.
     if (!view) throw new ProblemError('unauthorized');
     return view;

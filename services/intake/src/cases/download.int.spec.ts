@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, truncateSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addWhistleblowerEvidence } from '../domain/reports.ts';
+import { addWhistleblowerEvidence } from '../http-domain/reports.ts';
 import {
   readSome,
   settledBytesRead,

@@ -1,4 +1,7 @@
 /**
+ * http-domain/: the domain packages as intake's HTTP answers. Their calls live here and their
+ * errors leave as intake's problems (`ProblemError`), so routes never map a domain error.
+ *
  * The one place intake talks to the reports domain (services/reports): commands go through its
  * decider (`handleReportCommand`), the case view folds the stream with its `readReport`.
  * Intake only chooses the event ids (derived from the content, see below) and maps domain
@@ -270,7 +273,10 @@ function timelineEntry(event: ReportEvent): { type: string; at: string } | undef
 }
 
 /** The case as its whistleblower sees it, or undefined when it does not exist (or was purged). */
-export async function loadCase(store: EventStore, reportId: string): Promise<CaseView | undefined> {
+export async function readCaseView(
+  store: EventStore,
+  reportId: string,
+): Promise<CaseView | undefined> {
   const read = await readReport(store, reportId);
   const state = read.state;
   if (state.status === 'none' || state.status === 'purged') return undefined;

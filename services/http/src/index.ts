@@ -8,6 +8,7 @@ export { BlobChangedError, sendBlob, type BlobReadStream } from './send-blob.ts'
 export { JsonTooDeepError, MAX_JSON_DEPTH, verifyJsonDepth } from './json-depth.ts';
 export {
   HttpProblem,
+  defineProblems,
   errorClass,
   problemCatalogue,
   type CommonProblem,

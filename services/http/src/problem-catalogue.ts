@@ -1,10 +1,44 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { parserProblem, writeProblem, type ParserProblem, type ProblemEntry } from './problem.ts';
 import { InvalidRequestError } from './request.ts';
-import { storageFault } from './storage-fault.ts';
+import { STORAGE_RETRY_AFTER_SECONDS, storageFault } from './storage-fault.ts';
 
 /** The kinds every service's catalogue must hold: the failures this module maps by itself. */
 export type CommonProblem = ParserProblem | 'storageFull' | 'storageUnavailable' | 'internal';
+
+/** Entries every service's catalogue holds with the same words. */
+const commonProblems = {
+  malformedJson: { status: 400, title: 'The request body is not valid JSON.' },
+  invalidRequest: { status: 400, title: 'The request does not match the expected format.' },
+  tooLarge: { status: 413, title: 'The request body is too large.' },
+  notFound: { status: 404, title: 'Not found.' },
+  internal: { status: 500, title: 'Something went wrong. Please try again.' },
+} as const satisfies Record<string, ProblemEntry>;
+
+/**
+ * A service's catalogue: its own entries, the common ones, and the disk's two, whose titles are
+ * the service's. The disk, not the request: nothing was saved, and the same request succeeds
+ * once the operator freed space (507) or made the data directory writable again (503).
+ */
+export function defineProblems<const T extends Record<string, ProblemEntry>>(
+  own: T,
+  storage: { full: string; unavailable: string },
+) {
+  return {
+    ...commonProblems,
+    ...own,
+    storageFull: {
+      status: 507,
+      title: storage.full,
+      retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
+    },
+    storageUnavailable: {
+      status: 503,
+      title: storage.unavailable,
+      retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
+    },
+  } as const;
+}
 
 /**
  * Thrown by a service's handlers with a kind of its catalogue; its problem handler answers it.

@@ -22,75 +22,63 @@ import {
   StaleVersionError,
   WrongAuthorError,
 } from '@integrity-desk/reports';
-import {
-  HttpProblem,
-  STORAGE_RETRY_AFTER_SECONDS,
-  problemCatalogue,
-  type ProblemEntry,
-} from '@integrity-desk/http';
+import { HttpProblem, defineProblems, problemCatalogue } from '@integrity-desk/http';
 import { ZodError } from 'zod';
 
 /**
  * Every failure a desk caller can see, in one place, each with a fixed title (RFC 9457). Never
  * echo error.message: it can carry internal detail.
  */
-export const problems = {
-  malformedJson: { status: 400, title: 'The request body is not valid JSON.' },
-  invalidRequest: { status: 400, title: 'The request does not match the expected format.' },
-  unsupportedMediaType: { status: 415, title: 'The request body must be JSON.' },
-  tooLarge: { status: 413, title: 'The request body is too large.' },
-  unauthenticated: { status: 401, title: 'Sign in first; the session is missing or has expired.' },
-  loginFailed: { status: 401, title: 'The sign-in details are not correct.' },
-  csrf: { status: 403, title: 'The request did not come from the desk.' },
-  forbidden: { status: 403, title: 'You are not allowed to do this.' },
-  notFound: { status: 404, title: 'Not found.' },
-  conflict: { status: 409, title: 'The change conflicts with the current state.' },
-  illegalTransition: { status: 409, title: 'This action is not possible in the current state.' },
-  wrongAuthor: { status: 422, title: 'The message is not signed with your enrolled key.' },
-  messageOutOfSequence: {
-    status: 409,
-    title: 'The message is not your next one on this report. Reload the case and send it again.',
+export const problems = defineProblems(
+  {
+    unsupportedMediaType: { status: 415, title: 'The request body must be JSON.' },
+    unauthenticated: {
+      status: 401,
+      title: 'Sign in first; the session is missing or has expired.',
+    },
+    loginFailed: { status: 401, title: 'The sign-in details are not correct.' },
+    csrf: { status: 403, title: 'The request did not come from the desk.' },
+    forbidden: { status: 403, title: 'You are not allowed to do this.' },
+    conflict: { status: 409, title: 'The change conflicts with the current state.' },
+    illegalTransition: { status: 409, title: 'This action is not possible in the current state.' },
+    wrongAuthor: { status: 422, title: 'The message is not signed with your enrolled key.' },
+    messageOutOfSequence: {
+      status: 409,
+      title: 'The message is not your next one on this report. Reload the case and send it again.',
+    },
+    precondition: { status: 412, title: 'Someone changed this in the meantime; reload and retry.' },
+    preconditionRequired: { status: 428, title: 'Send the revision you saw in If-Match.' },
+    enrolmentRefused: { status: 403, title: 'The enrolment code is not valid.' },
+    keyProofRefused: {
+      status: 422,
+      title: 'The proof of key possession does not match the keys.',
+    },
+    setupRefused: { status: 403, title: 'Setup is not possible.' },
+    deploymentKeyRefused: {
+      status: 403,
+      title:
+        'Only a holder of the deployment key can share it (with active administrators), and only the current key can sign its successor.',
+    },
+    recipientListRefused: {
+      status: 422,
+      title:
+        'The recipient list is not signed with the deployment key or does not name active accounts by their enrolled keys.',
+    },
+    tooManyAttempts: { status: 429, title: 'Too many attempts. Please wait and try again.' },
+    // Every sign-in slot and queue place is taken (auth/signin-gate.ts): a hash takes a fraction of
+    // a second, so a moment later there is room again.
+    signInBusy: {
+      status: 503,
+      title: 'Too many sign-ins are being checked right now. Please try again in a moment.',
+      retryAfterSeconds: 1,
+    },
   },
-  precondition: { status: 412, title: 'Someone changed this in the meantime; reload and retry.' },
-  preconditionRequired: { status: 428, title: 'Send the revision you saw in If-Match.' },
-  enrolmentRefused: { status: 403, title: 'The enrolment code is not valid.' },
-  keyProofRefused: {
-    status: 422,
-    title: 'The proof of key possession does not match the keys.',
+  {
+    full: 'The server is out of storage space; this was not saved. Try again later.',
+    unavailable:
+      'The server cannot save anything at the moment; this was not saved. Try again later.',
   },
-  setupRefused: { status: 403, title: 'Setup is not possible.' },
-  deploymentKeyRefused: {
-    status: 403,
-    title:
-      'Only a holder of the deployment key can share it (with active administrators), and only the current key can sign its successor.',
-  },
-  recipientListRefused: {
-    status: 422,
-    title:
-      'The recipient list is not signed with the deployment key or does not name active accounts by their enrolled keys.',
-  },
-  tooManyAttempts: { status: 429, title: 'Too many attempts. Please wait and try again.' },
-  // The disk, not the request: nothing was saved; the same request succeeds once the operator
-  // freed space or made the data directory writable again.
-  storageFull: {
-    status: 507,
-    title: 'The server is out of storage space; this was not saved. Try again later.',
-    retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
-  },
-  storageUnavailable: {
-    status: 503,
-    title: 'The server cannot save anything at the moment; this was not saved. Try again later.',
-    retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
-  },
-  // Every sign-in slot and queue place is taken (auth/signin-gate.ts): a hash takes a fraction of
-  // a second, so a moment later there is room again.
-  signInBusy: {
-    status: 503,
-    title: 'Too many sign-ins are being checked right now. Please try again in a moment.',
-    retryAfterSeconds: 1,
-  },
-  internal: { status: 500, title: 'Something went wrong. Please try again.' },
-} as const satisfies Record<string, ProblemEntry>;
+);
 
 export type ProblemKind = keyof typeof problems;
 

@@ -10,7 +10,7 @@ import type {
   Triage,
   WorkingStatus,
 } from '@integrity-desk/protocol';
-import { deleteJson, getJson, postJson, type Result } from './http';
+import { deleteJson, getJson, getStream, postJson, type Result } from './http';
 import type { DeploymentKeyForAdmin, VaultKdf } from '$lib/crypto/jobs';
 
 const csrf = { 'x-integrity-desk': '1' };
@@ -141,7 +141,7 @@ export const deskApi = {
     post<{ revision: number }>(`/api/reports/${id(reportId)}/share`, { share }, etag),
   /** Evidence ciphertext (application/octet-stream), for recipients of the report's channel. */
   evidence: (reportId: string, evidenceId: string) =>
-    fetch(`/api/reports/${id(reportId)}/evidence/${id(evidenceId)}`, { cache: 'no-store' }),
+    getStream(`/api/reports/${id(reportId)}/evidence/${id(evidenceId)}`),
 
   investigators: () => getJson<{ items: InvestigatorItem[] }>('/api/investigators'),
   invite: (handle: string, role: Role) =>

@@ -33,6 +33,15 @@ async function toResult<T>(response: Response): Promise<Result<T>> {
   return { ok: false, problem };
 }
 
+/** What every request carries: same origin, never cached, no referrer. */
+const init = (options: RequestOptions): RequestInit => ({
+  headers: options.headers,
+  credentials: 'same-origin',
+  cache: 'no-store',
+  referrerPolicy: 'no-referrer',
+  signal: options.signal,
+});
+
 async function send<T>(method: string, url: string, body: unknown, options: RequestOptions) {
   try {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -44,15 +53,7 @@ async function send<T>(method: string, url: string, body: unknown, options: Requ
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    const response = await fetch(url, {
-      method,
-      headers,
-      body: payload,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-      signal: options.signal,
-    });
+    const response = await fetch(url, { ...init(options), method, headers, body: payload });
     return await toResult<T>(response);
   } catch {
     return { ok: false, problem: { status: 0, title: 'network' } } as Result<T>;
@@ -67,3 +68,8 @@ export const putBytes = <T>(url: string, body: Uint8Array, options: RequestOptio
   send<T>('PUT', url, body, options);
 export const deleteJson = <T>(url: string, options: RequestOptions = {}) =>
   send<T>('DELETE', url, undefined, options);
+/**
+ * A binary body to read as it arrives (evidence ciphertext): the response itself, not a result.
+ * A network failure rejects, as fetch does.
+ */
+export const getStream = (url: string, options: RequestOptions = {}) => fetch(url, init(options));

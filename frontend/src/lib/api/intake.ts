@@ -132,9 +132,4 @@ export const intake = {
       {},
       auth(),
     ),
-  evidenceBlob: (evidenceId: string) =>
-    fetch(`${base}/case/evidence/${encodeURIComponent(evidenceId)}/blob`, {
-      ...auth(),
-      cache: 'no-store',
-    }),
 };

@@ -16,3 +16,10 @@ export {
   type ProblemCatalogueOptions,
 } from './problem-catalogue.ts';
 export { InvalidRequestError, parseRequest, systemClock, type Clock, type Ids } from './request.ts';
+export {
+  apiOnlyCsp,
+  cspHeader,
+  isolation,
+  isolationHeaders,
+  type CspDirectives,
+} from './security-headers.ts';

@@ -1,3 +1,4 @@
+import { apiOnlyCsp, cspHeader, isolationHeaders } from '@integrity-desk/http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -20,23 +21,15 @@ const types: Record<string, string> = {
 
 /**
  * The headers the desk API sets (services/desk/src/http/security.ts) on everything this raw
- * listener answers by itself, so no desk answer goes out without them: HSTS keeps the desk on
- * HTTPS, no referrer leaves it, nothing frames it, no MIME sniffing, same-origin isolation.
+ * listener answers by itself, from the same table (services/http security-headers.ts), so no
+ * desk answer goes out without them.
  */
-const pageHeaders = {
-  'strict-transport-security': 'max-age=63072000; includeSubDomains',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-} as const;
+const pageHeaders = isolationHeaders;
 
 /** An answer that is data, not a page: it loads nothing, and is never cached. */
 const dataHeaders = {
   ...pageHeaders,
-  'content-security-policy':
-    "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy': cspHeader(apiOnlyCsp),
   'cache-control': 'no-store',
 } as const;
 

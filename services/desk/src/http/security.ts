@@ -1,29 +1,18 @@
+import { apiOnlyCsp, isolation } from '@integrity-desk/http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { ProblemError } from './problem.ts';
 
 /**
  * Security headers, set once for every response, each with its reason: the API never loads or
- * frames anything (CSP default-src 'none', frame-ancestors 'none'); no referrer leaves the desk;
- * HSTS keeps it on HTTPS; same-origin isolation; no CORS headers, so browsers refuse
- * cross-origin reads; no caching of personal answers.
+ * frames anything (apiOnlyCsp); the isolation both services share (services/http
+ * security-headers.ts: no referrer, HSTS, same-origin isolation, no framing); no CORS headers,
+ * so browsers refuse cross-origin reads; no caching of personal answers.
  */
 export const securityHeaders: RequestHandler[] = [
   helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'none'"],
-        'base-uri': ["'none'"],
-        'form-action': ["'none'"],
-        'frame-ancestors': ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true },
-    crossOriginOpenerPolicy: { policy: 'same-origin' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    xFrameOptions: { action: 'deny' },
+    contentSecurityPolicy: { useDefaults: false, directives: apiOnlyCsp },
+    ...isolation,
   }),
   (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

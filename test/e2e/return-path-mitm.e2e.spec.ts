@@ -29,6 +29,7 @@ const title = hasChromium
   : `return path behind a man in the middle: skipped, ${missingChromiumMessage}`;
 
 const CASE = '/api/v1/case';
+const DEPLOYMENT = '/api/v1/deployment';
 const SECRET_REPLY = 'The second ledger is in the basement of the port office.';
 
 /** The parts of intake's case answer the man in the middle rewrites. */
@@ -50,6 +51,7 @@ describe.skipIf(!hasChromium)(title, () => {
   const reports: PageReport[] = [];
   // What the man in the middle does to the next case answers; undefined passes them through.
   let attack: ((view: CaseAnswer) => CaseAnswer) | undefined;
+  let hideChannels = false;
 
   beforeAll(async () => {
     ensureFrontendBuild();
@@ -58,6 +60,11 @@ describe.skipIf(!hasChromium)(title, () => {
       {
         matches: ({ method, path }) => attack !== undefined && method === 'GET' && path === CASE,
         rewrite: (body) => attack!(body as CaseAnswer),
+      },
+      {
+        // A channel archived since the report: intake lists active channels only.
+        matches: ({ method, path }) => hideChannels && method === 'GET' && path === DEPLOYMENT,
+        rewrite: (body) => ({ ...(body as object), channels: [] }),
       },
     ]);
     browser = await launchChromium();
@@ -133,6 +140,19 @@ describe.skipIf(!hasChromium)(title, () => {
     await wb.waitForCase();
     expect(await page.getByTestId('case-status').textContent()).toBe('Received');
     await wb.logOut();
+  }, 180_000);
+
+  it('opens a case whose channel is no longer listed (archived since) instead of loading for good', async () => {
+    hideChannels = true;
+    try {
+      await wb.returnWith(receipt);
+      await wb.waitForCase();
+      expect(await page.getByTestId('case-status').textContent()).toBe('Received');
+      await page.getByLabel('Your reply').waitFor();
+      await wb.logOut();
+    } finally {
+      hideChannels = false;
+    }
   }, 180_000);
 
   it('refuses a key the server sealed to the receipt, sends nothing more, and the key opens nothing', async () => {

@@ -15,6 +15,7 @@ import {
 } from '@integrity-desk/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  investigatorAuthors,
   NoDeploymentKeyError,
   trustedDeploymentKey,
 } from '../../frontend/src/lib/crypto/trusted-key.ts';
@@ -86,5 +87,43 @@ describe('the trusted deployment key', () => {
     const { keys } = rotated();
     expect(trustedDeploymentKey(b, keys[1]!.publicKey, [])).toBe(keys[1]!.publicKey);
     expect(() => trustedDeploymentKey(b, null, [])).toThrow(NoDeploymentKeyError);
+  });
+});
+
+describe('the investigators a returning whistleblower’s thread accepts', () => {
+  const deployment = generateDeploymentKey(b);
+  const settings = { deploymentSignPublicKey: deployment.publicKey };
+  const investigator = generateSigningKeyPair(b);
+  const list = signRecipientList(
+    b,
+    {
+      channelId,
+      version: 1,
+      recipients: [
+        {
+          recipientId: '00000000-0000-4000-8000-000000000002',
+          boxPublicKey: generateBoxKeyPair(b).publicKey,
+          signPublicKey: investigator.publicKey,
+        },
+      ],
+    },
+    deployment.seed,
+  );
+
+  it('are the verified list’s signing keys', () => {
+    expect(investigatorAuthors(b, list, settings, channelId)).toEqual([investigator.publicKey]);
+  });
+
+  it('are none, without throwing, when the list is missing, another channel’s or forged', () => {
+    // Missing: intake lists active channels only, so a channel archived since has no list.
+    expect(investigatorAuthors(b, undefined, settings, channelId)).toEqual([]);
+    expect(investigatorAuthors(b, list, settings, '00000000-0000-4000-8000-000000000009')).toEqual(
+      [],
+    );
+    const other = generateDeploymentKey(b);
+    expect(
+      investigatorAuthors(b, list, { deploymentSignPublicKey: other.publicKey }, channelId),
+    ).toEqual([]);
+    expect(investigatorAuthors(b, list, { deploymentSignPublicKey: null }, channelId)).toEqual([]);
   });
 });

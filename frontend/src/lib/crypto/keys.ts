@@ -19,7 +19,7 @@ import {
 } from '@integrity-desk/protocol';
 import { beginAttachment, forgetAttachments, sealChunks } from './attachment-seal';
 import type { Job, OpenedCase, Progress, SealedReport } from './jobs';
-import { trustedDeploymentKey } from './trusted-key';
+import { investigatorAuthors, trustedDeploymentKey } from './trusted-key';
 import { openThreadForPage } from './thread';
 
 /** Bound into every receipt-session signature, so it is useless for any other purpose. */
@@ -142,8 +142,12 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       reportKey = returned.reportKey;
       reportId = returned.envelope.reportId;
       // Investigators may author messages only with keys from the channel's verified list.
-      const list = verifiedRecipients(b, job.recipients, settingsOf(job.crypto));
-      const investigators = list.recipients.map((r) => r.signPublicKey);
+      const investigators = investigatorAuthors(
+        b,
+        job.recipients,
+        settingsOf(job.crypto),
+        returned.envelope.channelId,
+      );
       const ctx = {
         reportKey,
         reportId,

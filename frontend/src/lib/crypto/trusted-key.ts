@@ -1,5 +1,9 @@
 // The deployment key the worker trusts (SECURITY.md, "Deployment key and recipient lists").
-import { followDeploymentKey, type CryptoBackend } from '@integrity-desk/protocol';
+import {
+  followDeploymentKey,
+  verifyRecipientList,
+  type CryptoBackend,
+} from '@integrity-desk/protocol';
 import { pinnedDeploymentKey } from './pinned';
 
 /** No deployment key to trust, or (signing) no copy of it for this administrator. */
@@ -27,4 +31,35 @@ export function trustedDeploymentKey(
     });
   if (!announced) throw new NoDeploymentKeyError();
   return announced;
+}
+
+/**
+ * The signing keys investigators may write a returning whistleblower's thread with: those of the
+ * report's channel's list, verified against the trusted key. None when the list is missing (a
+ * channel archived since: intake lists active channels only), is another channel's or does not
+ * verify. Their messages then show as unverified, never as an investigator's, and the case still
+ * opens: its report key was verified on the return path, so a reply stays sealed to the report's
+ * own recipients. Throwing here instead left the whistleblower's page on "Loading" for good.
+ */
+export function investigatorAuthors(
+  backend: CryptoBackend,
+  list: unknown,
+  settings: {
+    deploymentSignPublicKey?: string | null;
+    deploymentKeyTransitions?: readonly unknown[];
+  },
+  channelId: string,
+): string[] {
+  try {
+    const pinnedPublicKey = trustedDeploymentKey(
+      backend,
+      settings.deploymentSignPublicKey,
+      settings.deploymentKeyTransitions,
+    );
+    return verifyRecipientList(backend, list, { pinnedPublicKey, channelId }).recipients.map(
+      (r) => r.signPublicKey,
+    );
+  } catch {
+    return [];
+  }
 }

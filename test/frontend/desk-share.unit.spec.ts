@@ -16,11 +16,8 @@ import {
   type InvestigatorKeys,
 } from '@integrity-desk/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  listedSigningKeys,
-  openCaseReport,
-  shareCaseKey,
-} from '../../frontend/src/lib/crypto/desk-share.ts';
+import { openCaseReport, shareCaseKey } from '../../frontend/src/lib/crypto/desk-share.ts';
+import { listedSigningKeys } from '../../frontend/src/lib/crypto/trusted-key.ts';
 import { openThreadForPage } from '../../frontend/src/lib/crypto/thread.ts';
 
 const b = await loadBackend();

@@ -15,7 +15,7 @@ import {
 } from '@integrity-desk/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  investigatorAuthors,
+  listedSigningKeys,
   NoDeploymentKeyError,
   trustedDeploymentKey,
 } from '../../frontend/src/lib/crypto/trusted-key.ts';
@@ -111,19 +111,31 @@ describe('the investigators a returning whistleblower’s thread accepts', () =>
   );
 
   it('are the verified list’s signing keys', () => {
-    expect(investigatorAuthors(b, list, settings, channelId)).toEqual([investigator.publicKey]);
+    expect(listedSigningKeys(b, { recipientList: list, ...settings, channelId })).toEqual([
+      investigator.publicKey,
+    ]);
   });
 
   it('are none, without throwing, when the list is missing, another channel’s or forged', () => {
     // Missing: intake lists active channels only, so a channel archived since has no list.
-    expect(investigatorAuthors(b, undefined, settings, channelId)).toEqual([]);
-    expect(investigatorAuthors(b, list, settings, '00000000-0000-4000-8000-000000000009')).toEqual(
-      [],
-    );
+    expect(listedSigningKeys(b, { recipientList: undefined, ...settings, channelId })).toEqual([]);
+    expect(
+      listedSigningKeys(b, {
+        recipientList: list,
+        ...settings,
+        channelId: '00000000-0000-4000-8000-000000000009',
+      }),
+    ).toEqual([]);
     const other = generateDeploymentKey(b);
     expect(
-      investigatorAuthors(b, list, { deploymentSignPublicKey: other.publicKey }, channelId),
+      listedSigningKeys(b, {
+        recipientList: list,
+        deploymentSignPublicKey: other.publicKey,
+        channelId,
+      }),
     ).toEqual([]);
-    expect(investigatorAuthors(b, list, { deploymentSignPublicKey: null }, channelId)).toEqual([]);
+    expect(
+      listedSigningKeys(b, { recipientList: list, deploymentSignPublicKey: null, channelId }),
+    ).toEqual([]);
   });
 });

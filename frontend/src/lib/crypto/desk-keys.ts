@@ -19,7 +19,7 @@ import {
   type VaultUnlock,
 } from '@integrity-desk/protocol';
 import { beginDownload, finishDownload, forgetDownloads, pushDownload } from './attachment-open';
-import { listedSigningKeys, openCaseReport, shareCaseKey } from './desk-share';
+import { openCaseReport, shareCaseKey } from './desk-share';
 import {
   assertProven,
   checkListsNamingMe,
@@ -28,7 +28,7 @@ import {
 } from './desk-key-binding';
 import { openThreadForPage } from './thread';
 import type { DeploymentKeyForAdmin, DeskJob, OpenedDeskCase, Progress } from './jobs';
-import { NoDeploymentKeyError, trustedDeploymentKey } from './trusted-key';
+import { listedSigningKeys, NoDeploymentKeyError, trustedDeploymentKey } from './trusted-key';
 
 let backend: Promise<CryptoBackend> | undefined;
 let unlock: VaultUnlock | undefined;

@@ -101,33 +101,3 @@ export function shareCaseKey(b: CryptoBackend, input: ShareCaseInput): ReportKey
     sharerSignSeed: input.sharerSignSeed,
   });
 }
-
-/**
- * Who may author investigator messages and notes on a case (SECURITY.md, Protocol step 7): the
- * signing keys of the channel's recipient list, verified against the trusted deployment key,
- * never keys the thread itself carries. A list that does not verify authorises nobody: every
- * investigator message then shows as unverified, the whistleblower's still open.
- */
-export function listedSigningKeys(
-  b: CryptoBackend,
-  input: {
-    recipientList: unknown;
-    deploymentSignPublicKey: string | null;
-    deploymentKeyTransitions?: readonly unknown[];
-    channelId: string;
-  },
-): string[] {
-  try {
-    const list = verifyRecipientList(b, input.recipientList, {
-      pinnedPublicKey: trustedDeploymentKey(
-        b,
-        input.deploymentSignPublicKey,
-        input.deploymentKeyTransitions,
-      ),
-      channelId: input.channelId,
-    });
-    return list.recipients.map((r) => r.signPublicKey);
-  } catch {
-    return [];
-  }
-}

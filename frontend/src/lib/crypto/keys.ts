@@ -19,7 +19,7 @@ import {
 } from '@integrity-desk/protocol';
 import { beginAttachment, forgetAttachments, sealChunks } from './attachment-seal';
 import type { Job, OpenedCase, Progress, SealedReport } from './jobs';
-import { investigatorAuthors, trustedDeploymentKey } from './trusted-key';
+import { listedSigningKeys, trustedDeploymentKey } from './trusted-key';
 import { openThreadForPage } from './thread';
 
 /** Bound into every receipt-session signature, so it is useless for any other purpose. */
@@ -142,12 +142,13 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       reportKey = returned.reportKey;
       reportId = returned.envelope.reportId;
       // Investigators may author messages only with keys from the channel's verified list.
-      const investigators = investigatorAuthors(
-        b,
-        job.recipients,
-        settingsOf(job.crypto),
-        returned.envelope.channelId,
-      );
+      const settings = settingsOf(job.crypto);
+      const investigators = listedSigningKeys(b, {
+        recipientList: job.recipients,
+        deploymentSignPublicKey: settings.deploymentSignPublicKey,
+        deploymentKeyTransitions: settings.deploymentKeyTransitions,
+        channelId: returned.envelope.channelId,
+      });
       const ctx = {
         reportKey,
         reportId,

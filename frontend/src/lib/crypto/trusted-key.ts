@@ -34,31 +34,32 @@ export function trustedDeploymentKey(
 }
 
 /**
- * The signing keys investigators may write a returning whistleblower's thread with: those of the
- * report's channel's list, verified against the trusted key. None when the list is missing (a
- * channel archived since: intake lists active channels only), is another channel's or does not
- * verify. Their messages then show as unverified, never as an investigator's, and the case still
- * opens: its report key was verified on the return path, so a reply stays sealed to the report's
- * own recipients. Throwing here instead left the whistleblower's page on "Loading" for good.
+ * Who may author investigator messages and notes on a case (SECURITY.md, Protocol step 7): the
+ * signing keys of the channel's recipient list, verified against the trusted deployment key,
+ * never keys the thread itself carries. A list that does not verify authorises nobody: every
+ * investigator message then shows as unverified, the whistleblower's still open. The returning
+ * whistleblower's worker uses it too: a channel archived since the report has no list in intake's
+ * deployment answer (active channels only), and throwing there left the page on "Loading".
  */
-export function investigatorAuthors(
-  backend: CryptoBackend,
-  list: unknown,
-  settings: {
-    deploymentSignPublicKey?: string | null;
+export function listedSigningKeys(
+  b: CryptoBackend,
+  input: {
+    recipientList: unknown;
+    deploymentSignPublicKey: string | null;
     deploymentKeyTransitions?: readonly unknown[];
+    channelId: string;
   },
-  channelId: string,
 ): string[] {
   try {
-    const pinnedPublicKey = trustedDeploymentKey(
-      backend,
-      settings.deploymentSignPublicKey,
-      settings.deploymentKeyTransitions,
-    );
-    return verifyRecipientList(backend, list, { pinnedPublicKey, channelId }).recipients.map(
-      (r) => r.signPublicKey,
-    );
+    const list = verifyRecipientList(b, input.recipientList, {
+      pinnedPublicKey: trustedDeploymentKey(
+        b,
+        input.deploymentSignPublicKey,
+        input.deploymentKeyTransitions,
+      ),
+      channelId: input.channelId,
+    });
+    return list.recipients.map((r) => r.signPublicKey);
   } catch {
     return [];
   }

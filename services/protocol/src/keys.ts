@@ -1,6 +1,7 @@
 // Key pairs for investigators and the deployment, and the report key's per-purpose subkeys.
 import { toBase64Url } from './bytes.ts';
 import type { CryptoBackend } from './backend/types.ts';
+import { DecryptionError } from './errors.ts';
 
 export interface BoxKeyPair {
   /** base64url X25519 public key. */
@@ -49,4 +50,20 @@ export function reportSubkey(
   purpose: keyof typeof ReportSubkey,
 ): Uint8Array {
   return backend.kdfDerive(reportKey, ReportSubkey[purpose], REPORT_KDF_CONTEXT, 32);
+}
+
+/**
+ * Opens something with a report subkey and wipes the subkey afterwards, whatever happens. Any
+ * failure inside (a bad tag, broken padding, JSON that does not parse) leaves as a
+ * DecryptionError, so a caller cannot tell which step a tampered ciphertext broke.
+ */
+export function openWithSubkey<T>(subkey: Uint8Array, open: (subkey: Uint8Array) => T): T {
+  try {
+    return open(subkey);
+  } catch (error) {
+    if (error instanceof DecryptionError) throw error;
+    throw new DecryptionError();
+  } finally {
+    subkey.fill(0);
+  }
 }

@@ -18,7 +18,7 @@ import {
   SignatureError,
   UnknownAuthorError,
 } from './errors.ts';
-import { reportSubkey } from './keys.ts';
+import { openWithSubkey, reportSubkey } from './keys.ts';
 import { pad, unpad } from './padding.ts';
 import type { ProtocolErrorCode } from './errors.ts';
 import type { CryptoBackend } from './backend/types.ts';
@@ -159,8 +159,7 @@ export function openMessage(
   if (!ok) throw new SignatureError('message signature does not verify');
   if (ctx.lastSequence !== undefined && e.sequence <= ctx.lastSequence)
     throw new ReplayedMessageError();
-  const key = reportSubkey(backend, ctx.reportKey, 'messages');
-  try {
+  return openWithSubkey(reportSubkey(backend, ctx.reportKey, 'messages'), (key) => {
     const padded = backend.aeadDecrypt(
       key,
       fromBase64UrlExact(e.nonce, 24, 'nonce'),
@@ -168,12 +167,7 @@ export function openMessage(
       messageAd(e, ctx.thread ?? 'messages'),
     );
     return { envelope: e, body: fromUtf8(unpad(padded)) };
-  } catch (error) {
-    if (error instanceof DecryptionError) throw error;
-    throw new DecryptionError();
-  } finally {
-    key.fill(0);
-  }
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   utf8,
 } from './bytes.ts';
 import { DecryptionError, FormatError, SignatureError } from './errors.ts';
-import { generateReportKey, reportSubkey } from './keys.ts';
+import { generateReportKey, openWithSubkey, reportSubkey } from './keys.ts';
 import { pad, unpad } from './padding.ts';
 import type { ReceiptKeys } from './receipt.ts';
 import type { CryptoBackend } from './backend/types.ts';
@@ -249,8 +249,7 @@ export function openReportAnswers(
   envelope: SubmissionEnvelope,
   reportKey: Uint8Array,
 ): unknown {
-  const answersKey = reportSubkey(backend, reportKey, 'answers');
-  try {
+  return openWithSubkey(reportSubkey(backend, reportKey, 'answers'), (answersKey) => {
     const padded = backend.aeadDecrypt(
       answersKey,
       fromBase64UrlExact(envelope.answers.nonce, 24, 'nonce'),
@@ -258,12 +257,7 @@ export function openReportAnswers(
       answersAd(envelope.reportId, envelope.channelId, envelope.answers.paddedSize),
     );
     return JSON.parse(fromUtf8(unpad(padded))) as unknown;
-  } catch (error) {
-    if (error instanceof DecryptionError) throw error;
-    throw new DecryptionError();
-  } finally {
-    answersKey.fill(0);
-  }
+  });
 }
 
 /** Verify the signature, unwrap the report key, decrypt the answers. */

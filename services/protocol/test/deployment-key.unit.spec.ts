@@ -17,12 +17,7 @@ import {
   type CryptoBackend,
   type DeploymentKeyTransition,
 } from '../src/index.ts';
-import { bothBackends, uuid } from './helpers.ts';
-
-const backends = await bothBackends();
-const pairs = backends.flatMap((a) =>
-  backends.map((b) => [`${a.name} -> ${b.name}`, a, b] as const),
-);
+import { backends, pairs, uuid } from './helpers.ts';
 
 /** k0 -> k1 -> k2 -> k3, each transition signed by the key before it. */
 function chain(b: CryptoBackend, length = 3) {

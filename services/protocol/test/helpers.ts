@@ -3,10 +3,22 @@
 import { createLibsodiumBackend } from '../src/backend/libsodium.ts';
 import { createNobleBackend } from '../src/backend/noble.ts';
 import type { CryptoBackend } from '../src/backend/types.ts';
+import { concatBytes } from '../src/bytes.ts';
 
 export async function bothBackends(): Promise<CryptoBackend[]> {
   return [await createLibsodiumBackend(), createNobleBackend()];
 }
+
+/** Both backends, loaded once per spec file: every step must behave alike in each. */
+export const backends = await bothBackends();
+
+/**
+ * Every ordered pair of backends, named `a -> b`: what one backend makes, the other must open or
+ * verify, so a difference between libsodium and the pure-JS backend shows as a failing pair.
+ */
+export const pairs = backends.flatMap((a) =>
+  backends.map((b) => [`${a.name} -> ${b.name}`, a, b] as const),
+);
 
 export const TEST_SALT = 'AAECAwQFBgcICQoLDA0ODw'; // bytes 0..15
 
@@ -17,16 +29,8 @@ export function uuid(n: number): string {
 
 export async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  let total = 0;
   for await (const c of chunks) {
     parts.push(c.slice());
-    total += c.length;
   }
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }

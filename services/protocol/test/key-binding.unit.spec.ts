@@ -12,12 +12,7 @@ import {
   type CryptoBackend,
   type InvestigatorKeys,
 } from '../src/index.ts';
-import { bothBackends, uuid } from './helpers.ts';
-
-const backends = await bothBackends();
-const pairs = backends.flatMap((a) =>
-  backends.map((b) => [`${a.name} -> ${b.name}`, a, b] as const),
-);
+import { backends, pairs, uuid } from './helpers.ts';
 
 const publicOf = (id: string, k: InvestigatorKeys) => ({
   investigatorId: id,

@@ -24,12 +24,7 @@ import {
   type CryptoBackend,
   type ReportKeyShare,
 } from '../src/index.ts';
-import { bothBackends, TEST_SALT, uuid } from './helpers.ts';
-
-const backends = await bothBackends();
-const pairs = backends.flatMap((a) =>
-  backends.map((b) => [`${a.name} -> ${b.name}`, a, b] as const),
-);
+import { backends, pairs, TEST_SALT, uuid } from './helpers.ts';
 
 async function setup(b: CryptoBackend) {
   const deployment = generateSigningKeyPair(b);

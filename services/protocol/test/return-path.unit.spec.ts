@@ -22,12 +22,7 @@ import {
   type SubmissionEnvelope,
 } from '../src/index.ts';
 import { envelopeSigningBytes, sealToPublicKey } from '../src/report.ts';
-import { bothBackends, TEST_SALT, uuid } from './helpers.ts';
-
-const backends = await bothBackends();
-const pairs = backends.flatMap((a) =>
-  backends.map((b) => [`${a.name} -> ${b.name}`, a, b] as const),
-);
+import { pairs, TEST_SALT, uuid } from './helpers.ts';
 
 async function receiptKeys(b: CryptoBackend) {
   return deriveReceiptKeys(b, {

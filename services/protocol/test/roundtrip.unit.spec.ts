@@ -33,9 +33,7 @@ import {
   SignatureError,
   DecryptionError,
 } from '../src/index.ts';
-import { bothBackends, collect, TEST_SALT, uuid } from './helpers.ts';
-
-const backends = await bothBackends();
+import { backends, collect, TEST_SALT, uuid } from './helpers.ts';
 
 describe.each(backends.map((b) => [b.name, b] as const))('round trips (%s)', (_name, backend) => {
   const other = backends.find((b) => b !== backend)!;

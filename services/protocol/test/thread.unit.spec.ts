@@ -12,9 +12,7 @@ import {
   type CryptoBackend,
   type ThreadMessage,
 } from '../src/index.ts';
-import { bothBackends, uuid } from './helpers.ts';
-
-const backends = await bothBackends();
+import { backends, uuid } from './helpers.ts';
 
 function setup(backend: CryptoBackend) {
   const reportKey = backend.randomBytes(32);

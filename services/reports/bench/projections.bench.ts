@@ -19,6 +19,7 @@ import {
   type QueueContext,
 } from '../src/projections/queues/queries.ts';
 import { createProjectionRunner, openReadModels } from '../src/projections/runner.ts';
+import { priorities, sectors } from '../src/report/events.ts';
 import {
   fakeAttachmentHeader,
   fakeMessageEnvelope,
@@ -30,16 +31,6 @@ const REPORTS = Number(process.env.BENCH_REPORTS ?? 100_000);
 const EVENTS_PER_REPORT = 10;
 const channels = Array.from({ length: 10 }, (_, i) => fakeUuid(`channel-${i}`));
 const investigators = Array.from({ length: 20 }, (_, i) => `inv-${i}`);
-const priorities = ['low', 'normal', 'high', 'urgent'] as const;
-const sectors = [
-  'procurement',
-  'police',
-  'health',
-  'mining',
-  'fisheries',
-  'land',
-  'other',
-] as const;
 const DAY = 86_400_000;
 const start = Date.parse('2025-01-01T00:00:00Z');
 
@@ -101,8 +92,8 @@ function reportEvents(i: number): EventToAppend[] {
     e(2, 'ReportTriaged', {
       reportId,
       by,
-      priority: priorities[i % 4],
-      sector: sectors[i % 7],
+      priority: priorities[i % priorities.length],
+      sector: sectors[i % sectors.length],
       region: null,
       triagedAt: iso(3),
     }),

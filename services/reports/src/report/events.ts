@@ -1,3 +1,9 @@
+import {
+  closingOutcomes,
+  priorities,
+  sectors,
+  workingStatuses,
+} from '@integrity-desk/protocol/vocabulary';
 import { z } from 'zod';
 import { addDays } from '../shared/time.ts';
 import { directiveDeadlines } from './commands.ts';
@@ -18,25 +24,20 @@ import {
 const id = z.string().min(1).max(128);
 const at = z.iso.datetime();
 
-export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
-export const sectors = [
-  'procurement',
-  'police',
-  'health',
-  'mining',
-  'fisheries',
-  'land',
-  'other',
-] as const;
-export const closingOutcomes = ['substantiated', 'unsubstantiated', 'no_action_possible'] as const;
-export const outcomes = [...closingOutcomes, 'referred_elsewhere'] as const;
-export const workingStatuses = ['in_review', 'investigating'] as const;
-
-export type Priority = (typeof priorities)[number];
-export type Sector = (typeof sectors)[number];
-export type ClosingOutcome = (typeof closingOutcomes)[number];
-export type Outcome = (typeof outcomes)[number];
-export type WorkingStatus = (typeof workingStatuses)[number];
+// The case's fixed words (priorities, sectors, working statuses, outcomes) are the protocol's
+// vocabulary, which the front end shows as choices: one list, so a page and the decider agree.
+export {
+  closingOutcomes,
+  outcomes,
+  priorities,
+  sectors,
+  workingStatuses,
+  type ClosingOutcome,
+  type Outcome,
+  type Priority,
+  type Sector,
+  type WorkingStatus,
+} from '@integrity-desk/protocol/vocabulary';
 
 export const reportSubmittedSchema = z.object({
   type: z.literal('ReportSubmitted'),

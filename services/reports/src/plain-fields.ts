@@ -1,151 +1,91 @@
-import type { ChannelEvent } from './channel/index.ts';
-import type { DeploymentEvent } from './deployment/index.ts';
-import type { InvestigatorEvent } from './investigator/index.ts';
-import type { ReportEvent } from './report/events.ts';
-import type { AccessEvent } from './access/events.ts';
-import type { PurgeEvent } from './retention/events.ts';
+import { sealedDeploymentKeySchema } from '@integrity-desk/protocol';
+import { z } from 'zod';
+import { accessEventSchema } from './access/events.ts';
+import { channelEventSchema } from './channel/index.ts';
+import { deploymentEventSchema } from './deployment/index.ts';
+import { investigatorEventSchema, sealedTotpSecretSchema } from './investigator/index.ts';
+import { reportEventSchema } from './report/events.ts';
+import { purgeEventSchema } from './retention/events.ts';
+import {
+  attachmentHeaderSchema,
+  messageEnvelopeSchema,
+  reportKeyShareSchema,
+  sealedSchema,
+  submissionEnvelopeSchema,
+  vaultSchema,
+} from './shared/sealed.ts';
 
-type EventType =
-  | ReportEvent['type']
-  | PurgeEvent['type']
-  | AccessEvent['type']
-  | InvestigatorEvent['type']
-  | ChannelEvent['type']
-  | DeploymentEvent['type'];
+/** Every stream's event union: what the server writes. */
+export const eventSchemas = [
+  reportEventSchema,
+  purgeEventSchema,
+  accessEventSchema,
+  investigatorEventSchema,
+  channelEventSchema,
+  deploymentEventSchema,
+] as const;
+
+type EventType = z.infer<(typeof eventSchemas)[number]>['type'];
 
 /**
- * What the server can read in each event. `plain` lists every field that is not ciphertext
- * (dotted paths for plain parts inside a sealed container); `sealed` lists the fields that hold
- * ciphertext only. SECURITY.md "Plain fields of events" must say exactly this: a test parses
- * its table and compares, and another compares both lists with the zod schemas.
+ * The ciphertext containers an event field can be, each with the parts of it the server can
+ * still read (dotted below the field's name). A field of any other schema is plain. So an event
+ * added with `sealedSchema`, a protocol envelope or a vault is sealed where it should be, with no
+ * second list to keep; a new kind of container is added here, with its plain parts.
  */
-export const eventFields: Record<
-  EventType,
-  { plain: readonly string[]; sealed: readonly string[] }
-> = {
-  ReportSubmitted: {
-    plain: [
-      'reportId',
-      'channelId',
-      'receivedAt',
-      'acknowledgementDueAt',
-      'envelope.whistleblower.locator',
-      'envelope.whistleblower.signPublicKey',
-      'envelope.whistleblower.boxPublicKey',
-    ],
-    sealed: ['envelope'],
-  },
-  ReportAcknowledged: { plain: ['reportId', 'by', 'acknowledgedAt', 'feedbackDueAt'], sealed: [] },
-  ReportTriaged: {
-    plain: ['reportId', 'by', 'priority', 'sector', 'region', 'triagedAt'],
-    sealed: [],
-  },
-  ReportAssigned: { plain: ['reportId', 'by', 'investigatorId', 'assignedAt'], sealed: [] },
-  ReportUnassigned: { plain: ['reportId', 'by', 'investigatorId', 'unassignedAt'], sealed: [] },
-  ReportStatusChanged: { plain: ['reportId', 'by', 'from', 'to', 'changedAt'], sealed: [] },
-  MessagePosted: {
-    plain: ['reportId', 'messageId', 'author', 'investigatorId', 'postedAt'],
-    sealed: ['envelope'],
-  },
-  EvidenceAdded: {
-    plain: ['reportId', 'evidenceId', 'blobId', 'paddedSize', 'by', 'investigatorId', 'addedAt'],
-    sealed: ['header'],
-  },
-  InternalNoteAdded: { plain: ['reportId', 'noteId', 'by', 'addedAt'], sealed: ['note'] },
-  ReportClosed: { plain: ['reportId', 'by', 'outcome', 'closedAt'], sealed: [] },
-  ReportReferred: { plain: ['reportId', 'by', 'referredAt'], sealed: ['referral'] },
-  ReportReopened: { plain: ['reportId', 'by', 'reopenedAt'], sealed: [] },
-  ReportKeyShared: {
-    plain: ['reportId', 'recipientId', 'by', 'sharedAt', 'share.boxPublicKey'],
-    sealed: ['share'],
-  },
-  ReportPurged: { plain: ['reportId', 'by', 'purgedAt'], sealed: [] },
-  ReportErased: { plain: ['reportId', 'erasedAt'], sealed: [] },
-  CaseOpened: { plain: ['reportId', 'investigatorId', 'hour'], sealed: [] },
-  EvidenceDownloaded: { plain: ['reportId', 'investigatorId', 'evidenceId', 'hour'], sealed: [] },
-  InvestigatorInvited: {
-    plain: [
-      'investigatorId',
-      'handle',
-      'role',
-      'enrolmentCodeHash',
-      'expiresAt',
-      'by',
-      'invitedAt',
-    ],
-    sealed: [],
-  },
-  InvestigatorEnrolled: {
-    plain: [
-      'investigatorId',
-      'signPublicKey',
-      'boxPublicKey',
-      'loginVerifier',
-      'totpSecret',
-      'sealedTotpSecret.keyId',
-      'keyProof',
-      'enrolledAt',
-    ],
-    sealed: ['vault', 'sealedTotpSecret'],
-  },
-  InvestigatorTotpConfirmed: { plain: ['investigatorId', 'confirmedAt'], sealed: [] },
-  InvestigatorRoleChanged: { plain: ['investigatorId', 'role', 'by', 'changedAt'], sealed: [] },
-  InvestigatorDeactivated: { plain: ['investigatorId', 'by', 'deactivatedAt'], sealed: [] },
-  InvestigatorTotpReset: {
-    plain: ['investigatorId', 'enrolmentCodeHash', 'expiresAt', 'by', 'resetAt'],
-    sealed: [],
-  },
-  InvestigatorTotpReenrolled: {
-    plain: ['investigatorId', 'sealedTotpSecret.keyId', 'reenrolledAt'],
-    sealed: ['sealedTotpSecret'],
-  },
-  InvestigatorVaultChanged: {
-    plain: [
-      'investigatorId',
-      'vault.signPublicKey',
-      'vault.boxPublicKey',
-      'loginVerifier',
-      'changedAt',
-    ],
-    sealed: ['vault'],
-  },
-  InvestigatorKeysProven: { plain: ['investigatorId', 'keyProof', 'provenAt'], sealed: [] },
-  InvestigatorKeyMismatchAlarmed: {
-    plain: ['investigatorId', 'channelId', 'recipientListVersion', 'reason', 'alarmedAt'],
-    sealed: [],
-  },
-  InvestigatorSignedIn: { plain: ['investigatorId', 'signedInAt'], sealed: [] },
-  InvestigatorSignedOut: { plain: ['investigatorId', 'signedOutAt'], sealed: [] },
-  InvestigatorSignInFailed: {
-    plain: ['investigatorId', 'failures', 'throttled', 'failedAt'],
-    sealed: [],
-  },
-  ChannelCreated: { plain: ['channelId', 'name', 'deadlines', 'by', 'createdAt'], sealed: [] },
-  ChannelQuestionnairePublished: {
-    plain: ['channelId', 'version', 'questionnaire', 'by', 'publishedAt'],
-    sealed: [],
-  },
-  ChannelRecipientsPublished: {
-    plain: ['channelId', 'version', 'recipientList', 'by', 'publishedAt'],
-    sealed: [],
-  },
-  ChannelArchived: { plain: ['channelId', 'by', 'archivedAt'], sealed: [] },
-  DeploymentInitialised: {
-    plain: ['signPublicKey', 'administratorId', 'receiptSalt', 'initialisedAt'],
-    sealed: [],
-  },
-  DeploymentKeyShared: {
-    plain: [
-      'sealedKey.v',
-      'sealedKey.signPublicKey',
-      'sealedKey.administratorId',
-      'sharedBy',
-      'sharedAt',
-    ],
-    sealed: ['sealedKey'],
-  },
-  DeploymentKeyRotated: { plain: ['transition', 'by', 'rotatedAt'], sealed: [] },
-};
+const ciphertext = new Map<z.ZodType, readonly string[]>([
+  [
+    submissionEnvelopeSchema,
+    ['whistleblower.locator', 'whistleblower.signPublicKey', 'whistleblower.boxPublicKey'],
+  ],
+  [messageEnvelopeSchema, []],
+  [attachmentHeaderSchema, []],
+  [sealedSchema, []],
+  [reportKeyShareSchema, ['boxPublicKey']],
+  [vaultSchema, ['signPublicKey', 'boxPublicKey']],
+  [sealedTotpSecretSchema, ['keyId']],
+  [sealedDeploymentKeySchema, ['v', 'signPublicKey', 'administratorId']],
+]);
+
+const unwrapped = (schema: z.ZodType): z.ZodType =>
+  schema instanceof z.ZodOptional || schema instanceof z.ZodNullable
+    ? unwrapped(schema.unwrap() as z.ZodType)
+    : schema;
+
+interface EventFields {
+  readonly plain: readonly string[];
+  readonly sealed: readonly string[];
+}
+
+function fieldsOf(data: z.ZodObject): EventFields {
+  const plain: string[] = [];
+  const sealed: string[] = [];
+  for (const [name, schema] of Object.entries(data.shape as Record<string, z.ZodType>)) {
+    const inside = ciphertext.get(unwrapped(schema));
+    if (inside === undefined) plain.push(name);
+    else {
+      sealed.push(name);
+      plain.push(...inside.map((part) => `${name}.${part}`));
+    }
+  }
+  return { plain, sealed };
+}
+
+/**
+ * What the server can read in each event, read off the zod schemas: `plain` lists every field
+ * that is not ciphertext (dotted paths for plain parts inside a sealed container); `sealed` the
+ * fields that hold ciphertext. SECURITY.md "Plain fields of events" must say exactly this: a
+ * test parses its table and compares, so a new event, or a new plain field, is a change to that
+ * table in the same commit.
+ */
+export const eventFields: Record<EventType, EventFields> = Object.fromEntries(
+  eventSchemas.flatMap((union) =>
+    (union.options as readonly z.ZodObject[]).map((option) => {
+      const shape = option.shape as { type: z.ZodLiteral<string>; data: z.ZodObject };
+      return [shape.type.value, fieldsOf(shape.data)] as const;
+    }),
+  ),
+) as Record<string, EventFields> as Record<EventType, EventFields>;
 
 /** Every event's plain fields, as the SECURITY.md table lists them. */
 export const plainFields: Record<EventType, readonly string[]> = Object.fromEntries(

@@ -115,9 +115,6 @@ export function evolveQueueRow(row: QueueRow | undefined, e: RecordedEvent): Que
     }
     case 'EvidenceAdded':
       return { ...row, lastActivityAt: event.data.addedAt, revision };
-    case 'InternalNoteAdded':
-    case 'ReportKeyShared':
-      return { ...row, revision };
     case 'ReportClosed':
       return closed(row, event.data.outcome, event.data.closedAt, revision);
     case 'ReportReferred':
@@ -126,10 +123,12 @@ export function evolveQueueRow(row: QueueRow | undefined, e: RecordedEvent): Que
       return { ...row, status: 'in_review', isOpen: true, outcome: null, closedAt: null, revision };
     case 'ReportPurged':
       return undefined;
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
+    default:
+      // Internal notes, key shares and any event added later change nothing the queues route
+      // on (status, deadlines, triage, assignees, who is awaited, activity): they move only the
+      // revision. An event that changes one of those is a case above; the decider's evolve,
+      // not this fold, is where every event must be named.
+      return { ...row, revision };
   }
 }
 

@@ -31,6 +31,7 @@ import type { AddressInfo } from 'node:net';
 import {
   fakeAttachmentHeader,
   fakeB64,
+  fakeEnrolledKeys,
   fakeSubmissionEnvelope,
   fakeVault,
 } from '../../reports/src/shared/fixtures.ts';
@@ -462,7 +463,7 @@ export async function appendLegacyEnrolment(
   loginSecret: string,
   totpSecret: string,
 ) {
-  const vault = fakeVault(investigatorId);
+  const keys = fakeEnrolledKeys(investigatorId);
   await desk.store.append(
     investigatorStream(investigatorId),
     [
@@ -471,9 +472,7 @@ export async function appendLegacyEnrolment(
         type: 'InvestigatorEnrolled',
         data: {
           investigatorId,
-          signPublicKey: vault.signPublicKey,
-          boxPublicKey: vault.boxPublicKey,
-          vault,
+          ...keys,
           loginVerifier: await createLoginVerifier(
             await loadBackend(),
             loginSecret,
@@ -492,7 +491,7 @@ export async function appendLegacyEnrolment(
     { expectedRevision: 0n },
   );
   await desk.settle();
-  return vault;
+  return keys.vault;
 }
 
 /**

@@ -7,8 +7,7 @@ import {
 } from '@integrity-desk/protocol';
 import { describe, it } from 'vitest';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
-import type { Actor } from '../shared/command.ts';
-import { deciderSpec } from '../shared/decider-spec.ts';
+import { deciderSpec, specClock } from '../shared/decider-spec.ts';
 import { fakeB64, fakeRecipientList, fakeUuid } from '../shared/fixtures.ts';
 import {
   channelDecider,
@@ -20,10 +19,7 @@ import {
 } from './index.ts';
 
 const spec = deciderSpec(channelDecider);
-const now = new Date('2026-02-01T08:00:00.000Z');
-const at = now.toISOString();
-const admin: Actor = { kind: 'investigator', investigatorId: 'admin-1' };
-const meta = (actor: Actor = admin) => ({ now, eventId: 'e', actor });
+const { at, meta } = specClock('2026-02-01T08:00:00.000Z');
 const channelId = fakeUuid('ch-1');
 const deadlines = { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 };
 const inv1 = fakeUuid('inv-1');

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
-import type { Actor } from '../shared/command.ts';
-import { deciderSpec } from '../shared/decider-spec.ts';
-import { fakeLoginVerifier, fakeSealedTotpSecret, fakeVault } from '../shared/fixtures.ts';
+import { deciderSpec, specClock } from '../shared/decider-spec.ts';
+import {
+  fakeInvestigatorHistory,
+  fakeLoginVerifier,
+  fakeSealedTotpSecret,
+  fakeVault,
+} from '../shared/fixtures.ts';
 import {
   EnrolmentRefusedError,
   evolveInvestigator,
@@ -14,53 +18,29 @@ import {
 
 /** TOTP reset by an administrator, re-enrolment with a one-time code, and vault changes. */
 const spec = deciderSpec(investigatorDecider);
-const now = new Date('2026-03-02T10:00:00.000Z');
-const at = now.toISOString();
-const admin: Actor = { kind: 'investigator', investigatorId: 'admin-1' };
+const { now, at, meta } = specClock('2026-03-02T10:00:00.000Z');
 const investigatorId = '6f1c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f';
 const vault = fakeVault(investigatorId);
-const firstSecret = fakeSealedTotpSecret('first');
 const newSecret = fakeSealedTotpSecret('second');
 const resetHash = 'c'.repeat(64);
 
-const invited: InvestigatorEvent = {
-  type: 'InvestigatorInvited',
-  data: {
-    investigatorId,
-    handle: 'ndapewa',
-    role: 'investigator',
-    enrolmentCodeHash: 'a'.repeat(64),
-    expiresAt: '2026-03-01T11:00:00.000Z',
-    by: 'admin-1',
+const { invited, enrolled, confirmed, deactivated } = fakeInvestigatorHistory(
+  investigatorId,
+  {
     invitedAt: '2026-03-01T08:00:00.000Z',
-  },
-};
-const enrolled: InvestigatorEvent = {
-  type: 'InvestigatorEnrolled',
-  data: {
-    investigatorId,
-    signPublicKey: vault.signPublicKey,
-    boxPublicKey: vault.boxPublicKey,
-    vault,
-    loginVerifier: fakeLoginVerifier(),
-    sealedTotpSecret: firstSecret,
+    expiresAt: '2026-03-01T11:00:00.000Z',
     enrolledAt: '2026-03-01T09:00:00.000Z',
+    confirmedAt: '2026-03-01T09:01:00.000Z',
+    deactivatedAt: at,
   },
-};
-const confirmed: InvestigatorEvent = {
-  type: 'InvestigatorTotpConfirmed',
-  data: { investigatorId, confirmedAt: '2026-03-01T09:01:00.000Z' },
-};
-const deactivated: InvestigatorEvent = {
-  type: 'InvestigatorDeactivated',
-  data: { investigatorId, by: 'admin-1', deactivatedAt: at },
-};
+  { sealedTotpSecret: fakeSealedTotpSecret('first') },
+);
 const active = [invited, enrolled, confirmed];
 
 const reset: InvestigatorCommand = {
   type: 'ResetTotp',
   data: { investigatorId, enrolmentCodeHash: resetHash, validForHours: 72 },
-  metadata: { now, eventId: 'e', actor: admin },
+  metadata: meta(),
 };
 const wasReset: InvestigatorEvent = {
   type: 'InvestigatorTotpReset',
@@ -84,14 +64,14 @@ const reenrolled: InvestigatorEvent = {
 const confirm: InvestigatorCommand = {
   type: 'ConfirmTotp',
   data: { investigatorId },
-  metadata: { now, eventId: 'e', actor: { kind: 'system' } },
+  metadata: meta({ kind: 'system' }),
 };
 const newVault = { ...vault, kdf: { ...vault.kdf, salt: 'bmV3LXNhbHQtMTYtYnl0ZQ' } };
 const newVerifier = { ...fakeLoginVerifier(), hash: 'bmV3LXZlcmlmaWVyLWhhc2gtb2YtMzItYnl0ZXMtb2s' };
 const changeVault = (v = newVault): InvestigatorCommand => ({
   type: 'ChangeVault',
   data: { investigatorId, vault: v, loginVerifier: newVerifier },
-  metadata: { now, eventId: 'e', actor: { kind: 'investigator', investigatorId } },
+  metadata: meta({ kind: 'investigator', investigatorId }),
 });
 const fold = (events: InvestigatorEvent[]) =>
   events.reduce(evolveInvestigator, investigatorDecider.initialState);
@@ -197,7 +177,7 @@ describe('TOTP reset', () => {
       .when({
         type: 'DeactivateInvestigator',
         data: { investigatorId },
-        metadata: { now, eventId: 'e', actor: admin },
+        metadata: meta(),
       })
       .then([deactivated]);
     expect(fold([...active, wasReset, reenrolled, deactivated]).status).toBe('deactivated');

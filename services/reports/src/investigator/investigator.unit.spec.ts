@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
 import type { Actor } from '../shared/command.ts';
-import { deciderSpec } from '../shared/decider-spec.ts';
+import { deciderSpec, specClock } from '../shared/decider-spec.ts';
 import {
+  fakeInvestigatorHistory,
   fakeLoginVerifier,
   fakeSealedTotpSecret,
   fakeUuid,
@@ -18,47 +19,18 @@ import {
 } from './index.ts';
 
 const spec = deciderSpec(investigatorDecider);
-const now = new Date('2026-02-01T08:00:00.000Z');
-const at = now.toISOString();
-const admin: Actor = { kind: 'investigator', investigatorId: 'admin-1' };
-const meta = (actor: Actor = admin) => ({ now, eventId: 'e', actor });
+const { now, at, meta } = specClock('2026-02-01T08:00:00.000Z');
 const investigatorId = 'inv-1';
 const codeHash = 'a'.repeat(64);
 const verifier = fakeLoginVerifier();
 const sealedTotpSecret = fakeSealedTotpSecret();
 const keys = { signPublicKey: 'spk', boxPublicKey: 'bpk', vault: fakeVault(fakeUuid('inv')) };
 const keyProof = 'P'.repeat(86);
-
-const invited: InvestigatorEvent = {
-  type: 'InvestigatorInvited',
-  data: {
-    investigatorId,
-    handle: 'ndapewa',
-    role: 'investigator',
-    enrolmentCodeHash: codeHash,
-    expiresAt: '2026-02-04T08:00:00.000Z',
-    by: 'admin-1',
-    invitedAt: '2026-02-01T08:00:00.000Z',
-  },
-};
-const enrolled: InvestigatorEvent = {
-  type: 'InvestigatorEnrolled',
-  data: {
-    investigatorId,
-    ...keys,
-    loginVerifier: verifier,
-    sealedTotpSecret,
-    enrolledAt: at,
-  },
-};
-const confirmed: InvestigatorEvent = {
-  type: 'InvestigatorTotpConfirmed',
-  data: { investigatorId, confirmedAt: at },
-};
-const deactivated: InvestigatorEvent = {
-  type: 'InvestigatorDeactivated',
-  data: { investigatorId, by: 'admin-1', deactivatedAt: at },
-};
+const { invited, enrolled, confirmed, deactivated } = fakeInvestigatorHistory(
+  investigatorId,
+  { invitedAt: at },
+  { keys },
+);
 
 const invite: InvestigatorCommand = {
   type: 'InviteInvestigator',

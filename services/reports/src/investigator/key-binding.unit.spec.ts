@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
 import type { Actor } from '../shared/command.ts';
-import { deciderSpec } from '../shared/decider-spec.ts';
-import { fakeLoginVerifier, fakeSealedTotpSecret, fakeVault } from '../shared/fixtures.ts';
+import { deciderSpec, specClock } from '../shared/decider-spec.ts';
+import { fakeInvestigatorHistory } from '../shared/fixtures.ts';
 import {
   investigatorDecider,
   investigatorEventSchema,
@@ -11,43 +11,17 @@ import {
 } from './index.ts';
 
 const spec = deciderSpec(investigatorDecider);
-const now = new Date('2026-02-01T08:00:00.000Z');
-const at = now.toISOString();
+const { at, meta } = specClock('2026-02-01T08:00:00.000Z');
 const investigatorId = '00000000-0000-4000-8000-000000000001';
 const channelId = '00000000-0000-4000-8000-000000000002';
 const self: Actor = { kind: 'investigator', investigatorId };
 const proof = 'P'.repeat(86);
-const vault = fakeVault(investigatorId);
-
-const invited: InvestigatorEvent = {
-  type: 'InvestigatorInvited',
-  data: {
-    investigatorId,
-    handle: 'ndapewa',
-    role: 'investigator',
-    enrolmentCodeHash: 'a'.repeat(64),
-    expiresAt: '2026-02-04T08:00:00.000Z',
-    by: 'admin-1',
-    invitedAt: at,
-  },
-};
-/** As written before possession proofs: no keyProof. */
-const legacyEnrolled: InvestigatorEvent = {
-  type: 'InvestigatorEnrolled',
-  data: {
-    investigatorId,
-    signPublicKey: vault.signPublicKey,
-    boxPublicKey: vault.boxPublicKey,
-    vault,
-    loginVerifier: fakeLoginVerifier(),
-    sealedTotpSecret: fakeSealedTotpSecret(),
-    enrolledAt: at,
-  },
-};
-const confirmed: InvestigatorEvent = {
-  type: 'InvestigatorTotpConfirmed',
-  data: { investigatorId, confirmedAt: at },
-};
+/** The enrolment is as written before possession proofs: no keyProof. */
+const {
+  invited,
+  enrolled: legacyEnrolled,
+  confirmed,
+} = fakeInvestigatorHistory(investigatorId, { invitedAt: at });
 const proven: InvestigatorEvent = {
   type: 'InvestigatorKeysProven',
   data: { investigatorId, keyProof: proof, provenAt: at },
@@ -55,12 +29,12 @@ const proven: InvestigatorEvent = {
 const prove = (keyProof = proof): InvestigatorCommand => ({
   type: 'ProveKeys',
   data: { investigatorId, keyProof },
-  metadata: { now, eventId: 'e', actor: self },
+  metadata: meta(self),
 });
 const alarm: InvestigatorCommand = {
   type: 'RaiseKeyAlarm',
   data: { investigatorId, channelId, recipientListVersion: 3, reason: 'keys-differ' },
-  metadata: { now, eventId: 'e', actor: self },
+  metadata: meta(self),
 };
 
 describe('keys bound to people', () => {
@@ -114,6 +88,6 @@ describe('keys bound to people', () => {
 
   it('the operator can do neither', () =>
     spec([invited, legacyEnrolled, confirmed])
-      .when({ ...prove(), metadata: { now, eventId: 'e', actor: { kind: 'operator' } } })
+      .when({ ...prove(), metadata: meta({ kind: 'operator' }) })
       .thenThrows(InvalidCommandError));
 });

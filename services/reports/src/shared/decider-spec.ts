@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Actor } from './command.ts';
 
 /**
  * given/when/then for deciders, as emmett's DeciderSpecification: given past events, when a
@@ -18,4 +19,17 @@ export function deciderSpec<Command, Event, State>(decider: {
       };
     },
   });
+}
+
+/** The administrator who invites, resets and deactivates in the specs of the staff aggregates. */
+export const specAdmin: Actor = { kind: 'investigator', investigatorId: 'admin-1' };
+
+/**
+ * A spec's one moment: `now` for commands, `at` as events record it, and `meta(actor)` for a
+ * command sent then (by the administrator unless another actor is given).
+ */
+export function specClock(iso: string) {
+  const now = new Date(iso);
+  const meta = (actor: Actor = specAdmin) => ({ now, eventId: 'e', actor });
+  return { now, at: now.toISOString(), meta };
 }

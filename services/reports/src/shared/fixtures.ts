@@ -17,6 +17,7 @@ import type {
   SubmissionEnvelope,
   Vault,
 } from './sealed.ts';
+import type { InvestigatorEvent } from '../investigator/events.ts';
 
 /** base64url of `bytes` bytes derived from a label, so different labels give different values. */
 export function fakeB64(bytes: number, label = 'x'): string {
@@ -129,6 +130,12 @@ export function fakeVault(investigatorId: string): Vault {
   };
 }
 
+/** The keys an enrolment records for fakeVault(investigatorId): both public keys and the vault. */
+export function fakeEnrolledKeys(investigatorId: string) {
+  const vault = fakeVault(investigatorId);
+  return { signPublicKey: vault.signPublicKey, boxPublicKey: vault.boxPublicKey, vault };
+}
+
 export const fakeLoginVerifier = (): LoginVerifier => ({
   v: 1,
   alg: 'argon2id13',
@@ -165,4 +172,57 @@ export function fakeSealedTotpSecret(label = 'totp') {
     nonce: fakeB64(12, `nonce:${label}`),
     ciphertext: fakeB64(48, label),
   };
+}
+
+/**
+ * One investigator's life as the decider records it: invited by admin-1 (the code valid for 72
+ * hours), enrolled, TOTP confirmed, deactivated. Every date defaults to the one before it.
+ */
+export function fakeInvestigatorHistory(
+  investigatorId: string,
+  dates: {
+    invitedAt: string;
+    expiresAt?: string;
+    enrolledAt?: string;
+    confirmedAt?: string;
+    deactivatedAt?: string;
+  },
+  enrolment: {
+    keys?: ReturnType<typeof fakeEnrolledKeys>;
+    sealedTotpSecret?: ReturnType<typeof fakeSealedTotpSecret>;
+  } = {},
+) {
+  const { invitedAt, enrolledAt = invitedAt } = dates;
+  const confirmedAt = dates.confirmedAt ?? enrolledAt;
+  const invited: InvestigatorEvent = {
+    type: 'InvestigatorInvited',
+    data: {
+      investigatorId,
+      handle: 'ndapewa',
+      role: 'investigator',
+      enrolmentCodeHash: 'a'.repeat(64),
+      expiresAt: dates.expiresAt ?? new Date(Date.parse(invitedAt) + 72 * 3_600_000).toISOString(),
+      by: 'admin-1',
+      invitedAt,
+    },
+  };
+  const enrolled: InvestigatorEvent = {
+    type: 'InvestigatorEnrolled',
+    data: {
+      investigatorId,
+      ...(enrolment.keys ?? fakeEnrolledKeys(investigatorId)),
+      loginVerifier: fakeLoginVerifier(),
+      sealedTotpSecret: enrolment.sealedTotpSecret ?? fakeSealedTotpSecret(),
+      enrolledAt,
+    },
+  };
+  const confirmed: InvestigatorEvent = {
+    type: 'InvestigatorTotpConfirmed',
+    data: { investigatorId, confirmedAt },
+  };
+  const deactivated: InvestigatorEvent = {
+    type: 'InvestigatorDeactivated',
+    data: { investigatorId, by: 'admin-1', deactivatedAt: dates.deactivatedAt ?? confirmedAt },
+  };
+  return { invited, enrolled, confirmed, deactivated };
 }

@@ -16,7 +16,6 @@ import { testChannel } from './support/fake-deployment.ts';
 import { pdfWithAuthor } from './support/files.ts';
 import { ensureFrontendBuild } from './support/frontend-build.ts';
 import { startIntake, type IntakeServer } from './support/intake-server.ts';
-import { decryptEvidence, openSubmittedReports } from './support/investigator-by-protocol.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
@@ -120,7 +119,7 @@ describe.skipIf(!hasChromium)(title, () => {
         await route.continue();
       });
     }
-    const reportsBefore = (await openSubmittedReports(server)).length;
+    const reportsBefore = await server.investigator.inbox();
 
     const receipt = await wb.submitFromReview();
     await page.unrouteAll();
@@ -132,8 +131,8 @@ describe.skipIf(!hasChromium)(title, () => {
       '/api/v1/session 403 powOutdated',
       '/api/v1/session 201',
     ]);
-    const report = (await openSubmittedReports(server))[reportsBefore]!;
-    const files = await decryptEvidence(server, report.envelope.reportId, report.reportKey);
+    const report = await server.investigator.openNewReport(reportsBefore);
+    const files = await server.investigator.evidence(report.envelope.reportId, report.reportKey);
     expect(files.map((f) => ({ name: f.name, same: f.bytes.equals(pdf) }))).toEqual([
       { name: 'vouchers.pdf', same: true },
     ]);

@@ -1,8 +1,9 @@
 // A channel's recipient list changes while a whistleblower is writing: intake refuses the report
 // sealed to the old list (409 recipientListOutdated), and the page in real Chromium refetches
 // the deployment, verifies the new list and seals again, so the removed recipient cannot open
-// the report. A new list that fails verification is never sealed to: the page says so.
-import { openReport } from '@integrity-desk/protocol';
+// the report (the lists are published through the real desk beside intake, which hands the new
+// recipient the case). A new list that fails verification is never sealed to: the page says so.
+import { openReport, type SubmissionEnvelope } from '@integrity-desk/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,21 +14,21 @@ import {
 } from './support/chromium.ts';
 import { testChannel } from './support/fake-deployment.ts';
 import { ensureFrontendBuild } from './support/frontend-build.ts';
-import { startIntake, type Investigator, type IntakeServer } from './support/intake-server.ts';
-import { reportEvents } from './support/investigator-by-protocol.ts';
+import type { DeskInvestigator } from './support/desk-investigator.ts';
+import { startIntake, type IntakeServer } from './support/intake-server.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
   ? 'recipient list changes while writing'
   : `recipient list changes while writing: skipped, ${missingChromiumMessage}`;
 
-const opens = (server: IntakeServer, envelope: unknown, who: Investigator) => {
+const opens = (server: IntakeServer, envelope: unknown, who: DeskInvestigator) => {
   try {
     openReport(server.backend, envelope, {
       kind: 'recipient',
       recipientId: who.recipientId,
-      boxPublicKey: who.box.publicKey,
-      boxSecretKey: who.box.secretKey,
+      boxPublicKey: who.account.keys.box.publicKey,
+      boxSecretKey: who.account.keys.box.secretKey,
     });
     return true;
   } catch {
@@ -73,17 +74,17 @@ describe.skipIf(!hasChromium)(title, () => {
   it('seals again to the new list and the removed recipient cannot open the report', async () => {
     const wb = await writeReport();
     const removed = server.investigator;
-    const added = server.newInvestigator();
-    expect(server.publishRecipients([added])).toBe(2);
+    const added = await server.newInvestigator();
+    expect(await server.publishRecipients([added])).toBe(2);
 
     const receipt = await wb.submitFromReview();
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
     expect(submissions).toEqual([409, 201]);
-    const stored = (await reportEvents(server)).filter((e) => e.type === 'ReportSubmitted');
+    // The desk hands the case to the new recipient only.
+    expect(await removed.inbox()).toEqual([]);
+    const stored = await added.inbox();
     expect(stored).toHaveLength(1);
-    const { envelope } = stored[0]!.data as {
-      envelope: { recipientListVersion: number; recipients: { recipientId: string }[] };
-    };
+    const envelope = (await added.caseFile(stored[0]!)).file.envelope as SubmissionEnvelope;
     expect(envelope.recipientListVersion).toBe(2);
     expect(envelope.recipients.map((r) => r.recipientId)).toEqual([added.recipientId]);
     expect(opens(server, envelope, added)).toBe(true);
@@ -93,7 +94,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('refuses to seal to a new list that does not verify and says so, sending nothing', async () => {
     await writeReport();
-    server.publishRecipients([server.newInvestigator()], { forged: true });
+    await server.publishRecipients([await server.newInvestigator()], { forged: true });
 
     await page.getByRole('link', { name: 'Lock and send' }).click();
     await page
@@ -101,7 +102,8 @@ describe.skipIf(!hasChromium)(title, () => {
       .filter({ hasText: 'the new list could not be checked' })
       .waitFor({ timeout: 120_000 });
     expect(submissions).toEqual([409]);
-    expect(await reportEvents(server)).toEqual([]);
+    const reports = (await server.store.readAll()).filter((e) => e.type === 'ReportSubmitted');
+    expect(reports).toEqual([]);
     await page.getByRole('button', { name: 'Try again' }).waitFor();
     await page.close();
   }, 240_000);

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   generateSigningKeyPair,
-  openMessage,
   sealMessage,
   type SubmissionEnvelope,
 } from '@integrity-desk/protocol';
@@ -25,11 +24,6 @@ import {
 } from './support/chromium.ts';
 import { ensureFrontendBuild } from './support/frontend-build.ts';
 import { startIntake, type IntakeServer } from './support/intake-server.ts';
-import {
-  askQuestion,
-  openSubmittedReports,
-  reportEvents,
-} from './support/investigator-by-protocol.ts';
 import { submitFromNode } from './support/node-whistleblower.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
@@ -62,11 +56,11 @@ describe.skipIf(!hasChromium)(title, () => {
     ensureFrontendBuild();
     server = await startIntake();
     receipt = await submitFromNode(server, 'Fuel vouchers are resold at the depot.');
-    const [opened] = await openSubmittedReports(server);
+    const [opened] = await server.investigator.openInbox();
     envelope = opened!.envelope;
     reportKey = opened!.reportKey;
-    await askQuestion(server, envelope.reportId, reportKey, FIRST);
-    await askQuestion(server, envelope.reportId, reportKey, SECOND);
+    await server.investigator.ask(envelope.reportId, reportKey, FIRST);
+    await server.investigator.ask(envelope.reportId, reportKey, SECOND);
     // The forgery: the listed investigator's key and next sequence, signed by someone else.
     const forger = generateSigningKeyPair(server.backend);
     const forged = sealMessage(server.backend, {
@@ -78,7 +72,7 @@ describe.skipIf(!hasChromium)(title, () => {
       sequence: 1,
       body: FORGED,
     });
-    forged.authorKey = server.investigator.sign.publicKey;
+    forged.authorKey = server.investigator.account.keys.sign.publicKey;
     proxy = await startMitmProxy(server.origin, [
       {
         matches: ({ method, path }) => method === 'GET' && path === CASE,
@@ -128,16 +122,12 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('still replies: intake takes the reply and the investigator reads it', async () => {
     await wb.reply(REPLY);
-    const posted = (await reportEvents(server, envelope.reportId)).filter(
-      (e) => e.type === 'MessagePosted',
-    );
-    const last = (posted.at(-1)!.data as { envelope: unknown }).envelope;
     expect(
-      openMessage(server.backend, last, {
+      await server.investigator.whistleblowerMessages(
+        envelope.reportId,
         reportKey,
-        reportId: envelope.reportId,
-        authors: { whistleblower: envelope.whistleblower.signPublicKey, investigators: [] },
-      }).body,
-    ).toBe(REPLY);
+        envelope.whistleblower.signPublicKey,
+      ),
+    ).toEqual([REPLY]);
   }, 180_000);
 });

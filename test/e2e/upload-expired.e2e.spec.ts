@@ -15,7 +15,6 @@ import { testChannel } from './support/fake-deployment.ts';
 import { pdfWithAuthor } from './support/files.ts';
 import { ensureFrontendBuild } from './support/frontend-build.ts';
 import { startIntake, type IntakeServer } from './support/intake-server.ts';
-import { decryptEvidence, openSubmittedReports } from './support/investigator-by-protocol.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
@@ -59,11 +58,11 @@ describe.skipIf(!hasChromium)(title, () => {
       if (r.url().includes('/api/v1/case/evidence/'))
         answers.push(`${r.request().method()} ${r.status()}`);
     });
-    const reportsBefore = (await openSubmittedReports(server)).length;
+    const reportsBefore = await server.investigator.inbox();
     /** The files of the report this page sent, as the investigator decrypts them. */
     const delivered = async () => {
-      const report = (await openSubmittedReports(server))[reportsBefore]!;
-      const files = await decryptEvidence(server, report.envelope.reportId, report.reportKey);
+      const report = await server.investigator.openNewReport(reportsBefore);
+      const files = await server.investigator.evidence(report.envelope.reportId, report.reportKey);
       return files.map((f) => ({ name: f.name, same: f.bytes.equals(pdf) }));
     };
     return { page, wb, answers, delivered };

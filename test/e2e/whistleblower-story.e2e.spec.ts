@@ -2,8 +2,9 @@
 // store) serving the real build: submit with an image and a PDF, type the receipt back as a
 // person might (lower case, spaces for dashes), return, see the acknowledgement and the
 // question, reply, see the case closed; a second receipt sees a case just received and nothing
-// of the first. The investigator's part is played with the protocol in Node, so what the
-// browser seals is opened by code other than the desk's pages (desk-story opens it there).
+// of the first. The investigator works at the real desk beside intake through its HTTP API from
+// Node, so what the browser seals is opened by code other than the desk's pages (desk-story
+// opens it there).
 // One run, in ordinary Chromium: the desk story runs a whistleblower without JIT or
 // WebAssembly end to end, with a dropped upload; keyboard.e2e drops uploads in this Chromium and
 // checks a mistyped receipt.
@@ -20,14 +21,6 @@ import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
 import { readBlob } from './support/blob-reader.ts';
 import { ensureFrontendBuild } from './support/frontend-build.ts';
 import { startIntake, type IntakeServer } from './support/intake-server.ts';
-import {
-  acknowledge,
-  askQuestion,
-  close,
-  decryptEvidence,
-  openSubmittedReports,
-  readWhistleblowerMessages,
-} from './support/investigator-by-protocol.ts';
 import { submitFromNode } from './support/node-whistleblower.ts';
 import {
   foreignRequests,
@@ -110,7 +103,7 @@ describe.skipIf(!hasChromium)(title, () => {
   }, 240_000);
 
   it('lets the investigator decrypt it: the PDF byte-identical, the image the cleaned preview', async () => {
-    const opened = await openSubmittedReports(server);
+    const opened = await server.investigator.openInbox();
     expect(opened).toHaveLength(1);
     const report = opened[0]!;
     reportId = report.envelope.reportId;
@@ -120,7 +113,7 @@ describe.skipIf(!hasChromium)(title, () => {
       what: 'Tender 17 was awarded to the minister’s cousin.',
       where: 'Ministry of Works',
     });
-    const files = await decryptEvidence(server, reportId, reportKey);
+    const files = await server.investigator.evidence(reportId, reportKey);
     const byName = Object.fromEntries(files.map((f) => [f.name, f]));
     expect(Object.keys(byName).sort()).toEqual(['minutes.pdf', 'site.jpg']);
     expect(byName['minutes.pdf']!.bytes.equals(pdf)).toBe(true);
@@ -129,9 +122,8 @@ describe.skipIf(!hasChromium)(title, () => {
   });
 
   it('shows the acknowledgement and the question after returning with the receipt, and sends the reply', async () => {
-    await acknowledge(server, reportId);
-    await askQuestion(
-      server,
+    await server.investigator.acknowledge(reportId);
+    await server.investigator.ask(
       reportId,
       reportKey,
       'Do you have the tender number of the second bid?',
@@ -142,13 +134,13 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByText('Do you have the tender number of the second bid?').waitFor();
     await check('case');
     await wb.reply('Yes: MW/17/2026-B. The file is in the registry archive.');
-    expect(await readWhistleblowerMessages(server, reportId, reportKey, whistleblowerKey)).toEqual([
-      'Yes: MW/17/2026-B. The file is in the registry archive.',
-    ]);
+    expect(
+      await server.investigator.whistleblowerMessages(reportId, reportKey, whistleblowerKey),
+    ).toEqual(['Yes: MW/17/2026-B. The file is in the registry archive.']);
   }, 180_000);
 
   it('shows the case closed, and a second receipt never shows the first case', async () => {
-    await close(server, reportId);
+    await server.investigator.close(reportId);
     await page.getByRole('button', { name: 'Check for updates' }).click();
     await page.getByTestId('case-status').filter({ hasText: 'Closed' }).waitFor();
     await check('case-closed');

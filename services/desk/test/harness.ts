@@ -119,6 +119,8 @@ export interface DeskOptions {
    * pages handler and the production listener in front, as `npm start` does.
    */
   serve?: (app: RequestListener) => Promise<Server>;
+  /** Where the desk's clock starts (default 2026-05-04T08:00Z); the e2e stories start it now. */
+  startAt?: Date;
 }
 
 export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
@@ -126,7 +128,7 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
   const db = options.db ?? new Database(':memory:');
   const runner = createProjectionRunner({ store, db, projections: allProjections });
   await runner.start();
-  const clock = { now: new Date('2026-05-04T08:00:00.000Z') };
+  const clock = { now: options.startAt ?? new Date('2026-05-04T08:00:00.000Z') };
   const backend = await loadBackend();
   const logs: string[] = [];
   let setupToken: string | undefined;

@@ -1,7 +1,11 @@
 // A real intake service (services/intake, in process, memory event store and blob store)
-// serving the real front-end build on 127.0.0.1, port 0, with one channel whose recipient list
-// is signed by a deployment key made here. The investigator's side is played with the protocol
-// package directly until services/desk has routes.
+// serving the real front-end build on 127.0.0.1, port 0, beside a real desk (services/desk, on
+// its own loopback port) over the same store, blobs and read models, as one deployment runs
+// them. The desk is set up through its HTTP API from Node (the desk harness: the first
+// administrator with the deployment key, an enrolled investigator, a channel with the stories'
+// questionnaire and a recipient list signed by the deployment key), and intake serves the channel
+// as the desk published it. The investigator then works through the desk's API
+// (desk-investigator.ts), opening in Node what the desk pages open in the browser.
 import { createMemoryEventStore, type EventStore } from '@integrity-desk/eventstore';
 import {
   createIntakeApp,
@@ -12,21 +16,28 @@ import {
   type IntakeConfigOverrides,
 } from '@integrity-desk/intake';
 import {
-  generateBoxKeyPair,
   generateSigningKeyPair,
-  loadBackend,
-  signRecipientList,
   type BoxKeyPair,
   type CryptoBackend,
-  type RecipientList,
   type SigningKeyPair,
 } from '@integrity-desk/protocol';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { findReportByLocator, listPublicChannels } from '@integrity-desk/reports';
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import {
+  enrolAccount,
+  setupAdmin,
+  signedList,
+  startDesk,
+  type Account,
+  type Desk,
+} from '../../../services/desk/test/harness.ts';
 import { buildDir } from './frontend-build.ts';
 import { testChannel } from './fake-deployment.ts';
+import { DeskInvestigator } from './desk-investigator.ts';
 
 export interface Investigator {
   recipientId: string;
@@ -40,14 +51,21 @@ export interface IntakeServer {
   blobStore: BlobStore;
   backend: CryptoBackend;
   channelId: string;
-  investigator: Investigator;
-  /** A new investigator's key pairs (not on any list until published). */
-  newInvestigator(): Investigator;
+  /** The desk beside intake (its HTTP API at `desk.base`). */
+  desk: Desk;
+  /** The channel's first recipient, signed in at the desk. */
+  investigator: DeskInvestigator;
+  /** A new investigator, enrolled at the desk (on no list until published). */
+  newInvestigator(): Promise<DeskInvestigator>;
   /**
-   * Publishes the channel's next recipient list (version + 1), signed by the deployment key, or
-   * by a key the browser does not trust with `forged`.
+   * Publishes the channel's next recipient list through the desk, signed by the deployment key;
+   * with `forged`, intake serves a list signed by a key the browser does not trust instead (the
+   * desk would refuse to store it: a compromised intake). Returns the version.
    */
-  publishRecipients(recipients: readonly Investigator[], options?: { forged?: boolean }): number;
+  publishRecipients(
+    recipients: readonly DeskInvestigator[],
+    options?: { forged?: boolean },
+  ): Promise<number>;
   /** The next `count` appends of `EvidenceAdded` fail, as on a disk that went away for a moment. */
   failEvidenceAppends(count: number): void;
   close(): Promise<void>;
@@ -56,36 +74,56 @@ export interface IntakeServer {
 export async function startIntake(
   options: { config?: IntakeConfigOverrides } = {},
 ): Promise<IntakeServer> {
-  const backend = await loadBackend();
   const store = createMemoryEventStore();
   const blobStore = createMemoryBlobStore();
-  const deploymentKey = generateSigningKeyPair(backend);
-  const channelId = randomUUID();
-  const newInvestigator = (): Investigator => ({
-    recipientId: randomUUID(),
-    box: generateBoxKeyPair(backend),
-    sign: generateSigningKeyPair(backend),
+  const db = new Database(':memory:');
+  const desk = await startDesk({ store, db, blobStore, startAt: new Date() });
+  const backend = desk.backend;
+  const admin = await setupAdmin(desk);
+  let handles = 0;
+  const newInvestigator = async () =>
+    new DeskInvestigator(desk, await enrolAccount(desk, admin, `investigator${++handles}`));
+  const investigator = await newInvestigator();
+  const channel = await desk.call('POST', '/api/channels', {
+    cookie: admin.cookie,
+    body: { name: testChannel.name },
   });
-  const investigator = newInvestigator();
-  let recipients: RecipientList | undefined;
-  const publishRecipients: IntakeServer['publishRecipients'] = (list, options = {}) => {
-    const version = (recipients?.version ?? 0) + 1;
-    recipients = signRecipientList(
-      backend,
-      {
+  const channelId = channel.body['channelId'] as string;
+  let revision = channel.body['revision'] as number;
+  const asAdmin = async (path: string, body: unknown) => {
+    const r = await desk.call('POST', `/api/channels/${channelId}/${path}`, {
+      cookie: admin.cookie,
+      ifMatch: `"${revision}"`,
+      body,
+    });
+    if (r.status !== 200) throw new Error(`desk refused ${path}: ${r.status}`);
+    revision = r.body['revision'] as number;
+    await desk.settle();
+  };
+  await asAdmin('questionnaire', {
+    version: 1,
+    questionnaire: { questions: testChannel.questionnaire },
+  });
+  let version = 0;
+  let forgedList: unknown;
+  const publishRecipients: IntakeServer['publishRecipients'] = async (list, options = {}) => {
+    version += 1;
+    const accounts: Account[] = list.map((i) => i.account);
+    if (options.forged)
+      forgedList = signedList(
+        desk,
         channelId,
         version,
-        recipients: list.map((i) => ({
-          recipientId: i.recipientId,
-          boxPublicKey: i.box.publicKey,
-          signPublicKey: i.sign.publicKey,
-        })),
-      },
-      options.forged ? generateSigningKeyPair(backend).seed : deploymentKey.seed,
-    );
+        accounts,
+        generateSigningKeyPair(backend).seed,
+      );
+    else
+      await asAdmin('recipients', {
+        recipientList: signedList(desk, channelId, version, accounts),
+      });
     return version;
   };
-  publishRecipients([investigator]);
+  await publishRecipients([investigator]);
   let evidenceFaults = 0;
   const faultyStore: EventStore = {
     ...store,
@@ -101,28 +139,15 @@ export async function startIntake(
     store: faultyStore,
     blobStore,
     staticDir: buildDir,
-    listChannels: async () => [
-      {
-        id: channelId,
-        name: testChannel.name,
-        questionnaire: {
-          questions: testChannel.questionnaire,
-        } as unknown as Channel['questionnaire'],
-        recipients,
-      },
-    ],
+    // What the desk published, as the composition root serves it.
+    listChannels: async () =>
+      listPublicChannels(db).map((c) => ({
+        ...c,
+        ...(forgedList !== undefined && { recipients: forgedList }),
+      })) as unknown as Channel[],
     findReportByLocator: async (locator) => {
-      for (const event of await store.readAll()) {
-        if (event.type !== 'ReportSubmitted') continue;
-        const data = event.data as {
-          reportId: string;
-          envelope: { whistleblower: { locator: string; signPublicKey: string } };
-        };
-        const wb = data.envelope.whistleblower;
-        if (wb.locator === locator)
-          return { reportId: data.reportId, signPublicKey: wb.signPublicKey };
-      }
-      return undefined;
+      await desk.settle();
+      return findReportByLocator(db, locator);
     },
     // The production floor for receipts (OWASP: 19 MiB, t=2); the whistleblower's browser pays it.
     cryptoSettings: {
@@ -134,7 +159,7 @@ export async function startIntake(
         memLimitBytes: 19 * 1024 * 1024,
       },
       vaultKdf: { alg: 'argon2id13', opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 },
-      deploymentSignPublicKey: deploymentKey.publicKey,
+      deploymentSignPublicKey: desk.deployment.publicKey,
     },
     config: {
       pow: { baseBits: 8, minBits: 4, maxBits: 12, normalRatePerMinute: 1_000 },
@@ -152,14 +177,17 @@ export async function startIntake(
     blobStore,
     backend,
     channelId,
+    desk,
     investigator,
     newInvestigator,
     publishRecipients,
     failEvidenceAppends: (count) => void (evidenceFaults = count),
-    close: () =>
-      new Promise<void>((resolve) => {
+    async close() {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await desk.close();
+    },
   };
 }

@@ -11,5 +11,10 @@ export default defineConfig({
   ...(work && { cacheDir: join(work, 'vite') }),
   // The crypto worker is an ES module so it can share the protocol's code by import.
   worker: { format: 'es' },
-  build: { target: 'es2022', reportCompressedSize: false },
+  build: {
+    target: 'es2022',
+    reportCompressedSize: false,
+    // Rolldown's nine-line timing report reads like a warning and says nothing about the output.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
 });

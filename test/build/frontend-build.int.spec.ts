@@ -18,6 +18,8 @@ const pinnedKey = randomBytes(32).toString('base64url');
 const served = join(root, 'served');
 const verifiers = join(root, 'verifiers');
 let intake: Harness;
+/** Every line the test's own build printed. */
+const buildLines: string[] = [];
 
 function filesOf(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,7 +43,11 @@ function verify(...args: string[]): Promise<{ code: number | null; out: string }
 }
 
 beforeAll(async () => {
-  const outcome = await runFrontendBuild({ outDir: served, pinnedKey });
+  const outcome = await runFrontendBuild({
+    outDir: served,
+    pinnedKey,
+    onLine: (line) => buildLines.push(line),
+  });
   expect(outcome, outcome.tail.join('\n')).toMatchObject({ ok: true });
   // The deployment: a real intake serving that build on a loopback port.
   intake = await startIntake({ deps: { staticDir: served } });
@@ -53,6 +59,13 @@ afterAll(async () => {
 });
 
 describe('front-end build', () => {
+  it('prints no advice to run a script that does not exist, and no timing report that reads like a warning', () => {
+    const printed = buildLines.join('\n');
+    expect(printed).toMatch(/built in/);
+    expect(printed).toMatch(/^manifest\.json: \d+ files, deployment key pinned$/m);
+    expect(printed).not.toMatch(/npm run preview|PLUGIN_TIMINGS|callbacks ran for/);
+  });
+
   it(
     'npm run verify builds the same commit with the pinned key and finds every served file the same; the two builds are byte-identical',
     async () => {

@@ -57,8 +57,9 @@ export const configSchema = z
      * The lowest level the services log: `info` (one line per intake request, the default),
      * `warn`, `error` or `silent`. The composition root's own lines (where it listens, the setup
      * token, projections that failed and recovered) are printed whatever the level: an operator needs them.
+     * With `--demo` the default is `warn`, so the printed sign-in stays on a newcomer's screen.
      */
-    LOG_LEVEL: z.enum(logLevels).default('info'),
+    LOG_LEVEL: z.enum(logLevels).optional(),
     /**
      * `auto` (default): once setup has made the deployment key, the server rebuilds the front end
      * with it pinned, by itself, and serves that build (kept under DATA_DIR/frontend). `off`: the
@@ -109,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const demo = argv.includes('--demo');
   const dataDir = resolve(c.DATA_DIR);
   return {
     dataDir,
@@ -133,10 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     uploadSweepMs: Math.min(HOUR, (c.UPLOAD_EXPIRY_HOURS * HOUR) / 4),
     retentionDays: c.RETENTION_DAYS,
     retentionRunMs: HOUR,
-    logLevel: c.LOG_LEVEL,
+    logLevel: c.LOG_LEVEL ?? (demo ? 'warn' : 'info'),
     frontendRebuild: c.FRONTEND_REBUILD,
     frontendCheckMs: 5_000,
-    demo: argv.includes('--demo'),
+    demo,
   };
 }
 

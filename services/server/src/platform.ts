@@ -22,7 +22,7 @@ import { dirname } from 'node:path';
 import type { Config } from './config.ts';
 import { deploymentCryptoSettings } from './crypto-settings.ts';
 import { withDeskPages } from './desk-pages.ts';
-import { seedDemo } from './demo.ts';
+import { announceDemo, stillDemo } from './demo/announce.ts';
 import { runFrontendBuild } from './frontend/build.ts';
 import { startPinnedFrontend } from './frontend/pinned.ts';
 import { deskLogger } from './logging.ts';
@@ -64,6 +64,8 @@ export async function startPlatform(
   };
   // One clear line instead of SQLite's "unable to open database file" (main prints it, exit 1).
   checkDataDir(config.dataDir);
+  // A deployment seeded by --demo stays one, started with --demo or not (src/demo/marker.ts).
+  const demo = stillDemo(config.dataDir, log) || config.demo;
   const watched = await opening(config, () => openStore(config).then(watchStoreFailure));
   const store = watched.store;
   log(
@@ -104,6 +106,7 @@ export async function startPlatform(
   // One evidence store: intake writes uploads into it, desk reads them for recipients.
   const blobs = createFsBlobStore({ dir: config.blobDir });
   const cryptoSettings = deploymentCryptoSettings(store, backend);
+  let reprintDemo: (() => void) | undefined;
   // The front end both services serve: rebuilt with the deployment key pinned once there is one.
   const frontend =
     config.role === 'projections'
@@ -116,6 +119,8 @@ export async function startPlatform(
           build: runFrontendBuild,
           log,
           intervalMs: config.frontendCheckMs,
+          // The pinned build's lines scroll the demo's sign-in away: it is printed again.
+          onPinned: () => reprintDemo?.(),
         });
   const staticDir = () => frontend?.dir();
   const servers: Server[] = [];
@@ -135,7 +140,7 @@ export async function startPlatform(
       listChannels: async () => listPublicChannels(readModels) as never,
       findReportByLocator: async (locator) => findReportByLocator(readModels, locator),
       cryptoSettings,
-      demo: config.demo,
+      demo,
       staticDir,
       config: {
         trustProxy: config.trustProxy,
@@ -203,12 +208,12 @@ export async function startPlatform(
         ...withLegacyDecoyKey(config.legacyDeskDecoyKeyFile),
         onSetupToken: (token) => {
           gotSetupToken(token);
-          if (!config.demo)
+          if (!demo)
             log(`first run: open ${origin}/desk/setup and enter the one-time setup token ${token}`);
         },
       },
     });
-    app = withDeskPages(staticDir, api, { demo: config.demo });
+    app = withDeskPages(staticDir, api, { demo });
     log(
       config.retentionDays === undefined
         ? 'retention: RETENTION_DAYS is not set, closed reports are kept until an administrator purges them'
@@ -232,7 +237,8 @@ export async function startPlatform(
     servers.push(server);
     urls.desk = url;
     log(`desk (staff, keep private) listening on ${url}`);
-    if (config.demo) await announceDemo(url, setupToken, backend, log);
+    if (config.demo)
+      reprintDemo = await announceDemo(url, config.dataDir, setupToken, backend, log);
   }
   return {
     store,
@@ -269,25 +275,4 @@ function errorCode(error: unknown): string {
 function withLegacyDecoyKey(file: string): { kdfDecoyKey?: Uint8Array } {
   const key = optionalSecretFile(file);
   return key ? { kdfDecoyKey: key } : {};
-}
-
-async function announceDemo(
-  deskUrl: string,
-  setupToken: Promise<string>,
-  backend: Awaited<ReturnType<typeof createNodeBackend>>,
-  log: (line: string) => void,
-): Promise<void> {
-  const needed = (await (await fetch(`${deskUrl}/api/setup`)).json()) as { needed: boolean };
-  if (!needed.needed) {
-    log('demo: this deployment was set up before; its credentials were printed on its first start');
-    return;
-  }
-  log('demo: seeding a demonstration deployment (one channel, one investigator) ...');
-  const demo = await seedDemo(deskUrl, await setupToken, backend, (l) => log(`demo: ${l}`));
-  log('DEMONSTRATION DEPLOYMENT: never submit real reports here. Investigator sign-in:');
-  log(`  desk:        ${deskUrl}/desk`);
-  log(`  handle:      ${demo.handle}`);
-  log(`  password:    ${demo.password}`);
-  log(`  TOTP secret: ${demo.totpSecret} (add it to an authenticator app)`);
-  log(`  channel:     ${demo.channelName}`);
 }

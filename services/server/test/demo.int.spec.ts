@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { unlockVaultWithPassword } from '@integrity-desk/protocol';
+import { createNodeBackend } from '@integrity-desk/protocol/node';
+import { TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -18,13 +21,13 @@ interface Started {
 }
 
 /** `npm start` as a newcomer runs it (main.ts in its own process), on loopback ports. */
-function start(dataDir: string, args: string[]): Started {
+function start(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): Started {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'services/server/src/main.ts', ...args],
     {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, INTAKE_PORT: '0', DESK_PORT: '0' },
+      env: { ...process.env, DATA_DIR: dataDir, INTAKE_PORT: '0', DESK_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -68,6 +71,52 @@ function start(dataDir: string, args: string[]): Started {
 }
 
 describe('npm start -- --demo (a newcomer evaluating the platform)', () => {
+  it('the first TOTP code an authenticator shows once the sign-in is printed signs in; started again without --demo, it still says it is a demonstration', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idesk-demo-'));
+    // No pinned rebuild: this test is about the sign-in, not the front end.
+    const quick = { FRONTEND_REBUILD: 'off' };
+    let server = start(dataDir, ['--demo'], quick);
+    try {
+      await server.line(/^\s+channel:/, 110_000);
+      const field = (name: string) =>
+        server.lines
+          .find((l) => l.includes(`${name}:`))!
+          .split(/:\s+/)[1]!
+          .split(' ')[0]!;
+      const desk = server.lines.find((l) => l.startsWith('desk'))!.split(' listening on ')[1]!;
+      // What a newcomer does at once: the code the authenticator shows now.
+      const code = new TOTP({ secret: field('TOTP secret') }).generate();
+      const call = (path: string, body: unknown) =>
+        fetch(`${desk}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-integrity-desk': '1', origin: desk },
+          body: JSON.stringify(body),
+        });
+      const handle = field('handle');
+      const kdf = (await (await call('/api/session/kdf', { handle })).json()) as Parameters<
+        typeof unlockVaultWithPassword
+      >[1];
+      const backend = await createNodeBackend();
+      const { loginSecret } = await unlockVaultWithPassword(backend, kdf, field('password'));
+      const signIn = await call('/api/session', { handle, loginSecret, totp: code });
+      expect(signIn.status, await signIn.text()).toBeLessThan(300);
+
+      await server.stop();
+      server = start(dataDir, [], quick);
+      await server.line(/^desk .* listening on/, 60_000);
+      expect(server.lines.join('\n')).toMatch(/THIS DEPLOYMENT IS A DEMONSTRATION/);
+      const again = (name: string) =>
+        server.lines.find((l) => l.startsWith(name))!.split(' listening on ')[1]!;
+      for (const service of ['intake', 'desk']) {
+        const info = await fetch(`${again(service)}/api/v1/deployment`);
+        expect(((await info.json()) as { demo: boolean }).demo, service).toBe(true);
+      }
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 200_000);
+
   it(
     'seeds one channel and one investigator through the real desk API and marks itself a demonstration; the setup ends with a pinned front end',
     async () => {

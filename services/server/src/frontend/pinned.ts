@@ -33,6 +33,8 @@ export interface PinnedFrontendDeps {
   readonly timers?: Timers;
   /** The commit the checkout is at (default: git, or SOURCE_COMMIT). */
   readonly commit?: string;
+  /** Called once a build this process made is served (the demo prints its sign-in again). */
+  readonly onPinned?: () => void;
 }
 
 export interface PinnedFrontend {
@@ -119,6 +121,7 @@ export async function startPinnedFrontend(deps: PinnedFrontendDeps): Promise<Pin
     const previous = served.dir;
     serve(outDir, manifest, `pinned build ready in ${Math.round((Date.now() - started) / 1000)} s`);
     prune(builds, [outDir, previous]);
+    deps.onPinned?.();
   };
 
   const check = async (mayBuild: boolean): Promise<void> => {

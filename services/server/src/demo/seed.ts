@@ -25,7 +25,14 @@ export interface DemoCredentials {
   totpSecret: string;
   recoveryKey: string;
   channelName: string;
+  /**
+   * When the investigator's authenticator shows a code the desk takes: the demo's own sign-in
+   * used the step in progress, and the desk refuses a step used before.
+   */
+  firstCodeAt: Date;
 }
+
+const TOTP_STEP_MS = 30_000;
 
 const questionnaire = {
   questions: [
@@ -75,7 +82,6 @@ export async function seedDemo(
   deskOrigin: string,
   setupToken: string,
   backend: CryptoBackend,
-  onProgress: (line: string) => void,
 ): Promise<DemoCredentials> {
   const desk = new DeskClient(deskOrigin);
   const handle = 'demo-investigator';
@@ -114,20 +120,22 @@ export async function seedDemo(
     },
   );
   const totp = new TOTP({ secret: setup.body.totp.secret });
+  // The desk accepts a code once, and only a later step after it (replay guard), one step of
+  // drift either way. Enrolment takes the previous step's code and sign-in the current one, so
+  // the demo uses no step ahead of now and never waits for one.
+  const now = Date.now();
   await desk.call('POST', '/api/enrolment/totp', {
     investigatorId,
     enrolmentCode: setup.body.enrolmentCode,
-    code: totp.generate(),
+    code: totp.generate({ timestamp: now - TOTP_STEP_MS }),
   });
-  // A TOTP code is accepted once: the desk refuses a replay, so sign-in waits for the next period.
-  onProgress('waiting for the next TOTP period (up to 30 s) to sign in');
-  await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 500));
   // Sign in as the investigator would: stretch the password to the login secret, then TOTP.
   const unlock = await unlockVaultWithPassword(backend, created.vault.kdf, password);
+  const signInAt = Date.now();
   await desk.call('POST', '/api/session', {
     handle,
     loginSecret: unlock.loginSecret,
-    totp: totp.generate(),
+    totp: totp.generate({ timestamp: signInAt }),
   });
   const keys = openVault(backend, created.vault, unlock);
 
@@ -168,5 +176,6 @@ export async function seedDemo(
     totpSecret: setup.body.totp.secret,
     recoveryKey: created.recoveryKey,
     channelName,
+    firstCodeAt: new Date((Math.floor(signInAt / TOTP_STEP_MS) + 1) * TOTP_STEP_MS),
   };
 }

@@ -138,3 +138,31 @@ describe('downloading evidence', () => {
     ]);
   });
 });
+
+describe('exporting the case file', () => {
+  it('is one CaseFileExported per export, recorded before the answer; refusals record nothing', async () => {
+    const reportId = await submitReport(w);
+    const exportCase = (cookie: string, body: unknown = {}) =>
+      w.desk.call('POST', `/api/reports/${reportId}/exports`, { cookie, body });
+    expect((await exportCase(w.alice.cookie)).status).toBe(204);
+    expect((await exportCase(w.alice.cookie)).status).toBe(204);
+    // Not a recipient, or a body the endpoint does not take: refused, and nothing recorded.
+    expect((await exportCase(w.mallory.cookie)).status).toBe(403);
+    const bad = await exportCase(w.alice.cookie, { pdf: 'the case in plain text' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    const hour = new Date(w.desk.clock.now.getTime() - (w.desk.clock.now.getTime() % 3_600_000));
+    const exported = {
+      type: 'CaseFileExported',
+      data: { reportId, investigatorId: w.alice.investigatorId, hour: hour.toISOString() },
+    };
+    // Every export is its own event (a second copy of the case is a second record).
+    expect((await accessEvents(reportId)).filter((e) => e.type !== 'CaseOpened')).toEqual([
+      exported,
+      exported,
+    ]);
+    expect(
+      (await audit(reportId)).filter((e) => e.type === 'CaseFileExported').map((e) => e.actor),
+    ).toEqual([w.alice.investigatorId, w.alice.investigatorId]);
+  });
+});

@@ -198,6 +198,21 @@ export function caseRoutes(ctx: DeskContext): Router {
   });
 
   /**
+   * A case file export, recorded before the browser offers it: the page decrypts the whole case
+   * and builds the PDF locally (nothing of it is sent here), and asks this first; without the
+   * durable `CaseFileExported` on `access-<id>` it offers no file. One event per export.
+   */
+  router.post('/api/reports/:reportId/exports', async (req, res) => {
+    const { caller, reportId } = await loadCase(ctx, req, res);
+    parseRequest(z.object({}).strict(), req.body ?? {});
+    await ctx.access.recordExport(
+      { reportId, investigatorId: caller.investigatorId },
+      deps.ids.uuid(),
+    );
+    res.status(204).end();
+  });
+
+  /**
    * Retention purge of one closed report (Art. 18), by an administrator who is a recipient of
    * its channel: the decision is the report stream's last event (If-Match as every command),
    * then its ciphertext, evidence, read-model rows and locator are erased and only the record

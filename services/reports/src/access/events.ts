@@ -12,6 +12,10 @@ import { z } from 'zod';
  * derived from exactly those, so a second read within the hour (a refresh, another desk process,
  * a restart) appends the same event again, which the store treats as a no-op. `hour` is the
  * hour of the first read; the audit log shows the store's minute-coarse commit time of it.
+ *
+ * A case file export (the whole case decrypted into a PDF in the investigator's browser) is
+ * recorded every time, not once per hour: it is a copy of the case leaving the desk, and the
+ * desk records it before the browser offers the file (the PDF itself never reaches the server).
  */
 export const accessStream = (reportId: string) => `access-${reportId}`;
 
@@ -28,9 +32,15 @@ export const evidenceDownloadedSchema = z.object({
   data: z.object({ reportId: id, investigatorId: id, evidenceId: id, hour }),
 });
 
+export const caseFileExportedSchema = z.object({
+  type: z.literal('CaseFileExported'),
+  data: z.object({ reportId: id, investigatorId: id, hour }),
+});
+
 export const accessEventSchema = z.discriminatedUnion('type', [
   caseOpenedSchema,
   evidenceDownloadedSchema,
+  caseFileExportedSchema,
 ]);
 export type AccessEvent = z.infer<typeof accessEventSchema>;
 

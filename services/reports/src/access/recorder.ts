@@ -14,6 +14,14 @@ export interface AccessRecorder {
    * recorded the same read this hour already. A failure rejects (the caller refuses the read).
    */
   record(read: { reportId: string; investigatorId: string; evidenceId?: string }): Promise<void>;
+  /**
+   * Records that `investigatorId` exported the case file: one event per export (`eventId`, fresh
+   * for each), resolved when durable. A failure rejects (the caller offers no file).
+   */
+  recordExport(
+    exported: { reportId: string; investigatorId: string },
+    eventId: string,
+  ): Promise<void>;
 }
 
 /** Reads remembered in this process, so a refresh costs no append; cleared when the hour turns. */
@@ -49,6 +57,18 @@ export function createAccessRecorder(deps: {
       );
       if (recorded.size >= REMEMBERED) recorded.clear();
       recorded.add(id);
+    },
+    async recordExport({ reportId, investigatorId }, eventId) {
+      const event: AccessEvent = {
+        type: 'CaseFileExported',
+        data: { reportId, investigatorId, hour: hourOf(deps.clock.now()) },
+      };
+      accessEventSchema.parse(event);
+      await deps.store.append(
+        accessStream(reportId),
+        [{ id: eventId, type: event.type, data: event.data }],
+        { expectedRevision: 'any' },
+      );
     },
   };
 }

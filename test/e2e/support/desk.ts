@@ -273,6 +273,18 @@ export class InvestigatorNavigator extends DeskNavigator {
     return files;
   }
 
+  /**
+   * Exports the case file: the page decrypts every evidence file, builds the PDF, has the desk
+   * record the export, and only then shows the link that saves it. Returns the PDF's bytes.
+   */
+  async exportCaseFile(): Promise<Buffer> {
+    await this.page.getByRole('button', { name: 'Export case file (PDF)' }).click();
+    const link = this.page.getByTestId('case-file-link');
+    await link.waitFor({ timeout: 120_000 });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+    return readFileSync(await download.path());
+  }
+
   async acknowledge() {
     await this.page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await this.page.getByTestId('desk-status').filter({ hasText: 'Acknowledged' }).waitFor();

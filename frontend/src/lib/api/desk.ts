@@ -139,6 +139,8 @@ export const deskApi = {
   /** A report key share for a colleague added after the report was sealed (made in the worker). */
   share: (reportId: string, etag: string | undefined, share: unknown) =>
     post<{ revision: number }>(`/api/reports/${id(reportId)}/share`, { share }, etag),
+  /** Records a case file export (204) before the page offers the PDF it built; nothing of it is sent. */
+  recordExport: (reportId: string) => post<void>(`/api/reports/${id(reportId)}/exports`),
   /** Evidence ciphertext (application/octet-stream), for recipients of the report's channel. */
   evidence: (reportId: string, evidenceId: string) =>
     getStream(`/api/reports/${id(reportId)}/evidence/${id(evidenceId)}`),

@@ -339,6 +339,31 @@ export const en = {
     'This report was not sent to you. Only the recipients of its channel when it was submitted can read it.',
   'desk.case.notShared':
     'This report was sealed before you were added to its channel, so your keys cannot open it yet, and no key shared with you so far opens it. Ask a colleague who can open it to share it with you.',
+  'desk.export.title': 'Case file',
+  'desk.export.explain':
+    'A PDF of the whole case (answers, timeline, messages, notes, and the SHA-256 of each evidence file), made in this browser. Every evidence file is downloaded and decrypted for its hash. The export is recorded in the audit log; the PDF is never sent to the server. It is a plain copy: keep it as safe as the case.',
+  'desk.export.start': 'Export case file (PDF)',
+  'desk.export.evidence': 'Decrypting evidence {done} of {total}',
+  'desk.export.building': 'Building the PDF',
+  'desk.export.ready': 'Case file ready:',
+  'desk.export.save': 'Save {name}',
+  'desk.export.failed':
+    'The case file could not be exported (an evidence file did not decrypt, or the export could not be recorded). Nothing was saved.',
+  'desk.export.case': 'Case',
+  'desk.export.received': 'Received',
+  'desk.export.assignees': 'Assigned investigators',
+  'desk.export.report': 'Report {id}',
+  'desk.export.exported': 'Exported on {date} by {by}. Confidential.',
+  'desk.export.timeline': 'Timeline',
+  'desk.export.timeline.received': 'Report received',
+  'desk.export.timeline.acknowledged': 'Report acknowledged',
+  'desk.export.timeline.message': 'Message from {from}',
+  'desk.export.timeline.evidence': 'Evidence added',
+  'desk.export.timeline.note': 'Internal note added',
+  'desk.export.file': '{name} · {type} · {size} bytes',
+  'desk.export.footer': 'Case {id} · confidential · page {page} of {pages}',
+  'desk.export.missing':
+    '{count} characters could not be drawn with the embedded fonts (Latin, Greek, Cyrillic, Arabic, Hebrew) and show as ?. The case page shows the original text.',
   'desk.share.title': 'Colleagues who cannot open this report',
   'desk.share.one':
     '1 colleague cannot open this report yet: it was sealed before they were added to the channel.',

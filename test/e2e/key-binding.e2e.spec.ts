@@ -35,7 +35,7 @@ import {
 } from './support/chromium.ts';
 import { AdministratorNavigator, deskPeople, InvestigatorNavigator } from './support/desk.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
-import { checkPage, type PageReport } from './support/page-checks.ts';
+import { checkPage, overflowing, type PageReport } from './support/page-checks.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const title = hasChromium
@@ -356,6 +356,6 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(seen.cspViolations).toEqual([]);
     expect(seen.pageErrors).toEqual([]);
     expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
-    expect(reports.filter((r) => r.overflowAt360 > 0).map((r) => r.name)).toEqual([]);
+    expect(overflowing(reports)).toEqual([]);
   });
 });

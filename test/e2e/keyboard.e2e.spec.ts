@@ -558,6 +558,7 @@ describe.skipIf(!hasChromium)(title, () => {
     for (const report of reports) {
       expect(report.axe, report.name).toEqual([]);
       expect(report.overflowAt360, report.name).toBeLessThanOrEqual(0);
+      expect(report.overflowAt1920, report.name).toBeLessThanOrEqual(0);
       expect(report.smallestFontPx, report.name).toBeGreaterThanOrEqual(14);
     }
   });

@@ -217,6 +217,7 @@ describe.skipIf(!hasChromium).each([
     for (const report of reports) {
       expect(report.axe, report.name).toEqual([]);
       expect(report.overflowAt360, report.name).toBeLessThanOrEqual(0);
+      expect(report.overflowAt1920, report.name).toBeLessThanOrEqual(0);
       expect(report.smallestFontPx, report.name).toBeGreaterThanOrEqual(14);
     }
   });

@@ -13,12 +13,10 @@ import { solvePow } from './pow/pow.ts';
 import { prng, runFuzzLoad } from './test-support/fuzz-load.ts';
 import {
   makeEnvelope,
-  makeReceipt,
-  openSession,
   postJson,
+  signedInWhistleblower,
   solvedPow,
   startIntake,
-  submit,
   type Harness,
 } from './test-support/harness.ts';
 
@@ -52,11 +50,8 @@ beforeAll(async () => {
       },
     },
   });
-  const wb = await makeReceipt();
-  const envelope = makeEnvelope(wb);
-  reportId = envelope.reportId;
-  expect((await submit(h.url, envelope)).status).toBe(201);
-  token = await openSession(h.url, wb);
+  const { receipt: wb, ...signedIn } = await signedInWhistleblower(h.url);
+  ({ reportId, token } = signedIn);
   const file = await wb.attachment(reportId, Buffer.alloc(5000, 1));
   evidenceId = file.attachmentId;
   const begun = await postJson(

@@ -22,14 +22,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   beginUpload,
-  makeEnvelope,
-  makeReceipt,
   manualTimers,
   openSession,
   postJson,
   sha256hex,
   startIntake,
-  submit,
+  submittedWhistleblower,
   testClock,
   type Harness,
 } from '../../intake/src/test-support/harness.ts';
@@ -91,13 +89,11 @@ async function crashDuringUpload(point: 'append' | 'recorded') {
     });
     running.on('exit', () => reject(new Error('child exited before listening')));
   });
-  const wb = await makeReceipt();
-  const envelope = makeEnvelope(wb);
-  expect((await submit(url, envelope)).status).toBe(201);
-  const file = await wb.attachment(envelope.reportId, randomBytes(2 * CHUNK));
+  const { receipt: wb, reportId } = await submittedWhistleblower(url);
+  const file = await wb.attachment(reportId, randomBytes(2 * CHUNK));
   await expect(upload(url, await openSession(url, wb), file)).rejects.toThrow();
   expect(await exited).toBe('SIGKILL');
-  return { wb, reportId: envelope.reportId, file, blobId: sha256hex(file.ciphertext) };
+  return { wb, reportId, file, blobId: sha256hex(file.ciphertext) };
 }
 
 /** The next start: an intake on the same data directory, its start sweep done. */
@@ -186,10 +182,8 @@ describe('evidence whose EvidenceAdded a crash prevented', () => {
     await restart();
     // Another report receives the very same ciphertext (under its own header) before the
     // grace period ends; its blob is the orphan's, completed no later than the orphan's.
-    const other = await makeReceipt();
-    const envelope = makeEnvelope(other);
-    expect((await submit(h!.url, envelope)).status).toBe(201);
-    const theirs = await other.attachment(envelope.reportId, randomBytes(2 * CHUNK));
+    const { receipt: other, reportId } = await submittedWhistleblower(h!.url);
+    const theirs = await other.attachment(reportId, randomBytes(2 * CHUNK));
     const res = await upload(h!.url, await openSession(h!.url, other), {
       ...theirs,
       ciphertext: orphan.file.ciphertext,

@@ -9,12 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   expectProblem,
   locatorIndex,
-  makeEnvelope,
   makeReceipt,
   postJson,
   solvedPow,
   startIntake,
-  submit,
+  submittedWhistleblower,
   type Harness,
   type Receipt,
 } from '../test-support/harness.ts';
@@ -53,12 +52,10 @@ describe('receipt sessions while the projections are behind the log', () => {
       },
     });
     const url = h.url;
-    const mine = await makeReceipt();
-    const older = await makeReceipt();
     const stranger = await makeReceipt();
-    expect((await submit(url, makeEnvelope(older))).status).toBe(201);
+    const { receipt: older } = await submittedWhistleblower(url);
     projected.add(older.locator);
-    expect((await submit(url, makeEnvelope(mine))).status).toBe(201);
+    const { receipt: mine } = await submittedWhistleblower(url);
 
     const refusals = [
       await attempt(url, mine.locator, mine), // acknowledged, not projected yet

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   expectProblem,
   locatorIndex,
-  testBackend,
   makeEnvelope,
   makeReceipt,
   openSession,
@@ -11,6 +10,8 @@ import {
   solvedPow,
   startIntake,
   submit,
+  submittedWhistleblower,
+  testBackend,
   type Harness,
   type Receipt,
 } from '../test-support/harness.ts';
@@ -19,8 +20,7 @@ let h: Harness;
 let receipt: Receipt;
 beforeEach(async () => {
   h = await startIntake();
-  receipt = await makeReceipt();
-  expect((await submit(h.url, makeEnvelope(receipt))).status).toBe(201);
+  ({ receipt } = await submittedWhistleblower(h.url));
 });
 afterEach(() => h.close());
 

@@ -27,13 +27,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  makeEnvelope,
   makeReceipt,
   openSession,
   postJson,
   solvedPow,
   startIntake,
-  submit,
+  submittedWhistleblower,
   type Harness,
   type Receipt,
 } from '../test-support/harness.ts';
@@ -61,10 +60,9 @@ beforeAll(async () => {
       rateLimits: { sessionGlobalPerWindow: 1e9 },
     },
   });
-  owner = await makeReceipt();
+  const { receipt, envelope } = await submittedWhistleblower(h.url);
+  owner = receipt;
   stranger = await makeReceipt();
-  const envelope = makeEnvelope(owner);
-  expect((await submit(h.url, envelope)).status).toBe(201);
   const settle = async () => runner.waitFor((await store.readAll()).at(-1)!.position);
   await settle();
   const token = await openSession(h.url, owner);

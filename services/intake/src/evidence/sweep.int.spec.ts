@@ -10,14 +10,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { problems } from '../http/problem.ts';
 import {
   expectProblem,
-  makeEnvelope,
-  makeReceipt,
   manualTimers,
   openSession,
   postJson,
   sha256hex,
+  signedInWhistleblower,
   startIntake,
-  submit,
   testClock,
   type Harness,
   type Receipt,
@@ -52,11 +50,7 @@ beforeEach(async () => {
   clock = testClock();
   timers = manualTimers();
   await start();
-  wb = await makeReceipt();
-  const envelope = makeEnvelope(wb);
-  reportId = envelope.reportId;
-  expect((await submit(h.url, envelope)).status).toBe(201);
-  token = await openSession(h.url, wb);
+  ({ receipt: wb, reportId, token } = await signedInWhistleblower(h.url));
 });
 afterEach(async () => {
   await h.close();
@@ -175,9 +169,7 @@ describe('sweep of abandoned uploads', () => {
     const abandoned = await halfUploaded();
     await later(25 * HOUR);
     await timers.fire();
-    const other = await makeReceipt();
-    expect((await submit(h.url, makeEnvelope(other))).status).toBe(201);
-    const otherToken = await openSession(h.url, other);
+    const { token: otherToken } = await signedInWhistleblower(h.url);
     const res = await fetch(`${h.url}/api/v1/case/evidence/${abandoned.attachmentId}`, {
       headers: { authorization: `Bearer ${otherToken}` },
     });

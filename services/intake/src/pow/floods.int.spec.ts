@@ -16,6 +16,7 @@ import {
   solvedPow,
   startIntake,
   submit,
+  submittedWhistleblower,
   type Harness,
 } from '../test-support/harness.ts';
 
@@ -60,8 +61,7 @@ describe('floods that pay nothing', () => {
   it('session challenges for random locators leave a returning whistleblower through', async () => {
     h = await startIntake({ config: defaults });
     const url = h.url;
-    const owner = await makeReceipt();
-    expect((await submit(url, makeEnvelope(owner))).status).toBe(201);
+    const { receipt: owner } = await submittedWhistleblower(url);
     await flood(defaultIntakeConfig.rateLimits.sessionGlobalPerWindow + 100, 8, () =>
       postJson(`${url}/api/v1/session/challenge`, { locator: locatorLike() }),
     );
@@ -71,8 +71,7 @@ describe('floods that pay nothing', () => {
   it('anyone who knows a locator cannot lock its owner out', async () => {
     h = await startIntake({ config: defaults });
     const url = h.url;
-    const owner = await makeReceipt();
-    expect((await submit(url, makeEnvelope(owner))).status).toBe(201);
+    const { receipt: owner } = await submittedWhistleblower(url);
     // An investigator of the channel sees the locator: challenges and wrong signatures for it.
     await flood(50, 4, (i) =>
       i % 2 === 0

@@ -308,13 +308,19 @@ export async function expectRefused(
   expect(await snapshot(store)).toBe(before);
 }
 
+/** A whistleblower whose report was acknowledged (201): their receipt and what they sent. */
+export async function submittedWhistleblower(url: string, text?: string) {
+  const receipt = await makeReceipt();
+  const envelope = makeEnvelope(receipt, text);
+  expect((await submit(url, envelope)).status).toBe(201);
+  return { receipt, envelope, reportId: envelope.reportId };
+}
+
 /** A whistleblower whose report was acknowledged (201) and who then signed in to its case. */
 export async function signedInWhistleblower(url: string) {
-  const receipt = await makeReceipt();
-  const envelope = makeEnvelope(receipt);
-  expect((await submit(url, envelope)).status).toBe(201);
-  const auth = { authorization: `Bearer ${await openSession(url, receipt)}` };
-  return { receipt, envelope, reportId: envelope.reportId, auth };
+  const submitted = await submittedWhistleblower(url);
+  const token = await openSession(url, submitted.receipt);
+  return { ...submitted, token, auth: { authorization: `Bearer ${token}` } };
 }
 
 /**

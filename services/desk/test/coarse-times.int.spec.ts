@@ -6,13 +6,10 @@
  * the minute. The whistleblower acts through intake over HTTP with the real protocol, at clock
  * times that are not round; the file itself is read afterwards.
  */
-import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
-import { createFsBlobStore } from '@integrity-desk/intake';
-import { eventFields, openReadModels } from '@integrity-desk/reports';
+import { eventFields } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,27 +21,24 @@ import {
   testClock,
   type Harness,
 } from '../../intake/src/test-support/harness.ts';
-import { startIntakeBeside, world, type World } from './harness.ts';
+import { deploymentOnDisk, type DeploymentOnDisk } from './deployment-on-disk.ts';
+import type { World } from './harness.ts';
 
+let deployment: DeploymentOnDisk;
 let dir: string;
-let store: EventStore;
 let w: World;
 let intake: Harness;
 /** The real clock of the store is never round; these are the ones the services use. */
 const clock = testClock(Date.parse('2026-03-10T09:41:17.389Z'));
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-coarse-'));
   let commitClock = Date.parse('2026-03-10T09:41:17.389Z');
   // Commit times too are taken at odd seconds, so rounding is what makes them whole minutes.
-  store = createSqliteEventStore({
-    file: join(dir, 'events.sqlite'),
-    now: () => (commitClock += 7_919),
+  deployment = await deploymentOnDisk('desk-coarse-', {
+    storeNow: () => (commitClock += 7_919),
+    clock,
   });
-  const db = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
-  const blobs = createFsBlobStore({ dir: join(dir, 'evidence') });
-  w = await world({ store, db, blobStore: blobs });
-  intake = await startIntakeBeside(w, { store, db, blobStore: blobs, clock });
+  ({ dir, w, intake } = deployment);
   const wb = await makeReceipt();
   const envelope = wb.seal('a report at an odd second', randomUUID(), 1, w.channelId);
   expect((await submit(intake.url, envelope)).status).toBe(201);
@@ -62,12 +56,7 @@ beforeAll(async () => {
   await w.desk.settle();
 }, 120_000);
 
-afterAll(async () => {
-  await intake?.close();
-  await w?.desk.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => deployment?.close());
 
 interface Row {
   type: string;

@@ -5,17 +5,10 @@
  * the report's ciphertext, evidence and locator are grepped for in every file of the data
  * directory (database, WAL, blobs, uploads).
  */
-import {
-  createSqliteEventStore,
-  StreamDeletedError,
-  type EventStore,
-} from '@integrity-desk/eventstore';
-import { createFsBlobStore } from '@integrity-desk/intake';
-import { accessStream, openReadModels, purgeStream } from '@integrity-desk/reports';
-import Database from 'better-sqlite3';
+import { StreamDeletedError, type EventStore } from '@integrity-desk/eventstore';
+import { accessStream, purgeStream } from '@integrity-desk/reports';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -29,11 +22,12 @@ import {
   type Harness,
   type Receipt,
 } from '../../intake/src/test-support/harness.ts';
-import { startIntakeBeside, world, type World } from './harness.ts';
+import { deploymentOnDisk, type DeploymentOnDisk } from './deployment-on-disk.ts';
+import type { World } from './harness.ts';
 
+let deployment: DeploymentOnDisk;
 let dir: string;
 let store: EventStore;
-let db: Database.Database;
 let w: World;
 let intake: Harness;
 let wb: Receipt;
@@ -64,11 +58,8 @@ function occurrences(): string[] {
 const auth = () => ({ authorization: `Bearer ${token}` });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-purge-'));
-  store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
-  db = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
-  const blobs = createFsBlobStore({ dir: join(dir, 'evidence') });
-  w = await world({ store, db, blobStore: blobs, erasableBlobs: blobs });
+  deployment = await deploymentOnDisk('desk-purge-', { erasable: true });
+  ({ dir, store, w, intake } = deployment);
   // Alice becomes an administrator: the one who may purge her channel's reports.
   const account = await w.desk.call('GET', `/api/investigators/${w.alice.investigatorId}`, {
     cookie: w.admin.cookie,
@@ -80,7 +71,6 @@ beforeAll(async () => {
   });
   expect(promoted.status).toBe(200);
 
-  intake = await startIntakeBeside(w, { store, db, blobStore: blobs });
   wb = await makeReceipt();
   const envelope = wb.seal('the minister took a bribe', randomUUID(), 1, w.channelId);
   reportId = envelope.reportId;
@@ -129,12 +119,7 @@ beforeAll(async () => {
   await w.desk.settle();
 }, 120_000);
 
-afterAll(async () => {
-  await intake?.close();
-  await w?.desk.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => deployment?.close());
 
 const etagOf = async (id: string) =>
   (await w.desk.call('GET', `/api/reports/${id}`, { cookie: w.alice.cookie })).headers.get(

@@ -21,9 +21,9 @@ export interface IntakeApp extends Express {
   /** Read-only view of internals for tests and metrics (counts only, never content). */
   readonly intake: {
     readonly config: IntakeConfig;
-    readonly spentChallenges: () => number;
-    readonly sessions: () => number;
-    readonly powBits: () => number;
+    /** Live receipt sessions in this process's memory (undefined with a shared store). */
+    readonly sessions: () => number | undefined;
+    readonly powBits: () => Promise<number>;
     /** Stops background work (the sweep of abandoned uploads); call after the server closed. */
     readonly close: () => Promise<void>;
     /**
@@ -40,7 +40,7 @@ export interface IntakeApp extends Express {
  */
 export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   const ctx = createContext(deps);
-  const { config, clock, logger, timers, counters, pow, tokens } = ctx;
+  const { config, clock, logger, timers, counters, pow } = ctx;
   // Request lines leave the process once an hour as counts, never when a request is answered.
   const hourly = timers.every(3_600_000, async () => counters.flush());
   const site = servedSite(deps.staticDir, (error) =>
@@ -112,8 +112,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   Object.defineProperty(app, 'intake', {
     value: {
       config,
-      spentChallenges: () => pow.spentCount(),
-      sessions: () => tokens.size(),
+      sessions: () => ctx.memory?.count('intake-session:'),
       powBits: () => pow.difficulty.bits(),
       close: () => {
         hourly.stop();

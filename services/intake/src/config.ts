@@ -16,7 +16,10 @@ export interface PowConfig {
   readonly normalRatePerMinute: number;
   /** How long a challenge may be solved and used (if the difficulty has not risen above it). */
   readonly ttlMs: number;
-  /** Upper bound of remembered spent challenges (memory bound under attack). */
+  /**
+   * Spent challenges remembered in this process's memory at most (memory bound under attack; with
+   * the session bound it sizes the in-memory shared state, whose guards fail closed when full).
+   */
   readonly maxSpent: number;
 }
 

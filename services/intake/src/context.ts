@@ -1,4 +1,10 @@
 import { errorClass, systemClock, type Clock } from '@integrity-desk/http';
+import {
+  createMemoryStore,
+  createSharedState,
+  type MemoryStore,
+  type SharedState,
+} from '@integrity-desk/shared-state';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { resolveConfig, type IntakeConfig } from './config.ts';
@@ -25,6 +31,13 @@ export interface IntakeContext {
   readonly random: (n: number) => Buffer;
   /** Key of the stateless proof-of-work and session challenges (HMAC-SHA-256). */
   readonly challengeKey: Buffer;
+  /**
+   * What every intake process behind one address shares (sessions, spent challenges, attempts,
+   * limits): this process's memory unless the server passes Redis's (REDIS_URL).
+   */
+  readonly state: SharedState;
+  /** The in-memory store behind `state` when no shared one was given (its counts, for tests). */
+  readonly memory: MemoryStore | undefined;
   readonly pow: Pow;
   /** Receipt sessions: bearer token to report. */
   readonly tokens: SessionTokens;
@@ -43,6 +56,11 @@ export function createContext(deps: IntakeDeps): IntakeContext {
   const random = deps.random ? (n: number) => deps.random!.bytes(n) : (n: number) => randomBytes(n);
   const challengeKey = deps.challengeKey ?? random(32);
   const logger = deps.logger ?? createIntakeLogger();
+  // Bounded like the maps it replaced: past it, guards fail closed (503) rather than forget.
+  const memory = deps.sharedState
+    ? undefined
+    : createMemoryStore({ now, maxEntries: config.pow.maxSpent + config.maxSessions + 50_000 });
+  const state = deps.sharedState ?? createSharedState(memory!, random(32));
   return {
     deps,
     config,
@@ -50,14 +68,18 @@ export function createContext(deps: IntakeDeps): IntakeContext {
     now,
     random,
     challengeKey,
-    pow: createPow(config.pow, challengeKey, random, now),
+    state,
+    memory,
+    pow: createPow(config.pow, challengeKey, random, now, {
+      spent: state.namespace('pow-spent'),
+      attempts: state.namespace('pow-attempts'),
+    }),
     tokens: createSessionTokens({
       idleMs: config.sessionIdleMs,
-      max: config.maxSessions,
-      now,
+      store: state.namespace('intake-session'),
       random,
     }),
-    limits: createRateLimits(config.rateLimits, now),
+    limits: createRateLimits(config.rateLimits, state.namespace('intake-limit')),
     backend: backendProvider(deps.cryptoBackend),
     logger,
     timers: deps.timers ?? systemTimers,

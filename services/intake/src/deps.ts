@@ -1,5 +1,6 @@
 import type { EventStore } from '@integrity-desk/eventstore';
 import type { CryptoBackend, DeploymentCryptoSettings } from '@integrity-desk/protocol';
+import type { SharedState } from '@integrity-desk/shared-state';
 import type { Logger } from 'pino';
 import type { IntakeConfigOverrides } from './config.ts';
 import type { BlobStore } from './evidence/blob-store.ts';
@@ -54,8 +55,16 @@ export interface IntakeDeps {
   /**
    * Keys for the stateless proof-of-work and session challenges (HMAC-SHA-256). Random per
    * process by default: a restart invalidates outstanding challenges, which clients just refetch.
+   * Several processes behind one address are given the same key, or a challenge one issued would
+   * not open on another.
    */
   readonly challengeKey?: Buffer;
+  /**
+   * What several intake processes behind one address share: receipt sessions, spent challenges,
+   * paid attempts (the difficulty) and rate limits. In this process's memory by default; the
+   * server passes a Redis-backed one when REDIS_URL is set (@integrity-desk/shared-state).
+   */
+  readonly sharedState?: SharedState;
   /** Crypto settings of the deployment (receipt KDF salt and parameters, pinned signing key). */
   readonly cryptoSettings?:
     DeploymentCryptoSettings | (() => Promise<DeploymentCryptoSettings | undefined>);

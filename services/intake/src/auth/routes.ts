@@ -42,7 +42,8 @@ export function receiptSessionRoutes(ctx: IntakeContext): Router {
   const key = ctx.challengeKey;
   const limit = ctx.limits.session;
   const challenges = createSessionChallenges(key, random);
-  const spent = new Map<string, number>();
+  // Spent session challenges, shared by every intake process behind the address.
+  const spent = ctx.state.namespace('session-challenge');
   // A real Ed25519 public key nobody holds the private half of: verifying against it costs the
   // same as verifying against a whistleblower's key.
   const dummyKey = generateKeyPairSync('ed25519')
@@ -51,14 +52,9 @@ export function receiptSessionRoutes(ctx: IntakeContext): Router {
     .toString('base64url');
   const dummyChallenge = random(32).toString('base64url');
 
-  function spend(nonce: string, expiresAt: number): boolean {
-    const at = now();
-    if (spent.size > 10_000) for (const [n, e] of spent) if (e <= at) spent.delete(n);
-    if (spent.has(nonce)) return false;
-    if (spent.size >= 200_000) return false;
-    spent.set(nonce, expiresAt);
-    return true;
-  }
+  /** Whether this use is the challenge's first (fails closed: an unanswered store throws). */
+  const spend = (nonce: string, expiresAt: number): Promise<boolean> =>
+    spent.setIfAbsent(nonce, '1', expiresAt - now());
 
   const json = jsonBody(4096);
 
@@ -71,10 +67,12 @@ export function receiptSessionRoutes(ctx: IntakeContext): Router {
   router.post('/session', ...json, async (req, res) => {
     const body = parseRequest(openBody, req.body);
     // Paid first; the binding is hashed so the spent set holds no locator.
-    redeemPow(pow, limit, body.pow, powBinding(body.locator, body.challenge));
+    await redeemPow(pow, limit, body.pow, powBinding(body.locator, body.challenge));
     const opened = challenges.open(body.challenge, body.locator);
     const fresh =
-      opened !== undefined && opened.expiresAtMs > now() && spend(opened.nonce, opened.expiresAtMs);
+      opened !== undefined &&
+      opened.expiresAtMs > now() &&
+      (await spend(opened.nonce, opened.expiresAtMs));
     // One indexed lookup in the read model, which holds the key too: the same work whether the
     // locator is known or not, and whatever the report's history (a stream read grew with it).
     const located = await deps.findReportByLocator(body.locator);
@@ -92,15 +90,15 @@ export function receiptSessionRoutes(ctx: IntakeContext): Router {
     if (!fresh || !valid || !located)
       throw new ProblemError(deps.projectionsBehind?.() ? 'unavailable' : 'sessionRefused');
     res.status(201).json({
-      token: tokens.issue(located.reportId),
+      token: await tokens.issue(located.reportId),
       tokenType: 'Bearer',
       idleTimeoutSeconds: Math.floor(config.sessionIdleMs / 1000),
     });
   });
 
-  router.delete('/session', (req, res) => {
+  router.delete('/session', async (req, res) => {
     const token = bearer(req);
-    if (token) tokens.end(token);
+    if (token) await tokens.end(token);
     res.status(204).end();
   });
 
@@ -125,13 +123,18 @@ export function bearer(req: Request): string | undefined {
 export function requireSession(ctx: IntakeContext): RequestHandler {
   return (req, _res, next) => {
     const token = bearer(req);
-    const reportId = token === undefined ? undefined : ctx.tokens.resolve(token);
-    if (reportId === undefined) {
-      next(new ProblemError('unauthorized'));
-      return;
-    }
-    (req as Request & { reportId: string }).reportId = reportId;
-    next();
+    // A shared state that cannot answer is a 503, never a pass (the problem handler maps it).
+    (token === undefined ? Promise.resolve(undefined) : ctx.tokens.resolve(token)).then(
+      (reportId) => {
+        if (reportId === undefined) {
+          next(new ProblemError('unauthorized'));
+          return;
+        }
+        (req as Request & { reportId: string }).reportId = reportId;
+        next();
+      },
+      next,
+    );
   };
 }
 

@@ -28,7 +28,7 @@ export function deploymentRoutes(ctx: IntakeContext): Router {
           }
         : config.argon2,
       crypto: settings ?? null,
-      pow: { algorithm: 'sha256-leading-zero-bits/v1', bits: pow.difficulty.bits() },
+      pow: { algorithm: 'sha256-leading-zero-bits/v1', bits: await pow.difficulty.bits() },
       limits: {
         maxJsonBytes: config.maxJsonBytes,
         maxChunkBytes: config.maxChunkBytes,
@@ -39,8 +39,8 @@ export function deploymentRoutes(ctx: IntakeContext): Router {
     });
   });
   /** A fresh challenge for the next submission (stateless: costs the server nothing to keep). */
-  router.get('/pow', (_req, res) => {
-    res.json(pow.issue());
+  router.get('/pow', async (_req, res) => {
+    res.json(await pow.issue());
   });
   return router;
 }

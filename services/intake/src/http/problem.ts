@@ -1,4 +1,5 @@
 import { HttpProblem, defineProblems, problemCatalogue } from '@integrity-desk/http';
+import { SharedStateUnavailableError } from '@integrity-desk/shared-state';
 
 /**
  * Every failure an anonymous caller can see, in one place, each with a fixed title (RFC 9457).
@@ -67,6 +68,9 @@ export const { sendProblem, problemHandler } = problemCatalogue<ProblemKind>({
   problems,
   typeBase: 'https://integrity-desk.org/problems/',
   problemClass: ProblemError,
+  // A guard that cannot check (Redis away, the memory bound reached) fails closed: 503, retry.
+  kindOfDomainError: (error) =>
+    error instanceof SharedStateUnavailableError ? 'unavailable' : undefined,
   // Unexpected errors, a busy service and the disk's faults, counted hourly (never a line).
   reported: ['internal', 'unavailable', 'storageFull', 'storageUnavailable'],
 });

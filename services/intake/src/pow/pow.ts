@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SharedStateUnavailableError, type EphemeralStore } from '@integrity-desk/shared-state';
 import type { PowConfig } from '../config.ts';
 import { createHmacSigner } from '../http/hmac-token.ts';
 import { createDifficulty } from './difficulty.ts';
@@ -10,7 +11,8 @@ import { createDifficulty } from './difficulty.ts';
  * starts with `bits` zero bits; the expected work is 2^bits hashes, checking it is one hash.
  *
  * Challenges are stateless (`pow1.<bits>.<expiresAtMs>.<nonce>.<mac>`): the server only remembers
- * challenges that were spent, until they expire, so none can be used twice. The difficulty is
+ * challenges that were spent, until they expire, so none can be used twice (in the shared state:
+ * on every process behind one address). The difficulty is
  * checked again when a challenge is spent: one issued at fewer bits than the going difficulty is
  * refused (`outdated`), and the browser solves a fresh one, so challenges solved while it was
  * quiet cannot be stockpiled for a flood. Every newly spent challenge counts as an attempt
@@ -49,39 +51,55 @@ export function solvePow(challenge: string): string {
 
 const solutionPattern = /^[0-9]{1,20}$/;
 
+export interface PowState {
+  /** Spent challenges (nonce to the binding it paid for), until they expire. */
+  readonly spent: EphemeralStore;
+  /** Paid attempts per second, for the difficulty. */
+  readonly attempts: EphemeralStore;
+}
+
 export function createPow(
   config: PowConfig,
   key: Buffer,
   random: (n: number) => Buffer,
   now: () => number,
+  state: PowState,
 ) {
   const signer = createHmacSigner(key, 'pow');
-  const difficulty = createDifficulty(config, now);
-  /** nonce -> [expiresAt, binding]; the binding lets an identical retry through (idempotence). */
-  const spent = new Map<string, [number, string]>();
-  let nextSweep = 0;
+  const difficulty = createDifficulty(config, now, state.attempts);
+  const { spent } = state;
 
-  function sweep(at: number): void {
-    if (at < nextSweep && spent.size < config.maxSpent) return;
-    nextSweep = at + 10_000;
-    for (const [nonce, [expiresAt]] of spent) if (expiresAt <= at) spent.delete(nonce);
+  /** Whether the challenge was spent on this binding (a retry), or on another (a replay). */
+  async function previously(nonce: string, binding: string): Promise<PowVerdict | undefined> {
+    const previous = await spent.get(nonce);
+    if (previous === undefined) return undefined;
+    return previous === binding
+      ? { ok: true, nonce, expiresAt: 0 }
+      : { ok: false, reason: 'replayed' };
   }
 
   return {
     difficulty,
-    issue(): { challenge: string; bits: number; expiresAt: number; algorithm: string } {
-      const bits = difficulty.bits();
+    async issue(): Promise<{
+      challenge: string;
+      bits: number;
+      expiresAt: number;
+      algorithm: string;
+    }> {
+      const bits = await difficulty.bits();
       const expiresAt = now() + config.ttlMs;
       const nonce = random(16).toString('base64url');
       const challenge = signer.sign(['pow1', String(bits), String(expiresAt), nonce]);
       return { challenge, bits, expiresAt, algorithm: powAlgorithm };
     },
     /**
-     * Checks a solution and marks the challenge spent. `binding` identifies what it was spent
-     * on: presenting the same challenge again with the same binding (a retried request with the
-     * same body) passes, anything else is a replay.
+     * Checks a solution and marks the challenge spent, in the shared state, so no process behind
+     * the same address takes it again. `binding` identifies what it was spent on: presenting the
+     * same challenge again with the same binding (a retried request with the same body) passes,
+     * anything else is a replay. Fails closed: when the shared state cannot answer (Redis away,
+     * the memory bound reached) the verdict is `busy`, never a pass.
      */
-    spend(challenge: unknown, solution: unknown, binding: string): PowVerdict {
+    async spend(challenge: unknown, solution: unknown, binding: string): Promise<PowVerdict> {
       if (typeof challenge !== 'string' || typeof solution !== 'string') {
         return { ok: false, reason: 'invalid' };
       }
@@ -101,29 +119,30 @@ export function createPow(
       if (bits < config.minBits) return { ok: false, reason: 'invalid' };
       if (leadingZeroBits(powDigest(challenge, solution)) < bits)
         return { ok: false, reason: 'invalid' };
-      const previous = spent.get(nonce);
-      if (previous) {
+      try {
         // The retry of a request this challenge already paid for is the same success, even if
         // the difficulty has risen since: it was accepted once.
-        return previous[1] === binding
-          ? { ok: true, nonce, expiresAt }
-          : { ok: false, reason: 'replayed' };
+        const earlier = await previously(nonce, binding);
+        if (earlier) return earlier.ok ? { ok: true, nonce, expiresAt } : earlier;
+        // Checked at redemption, not only at issue: a challenge handed out while it was quiet is
+        // worth no more than the going difficulty asks for now.
+        if (bits < (await difficulty.bits())) return { ok: false, reason: 'outdated' };
+        if (!(await spent.setIfAbsent(nonce, binding, expiresAt - at))) {
+          // Another request (on this process or another) spent it a moment ago.
+          const other = await previously(nonce, binding);
+          return other?.ok ? { ok: true, nonce, expiresAt } : { ok: false, reason: 'replayed' };
+        }
+        await difficulty.recordAttempt();
+        return { ok: true, nonce, expiresAt };
+      } catch (error) {
+        if (error instanceof SharedStateUnavailableError) return { ok: false, reason: 'busy' };
+        throw error;
       }
-      // Checked at redemption, not only at issue: a challenge handed out while it was quiet is
-      // worth no more than the going difficulty asks for now.
-      if (bits < difficulty.bits()) return { ok: false, reason: 'outdated' };
-      sweep(at);
-      // Fail closed: when the memory bound is reached, refuse rather than forget spent ones.
-      if (spent.size >= config.maxSpent) return { ok: false, reason: 'busy' };
-      spent.set(nonce, [expiresAt, binding]);
-      difficulty.recordAttempt();
-      return { ok: true, nonce, expiresAt };
     },
     /** Gives a spent challenge back when the request it paid for was refused without effect. */
-    release(nonce: string): void {
-      spent.delete(nonce);
+    async release(nonce: string): Promise<void> {
+      await spent.delete(nonce);
     },
-    spentCount: () => spent.size,
   };
 }
 

@@ -1,3 +1,4 @@
+import { createMemoryStore } from '@integrity-desk/shared-state';
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultIntakeConfig, type PowConfig } from '../config.ts';
@@ -15,8 +16,14 @@ const config: PowConfig = {
 
 function setup(c: PowConfig = config) {
   let t = 1_000_000;
-  const pow = createPow(c, randomBytes(32), randomBytes, () => t);
-  return { pow, advance: (ms: number) => void (t += ms) };
+  const now = () => t;
+  // The spent set bounded to `maxSpent` entries, as the in-memory shared state bounds it.
+  const spent = createMemoryStore({ now, maxEntries: c.maxSpent });
+  const pow = createPow(c, randomBytes(32), randomBytes, now, {
+    spent,
+    attempts: createMemoryStore({ now }),
+  });
+  return { pow, spent, advance: (ms: number) => void (t += ms) };
 }
 
 describe('leadingZeroBits', () => {
@@ -33,71 +40,88 @@ describe('leadingZeroBits', () => {
 });
 
 describe('proof of work', () => {
-  it('accepts a solved challenge once and refuses its replay for other content', () => {
+  it('accepts a solved challenge once and refuses its replay for other content', async () => {
     const { pow } = setup();
-    const { challenge, bits } = pow.issue();
+    const { challenge, bits } = await pow.issue();
     expect(bits).toBe(8);
     const solution = solvePow(challenge);
     expect(leadingZeroBits(powDigest(challenge, solution))).toBeGreaterThanOrEqual(8);
-    expect(pow.spend(challenge, solution, 'a').ok).toBe(true);
-    expect(pow.spend(challenge, solution, 'a').ok).toBe(true); // identical retry
-    expect(pow.spend(challenge, solution, 'b')).toEqual({ ok: false, reason: 'replayed' });
+    expect((await pow.spend(challenge, solution, 'a')).ok).toBe(true);
+    expect((await pow.spend(challenge, solution, 'a')).ok).toBe(true); // identical retry
+    expect(await pow.spend(challenge, solution, 'b')).toEqual({ ok: false, reason: 'replayed' });
   });
 
-  it('refuses tampering, wrong solutions, malformed input and expiry', () => {
+  it('refuses tampering, wrong solutions, malformed input and expiry', async () => {
     const { pow, advance } = setup();
-    const { challenge } = pow.issue();
+    const { challenge } = await pow.issue();
     const solution = solvePow(challenge);
     const easier = challenge.replace(/^pow1\.8\./, 'pow1.4.');
-    expect(pow.spend(easier, solvePow(easier), 'x').ok).toBe(false);
+    expect((await pow.spend(easier, solvePow(easier), 'x')).ok).toBe(false);
     let wrong = 0;
     while (leadingZeroBits(powDigest(challenge, String(wrong))) >= 8) wrong++;
-    expect(pow.spend(challenge, String(wrong), 'x').ok).toBe(false);
+    expect((await pow.spend(challenge, String(wrong), 'x')).ok).toBe(false);
     for (const bad of [undefined, 1, '', 'a.b', `${challenge}x`])
-      expect(pow.spend(bad, solution, 'x').ok).toBe(false);
-    expect(pow.spend(challenge, '-1', 'x').ok).toBe(false);
-    expect(pow.spend(challenge, '1e3', 'x').ok).toBe(false);
+      expect((await pow.spend(bad, solution, 'x')).ok).toBe(false);
+    expect((await pow.spend(challenge, '-1', 'x')).ok).toBe(false);
+    expect((await pow.spend(challenge, '1e3', 'x')).ok).toBe(false);
     advance(config.ttlMs + 1);
-    expect(pow.spend(challenge, solution, 'x').ok).toBe(false);
+    expect((await pow.spend(challenge, solution, 'x')).ok).toBe(false);
   });
 
-  it('refuses a challenge signed with another key', () => {
+  it('refuses a challenge signed with another key', async () => {
     const a = setup();
     const b = setup();
-    const { challenge } = a.pow.issue();
-    expect(b.pow.spend(challenge, solvePow(challenge), 'x').ok).toBe(false);
+    const { challenge } = await a.pow.issue();
+    expect((await b.pow.spend(challenge, solvePow(challenge), 'x')).ok).toBe(false);
   });
 
-  it('fails closed when the spent set is full, and frees it as challenges expire', () => {
-    const { pow, advance } = setup();
+  it('is spent once across processes that share the state and the key', async () => {
+    const now = () => 1_000_000;
+    const key = randomBytes(32);
+    const state = { spent: createMemoryStore({ now }), attempts: createMemoryStore({ now }) };
+    const one = createPow(config, key, randomBytes, now, state);
+    const two = createPow(config, key, randomBytes, now, state);
+    const { challenge } = await one.issue();
+    const solution = solvePow(challenge);
+    expect((await one.spend(challenge, solution, 'a')).ok).toBe(true);
+    expect(await two.spend(challenge, solution, 'b')).toEqual({ ok: false, reason: 'replayed' });
+    expect((await two.spend(challenge, solution, 'a')).ok).toBe(true); // the same request's retry
+    expect(await two.difficulty.ratePerMinute()).toBe(1);
+  });
+
+  it('fails closed when the spent set is full, and frees it as challenges expire', async () => {
+    const { pow, spent, advance } = setup();
     for (let i = 0; i < 3; i++) {
-      const { challenge } = pow.issue();
-      expect(pow.spend(challenge, solvePow(challenge), `b${i}`).ok).toBe(true);
+      const { challenge } = await pow.issue();
+      expect((await pow.spend(challenge, solvePow(challenge), `b${i}`)).ok).toBe(true);
     }
-    const { challenge } = pow.issue();
-    expect(pow.spend(challenge, solvePow(challenge), 'x')).toEqual({ ok: false, reason: 'busy' });
+    const { challenge } = await pow.issue();
+    expect(await pow.spend(challenge, solvePow(challenge), 'x')).toEqual({
+      ok: false,
+      reason: 'busy',
+    });
     advance(config.ttlMs + 1);
-    const fresh = pow.issue();
-    expect(pow.spend(fresh.challenge, solvePow(fresh.challenge), 'y').ok).toBe(true);
-    expect(pow.spentCount()).toBe(1);
+    const fresh = await pow.issue();
+    expect((await pow.spend(fresh.challenge, solvePow(fresh.challenge), 'y')).ok).toBe(true);
+    expect(spent.count()).toBe(1);
   });
 });
 
 describe('adaptive difficulty', () => {
-  it('adds a bit per doubling of the global rate and falls back after the minute', () => {
+  it('adds a bit per doubling of the global rate and falls back after the minute', async () => {
     let t = 0;
-    const d = createDifficulty(config, () => t);
-    expect(d.bits()).toBe(8);
-    for (let i = 0; i < 10; i++) d.recordAttempt();
-    expect(d.bits()).toBe(8);
-    for (let i = 0; i < 30; i++) d.recordAttempt(); // 40/min = 4x the normal rate
-    expect(d.bits()).toBe(10);
-    for (let i = 0; i < 10_000; i++) d.recordAttempt();
-    expect(d.bits()).toBe(16); // capped
+    const d = createDifficulty(config, () => t, createMemoryStore({ now: () => t }));
+    expect(await d.bits()).toBe(8);
+    for (let i = 0; i < 10; i++) await d.recordAttempt();
+    expect(await d.bits()).toBe(8);
+    for (let i = 0; i < 30; i++) await d.recordAttempt(); // 40/min = 4x the normal rate
+    expect(await d.bits()).toBe(10);
+    for (let i = 0; i < 10_000; i++) await d.recordAttempt();
+    expect(await d.bits()).toBe(16); // capped
     t += 30_000;
-    expect(d.bits()).toBe(16);
+    expect(await d.bits()).toBe(16);
     t += 31_000;
-    expect(d.ratePerMinute()).toBe(0);
-    expect(d.bits()).toBe(8);
+    expect(await d.ratePerMinute()).toBe(0);
+    expect(await d.bits()).toBe(8);
   });
 });

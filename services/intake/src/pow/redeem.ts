@@ -16,16 +16,16 @@ const refusal: Record<Exclude<PowVerdict, { ok: true }>['reason'], ProblemKind> 
  * its kind. A request refused by that limit gets its challenge back, so the client can retry the
  * same solution later. Throws the problem to answer; returns when the request may go on.
  */
-export function redeemPow(
+export async function redeemPow(
   pow: Pow,
   limit: WindowCounter,
   proof: { readonly challenge: string; readonly solution: string },
   binding: string,
-): void {
-  const verdict = pow.spend(proof.challenge, proof.solution, binding);
+): Promise<void> {
+  const verdict = await pow.spend(proof.challenge, proof.solution, binding);
   if (!verdict.ok) throw new ProblemError(refusal[verdict.reason]);
-  if (!limit.take()) {
-    pow.release(verdict.nonce);
+  if (!(await limit.take())) {
+    await pow.release(verdict.nonce);
     throw new ProblemError('rateLimited');
   }
 }

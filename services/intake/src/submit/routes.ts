@@ -41,7 +41,7 @@ export function submitRoutes(ctx: IntakeContext): Router {
     // (an identical retry may present its spent challenge again).
     const eventId = submissionEventId(envelope);
     // Only a request whose proof of work passed counts towards the submission limit.
-    redeemPow(pow, limit, body.pow, eventId);
+    await redeemPow(pow, limit, body.pow, eventId);
     // Only to the channel's current signed list: a recipient removed from it must never receive
     // a new report, and an older list may still name them; the browser refetches, verifies and
     // seals again. Free on the hot path (the list is at hand); only a mismatch reads the store,

@@ -67,3 +67,33 @@ export function runBench(body: () => Promise<void>): void {
     process.exit(1);
   });
 }
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/**
+ * p50 and p99 (with its target) of a query: 20 warm-up runs, then 200 timed ones. Beside the
+ * wall time, the p99 of this process's CPU time per run: on a machine shared with other work the
+ * wall p99 is mostly other processes' time slices, the CPU time is the query's own cost.
+ */
+export function queryLatency(name: string, run: () => unknown, target: string): Figure[] {
+  for (let i = 0; i < 20; i++) run();
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const c = process.cpuUsage();
+    const s = performance.now();
+    run();
+    times.push(performance.now() - s);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return [
+    { name: `${name} p50`, value: percentile(times, 50), unit: 'ms' },
+    { name: `${name} p99`, value: percentile(times, 99), unit: 'ms', target },
+    { name: `${name} CPU p99`, value: percentile(cpu, 99), unit: 'ms', target },
+  ];
+}

@@ -2,6 +2,7 @@ import { errorClass, verifyJsonDepth } from '@integrity-desk/http';
 import express, { type Express } from 'express';
 import { adminRoutes } from './admin/routes.ts';
 import { signInRoutes } from './auth/routes.ts';
+import { caseListRoutes } from './case-list/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
 import { createContext } from './context.ts';
 import { credentialRoutes } from './credentials/routes.ts';
@@ -33,6 +34,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.use(setupRoutes(ctx));
   app.use(signInRoutes(ctx));
   app.use(queueRoutes(ctx));
+  app.use(caseListRoutes(ctx));
   app.use(caseRoutes(ctx));
   app.use(adminRoutes(ctx));
   app.use(deploymentRoutes(ctx));

@@ -22,6 +22,7 @@ import { deriveDeskKeys, type DeskKeys } from './auth/server-keys.ts';
 import { FailureLedger } from './auth/failure-ledger.ts';
 import { SignInGate } from './auth/signin-gate.ts';
 import { ProblemError } from './http/problem.ts';
+import { LiveCaseList } from './case-list/live.ts';
 
 /** Who is calling, re-read from the investigator's stream on every request. */
 export interface Caller {
@@ -54,6 +55,8 @@ export interface DeskContext {
   readonly dummyVerifier: () => Promise<LoginVerifier>;
   /** Who opened which case and downloaded which evidence, once per hour (reports/access). */
   readonly access: AccessRecorder;
+  /** The case list in memory, kept up to date from the read models (case-list/live.ts). */
+  readonly caseList: LiveCaseList;
 }
 
 export function createContext(deps: DeskDeps): DeskContext {
@@ -91,6 +94,7 @@ export function createContext(deps: DeskDeps): DeskContext {
     lastTotpStep: new Map(),
     accounts: new Map(),
     access: createAccessRecorder({ store: deps.store, clock: deps.clock }),
+    caseList: new LiveCaseList(deps.readModels),
     setup: { token: undefined },
   };
 }

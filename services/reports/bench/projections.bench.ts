@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
+import { queryLatency, runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
 import { allProjections } from '../src/projections/all.ts';
 import {
   listByPriority,
@@ -121,10 +121,6 @@ function reportEvents(i: number): EventToAppend[] {
   ];
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 runBench(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'projections-bench-'));
   const file = join(dir, 'events.sqlite');
@@ -218,23 +214,7 @@ runBench(async () => {
       },
       { name: 'load average (1 min) after the rebuild', value: loadavg()[0] ?? NaN, unit: '' },
     ];
-    for (const [name, run] of queries) {
-      for (let i = 0; i < 20; i++) run();
-      const times: number[] = [];
-      for (let i = 0; i < 200; i++) {
-        const s = performance.now();
-        run();
-        times.push(performance.now() - s);
-      }
-      times.sort((a, b) => a - b);
-      figures.push({ name: `${name} p50`, value: percentile(times, 50), unit: 'ms' });
-      figures.push({
-        name: `${name} p99`,
-        value: percentile(times, 99),
-        unit: 'ms',
-        target: '< 10',
-      });
-    }
+    for (const [name, run] of queries) figures.push(...queryLatency(name, run, '< 10'));
     writeBenchResult('projections', figures);
     db.close();
   } finally {

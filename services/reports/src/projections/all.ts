@@ -1,4 +1,5 @@
 import { auditLogProjection } from './audit/projection.ts';
+import { caseListProjection } from './cases/projection.ts';
 import { staffDirectoryProjection } from './directory/projection.ts';
 import { whistleblowerLocatorsProjection } from './locators/projection.ts';
 import type { Projection } from './projection.ts';
@@ -8,6 +9,7 @@ import { evidenceBlobsProjection, pendingPurgesProjection } from './retention/pr
 /** Every read model the services use; the server's runner and the rebuild CLI run this list. */
 export const allProjections: readonly Projection[] = [
   reportQueueProjection,
+  caseListProjection,
   whistleblowerLocatorsProjection,
   staffDirectoryProjection,
   auditLogProjection,

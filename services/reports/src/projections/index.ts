@@ -16,3 +16,4 @@ export { allProjections } from './all.ts';
 export * from './directory/projection.ts';
 export * from './audit/projection.ts';
 export * from './retention/projection.ts';
+export * from './cases/index.ts';

@@ -228,17 +228,24 @@ export function loadQueueRows(
   return out;
 }
 
+/**
+ * What a projection of one row per report handles, and its key: the report's events, and the
+ * purge record (`purge-<id>`) too: a runner that reads the log after the report stream was
+ * tombstoned never sees that stream's ReportPurged, and must still drop the row.
+ */
+export const perReport = {
+  canHandle: (e: RecordedEvent) =>
+    (e.streamId.startsWith('report-') && handled.has(e.type)) ||
+    (e.type === 'ReportPurged' && e.streamId.startsWith('purge-')),
+  key: (e: RecordedEvent) => (e.data as { reportId: string }).reportId,
+};
+
 export const reportQueueProjection: FoldProjection<QueueRow> = {
   kind: 'fold',
   name: 'report-queue',
   version: 4,
   ddl: reportQueueDdl,
-  // The purge record (`purge-<id>`) too: a runner that reads the log after the report stream
-  // was tombstoned never sees that stream's ReportPurged, and must still drop the row.
-  canHandle: (e: RecordedEvent) =>
-    (e.streamId.startsWith('report-') && handled.has(e.type)) ||
-    (e.type === 'ReportPurged' && e.streamId.startsWith('purge-')),
-  key: (e) => (e.data as { reportId: string }).reportId,
+  ...perReport,
   evolve: evolveQueueRow,
   load: loadQueueRows,
   writes: reportQueueWrites,

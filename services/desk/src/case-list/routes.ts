@@ -1,0 +1,32 @@
+import { parseRequest } from '@integrity-desk/http';
+import { channelsOfRecipient, type CaseListContext } from '@integrity-desk/reports';
+import { Router } from 'express';
+import type { DeskContext } from '../context.ts';
+import { requireCaller } from '../context.ts';
+import { caseQuerySchema, toCaseQuery } from './query-schema.ts';
+
+/** The caller's view of the list: exactly the channels the queues show them. */
+export function caseListContext(ctx: DeskContext, investigatorId: string): CaseListContext {
+  return {
+    channelIds: channelsOfRecipient(ctx.deps.readModels, investigatorId),
+    investigatorId,
+    now: ctx.deps.clock.now(),
+  };
+}
+
+/**
+ * GET /api/cases: every case of the caller's channels, filtered, sorted and paged, with the
+ * exact total and every saved view's count. Plain fields only.
+ */
+export function caseListRoutes(ctx: DeskContext): Router {
+  const router = Router();
+  router.get('/api/cases', async (req, res) => {
+    const caller = await requireCaller(ctx, req, res);
+    const params = parseRequest(caseQuerySchema, req.query);
+    const lc = caseListContext(ctx, caller.investigatorId);
+    const index = ctx.caseList.refresh();
+    const page = index.query(toCaseQuery(params, lc), lc);
+    res.json({ ...page, counts: index.viewCounts(lc), position: index.position });
+  });
+  return router;
+}

@@ -1,0 +1,73 @@
+import type { RecordedEvent } from '@integrity-desk/eventstore';
+import { evolveQueueRow, type QueueRow } from '../queues/row.ts';
+
+/**
+ * One report as the case list shows it: the queue row's plain routing and deadline fields, plus
+ * what the list adds (how many times the whistleblower wrote, when last), and the log position
+ * of the last event folded in, so a reader can fetch exactly the rows that changed since it last
+ * looked. Plain fields only: nothing a whistleblower wrote is ever here.
+ */
+export interface CaseRow extends QueueRow {
+  /** The submission and each whistleblower message: what an investigator may not have read. */
+  readonly whistleblowerWrites: number;
+  readonly lastWhistleblowerAt: string;
+  /** Labels attached, sorted: plain text the channel defined, never the whistleblower's. */
+  readonly labels: readonly string[];
+  /** Global log position of the last event folded into this row. */
+  readonly position: number;
+}
+
+/** A purged report: its row is gone, and readers learn so at this position. */
+export interface PurgedCase {
+  readonly reportId: string;
+  readonly purged: true;
+  readonly position: number;
+}
+
+export type CaseListState = CaseRow | PurgedCase;
+
+export const isCaseRow = (s: CaseListState | undefined): s is CaseRow =>
+  s !== undefined && !('purged' in s);
+
+/** Pure: the case-list state after one event (undefined before the report was submitted). */
+export function evolveCaseRow(
+  state: CaseListState | undefined,
+  e: RecordedEvent,
+): CaseListState | undefined {
+  const position = Number(e.position);
+  const row = isCaseRow(state) ? state : undefined;
+  if (state && !row) return state; // purged stays purged
+  const next = evolveQueueRow(row, e);
+  if (!next) {
+    if (!row) return undefined;
+    return { reportId: row.reportId, purged: true, position };
+  }
+  if (!row)
+    return {
+      ...next,
+      whistleblowerWrites: 1,
+      lastWhistleblowerAt: next.receivedAt,
+      labels: [],
+      position,
+    };
+  const wrote =
+    e.type === 'MessagePosted' && (e.data as { author?: string }).author === 'whistleblower';
+  return {
+    ...next,
+    labels: row.labels,
+    whistleblowerWrites: row.whistleblowerWrites + (wrote ? 1 : 0),
+    lastWhistleblowerAt: wrote ? next.lastActivityAt : row.lastWhistleblowerAt,
+    position,
+  };
+}
+
+/**
+ * The deadline an investigator must meet next: acknowledgement while unacknowledged, then the
+ * feedback deadline until feedback was given (Art. 9(1)(b) and (f)); none once closed.
+ */
+export function nextDeadlineOf(row: QueueRow): string | null {
+  if (!row.isOpen) return null;
+  if (row.status === 'submitted') return row.ackDueAt;
+  if (row.feedbackGivenAt === null) return row.feedbackDueAt;
+  return null;
+}

@@ -1,0 +1,94 @@
+import type { Json, RecordedEvent } from '@integrity-desk/eventstore';
+import { describe, expect, it } from 'vitest';
+import { fakeSubmissionEnvelope, fakeUuid } from '../../shared/fixtures.ts';
+import { caseListWrites } from './projection.ts';
+import { evolveCaseRow, isCaseRow, nextDeadlineOf, type CaseListState } from './row.ts';
+
+const reportId = fakeUuid('report');
+const channelId = fakeUuid('channel');
+let position = 0n;
+const recorded = (type: string, data: Record<string, unknown>, stream = `report-${reportId}`) =>
+  ({
+    id: fakeUuid(`e${position}`),
+    type,
+    streamId: stream,
+    revision: position,
+    position: ++position,
+    data: { reportId, ...data } as Json,
+    metadata: {},
+    created: 0,
+  }) satisfies RecordedEvent;
+
+const given = (...events: RecordedEvent[]) =>
+  events.reduce<CaseListState | undefined>(evolveCaseRow, undefined);
+
+const submitted = () =>
+  recorded('ReportSubmitted', {
+    channelId,
+    receivedAt: '2026-03-01T10:00:00.000Z',
+    acknowledgementDueAt: '2026-03-08T10:00:00.000Z',
+    envelope: fakeSubmissionEnvelope(reportId, channelId),
+  });
+const acknowledged = () =>
+  recorded('ReportAcknowledged', {
+    by: 'i1',
+    acknowledgedAt: '2026-03-02T00:00:00.000Z',
+    feedbackDueAt: '2026-06-01T00:00:00.000Z',
+  });
+const message = (author: 'whistleblower' | 'investigator', postedAt: string) =>
+  recorded('MessagePosted', {
+    messageId: fakeUuid(postedAt),
+    author,
+    ...(author === 'investigator' && { investigatorId: 'i1' }),
+    envelope: {},
+    postedAt,
+  });
+
+describe('case list rows (given events, then the row)', () => {
+  it('a submission is a row with one whistleblower write, due for acknowledgement', () => {
+    const row = given(submitted());
+    expect(row).toMatchObject({
+      reportId,
+      channelId,
+      status: 'submitted',
+      whistleblowerWrites: 1,
+      lastWhistleblowerAt: '2026-03-01T10:00:00.000Z',
+      labels: [],
+      position: Number(position),
+    });
+    expect(isCaseRow(row) && nextDeadlineOf(row)).toBe('2026-03-08T10:00:00.000Z');
+  });
+
+  it('counts whistleblower messages only, and the next deadline moves to feedback, then none', () => {
+    const row = given(
+      submitted(),
+      acknowledged(),
+      message('whistleblower', '2026-03-03T00:00:00.000Z'),
+      message('investigator', '2026-03-04T00:00:00.000Z'),
+    );
+    expect(row).toMatchObject({
+      whistleblowerWrites: 2,
+      lastWhistleblowerAt: '2026-03-03T00:00:00.000Z',
+      feedbackGivenAt: '2026-03-04T00:00:00.000Z',
+    });
+    expect(isCaseRow(row) && nextDeadlineOf(row)).toBeNull();
+    const unanswered = given(submitted(), acknowledged());
+    expect(isCaseRow(unanswered) && nextDeadlineOf(unanswered)).toBe('2026-06-01T00:00:00.000Z');
+  });
+
+  it('a purge leaves a marker without data at its position, and nothing brings the row back', () => {
+    const purged = given(
+      submitted(),
+      recorded('ReportPurged', { by: 'i1', purgedAt: '2026-04-01T00:00:00.000Z' }),
+    );
+    const at = Number(position);
+    expect(purged).toEqual({ reportId, purged: true, position: at });
+    expect(evolveCaseRow(purged, acknowledged())).toBe(purged);
+    const [write] = caseListWrites([{ key: reportId, before: undefined, after: purged }]);
+    expect(write?.params).toEqual([reportId, null, at, null]);
+  });
+
+  it('events before a submission make no row', () => {
+    expect(given(acknowledged())).toBeUndefined();
+  });
+});

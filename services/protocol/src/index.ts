@@ -132,3 +132,13 @@ export {
   type CreateVaultInput,
   type CreatedVault,
 } from './vault.ts';
+export {
+  createBackupSealer,
+  createBackupOpener,
+  backupRecipient,
+  WrongBackupKeyError,
+  BACKUP_HEADER_BYTES,
+  BACKUP_FRAME_PLAINTEXT,
+  type BackupSealer,
+  type BackupOpener,
+} from './backup.ts';

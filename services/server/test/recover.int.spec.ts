@@ -7,7 +7,6 @@
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
 import { investigatorStream, openReadModels } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { statSync, writeFileSync } from 'node:fs';
@@ -22,34 +21,15 @@ import {
   type Account,
   type Desk,
 } from '../../desk/test/harness.ts';
+import { runTool, type ToolRun } from './support/run-tool.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
 // Every run of the tool is a new Node process that loads it through tsx: 1-2 s on a quiet
 // machine, several times that on a loaded CI machine, and some tests run it a few times.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The tool as a real process, with the environment `npm start` would have. */
-function recover(dataDir: string, ...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
-  delete env['DESK_KEY_FILE'];
-  delete env['EVENT_STORE'];
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'services/server/src/recover/main.ts', ...args],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const recover = (dataDir: string, ...args: string[]) =>
+  runTool('services/server/src/recover/main.ts', dataDir, args);
 
 /** `<investigatorId>:<code>` for each line of the tool's output that carries one. */
 const resetCodes = (stdout: string) =>
@@ -125,7 +105,7 @@ describe('desk:recover totp-reset: the last administrator lost their authenticat
   let desk: Desk;
   let admin: Account;
   let bob: Account;
-  let run: Run;
+  let run: ToolRun;
   /** The administrator's new authenticator, once they finished the reset. */
   let adminTotp = '';
 

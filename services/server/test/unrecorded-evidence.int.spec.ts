@@ -5,15 +5,7 @@
 // the timers injected.
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
 import { createFsBlobStore } from '@integrity-desk/intake';
-import {
-  allProjections,
-  createProjectionRunner,
-  createReportPurger,
-  handleReportCommand,
-  openReadModels,
-  type ReportCommand,
-} from '@integrity-desk/reports';
-import Database from 'better-sqlite3';
+import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -31,6 +23,7 @@ import {
   testClock,
   type Harness,
 } from '../../intake/src/test-support/harness.ts';
+import { startEmbeddedPurger } from '../src/backup/embedded-purger.ts';
 
 const HOUR = 60 * 60_000;
 const CHUNK = 64 * 1024;
@@ -209,23 +202,15 @@ describe('evidence whose EvidenceAdded a crash prevented', () => {
         ...c,
         metadata: { now: new Date(), eventId: randomUUID(), actor: staff },
       } as ReportCommand);
-    const readModels = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
-    const runner = createProjectionRunner({ store, db: readModels, projections: allProjections });
-    await runner.start();
+    const { purger, stop } = await startEmbeddedPurger(store, {
+      readModelsFile: join(dir, 'read-models.sqlite'),
+      blobDir: join(dir, 'evidence'),
+    });
     try {
-      const purger = createReportPurger({
-        store,
-        readModels,
-        blobs: createFsBlobStore({ dir: join(dir, 'evidence') }),
-        clock: { now: () => new Date() },
-        ids: { uuid: () => randomUUID() },
-        waitForProjections: (position) => runner.waitFor(position),
-      });
       expect(existsSync(blobPath(blobId))).toBe(true);
       expect(await purger.purge(reportId, staff)).toBe('erased');
     } finally {
-      await runner.stop();
-      readModels.close();
+      await stop();
     }
     expect(existsSync(blobPath(blobId))).toBe(false);
     expect(readdirSync(uploadsDir())).toEqual([]);

@@ -7,19 +7,19 @@
 import { createSqliteEventStore } from '@integrity-desk/eventstore';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
-import { allProjections } from '../projections/all.ts';
-import { createProjectionRunner, openReadModels } from '../projections/runner.ts';
+import { rebuildReadModels } from '../projections/rebuild.ts';
 
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const store = createSqliteEventStore({ file: resolve(dataDir, 'events.sqlite') });
-const db = openReadModels(resolve(dataDir, 'read-models.sqlite'), (f) => new Database(f));
-
-const started = performance.now();
-const runner = createProjectionRunner({ store, db, projections: allProjections });
-await runner.rebuild();
-const seconds = (performance.now() - started) / 1000;
-console.log(
-  `rebuilt ${allProjections.map((p) => p.name).join(', ')} up to position ${runner.position()} in ${seconds.toFixed(1)} s`,
-);
-db.close();
-await store.close();
+try {
+  const done = await rebuildReadModels(
+    store,
+    resolve(dataDir, 'read-models.sqlite'),
+    (f) => new Database(f),
+  );
+  console.log(
+    `rebuilt ${done.projections.join(', ')} up to position ${done.position} in ${done.seconds.toFixed(1)} s`,
+  );
+} finally {
+  await store.close();
+}

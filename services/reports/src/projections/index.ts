@@ -13,6 +13,8 @@ export {
   type LocatedReport,
 } from './locators/projection.ts';
 export { allProjections } from './all.ts';
+export { rebuildReadModels, type RebuildOutcome } from './rebuild.ts';
+export { readModelRows } from './read-model-rows.ts';
 export * from './directory/projection.ts';
 export * from './audit/projection.ts';
 export * from './retention/projection.ts';

@@ -11,6 +11,7 @@ import { listAuditLog } from '../projections/audit/projection.ts';
 import { findReportByLocator } from '../projections/locators/projection.ts';
 import { findQueueItem, listQueue, queueCounts } from '../projections/queues/queries.ts';
 import { listPendingPurges } from '../projections/retention/projection.ts';
+import { readModelRows } from '../projections/read-model-rows.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
 import { IllegalTransitionError } from '../report/errors.ts';
 import { handleReportCommand, readReport, reportStream } from '../report/handle.ts';
@@ -174,30 +175,7 @@ async function report(w: World, opts: { blobId?: string; open?: boolean } = {}) 
   return { reportId, blobId };
 }
 
-/**
- * Every read-model table, as rows, without the runner's own checkpoints. Counters that fell to
- * zero keep their row (per channel, not per report: they tell nothing of a purged report) where a
- * rebuild never wrote one, so they are left out.
- */
-function dump(db: Database.Database) {
-  const tables = (
-    db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'projection_checkpoints' ORDER BY name",
-      )
-      .all() as { name: string }[]
-  ).map((t) => t.name);
-  return Object.fromEntries(
-    tables.map((t) => [
-      t,
-      db
-        .prepare(
-          `SELECT * FROM ${t} ${t === 'report_queue_counts' ? 'WHERE n <> 0' : ''} ORDER BY 1, 2`,
-        )
-        .all(),
-    ]),
-  );
-}
+const dump = readModelRows;
 
 async function rebuilt(store: EventStore) {
   const db = new Database(':memory:');

@@ -3,16 +3,22 @@
 // through the small Face interface, so it is tested without a PDF.
 //
 // Scripts: a face is a list of fonts in order of preference (Noto Sans Latin first, then Latin
-// Extended, Greek, Cyrillic, Arabic, Hebrew); each character goes to the first font that has
-// it, and neutral characters (spaces, punctuation, digits) stay with the run they are in when
-// that font has them. A character no font has is drawn as REPLACEMENT and counted, so the file
-// says how many characters it could not draw (the case page shows the original).
+// Extended, Greek, Cyrillic, Hebrew); each character goes to the first font that has it, and
+// neutral characters (spaces, punctuation, digits) stay with the run they are in when that font
+// has them. A character no font has is drawn as REPLACEMENT and counted, so the file says how
+// many characters it could not draw (the case page shows the original).
 //
-// Right-to-left text: the font engine (fontkit, through pdf-lib) shapes Arabic (joined letter
-// forms) and lays each Arabic or Hebrew run out right to left. A line whose first strong
-// character is right-to-left is right-aligned and its runs are drawn in reverse order. That is
-// a simplified bidi, not the full Unicode algorithm: numbers or Latin words inside an Arabic
-// sentence come out in the right place in common cases, not in every nesting.
+// Arabic (and every script whose letters must be shaped: Syriac, Thaana, the Indic scripts) is
+// not drawn: pdf-lib places each glyph at its plain advance and ignores the font's positioning,
+// and Noto's Arabic builds letters from a body and dots placed by that positioning. Drawn, it
+// came out with dots astray and letters overlapping (checked in a rendering of the PDF), which
+// would misquote a whistleblower; shown as "?" and counted, it sends the reader to the case page.
+//
+// Right-to-left text (Hebrew): a line whose first strong character is right-to-left is
+// right-aligned and its runs are drawn in reverse order, each run's characters right to left
+// (the font engine lays a Hebrew run out that way). That is a simplified bidi, not the full
+// Unicode algorithm: numbers or Latin words inside a Hebrew sentence come out in the right
+// place in common cases, not in every nesting.
 
 export interface FontLike {
   /** Unicode code points the font has a glyph for. */
@@ -35,6 +41,9 @@ const CONTROL = /\p{Cc}/u;
 const NEUTRAL = /[\p{Zs}\p{P}\p{S}\p{N}]/u;
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 const STRONG = /\p{L}/u;
+/** Scripts whose letters must be shaped to be read (see above): never drawn, whatever the font. */
+const SHAPED =
+  /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Oriya}\p{Script=Sinhala}\p{Script=Myanmar}\p{Script=Khmer}]/u;
 
 /** Splits text into runs of one font each; `missing` counts characters no font has. */
 export function runsOf(face: Face, text: string): { runs: Run[]; missing: number } {
@@ -48,7 +57,7 @@ export function runsOf(face: Face, text: string): { runs: Run[]; missing: number
     let font: number;
     if (last && NEUTRAL.test(ch) && face[last.font]!.codePoints.has(cp)) font = last.font;
     else {
-      font = face.findIndex((f) => f.codePoints.has(cp));
+      font = SHAPED.test(ch) ? -1 : face.findIndex((f) => f.codePoints.has(cp));
       if (font < 0) {
         missing += 1;
         ch = REPLACEMENT;

@@ -363,7 +363,7 @@ export const en = {
   'desk.export.file': '{name} · {type} · {size} bytes',
   'desk.export.footer': 'Case {id} · confidential · page {page} of {pages}',
   'desk.export.missing':
-    '{count} characters could not be drawn with the embedded fonts (Latin, Greek, Cyrillic, Arabic, Hebrew) and show as ?. The case page shows the original text.',
+    '{count} characters could not be drawn in this file and show as ?: the embedded fonts cover Latin, Greek, Cyrillic and Hebrew, and Arabic script cannot be laid out correctly here. The case page shows the original text.',
   'desk.share.title': 'Colleagues who cannot open this report',
   'desk.share.one':
     '1 colleague cannot open this report yet: it was sealed before they were added to the channel.',

@@ -69,19 +69,8 @@ describe.skipIf(!hasChromium)(title, () => {
   });
 
   it('a second administrator enrols and cannot publish without the key', async () => {
-    await first.openSetup();
-    await first.setUp(platform.setupToken);
-    await first.confirmTotp();
-    await first.signIn();
-    await first.openAdministration();
-    await first.page.getByLabel('Username of the new investigator').fill(colleague.handle);
-    await first.page.getByLabel('Role').selectOption({ label: 'Administrator' });
-    await first.page.getByRole('button', { name: 'Invite an investigator' }).click();
-    const shown = first.page.getByRole('status').filter({ hasText: 'Invitation (give it' });
-    await shown.waitFor();
-    const invitation = ((await shown.textContent()) ?? '')
-      .replace(/^[^:]*shown once\):/, '')
-      .trim();
+    await first.setUpAndSignIn(platform.setupToken);
+    const invitation = await first.invite(colleague.handle, 'Administrator');
     await first.addChannel(channel, ['?What happened?*']);
 
     const enrolling = new InvestigatorNavigator(
@@ -90,10 +79,7 @@ describe.skipIf(!hasChromium)(title, () => {
       colleague.handle,
       colleague.password,
     );
-    await enrolling.openEnrolment();
-    await enrolling.enrol(invitation);
-    await enrolling.confirmTotp();
-    await enrolling.signIn();
+    await enrolling.enrolAndSignIn(invitation);
     await enrolling.page.getByRole('link', { name: 'Account' }).click();
     await enrolling.page.getByRole('heading', { name: 'Your safety number' }).waitFor();
     ownNumber = (await enrolling.page.getByTestId('own-safety-number').innerText()).trim();

@@ -52,17 +52,10 @@ describe.skipIf(!hasChromium)(title, () => {
   });
 
   it('an invited investigator enrols and signs in', async () => {
-    await admin.openSetup();
-    await admin.setUp(server.setupToken);
-    await admin.confirmTotp();
-    await admin.signIn();
-    await admin.openAdministration();
+    await admin.setUpAndSignIn(server.setupToken);
     const invitation = await admin.invite('tangeni');
     await signOut();
-    await officer.openEnrolment();
-    await officer.enrol(invitation);
-    await officer.confirmTotp();
-    await officer.signIn();
+    await officer.enrolAndSignIn(invitation);
   }, 180_000);
 
   it('changes the password on the desk page by keyboard alone; the new one signs in, the old one does not', async () => {

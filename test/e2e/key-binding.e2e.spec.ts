@@ -143,20 +143,13 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('the investigator enrols and finds their safety number on their own account page', async () => {
     expect(platform.setupToken).not.toBe('');
-    await admin.openSetup();
-    await admin.setUp(platform.setupToken);
-    await admin.confirmTotp();
-    await admin.signIn();
-    await admin.openAdministration();
+    await admin.setUpAndSignIn(platform.setupToken);
     const invitation = await admin.invite(investigator.handle);
     officerId = invitation.split(':')[0]!;
     await admin.addChannel(channel, ['?What happened?*']);
     expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
 
-    await officer.openEnrolment();
-    await officer.enrol(invitation);
-    await officer.confirmTotp();
-    await officer.signIn();
+    await officer.enrolAndSignIn(invitation);
     await officer.page.getByRole('link', { name: 'Account' }).click();
     await officer.page.getByRole('heading', { name: 'Your safety number' }).waitFor();
     ownNumber = (await officer.page.getByTestId('own-safety-number').innerText()).trim();

@@ -68,19 +68,12 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('the administrator sets up, invites an investigator and is the channel’s only recipient', async () => {
     expect(platform.setupToken).not.toBe('');
-    await admin.openSetup();
-    await admin.setUp(platform.setupToken);
-    await admin.confirmTotp();
-    await admin.signIn();
-    await admin.openAdministration();
+    await admin.setUpAndSignIn(platform.setupToken);
     const invitation = await admin.invite(investigator.handle);
     await admin.addChannel(channel, ['?What happened?*', 'Which organisation is involved?*']);
     expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
 
-    await officer.openEnrolment();
-    await officer.enrol(invitation);
-    await officer.confirmTotp();
-    await officer.signIn();
+    await officer.enrolAndSignIn(invitation);
   }, 180_000);
 
   it('a whistleblower reports while only the administrator is a recipient', async () => {

@@ -160,15 +160,24 @@ export class AdministratorNavigator extends DeskNavigator {
     return this.readTotpEnrolment();
   }
 
+  /** The first run from start to end (setup, TOTP, sign-in), then the administration page. */
+  async setUpAndSignIn(token: string) {
+    await this.openSetup();
+    await this.setUp(token);
+    await this.confirmTotp();
+    await this.signIn();
+    await this.openAdministration();
+  }
+
   async openAdministration() {
     await this.page.getByRole('link', { name: 'Administration' }).click();
     await this.page.getByRole('heading', { name: 'Administration' }).waitFor();
   }
 
   /** Returns the invitation to hand over privately (shown once). */
-  async invite(handle: string): Promise<string> {
+  async invite(handle: string, role: 'Investigator' | 'Administrator' = 'Investigator') {
     await this.page.getByLabel('Username of the new investigator').fill(handle);
-    await this.page.getByLabel('Role').selectOption({ label: 'Investigator' });
+    await this.page.getByLabel('Role').selectOption({ label: role });
     await this.page.getByRole('button', { name: 'Invite an investigator' }).click();
     const shown = this.page.getByRole('status').filter({ hasText: 'Invitation (give it' });
     await shown.waitFor();
@@ -257,6 +266,14 @@ export class InvestigatorNavigator extends DeskNavigator {
     await this.page.getByLabel('Password (at least 12 characters)').fill(this.password);
     await this.page.getByRole('button', { name: 'Create my keys' }).click();
     return this.readTotpEnrolment();
+  }
+
+  /** From the invitation to the queues: enrolment, TOTP, sign-in. */
+  async enrolAndSignIn(invitation: string) {
+    await this.openEnrolment();
+    await this.enrol(invitation);
+    await this.confirmTotp();
+    await this.signIn();
   }
 
   /** Decrypts every piece of evidence in the browser, then saves the named files: name to bytes. */

@@ -4,6 +4,7 @@
 import { deskApi } from '$lib/api/desk';
 import { runInWorker } from '$lib/crypto';
 import { desk } from '$lib/state/desk.svelte';
+import { deriveLoginSecret } from './login-secret';
 
 export type PasswordChangeOutcome =
   { ok: true; recoveryKey: string } | { ok: false; reason: 'current' | 'throttled' | 'failed' };
@@ -43,13 +44,12 @@ export async function reenrolTotp(
   enrolmentCode: string,
   onProgress: (fraction: number) => void,
 ): Promise<ReenrolOutcome> {
-  const kdf = await deskApi.loginKdf(handle);
-  if (!kdf.ok) return { ok: false, reason: kdf.problem.status === 429 ? 'throttled' : 'failed' };
-  const loginSecret = await runInWorker(
-    { kind: 'deskStretchPassword', kdf: kdf.value, password },
-    (p) => onProgress(p.fraction),
-  ).catch(() => undefined);
-  if (!loginSecret) return { ok: false, reason: 'refused' };
+  const secret = await deriveLoginSecret(handle, password, onProgress);
+  if (!secret.ok) {
+    if (secret.status === undefined) return { ok: false, reason: 'refused' };
+    return { ok: false, reason: secret.status === 429 ? 'throttled' : 'failed' };
+  }
+  const { loginSecret } = secret;
   const result = await deskApi.reenrolTotp({ investigatorId, enrolmentCode, loginSecret });
   if (result.ok) return { ok: true, uri: result.value.totp.uri, secret: result.value.totp.secret };
   if (result.problem.status === 429) return { ok: false, reason: 'throttled' };

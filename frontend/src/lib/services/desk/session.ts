@@ -7,6 +7,7 @@ import { deskApi } from '$lib/api/desk';
 import { runInWorker, stopWorker } from '$lib/crypto';
 import { desk, type KeyAlarm } from '$lib/state/desk.svelte';
 import type { OpenedVault } from '$lib/crypto/jobs';
+import { deriveLoginSecret } from './login-secret';
 
 export type SignInOutcome =
   { ok: true } | { ok: false; reason: 'credentials' | 'vault' | 'offline' | 'busy' };
@@ -20,17 +21,10 @@ export async function signIn(
   totp: string,
   onProgress: (fraction: number) => void,
 ): Promise<SignInOutcome> {
-  const kdf = await deskApi.loginKdf(handle);
-  if (!kdf.ok) return { ok: false, reason: kdf.problem.status === 0 ? 'offline' : 'credentials' };
-  let loginSecret: string;
-  try {
-    loginSecret = await runInWorker(
-      { kind: 'deskStretchPassword', kdf: kdf.value, password },
-      (p) => onProgress(p.fraction),
-    );
-  } catch {
-    return { ok: false, reason: 'credentials' };
-  }
+  const secret = await deriveLoginSecret(handle, password, onProgress);
+  // An unreachable desk says so; a refused KDF request or a failed stretch is a wrong password.
+  if (!secret.ok) return { ok: false, reason: secret.status === 0 ? 'offline' : 'credentials' };
+  const { loginSecret } = secret;
   // A 503 came before anything was checked (the code is not used up): wait as told, send again.
   let session = await deskApi.signIn({ handle, loginSecret, totp });
   for (let i = 1; i < BUSY_TRIES && !session.ok && session.problem.status === 503; i++) {

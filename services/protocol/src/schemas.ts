@@ -367,6 +367,22 @@ export const deskCaseSchema = z.object({
   notes: z.array(
     z.object({ noteId: z.string(), note: z.unknown(), addedAt: timeSchema.optional() }),
   ),
+  /**
+   * The case's steps with their plain fields only (services/desk cases/history.ts), oldest
+   * first; messages, notes and evidence are the arrays above.
+   */
+  history: z
+    .array(
+      z.object({
+        type: z.string(),
+        at: timeSchema,
+        by: z.string().optional(),
+        detail: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** The channel's questionnaire the report answered (public, like intake's), or null. */
+  questionnaire: z.unknown().optional(),
   /** Key shares addressed to the caller (SECURITY.md, Protocol step 5). */
   keyShares: z.array(
     z.object({

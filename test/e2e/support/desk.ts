@@ -278,11 +278,10 @@ export class InvestigatorNavigator extends DeskNavigator {
 
   /** Decrypts every piece of evidence in the browser, then saves the named files: name to bytes. */
   async saveEvidence(names: string[]): Promise<Map<string, Buffer>> {
-    const buttons = this.page.getByRole('button', { name: /^Decrypt and save / });
-    while ((await buttons.count()) > 0) await buttons.first().click();
+    await this.decryptEvidence();
     const files = new Map<string, Buffer>();
     for (const name of names) {
-      const link = this.page.getByRole('link', { name, exact: true });
+      const link = this.page.getByRole('link', { name: `Save ${name}`, exact: true });
       await link.waitFor({ timeout: 90_000 });
       const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
       files.set(download.suggestedFilename(), readFileSync(await download.path()));
@@ -302,6 +301,12 @@ export class InvestigatorNavigator extends DeskNavigator {
     return readFileSync(await download.path());
   }
 
+  /** Decrypts every piece of evidence in the browser (each button becomes a save link). */
+  async decryptEvidence() {
+    const buttons = this.page.getByTestId('evidence').getByRole('button', { name: /^Decrypt / });
+    while ((await buttons.count()) > 0) await buttons.first().click();
+  }
+
   async acknowledge() {
     await this.page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await this.page.getByTestId('desk-status').filter({ hasText: 'Acknowledged' }).waitFor();
@@ -313,15 +318,21 @@ export class InvestigatorNavigator extends DeskNavigator {
     await this.messages().getByText(text).waitFor();
   }
 
+  /** The case's one stream: steps, messages both ways, notes and files, newest last. */
+  timeline() {
+    return this.page.getByTestId('timeline');
+  }
+
+  /** Where the messages both ways show: in the timeline. */
   messages() {
-    return this.page.getByTestId('desk-messages');
+    return this.timeline();
   }
 
   /** An internal note: sealed as a note in the worker, numbered next among this person's notes. */
   async note(text: string) {
     await this.page.locator('textarea#note').fill(text);
     await this.page.getByRole('button', { name: 'Add note', exact: true }).click();
-    await this.page.getByTestId('desk-notes').getByText(text).waitFor();
+    await this.timeline().locator('[data-kind="note"]').getByText(text).waitFor();
   }
 
   async triage(priority: string, sector: string) {

@@ -2,6 +2,7 @@
 // the browser can check that one receipt never shows another report.
 import { solvePow } from '@integrity-desk/intake';
 import {
+  type CryptoBackend,
   deriveReceiptKeys,
   generateReceipt,
   sealReport,
@@ -12,11 +13,20 @@ import { randomUUID } from 'node:crypto';
 import type { IntakeServer } from './intake-server.ts';
 
 export async function submitFromNode(server: IntakeServer, text: string): Promise<string> {
+  return submitAnswersFromNode(server, { what: text });
+}
+
+/** A report of `answers` to the intake at `origin`, in `channelId` or its first channel. */
+export async function submitAnswersFromNode(
+  server: { origin: string; backend: CryptoBackend; channelId?: string },
+  answers: Record<string, string>,
+): Promise<string> {
   const b = server.backend;
   const info = (await (await fetch(`${server.origin}/api/v1/deployment`)).json()) as {
     crypto: DeploymentCryptoSettings;
     channels: { id: string; recipients: unknown }[];
   };
+  const channel = info.channels.find((c) => c.id === server.channelId) ?? info.channels[0]!;
   const kdf = info.crypto.receiptKdf;
   const receipt = generateReceipt(b);
   const keys = await deriveReceiptKeys(b, {
@@ -24,13 +34,13 @@ export async function submitFromNode(server: IntakeServer, text: string): Promis
     salt: kdf.salt,
     params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
   });
-  const list = verifyRecipientList(b, info.channels[0]!.recipients, {
+  const list = verifyRecipientList(b, channel.recipients, {
     pinnedPublicKey: info.crypto.deploymentSignPublicKey,
   });
   const { envelope } = sealReport(b, {
     reportId: randomUUID(),
-    channelId: server.channelId,
-    answers: { what: text },
+    channelId: channel.id,
+    answers,
     recipients: list.recipients,
     recipientListVersion: list.version,
     whistleblower: keys,

@@ -15,10 +15,13 @@ class DeskSession {
   safetyNumber = $state<string | undefined>();
   /** Signed lists that name this account with other keys, or do not verify: shown as an alarm. */
   keyAlarms = $state<KeyAlarm[]>([]);
+  /** Report ids of the case list last shown, in its order: the case page's next/previous. */
+  caseOrder = $state<string[]>([]);
 
   reset(): void {
     this.safetyNumber = undefined;
     this.keyAlarms = [];
+    this.caseOrder = [];
     this.signedIn = false;
     this.investigatorId = undefined;
     this.name = undefined;

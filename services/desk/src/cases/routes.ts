@@ -17,6 +17,7 @@ import { etag, ifMatch, isRecipient } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { errorClass, sendBlob, parseRequest } from '@integrity-desk/http';
 import { action, postCommand } from '../http/command-route.ts';
+import { caseHistory, questionnaireFor } from './history.ts';
 import { keySharesView, shareRoute } from './key-shares.ts';
 import { loadCase } from './load.ts';
 
@@ -70,6 +71,7 @@ function caseView(state: Existing, events: readonly { event: ReportEvent }[]) {
     messages,
     evidence,
     notes,
+    history: caseHistory(events),
   };
 }
 
@@ -169,6 +171,7 @@ export function caseRoutes(ctx: DeskContext): Router {
     res.setHeader('ETag', etag(read.revision as bigint));
     res.json({
       ...caseView(state, read.events),
+      questionnaire: questionnaireFor(loaded.channelRead.events, state.receivedAt),
       ...(await keySharesView(ctx, loaded)),
       revision: Number(read.revision),
     });

@@ -1,0 +1,247 @@
+// The desk's case page (issue 15), in real Chromium against the real composition root
+// (startPlatform). A whistleblower reports through the pages with a two-paragraph answer, an
+// answer in Arabic and a photo; a second report comes from Node. The administrator, the
+// channel's recipient, sees the answers under the questions the whistleblower read (never ids),
+// the line breaks kept and the Arabic laid out right to left (dir="auto"), the photo previewed
+// from a blob: URL decrypted in the page, the deadlines as badges with days left, and works the
+// case with the keyboard shortcuts: next and previous case, acknowledge, reply, assign. The
+// timeline then lists every step in the order it happened. No CSP violation, no foreign request,
+// no serious axe finding, nothing wider than 360 px.
+import { loadBackend } from '@integrity-desk/protocol';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  hasChromium,
+  launchSharedChromium,
+  missingChromiumMessage,
+  type SharedBrowser,
+} from './support/chromium.ts';
+import { AdministratorNavigator, deskPeople } from './support/desk.ts';
+import { jpegWithExif } from './support/files.ts';
+import { submitAnswersFromNode } from './support/node-whistleblower.ts';
+import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import { checkPage, type PageReport } from './support/page-checks.ts';
+import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+import { ReportingNavigator } from './support/whistleblower.ts';
+
+const title = hasChromium
+  ? 'the case page: questions, line breaks, RTL, evidence preview, timeline, shortcuts'
+  : `the case page: skipped, ${missingChromiumMessage}`;
+
+const channel = 'Finance ministry';
+const { administrator } = deskPeople;
+const what =
+  'The tender was signed on a Sunday.\nNobody from the board was there.\n\nAsk the clerk.';
+const where = 'في وزارة المالية، الطابق الثالث.';
+const fromNode = 'A second report, sent from Node.';
+const reply = 'Thank you.\nWhich clerk?';
+
+describe.skipIf(!hasChromium)(title, () => {
+  let platform: TestPlatform;
+  let browser: SharedBrowser;
+  const seen: Observations = { requests: [], cspViolations: [], pageErrors: [] };
+  let admin: AdministratorNavigator;
+  let page: Page;
+  const reports: PageReport[] = [];
+  const check = async (name: string) => reports.push(await checkPage(page, `case-page-${name}`));
+
+  async function personIn(): Promise<Page> {
+    const context: BrowserContext = await browser.newContext();
+    await observe(context, seen);
+    return context.newPage();
+  }
+
+  const caseId = () => new URL(page.url()).searchParams.get('id');
+  const answers = () => page.getByTestId('answers');
+  /** Presses a key outside any text field: the heading is not editable. */
+  const shortcut = async (key: string) => {
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press(key);
+  };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform('case-page');
+    browser = await launchSharedChromium();
+    page = await personIn();
+    admin = new AdministratorNavigator(
+      page,
+      platform.desk,
+      administrator.handle,
+      administrator.password,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await platform?.stop();
+  });
+
+  it('sets up a channel whose recipient is the administrator; two reports arrive', async () => {
+    await admin.openSetup();
+    await admin.setUp(platform.setupToken);
+    await admin.confirmTotp();
+    await admin.signIn();
+    await admin.openAdministration();
+    await admin.addChannel(channel, ['?What happened?*', 'Where did it happen?']);
+    expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
+
+    const wb = new ReportingNavigator(await personIn(), platform.intake);
+    await wb.openLanding();
+    await wb.startReport();
+    await wb.chooseChannel(channel);
+    await wb.answerText(/What happened\?/, what);
+    await wb.next();
+    await wb.answerText(/Where did it happen/, where);
+    await wb.next();
+    await wb.attach([
+      { name: 'site.jpg', mimeType: 'image/jpeg', buffer: await jpegWithExif(wb.page) },
+    ]);
+    await wb.cleanedPreview('site.jpg');
+    await wb.goToReview();
+    await wb.submitFromReview();
+    await wb.page.context().close();
+
+    const info = (await (await fetch(`${platform.intake}/api/v1/deployment`)).json()) as {
+      channels: { id: string; name: string }[];
+    };
+    await submitAnswersFromNode(
+      {
+        origin: platform.intake,
+        backend: await loadBackend(),
+        channelId: info.channels.find((c) => c.name === channel)!.id,
+      },
+      { q1: fromNode },
+    );
+  }, 300_000);
+
+  it('moves between the cases of the list with n and p', async () => {
+    await admin.openQueues();
+    await (await admin.waitForQueue('Inbox', 2)).click();
+    const links = page.getByTestId('queue').getByRole('link', { name: /^Case / });
+    await links.nth(1).waitFor();
+    const ids = await Promise.all(
+      [0, 1].map(async (i) =>
+        new URL((await links.nth(i).getAttribute('href')) ?? '', platform.desk).searchParams.get(
+          'id',
+        ),
+      ),
+    );
+    await links.first().click();
+    await answers().waitFor({ timeout: 90_000 });
+    expect(caseId()).toBe(ids[0]);
+    const first = await answers().innerText();
+    await shortcut('n');
+    await expect.poll(caseId).toBe(ids[1]);
+    await expect.poll(() => answers().innerText(), { timeout: 90_000 }).not.toBe(first);
+    // Past the end of the list, the page says so and stays.
+    await shortcut('n');
+    await page.getByRole('status').filter({ hasText: 'No further case' }).waitFor();
+    expect(caseId()).toBe(ids[1]);
+    await shortcut('p');
+    await expect.poll(caseId).toBe(ids[0]);
+    await expect.poll(() => answers().innerText(), { timeout: 90_000 }).toBe(first);
+    // On to the whistleblower's report (the one with the photo).
+    if (!first.includes('Sunday')) {
+      await shortcut('n');
+      await expect.poll(() => answers().innerText(), { timeout: 90_000 }).toContain('Sunday');
+    }
+  }, 180_000);
+
+  it('shows the questions, keeps the line breaks and lays Arabic out right to left', async () => {
+    const terms = await answers().locator('dt').allInnerTexts();
+    expect(terms).toEqual(['What happened?', 'Where did it happen?']);
+    const [said, place] = [answers().locator('dd').nth(0), answers().locator('dd').nth(1)];
+    // innerText keeps the line breaks only where CSS keeps them (white-space: pre-wrap).
+    expect(await said.innerText()).toBe(what);
+    expect(await place.getAttribute('dir')).toBe('auto');
+    expect(await place.evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
+    expect(await said.evaluate((e) => getComputedStyle(e).direction)).toBe('ltr');
+    const ack = page.getByTestId('deadlines').locator('li').first();
+    expect(await ack.innerText()).toMatch(/^Acknowledge: [67] days left/);
+    expect(await ack.getAttribute('data-tone')).toBe('later');
+  }, 60_000);
+
+  it('decrypts the photo in the page and previews it from a blob: URL', async () => {
+    await page
+      .getByTestId('evidence')
+      .getByRole('button', { name: /^Decrypt / })
+      .click();
+    const preview = page.getByTestId('evidence-preview');
+    await preview.waitFor({ timeout: 90_000 });
+    expect(await preview.getAttribute('src')).toMatch(/^blob:/);
+    // Drawn: the image decoded (a CSP refusal or a broken file leaves naturalWidth at 0).
+    await expect
+      .poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBe(64);
+    expect(await page.getByTestId('evidence').innerText()).toMatch(
+      /image\/jpeg, \d+(\.\d)? (B|KB)/,
+    );
+    await check('evidence');
+  }, 120_000);
+
+  it('acknowledges, replies and assigns through the shortcuts', async () => {
+    await shortcut('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    await check('shortcuts');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+
+    await shortcut('a');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ack-send');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('desk-status').filter({ hasText: 'Acknowledged' }).waitFor();
+
+    await shortcut('r');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('message');
+    await page.keyboard.type('Thank you.');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('Which clerk?');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByTestId('timeline').getByText('Which clerk?').waitFor();
+
+    await shortcut('i');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('assignee');
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByTestId('desk-assignees').filter({ hasText: administrator.handle }).waitFor();
+    await page
+      .getByLabel('Internal note (never shown to the whistleblower)')
+      .fill('Call the clerk.');
+    await page.getByRole('button', { name: 'Add note', exact: true }).click();
+    await page.getByTestId('timeline').getByText('Call the clerk.').waitFor();
+    expect(await page.getByTestId('deadlines').innerText()).toMatch(/Acknowledge: done/);
+    expect(await page.getByTestId('deadlines').innerText()).toMatch(/Feedback: \d+ days left/);
+  }, 120_000);
+
+  it('lists everything that happened in one stream, newest last, line breaks kept', async () => {
+    const items = page.getByTestId('timeline').locator(':scope > li');
+    const kinds = await items.evaluateAll((lis) =>
+      lis.map((li) => (li as HTMLElement).dataset['type'] ?? (li as HTMLElement).dataset['kind']),
+    );
+    expect(kinds).toEqual([
+      'ReportSubmitted',
+      'evidence',
+      'ReportAcknowledged',
+      'message',
+      'message',
+      'ReportAssigned',
+      'note',
+    ]);
+    const texts = await items.allInnerTexts();
+    expect(texts[3]).toContain('Thank you for your report');
+    expect(texts[4]).toContain(reply);
+    expect(texts[5]).toContain(`Assigned to ${administrator.handle}`);
+    await check('worked');
+  }, 60_000);
+
+  it('sent nothing outside the two origins, tripped no CSP, and no page has a serious axe finding', () => {
+    expect(foreignRequests(seen, [platform.desk, platform.intake])).toEqual([]);
+    expect(seen.cspViolations).toEqual([]);
+    expect(seen.pageErrors).toEqual([]);
+    expect(reports.map((r) => r.name)).toEqual(
+      ['evidence', 'shortcuts', 'worked'].map((n) => `case-page-${n}`),
+    );
+    expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
+    expect(reports.filter((r) => r.overflowAt360 > 0).map((r) => r.name)).toEqual([]);
+  });
+});

@@ -8,20 +8,13 @@
 // timeline then lists every step in the order it happened. No CSP violation, no foreign request,
 // no serious axe finding, nothing wider than 360 px.
 import { loadBackend } from '@integrity-desk/protocol';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  launchSharedChromium,
-  missingChromiumMessage,
-  type SharedBrowser,
-} from './support/chromium.ts';
+import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
 import { AdministratorNavigator, deskPeople } from './support/desk.ts';
 import { jpegWithExif } from './support/files.ts';
 import { submitAnswersFromNode } from './support/node-whistleblower.ts';
-import { foreignRequests, observe, type Observations } from './support/observe.ts';
-import { checkPage, type PageReport } from './support/page-checks.ts';
-import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+import { expectCleanStory, startStory, type Story } from './support/story.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
@@ -37,19 +30,10 @@ const fromNode = 'A second report, sent from Node.';
 const reply = 'Thank you.\nWhich clerk?';
 
 describe.skipIf(!hasChromium)(title, () => {
-  let platform: TestPlatform;
-  let browser: SharedBrowser;
-  const seen: Observations = { requests: [], cspViolations: [], pageErrors: [] };
+  let story: Story;
   let admin: AdministratorNavigator;
   let page: Page;
-  const reports: PageReport[] = [];
-  const check = async (name: string) => reports.push(await checkPage(page, `case-page-${name}`));
-
-  async function personIn(): Promise<Page> {
-    const context: BrowserContext = await browser.newContext();
-    await observe(context, seen);
-    return context.newPage();
-  }
+  const check = (name: string) => story.check(page, name);
 
   const caseId = () => new URL(page.url()).searchParams.get('id');
   const answers = () => page.getByTestId('answers');
@@ -60,32 +44,28 @@ describe.skipIf(!hasChromium)(title, () => {
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform('case-page');
-    browser = await launchSharedChromium();
-    page = await personIn();
+    story = await startStory('case-page');
+    page = await story.personIn();
     admin = new AdministratorNavigator(
       page,
-      platform.desk,
+      story.platform.desk,
       administrator.handle,
       administrator.password,
     );
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await platform?.stop();
-  });
+  afterAll(() => story?.stop());
 
   it('sets up a channel whose recipient is the administrator; two reports arrive', async () => {
     await admin.openSetup();
-    await admin.setUp(platform.setupToken);
+    await admin.setUp(story.platform.setupToken);
     await admin.confirmTotp();
     await admin.signIn();
     await admin.openAdministration();
     await admin.addChannel(channel, ['?What happened?*', 'Where did it happen?']);
     expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
 
-    const wb = new ReportingNavigator(await personIn(), platform.intake);
+    const wb = new ReportingNavigator(await story.personIn(), story.platform.intake);
     await wb.openLanding();
     await wb.startReport();
     await wb.chooseChannel(channel);
@@ -101,12 +81,12 @@ describe.skipIf(!hasChromium)(title, () => {
     await wb.submitFromReview();
     await wb.page.context().close();
 
-    const info = (await (await fetch(`${platform.intake}/api/v1/deployment`)).json()) as {
+    const info = (await (await fetch(`${story.platform.intake}/api/v1/deployment`)).json()) as {
       channels: { id: string; name: string }[];
     };
     await submitAnswersFromNode(
       {
-        origin: platform.intake,
+        origin: story.platform.intake,
         backend: await loadBackend(),
         channelId: info.channels.find((c) => c.name === channel)!.id,
       },
@@ -121,9 +101,10 @@ describe.skipIf(!hasChromium)(title, () => {
     await links.nth(1).waitFor();
     const ids = await Promise.all(
       [0, 1].map(async (i) =>
-        new URL((await links.nth(i).getAttribute('href')) ?? '', platform.desk).searchParams.get(
-          'id',
-        ),
+        new URL(
+          (await links.nth(i).getAttribute('href')) ?? '',
+          story.platform.desk,
+        ).searchParams.get('id'),
       ),
     );
     await links.first().click();
@@ -235,13 +216,6 @@ describe.skipIf(!hasChromium)(title, () => {
   }, 60_000);
 
   it('sent nothing outside the two origins, tripped no CSP, and no page has a serious axe finding', () => {
-    expect(foreignRequests(seen, [platform.desk, platform.intake])).toEqual([]);
-    expect(seen.cspViolations).toEqual([]);
-    expect(seen.pageErrors).toEqual([]);
-    expect(reports.map((r) => r.name)).toEqual(
-      ['evidence', 'shortcuts', 'worked'].map((n) => `case-page-${n}`),
-    );
-    expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
-    expect(reports.filter((r) => r.overflowAt360 > 0).map((r) => r.name)).toEqual([]);
+    expectCleanStory(story, ['evidence', 'shortcuts', 'worked']);
   });
 });

@@ -48,6 +48,10 @@ const message = (messageId: string, postedAt: string) => ({
   postedAt,
 });
 
+/** The timeline as step types and kind+index of what it places. */
+const shown = (f: DeskCase) =>
+  caseTimeline(f).map((i) => (i.kind === 'step' ? i.entry.type : `${i.kind}${i.index}`));
+
 describe('the case timeline', () => {
   it('keeps the stream’s order when times tie, with each message, note and file in its place', () => {
     const f = file({
@@ -65,10 +69,7 @@ describe('the case timeline', () => {
         { type: 'MessagePosted', at: hour, detail: 'm1' },
       ],
     });
-    const shown = caseTimeline(f).map((i) =>
-      i.kind === 'step' ? i.entry.type : `${i.kind}${i.index}`,
-    );
-    expect(shown).toEqual([
+    expect(shown(f)).toEqual([
       'ReportSubmitted',
       'evidence0',
       'message1',
@@ -88,10 +89,7 @@ describe('the case timeline', () => {
         { type: 'MessagePosted', at: at(90), detail: 'm1' },
       ],
     });
-    const shown = caseTimeline(f).map((i) =>
-      i.kind === 'step' ? i.entry.type : `${i.kind}${i.index}`,
-    );
-    expect(shown).toEqual([
+    expect(shown(f)).toEqual([
       'ReportSubmitted',
       'message2',
       'message0',

@@ -3,15 +3,18 @@
 
 export type ShortcutStep = 'next' | 'previous' | 'acknowledge' | 'reply' | 'assign' | 'help';
 
-/** In the order the help overlay lists them. */
-export const shortcuts: readonly { key: string; step: ShortcutStep }[] = [
-  { key: 'n', step: 'next' },
-  { key: 'p', step: 'previous' },
-  { key: 'a', step: 'acknowledge' },
-  { key: 'r', step: 'reply' },
-  { key: 'i', step: 'assign' },
-  { key: '?', step: 'help' },
-];
+/** Key to step, in the order the help overlay lists them. */
+const keys: Record<string, ShortcutStep> = {
+  n: 'next',
+  p: 'previous',
+  a: 'acknowledge',
+  r: 'reply',
+  i: 'assign',
+  '?': 'help',
+};
+export const shortcuts: readonly { key: string; step: ShortcutStep }[] = Object.entries(keys).map(
+  ([key, step]) => ({ key, step }),
+);
 
 /** What the key press came from: the event's fields the decision needs. */
 export interface KeyPress {
@@ -36,7 +39,7 @@ const typingTags = new Set(['input', 'textarea', 'select']);
 export function shortcutStep(press: KeyPress): ShortcutStep | undefined {
   if (press.defaultPrevented || press.ctrlKey || press.metaKey || press.altKey) return undefined;
   if (press.targetEditable || typingTags.has(press.targetTag.toLowerCase())) return undefined;
-  return shortcuts.find((s) => s.key === press.key)?.step;
+  return Object.hasOwn(keys, press.key) ? keys[press.key] : undefined;
 }
 
 /** The case after (or before) `current` in the list last shown; undefined past either end. */

@@ -1,4 +1,4 @@
-import { errorClass, verifyJsonDepth } from '@integrity-desk/http';
+import { errorClass, observeAnswers, verifyJsonDepth } from '@integrity-desk/http';
 import express, { type Express } from 'express';
 import { adminRoutes } from './admin/routes.ts';
 import { signInRoutes } from './auth/routes.ts';
@@ -26,6 +26,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', false);
+  if (deps.onAnswered) app.use(observeAnswers(deps.onAnswered));
   app.use(securityHeaders);
   app.use(healthRoutes(ctx));
   app.use(csrfGuard(deps.config.origin));

@@ -1,7 +1,7 @@
 import type { EventStore } from '@integrity-desk/eventstore';
 import type { Argon2Params, CryptoBackend } from '@integrity-desk/protocol';
 import type Database from 'better-sqlite3';
-import type { BlobReadStream, Clock, Ids } from '@integrity-desk/http';
+import type { BlobReadStream, Clock, Ids, RequestObserver } from '@integrity-desk/http';
 import type { ReportPurger } from '@integrity-desk/reports';
 import type { GateLimits } from './auth/signin-gate.ts';
 
@@ -62,6 +62,8 @@ export interface DeskDeps {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly logger?: DeskLogger;
+  /** Told of every answered request (method, route template, status, duration): the metrics. */
+  readonly onAnswered?: RequestObserver;
   readonly config: DeskConfig;
   /** Protocol crypto backend (login verifiers); `loadBackend()` once when absent. */
   readonly cryptoBackend?: CryptoBackend;

@@ -23,3 +23,4 @@ export {
   isolationHeaders,
   type CspDirectives,
 } from './security-headers.ts';
+export { observeAnswers, type AnsweredRequest, type RequestObserver } from './answered.ts';

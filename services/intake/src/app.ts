@@ -73,7 +73,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  app.use(requestLog(counters));
+  app.use(requestLog(counters, ctx.deps.onAnswered));
   app.use((req, res, next) => site().headers(req, res, next));
   app.use(permissionsPolicy);
   // No CORS: a preflight gets a plain refusal without any Access-Control-* header, so browsers

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { IntakeConfigOverrides } from './config.ts';
 import type { BlobStore } from './evidence/blob-store.ts';
 import type { Timers } from './evidence/sweep.ts';
-import type { Clock, Ids } from '@integrity-desk/http';
+import type { Clock, Ids, RequestObserver } from '@integrity-desk/http';
 
 export type { Clock };
 
@@ -52,6 +52,8 @@ export interface IntakeDeps {
    * and failures (problem, error class), never a line at request time, and the sweep's counts.
    */
   readonly logger?: Logger;
+  /** Told of every answered request (method, route template, status, duration): the metrics. */
+  readonly onAnswered?: RequestObserver;
   /**
    * Keys for the stateless proof-of-work and session challenges (HMAC-SHA-256). Random per
    * process by default: a restart invalidates outstanding challenges, which clients just refetch.

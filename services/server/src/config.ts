@@ -25,6 +25,13 @@ export const configSchema = z
     DESK_HOST: z.string().default('127.0.0.1'),
     DESK_PORT: port.default(8081),
     ROLE: z.enum(['all', 'intake', 'desk', 'projections']).default('all'),
+    /**
+     * The operator's port: Prometheus `/metrics`, `/healthz`, `/readyz`. Unset: none, except with
+     * ROLE=projections, which has no other port a supervisor could ask (9464 then). Loopback by
+     * default: metrics are for the operator's own scraper, never for the public address.
+     */
+    METRICS_HOST: z.string().default('127.0.0.1'),
+    METRICS_PORT: port.optional(),
     /** The desk's public origin when it is reached through a proxy, e.g. https://desk.example.org. */
     DESK_ORIGIN: z.url().optional(),
     /** The front-end build served by intake and desk (default: frontend/build when it exists). */
@@ -81,6 +88,8 @@ export interface Config {
   deskOrigin: string | undefined;
   staticDir: string | undefined;
   desk: { host: string; port: number };
+  /** Where the operator's metrics and health port listens; undefined: not at all. */
+  metrics: { host: string; port: number } | undefined;
   /** The desk's server key: a file the operator provides, or one made under DATA_DIR. */
   deskKey: { kind: 'provided' | 'generated'; file: string };
   /** Decoy key file of deployments made before the server key (kept so decoys do not change). */
@@ -124,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     deskOrigin: c.DESK_ORIGIN?.replace(/\/$/, ''),
     staticDir: c.STATIC_DIR ? resolve(c.STATIC_DIR) : defaultStaticDir(),
     desk: { host: c.DESK_HOST, port: c.DESK_PORT },
+    metrics: metricsAt(c.METRICS_HOST, c.METRICS_PORT, c.ROLE),
     deskKey: c.DESK_KEY_FILE
       ? { kind: 'provided', file: resolve(c.DESK_KEY_FILE) }
       : { kind: 'generated', file: resolve(dataDir, 'secrets', 'desk.key') },
@@ -153,4 +163,14 @@ function defaultStaticDir(): string | undefined {
     'build',
   );
   return existsSync(dir) ? dir : undefined;
+}
+
+/** The metrics port, if any: ROLE=projections gets one by default, being otherwise unreachable. */
+function metricsAt(
+  host: string,
+  port: number | undefined,
+  role: Config['role'],
+): Config['metrics'] {
+  if (port !== undefined) return { host, port };
+  return role === 'projections' ? { host, port: 9464 } : undefined;
 }

@@ -12,6 +12,7 @@ import {
   findReportByLocator,
   listPublicChannels,
   openReadModels,
+  queueTotals,
   type ProjectionRunner,
 } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
@@ -30,18 +31,24 @@ import { optionalSecretFile, persistentSecret, readSecretFile } from './secrets.
 import { close, defaultListenLimits, listen, type ListenLimits } from './listen.ts';
 import { checkDataDir, openingFailed } from './health/data-dir.ts';
 import { createReadiness, watchStoreFailure } from './health/readiness.ts';
+import { createMetrics, pollSources } from './metrics/registry.ts';
+import { startMetricsServer } from './metrics/server.ts';
+import { measured, measuredBlobs } from './metrics/store.ts';
 
 export interface Platform {
   store: EventStore;
   runner: ProjectionRunner;
-  urls: { intake?: string; desk?: string };
+  urls: { intake?: string; desk?: string; metrics?: string };
   stop(): Promise<void>;
 }
 
 /** The event store the configuration names (also the recovery tool's, src/recover). */
-export async function openStore(config: Config): Promise<EventStore> {
+export async function openStore(
+  config: Config,
+  onBatch?: (appends: number) => void,
+): Promise<EventStore> {
   if (config.eventStore.kind === 'sqlite')
-    return createSqliteEventStore({ file: config.eventStore.file });
+    return createSqliteEventStore({ file: config.eventStore.file, ...(onBatch && { onBatch }) });
   // Loaded only when asked for, so the embedded deployment never loads the gRPC client.
   const { createEsdbEventStore } = await import('@integrity-desk/eventstore/esdb');
   return createEsdbEventStore({ connectionString: config.eventStore.connectionString });
@@ -66,7 +73,11 @@ export async function startPlatform(
   checkDataDir(config.dataDir);
   // A deployment seeded by --demo stays one, started with --demo or not (src/demo/marker.ts).
   const demo = stillDemo(config.dataDir, log) || config.demo;
-  const watched = await opening(config, () => openStore(config).then(watchStoreFailure));
+  // The operator's metrics (METRICS_PORT), when asked for: nothing is measured otherwise.
+  const metrics = config.metrics ? createMetrics() : undefined;
+  const watched = await opening(config, async () =>
+    watchStoreFailure(measured(await openStore(config, metrics?.batch), metrics)),
+  );
   const store = watched.store;
   log(
     config.eventStore.kind === 'sqlite'
@@ -104,7 +115,7 @@ export async function startPlatform(
   // libsodium, with Ed25519 verification in its native build: both services verify signatures.
   const backend = await createNodeBackend();
   // One evidence store: intake writes uploads into it, desk reads them for recipients.
-  const blobs = createFsBlobStore({ dir: config.blobDir });
+  const blobs = measuredBlobs(createFsBlobStore({ dir: config.blobDir }), metrics);
   const cryptoSettings = deploymentCryptoSettings(store, backend);
   let reprintDemo: (() => void) | undefined;
   // The front end both services serve: rebuilt with the deployment key pinned once there is one.
@@ -149,6 +160,7 @@ export async function startPlatform(
       },
       readiness,
       projectionsBehind: () => runner.failing(),
+      ...(metrics && { onAnswered: metrics.answered('intake') }),
       // Hourly counts per method, route template and status at `info`; no line per request.
       logger: createIntakeLogger(process.stdout, config.logLevel),
     });
@@ -199,6 +211,7 @@ export async function startPlatform(
       purger,
       readiness,
       logger: deskLogger(log, config.logLevel),
+      ...(metrics && { onAnswered: metrics.answered('desk') }),
       config: {
         origin,
         serverKey:
@@ -239,6 +252,24 @@ export async function startPlatform(
     log(`desk (staff, keep private) listening on ${url}`);
     if (config.demo)
       reprintDemo = await announceDemo(url, config.dataDir, setupToken, backend, log);
+  }
+  if (metrics && config.metrics) {
+    pollSources(metrics, {
+      projectionLag: async () =>
+        (await store.readAll({ after: runner.position(), maxCount: 10_000 })).length,
+      queueSizes: () => queueTotals(readModels),
+    });
+    const { server, url } = await startMetricsServer(
+      metrics,
+      readiness,
+      config.metrics.host,
+      config.metrics.port,
+    );
+    servers.push(server);
+    urls.metrics = url;
+    log(
+      `metrics (operator only, keep private) listening on ${url}/metrics, with /healthz and /readyz`,
+    );
   }
   return {
     store,

@@ -41,6 +41,8 @@ export class GroupCommit<T, R> {
     /** A promise the next batch must wait for, if any (the WAL being copied to its end). */
     private readonly hold: () => Promise<void> | undefined = () => undefined,
     private readonly maxBatch = 1024,
+    /** Told how many appends each transaction carried (the metrics' batch size). */
+    private readonly onBatch: (appends: number) => void = () => undefined,
   ) {}
 
   submit(item: T): Promise<R> {
@@ -97,6 +99,7 @@ export class GroupCommit<T, R> {
     this.scheduled = false;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
+      this.onBatch(batch.length);
       let outcomes: Array<Outcome<R>>;
       try {
         outcomes = this.runBatch(batch.map((p) => p.item));

@@ -36,6 +36,8 @@ export interface SqliteEventStoreOptions {
   readonly fsync?: Fsync;
   /** The checkpoint thread's pauses and the WAL's size limit (tests). */
   readonly checkpointTiming?: Partial<CheckpointTiming>;
+  /** Told how many appends each group-committed transaction carried (metrics). */
+  readonly onBatch?: (appends: number) => void;
 }
 
 // Rows come back as plain numbers (positions stay far below 2^53) and become bigints here:
@@ -122,6 +124,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
     () => commits.fire(),
     (cause) => new StoreFailedError(cause),
     () => checkpointer?.hold(),
+    undefined,
+    options.onBatch,
   );
 
   // The checkpoint thread starts with the first write: a store that is only read needs none.

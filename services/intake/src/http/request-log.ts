@@ -1,3 +1,4 @@
+import { observeAnswers, type RequestObserver } from '@integrity-desk/http';
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
 
@@ -112,23 +113,10 @@ export function createRequestCounters(logger: Logger): RequestCounters {
 }
 
 /** Counts each answered request by method, route template and status (no line at the time). */
-export function requestLog(counters: RequestCounters): RequestHandler {
-  return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.once('finish', () => {
-      // The matched route's template (`/api/v1/uploads/:uploadId`), never the concrete path.
-      const template = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
-      counters.count(
-        'info',
-        'requests',
-        {
-          method: req.method.length <= 10 ? req.method : 'OTHER',
-          route: template,
-          status: res.statusCode,
-        },
-        Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-      );
-    });
-    next();
-  };
+export function requestLog(counters: RequestCounters, also?: RequestObserver): RequestHandler {
+  return observeAnswers((answered) => {
+    const { method, route, status, ms } = answered;
+    counters.count('info', 'requests', { method, route, status }, ms);
+    also?.(answered);
+  });
 }

@@ -243,3 +243,23 @@ export function findQueueItem(db: Database.Database, reportId: string): QueueIte
   ) as StoredRow | undefined;
   return row && toItem(row);
 }
+
+/** Queues counted by the projection, for the operator's metrics: no investigator's own. */
+const sharedQueues = ['inbox', 'needs_triage', 'awaiting_whistleblower', 'closed'] as const;
+
+/**
+ * Reports in each clock-free shared queue, every channel together (the operator's metrics): read
+ * from the counters only, so it costs a few rows whatever the number of reports.
+ */
+export function queueTotals(db: Database.Database): Record<(typeof sharedQueues)[number], number> {
+  const rows = prepared(
+    db,
+    `SELECT counter, sum(n) AS n FROM report_queue_counts
+     WHERE counter IN (SELECT value FROM json_each(?)) GROUP BY counter`,
+  ).all(JSON.stringify(sharedQueues)) as { counter: string; n: number | bigint }[];
+  const counted = new Map(rows.map((r) => [r.counter, Number(r.n)]));
+  return Object.fromEntries(sharedQueues.map((q) => [q, counted.get(q) ?? 0])) as Record<
+    (typeof sharedQueues)[number],
+    number
+  >;
+}

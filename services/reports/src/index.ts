@@ -6,14 +6,8 @@ export {
   type Sealed,
   type SubmissionEnvelope,
 } from './shared/sealed.ts';
-export {
-  handleCommand,
-  readAggregate,
-  type Decider,
-  type HandleOptions,
-  type HandleResult,
-  type StreamRead,
-} from './shared/handle.ts';
+/** The command handling every aggregate shares: read, fold, decide, append. */
+export * from './shared/handle.ts';
 export * from './projections/index.ts';
 export * from './investigator/index.ts';
 export * from './channel/index.ts';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  fakeAttachmentHeader,
+  fakeReportLife,
   fakeSubmissionEnvelope,
   fakeUuid,
 } from '../../reports/src/shared/fixtures.ts';
@@ -130,27 +130,12 @@ describe('RETENTION_DAYS', () => {
       await blobs.write(evidenceId, 0, randomBytes(4096));
       const { blobId } = await blobs.complete(evidenceId);
       const staff = { kind: 'investigator', investigatorId: fakeUuid('alice') } as const;
-      const envelope = fakeSubmissionEnvelope(reportId, channelId);
+      const life = fakeReportLife(reportId, channelId, { evidenceId, blobId });
       for (const [data, actor] of [
-        [
-          { type: 'SubmitReport', data: { reportId, channelId, envelope } },
-          { kind: 'whistleblower' },
-        ],
-        [
-          {
-            type: 'AddEvidence',
-            data: {
-              reportId,
-              evidenceId,
-              blobId,
-              paddedSize: 4096,
-              header: fakeAttachmentHeader(reportId, evidenceId),
-            },
-          },
-          { kind: 'whistleblower' },
-        ],
-        [{ type: 'AcknowledgeReport', data: { reportId } }, staff],
-        [{ type: 'CloseReport', data: { reportId, outcome: 'substantiated' } }, staff],
+        [life.submit, { kind: 'whistleblower' }],
+        [life.addEvidence, { kind: 'whistleblower' }],
+        [life.acknowledge, staff],
+        [life.close, staff],
       ] as const)
         await handleReportCommand(seed, reportId, {
           ...data,

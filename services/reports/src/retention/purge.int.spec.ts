@@ -17,12 +17,7 @@ import { IllegalTransitionError } from '../report/errors.ts';
 import { handleReportCommand, readReport, reportStream } from '../report/handle.ts';
 import type { ReportCommand } from '../report/commands.ts';
 import type { Actor } from '../shared/command.ts';
-import {
-  fakeAttachmentHeader,
-  fakeLocator,
-  fakeSubmissionEnvelope,
-  fakeUuid,
-} from '../shared/fixtures.ts';
+import { fakeLocator, fakeReportLife, fakeUuid } from '../shared/fixtures.ts';
 import { purgeStream } from './events.ts';
 import type { Timers } from '../shared/timers.ts';
 import { startRetentionJob } from './job.ts';
@@ -139,39 +134,13 @@ async function command(
 async function report(w: World, opts: { blobId?: string; open?: boolean } = {}) {
   const reportId = randomUUID();
   const blobId = opts.blobId ?? randomUUID().replaceAll('-', '').padEnd(64, '0');
-  await command(
-    w,
-    reportId,
-    {
-      type: 'SubmitReport',
-      data: { reportId, channelId, envelope: fakeSubmissionEnvelope(reportId, channelId) },
-    },
-    { kind: 'whistleblower' },
-  );
-  const evidenceId = randomUUID();
-  await command(
-    w,
-    reportId,
-    {
-      type: 'AddEvidence',
-      data: {
-        reportId,
-        evidenceId,
-        blobId,
-        paddedSize: 4096,
-        header: fakeAttachmentHeader(reportId, evidenceId),
-      },
-    },
-    { kind: 'whistleblower' },
-  );
+  const life = fakeReportLife(reportId, channelId, { evidenceId: randomUUID(), blobId });
+  await command(w, reportId, life.submit, { kind: 'whistleblower' });
+  await command(w, reportId, life.addEvidence, { kind: 'whistleblower' });
   w.files.stored.add(blobId);
   w.files.uploadsOf.add(reportId);
-  await command(w, reportId, { type: 'AcknowledgeReport', data: { reportId } });
-  if (!opts.open)
-    await command(w, reportId, {
-      type: 'CloseReport',
-      data: { reportId, outcome: 'substantiated' },
-    });
+  await command(w, reportId, life.acknowledge);
+  if (!opts.open) await command(w, reportId, life.close);
   return { reportId, blobId };
 }
 

@@ -226,3 +226,32 @@ export function fakeInvestigatorHistory(
   };
   return { invited, enrolled, confirmed, deactivated };
 }
+
+/**
+ * The commands of a report's life up to its close, without metadata: submitted and given one
+ * piece of evidence (already stored as `blobId`) by the whistleblower, then acknowledged and
+ * closed by staff. Purge and retention tests run them against a real store.
+ */
+export function fakeReportLife(
+  reportId: string,
+  channelId: string,
+  evidence: { evidenceId: string; blobId: string },
+) {
+  return {
+    submit: {
+      type: 'SubmitReport',
+      data: { reportId, channelId, envelope: fakeSubmissionEnvelope(reportId, channelId) },
+    },
+    addEvidence: {
+      type: 'AddEvidence',
+      data: {
+        reportId,
+        ...evidence,
+        paddedSize: 4096,
+        header: fakeAttachmentHeader(reportId, evidence.evidenceId),
+      },
+    },
+    acknowledge: { type: 'AcknowledgeReport', data: { reportId } },
+    close: { type: 'CloseReport', data: { reportId, outcome: 'substantiated' } },
+  } as const;
+}

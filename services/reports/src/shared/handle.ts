@@ -111,51 +111,42 @@ export async function handleCommand<
   const attempts = options.expectedRevision === undefined ? (options.attempts ?? 1) : 1;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await decideAndAppend(store, streamId, decider, command, options);
+      return await decideAndAppend();
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= attempts) throw error;
     }
   }
-}
 
-async function decideAndAppend<
-  Command extends { metadata: CommandMetadata },
-  Event extends DomainEvent<string, unknown>,
-  State,
->(
-  store: EventStore,
-  streamId: string,
-  decider: Decider<Command, Event, State>,
-  command: Command,
-  options: HandleOptions,
-): Promise<HandleResult<Event, State>> {
-  const read = await readAggregate(store, streamId, decider);
-  if (options.expectedRevision !== undefined && options.expectedRevision !== read.revision)
-    throw new WrongExpectedVersionError(streamId, options.expectedRevision, read.revision);
-  if (read.revision !== 'no_stream' && read.eventIds.has(command.metadata.eventId))
-    return { events: [], state: read.state, revision: read.revision, position: undefined };
-  // Validated on write: an event that does not parse (e.g. a malformed envelope) is never stored.
-  const events = decider.decide(command, read.state).map((e) => decider.parse(e.type, e.data));
-  if (events.length === 0)
+  /** One attempt: read and fold, decide, append at the revision read. */
+  async function decideAndAppend(): Promise<HandleResult<Event, State>> {
+    const read = await readAggregate(store, streamId, decider);
+    if (options.expectedRevision !== undefined && options.expectedRevision !== read.revision)
+      throw new WrongExpectedVersionError(streamId, options.expectedRevision, read.revision);
+    if (read.revision !== 'no_stream' && read.eventIds.has(command.metadata.eventId))
+      return { events: [], state: read.state, revision: read.revision, position: undefined };
+    // Validated on write: an event that does not parse (e.g. a malformed envelope) is never stored.
+    const events = decider.decide(command, read.state).map((e) => decider.parse(e.type, e.data));
+    if (events.length === 0)
+      return {
+        events,
+        state: read.state,
+        revision: read.revision === 'no_stream' ? -1n : read.revision,
+        position: undefined,
+      };
+    const result: AppendResult = await store.append(
+      streamId,
+      events.map((e, i) => ({
+        id: i === 0 ? command.metadata.eventId : `${command.metadata.eventId}-${i}`,
+        type: e.type,
+        data: e.data as Json,
+      })),
+      { expectedRevision: read.revision },
+    );
     return {
       events,
-      state: read.state,
-      revision: read.revision === 'no_stream' ? -1n : read.revision,
-      position: undefined,
+      state: events.reduce(decider.evolve, read.state),
+      revision: result.nextExpectedRevision,
+      position: result.position,
     };
-  const result: AppendResult = await store.append(
-    streamId,
-    events.map((e, i) => ({
-      id: i === 0 ? command.metadata.eventId : `${command.metadata.eventId}-${i}`,
-      type: e.type,
-      data: e.data as Json,
-    })),
-    { expectedRevision: read.revision },
-  );
-  return {
-    events,
-    state: events.reduce(decider.evolve, read.state),
-    revision: result.nextExpectedRevision,
-    position: result.position,
-  };
+  }
 }

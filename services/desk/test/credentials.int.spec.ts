@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeB64, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import {
   loginSecret,
+  redeemTotpReset,
   streamLength,
   world,
   type Account,
@@ -148,13 +149,7 @@ describe('TOTP reset and re-enrolment', () => {
   });
 
   it('binds a new sealed secret, which is confirmed with a code and then signs in', async () => {
-    const r = await w.desk.call('POST', '/api/enrolment/totp-reset', {
-      body: {
-        investigatorId: w.bob.investigatorId,
-        enrolmentCode: code,
-        loginSecret: w.bob.loginSecret,
-      },
-    });
+    const r = await redeemTotpReset(w.desk, w.bob, code);
     expect(r.status).toBe(201);
     newSecret = (r.body['totp'] as { secret: string }).secret;
     expect(newSecret).toMatch(/^[A-Z2-7]{32}$/);
@@ -178,16 +173,7 @@ describe('TOTP reset and re-enrolment', () => {
     expect(ok.status).toBe(201);
     problem(await signIn('bob', w.bob.loginSecret, w.desk.code(w.bob.totpSecret)), 401);
     // A spent reset code does nothing more.
-    problem(
-      await w.desk.call('POST', '/api/enrolment/totp-reset', {
-        body: {
-          investigatorId: w.bob.investigatorId,
-          enrolmentCode: code,
-          loginSecret: w.bob.loginSecret,
-        },
-      }),
-      403,
-    );
+    problem(await redeemTotpReset(w.desk, w.bob, code), 403);
   });
 });
 

@@ -446,6 +446,17 @@ export async function streamLength(store: EventStore, stream: string): Promise<n
   return (await store.readStream(stream)).length;
 }
 
+/** `account` redeems a TOTP reset code on the re-enrolment page, with their login secret. */
+export function redeemTotpReset(desk: Desk, account: Account, enrolmentCode: string) {
+  return desk.call('POST', '/api/enrolment/totp-reset', {
+    body: {
+      investigatorId: account.investigatorId,
+      enrolmentCode,
+      loginSecret: account.loginSecret,
+    },
+  });
+}
+
 /** An RFC 9457 problem answer with this status and a title. */
 export function expectProblem(r: Reply, status: number): void {
   expect(r.status).toBe(status);

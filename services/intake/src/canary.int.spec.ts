@@ -75,38 +75,23 @@ describe('canaries', () => {
       expect(ok.status).toBe(201);
 
       // Bad input carrying canaries: every one must be refused without an echo.
-      expect((await call('/api/v1/reports', json(`{"envelope": "${canaries.body}`))).status).toBe(
-        400,
-      );
+      const submission = async (body: unknown) =>
+        (await call('/api/v1/reports', json(body))).status;
+      expect(await submission(`{"envelope": "${canaries.body}`)).toBe(400);
       expect(
-        (
-          await call(
-            '/api/v1/reports',
-            json({ envelope, [canaries.body]: canaries.body, pow: await solvedPow(h.url) }),
-          )
-        ).status,
+        await submission({ envelope, [canaries.body]: canaries.body, pow: await solvedPow(h.url) }),
       ).toBe(400);
       expect(
-        (
-          await call(
-            '/api/v1/reports',
-            json({
-              envelope: { ...envelope, channelId: canaries.body },
-              pow: await solvedPow(h.url),
-            }),
-          )
-        ).status,
+        await submission({
+          envelope: { ...envelope, channelId: canaries.body },
+          pow: await solvedPow(h.url),
+        }),
       ).toBe(400);
       expect(
-        (
-          await call(
-            '/api/v1/reports',
-            json({
-              envelope: { ...makeEnvelope(receipt), reportId: randomUUID() },
-              pow: { challenge: canaries.body, solution: '1' },
-            }),
-          )
-        ).status,
+        await submission({
+          envelope: { ...makeEnvelope(receipt), reportId: randomUUID() },
+          pow: { challenge: canaries.body, solution: '1' },
+        }),
       ).toBe(403);
       expect((await call(`/api/v1/${canaries.url}?q=${canaries.url}`)).status).toBe(404);
       expect(

@@ -37,69 +37,57 @@ export class ProtocolError extends Error {
   }
 }
 
-/** A ciphertext, nonce, wrapped key or associated data did not authenticate. */
-export class DecryptionError extends ProtocolError {
-  constructor(message = 'decryption failed') {
-    super('decryption_failed', message);
-  }
+/** The class of one code's errors, with the message a caller gets when it gives none. */
+function errorOf(code: ProtocolErrorCode, defaultMessage: string) {
+  return class extends ProtocolError {
+    constructor(message = defaultMessage) {
+      super(code, message);
+    }
+  };
 }
+
+/** A ciphertext, nonce, wrapped key or associated data did not authenticate. */
+export class DecryptionError extends errorOf('decryption_failed', 'decryption failed') {}
 
 /** A signature did not verify against the expected public key and content. */
-export class SignatureError extends ProtocolError {
-  constructor(message = 'signature verification failed') {
-    super('bad_signature', message);
-  }
-}
+export class SignatureError extends errorOf('bad_signature', 'signature verification failed') {}
 
 /** A receipt that is not 28 valid symbols or whose check symbol does not match. */
-export class ReceiptFormatError extends ProtocolError {
-  constructor(message = 'receipt is not valid') {
-    super('bad_receipt', message);
-  }
-}
+export class ReceiptFormatError extends errorOf('bad_receipt', 'receipt is not valid') {}
 
 /** A recipient list older than (or as old as, with different content) the last one seen. */
-export class StaleRecipientListError extends ProtocolError {
-  constructor(message = 'recipient list is older than the last one seen') {
-    super('stale_recipient_list', message);
-  }
-}
+export class StaleRecipientListError extends errorOf(
+  'stale_recipient_list',
+  'recipient list is older than the last one seen',
+) {}
 
 /** A message whose sequence is not after the last one seen from its author. */
-export class ReplayedMessageError extends ProtocolError {
-  constructor(message = 'message replayed or out of order') {
-    super('replayed_message', message);
-  }
-}
+export class ReplayedMessageError extends errorOf(
+  'replayed_message',
+  'message replayed or out of order',
+) {}
 
 /** A message signed by a key that is not an author of the report. */
-export class UnknownAuthorError extends ProtocolError {
-  constructor(message = 'message author is not allowed on this report') {
-    super('unknown_author', message);
-  }
-}
+export class UnknownAuthorError extends errorOf(
+  'unknown_author',
+  'message author is not allowed on this report',
+) {}
 
 /** Argon2id parameters below the production floor (and not the explicit test-only set). */
-export class WeakParametersError extends ProtocolError {
-  constructor(message = 'Argon2id parameters are below the production floor') {
-    super('weak_parameters', message);
-  }
-}
+export class WeakParametersError extends errorOf(
+  'weak_parameters',
+  'Argon2id parameters are below the production floor',
+) {}
 
 /** Malformed input: wrong lengths, encodings, versions. */
-export class FormatError extends ProtocolError {
-  constructor(message = 'invalid format') {
-    super('invalid_format', message);
-  }
-}
+export class FormatError extends errorOf('invalid_format', 'invalid format') {}
 
 /**
  * What the server handed a returning whistleblower is not what their receipt signed (another
  * envelope, other keys, another report, a wrapped key of the server's own): nothing may be sent
  * under that key. The message says which check failed; it never carries key material.
  */
-export class ReturnPathError extends ProtocolError {
-  constructor(message = 'the case does not match the receipt') {
-    super('return_path_refused', message);
-  }
-}
+export class ReturnPathError extends errorOf(
+  'return_path_refused',
+  'the case does not match the receipt',
+) {}

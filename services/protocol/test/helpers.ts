@@ -4,6 +4,8 @@ import { createLibsodiumBackend } from '../src/backend/libsodium.ts';
 import { createNobleBackend } from '../src/backend/noble.ts';
 import type { CryptoBackend } from '../src/backend/types.ts';
 import { concatBytes } from '../src/bytes.ts';
+import type { BoxKeyPair } from '../src/keys.ts';
+import { signRecipientList } from '../src/recipient-list.ts';
 
 export async function bothBackends(): Promise<CryptoBackend[]> {
   return [await createLibsodiumBackend(), createNobleBackend()];
@@ -19,6 +21,31 @@ export const backends = await bothBackends();
 export const pairs = backends.flatMap((a) =>
   backends.map((b) => [`${a.name} -> ${b.name}`, a, b] as const),
 );
+
+/**
+ * Channel uuid(1)'s recipient list at `version`, signed with the deployment key: one entry per
+ * [recipientId, box key pair], the box public key standing in for the signing key as well.
+ */
+export function signedTestList(
+  backend: CryptoBackend,
+  deploymentSeed: Uint8Array,
+  version: number,
+  recipients: readonly (readonly [string, BoxKeyPair])[],
+) {
+  return signRecipientList(
+    backend,
+    {
+      channelId: uuid(1),
+      version,
+      recipients: recipients.map(([recipientId, { publicKey }]) => ({
+        recipientId,
+        boxPublicKey: publicKey,
+        signPublicKey: publicKey,
+      })),
+    },
+    deploymentSeed,
+  );
+}
 
 export const TEST_SALT = 'AAECAwQFBgcICQoLDA0ODw'; // bytes 0..15
 

@@ -14,7 +14,6 @@ import {
   sealAttachment,
   sealMessage,
   sealReport,
-  signRecipientList,
   signSessionChallenge,
   submissionEnvelopeSchema,
   messageEnvelopeSchema,
@@ -33,7 +32,7 @@ import {
   SignatureError,
   DecryptionError,
 } from '../src/index.ts';
-import { backends, collect, TEST_SALT, uuid } from './helpers.ts';
+import { backends, collect, signedTestList, TEST_SALT, uuid } from './helpers.ts';
 
 describe.each(backends.map((b) => [b.name, b] as const))('round trips (%s)', (_name, backend) => {
   const other = backends.find((b) => b !== backend)!;
@@ -48,18 +47,10 @@ describe.each(backends.map((b) => [b.name, b] as const))('round trips (%s)', (_n
     const deployment = generateSigningKeyPair(backend);
     const alice = generateBoxKeyPair(backend);
     const bob = generateBoxKeyPair(backend);
-    const list = signRecipientList(
-      backend,
-      {
-        channelId: uuid(1),
-        version: 3,
-        recipients: [
-          { recipientId: uuid(10), boxPublicKey: alice.publicKey, signPublicKey: alice.publicKey },
-          { recipientId: uuid(11), boxPublicKey: bob.publicKey, signPublicKey: bob.publicKey },
-        ],
-      },
-      deployment.seed,
-    );
+    const list = signedTestList(backend, deployment.seed, 3, [
+      [uuid(10), alice],
+      [uuid(11), bob],
+    ]);
     return { receipt, keys, deployment, alice, bob, list };
   }
 

@@ -20,14 +20,13 @@ import {
   sealAttachment,
   sealMessage,
   sealReport,
-  signRecipientList,
   TEST_ONLY_CHEAP_PARAMS,
   toBase64Url,
   unlockVaultWithPassword,
   verifyRecipientList,
   type SubmissionEnvelope,
 } from '../src/index.ts';
-import { backends, collect, TEST_SALT, uuid } from './helpers.ts';
+import { backends, collect, signedTestList, TEST_SALT, uuid } from './helpers.ts';
 
 const RUNS = 60;
 
@@ -285,17 +284,7 @@ describe.each(backends.map((b) => [b.name, b] as const))('tampering (%s)', (_nam
 
     const deployment = generateSigningKeyPair(backend);
     const r = generateBoxKeyPair(backend);
-    const list = signRecipientList(
-      backend,
-      {
-        channelId: uuid(1),
-        version: 1,
-        recipients: [
-          { recipientId: uuid(2), boxPublicKey: r.publicKey, signPublicKey: r.publicKey },
-        ],
-      },
-      deployment.seed,
-    );
+    const list = signedTestList(backend, deployment.seed, 1, [[uuid(2), r]]);
     fc.assert(
       fc.property(
         fc.constantFrom('signature', 'recipients.0.boxPublicKey', 'recipients.0.signPublicKey'),

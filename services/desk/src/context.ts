@@ -14,9 +14,15 @@ import {
 } from '@integrity-desk/protocol';
 import { createNodeBackend } from '@integrity-desk/protocol/node';
 import { StreamNotFoundError } from '@integrity-desk/eventstore';
+import {
+  createMemoryStore,
+  createSharedState,
+  type SharedState,
+} from '@integrity-desk/shared-state';
 import type { Request, Response } from 'express';
 import type { DeskDeps } from './deps.ts';
 import { LoginThrottle, RequestBudget } from './auth/throttle.ts';
+import { TotpReplayGuard } from './auth/totp-replay.ts';
 import { readSessionToken, SessionStore } from './auth/sessions.ts';
 import { deriveDeskKeys, type DeskKeys } from './auth/server-keys.ts';
 import { FailureLedger } from './auth/failure-ledger.ts';
@@ -35,6 +41,11 @@ export interface Caller {
 
 export interface DeskContext {
   readonly deps: DeskDeps;
+  /**
+   * What every desk process behind one address shares (sessions, throttles, TOTP replay guards):
+   * this process's memory unless the server passes Redis's (REDIS_URL).
+   */
+  readonly state: SharedState;
   readonly sessions: SessionStore;
   readonly throttle: LoginThrottle;
   /** Failed sign-ins per existing account, aggregated before they are written. */
@@ -48,8 +59,8 @@ export interface DeskContext {
   readonly backend: () => Promise<CryptoBackend>;
   /** Folded state per existing account, extended from its revision (readInvestigator). */
   readonly accounts: Map<string, { state: InvestigatorState; revision: bigint }>;
-  /** Last TOTP time step accepted per investigator: a code works once. */
-  readonly lastTotpStep: Map<string, number>;
+  /** TOTP steps used per investigator: a code works once, on every process. */
+  readonly totpReplay: TotpReplayGuard;
   readonly setup: { token: string | undefined };
   /** A verifier of a random secret, checked for unknown handles (equal timing). */
   readonly dummyVerifier: () => Promise<LoginVerifier>;
@@ -68,17 +79,25 @@ export function createContext(deps: DeskDeps): DeskContext {
     backend ??= createNodeBackend();
     return backend;
   };
+  const state =
+    deps.sharedState ??
+    createSharedState(
+      createMemoryStore({ now: () => deps.clock.now().getTime() }),
+      deps.ids.bytes(32),
+    );
   return {
     deps,
+    state,
     sessions: new SessionStore(
-      deps.clock,
       deps.ids,
       (deps.config.sessionIdleMinutes ?? 30) * 60_000,
+      state.namespace('desk-session'),
     ),
-    throttle: new LoginThrottle(deps.clock),
-    failures: new FailureLedger(deps.clock),
+    throttle: new LoginThrottle(state.namespace('signin-throttle')),
+    failures: new FailureLedger(state.namespace('signin-failures')),
+    // Per process: it bounds this machine's hashing, which Redis cannot (auth/signin-gate.ts).
     signInGate: new SignInGate(deps.config.signIn),
-    kdfBudget: new RequestBudget(deps.clock),
+    kdfBudget: new RequestBudget(state.namespace('signin-kdf')),
     keys: deriveDeskKeys(deps.config.serverKey, deps.config.kdfDecoyKey),
     backend: getBackend,
     dummyVerifier: () => {
@@ -91,7 +110,7 @@ export function createContext(deps: DeskDeps): DeskContext {
       );
       return dummy;
     },
-    lastTotpStep: new Map(),
+    totpReplay: new TotpReplayGuard(state.namespace('totp-step')),
     accounts: new Map(),
     access: createAccessRecorder({ store: deps.store, clock: deps.clock }),
     caseList: new LiveCaseList(deps.readModels),
@@ -150,11 +169,11 @@ export async function requireCaller(
   res: Response,
 ): Promise<Caller> {
   const token = readSessionToken(req.get('cookie'));
-  const investigatorId = token === undefined ? undefined : ctx.sessions.touch(token);
+  const investigatorId = token === undefined ? undefined : await ctx.sessions.touch(token);
   if (!token || !investigatorId) throw new ProblemError('unauthenticated');
   const { state } = await readInvestigator(ctx, investigatorId);
   if (state.status !== 'active') {
-    ctx.sessions.destroy(token);
+    await ctx.sessions.destroy(token);
     throw new ProblemError('unauthenticated');
   }
   const caller: Caller = {

@@ -1,3 +1,4 @@
+import type { SharedState } from '@integrity-desk/shared-state';
 import type { EventStore } from '@integrity-desk/eventstore';
 import type { Argon2Params, CryptoBackend } from '@integrity-desk/protocol';
 import type Database from 'better-sqlite3';
@@ -79,4 +80,10 @@ export interface DeskDeps {
    * of the failing checks; without it the desk is always ready.
    */
   readonly readiness?: () => Promise<{ ready: boolean; failing: readonly string[] }>;
+  /**
+   * What several desk processes behind one address share: sessions, sign-in throttles and
+   * failure counts, KDF lookup budgets, TOTP replay guards. In this process's memory by default;
+   * the server passes a Redis-backed one when REDIS_URL is set (@integrity-desk/shared-state).
+   */
+  readonly sharedState?: SharedState;
 }

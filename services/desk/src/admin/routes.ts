@@ -123,8 +123,8 @@ export function adminRoutes(ctx: DeskContext): Router {
         { ...part, metadata: meta(caller) },
         { expectedRevision },
       ),
-    respond: (res, result, { id }) => {
-      if (result.state.status === 'deactivated') ctx.sessions.destroyAllOf(id);
+    respond: async (res, result, { id }) => {
+      if (result.state.status === 'deactivated') await ctx.sessions.destroyAllOf(id);
       sendRevision(res, result.revision);
     },
   };

@@ -42,7 +42,7 @@ export function signInRoutes(ctx: DeskContext): Router {
   router.post('/api/session/kdf', async (req, res) => {
     const body = parseRequest(kdfSchema, req.body);
     // Per handle, like sign-in: locked while sign-in is, and a budget of lookups besides.
-    if (ctx.throttle.isLocked(body.handle) || !ctx.kdfBudget.take(body.handle))
+    if ((await ctx.throttle.isLocked(body.handle)) || !(await ctx.kdfBudget.take(body.handle)))
       throw new ProblemError('tooManyAttempts');
     const decoy = decoyKdf(ctx.keys.kdfDecoy, body.handle);
     const found = findInvestigatorByHandle(deps.readModels, body.handle);
@@ -63,23 +63,28 @@ export function signInRoutes(ctx: DeskContext): Router {
   const recordFailureAfterAnswer = (
     res: Response,
     investigatorId: string | undefined,
-    count: (id: string) => PendingFailures | undefined,
+    count: (id: string) => Promise<PendingFailures | undefined>,
   ) => {
     if (investigatorId === undefined) return;
-    const due = count(investigatorId);
-    if (!due) return;
+    // Counted after the answer too: a round trip to the shared state for known handles only
+    // would time as a difference between known and unknown ones.
     res.once('close', () => {
-      recordSignInEvent(ctx, investigatorId, { type: 'RecordSignInFailures', ...due }).catch(
-        (error: unknown) =>
+      count(investigatorId)
+        .then((due) =>
+          due
+            ? recordSignInEvent(ctx, investigatorId, { type: 'RecordSignInFailures', ...due })
+            : undefined,
+        )
+        .catch((error: unknown) =>
           deps.logger?.error(`desk: could not record failed sign-ins (${errorClass(error)})`),
-      );
+        );
     });
   };
 
   router.post('/api/session', async (req, res) => {
     const body = parseRequest(loginSchema, req.body);
     const found = findInvestigatorByHandle(deps.readModels, body.handle);
-    if (ctx.throttle.isLocked(body.handle)) {
+    if (await ctx.throttle.isLocked(body.handle)) {
       recordFailureAfterAnswer(res, found?.investigatorId, (id) => ctx.failures.throttled(id));
       throw new ProblemError('tooManyAttempts');
     }
@@ -103,9 +108,8 @@ export function signInRoutes(ctx: DeskContext): Router {
       ok = await verify(state.loginVerifier);
       if (ok && state.status === 'active') {
         const step = checkAccountTotp(ctx, state, body.totp);
-        const last = ctx.lastTotpStep.get(state.investigatorId);
-        ok = step !== undefined && (last === undefined || step > last);
-        if (ok && step !== undefined) ctx.lastTotpStep.set(state.investigatorId, step);
+        // Fails closed: a guard that cannot answer is a 503, never a pass.
+        ok = step !== undefined && (await ctx.totpReplay.accept(state.investigatorId, step));
       } else ok = false;
     } else {
       // Same work for an unknown or inactive account, so timing does not reveal which handles exist.
@@ -113,21 +117,21 @@ export function signInRoutes(ctx: DeskContext): Router {
     }
     // One answer for an unknown handle, a wrong secret, a wrong code or an inactive account.
     if (!ok || !state || state.status !== 'active') {
-      ctx.throttle.fail(body.handle);
+      await ctx.throttle.fail(body.handle);
       const existing = state && state.status !== 'none' ? state.investigatorId : undefined;
       recordFailureAfterAnswer(res, existing, (id) => ctx.failures.failed(id));
       throw new ProblemError('loginFailed');
     }
-    ctx.throttle.succeed(body.handle);
+    await ctx.throttle.succeed(body.handle);
     // Recorded before the session exists: no sign-in without its trace in the audit log.
-    const unwritten = ctx.failures.takeAll(state.investigatorId);
+    const unwritten = await ctx.failures.takeAll(state.investigatorId);
     if (unwritten)
       await recordSignInEvent(ctx, state.investigatorId, {
         type: 'RecordSignInFailures',
         ...unwritten,
       });
     await recordSignInEvent(ctx, state.investigatorId, { type: 'RecordSignIn' });
-    const token = ctx.sessions.create(state.investigatorId);
+    const token = await ctx.sessions.create(state.investigatorId);
     res.setHeader('Set-Cookie', sessionCookie(token, idleSeconds));
     // The vault is handed out only after the login secret checked (protocol README).
     res.status(201).json({
@@ -148,7 +152,7 @@ export function signInRoutes(ctx: DeskContext): Router {
   router.delete('/api/session', async (req, res) => {
     const caller = await requireCaller(ctx, req, res);
     const token = readSessionToken(req.get('cookie'));
-    if (token) ctx.sessions.destroy(token);
+    if (token) await ctx.sessions.destroy(token);
     // The session is gone whatever happens next: signing out must never fail for the user.
     try {
       await recordSignInEvent(ctx, caller.investigatorId, { type: 'RecordSignOut' });

@@ -1,59 +1,70 @@
-import { createHash } from 'node:crypto';
-import type { Clock, Ids } from '../deps.ts';
+import type { EphemeralStore } from '@integrity-desk/shared-state';
+import type { Ids } from '../deps.ts';
 
 export const SESSION_COOKIE = '__Host-desk_session';
 
-interface Session {
-  readonly investigatorId: string;
-  lastSeen: number;
-}
+/** A signed-out-everywhere generation outlives any session it ends; past it, all are ended. */
+const GENERATION_MS = 30 * 24 * 60 * 60_000;
 
 /**
- * Sessions in memory: a restart signs everyone out, which is acceptable for a staff desk and
- * keeps session secrets off disk. The map is keyed by a hash of the token, so a memory dump or
- * a debug print of the map does not hand out live cookies.
+ * Desk sessions in the shared state (this process's memory, or Redis for several desk processes
+ * behind one address): a restart of the one process signs everyone out, which is acceptable for
+ * a staff desk and keeps session secrets off disk. The store sees the token only as a keyed hash
+ * and the investigator id only sealed (shared-state namespaces), so a dump does not hand out live
+ * cookies. Signing someone out everywhere cannot list their sessions in a key-value store: each
+ * session carries its account's generation when made, and a sign-out everywhere moves the
+ * generation on, so every older session is refused at its next request and then expires.
  */
 export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
   constructor(
-    private readonly clock: Clock,
     private readonly ids: Ids,
     private readonly idleMs: number,
+    private readonly store: EphemeralStore,
   ) {}
 
-  private key(token: string): string {
-    return createHash('sha256').update(token).digest('base64url');
+  /** The account's current generation (a counter read: adding 0). */
+  private generation(investigatorId: string): Promise<number> {
+    return this.store.incr(`generation:${investigatorId}`, GENERATION_MS, 0);
   }
 
-  create(investigatorId: string): string {
+  private save(token: string, investigatorId: string, generation: number): Promise<void> {
+    return this.store.set(token, JSON.stringify([investigatorId, generation]), this.idleMs);
+  }
+
+  private async read(token: string): Promise<[string, number] | undefined> {
+    const raw = await this.store.get(token);
+    return raw === undefined ? undefined : (JSON.parse(raw) as [string, number]);
+  }
+
+  async create(investigatorId: string): Promise<string> {
     const token = this.ids.bytes(32).toString('base64url');
-    this.sessions.set(this.key(token), { investigatorId, lastSeen: this.clock.now().getTime() });
+    await this.save(token, investigatorId, await this.generation(investigatorId));
     return token;
   }
 
   /** The session's investigator, refreshing its idle timer; undefined when missing or idle. */
-  touch(token: string): string | undefined {
-    const key = this.key(token);
-    const s = this.sessions.get(key);
-    if (!s) return undefined;
-    const now = this.clock.now().getTime();
-    if (now - s.lastSeen > this.idleMs) {
-      this.sessions.delete(key);
+  async touch(token: string): Promise<string | undefined> {
+    const session = await this.read(token);
+    if (!session) return undefined;
+    const [investigatorId, generation] = session;
+    if (generation !== (await this.generation(investigatorId))) {
+      await this.store.delete(token);
       return undefined;
     }
-    s.lastSeen = now;
-    return s.investigatorId;
+    await this.save(token, investigatorId, generation);
+    return investigatorId;
   }
 
-  destroy(token: string): void {
-    this.sessions.delete(this.key(token));
+  async destroy(token: string): Promise<void> {
+    await this.store.delete(token);
   }
 
   /** Signs an investigator out everywhere (deactivation), or everywhere but `keepToken`. */
-  destroyAllOf(investigatorId: string, keepToken?: string): void {
-    const keep = keepToken === undefined ? undefined : this.key(keepToken);
-    for (const [k, s] of this.sessions)
-      if (s.investigatorId === investigatorId && k !== keep) this.sessions.delete(k);
+  async destroyAllOf(investigatorId: string, keepToken?: string): Promise<void> {
+    const generation = await this.store.incr(`generation:${investigatorId}`, GENERATION_MS);
+    const kept = keepToken === undefined ? undefined : await this.read(keepToken);
+    if (keepToken !== undefined && kept?.[0] === investigatorId)
+      await this.save(keepToken, investigatorId, generation);
   }
 }
 

@@ -49,7 +49,7 @@ export function credentialRoutes(ctx: DeskContext): Router {
       expectedRevision,
     });
     // The old second factor no longer signs anyone in, so its sessions end too.
-    ctx.sessions.destroyAllOf(id);
+    await ctx.sessions.destroyAllOf(id);
     res.setHeader('ETag', etag(revision));
     // The code is shown this once, to be handed to the investigator; only its hash is stored.
     res.json({ revision: Number(revision), enrolmentCode: code });
@@ -71,7 +71,7 @@ export function credentialRoutes(ctx: DeskContext): Router {
       deps.clock.now().toISOString() >= state.expiresAt
     )
       throw new ProblemError('enrolmentRefused');
-    if (ctx.throttle.isLocked(state.handle)) throw new ProblemError('tooManyAttempts');
+    if (await ctx.throttle.isLocked(state.handle)) throw new ProblemError('tooManyAttempts');
     const ok = await checkLoginVerifier(
       await ctx.backend(),
       state.loginVerifier,
@@ -79,7 +79,7 @@ export function credentialRoutes(ctx: DeskContext): Router {
       deps.config.loginVerifierParams,
     );
     if (!ok) {
-      ctx.throttle.fail(state.handle);
+      await ctx.throttle.fail(state.handle);
       throw new ProblemError('enrolmentRefused');
     }
     const secret = newTotpSecret(deps.ids.bytes(20));
@@ -116,7 +116,7 @@ export function credentialRoutes(ctx: DeskContext): Router {
     const body = parseRequest(vaultChangeSchema, req.body);
     // Only one's own vault, around one's own key pairs (the decider checks the keys).
     if (body.vault.investigatorId !== caller.investigatorId) throw new ProblemError('forbidden');
-    if (ctx.throttle.isLocked(caller.handle)) throw new ProblemError('tooManyAttempts');
+    if (await ctx.throttle.isLocked(caller.handle)) throw new ProblemError('tooManyAttempts');
     const read = await readInvestigator(ctx, caller.investigatorId);
     if (read.state.status !== 'active') throw new ProblemError('unauthenticated');
     const backend = await ctx.backend();
@@ -128,7 +128,7 @@ export function credentialRoutes(ctx: DeskContext): Router {
       deps.config.loginVerifierParams,
     );
     if (!ok) {
-      ctx.throttle.fail(caller.handle);
+      await ctx.throttle.fail(caller.handle);
       throw new ProblemError('forbidden');
     }
     const loginVerifier = await createLoginVerifier(
@@ -149,7 +149,7 @@ export function credentialRoutes(ctx: DeskContext): Router {
     );
     // Other sessions of the account end (a password change is often a reaction to a leak).
     const token = readSessionToken(req.get('cookie'));
-    ctx.sessions.destroyAllOf(caller.investigatorId, token);
+    await ctx.sessions.destroyAllOf(caller.investigatorId, token);
     res.setHeader('ETag', etag(result.revision));
     res.json({ revision: Number(result.revision) });
   });

@@ -41,7 +41,7 @@ export interface CommandRoute<Context, C, Result> {
     context: Context,
     expectedRevision: bigint,
   ) => Promise<Result>;
-  readonly respond: (res: Response, result: Result, context: Context) => void;
+  readonly respond: (res: Response, result: Result, context: Context) => void | Promise<void>;
 }
 
 /**
@@ -58,6 +58,6 @@ export function postCommand<Context, C, Result>(
     const context = await route.load(req, res);
     const expectedRevision = ifMatch(req);
     const command = await commandAction.build(req.body, context);
-    route.respond(res, await route.handle(command, context, expectedRevision), context);
+    await route.respond(res, await route.handle(command, context, expectedRevision), context);
   });
 }

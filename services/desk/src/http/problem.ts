@@ -1,3 +1,4 @@
+import { SharedStateUnavailableError } from '@integrity-desk/shared-state';
 import {
   DuplicateEventIdError,
   StreamDeletedError,
@@ -67,6 +68,13 @@ export const problems = defineProblems(
     tooManyAttempts: { status: 429, title: 'Too many attempts. Please wait and try again.' },
     // Every sign-in slot and queue place is taken (auth/signin-gate.ts): a hash takes a fraction of
     // a second, so a moment later there is room again.
+    // The shared state (Redis) did not answer: a session, throttle or replay guard could not be
+    // checked, so nothing was done (fail closed).
+    stateUnavailable: {
+      status: 503,
+      title: 'A safety check could not be made right now; nothing was done. Try again in a moment.',
+      retryAfterSeconds: 5,
+    },
     signInBusy: {
       status: 503,
       title: 'Too many sign-ins are being checked right now. Please try again in a moment.',
@@ -109,6 +117,7 @@ function kindOfDomainError(error: unknown): ProblemKind | undefined {
   )
     return 'conflict';
   if (error instanceof InvalidCommandError) return 'invalidRequest';
+  if (error instanceof SharedStateUnavailableError) return 'stateUnavailable';
   return undefined;
 }
 
@@ -118,5 +127,5 @@ export const { sendProblem, problemHandler } = problemCatalogue<ProblemKind>({
   problemClass: ProblemError,
   kindOfDomainError,
   // Unexpected errors and the disk's faults; a refusal or a busy sign-in is the caller's answer.
-  reported: ['internal', 'storageFull', 'storageUnavailable'],
+  reported: ['internal', 'storageFull', 'storageUnavailable', 'stateUnavailable'],
 });

@@ -275,7 +275,8 @@ export function setupRoutes(ctx: DeskContext): Router {
       throw new ProblemError('enrolmentRefused');
     const step = checkAccountTotp(ctx, { investigatorId: body.investigatorId, totp }, body.code);
     if (step === undefined) throw new ProblemError('enrolmentRefused');
-    ctx.lastTotpStep.set(body.investigatorId, step);
+    // The code that confirmed enrolment cannot sign in as well (whatever the guard answers).
+    await ctx.totpReplay.accept(body.investigatorId, step);
     await handleCommand(deps.store, investigatorStream(body.investigatorId), investigatorDecider, {
       type: 'ConfirmTotp',
       data: { investigatorId: body.investigatorId },

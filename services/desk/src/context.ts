@@ -1,4 +1,9 @@
-import { createAccessRecorder, readAggregate, type AccessRecorder } from '@integrity-desk/reports';
+import {
+  createAccessRecorder,
+  parseRecorded,
+  readAggregate,
+  type AccessRecorder,
+} from '@integrity-desk/reports';
 import {
   channelDecider,
   channelStream,
@@ -148,7 +153,7 @@ export async function readInvestigator(
   }
   let { state, revision } = known;
   for (const r of tail) {
-    state = investigatorDecider.evolve(state, investigatorDecider.parse(r.type, r.data));
+    state = investigatorDecider.evolve(state, parseRecorded(investigatorDecider, r));
     revision = r.revision;
   }
   if (tail.length > 0) ctx.accounts.set(investigatorId, { state, revision });

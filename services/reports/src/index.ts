@@ -16,3 +16,4 @@ export { eventFields, plainFields } from './plain-fields.ts';
 export * from './retention/index.ts';
 export * from './access/index.ts';
 export { startPeriodic, systemTimers, type PeriodicWork, type Timers } from './shared/timers.ts';
+export * from './upcasting/index.ts';

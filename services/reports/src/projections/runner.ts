@@ -7,6 +7,7 @@ import {
   type Projection,
   type Write,
 } from './projection.ts';
+import { upcasters } from '../upcasting/upcasters.ts';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -217,7 +218,9 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     db.pragma('wal_checkpoint(TRUNCATE)');
     truncateOwed = false;
   };
-  const apply = (events: readonly RecordedEvent[]) => {
+  const apply = (stored: readonly RecordedEvent[]) => {
+    // Every projection reads events in today's shape (services/reports/src/upcasting).
+    const events = stored.map(upcasters.upcast);
     const last = events.at(-1);
     if (!last) return;
     const erasing = events.some(erases);

@@ -5,8 +5,6 @@ import {
   workingStatuses,
 } from '@integrity-desk/protocol/vocabulary';
 import { z } from 'zod';
-import { addDays } from '../shared/time.ts';
-import { directiveDeadlines } from './commands.ts';
 import {
   attachmentHeaderSchema,
   messageEnvelopeSchema,
@@ -46,8 +44,11 @@ export const reportSubmittedSchema = z.object({
     channelId: id,
     /** Rounded down to the hour: coarse on purpose. */
     receivedAt: at,
-    /** Set from the channel's deadline; absent means the Directive's 7 days from receivedAt. */
-    acknowledgementDueAt: at.optional(),
+    /**
+     * Set from the channel's deadline. Version 1 of this event could leave it out (the
+     * Directive's 7 days from receivedAt); the upcaster to version 2 fills it in on read.
+     */
+    acknowledgementDueAt: at,
     envelope: submissionEnvelopeSchema,
   }),
 });
@@ -196,11 +197,4 @@ export const reportEventTypes = reportEventSchema.options.map(
 /** Parses a stored event's type and data; throws a ZodError on anything malformed. */
 export function parseReportEvent(type: string, data: unknown): ReportEvent {
   return reportEventSchema.parse({ type, data });
-}
-
-/** Acknowledgement deadline of a submission (Art. 9(1)(b)): the channel's, else the Directive's. */
-export function acknowledgementDueAt(data: ReportSubmitted['data']): string {
-  return (
-    data.acknowledgementDueAt ?? addDays(data.receivedAt, directiveDeadlines.acknowledgeWithinDays)
-  );
 }

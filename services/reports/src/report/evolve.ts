@@ -1,5 +1,5 @@
 import { messageEnvelopeSchema } from '../shared/sealed.ts';
-import { acknowledgementDueAt, type ReportEvent, type ReportKeyShared } from './events.ts';
+import { type ReportEvent, type ReportKeyShared } from './events.ts';
 import type { ReportFacts, ReportState } from './state.ts';
 
 type Existing = Extract<ReportState, { channelId: string }>;
@@ -13,7 +13,7 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       reportId: d.reportId,
       channelId: d.channelId,
       receivedAt: d.receivedAt,
-      acknowledgementDueAt: acknowledgementDueAt(d),
+      acknowledgementDueAt: d.acknowledgementDueAt,
       acknowledgedAt: null,
       feedbackDueAt: null,
       assignees: [],

@@ -5,7 +5,9 @@ import {
   type AppendResult,
   type EventStore,
   type Json,
+  type RecordedEvent,
 } from '@integrity-desk/eventstore';
+import { upcasters } from '../upcasting/upcasters.ts';
 import type { CommandMetadata, DomainEvent } from './command.ts';
 
 /** A decider for one stream kind: pure decide and evolve, plus parsing of stored events. */
@@ -55,6 +57,15 @@ export interface StreamRead<Event, State> {
   readonly events: readonly { event: Event; position: bigint }[];
 }
 
+/** A stored event as the decider knows it: brought up to today's shape, then parsed. */
+export function parseRecorded<Event>(
+  decider: { readonly parse: (type: string, data: unknown) => Event },
+  recorded: RecordedEvent,
+): Event {
+  const current = upcasters.upcast(recorded);
+  return decider.parse(current.type, current.data);
+}
+
 export async function readAggregate<Command, Event extends DomainEvent<string, unknown>, State>(
   store: EventStore,
   streamId: string,
@@ -79,7 +90,7 @@ export async function readAggregate<Command, Event extends DomainEvent<string, u
   let state = decider.initialState;
   const events: { event: Event; position: bigint }[] = [];
   for (const r of recorded) {
-    const event = decider.parse(r.type, r.data);
+    const event = parseRecorded(decider, r);
     state = decider.evolve(state, event);
     events.push({ event, position: r.position });
   }
@@ -139,6 +150,8 @@ export async function handleCommand<
         id: i === 0 ? command.metadata.eventId : `${command.metadata.eventId}-${i}`,
         type: e.type,
         data: e.data as Json,
+        // Its schema version, for the upcasters of a later version of this code.
+        metadata: upcasters.metadataFor(e.type),
       })),
       { expectedRevision: read.revision },
     );

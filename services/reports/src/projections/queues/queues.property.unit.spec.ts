@@ -15,7 +15,6 @@ import {
   fakeUuid,
 } from '../../shared/fixtures.ts';
 import {
-  acknowledgementDueAt,
   priorities,
   sectors,
   type Priority,
@@ -184,7 +183,7 @@ function model(events: readonly ReportEvent[]): Map<string, ModelRow> {
         status: 'submitted',
         outcome: null,
         receivedAt: e.data.receivedAt,
-        ackDueAt: acknowledgementDueAt(e.data),
+        ackDueAt: e.data.acknowledgementDueAt,
         feedbackDueAt: null,
         feedbackGivenAt: null,
         priority: null,

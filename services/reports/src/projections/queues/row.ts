@@ -1,11 +1,5 @@
 import type { RecordedEvent } from '@integrity-desk/eventstore';
-import {
-  acknowledgementDueAt,
-  type Outcome,
-  type Priority,
-  type ReportEvent,
-  type Sector,
-} from '../../report/events.ts';
+import { type Outcome, type Priority, type ReportEvent, type Sector } from '../../report/events.ts';
 
 /**
  * One report as the queues see it: plain routing and deadline fields only, and its assignees
@@ -58,7 +52,7 @@ export function evolveQueueRow(row: QueueRow | undefined, e: RecordedEvent): Que
         isOpen: true,
         outcome: null,
         receivedAt: d.receivedAt,
-        ackDueAt: acknowledgementDueAt(d),
+        ackDueAt: d.acknowledgementDueAt,
         acknowledgedAt: null,
         feedbackDueAt: null,
         feedbackGivenAt: null,

@@ -105,6 +105,9 @@ function expectSecurityHeaders(res: Response, what: string): void {
   expect(h('x-frame-options'), `${what}: X-Frame-Options`).toBe('DENY');
   expect(h('cross-origin-opener-policy'), `${what}: COOP`).toBe('same-origin');
   expect(h('cross-origin-resource-policy'), `${what}: CORP`).toBe('same-origin');
+  expect(h('permissions-policy'), `${what}: Permissions-Policy`).toMatch(
+    /^camera=\(\), microphone=\(\), geolocation=\(\)/,
+  );
   expect(h('x-powered-by'), `${what}: X-Powered-By`).toBeNull();
   expect(h('set-cookie'), `${what}: Set-Cookie`).toBeNull();
   for (const cors of ['access-control-allow-origin', 'access-control-allow-methods'])
@@ -131,6 +134,24 @@ function expectPolicyCovers(served: string, own: string): void {
   }
   expect([...got.keys()].sort()).toEqual([...parse(own).keys()].sort());
 }
+
+/** What belongs to one answer rather than to a policy: left out when two answers are compared. */
+const perAnswer = new Set([
+  'cache-control',
+  'connection',
+  'content-length',
+  'content-security-policy',
+  'content-type',
+  'date',
+  'etag',
+  'keep-alive',
+  'last-modified',
+  'accept-ranges',
+  'vary',
+  'transfer-encoding',
+]);
+const policyHeaders = (res: Response) =>
+  Object.fromEntries([...res.headers].filter(([name]) => !perAnswer.has(name)).sort());
 
 async function probe(base: string, p: Probe): Promise<Response> {
   const res = await fetch(base + p.path, {
@@ -185,6 +206,23 @@ describe('security headers on every answer of the real platform', () => {
       }
     });
   }
+
+  it('desk pages carry the same security headers as intake’s pages, but for their own CSP', async () => {
+    const wb = await probe(t.intake, { method: 'GET', path: pagesOf('whistleblower')[0]! });
+    const desk = await probe(t.desk, { method: 'GET', path: pagesOf('desk')[0]! });
+    expect(policyHeaders(desk)).toEqual(policyHeaders(wb));
+    expect(Object.keys(policyHeaders(desk))).toContain('permissions-policy');
+  });
+
+  it('the desk’s deployment answer is data: a CSP that loads nothing, nosniff, no referrer', async () => {
+    const res = await probe(t.desk, { method: 'GET', path: '/api/v1/deployment' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
 
   it('OPTIONS is refused on both services, without any CORS grant', async () => {
     for (const base of [t.intake, t.desk]) {

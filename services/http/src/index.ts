@@ -21,6 +21,8 @@ export {
   cspHeader,
   isolation,
   isolationHeaders,
+  permissionsPolicy,
+  permissionsPolicyValue,
   type CspDirectives,
 } from './security-headers.ts';
 export { observeAnswers, type AnsweredRequest, type RequestObserver } from './answered.ts';

@@ -1,4 +1,4 @@
-import { apiOnlyCsp, isolation } from '@integrity-desk/http';
+import { apiOnlyCsp, isolation, permissionsPolicy } from '@integrity-desk/http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { ProblemError } from './problem.ts';
@@ -6,7 +6,8 @@ import { ProblemError } from './problem.ts';
 /**
  * Security headers, set once for every response, each with its reason: the API never loads or
  * frames anything (apiOnlyCsp); the isolation both services share (services/http
- * security-headers.ts: no referrer, HSTS, same-origin isolation, no framing); no CORS headers,
+ * security-headers.ts: no referrer, HSTS, same-origin isolation, no framing, the
+ * Permissions-Policy); no CORS headers,
  * so browsers refuse cross-origin reads; no caching of personal answers.
  */
 export const securityHeaders: RequestHandler[] = [
@@ -14,6 +15,7 @@ export const securityHeaders: RequestHandler[] = [
     contentSecurityPolicy: { useDefaults: false, directives: apiOnlyCsp },
     ...isolation,
   }),
+  permissionsPolicy,
   (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

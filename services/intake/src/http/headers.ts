@@ -1,8 +1,8 @@
-import { apiOnlyCsp, isolation, type CspDirectives } from '@integrity-desk/http';
+import { apiOnlyCsp, isolation, permissionsPolicy, type CspDirectives } from '@integrity-desk/http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
-export { apiOnlyCsp, type CspDirectives };
+export { apiOnlyCsp, permissionsPolicy, type CspDirectives };
 
 /**
  * Every security header, set once, for every response (errors and 404s included), each with its
@@ -10,8 +10,8 @@ export { apiOnlyCsp, type CspDirectives };
  * - CSP: no third-party resource, no inline script without a hash, no eval but wasm;
  *   `frame-ancestors 'none'` against clickjacking (it is ignored in a <meta> tag, so it is sent here).
  * - the isolation both services share (services/http security-headers.ts: no referrer, HSTS,
- *   COOP/CORP same-origin, X-Frame-Options DENY), X-Content-Type-Options nosniff (helmet);
- * - COEP require-corp: the whistleblower pages embed nothing that did not opt in.
+ *   COOP/CORP/COEP, X-Frame-Options DENY, no DNS prefetch, Permissions-Policy (`permissionsPolicy`,
+ *   set in the app)), X-Content-Type-Options nosniff (helmet);
  * - No CORS headers at all: browsers refuse cross-origin reads of the API.
  */
 export function securityHeaders(csp: CspDirectives): RequestHandler {
@@ -19,9 +19,6 @@ export function securityHeaders(csp: CspDirectives): RequestHandler {
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { ...csp, ...frameAncestors } },
     ...isolation,
-    crossOriginEmbedderPolicy: { policy: 'require-corp' },
-    xDnsPrefetchControl: { allow: false },
-    xPermittedCrossDomainPolicies: { permittedPolicies: 'none' },
   });
 }
 
@@ -29,14 +26,5 @@ export function securityHeaders(csp: CspDirectives): RequestHandler {
 export const noStore: RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Pragma', 'no-cache');
-  next();
-};
-
-/** No camera, microphone, geolocation or other powerful feature for any page. */
-export const permissionsPolicy: RequestHandler = (_req, res, next) => {
-  res.setHeader(
-    'Permissions-Policy',
-    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  );
   next();
 };

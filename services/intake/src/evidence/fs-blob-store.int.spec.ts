@@ -66,13 +66,19 @@ describe('filesystem blob store', () => {
 
 type Write = (b: Uint8Array, o: number, l: number, at: number) => Promise<unknown>;
 
+/** A blob store on a disk that can fill, upload `u` of `size` random bytes begun in it. */
+async function uploadOnFillingDisk(size: number) {
+  const dir = tempDir();
+  const disk = fillingDisk();
+  const store = createFsBlobStore({ dir, open: disk.open });
+  const data = randomBytes(size);
+  await store.begin('u', { size, owner: 'r', note: '{}' });
+  return { dir, disk, store, data };
+}
+
 describe('a disk that fills mid-upload', () => {
   it('acknowledges no chunk it could not write whole: the part written is cut back, and the same chunk succeeds once there is space', async () => {
-    const dir = tempDir();
-    const disk = fillingDisk();
-    const store = createFsBlobStore({ dir, open: disk.open });
-    const data = randomBytes(3000);
-    await store.begin('u', { size: 3000, owner: 'r', note: '{}' });
+    const { dir, disk, store, data } = await uploadOnFillingDisk(3000);
     await store.write('u', 0, data.subarray(0, 1000));
     // 600 of the next 1,000 bytes fit: write(2) reports 600, the next call ENOSPC.
     disk.space = 600;
@@ -95,11 +101,7 @@ describe('a disk that fills mid-upload', () => {
   });
 
   it('writes a short write to its end: every byte, in as many calls as it takes', async () => {
-    const dir = tempDir();
-    const disk = fillingDisk();
-    const store = createFsBlobStore({ dir, open: disk.open });
-    const data = randomBytes(2000);
-    await store.begin('u', { size: 2000, owner: 'r', note: '{}' });
+    const { dir, disk, data } = await uploadOnFillingDisk(2000);
     let calls = 0;
     const chunky = async (path: string, flags: string) => {
       const handle = await disk.open(path, flags);

@@ -22,6 +22,9 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
+/** A new whistleblower's report, sent with this proof of work. */
+const submitPaidWith = async (pow: { challenge: string; solution: string }) =>
+  submit(h.url, makeEnvelope(await makeReceipt()), pow);
 const refused = (res: Response, status: number, kind: string, before: string) =>
   expectRefused(res, status, kind, h.store, before);
 
@@ -173,12 +176,7 @@ describe('POST /api/v1/reports', () => {
       const { leadingZeroBits, powDigest } = await import('../pow/pow.ts');
       if (leadingZeroBits(powDigest(challenge, bad)) < 4) break;
     }
-    await refused(
-      await submit(h.url, makeEnvelope(await makeReceipt()), { challenge, solution: bad }),
-      403,
-      'powRequired',
-      before,
-    );
+    await refused(await submitPaidWith({ challenge, solution: bad }), 403, 'powRequired', before);
   });
 
   it('refuses a forged challenge (MAC does not hold)', async () => {
@@ -187,39 +185,22 @@ describe('POST /api/v1/reports', () => {
     const parts = challenge.split('.');
     parts[1] = '2'; // ask for less work than was handed out
     const forged = parts.join('.');
-    await refused(
-      await submit(h.url, makeEnvelope(await makeReceipt()), {
-        challenge: forged,
-        solution: solvePow(forged),
-      }),
-      403,
-      'powRequired',
-      before,
-    );
+    const paid = { challenge: forged, solution: solvePow(forged) };
+    await refused(await submitPaidWith(paid), 403, 'powRequired', before);
   });
 
   it('refuses an expired challenge', async () => {
     const pow = await solvedPow(h.url);
     h.clock.advance(11 * 60_000);
     const before = await snapshot(h.store);
-    await refused(
-      await submit(h.url, makeEnvelope(await makeReceipt()), pow),
-      403,
-      'powRequired',
-      before,
-    );
+    await refused(await submitPaidWith(pow), 403, 'powRequired', before);
   });
 
   it('refuses a replayed challenge for another submission', async () => {
     const pow = await solvedPow(h.url);
-    expect((await submit(h.url, makeEnvelope(await makeReceipt()), pow)).status).toBe(201);
+    expect((await submitPaidWith(pow)).status).toBe(201);
     const before = await snapshot(h.store);
-    await refused(
-      await submit(h.url, makeEnvelope(await makeReceipt()), pow),
-      403,
-      'powReplayed',
-      before,
-    );
+    await refused(await submitPaidWith(pow), 403, 'powReplayed', before);
   });
 
   it('refuses a missing proof of work', async () => {

@@ -31,14 +31,19 @@ async function appendThings(store: EventStore, ids: string[]) {
   return position;
 }
 
+/** A memory store holding these things (and one other event), and an empty read-model database. */
+async function storeWithThings(ids: string[]) {
+  const store = createMemoryEventStore();
+  await appendThings(store, ids);
+  return { store, db: new Database(':memory:') };
+}
+
 const rows = (db: Database.Database) =>
   db.prepare('SELECT id, n FROM seen ORDER BY id').all() as { id: string; n: number }[];
 
 describe('projection runner', () => {
   it('catches up, follows live appends, and waitFor resolves once applied', async () => {
-    const store = createMemoryEventStore();
-    const db = new Database(':memory:');
-    await appendThings(store, ['a', 'b']);
+    const { store, db } = await storeWithThings(['a', 'b']);
     const runner = createProjectionRunner({ store, db, projections: [counter()] });
     await runner.start();
     expect(rows(db).map((r) => r.id)).toEqual(['a', 'b']);
@@ -49,9 +54,7 @@ describe('projection runner', () => {
   });
 
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {
-    const store = createMemoryEventStore();
-    const db = new Database(':memory:');
-    await appendThings(store, ['a']);
+    const { store, db } = await storeWithThings(['a']);
     const first = createProjectionRunner({ store, db, projections: [counter()] });
     await first.start();
     await first.stop();
@@ -96,9 +99,7 @@ describe('projection runner', () => {
   });
 
   it('rebuilds a projection whose version changed', async () => {
-    const store = createMemoryEventStore();
-    const db = new Database(':memory:');
-    await appendThings(store, ['a', 'b']);
+    const { store, db } = await storeWithThings(['a', 'b']);
     const v1 = createProjectionRunner({ store, db, projections: [counter(1)] });
     await v1.start();
     await v1.stop();
@@ -112,9 +113,7 @@ describe('projection runner', () => {
   });
 
   it('writes rows and checkpoint in one transaction: a failing batch leaves neither', async () => {
-    const store = createMemoryEventStore();
-    const db = new Database(':memory:');
-    await appendThings(store, ['a', 'b', 'c']);
+    const { store, db } = await storeWithThings(['a', 'b', 'c']);
     const runner = createProjectionRunner({ store, db, projections: [counter(1, 'b')] });
     await expect(runner.start()).rejects.toThrow('projection bug');
     expect(rows(db)).toEqual([]);
@@ -124,9 +123,7 @@ describe('projection runner', () => {
   });
 
   it('rebuild() drops and replays everything up to the end of the log', async () => {
-    const store = createMemoryEventStore();
-    const db = new Database(':memory:');
-    await appendThings(store, ['a', 'b']);
+    const { store, db } = await storeWithThings(['a', 'b']);
     const runner = createProjectionRunner({ store, db, projections: [counter()] });
     await runner.start();
     db.prepare(`UPDATE seen SET n = 99`).run();

@@ -12,10 +12,17 @@ export function deciderSpec<Command, Event, State>(decider: {
 }) {
   return (given: readonly Event[]) => ({
     when: (command: Command) => {
-      const run = () => decider.decide(command, given.reduce(decider.evolve, decider.initialState));
+      const fold = (events: readonly Event[]) =>
+        events.reduce(decider.evolve, decider.initialState);
+      const run = () => decider.decide(command, fold(given));
       return {
         then: (expected: readonly Event[]) => expect(run()).toEqual(expected),
         thenThrows: (error: abstract new (...args: never[]) => Error) => expect(run).toThrow(error),
+        /** The command is decided once; the same command again, after its events, throws. */
+        thenThrowsOnRepeat: (error: abstract new (...args: never[]) => Error) => {
+          const once = run();
+          expect(() => decider.decide(command, fold([...given, ...once]))).toThrow(error);
+        },
       };
     },
   });

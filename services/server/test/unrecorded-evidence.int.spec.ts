@@ -4,7 +4,6 @@
 // purge of the report erases it. The SQLite file and the blob directory are real, the clock and
 // the timers injected.
 import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
-import { createFsBlobStore } from '@integrity-desk/intake';
 import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -18,15 +17,12 @@ import {
   openSession,
   postJson,
   sha256hex,
-  startIntake,
   submittedWhistleblower,
   testClock,
   type Harness,
 } from '../../intake/src/test-support/harness.ts';
+import { CHUNK, HOUR, startSweepingIntake } from '../../intake/src/test-support/sweeping-intake.ts';
 import { startEmbeddedPurger } from '../src/backup/embedded-purger.ts';
-
-const HOUR = 60 * 60_000;
-const CHUNK = 64 * 1024;
 
 let dir: string;
 let store: EventStore | undefined;
@@ -94,13 +90,7 @@ async function restart() {
   store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
   clock = testClock();
   timers = manualTimers();
-  h = await startIntake({
-    store,
-    clock,
-    blobStore: createFsBlobStore({ dir: join(dir, 'evidence'), clock }),
-    config: { maxChunkBytes: CHUNK, uploadExpiryMs: 24 * HOUR, uploadSweepIntervalMs: HOUR },
-    deps: { timers },
-  });
+  h = await startSweepingIntake(dir, store, clock, timers);
   await timers.fire();
 }
 

@@ -15,15 +15,11 @@ import {
   postJson,
   sha256hex,
   signedInWhistleblower,
-  startIntake,
   testClock,
   type Harness,
   type Receipt,
 } from '../test-support/harness.ts';
-import { createFsBlobStore } from './fs-blob-store.ts';
-
-const HOUR = 60 * 60_000;
-const CHUNK = 64 * 1024;
+import { CHUNK, HOUR, startSweepingIntake } from '../test-support/sweeping-intake.ts';
 
 let dir: string;
 let store: EventStore;
@@ -35,13 +31,7 @@ let reportId: string;
 let token: string;
 
 async function start() {
-  h = await startIntake({
-    store,
-    clock,
-    blobStore: createFsBlobStore({ dir: join(dir, 'evidence'), clock }),
-    config: { maxChunkBytes: CHUNK, uploadExpiryMs: 24 * HOUR, uploadSweepIntervalMs: HOUR },
-    deps: { timers },
-  });
+  h = await startSweepingIntake(dir, store, clock, timers);
 }
 
 beforeEach(async () => {

@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -60,6 +60,8 @@ async function startServer(mode: 'intake' | 'bare' | 'noop', dir: string, key: s
   const port = Number(await nextLine('port '));
   return {
     port,
+    /** Resident memory of the server process now, and the most it has held (MiB, Linux). */
+    rss: () => residentMiB(child.pid!),
     /** CPU time (user + system) the server process and its main thread have used so far (us). */
     cpu: async () => {
       const answer = nextLine('cpu ');
@@ -77,6 +79,14 @@ async function startServer(mode: 'intake' | 'bare' | 'noop', dir: string, key: s
 }
 
 type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** VmRSS and VmHWM (the high-water mark: the peak, however brief) of a process, in MiB. */
+function residentMiB(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return { now: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
 
 /**
  * One load run, with the CPU time each side used per acknowledged request: the server's from
@@ -200,9 +210,16 @@ runBench(async () => {
     await bare.stop();
 
     const server = await startServer('intake', dir, key.toString('hex'));
+    // Idle: started, a moment to settle, nothing asked yet.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const idle = server.rss().now;
     const measured = await measure(server, intakeBodies);
     const flooded = await duringFlood(server.port, floodBodies);
+    const peak = server.rss().peak;
     await server.stop();
+    console.log(
+      `idle RSS ${idle.toFixed(0)} MiB, peak RSS ${peak.toFixed(0)} MiB (the server process)`,
+    );
     console.log(
       `during the flood: ${flooded.honest.ok} honest acknowledged, ${flooded.honest.failed} failed; flood answered ${flooded.flood4xx} 4xx (${flooded.flood429} of them 429), ${flooded.flood5xx} 5xx`,
     );
@@ -293,6 +310,18 @@ runBench(async () => {
         },
         { name: 'no-op server CPU per request', value: noop.serverCpuMs, unit: 'ms' },
         { name: 'no-op load generator CPU per request', value: noop.clientCpuMs, unit: 'ms' },
+        {
+          name: 'idle RSS of the server process (started, nothing asked yet)',
+          value: idle,
+          unit: 'MiB',
+          target: '< 150 MiB',
+        },
+        {
+          name: 'peak RSS of the server process (warm-up, load and flood)',
+          value: peak,
+          unit: 'MiB',
+          target: '< 300 MiB',
+        },
         { name: 'machine load average (1 min) before the run', value: loadBefore, unit: 'load' },
         { name: 'machine load average (1 min) after the run', value: loadavg()[0]!, unit: 'load' },
       ],

@@ -8,15 +8,7 @@ import { connect, createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  backupRecent,
-  deskExposure,
-  freeDisk,
-  frontendPinned,
-  keyFile,
-  onion,
-  trustProxy,
-} from '../src/doctor/checks.ts';
+import * as checks from '../src/doctor/checks.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const dirs: string[] = [];
@@ -77,23 +69,23 @@ function socksProxy(names: Record<string, number>): Promise<number> {
 
 describe('doctor checks', () => {
   it('desk address: loopback and private addresses pass; every address with a public one, or a public one, is a problem', () => {
-    expect(deskExposure('127.0.0.1', {}).status).toBe('ok');
-    expect(deskExposure('10.8.0.2', {}).status).toBe('ok');
-    expect(deskExposure('0.0.0.0', nic('192.168.1.20')).status).toBe('warning');
-    const open = deskExposure('0.0.0.0', nic('203.0.113.9'));
+    expect(checks.deskExposure('127.0.0.1', {}).status).toBe('ok');
+    expect(checks.deskExposure('10.8.0.2', {}).status).toBe('ok');
+    expect(checks.deskExposure('0.0.0.0', nic('192.168.1.20')).status).toBe('warning');
+    const open = checks.deskExposure('0.0.0.0', nic('203.0.113.9'));
     expect(open.status).toBe('problem');
     expect(open.says).toContain('203.0.113.9');
-    expect(deskExposure('198.51.100.7', {}).status).toBe('problem');
+    expect(checks.deskExposure('198.51.100.7', {}).status).toBe('problem');
   });
 
   it('TRUST_PROXY: a problem when intake is reached directly or no proxy answers; fine when one does', async () => {
     const proxy = await listening(createServer((s) => s.end()));
-    expect((await trustProxy(false, '127.0.0.1', [proxy])).status).toBe('ok');
-    expect((await trustProxy(true, '127.0.0.1', [proxy])).status).toBe('ok');
-    const none = await trustProxy(true, '127.0.0.1', [await closedPort()]);
+    expect((await checks.trustProxy(false, '127.0.0.1', [proxy])).status).toBe('ok');
+    expect((await checks.trustProxy(true, '127.0.0.1', [proxy])).status).toBe('ok');
+    const none = await checks.trustProxy(true, '127.0.0.1', [await closedPort()]);
     expect(none.status).toBe('problem');
     expect(none.says).toMatch(/no reverse proxy answers/);
-    expect((await trustProxy(true, '0.0.0.0', [proxy])).status).toBe('problem');
+    expect((await checks.trustProxy(true, '0.0.0.0', [proxy])).status).toBe('problem');
   });
 
   it('desk key file: readable by others is a problem; owner only passes; a named file missing is a problem', () => {
@@ -101,21 +93,21 @@ describe('doctor checks', () => {
     const file = join(dir, 'desk.key');
     writeFileSync(file, 'a'.repeat(64));
     chmodSync(file, 0o644);
-    const loose = keyFile(file, true);
+    const loose = checks.keyFile(file, true);
     expect(loose.status).toBe('problem');
     expect(loose.says).toContain(`chmod 600 ${file}`);
     chmodSync(file, 0o600);
-    expect(keyFile(file, true).status).toBe('ok');
-    expect(keyFile(join(dir, 'missing.key'), true).status).toBe('problem');
-    expect(keyFile(join(dir, 'missing.key'), false).status).toBe('warning');
+    expect(checks.keyFile(file, true).status).toBe('ok');
+    expect(checks.keyFile(join(dir, 'missing.key'), true).status).toBe('problem');
+    expect(checks.keyFile(join(dir, 'missing.key'), false).status).toBe('warning');
   });
 
   it('free disk: measured under DATA_DIR against the floor', () => {
     const dir = tmp();
-    expect(freeDisk(dir, 0).says).toMatch(/GiB free \(\d+%\) under/);
-    expect(freeDisk(dir, 0).status).not.toBe('problem');
-    expect(freeDisk(dir, 1024 ** 3).status).toBe('problem');
-    expect(freeDisk(join(dir, 'nowhere'), 0).status).toBe('problem');
+    expect(checks.freeDisk(dir, 0).says).toMatch(/GiB free \(\d+%\) under/);
+    expect(checks.freeDisk(dir, 0).status).not.toBe('problem');
+    expect(checks.freeDisk(dir, 1024 ** 3).status).toBe('problem');
+    expect(checks.freeDisk(join(dir, 'nowhere'), 0).status).toBe('problem');
   });
 
   it('Tor onion service: /healthz through a SOCKS5 proxy; a name the proxy cannot reach is a problem; unset is skipped', async () => {
@@ -127,12 +119,12 @@ describe('doctor checks', () => {
     const onionName = 'abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvw.onion';
     const socks = await socksProxy({ [onionName]: intake });
     const at = { host: '127.0.0.1', port: socks };
-    expect((await onion(onionName, at)).status).toBe('ok');
-    expect((await onion('elsewhere.onion', at)).status).toBe('problem');
-    const noTor = await onion(onionName, { host: '127.0.0.1', port: await closedPort() });
+    expect((await checks.onion(onionName, at)).status).toBe('ok');
+    expect((await checks.onion('elsewhere.onion', at)).status).toBe('problem');
+    const noTor = await checks.onion(onionName, { host: '127.0.0.1', port: await closedPort() });
     expect(noTor.status).toBe('problem');
     expect(noTor.says).toMatch(/is tor running/);
-    expect((await onion(undefined, at)).status).toBe('skipped');
+    expect((await checks.onion(undefined, at)).status).toBe('skipped');
   });
 
   it('front end pinned: the build DATA_DIR/frontend/current names, else the fallback', () => {
@@ -151,29 +143,29 @@ describe('doctor checks', () => {
       );
       return dir;
     };
-    expect(frontendPinned(dataDir, build(null)).status).toBe('problem');
-    expect(frontendPinned(dataDir, undefined).status).toBe('problem');
+    expect(checks.frontendPinned(dataDir, build(null)).status).toBe('problem');
+    expect(checks.frontendPinned(dataDir, undefined).status).toBe('problem');
     mkdirSync(join(dataDir, 'frontend'));
     symlinkSync(build('KEY'.repeat(10)), join(dataDir, 'frontend', 'current'));
-    expect(frontendPinned(dataDir, build(null)).status).toBe('ok');
+    expect(checks.frontendPinned(dataDir, build(null)).status).toBe('ok');
   });
 
   it('backups: DATA_DIR/last-backup.json, as npm run backup writes it, not older than the limit', () => {
     const dataDir = tmp();
     const now = new Date('2026-12-05T04:00:00Z');
-    expect(backupRecent(dataDir, 26, now).status).toBe('problem');
+    expect(checks.backupRecent(dataDir, 26, now).status).toBe('problem');
     const wrote = (finishedAt: string) =>
       writeFileSync(
         join(dataDir, 'last-backup.json'),
         JSON.stringify({ finishedAt, archive: '/b.idb' }),
       );
     wrote('2026-12-04T22:00:00Z');
-    expect(backupRecent(dataDir, 26, now)).toMatchObject({
+    expect(checks.backupRecent(dataDir, 26, now)).toMatchObject({
       status: 'ok',
       says: expect.stringContaining('6 h ago'),
     });
     wrote('2026-12-03T22:00:00Z');
-    expect(backupRecent(dataDir, 26, now).status).toBe('problem');
+    expect(checks.backupRecent(dataDir, 26, now).status).toBe('problem');
   });
 });
 

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, signedList, submitReport, world, type World } from './harness.ts';
+import {
+  expectProblem,
+  signedList,
+  streamLength,
+  submitReport,
+  world,
+  type World,
+} from './harness.ts';
 
 let w: World;
 let otherChannel: string;
@@ -115,6 +122,35 @@ describe('GET /api/cases', () => {
     const page = await list('?limit=1&offset=1&sort=received&dir=asc');
     expect(listed(page)).toEqual([ids[1]]);
     expect(page.body['total']).toBe(4);
+  });
+
+  it("finds cases by the channel's labels, refuses a label the channel does not define", async () => {
+    const defined = await w.desk.call('POST', `/api/channels/${w.channelId}/labels`, {
+      cookie: w.admin.cookie,
+      ifMatch: '"1"',
+      body: { labels: ['fraud', 'needs legal'] },
+    });
+    expect(defined.status).toBe(200);
+    const stream = `report-${ids[1]}`;
+    const length = await streamLength(w.desk.store, stream);
+    const label = (label: string) =>
+      w.desk.call('POST', `/api/reports/${ids[1]}/labels`, {
+        cookie: w.alice.cookie,
+        ifMatch: `"${length - 1}"`,
+        body: { label },
+      });
+    expectProblem(await label('bribery'), 422);
+    expect(await streamLength(w.desk.store, stream)).toBe(length);
+    expect((await label('needs legal')).status).toBe(200);
+    await w.desk.settle();
+    expect(listed(await list('?label=needs%20legal'))).toEqual([ids[1]]);
+    expect(listed(await list('?q=LEGAL'))).toEqual([ids[1]]);
+    expect(listed(await list('?label=fraud'))).toEqual([]);
+    const [attached] = (await w.desk.store.readStream(stream)).slice(-1);
+    expect(attached).toMatchObject({
+      type: 'ReportLabelAttached',
+      data: { label: 'needs legal', by: w.alice.investigatorId },
+    });
   });
 
   it('answers a bad query with problem JSON', async () => {

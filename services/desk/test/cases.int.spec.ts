@@ -7,6 +7,13 @@ import { streamLength, submitReport, world, type World } from './harness.ts';
 let w: World;
 beforeAll(async () => {
   w = await world();
+  // The channel's labels, for the label actions (created at 0, recipients published at 1).
+  const defined = await w.desk.call('POST', `/api/channels/${w.channelId}/labels`, {
+    cookie: w.admin.cookie,
+    ifMatch: '"1"',
+    body: { labels: ['fraud', 'needs legal'] },
+  });
+  expect(defined.status).toBe(200);
 });
 afterAll(() => w.desk.close());
 
@@ -46,6 +53,8 @@ const valid: Record<ReportActionName, (reportId: string) => unknown> = {
   close: () => ({ outcome: 'unsubstantiated' }),
   refer: () => ({ referral: { ciphertext: fakeB64(40) } }),
   reopen: () => ({}),
+  labels: () => ({ label: 'fraud' }),
+  unlabel: () => ({ label: 'fraud' }),
 };
 const invalid: Record<ReportActionName, unknown> = {
   acknowledge: { extra: 1 },
@@ -58,6 +67,8 @@ const invalid: Record<ReportActionName, unknown> = {
   close: { outcome: 'referred_elsewhere' },
   refer: {},
   reopen: { now: true },
+  labels: { label: '' },
+  unlabel: { label: 'x'.repeat(41) },
 };
 /** Actions that need earlier ones first. */
 const before: Partial<Record<ReportActionName, ReportActionName[]>> = {
@@ -66,6 +77,7 @@ const before: Partial<Record<ReportActionName, ReportActionName[]>> = {
   close: ['acknowledge'],
   refer: ['acknowledge'],
   reopen: ['acknowledge', 'close'],
+  unlabel: ['labels'],
 };
 
 async function run(reportId: string, name: ReportActionName, ifMatch: string) {

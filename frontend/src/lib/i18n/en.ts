@@ -355,6 +355,8 @@ export const en = {
   'desk.step.ReportReferred': 'Referred elsewhere (the addressee is sealed in the referral)',
   'desk.step.ReportReopened': 'Reopened',
   'desk.step.ReportKeyShared': 'Report key shared with {detail}',
+  'desk.step.ReportLabelAttached': 'Label added: {detail}',
+  'desk.step.ReportLabelDetached': 'Label removed: {detail}',
   'desk.step.other': 'Update',
   'desk.shortcuts.open': 'Keyboard shortcuts (?)',
   'desk.shortcuts.title': 'Keyboard shortcuts',

@@ -15,6 +15,7 @@ import {
   listChannels,
   listInvestigators,
   recipientListSchema,
+  channelLabelsSchema,
   roles,
   type ChannelCommand,
   type EnrolledKeys,
@@ -252,6 +253,15 @@ export function adminRoutes(ctx: DeskContext): Router {
         },
       }),
     ),
+    channelRoute,
+  );
+  postCommand(
+    router,
+    '/api/channels/:id/labels',
+    channelAction(z.object({ labels: channelLabelsSchema }).strict(), ({ labels }, { id }) => ({
+      type: 'DefineLabels',
+      data: { channelId: id, labels },
+    })),
     channelRoute,
   );
   postCommand(

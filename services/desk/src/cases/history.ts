@@ -97,6 +97,25 @@ export function caseHistory(events: readonly { event: ReportEvent }[]): HistoryE
             detail: event.data.noteId,
           },
         ];
+      // A label is the channel's plain text: the step shows which one.
+      case 'ReportLabelAttached':
+        return [
+          {
+            type: event.type,
+            at: event.data.attachedAt,
+            by: event.data.by,
+            detail: event.data.label,
+          },
+        ];
+      case 'ReportLabelDetached':
+        return [
+          {
+            type: event.type,
+            at: event.data.detachedAt,
+            by: event.data.by,
+            detail: event.data.label,
+          },
+        ];
       case 'ReportPurged':
         return [];
       default: {

@@ -1,6 +1,7 @@
 import {
   closingOutcomes,
   directiveDeadlines,
+  labelSchema,
   handleReportCommand,
   priorities,
   sectors,
@@ -66,6 +67,7 @@ function caseView(state: Existing, events: readonly { event: ReportEvent }[]) {
     acknowledgedAt: state.acknowledgedAt,
     feedbackDueAt: state.feedbackDueAt,
     triage: state.triage,
+    labels: state.labels,
     assignees: state.assignees,
     envelope,
     messages,
@@ -84,6 +86,8 @@ interface CaseContext {
   /** The caller's enrolled signing key: the report decider checks messages and notes by it. */
   readonly authorKey: string;
   readonly investigatorId: string;
+  /** The labels the report's channel defines now. */
+  readonly channelLabels: readonly string[];
 }
 const caseAction = action<CaseContext, ReportCommand>();
 
@@ -144,6 +148,18 @@ export const reportActions = {
     type: 'ReferReport',
     data: { reportId, referral: d.referral },
   })),
+  // Labels: plain text the report's channel defines (refused otherwise, 422), never content.
+  labels: caseAction(
+    z.object({ label: labelSchema }).strict(),
+    (d, { reportId, channelLabels }) => ({
+      type: 'AttachLabel',
+      data: { reportId, label: d.label, channelLabels },
+    }),
+  ),
+  unlabel: caseAction(z.object({ label: labelSchema }).strict(), (d, { reportId }) => ({
+    type: 'DetachLabel',
+    data: { reportId, label: d.label },
+  })),
   reopen: caseAction(z.object({}).strict(), (_d, { reportId }) => ({
     type: 'ReopenReport',
     data: { reportId },
@@ -172,6 +188,7 @@ export function caseRoutes(ctx: DeskContext): Router {
     res.json({
       ...caseView(state, read.events),
       questionnaire: questionnaireFor(loaded.channelRead.events, state.receivedAt),
+      channelLabels: loaded.channel.status === 'none' ? [] : loaded.channel.labels,
       ...(await keySharesView(ctx, loaded)),
       revision: Number(read.revision),
     });
@@ -256,6 +273,7 @@ export function caseRoutes(ctx: DeskContext): Router {
           isRecipient: (id: string) => isRecipient(channel, id),
           authorKey: caller.signPublicKey,
           investigatorId: caller.investigatorId,
+          channelLabels: channel.status === 'none' ? [] : channel.labels,
         };
       },
       handle: (part, c, expectedRevision) =>

@@ -13,6 +13,7 @@ import {
   IllegalTransitionError,
   InvalidCommandError,
   InvestigatorNotFoundError,
+  LabelNotDefinedError,
   KeyShareConflictError,
   MessageOutOfSequenceError,
   NotAssignedError,
@@ -65,6 +66,10 @@ export const problems = defineProblems(
       title:
         'The recipient list is not signed with the deployment key or does not name active accounts by their enrolled keys.',
     },
+    labelNotDefined: {
+      status: 422,
+      title: "This label is not one of the channel's labels; an administrator defines them.",
+    },
     tooManyAttempts: { status: 429, title: 'Too many attempts. Please wait and try again.' },
     // Every sign-in slot and queue place is taken (auth/signin-gate.ts): a hash takes a fraction of
     // a second, so a moment later there is room again.
@@ -106,6 +111,7 @@ function kindOfDomainError(error: unknown): ProblemKind | undefined {
   if (error instanceof WrongAuthorError) return 'wrongAuthor';
   if (error instanceof MessageOutOfSequenceError) return 'messageOutOfSequence';
   if (error instanceof DeploymentKeyRefusedError) return 'deploymentKeyRefused';
+  if (error instanceof LabelNotDefinedError) return 'labelNotDefined';
   if (
     error instanceof AlreadyAssignedError ||
     error instanceof NotAssignedError ||

@@ -5,7 +5,7 @@ import {
   signRecipientList,
   type RecipientList,
 } from '@integrity-desk/protocol';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IllegalTransitionError, InvalidCommandError } from '../report/errors.ts';
 import { deciderSpec, specClock } from '../shared/decider-spec.ts';
 import { fakeB64, fakeRecipientList, fakeUuid } from '../shared/fixtures.ts';
@@ -155,6 +155,35 @@ describe('channel decider', () => {
       spec([created])
         .when(publish(1, list, { activeAccounts: accounts }))
         .thenThrows(RecipientListRefusedError);
+  });
+  it('defines the set of case labels, replacing the previous set', () => {
+    const define = (labels: string[]): ChannelCommand => ({
+      type: 'DefineLabels',
+      data: { channelId, labels },
+      metadata: meta(),
+    });
+    const defined = (labels: string[]): ChannelEvent => ({
+      type: 'ChannelLabelsDefined',
+      data: { channelId, labels, by: 'admin-1', definedAt: at },
+    });
+    spec([created])
+      .when(define(['fraud', ' needs legal ']))
+      .then([defined(['fraud', 'needs legal'])]);
+    spec([created, defined(['fraud'])])
+      .when(define([]))
+      .then([defined([])]);
+    spec([created])
+      .when(define(['fraud', 'fraud ']))
+      .thenThrows(InvalidCommandError);
+    spec([created, archived])
+      .when(define(['fraud']))
+      .thenThrows(IllegalTransitionError);
+    expect(
+      [created, defined(['a', 'b']), defined(['b'])].reduce(
+        channelDecider.evolve,
+        channelDecider.initialState,
+      ),
+    ).toMatchObject({ labels: ['b'] });
   });
   it('archives, and refuses every change after that', () => {
     spec([created]).when(archive).then([archived]);

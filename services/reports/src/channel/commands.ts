@@ -37,7 +37,8 @@ export type PublishRecipients = Command<
     trust: RecipientListTrust;
   }
 >;
+export type DefineLabels = Command<'DefineLabels', { channelId: string; labels: string[] }>;
 export type ArchiveChannel = Command<'ArchiveChannel', { channelId: string }>;
 
 export type ChannelCommand =
-  CreateChannel | PublishQuestionnaire | PublishRecipients | ArchiveChannel;
+  CreateChannel | PublishQuestionnaire | PublishRecipients | DefineLabels | ArchiveChannel;

@@ -5,6 +5,7 @@ import type {
   ArchiveChannel,
   ChannelCommand,
   CreateChannel,
+  DefineLabels,
   PublishQuestionnaire,
   PublishRecipients,
   RecipientListTrust,
@@ -96,6 +97,23 @@ export function publishRecipients(command: PublishRecipients, state: ChannelStat
   ];
 }
 
+export function defineLabels(command: DefineLabels, state: ChannelState): ChannelEvent[] {
+  const s = active(state, command.type);
+  const labels = command.data.labels.map((l) => l.trim());
+  if (new Set(labels).size !== labels.length) throw new InvalidCommandError('duplicate label');
+  return [
+    {
+      type: 'ChannelLabelsDefined',
+      data: {
+        channelId: s.channelId,
+        labels,
+        by: by(command.metadata),
+        definedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
 export function archive(command: ArchiveChannel, state: ChannelState): ChannelEvent[] {
   const s = active(state, command.type);
   return [
@@ -114,6 +132,8 @@ export function decideChannel(command: ChannelCommand, state: ChannelState): Cha
       return publishQuestionnaire(command, state);
     case 'PublishRecipients':
       return publishRecipients(command, state);
+    case 'DefineLabels':
+      return defineLabels(command, state);
     case 'ArchiveChannel':
       return archive(command, state);
     default: {

@@ -9,6 +9,21 @@ import { z } from 'zod';
 const id = z.string().min(1).max(128);
 const at = z.iso.datetime();
 
+/**
+ * A case label: plain text an administrator defines for the channel ("fraud", "needs legal"),
+ * which investigators attach to its cases. Never whistleblower content: the server reads it.
+ */
+export const labelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^\p{C}]+$/u, 'no control characters');
+export const channelLabelsSchema = z
+  .array(labelSchema)
+  .max(50)
+  .refine((ls) => new Set(ls).size === ls.length, 'labels must be distinct');
+
 export const deadlinesSchema = z.object({
   acknowledgeWithinDays: z.number().int().min(1).max(7),
   feedbackWithinMonths: z.number().int().min(1).max(6),
@@ -48,6 +63,11 @@ export const channelEventSchema = z.discriminatedUnion('type', [
       by: id,
       publishedAt: at,
     }),
+  }),
+  z.object({
+    type: z.literal('ChannelLabelsDefined'),
+    /** The whole set of the channel's labels from now on (replaces the previous set). */
+    data: z.object({ channelId: id, labels: channelLabelsSchema, by: id, definedAt: at }),
   }),
   z.object({
     type: z.literal('ChannelArchived'),

@@ -12,6 +12,7 @@ export function evolveChannel(state: ChannelState, event: ChannelEvent): Channel
         questionnaireVersion: 0,
         recipientsVersion: 0,
         recipients: [],
+        labels: [],
       };
     case 'ChannelQuestionnairePublished':
       return state.status === 'none'
@@ -25,6 +26,8 @@ export function evolveChannel(state: ChannelState, event: ChannelEvent): Channel
             recipientsVersion: event.data.version,
             recipients: event.data.recipientList.recipients.map((r) => r.recipientId),
           };
+    case 'ChannelLabelsDefined':
+      return state.status === 'none' ? state : { ...state, labels: event.data.labels };
     case 'ChannelArchived':
       return state.status === 'none' ? state : { ...state, status: 'archived' };
     default: {

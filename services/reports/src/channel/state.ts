@@ -8,6 +8,8 @@ export interface ChannelFacts {
   readonly recipientsVersion: number;
   /** Investigator ids of the current recipient list: who may read this channel's reports. */
   readonly recipients: readonly string[];
+  /** Labels investigators may attach to this channel's cases (ChannelLabelsDefined). */
+  readonly labels: readonly string[];
 }
 export type ChannelState =
   { readonly status: 'none' } | ({ readonly status: 'active' | 'archived' } & ChannelFacts);

@@ -54,6 +54,15 @@ export type AddInternalNote = Command<
 >;
 export type CloseReport = Command<'CloseReport', { reportId: string; outcome: ClosingOutcome }>;
 export type ReferReport = Command<'ReferReport', { reportId: string; referral: Sealed }>;
+/**
+ * `channelLabels`: the labels the report's channel defines now, read by the HTTP layer from the
+ * channel stream; a label outside them is refused.
+ */
+export type AttachLabel = Command<
+  'AttachLabel',
+  { reportId: string; label: string; channelLabels: readonly string[] }
+>;
+export type DetachLabel = Command<'DetachLabel', { reportId: string; label: string }>;
 export type ReopenReport = Command<'ReopenReport', { reportId: string }>;
 /**
  * A holder shares the report key with a colleague the envelope does not name. The HTTP layer
@@ -85,6 +94,8 @@ export type ReportCommand =
   | ReferReport
   | ReopenReport
   | ShareReportKey
+  | AttachLabel
+  | DetachLabel
   | PurgeReport;
 
 export type ReportCommandType = ReportCommand['type'];

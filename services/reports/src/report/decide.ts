@@ -2,6 +2,8 @@ import type { Actor, CommandMetadata } from '../shared/command.ts';
 import { messageEnvelopeSchema, type MessageEnvelope } from '../shared/sealed.ts';
 import { addDays, addMonths, toHour, toMinute } from '../shared/time.ts';
 import type {
+  AttachLabel,
+  DetachLabel,
   AcknowledgeReport,
   AddEvidence,
   AddInternalNote,
@@ -24,6 +26,7 @@ import {
   DuplicateItemError,
   IllegalTransitionError,
   InvalidCommandError,
+  LabelNotDefinedError,
   KeyShareConflictError,
   MessageOutOfSequenceError,
   NotAssignedError,
@@ -163,6 +166,38 @@ export function unassign(command: UnassignReport, state: ReportState): ReportEve
         investigatorId: command.data.investigatorId,
         unassignedAt: iso(command.metadata),
       },
+    },
+  ];
+}
+
+/**
+ * Labels are the channel's plain text, attached by staff, to open and closed cases alike (a
+ * closed case is still filed); the channel's current set decides (a label it dropped since can
+ * still be detached).
+ */
+export function attachLabel(command: AttachLabel, state: ReportState): ReportEvent[] {
+  const s = existing(state);
+  const { label, channelLabels } = command.data;
+  if (!channelLabels.includes(label)) throw new LabelNotDefinedError('label not defined');
+  if (s.labels.includes(label)) throw new DuplicateItemError('label already attached');
+  const by = staff(command.metadata);
+  return [
+    {
+      type: 'ReportLabelAttached',
+      data: { reportId: s.reportId, by, label, attachedAt: iso(command.metadata) },
+    },
+  ];
+}
+
+export function detachLabel(command: DetachLabel, state: ReportState): ReportEvent[] {
+  const s = existing(state);
+  const { label } = command.data;
+  if (!s.labels.includes(label)) throw new NotAssignedError('label not attached');
+  const by = staff(command.metadata);
+  return [
+    {
+      type: 'ReportLabelDetached',
+      data: { reportId: s.reportId, by, label, detachedAt: iso(command.metadata) },
     },
   ];
 }
@@ -412,6 +447,10 @@ export function decideReport(command: ReportCommand, state: ReportState): Report
       return reopen(command, state);
     case 'ShareReportKey':
       return shareKey(command, state);
+    case 'AttachLabel':
+      return attachLabel(command, state);
+    case 'DetachLabel':
+      return detachLabel(command, state);
     case 'PurgeReport':
       return purge(command, state);
     default: {

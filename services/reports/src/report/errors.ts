@@ -39,6 +39,12 @@ export class AlreadyAssignedError extends ReportDomainError {
   override readonly code = 'already_assigned';
 }
 
+/** A label the report's channel does not define: only the channel's plain labels are attached. */
+export class LabelNotDefinedError extends ReportDomainError {
+  override readonly name = 'LabelNotDefinedError';
+  override readonly code = 'label_not_defined';
+}
+
 export class NotAssignedError extends ReportDomainError {
   override readonly name = 'NotAssignedError';
   override readonly code = 'not_assigned';

@@ -165,6 +165,17 @@ export const reportPurgedSchema = z.object({
   data: z.object({ reportId: id, by: id, purgedAt: at }),
 });
 
+/** A label the channel defines (labelSchema), attached to or detached from the case by staff. */
+export const reportLabelAttachedSchema = z.object({
+  type: z.literal('ReportLabelAttached'),
+  data: z.object({ reportId: id, by: id, label: z.string().min(1).max(40), attachedAt: at }),
+});
+
+export const reportLabelDetachedSchema = z.object({
+  type: z.literal('ReportLabelDetached'),
+  data: z.object({ reportId: id, by: id, label: z.string().min(1).max(40), detachedAt: at }),
+});
+
 export const reportEventSchema = z.discriminatedUnion('type', [
   reportSubmittedSchema,
   reportAcknowledgedSchema,
@@ -179,6 +190,8 @@ export const reportEventSchema = z.discriminatedUnion('type', [
   reportReferredSchema,
   reportReopenedSchema,
   reportKeySharedSchema,
+  reportLabelAttachedSchema,
+  reportLabelDetachedSchema,
   reportPurgedSchema,
 ]);
 

@@ -21,6 +21,7 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       messageIds: [],
       evidenceIds: [],
       noteIds: [],
+      labels: [],
       whistleblowerKey: d.envelope.whistleblower.signPublicKey,
       messageSequences: {},
       noteSequences: {},
@@ -98,6 +99,10 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
           },
         },
       };
+    case 'ReportLabelAttached':
+      return facts({ labels: [...s.labels, event.data.label] });
+    case 'ReportLabelDetached':
+      return facts({ labels: s.labels.filter((l) => l !== event.data.label) });
     case 'ReportPurged':
       return { status: 'purged', reportId: s.reportId };
     default: {

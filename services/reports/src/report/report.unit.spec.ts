@@ -16,6 +16,7 @@ import {
   IllegalTransitionError,
   InvalidCommandError,
   KeyShareConflictError,
+  LabelNotDefinedError,
   MessageOutOfSequenceError,
   NotAssignedError,
   ReportAlreadySubmittedError,
@@ -150,6 +151,11 @@ const commands: Record<ReportCommand['type'], ReportCommand> = {
     { type: 'ShareReportKey', data: { reportId, recipientId: carol, share: keyShare() } },
     holder,
   ),
+  AttachLabel: cmd({
+    type: 'AttachLabel',
+    data: { reportId, label: 'fraud', channelLabels: ['fraud', 'needs legal'] },
+  }),
+  DetachLabel: cmd({ type: 'DetachLabel', data: { reportId, label: 'fraud' } }),
   PurgeReport: cmd({ type: 'PurgeReport', data: { reportId } }),
 };
 
@@ -292,6 +298,36 @@ describe('report decider', () => {
         ]));
     it('refuses to unassign someone not assigned', () =>
       spec([submitted]).when(commands.UnassignReport).thenThrows(NotAssignedError));
+  });
+
+  describe('AttachLabel / DetachLabel', () => {
+    const labelled: ReportEvent = {
+      type: 'ReportLabelAttached',
+      data: { reportId, by: alice, label: 'fraud', attachedAt: at },
+    };
+    it('attaches a label the channel defines, to a closed case too', () =>
+      spec([submitted, closed]).when(commands.AttachLabel).then([labelled]));
+    it('refuses a label the channel does not define', () =>
+      spec([submitted])
+        .when({
+          ...commands.AttachLabel,
+          data: { reportId, label: 'Fraud', channelLabels: ['fraud'] },
+        } as ReportCommand)
+        .thenThrows(LabelNotDefinedError));
+    it('refuses a label attached already', () =>
+      spec([submitted, labelled]).when(commands.AttachLabel).thenThrows(DuplicateItemError));
+    it('detaches an attached label, even one the channel dropped since', () => {
+      const detached = { reportId, by: alice, label: 'fraud', detachedAt: at };
+      spec([submitted, labelled])
+        .when(commands.DetachLabel)
+        .then([{ type: 'ReportLabelDetached', data: detached }]);
+    });
+    it('refuses to detach a label not attached, and a whistleblower labelling', () => {
+      spec([submitted]).when(commands.DetachLabel).thenThrows(NotAssignedError);
+      spec([submitted])
+        .when({ ...commands.AttachLabel, metadata: meta(whistleblower) })
+        .thenThrows(InvalidCommandError);
+    });
   });
 
   describe('ChangeReportStatus', () => {
@@ -683,6 +719,7 @@ describe('report decider', () => {
       'AddEvidence',
       'AddInternalNote',
       'ShareReportKey',
+      'AttachLabel',
     ],
     acknowledged: [
       'TriageReport',
@@ -694,8 +731,9 @@ describe('report decider', () => {
       'CloseReport',
       'ReferReport',
       'ShareReportKey',
+      'AttachLabel',
     ],
-    closed: ['AddInternalNote', 'ReopenReport', 'ShareReportKey', 'PurgeReport'],
+    closed: ['AddInternalNote', 'ReopenReport', 'ShareReportKey', 'PurgeReport', 'AttachLabel'],
     purged: [],
   };
   const histories: Record<string, readonly ReportEvent[]> = {
@@ -710,6 +748,8 @@ describe('report decider', () => {
     if (status === 'purged') return ReportPurgedError;
     if (type === 'SubmitReport') return ReportAlreadySubmittedError;
     if (type === 'UnassignReport' && status !== 'closed') return NotAssignedError;
+    // Nothing attached in these histories; detaching is not refused for the status.
+    if (type === 'DetachLabel') return NotAssignedError;
     return IllegalTransitionError;
   };
   for (const [status, history] of Object.entries(histories)) {

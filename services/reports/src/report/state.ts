@@ -15,6 +15,8 @@ export interface ReportFacts {
   readonly messageIds: readonly string[];
   readonly evidenceIds: readonly string[];
   readonly noteIds: readonly string[];
+  /** Channel-defined labels attached to the case, in the order attached. */
+  readonly labels: readonly string[];
   /** The receipt's signing key (submission envelope): the whistleblower's only author key. */
   readonly whistleblowerKey: string;
   /** Next message sequence per author key (protocol: 0, 1, 2, ... per author and thread). */

@@ -17,7 +17,10 @@ export interface CaseRow extends QueueRow {
   readonly position: number;
 }
 
-/** A purged report: its row is gone, and readers learn so at this position. */
+/**
+ * A purged report: its row's data is gone, and readers learn so at this position. Only the id
+ * stays, as it does in the purge record itself (`purge-<id>`, SECURITY.md Retention).
+ */
 export interface PurgedCase {
   readonly reportId: string;
   readonly purged: true;
@@ -36,12 +39,17 @@ export function evolveCaseRow(
 ): CaseListState | undefined {
   const position = Number(e.position);
   const row = isCaseRow(state) ? state : undefined;
+  if (e.type === 'ReportPurged') {
+    // The purge record (`purge-<id>`) outlives the tombstoned report stream, so a rebuild sees
+    // only it: the marker takes its position, and the live fold, which sees both, ends the same.
+    const record = e.streamId.startsWith('purge-');
+    if (!record && state && !row) return state;
+    const { reportId } = e.data as { reportId: string };
+    return { reportId, purged: true, position };
+  }
   if (state && !row) return state; // purged stays purged
   const next = evolveQueueRow(row, e);
-  if (!next) {
-    if (!row) return undefined;
-    return { reportId: row.reportId, purged: true, position };
-  }
+  if (!next) return undefined;
   if (!row)
     return {
       ...next,
@@ -54,11 +62,20 @@ export function evolveCaseRow(
     e.type === 'MessagePosted' && (e.data as { author?: string }).author === 'whistleblower';
   return {
     ...next,
-    labels: row.labels,
+    labels: labelsAfter(row.labels, e),
     whistleblowerWrites: row.whistleblowerWrites + (wrote ? 1 : 0),
     lastWhistleblowerAt: wrote ? next.lastActivityAt : row.lastWhistleblowerAt,
     position,
   };
+}
+
+/** Labels sorted, after a label event (any other event leaves them). */
+function labelsAfter(labels: readonly string[], e: RecordedEvent): readonly string[] {
+  const label = (e.data as { label?: string }).label;
+  if (e.type === 'ReportLabelAttached' && label !== undefined && !labels.includes(label))
+    return [...labels, label].sort();
+  if (e.type === 'ReportLabelDetached') return labels.filter((l) => l !== label);
+  return labels;
 }
 
 /**

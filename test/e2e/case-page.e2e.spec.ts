@@ -72,12 +72,21 @@ describe.skipIf(!hasChromium)(title, () => {
     await wb.answerText(/What happened\?/, what);
     await wb.next();
     await wb.answerText(/Where did it happen/, where);
+    // Typed right to left where it is written (dir="auto" on the field)...
+    const field = wb.page.getByLabel(/Where did it happen/);
+    expect(await field.evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
     await wb.next();
     await wb.attach([
       { name: 'site.jpg', mimeType: 'image/jpeg', buffer: await jpegWithExif(wb.page) },
     ]);
     await wb.cleanedPreview('site.jpg');
     await wb.goToReview();
+    // ...and read back so on review, the first answer with its line breaks.
+    const review = wb.page.locator('dd');
+    expect(
+      await review.filter({ hasText: 'المالية' }).evaluate((e) => getComputedStyle(e).direction),
+    ).toBe('rtl');
+    expect(await review.filter({ hasText: 'Sunday' }).innerText()).toBe(what);
     await wb.submitFromReview();
     await wb.page.context().close();
 

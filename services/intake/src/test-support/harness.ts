@@ -141,7 +141,7 @@ export async function startIntake(
   };
 }
 
-const SALT = 'AAAAAAAAAAAAAAAAAAAAAA'; // 16 zero bytes: the deployment's public receipt salt
+export const SALT = 'AAAAAAAAAAAAAAAAAAAAAA'; // 16 zero bytes: the deployment's public receipt salt
 let loadingBackend: Promise<CryptoBackend> | undefined;
 export const testBackend = () => (loadingBackend ??= loadBackend());
 let recipient: { recipientId: string; boxPublicKey: string; signPublicKey: string } | undefined;
@@ -162,6 +162,8 @@ export async function makeReceipt() {
   const reportKeys = new Map<string, Uint8Array>();
   const sequences = new Map<string, number>();
   return {
+    /** The receipt itself (test data: a real whistleblower's never leaves their browser). */
+    receipt,
     keys,
     locator: keys.locator,
     signPublicKey: keys.signPublicKey,

@@ -1,0 +1,194 @@
+/**
+ * The golden event log's story and how a later version reads it back: one deployment made by
+ * today's code (desk over real HTTP, a whistleblower through intake with the real protocol, the
+ * report's life through the report decider, a purge), and the views the test compares.
+ */
+import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
+import {
+  deriveReceiptKeys,
+  loadBackend,
+  signSessionChallenge,
+  TEST_ONLY_CHEAP_PARAMS,
+} from '@integrity-desk/protocol';
+import {
+  channelStream,
+  createReportPurger,
+  investigatorStream,
+  handleReportCommand,
+  openReadModels,
+  readModelRows,
+  type Actor,
+  type ReportCommand,
+} from '@integrity-desk/reports';
+import { createFsBlobStore } from '@integrity-desk/intake';
+import Database from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import {
+  beginUpload,
+  makeReceipt,
+  openSession,
+  postJson,
+  SALT,
+  solvedPow,
+  startIntake,
+  submit,
+} from '../../../intake/src/test-support/harness.ts';
+import { SESSION_CONTEXT } from '../../../intake/src/http-domain/protocol.ts';
+import { deploymentOnDisk } from '../../../desk/test/deployment-on-disk.ts';
+import { submitReport } from '../../../desk/test/harness.ts';
+import { fakeB64, fakeMessageEnvelope } from '../../../reports/src/shared/fixtures.ts';
+
+export const GOLDEN_DIR = import.meta.dirname;
+export const goldenFile = (name: string) => join(GOLDEN_DIR, name);
+
+/** Plays the story; returns the data folder (events.sqlite) and the whistleblower's receipt. */
+export async function playGoldenStory() {
+  const d = await deploymentOnDisk('idesk-golden-', { erasable: true });
+  const { w, intake, store } = d;
+  const wb = await makeReceipt();
+  const envelope = wb.seal('golden report', randomUUID(), 1, w.channelId);
+  const reportId = envelope.reportId;
+  expect((await submit(intake.url, envelope)).status).toBe(201);
+  await w.desk.settle();
+  const auth = { authorization: `Bearer ${await openSession(intake.url, wb)}` };
+  const messageId = randomUUID();
+  const message = { messageId, envelope: wb.message(reportId, 'more', messageId) };
+  expect((await postJson(`${intake.url}/api/v1/case/messages`, message, auth)).status).toBe(201);
+  const file = await wb.attachment(reportId, randomBytes(5_000));
+  expect(
+    (await (await beginUpload(intake.url, auth, file)).put(0, file.ciphertext.length)).status,
+  ).toBe(201);
+
+  const alice: Actor = { kind: 'investigator', investigatorId: w.alice.investigatorId };
+  const act = (id: string, type: ReportCommand['type'], data: object, actor = alice) =>
+    handleReportCommand(store, id, {
+      type,
+      data: { reportId: id, ...data },
+      metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor },
+    } as ReportCommand);
+  const alicesKey = w.alice.keys.sign.publicKey;
+  await act(reportId, 'AcknowledgeReport', {});
+  await act(reportId, 'TriageReport', {
+    priority: 'high',
+    sector: 'procurement',
+    region: 'Khomas',
+  });
+  await act(reportId, 'AssignReport', { investigatorId: w.bob.investigatorId });
+  await act(reportId, 'UnassignReport', { investigatorId: w.bob.investigatorId });
+  await act(reportId, 'ChangeReportStatus', { to: 'investigating' });
+  const noteId = randomUUID();
+  await act(reportId, 'AddInternalNote', {
+    noteId,
+    note: fakeMessageEnvelope(reportId, noteId, 'investigator', { authorKey: alicesKey }),
+    authorKey: alicesKey,
+  });
+  const answerId = randomUUID();
+  await act(reportId, 'PostMessage', {
+    messageId: answerId,
+    envelope: fakeMessageEnvelope(reportId, answerId, 'investigator', { authorKey: alicesKey }),
+    authorKey: alicesKey,
+  });
+  await act(reportId, 'ReferReport', {
+    referral: { v: 1, nonce: fakeB64(24, 'n'), ciphertext: fakeB64(64, 'c') },
+  });
+  await act(reportId, 'ReopenReport', {});
+  await w.desk.settle();
+  expect(
+    (await w.desk.call('GET', `/api/reports/${reportId}`, { cookie: w.alice.cookie })).status,
+  ).toBe(200);
+
+  // Administration: a role changed, an account deactivated, a questionnaire, a channel archived.
+  const revisionOf = async (stream: string) => `"${(await store.readStream(stream)).length - 1}"`;
+  const admin = async (path: string, stream: string, body: object) => {
+    const r = await w.desk.call('POST', path, {
+      cookie: w.admin.cookie,
+      ifMatch: await revisionOf(stream),
+      body,
+    });
+    expect(r.status, path).toBe(200);
+  };
+  const mallory = w.mallory.investigatorId;
+  await admin(`/api/investigators/${mallory}/role`, investigatorStream(mallory), {
+    role: 'administrator',
+  });
+  await admin(`/api/investigators/${mallory}/deactivate`, investigatorStream(mallory), {});
+  await admin(`/api/channels/${w.channelId}/questionnaire`, channelStream(w.channelId), {
+    version: 1,
+    questionnaire: { q: [] },
+  });
+  const other = await w.desk.call('POST', '/api/channels', {
+    cookie: w.admin.cookie,
+    body: { name: 'Archived desk' },
+  });
+  const otherId = other.body['channelId'] as string;
+  await admin(`/api/channels/${otherId}/archive`, channelStream(otherId), {});
+  expect(
+    (await w.desk.call('DELETE', '/api/session', { cookie: w.bob.cookie })).status,
+  ).toBeLessThan(300);
+
+  // A report closed and kept.
+  const closed = await submitReport(w);
+  await act(closed, 'AcknowledgeReport', {});
+  await act(closed, 'CloseReport', { outcome: 'substantiated' });
+
+  // A second report, closed and purged: what survives is its record.
+  const purged = await submitReport(w);
+  await act(purged, 'AcknowledgeReport', {});
+  await act(purged, 'CloseReport', { outcome: 'unsubstantiated' });
+  await w.desk.settle();
+  const purger = createReportPurger({
+    store,
+    readModels: d.db,
+    blobs: createFsBlobStore({ dir: join(d.dir, 'evidence') }),
+    clock: { now: () => w.desk.clock.now },
+    ids: { uuid: () => randomUUID() },
+    waitForProjections: () => w.desk.settle(),
+  });
+  const purgeOutcome = await purger.purge(purged, alice);
+  return { deployment: d, reportId, receipt: wb.receipt, purgeOutcome };
+}
+
+/** What today's code makes of a golden log: the rebuilt read models and the case the receipt opens. */
+export async function readGolden(eventsFile: string, receipt: string, workDir: string) {
+  const store = createSqliteEventStore({ file: eventsFile });
+  try {
+    const file = join(workDir, 'read-models.sqlite');
+    const db = openReadModels(file, (f) => new Database(f));
+    const { createProjectionRunner, allProjections } = await import('@integrity-desk/reports');
+    await createProjectionRunner({ store, db, projections: allProjections }).rebuild();
+    const readModels = readModelRows(db);
+    db.close();
+    return { readModels, caseView: await caseOf(store, receipt) };
+  } finally {
+    await store.close();
+  }
+}
+
+async function caseOf(store: EventStore, receipt: string) {
+  const backend = await loadBackend();
+  const keys = await deriveReceiptKeys(backend, {
+    receipt,
+    salt: SALT,
+    params: TEST_ONLY_CHEAP_PARAMS,
+  });
+  const intake = await startIntake({ store });
+  try {
+    const c = await postJson(`${intake.url}/api/v1/session/challenge`, { locator: keys.locator });
+    const { challenge } = (await c.json()) as { challenge: string };
+    const session = await postJson(`${intake.url}/api/v1/session`, {
+      locator: keys.locator,
+      challenge,
+      signature: signSessionChallenge(backend, keys, challenge, SESSION_CONTEXT),
+      pow: await solvedPow(intake.url),
+    });
+    const { token } = (await session.json()) as { token: string };
+    const view = await fetch(`${intake.url}/api/v1/case`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return { status: view.status, body: (await view.json()) as unknown };
+  } finally {
+    await intake.close();
+  }
+}

@@ -273,6 +273,18 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(files.get('minutes.pdf')?.equals(pdf)).toBe(true);
       // The case file: built in this browser, recorded by the desk, then offered. Its text has
       // the answers, and the hashes it lists are those of the files just decrypted.
+      // First the desk cannot record the export: the page offers no file.
+      await officer.page.route('**/api/reports/*/exports', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ title: 'Service unavailable', status: 503 }),
+        }),
+      );
+      await officer.page.getByRole('button', { name: 'Export case file (PDF)' }).click();
+      await officer.page.getByRole('alert').filter({ hasText: 'could not be exported' }).waitFor();
+      expect(await officer.page.getByTestId('case-file-link').count()).toBe(0);
+      await officer.page.unrouteAll();
       const caseFile = await officer.exportCaseFile();
       const { items } = await pdfText(caseFile);
       const text = items.join('\n');

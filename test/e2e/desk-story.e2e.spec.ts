@@ -45,7 +45,8 @@ const whistleblowers = [
   {
     mode: 'jit',
     jitless: false,
-    what: 'Tender 17 was awarded to the minister’s cousin.',
+    // Two lines: the desk shows them as written, and the case file prints both.
+    what: 'Tender 17 was awarded to the minister’s cousin.\nThe second bid was lower and set aside.',
     where: 'Ministry of Works',
     question: 'Do you have the tender number of the second bid?',
     reply: 'The second bid was tender 17/2026-B, filed on 3 March.',
@@ -56,7 +57,7 @@ const whistleblowers = [
   {
     mode: 'jitless',
     jitless: true,
-    what: 'Harbour fees are skimmed at the fishing quay.',
+    what: 'Harbour fees are skimmed at the fishing quay.\n\nCash only, on Friday nights.',
     where: 'Namport',
     question: 'Which months did you see it happen?',
     reply: 'From January to April, every Friday night.',
@@ -66,7 +67,13 @@ const whistleblowers = [
   },
 ] as const;
 type Whistleblower = (typeof whistleblowers)[number];
-const wordsOf = (w: Whistleblower) => [w.what, w.where, w.question, w.reply, w.closing];
+const wordsOf = (w: Whistleblower) => [
+  ...w.what.split('\n').filter(Boolean),
+  w.where,
+  w.question,
+  w.reply,
+  w.closing,
+];
 
 describe.skipIf(!hasChromium)(title, () => {
   let platform: TestPlatform;
@@ -264,9 +271,13 @@ describe.skipIf(!hasChromium)(title, () => {
       await officer.page.bringToFront();
       await officer.openQueues();
       reportId = await officer.openOnlyCaseIn('Inbox');
-      const answers = await officer.answers();
-      expect(answers).toContain(story.what);
-      expect(answers).toContain(story.where);
+      // Under the questions the whistleblower read (never their ids), line breaks kept.
+      const answers = officer.page.getByTestId('answers');
+      expect(await answers.locator('dt').allInnerTexts()).toEqual([
+        'What happened?',
+        'Which organisation is involved?',
+      ]);
+      expect(await answers.locator('dd').allInnerTexts()).toEqual([story.what, story.where]);
       await check(officer.page, `${mode}-case`);
       const files = await officer.saveEvidence(['site.jpg', 'minutes.pdf']);
       expect(files.get('site.jpg')?.equals(preview)).toBe(true);
@@ -287,9 +298,15 @@ describe.skipIf(!hasChromium)(title, () => {
       await officer.page.unrouteAll();
       const caseFile = await officer.exportCaseFile();
       const { items } = await pdfText(caseFile);
-      const text = items.join('\n');
-      expect(text).toContain(story.what);
-      expect(text).toContain(story.where);
+      // Each question, then its answer line by line (an empty line is no text item).
+      const lines = (answer: string) => answer.split('\n').filter(Boolean);
+      const at = items.indexOf('What happened?');
+      expect(items.slice(at, at + 1 + lines(story.what).length)).toEqual([
+        'What happened?',
+        ...lines(story.what),
+      ]);
+      const org = items.indexOf('Which organisation is involved?');
+      expect(items[org + 1]).toBe(story.where);
       const listed = listedHashes(items);
       expect([...listed.keys()].sort()).toEqual(['minutes.pdf', 'site.jpg']);
       for (const [name, bytes] of files)

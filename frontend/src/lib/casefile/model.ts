@@ -1,12 +1,19 @@
-// What the case file says, in the desk's words: the decrypted case (as the case page opened it)
-// and the evidence as decrypted and hashed for this export, turned into the PDF's sections.
+// What the case file says, in the desk's words: the decrypted case as the case page opened it
+// (answers under the questions the whistleblower read, one timeline of steps, messages, notes
+// and files in the page's order) and the evidence as decrypted and hashed for this export.
 // Only what was verified is printed: an unverified message or note is printed as unverified,
 // as the page shows it, never its text.
 import type { DeskCase } from '$lib/api/desk';
 import type { OpenedDeskCase } from '$lib/crypto/jobs';
-import type { ThreadEntry } from '$lib/crypto/thread';
 import { formatDate } from '$lib/format';
 import { t, tOr } from '$lib/i18n';
+import { answeredQuestions } from '$lib/services/desk/answers';
+import {
+  caseTimeline,
+  personName,
+  timelineStepText,
+  type TimelineItem,
+} from '$lib/services/desk/case-timeline';
 import type { CaseFileEntry, CaseFileModel } from './pdf';
 
 export interface ExportedEvidence {
@@ -20,66 +27,71 @@ export interface CaseFileInput {
   file: DeskCase;
   opened: OpenedDeskCase;
   evidence: ExportedEvidence[];
-  /** The question a whistleblower answered, for its id (the id itself when unknown). */
-  questionOf: (id: string) => string;
+  /** Colleagues' handles by investigator id. */
+  people: Readonly<Record<string, string>>;
   exportedBy: string;
   exportedAt: Date;
 }
 
-const threadText = (entry: ThreadEntry | undefined) =>
-  entry?.verified ? entry.text : t('case.unverified');
-
-export function caseFileModel(c: CaseFileInput): CaseFileModel {
-  const { file, opened } = c;
-  const shortId = file.reportId.slice(0, 8);
+function facts(file: DeskCase, who: (id: string) => string): CaseFileEntry[] {
   const fact = (label: string, text: string): CaseFileEntry => ({ label, text });
-  const facts: CaseFileEntry[] = [
+  const entries = [
     fact(t('case.status'), tOr(`status.${file.status}`, 'timeline.other')),
     fact(t('desk.export.received'), formatDate(file.receivedAt)),
   ];
   if (file.outcome)
-    facts.push(fact(t('case.outcome'), tOr(`outcome.${file.outcome}`, 'timeline.other')));
+    entries.push(fact(t('case.outcome'), tOr(`outcome.${file.outcome}`, 'timeline.other')));
+  if (!file.acknowledgedAt)
+    entries.push(
+      fact(
+        t('desk.export.deadline'),
+        t('desk.case.ackDue', { date: formatDate(file.acknowledgementDueAt) }),
+      ),
+    );
+  if (file.feedbackDueAt && file.status !== 'closed')
+    entries.push(
+      fact(
+        t('desk.export.deadline'),
+        t('desk.case.feedbackDue', { date: formatDate(file.feedbackDueAt) }),
+      ),
+    );
   if (file.triage)
-    facts.push(
+    entries.push(
       fact(
         t('desk.case.triage'),
         t('desk.case.triaged', { priority: file.triage.priority, sector: file.triage.sector }),
       ),
     );
-  facts.push(fact(t('desk.export.assignees'), String(file.assignees.length)));
+  entries.push(fact(t('desk.export.assignees'), file.assignees.map(who).join(', ') || '-'));
+  return entries;
+}
 
-  const timeline: { at: string; text: string }[] = [
-    { at: file.receivedAt, text: t('desk.export.timeline.received') },
-  ];
-  if (file.acknowledgedAt)
-    timeline.push({ at: file.acknowledgedAt, text: t('desk.export.timeline.acknowledged') });
-  else
-    timeline.push({
-      at: file.acknowledgementDueAt,
-      text: t('desk.case.ackDue', { date: formatDate(file.acknowledgementDueAt) }),
-    });
-  if (file.feedbackDueAt)
-    timeline.push({
-      at: file.feedbackDueAt,
-      text: t('desk.case.feedbackDue', { date: formatDate(file.feedbackDueAt) }),
-    });
-  file.messages.forEach((m, i) => {
-    const entry = opened.messages[i];
-    const from =
-      entry?.verified && entry.author === 'whistleblower'
+function timelineEntry(c: CaseFileInput, item: TimelineItem, who: (id: string) => string) {
+  const date = formatDate(item.at);
+  if (item.kind === 'step') {
+    const by = item.entry.by ? ` · ${who(item.entry.by)}` : '';
+    return { text: `${date} · ${timelineStepText(item.entry, who)}${by}` };
+  }
+  if (item.kind === 'evidence') {
+    const e = c.file.evidence[item.index]!;
+    const by = e.by === 'whistleblower' ? t('desk.case.byWhistleblower') : t('case.fromDesk');
+    return { text: `${date} · ${t('timeline.EvidenceAdded')} · ${by}` };
+  }
+  const entry = (item.kind === 'message' ? c.opened.messages : c.opened.notes)[item.index];
+  if (!entry?.verified) return { label: date, text: t('case.unverified') };
+  const from =
+    item.kind === 'note'
+      ? t('desk.case.note.label')
+      : entry.author === 'whistleblower'
         ? t('desk.case.fromWhistleblower')
         : t('case.fromDesk');
-    timeline.push({ at: m.postedAt, text: t('desk.export.timeline.message', { from }) });
-  });
-  file.evidence.forEach((e) =>
-    timeline.push({ at: e.addedAt, text: t('desk.export.timeline.evidence') }),
-  );
-  file.notes.forEach((n) => {
-    if (n.addedAt) timeline.push({ at: n.addedAt, text: t('desk.export.timeline.note') });
-  });
-  timeline.sort((a, b) => a.at.localeCompare(b.at));
+  return { label: `${from} · ${date}`, text: entry.text };
+}
 
-  const answers = Object.entries((opened.answers ?? {}) as Record<string, unknown>);
+export function caseFileModel(c: CaseFileInput): CaseFileModel {
+  const { file } = c;
+  const shortId = file.reportId.slice(0, 8);
+  const who = (id: string) => personName(id, c.people);
   return {
     title: t('desk.case.title', { id: shortId }),
     subtitle: [
@@ -87,35 +99,17 @@ export function caseFileModel(c: CaseFileInput): CaseFileModel {
       t('desk.export.exported', { date: formatDate(c.exportedAt.toISOString()), by: c.exportedBy }),
     ],
     sections: [
-      { heading: t('desk.export.case'), entries: facts },
+      { heading: t('desk.export.case'), entries: facts(file, who) },
       {
         heading: t('desk.case.answers'),
-        entries: answers.map(([id, value]) => ({
-          label: c.questionOf(id),
-          text: String(value ?? ''),
+        entries: answeredQuestions(c.opened.answers, file.questionnaire).map((a) => ({
+          label: a.label ?? a.id,
+          text: a.answer,
         })),
       },
       {
         heading: t('desk.export.timeline'),
-        entries: timeline.map((e) => ({ text: `${formatDate(e.at)}: ${e.text}` })),
-      },
-      {
-        heading: t('desk.case.messages'),
-        entries: file.messages.map((m, i) => {
-          const entry = opened.messages[i];
-          const from =
-            entry?.verified && entry.author === 'whistleblower'
-              ? t('desk.case.fromWhistleblower')
-              : t('case.fromDesk');
-          return { label: `${formatDate(m.postedAt)} · ${from}`, text: threadText(entry) };
-        }),
-      },
-      {
-        heading: t('desk.case.notes'),
-        entries: file.notes.map((n, i) => ({
-          label: formatDate(n.addedAt),
-          text: threadText(opened.notes[i]),
-        })),
+        entries: caseTimeline(file).map((item) => timelineEntry(c, item, who)),
       },
       {
         heading: t('desk.case.evidence'),

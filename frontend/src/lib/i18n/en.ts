@@ -399,7 +399,7 @@ export const en = {
     'This report was sealed before you were added to its channel, so your keys cannot open it yet, and no key shared with you so far opens it. Ask a colleague who can open it to share it with you.',
   'desk.export.title': 'Case file',
   'desk.export.explain':
-    'A PDF of the whole case (answers, timeline, messages, notes, and the SHA-256 of each evidence file), made in this browser. Every evidence file is downloaded and decrypted for its hash. The export is recorded in the audit log; the PDF is never sent to the server. It is a plain copy: keep it as safe as the case.',
+    'A PDF of the whole case (answers, the timeline with messages and notes, and the SHA-256 of each evidence file), made in this browser. Every evidence file is downloaded and decrypted for its hash. The export is recorded in the audit log; the PDF is never sent to the server. It is a plain copy: keep it as safe as the case.',
   'desk.export.start': 'Export case file (PDF)',
   'desk.export.evidence': 'Decrypting evidence {done} of {total}',
   'desk.export.building': 'Building the PDF',
@@ -412,12 +412,8 @@ export const en = {
   'desk.export.assignees': 'Assigned investigators',
   'desk.export.report': 'Report {id}',
   'desk.export.exported': 'Exported on {date} by {by}. Confidential.',
-  'desk.export.timeline': 'Timeline',
-  'desk.export.timeline.received': 'Report received',
-  'desk.export.timeline.acknowledged': 'Report acknowledged',
-  'desk.export.timeline.message': 'Message from {from}',
-  'desk.export.timeline.evidence': 'Evidence added',
-  'desk.export.timeline.note': 'Internal note added',
+  'desk.export.timeline': 'Timeline (messages and notes included)',
+  'desk.export.deadline': 'Deadline',
   'desk.export.file': '{name} · {type} · {size} bytes',
   'desk.export.footer': 'Case {id} · confidential · page {page} of {pages}',
   'desk.export.missing':

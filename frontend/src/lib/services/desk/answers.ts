@@ -28,9 +28,3 @@ export function answeredQuestions(answers: unknown, questionnaire: unknown): Ans
   for (const [id, answer] of given) listed.push({ id, label: undefined, answer });
   return listed;
 }
-
-/** The question an answer id stands for in this questionnaire; the id itself when it names none. */
-export function questionLabeller(questionnaire: unknown): (id: string) => string {
-  const labels = new Map(normaliseQuestionnaire(questionnaire).map((q) => [q.id, q.label]));
-  return (id) => labels.get(id) ?? id;
-}

@@ -17,7 +17,7 @@ export interface ExportedCaseFile {
 export async function exportCaseFile(
   loaded: LoadedDeskCase,
   options: {
-    questionOf: (id: string) => string;
+    people: Readonly<Record<string, string>>;
     exportedBy: string;
     onProgress: (progress: ExportProgress) => void;
   },
@@ -50,7 +50,7 @@ export async function exportCaseFile(
       file,
       opened: loaded.opened,
       evidence,
-      questionOf: options.questionOf,
+      people: options.people,
       exportedBy: options.exportedBy,
       exportedAt: new Date(),
     });

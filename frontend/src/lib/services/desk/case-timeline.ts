@@ -2,6 +2,7 @@
 // stream order) with the messages, notes and evidence files they name, newest last. Pure: the
 // page renders what this returns.
 import type { DeskCase } from '@integrity-desk/protocol';
+import { t, tOr } from '../../i18n';
 
 export type HistoryEntry = NonNullable<DeskCase['history']>[number];
 
@@ -66,4 +67,31 @@ export function caseTimeline(file: DeskCase): TimelineItem[] {
     items.splice(at, 0, { kind: rest.kind, at: rest.at, index: rest.index });
   }
   return items;
+}
+
+/** Who a step names: a colleague's handle, else a short id; no id is the whistleblower. */
+export const personName = (id: string | undefined, people: Readonly<Record<string, string>>) =>
+  id === undefined ? t('desk.case.byWhistleblower') : (people[id] ?? id.slice(0, 8));
+
+/** A desk step in words (the case page's timeline and the case file say it the same way). */
+export function timelineStepText(entry: HistoryEntry, who: (id: string) => string): string {
+  const d = entry.detail ?? '';
+  let detail = d;
+  switch (entry.type) {
+    case 'ReportStatusChanged':
+      detail = tOr(`status.${d}`, 'timeline.other');
+      break;
+    case 'ReportClosed':
+      detail = tOr(`outcome.${d}`, 'timeline.other');
+      break;
+    case 'ReportTriaged':
+      detail = d.split('/').join(', ');
+      break;
+    case 'ReportAssigned':
+    case 'ReportUnassigned':
+    case 'ReportKeyShared':
+      detail = who(d);
+      break;
+  }
+  return tOr(`desk.step.${entry.type}`, 'desk.step.other', { detail });
 }

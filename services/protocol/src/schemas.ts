@@ -383,6 +383,9 @@ export const deskCaseSchema = z.object({
     .optional(),
   /** The channel's questionnaire the report answered (public, like intake's), or null. */
   questionnaire: z.unknown().optional(),
+  /** The case's labels and those its channel defines (plain text an administrator wrote). */
+  labels: z.array(z.string()).optional(),
+  channelLabels: z.array(z.string()).optional(),
   /** Key shares addressed to the caller (SECURITY.md, Protocol step 5). */
   keyShares: z.array(
     z.object({

@@ -128,6 +128,12 @@ export async function playGoldenStory() {
     (await w.desk.call('DELETE', '/api/session', { cookie: w.bob.cookie })).status,
   ).toBeLessThan(300);
 
+  // Labels the channel defines, attached to the report and one taken off again.
+  const labels = ['bribery', 'procurement'];
+  await admin(`/api/channels/${w.channelId}/labels`, channelStream(w.channelId), { labels });
+  for (const label of labels) await act(reportId, 'AttachLabel', { label, channelLabels: labels });
+  await act(reportId, 'DetachLabel', { label: 'procurement' });
+
   // A report closed and kept.
   const closed = await submitReport(w);
   await act(closed, 'AcknowledgeReport', {});

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { BlobReadStream, Clock, Ids, RequestObserver } from '@integrity-desk/http';
 import type { ReportPurger } from '@integrity-desk/reports';
 import type { GateLimits } from './auth/signin-gate.ts';
+import type { CaseFeedLimits } from './case-list/events.ts';
 
 export type { Clock, Ids };
 
@@ -45,6 +46,8 @@ export interface DeskConfig {
    * keys the decoy KDF salts instead of the derived subkey, so they do not change on upgrade.
    */
   readonly kdfDecoyKey?: Uint8Array;
+  /** Live case updates: connection limits, polling and heartbeat (case-list/events.ts). */
+  readonly caseFeed?: CaseFeedLimits;
 }
 
 /**

@@ -55,6 +55,12 @@ export class SessionStore {
     return investigatorId;
   }
 
+  /** Whether the session is live, without refreshing its idle timer (a live feed is no activity). */
+  async alive(token: string): Promise<boolean> {
+    const session = await this.read(token);
+    return session !== undefined && session[1] === (await this.generation(session[0]));
+  }
+
   async destroy(token: string): Promise<void> {
     await this.store.delete(token);
   }

@@ -14,6 +14,7 @@ export default tseslint.config(
       'frontend/.rebuild/**',
       'test/artifacts/**',
       'bench/results/**',
+      'services/*/dist/**',
     ],
   },
   js.configs.recommended,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { repositoryRoot } from './frontend/build.ts';
 import { z } from 'zod';
 
 /**
@@ -154,14 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
 
 /** frontend/build of this checkout, when it has been built. */
 function defaultStaticDir(): string | undefined {
-  const dir = resolve(
-    dirname(fileURLToPath(import.meta.url)),
-    '..',
-    '..',
-    '..',
-    'frontend',
-    'build',
-  );
+  const dir = join(repositoryRoot, 'frontend', 'build');
   return existsSync(dir) ? dir : undefined;
 }
 

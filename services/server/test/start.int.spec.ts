@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,8 +10,17 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 describe('npm start (the composition root as a real process)', () => {
   it('opens the embedded store under DATA_DIR, prints where it listens, and stops on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'idesk-start-'));
+    // What npm start runs: its prestart bundles the services, and plain Node runs the bundle.
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts['prestart']).toContain('node scripts/bundle-server.mjs');
+    expect(scripts['start']).toBe('node services/server/dist/main.mjs');
+    execFileSync(process.execPath, ['scripts/bundle-server.mjs'], { cwd: ROOT });
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'services/server/src/main.ts'], {
+      const child = spawn(process.execPath, ['services/server/dist/main.mjs'], {
         cwd: ROOT,
         // The production level, whatever the shell says: the check below reads every line.
         env: {
@@ -48,6 +57,9 @@ describe('npm start (the composition root as a real process)', () => {
       const info = await fetch(`${urls['intake']}/api/v1/deployment`);
       expect(info.status).toBe(200);
       expect(await info.json()).toMatchObject({ channels: [], crypto: null, demo: false });
+      // The bundle finds the checkout's front end (from dist/ as from src/).
+      if (existsSync(join(ROOT, 'frontend', 'build', 'csp.json')))
+        expect((await fetch(`${urls['intake']}/`)).status).toBe(200);
       // A supervisor's view of both services: alive and ready (storage, log, projections).
       for (const url of Object.values(urls)) {
         expect((await fetch(`${url}/healthz`)).status).toBe(200);

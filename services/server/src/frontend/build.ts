@@ -1,11 +1,22 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository this server runs from: the front end is rebuilt from its sources. */
-export const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+export const repositoryRoot = findRoot(fileURLToPath(new URL('.', import.meta.url)));
+
+/**
+ * The folder holding frontend/svelte.config.js, above this file: src/frontend from the sources,
+ * dist/ from the bundle `npm start` runs (scripts/bundle-server.mjs).
+ */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'frontend', 'svelte.config.js'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '../../../..');
+  }
+}
 
 export interface FrontendBuildRequest {
   /** A new, empty directory: the build's output (never the one being served). */

@@ -43,6 +43,30 @@ export const configSchema = z
      * same file, e.g. a Docker secret, and keep a copy apart from the event log's backups.
      */
     DESK_KEY_FILE: z.string().min(1).optional(),
+    /**
+     * Several intake or desk processes behind one address share their short-lived state
+     * (sessions, spent challenges, limits, throttles, TOTP replay guards) through this Redis,
+     * e.g. redis://redis:6379 or rediss://:password@host:6380. Unset: each process keeps it in
+     * memory (one process per role). Nothing durable and nothing that identifies anyone goes
+     * there (SECURITY.md, Shared state).
+     */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'expected redis://host:port or rediss://host:port')
+      .optional(),
+    /**
+     * The 32-byte secret (raw or 64 hex characters) every process behind one address shares: it
+     * keys the hashes of everything in Redis, seals its values and signs intake's challenges.
+     * Default: $DATA_DIR/secrets/shared-state.key, made on first start (processes on one
+     * DATA_DIR share it); give separate machines the same file.
+     */
+    SHARED_STATE_KEY_FILE: z.string().min(1).optional(),
+    /**
+     * The read models of this process (default $DATA_DIR/read-models.sqlite). Disposable, rebuilt
+     * from the log; every process follows the log into its own, so several processes on one
+     * DATA_DIR each need their own file.
+     */
+    READ_MODELS_FILE: z.string().min(1).optional(),
     /** Only set behind a reverse proxy you control; never needed behind Tor. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     /**
@@ -83,6 +107,10 @@ export interface Config {
   dataDir: string;
   eventStore: { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
   readModelsFile: string;
+  /** Redis shared by several processes behind one address; undefined: memory of this process. */
+  redisUrl: string | undefined;
+  /** The secret those processes share (keys in Redis, intake's challenges). */
+  sharedStateKey: { kind: 'provided' | 'generated'; file: string };
   blobDir: string;
   intake: { host: string; port: number };
   deskOrigin: string | undefined;
@@ -127,7 +155,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       c.EVENT_STORE === 'esdb'
         ? { kind: 'esdb', connectionString: c.ESDB_CONNECTION_STRING! }
         : { kind: 'sqlite', file: resolve(dataDir, 'events.sqlite') },
-    readModelsFile: resolve(dataDir, 'read-models.sqlite'),
+    readModelsFile: c.READ_MODELS_FILE
+      ? resolve(c.READ_MODELS_FILE)
+      : resolve(dataDir, 'read-models.sqlite'),
+    redisUrl: c.REDIS_URL,
+    sharedStateKey: c.SHARED_STATE_KEY_FILE
+      ? { kind: 'provided', file: resolve(c.SHARED_STATE_KEY_FILE) }
+      : { kind: 'generated', file: resolve(dataDir, 'secrets', 'shared-state.key') },
     blobDir: resolve(dataDir, 'blobs'),
     intake: { host: c.INTAKE_HOST, port: c.INTAKE_PORT },
     deskOrigin: c.DESK_ORIGIN?.replace(/\/$/, ''),

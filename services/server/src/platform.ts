@@ -22,6 +22,7 @@ import type { RequestListener, Server } from 'node:http';
 import { dirname } from 'node:path';
 import type { Config } from './config.ts';
 import { deploymentCryptoSettings } from './crypto-settings.ts';
+import { openSharedState } from './shared-state.ts';
 import { withDeskPages } from './desk-pages.ts';
 import { announceDemo, stillDemo } from './demo/announce.ts';
 import { runFrontendBuild } from './frontend/build.ts';
@@ -112,6 +113,8 @@ export async function startPlatform(
     storeFailed: watched.failed,
   });
 
+  // Sessions, spent challenges, limits and guards: in memory, or shared through Redis.
+  const shared = await openSharedState(config, log);
   // libsodium, with Ed25519 verification in its native build: both services verify signatures.
   const backend = await createNodeBackend();
   // One evidence store: intake writes uploads into it, desk reads them for recipients.
@@ -151,6 +154,8 @@ export async function startPlatform(
       listChannels: async () => listPublicChannels(readModels) as never,
       findReportByLocator: async (locator) => findReportByLocator(readModels, locator),
       cryptoSettings,
+      ...(shared.state ? { sharedState: shared.state } : {}),
+      ...(shared.challengeKey ? { challengeKey: shared.challengeKey } : {}),
       demo,
       staticDir,
       config: {
@@ -210,6 +215,7 @@ export async function startPlatform(
       blobStore: blobs,
       purger,
       readiness,
+      ...(shared.state ? { sharedState: shared.state } : {}),
       logger: deskLogger(log, config.logLevel),
       ...(metrics && { onAnswered: metrics.answered('desk') }),
       config: {
@@ -278,6 +284,7 @@ export async function startPlatform(
     async stop() {
       await Promise.all(servers.map(close));
       await Promise.all(background.map((stop) => stop()));
+      await shared.close();
       await frontend?.stop();
       await runner.stop();
       readModels.close();

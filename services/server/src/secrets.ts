@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -11,8 +11,19 @@ export function persistentSecret(file: string, bytes = 32): Uint8Array {
   if (existsSync(file)) return readSecretFile(file, bytes);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(bytes);
-  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-  return secret;
+  // Written whole beside it, then linked into place: several processes starting at once on one
+  // DATA_DIR each make one, the first link wins, and nobody reads a half-written file.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, secret, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(draft, file);
+    return secret;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+    return readSecretFile(file, bytes);
+  } finally {
+    unlinkSync(draft);
+  }
 }
 
 /**

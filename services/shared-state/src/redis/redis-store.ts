@@ -37,14 +37,15 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Ephe
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
   let down = false;
-  // Without a listener an 'error' event would throw and end the process.
-  client.on('error', (error: unknown) => {
-    if (down) return;
+  let closing = false;
+  const wentDown = (why: string) => {
+    if (down || closing) return;
     down = true;
-    status(
-      `shared state: Redis unreachable (${codeOf(error)}); guards answer 503 until it is back`,
-    );
-  });
+    status(`shared state: Redis unreachable (${why}); guards answer 503 until it is back`);
+  };
+  // Without a listener an 'error' event would throw and end the process.
+  client.on('error', (error: unknown) => wentDown(codeOf(error)));
+  client.on('close', () => wentDown('connection closed'));
   client.on('ready', () => {
     if (!down) return;
     down = false;
@@ -92,6 +93,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Ephe
         await client.del(k(key));
       }),
     async close() {
+      closing = true;
       await client.quit().catch(() => client.disconnect());
     },
   };

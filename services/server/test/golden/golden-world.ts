@@ -99,6 +99,28 @@ export async function playGoldenStory() {
     (await w.desk.call('GET', `/api/reports/${reportId}`, { cookie: w.alice.cookie })).status,
   ).toBe(200);
 
+  // Alice downloads the evidence and exports the case file; someone mistypes bob's password.
+  const download = await fetch(
+    `${w.desk.base}/api/reports/${reportId}/evidence/${file.attachmentId}`,
+    { headers: { cookie: w.alice.cookie, 'x-integrity-desk': '1' } },
+  );
+  expect(download.status).toBe(200);
+  await download.arrayBuffer();
+  const exported = await w.desk.call('POST', `/api/reports/${reportId}/exports`, {
+    cookie: w.alice.cookie,
+    body: {},
+  });
+  expect(exported.status).toBe(204);
+  const failed = await w.desk.call('POST', '/api/session', {
+    body: {
+      handle: w.bob.handle,
+      loginSecret: fakeB64(32, 'wrong'),
+      totp: w.desk.code(w.bob.totpSecret),
+    },
+  });
+  expect(failed.status).toBe(401);
+  await w.desk.settle();
+
   // Administration: a role changed, an account deactivated, a questionnaire, a channel archived.
   const revisionOf = async (stream: string) => `"${(await store.readStream(stream)).length - 1}"`;
   const admin = async (path: string, stream: string, body: object) => {

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeKeyProof, fakeRecipientList, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import {
+  deactivateAccount,
   enrolAccount,
+  expectProblem,
   loginSecret,
   newAccountKeys,
   ORIGIN,
@@ -12,15 +14,8 @@ import {
   streamLength,
   submitReport,
   world,
-  type Reply,
   type World,
 } from './harness.ts';
-
-const problem = (r: Reply, status: number) => {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toContain('application/problem+json');
-  expect(r.body['status']).toBe(status);
-};
 
 describe('first run', () => {
   it('hands out a one-time setup token, refuses a wrong one, and sets up only once', async () => {
@@ -32,8 +27,8 @@ describe('first run', () => {
       const keys = newAccountKeys(desk);
       const good = setupBody(desk, investigatorId, keys, loginSecret());
       const body = (token: string | undefined) => ({ ...good, setupToken: token });
-      problem(await desk.call('POST', '/api/setup', { body: body('A'.repeat(32)) }), 403);
-      problem(
+      expectProblem(await desk.call('POST', '/api/setup', { body: body('A'.repeat(32)) }), 403);
+      expectProblem(
         await desk.call('POST', '/api/setup', {
           body: { ...body(desk.setupToken), deploymentSignPublicKey: 'x' },
         }),
@@ -51,7 +46,7 @@ describe('first run', () => {
         { deploymentKey: own },
         { deploymentKey: undefined },
       ])
-        problem(
+        expectProblem(
           await desk.call('POST', '/api/setup', { body: { ...body(desk.setupToken), ...refused } }),
           400,
         );
@@ -68,7 +63,7 @@ describe('first run', () => {
       expect(ok.body['totp']).toMatchObject({ uri: expect.stringContaining('otpauth://totp/') });
       expect((await desk.call('GET', '/api/setup')).body).toEqual({ needed: false });
       const before = (await desk.store.readAll()).length;
-      problem(await desk.call('POST', '/api/setup', { body: body(desk.setupToken) }), 403);
+      expectProblem(await desk.call('POST', '/api/setup', { body: body(desk.setupToken) }), 403);
       expect((await desk.store.readAll()).length).toBe(before);
     } finally {
       await desk.close();
@@ -119,9 +114,9 @@ describe('sessions', () => {
     const unknown = await w.desk.call('POST', '/api/session', {
       body: { handle: 'nobody', loginSecret: loginSecret(), totp: '123456' },
     });
-    for (const r of [replay, wrongSecret, unknown]) problem(r, 401);
+    for (const r of [replay, wrongSecret, unknown]) expectProblem(r, 401);
     expect(replay.body).toEqual(unknown.body);
-    problem(await w.desk.call('POST', '/api/session', { body: { handle: 'dave' } }), 400);
+    expectProblem(await w.desk.call('POST', '/api/session', { body: { handle: 'dave' } }), 400);
   });
 
   it('slows down repeated failures per account, and the owner gets in once the wait is over', async () => {
@@ -130,9 +125,9 @@ describe('sessions', () => {
       w.desk.call('POST', '/api/session', {
         body: { handle: 'erin', loginSecret: secret, totp: w.desk.code(erin.totpSecret) },
       });
-    for (let i = 0; i < 3; i++) problem(await attempt(loginSecret()), 401);
+    for (let i = 0; i < 3; i++) expectProblem(await attempt(loginSecret()), 401);
     w.desk.clock.now = new Date(w.desk.clock.now.getTime() - 30_000 * 3);
-    problem(await attempt(erin.loginSecret), 429);
+    expectProblem(await attempt(erin.loginSecret), 429);
     w.desk.clock.now = new Date(w.desk.clock.now.getTime() + 60_000);
     expect((await attempt(erin.loginSecret)).status).toBe(201);
   });
@@ -142,33 +137,33 @@ describe('sessions', () => {
     expect((await w.desk.call('DELETE', '/api/session', { cookie: frank.cookie })).status).toBe(
       204,
     );
-    problem(await w.desk.call('GET', '/api/session', { cookie: frank.cookie }), 401);
+    expectProblem(await w.desk.call('GET', '/api/session', { cookie: frank.cookie }), 401);
     const me = await w.desk.call('GET', '/api/session', { cookie: w.bob.cookie });
     expect(me.body).toMatchObject({ investigatorId: w.bob.investigatorId, role: 'investigator' });
     w.desk.clock.now = new Date(w.desk.clock.now.getTime() + 29 * 60_000);
     expect((await w.desk.call('GET', '/api/session', { cookie: w.bob.cookie })).status).toBe(200);
     w.desk.clock.now = new Date(w.desk.clock.now.getTime() + 31 * 60_000);
-    problem(await w.desk.call('GET', '/api/session', { cookie: w.bob.cookie }), 401);
+    expectProblem(await w.desk.call('GET', '/api/session', { cookie: w.bob.cookie }), 401);
   });
 
   it('refuses state changes without the CSRF header or from another origin', async () => {
     const body = { handle: 'x', loginSecret: loginSecret(), totp: '123456' };
-    problem(await w.desk.call('POST', '/api/session', { body, csrf: false }), 403);
-    problem(
+    expectProblem(await w.desk.call('POST', '/api/session', { body, csrf: false }), 403);
+    expectProblem(
       await w.desk.call('POST', '/api/session', {
         body,
         headers: { origin: 'https://evil.example' },
       }),
       403,
     );
-    problem(
+    expectProblem(
       await w.desk.call('POST', '/api/session', {
         body,
         headers: { 'sec-fetch-site': 'cross-site' },
       }),
       403,
     );
-    problem(
+    expectProblem(
       await w.desk.call('POST', '/api/session', {
         body: 'handle=x',
         headers: { 'content-type': 'text/plain' },
@@ -181,7 +176,7 @@ describe('sessions', () => {
 
   it('sets the security headers on every answer, problems included', async () => {
     const r = await w.desk.call('GET', '/api/nowhere');
-    problem(r, 404);
+    expectProblem(r, 404);
     expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(r.headers.get('referrer-policy')).toBe('no-referrer');
     expect(r.headers.get('x-powered-by')).toBeNull();
@@ -196,8 +191,8 @@ describe('queues', () => {
   afterAll(() => w.desk.close());
 
   it('require authentication', async () => {
-    problem(await w.desk.call('GET', '/api/queues'), 401);
-    problem(await w.desk.call('GET', '/api/queues/inbox'), 401);
+    expectProblem(await w.desk.call('GET', '/api/queues'), 401);
+    expectProblem(await w.desk.call('GET', '/api/queues/inbox'), 401);
   });
   it('never list a report to a non-recipient', async () => {
     const reportId = await submitReport(w);
@@ -211,9 +206,18 @@ describe('queues', () => {
     );
   });
   it('refuse an unknown queue and bad paging', async () => {
-    problem(await w.desk.call('GET', '/api/queues/everything', { cookie: w.alice.cookie }), 400);
-    problem(await w.desk.call('GET', '/api/queues/inbox?limit=0', { cookie: w.alice.cookie }), 400);
-    problem(await w.desk.call('GET', '/api/queues/by_priority', { cookie: w.alice.cookie }), 400);
+    expectProblem(
+      await w.desk.call('GET', '/api/queues/everything', { cookie: w.alice.cookie }),
+      400,
+    );
+    expectProblem(
+      await w.desk.call('GET', '/api/queues/inbox?limit=0', { cookie: w.alice.cookie }),
+      400,
+    );
+    expectProblem(
+      await w.desk.call('GET', '/api/queues/by_priority', { cookie: w.alice.cookie }),
+      400,
+    );
   });
   // How fast is a benchmark's question (bench:projections), not a test's: this one was timed
   // against a 1 s limit, which a loaded CI machine can miss without anything being wrong.
@@ -274,8 +278,8 @@ describe('administration', () => {
   it('every administration endpoint requires authentication and the administrator role', async () => {
     const before = (await w.desk.store.readAll()).length;
     for (const [method, path, body] of adminRoutes(w.channelId, w.bob.investigatorId)) {
-      problem(await w.desk.call(method, path, { body, ifMatch: '"0"' }), 401);
-      problem(
+      expectProblem(await w.desk.call(method, path, { body, ifMatch: '"0"' }), 401);
+      expectProblem(
         await w.desk.call(method, path, { body, ifMatch: '"0"', cookie: w.alice.cookie }),
         403,
       );
@@ -287,15 +291,15 @@ describe('administration', () => {
     const stream = `channel-${w.channelId}`;
     const before = await streamLength(w.desk.store, stream);
     const cookie = w.admin.cookie;
-    problem(
+    expectProblem(
       await w.desk.call('POST', '/api/investigators', {
         cookie,
         body: { handle: 'A B', role: 'investigator' },
       }),
       400,
     );
-    problem(await w.desk.call('POST', '/api/channels', { cookie, body: { name: '' } }), 400);
-    problem(
+    expectProblem(await w.desk.call('POST', '/api/channels', { cookie, body: { name: '' } }), 400);
+    expectProblem(
       await w.desk.call('POST', `/api/channels/${w.channelId}/questionnaire`, {
         cookie,
         ifMatch: '"0"',
@@ -303,7 +307,7 @@ describe('administration', () => {
       }),
       412,
     );
-    problem(
+    expectProblem(
       await w.desk.call('POST', `/api/channels/${w.channelId}/recipients`, {
         cookie,
         ifMatch: `"${before - 1}"`,
@@ -319,7 +323,7 @@ describe('administration', () => {
       }),
       400,
     );
-    problem(
+    expectProblem(
       await w.desk.call('POST', `/api/channels/${w.channelId}/questionnaire`, {
         cookie,
         ifMatch: `"${before - 1}"`,
@@ -327,7 +331,7 @@ describe('administration', () => {
       }),
       409,
     );
-    problem(await w.desk.call('GET', `/api/channels/${randomUUID()}`, { cookie }), 404);
+    expectProblem(await w.desk.call('GET', `/api/channels/${randomUUID()}`, { cookie }), 404);
     expect(await streamLength(w.desk.store, stream)).toBe(before);
   });
 
@@ -358,7 +362,7 @@ describe('administration', () => {
     const etag = acct.headers.get('etag') ?? '';
     const stream = `investigator-${w.admin.investigatorId}`;
     const before = await streamLength(w.desk.store, stream);
-    problem(
+    expectProblem(
       await w.desk.call('POST', `/api/investigators/${w.admin.investigatorId}/deactivate`, {
         cookie: w.admin.cookie,
         ifMatch: etag,
@@ -366,7 +370,7 @@ describe('administration', () => {
       }),
       409,
     );
-    problem(
+    expectProblem(
       await w.desk.call('POST', `/api/investigators/${w.admin.investigatorId}/role`, {
         cookie: w.admin.cookie,
         ifMatch: etag,
@@ -392,21 +396,13 @@ describe('administration', () => {
         keyProof: fakeKeyProof(investigatorId),
       },
     });
-    problem(r, 403);
+    expectProblem(r, 403);
     expect(await streamLength(w.desk.store, `investigator-${investigatorId}`)).toBe(1);
   });
 
   it('deactivation signs the account out at once', async () => {
     const gus = await enrolAccount(w.desk, w.admin, 'gus');
-    const acct = await w.desk.call('GET', `/api/investigators/${gus.investigatorId}`, {
-      cookie: w.admin.cookie,
-    });
-    const r = await w.desk.call('POST', `/api/investigators/${gus.investigatorId}/deactivate`, {
-      cookie: w.admin.cookie,
-      ifMatch: acct.headers.get('etag') ?? '',
-      body: {},
-    });
-    expect(r.status).toBe(200);
-    problem(await w.desk.call('GET', '/api/session', { cookie: gus.cookie }), 401);
+    expect((await deactivateAccount(w.desk, w.admin, gus)).status).toBe(200);
+    expectProblem(await w.desk.call('GET', '/api/session', { cookie: gus.cookie }), 401);
   });
 });

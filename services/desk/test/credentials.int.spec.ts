@@ -2,14 +2,14 @@ import { investigatorStream } from '@integrity-desk/reports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeB64, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import {
+  expectProblem,
   loginSecret,
   redeemTotpReset,
   streamLength,
+  vaultFor,
   world,
   type Account,
-  type Reply,
   type World,
-  vaultFor,
 } from './harness.ts';
 
 /**
@@ -22,11 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => w.desk.close());
 
-const problem = (r: Reply, status: number) => {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toContain('application/problem+json');
-  expect(r.body['status']).toBe(status);
-};
 const streamOf = (a: Account) => investigatorStream(a.investigatorId);
 const etagOf = async (a: Account) =>
   (
@@ -44,7 +39,7 @@ const reset = async (a: Account, cookie = w.admin.cookie, ifMatch?: string, body
 describe('POST /api/investigators/:id/totp-reset', () => {
   it('requires authentication', async () => {
     const before = await streamLength(w.desk.store, streamOf(w.bob));
-    problem(
+    expectProblem(
       await w.desk.call('POST', `/api/investigators/${w.bob.investigatorId}/totp-reset`, {
         ifMatch: await etagOf(w.bob),
         body: {},
@@ -56,14 +51,14 @@ describe('POST /api/investigators/:id/totp-reset', () => {
 
   it('is forbidden to a non-administrator', async () => {
     const before = await streamLength(w.desk.store, streamOf(w.bob));
-    problem(await reset(w.bob, w.alice.cookie), 403);
+    expectProblem(await reset(w.bob, w.alice.cookie), 403);
     expect(await streamLength(w.desk.store, streamOf(w.bob))).toBe(before);
   });
 
   it('refuses bad input, a missing or stale If-Match, and a reset of oneself; nothing changes', async () => {
     const before = await streamLength(w.desk.store, streamOf(w.bob));
     const stale = `"${before - 2}"`;
-    problem(
+    expectProblem(
       await w.desk.call('POST', '/api/investigators/not-a-uuid/totp-reset', {
         cookie: w.admin.cookie,
         ifMatch: '"0"',
@@ -71,16 +66,16 @@ describe('POST /api/investigators/:id/totp-reset', () => {
       }),
       400,
     );
-    problem(await reset(w.bob, w.admin.cookie, undefined, { code: 'x' }), 400);
-    problem(
+    expectProblem(await reset(w.bob, w.admin.cookie, undefined, { code: 'x' }), 400);
+    expectProblem(
       await w.desk.call('POST', `/api/investigators/${w.bob.investigatorId}/totp-reset`, {
         cookie: w.admin.cookie,
         body: {},
       }),
       428,
     );
-    problem(await reset(w.bob, w.admin.cookie, stale), 412);
-    problem(await reset(w.admin), 409);
+    expectProblem(await reset(w.bob, w.admin.cookie, stale), 412);
+    expectProblem(await reset(w.admin), 409);
     expect(await streamLength(w.desk.store, streamOf(w.bob))).toBe(before);
   });
 
@@ -90,7 +85,7 @@ describe('POST /api/investigators/:id/totp-reset', () => {
       body: { handle: 'newcomer', role: 'investigator' },
     });
     const id = invite.body['investigatorId'] as string;
-    problem(
+    expectProblem(
       await w.desk.call('POST', `/api/investigators/${id}/totp-reset`, {
         cookie: w.admin.cookie,
         ifMatch: '"0"',
@@ -117,8 +112,8 @@ describe('TOTP reset and re-enrolment', () => {
       by: w.admin.investigatorId,
     });
     expect(JSON.stringify(last?.data)).not.toContain(code);
-    problem(await w.desk.call('GET', '/api/session', { cookie: w.bob.cookie }), 401);
-    problem(await signIn('bob', w.bob.loginSecret, w.desk.code(w.bob.totpSecret)), 401);
+    expectProblem(await w.desk.call('GET', '/api/session', { cookie: w.bob.cookie }), 401);
+    expectProblem(await signIn('bob', w.bob.loginSecret, w.desk.code(w.bob.totpSecret)), 401);
     // The account keeps its real KDF salt: its owner needs it to re-enrol.
     const kdf = await w.desk.call('POST', '/api/session/kdf', { body: { handle: 'bob' } });
     expect(kdf.body['salt']).toBe(fakeVault(w.bob.investigatorId).kdf.salt);
@@ -136,12 +131,12 @@ describe('TOTP reset and re-enrolment', () => {
       enrolmentCode: code,
       loginSecret: w.bob.loginSecret,
     };
-    problem(await call({ ...good, investigatorId: 'nope' }), 400);
-    problem(await call({ ...good, extra: 1 }), 400);
-    problem(await call({ ...good, enrolmentCode: 'A'.repeat(22) }), 403);
-    problem(await call({ ...good, loginSecret: loginSecret() }), 403);
-    problem(await call({ ...good, investigatorId: w.alice.investigatorId }), 403);
-    problem(
+    expectProblem(await call({ ...good, investigatorId: 'nope' }), 400);
+    expectProblem(await call({ ...good, extra: 1 }), 400);
+    expectProblem(await call({ ...good, enrolmentCode: 'A'.repeat(22) }), 403);
+    expectProblem(await call({ ...good, loginSecret: loginSecret() }), 403);
+    expectProblem(await call({ ...good, investigatorId: w.alice.investigatorId }), 403);
+    expectProblem(
       await w.desk.call('POST', '/api/enrolment/totp-reset', { body: good, csrf: false }),
       403,
     );
@@ -160,20 +155,20 @@ describe('TOTP reset and re-enrolment', () => {
     const log = (await w.desk.store.readAll()).map((e) => JSON.stringify(e.data)).join('\n');
     expect(log).not.toContain(newSecret);
     // Not yet confirmed: no sign-in with it.
-    problem(await signIn('bob', w.bob.loginSecret, w.desk.code(newSecret)), 401);
+    expectProblem(await signIn('bob', w.bob.loginSecret, w.desk.code(newSecret)), 401);
     const confirm = (c: string, enrolmentCode = code) =>
       w.desk.call('POST', '/api/enrolment/totp', {
         body: { investigatorId: w.bob.investigatorId, enrolmentCode, code: c },
       });
-    problem(await confirm(w.desk.code(w.bob.totpSecret)), 403);
-    problem(await confirm(w.desk.code(newSecret), 'B'.repeat(22)), 403);
+    expectProblem(await confirm(w.desk.code(w.bob.totpSecret)), 403);
+    expectProblem(await confirm(w.desk.code(newSecret), 'B'.repeat(22)), 403);
     expect((await confirm(w.desk.code(newSecret))).status).toBe(204);
     await w.desk.settle();
     const ok = await signIn('bob', w.bob.loginSecret, w.desk.code(newSecret));
     expect(ok.status).toBe(201);
-    problem(await signIn('bob', w.bob.loginSecret, w.desk.code(w.bob.totpSecret)), 401);
+    expectProblem(await signIn('bob', w.bob.loginSecret, w.desk.code(w.bob.totpSecret)), 401);
     // A spent reset code does nothing more.
-    problem(await redeemTotpReset(w.desk, w.bob, code), 403);
+    expectProblem(await redeemTotpReset(w.desk, w.bob, code), 403);
   });
 });
 
@@ -187,7 +182,7 @@ describe('POST /api/session/vault (password change)', () => {
 
   it('requires authentication', async () => {
     const before = await streamLength(w.desk.store, streamOf(w.alice));
-    problem(
+    expectProblem(
       await w.desk.call('POST', '/api/session/vault', {
         body: {
           currentLoginSecret: w.alice.loginSecret,
@@ -203,7 +198,7 @@ describe('POST /api/session/vault (password change)', () => {
   it("is forbidden for another account's vault or without the current login secret", async () => {
     const before = await streamLength(w.desk.store, streamOf(w.alice));
     const beforeMallory = await streamLength(w.desk.store, streamOf(w.mallory));
-    problem(
+    expectProblem(
       await change(w.mallory, {
         currentLoginSecret: w.mallory.loginSecret,
         loginSecret: loginSecret(),
@@ -211,7 +206,7 @@ describe('POST /api/session/vault (password change)', () => {
       }),
       403,
     );
-    problem(
+    expectProblem(
       await change(w.alice, {
         currentLoginSecret: loginSecret(),
         loginSecret: loginSecret(),
@@ -230,17 +225,17 @@ describe('POST /api/session/vault (password change)', () => {
       loginSecret: loginSecret(),
       vault: newVault(w.alice),
     };
-    problem(await change(w.alice, { ...good, vault: { ...good.vault, v: 2 } }), 400);
-    problem(await change(w.alice, { ...good, loginSecret: 'short' }), 400);
-    problem(await change(w.alice, { ...good, extra: true }), 400);
-    problem(
+    expectProblem(await change(w.alice, { ...good, vault: { ...good.vault, v: 2 } }), 400);
+    expectProblem(await change(w.alice, { ...good, loginSecret: 'short' }), 400);
+    expectProblem(await change(w.alice, { ...good, extra: true }), 400);
+    expectProblem(
       await change(w.alice, {
         ...good,
         vault: { ...good.vault, boxPublicKey: fakeB64(32, 'other-box') },
       }),
       400,
     );
-    problem(
+    expectProblem(
       await w.desk.call('POST', '/api/session/vault', {
         cookie: w.alice.cookie,
         body: good,
@@ -267,8 +262,8 @@ describe('POST /api/session/vault (password change)', () => {
     expect(last?.type).toBe('InvestigatorVaultChanged');
     expect(JSON.stringify(last?.data)).not.toContain(fresh);
     expect((await w.desk.call('GET', '/api/session', { cookie: w.alice.cookie })).status).toBe(200);
-    problem(await w.desk.call('GET', '/api/session', { cookie: otherCookie }), 401);
-    problem(await signIn('alice', w.alice.loginSecret, w.desk.code(w.alice.totpSecret)), 401);
+    expectProblem(await w.desk.call('GET', '/api/session', { cookie: otherCookie }), 401);
+    expectProblem(await signIn('alice', w.alice.loginSecret, w.desk.code(w.alice.totpSecret)), 401);
     const ok = await signIn('alice', fresh, w.desk.code(w.alice.totpSecret));
     expect(ok.status).toBe(201);
     expect(ok.body['vault']).toEqual(vault);

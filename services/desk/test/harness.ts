@@ -446,6 +446,17 @@ export async function streamLength(store: EventStore, stream: string): Promise<n
   return (await store.readStream(stream)).length;
 }
 
+/** The administrator deactivates `account`, at the revision it reads first. */
+export async function deactivateAccount(desk: Desk, admin: Account, account: Account) {
+  const path = `/api/investigators/${account.investigatorId}`;
+  const current = await desk.call('GET', path, { cookie: admin.cookie });
+  return desk.call('POST', `${path}/deactivate`, {
+    cookie: admin.cookie,
+    ifMatch: current.headers.get('etag') ?? '',
+    body: {},
+  });
+}
+
 /** `account` redeems a TOTP reset code on the re-enrolment page, with their login secret. */
 export function redeemTotpReset(desk: Desk, account: Account, enrolmentCode: string) {
   return desk.call('POST', '/api/enrolment/totp-reset', {

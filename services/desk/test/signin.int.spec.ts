@@ -12,7 +12,7 @@ import { createHmac } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeVault } from '../../reports/src/shared/fixtures.ts';
-import { enrolAccount, world, type Reply, type World } from './harness.ts';
+import { deactivateAccount, enrolAccount, expectProblem, world, type World } from './harness.ts';
 
 const decoyKey = new Uint8Array(32).fill(7);
 const kdfKeys = ['memLimitBytes', 'opsLimit', 'salt'];
@@ -25,12 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => w.desk.close());
 
-const problem = (r: Reply, status: number) => {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toContain('application/problem+json');
-  expect(r.body['status']).toBe(status);
-  expect(typeof r.body['title']).toBe('string');
-};
 const kdf = (handle: unknown) => w.desk.call('POST', '/api/session/kdf', { body: { handle } });
 const expectedDecoySalt = (handle: string) =>
   createHmac('sha256', decoyKey).update(handle).digest().subarray(0, 16).toString('base64url');
@@ -98,15 +92,7 @@ describe('POST /api/session/kdf', () => {
     });
     expect(invite.status).toBe(201);
     const gone = await enrolAccount(w.desk, w.admin, 'leaver');
-    const acct = await w.desk.call('GET', `/api/investigators/${gone.investigatorId}`, {
-      cookie: w.admin.cookie,
-    });
-    const off = await w.desk.call('POST', `/api/investigators/${gone.investigatorId}/deactivate`, {
-      cookie: w.admin.cookie,
-      ifMatch: acct.headers.get('etag') ?? '',
-      body: {},
-    });
-    expect(off.status).toBe(200);
+    expect((await deactivateAccount(w.desk, w.admin, gone)).status).toBe(200);
     await w.desk.settle();
     for (const handle of ['invited-only', 'leaver']) {
       const r = await kdf(handle);
@@ -129,9 +115,10 @@ describe('POST /api/session/kdf', () => {
       { handle: 'alice', extra: true },
       [],
     ];
-    for (const body of bad) problem(await w.desk.call('POST', '/api/session/kdf', { body }), 400);
-    problem(await w.desk.call('POST', '/api/session/kdf', { body: '{"handle":' }), 400);
-    problem(
+    for (const body of bad)
+      expectProblem(await w.desk.call('POST', '/api/session/kdf', { body }), 400);
+    expectProblem(await w.desk.call('POST', '/api/session/kdf', { body: '{"handle":' }), 400);
+    expectProblem(
       await w.desk.call('POST', '/api/session/kdf', {
         body: 'handle=alice',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -139,11 +126,11 @@ describe('POST /api/session/kdf', () => {
       415,
     );
     // CSRF rules as for POST /api/session.
-    problem(
+    expectProblem(
       await w.desk.call('POST', '/api/session/kdf', { body: { handle: 'alice' }, csrf: false }),
       403,
     );
-    problem(
+    expectProblem(
       await w.desk.call('POST', '/api/session/kdf', {
         body: { handle: 'alice' },
         headers: { origin: 'https://evil.example' },
@@ -156,7 +143,7 @@ describe('POST /api/session/kdf', () => {
   it('limits lookups per handle, known or not, and lets them through again after a minute', async () => {
     for (const handle of ['bob', 'ghost']) {
       for (let i = 0; i < 10; i++) expect((await kdf(handle)).status).toBe(200);
-      problem(await kdf(handle), 429);
+      expectProblem(await kdf(handle), 429);
     }
     expect((await kdf('mallory')).status).toBe(200);
     w.desk.clock.now = new Date(w.desk.clock.now.getTime() + 60_000);
@@ -172,7 +159,7 @@ describe('POST /api/session/kdf', () => {
         });
         expect(r.status).toBe(401);
       }
-      problem(await kdf(handle), 429);
+      expectProblem(await kdf(handle), 429);
     }
     w.desk.clock.now = new Date(w.desk.clock.now.getTime() + 2_000);
     expect((await kdf('mallory')).status).toBe(200);
@@ -235,7 +222,7 @@ describe('browser-equivalent sign-in with a real vault', () => {
 
   it('a wrong password derives a login secret the desk refuses', async () => {
     const r = await browserSignIn('carol', 'wrong password', carol.totpSecret);
-    problem(r, 401);
+    expectProblem(r, 401);
   });
 
   it("GET /api/investigators/:id includes the account's public keys from its vault", async () => {
@@ -257,7 +244,7 @@ describe('browser-equivalent sign-in with a real vault', () => {
     expect(pending.status).toBe(200);
     expect(pending.body['boxPublicKey']).toBeNull();
     expect(pending.body['signPublicKey']).toBeNull();
-    problem(
+    expectProblem(
       await w.desk.call('GET', `/api/investigators/${carol.investigatorId}`, {
         cookie: w.alice.cookie,
       }),

@@ -40,32 +40,37 @@ describe.skipIf(!available)('vectors in headless Chromium', () => {
     }, prefer);
   }
 
-  it('with WebAssembly: libsodium is selected and both backends match the vectors', async () => {
-    const browser = await launchChromium(false);
-    try {
-      const auto = await run(browser);
-      expect(auto.env.webAssemblyWorks).toBe(true);
-      expect(auto.result.backend).toBe('libsodium');
-      expect(auto.result.failures).toEqual([]);
-      const noble = await run(browser, 'noble');
-      expect(noble.result.backend).toBe('noble');
-      expect(noble.result.failures).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 120_000);
-
-  it('jitless (no WebAssembly): the pure-JS backend is selected and matches the vectors', async () => {
-    const browser = await launchChromium(true);
-    try {
-      const auto = await run(browser);
-      expect(auto.env.webAssemblyWorks).toBe(false);
-      expect(auto.result.backend).toBe('noble');
-      expect(auto.result.failures).toEqual([]);
-      const forced = await run(browser, 'libsodium');
-      expect(forced.result.backend).toBeNull();
-    } finally {
-      await browser.close();
-    }
-  }, 180_000);
+  it.each([
+    {
+      name: 'with WebAssembly: libsodium is selected and both backends match the vectors',
+      jitless: false,
+      selected: 'libsodium',
+      // The other backend works too, when asked for.
+      other: { prefer: 'noble', backend: 'noble', failures: [] },
+    },
+    {
+      name: 'jitless (no WebAssembly): the pure-JS backend is selected and matches the vectors',
+      jitless: true,
+      selected: 'noble',
+      // libsodium cannot load without WebAssembly: asked for, nothing runs.
+      other: { prefer: 'libsodium', backend: null },
+    },
+  ] as const)(
+    '$name',
+    async ({ jitless, selected, other }) => {
+      const browser = await launchChromium(jitless);
+      try {
+        const auto = await run(browser);
+        expect(auto.env.webAssemblyWorks).toBe(!jitless);
+        expect(auto.result.backend).toBe(selected);
+        expect(auto.result.failures).toEqual([]);
+        const forced = await run(browser, other.prefer);
+        expect(forced.result).toMatchObject({ backend: other.backend });
+        if ('failures' in other) expect(forced.result.failures).toEqual(other.failures);
+      } finally {
+        await browser.close();
+      }
+    },
+    180_000,
+  );
 });

@@ -1,6 +1,6 @@
 import { sealDeploymentKey } from '@integrity-desk/protocol';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeKeyProof, fakeRecipientList, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import {
   deactivateAccount,
@@ -13,8 +13,7 @@ import {
   startDesk,
   streamLength,
   submitReport,
-  world,
-  type World,
+  worldForSuite,
 } from './harness.ts';
 
 describe('first run', () => {
@@ -72,11 +71,7 @@ describe('first run', () => {
 });
 
 describe('sessions', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await world();
-  });
-  afterAll(() => w.desk.close());
+  const w = worldForSuite();
 
   it('sets a HttpOnly, Secure, SameSite=Strict cookie and hands out the vault after login', async () => {
     const carol = await enrolAccount(w.desk, w.admin, 'carol');
@@ -184,11 +179,7 @@ describe('sessions', () => {
 });
 
 describe('queues', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await world();
-  });
-  afterAll(() => w.desk.close());
+  const w = worldForSuite();
 
   it('require authentication', async () => {
     expectProblem(await w.desk.call('GET', '/api/queues'), 401);
@@ -250,11 +241,7 @@ describe('queues', () => {
 });
 
 describe('administration', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await world();
-  });
-  afterAll(() => w.desk.close());
+  const w = worldForSuite();
 
   const adminRoutes = (channelId: string, investigatorId: string): [string, string, unknown][] => [
     ['GET', '/api/investigators', undefined],

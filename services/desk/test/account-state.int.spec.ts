@@ -5,19 +5,15 @@ import {
   readAggregate,
 } from '@integrity-desk/reports';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, world, type World } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, worldForSuite } from './harness.ts';
 
 /**
  * The desk keeps each account's folded state and reads only newer events: a change written by
  * anyone else (another desk process, here the store directly) must still count on the next
  * request, and the state must equal a fold of the whole stream.
  */
-let w: World;
-beforeAll(async () => {
-  w = await world();
-});
-afterAll(() => w.desk.close());
+const w = worldForSuite();
 
 const byOtherProcess = (
   investigatorId: string,

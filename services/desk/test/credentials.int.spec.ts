@@ -1,5 +1,5 @@
 import { investigatorStream } from '@integrity-desk/reports';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeB64, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import {
   expectProblem,
@@ -7,20 +7,15 @@ import {
   redeemTotpReset,
   streamLength,
   vaultFor,
-  world,
+  worldForSuite,
   type Account,
-  type World,
 } from './harness.ts';
 
 /**
  * TOTP reset by an administrator (re-enrolment with a one-time code and the login secret, then
  * confirmation) and vault change (new password) through the HTTP API.
  */
-let w: World;
-beforeAll(async () => {
-  w = await world();
-});
-afterAll(() => w.desk.close());
+const w = worldForSuite();
 
 const streamOf = (a: Account) => investigatorStream(a.investigatorId);
 const etagOf = async (a: Account) =>

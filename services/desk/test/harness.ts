@@ -24,7 +24,7 @@ import {
   type ProjectionRunner,
 } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -401,6 +401,19 @@ export async function world(options: DeskOptions = {}): Promise<World> {
   if (pub.status !== 200) throw new Error(`recipients failed: ${pub.status}`);
   await desk.settle();
   return { desk, admin, alice, bob, mallory, channelId };
+}
+
+/**
+ * A world for the enclosing describe (or spec file): built before its tests run, its desk
+ * closed after them. The object is filled in place, so the tests read it as they run.
+ */
+export function worldForSuite(options: DeskOptions = {}): World {
+  const w = {} as World;
+  beforeAll(async () => {
+    Object.assign(w, await world(options));
+  });
+  afterAll(() => w.desk?.close());
+  return w;
 }
 
 /** What intake does on a submission: a report in `channelId`, wrapped to alice and bob. */

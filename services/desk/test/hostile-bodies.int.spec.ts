@@ -3,14 +3,10 @@
  * change nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, streamLength, submitReport, world, type World } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectProblem, streamLength, submitReport, worldForSuite } from './harness.ts';
 
-let w: World;
-beforeAll(async () => {
-  w = await world();
-});
-afterAll(() => w.desk.close());
+const w = worldForSuite();
 
 /** `{"a":{"a":...}}` and `[[...]]`, `depth` levels deep: valid JSON, far deeper than any schema. */
 const nestedObject = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);

@@ -11,7 +11,7 @@ import {
 } from '@integrity-desk/protocol';
 import { investigatorStream } from '@integrity-desk/reports';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeKeyProof, fakeVault } from '../../reports/src/shared/fixtures.ts';
 import {
   appendLegacyEnrolment,
@@ -21,7 +21,7 @@ import {
   setupBody,
   startDesk,
   streamLength,
-  world,
+  worldForSuite,
   type World,
 } from './harness.ts';
 
@@ -39,11 +39,7 @@ async function invite(w: World, handle: string) {
 }
 
 describe('keys bound to people', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await world();
-  });
-  afterAll(() => w.desk.close());
+  const w = worldForSuite();
 
   it('refuses an enrolment whose proof does not hold for its keys, changing nothing', async () => {
     const { investigatorId, enrolmentCode } = await invite(w, 'ivo');

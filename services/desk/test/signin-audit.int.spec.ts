@@ -1,17 +1,13 @@
 import { investigatorStream } from '@integrity-desk/reports';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { world, type Account, type Reply, type World } from './harness.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { worldForSuite, type Account, type Reply } from './harness.ts';
 
 /**
  * Sign-ins, sign-outs and failed sign-ins are events on the account's stream and rows of the
  * audit log; failures are aggregated so hammering a handle cannot write without bound, and an
  * unknown handle writes nothing and gets the same answer.
  */
-let w: World;
-beforeAll(async () => {
-  w = await world();
-});
-afterAll(() => w.desk.close());
+const w = worldForSuite();
 
 const typesOf = async (a: Account) =>
   (await w.desk.store.readStream(investigatorStream(a.investigatorId))).map((e) => e.type);

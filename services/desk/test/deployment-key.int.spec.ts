@@ -9,27 +9,24 @@ import {
   signDeploymentKeyTransition,
   toBase64Url,
 } from '@integrity-desk/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   enrolAccount,
   expectProblem,
   signedList,
   streamLength,
-  world,
+  worldForSuite,
   type Account,
-  type World,
 } from './harness.ts';
 
-let w: World;
+const w = worldForSuite();
 let second: Account;
 let third: Account;
 
 beforeAll(async () => {
-  w = await world();
   second = await enrolAccount(w.desk, w.admin, 'second-admin', 'administrator');
   third = await enrolAccount(w.desk, w.admin, 'third-admin', 'administrator');
 }, 60_000);
-afterAll(() => w.desk.close());
 
 const deploymentLength = () => streamLength(w.desk.store, 'deployment');
 const keyOf = (who: Account) => w.desk.call('GET', '/api/deployment/key', { cookie: who.cookie });

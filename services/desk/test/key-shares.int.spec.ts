@@ -11,7 +11,7 @@ import {
   type ReportKeyShare,
 } from '@integrity-desk/protocol';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeB64 } from '../../reports/src/shared/fixtures.ts';
 import {
   enrolAccount,
@@ -19,18 +19,16 @@ import {
   signedList,
   streamLength,
   submitReport,
-  world,
+  worldForSuite,
   type Account,
-  type World,
 } from './harness.ts';
 
 const b = await loadBackend();
-let w: World;
+const w = worldForSuite();
 let carol: Account;
 let list: RecipientList;
 
 beforeAll(async () => {
-  w = await world();
   carol = await enrolAccount(w.desk, w.admin, 'carol');
   // Version 2 of the channel's list adds carol, naming everyone's enrolled (real) keys.
   list = signedList(w.desk, w.channelId, 2, [w.alice, w.bob, carol]);
@@ -41,7 +39,6 @@ beforeAll(async () => {
   });
   expect(pub.status).toBe(200);
 }, 60_000);
-afterAll(() => w.desk.close());
 
 const problem = expectProblem;
 

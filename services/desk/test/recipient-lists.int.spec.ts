@@ -4,7 +4,7 @@
 // administrator who posts a list with a bogus signature, or signed with their own key, must be
 // refused with nothing appended and no access gained.
 import { fakeB64 } from '../../reports/src/shared/fixtures.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   enrolAccount,
   expectProblem,
@@ -12,22 +12,19 @@ import {
   signedList,
   streamLength,
   submitReport,
-  world,
+  worldForSuite,
   type Account,
-  type World,
 } from './harness.ts';
 
-let w: World;
+const w = worldForSuite();
 let eve: Account;
 let reportId: string;
 
 beforeAll(async () => {
-  w = await world();
   // A second administrator: signed in, allowed to manage channels, not a holder of the key.
   eve = await enrolAccount(w.desk, w.admin, 'eve', 'administrator');
   reportId = await submitReport(w);
 }, 60_000);
-afterAll(() => w.desk.close());
 
 const stream = () => `channel-${w.channelId}`;
 const publish = async (by: Account, recipientList: unknown) => {

@@ -38,6 +38,22 @@ async function storeWithThings(ids: string[]) {
   return { store, db: new Database(':memory:') };
 }
 
+/** A runner whose one projection fails as a full disk does while `disk.full` is set. */
+function runnerOnFillingDisk(
+  options: Omit<Parameters<typeof createProjectionRunner>[0], 'store' | 'db' | 'projections'>,
+) {
+  const store = createMemoryEventStore();
+  const db = new Database(':memory:');
+  const disk = { full: false };
+  const projections = [counter(1, undefined, () => disk.full)];
+  return {
+    store,
+    db,
+    disk,
+    runner: createProjectionRunner({ store, db, projections, ...options }),
+  };
+}
+
 const rows = (db: Database.Database) =>
   db.prepare('SELECT id, n FROM seen ORDER BY id').all() as { id: string; n: number }[];
 
@@ -164,30 +180,23 @@ describe('projection runner', () => {
   });
 
   it('after a failure (a full disk) tries again with backoff and catches up by itself once it clears, applying nothing twice', async () => {
-    const store = createMemoryEventStore();
-    const db = new Database(':memory:');
-    let full = false;
-    const filling = counter(1, undefined, () => full);
     const failures: number[] = [];
     let recovered = 0;
-    const runner = createProjectionRunner({
-      store,
-      db,
-      projections: [filling],
+    const { store, db, disk, runner } = runnerOnFillingDisk({
       retry: { firstMs: 5, maxMs: 40 },
       onError: (_error, retryInMs) => failures.push(retryInMs),
       onRecovered: () => (recovered += 1),
     });
     await appendThings(store, ['a']);
     await runner.start();
-    full = true;
+    disk.full = true;
     const position = await appendThings(store, ['b', 'c']);
     await expect.poll(() => failures.length).toBeGreaterThanOrEqual(3);
     expect(runner.failing()).toBe(true);
     expect(rows(db).map((r) => r.id)).toEqual(['a']);
     // The pauses double up to the bound.
     expect(failures.slice(0, 4)).toEqual([5, 10, 20, 40].slice(0, Math.min(4, failures.length)));
-    full = false;
+    disk.full = false;
     await runner.waitFor(position);
     expect(rows(db).map((r) => r.id)).toEqual(['a', 'b', 'c']);
     // Caught up first, then following the log again.
@@ -201,24 +210,17 @@ describe('projection runner', () => {
   });
 
   it('stop() ends the retries: nothing is applied after it', async () => {
-    const store = createMemoryEventStore();
-    const db = new Database(':memory:');
-    let full = false;
-    const filling = counter(1, undefined, () => full);
     let failures = 0;
-    const runner = createProjectionRunner({
-      store,
-      db,
-      projections: [filling],
+    const { store, db, disk, runner } = runnerOnFillingDisk({
       retry: { firstMs: 5, maxMs: 5 },
       onError: () => (failures += 1),
     });
     await runner.start();
-    full = true;
+    disk.full = true;
     await appendThings(store, ['a']);
     await expect.poll(() => failures).toBeGreaterThanOrEqual(1);
     await runner.stop();
-    full = false;
+    disk.full = false;
     const seen = failures;
     await new Promise((r) => setTimeout(r, 50));
     expect(failures).toBe(seen);

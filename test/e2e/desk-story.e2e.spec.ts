@@ -25,6 +25,7 @@ import {
   type SharedBrowser,
 } from './support/chromium.ts';
 import { AdministratorNavigator, deskPeople, InvestigatorNavigator } from './support/desk.ts';
+import { callDesk, commandDesk } from './support/desk-api.ts';
 import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
 import { buildDir } from './support/frontend-build.ts';
 import { foreignRequests, observe, type Observations } from './support/observe.ts';
@@ -49,6 +50,7 @@ const whistleblowers = [
     what: 'Tender 17 was awarded to the minister’s cousin.\nThe second bid was lower and set aside.',
     where: 'Ministry of Works',
     question: 'Do you have the tender number of the second bid?',
+    sector: 'procurement',
     reply: 'The second bid was tender 17/2026-B, filed on 3 March.',
     outcome: 'substantiated',
     outcomeShown: 'The report was found to be true',
@@ -60,6 +62,7 @@ const whistleblowers = [
     what: 'Harbour fees are skimmed at the fishing quay.\n\nCash only, on Friday nights.',
     where: 'Namport',
     question: 'Which months did you see it happen?',
+    sector: 'fisheries',
     reply: 'From January to April, every Friday night.',
     outcome: 'unsubstantiated',
     outcomeShown: 'The report could not be confirmed',
@@ -85,6 +88,7 @@ describe.skipIf(!hasChromium)(title, () => {
   let officer: InvestigatorNavigator;
   let invitation = '';
   const receipts = new Map<string, string>();
+  const reportIds = new Map<string, string>();
   const reports: PageReport[] = [];
   const check = async (page: Page, name: string) =>
     reports.push(await checkPage(page, `desk-story-${name}`));
@@ -271,6 +275,7 @@ describe.skipIf(!hasChromium)(title, () => {
       await officer.page.bringToFront();
       await officer.openQueues();
       reportId = await officer.openOnlyCaseIn('Inbox');
+      reportIds.set(mode, reportId);
       // Under the questions the whistleblower read (never their ids), line breaks kept.
       const answers = officer.page.getByTestId('answers');
       expect(await answers.locator('dt').allInnerTexts()).toEqual([
@@ -392,7 +397,7 @@ describe.skipIf(!hasChromium)(title, () => {
       await officer.openOnlyCaseIn('Needs triage');
       await officer.messages().getByText(story.reply).waitFor({ timeout: 60_000 });
       expect(await officer.messages().innerText()).toContain('Whistleblower');
-      await officer.triage('high', 'procurement');
+      await officer.triage('high', story.sector);
       await officer.close(story.outcome, story.closing);
       await officer.messages().getByText(story.closing).waitFor();
       expect(await officer.page.getByTestId('desk-outcome').innerText()).toBe(
@@ -417,6 +422,33 @@ describe.skipIf(!hasChromium)(title, () => {
     }, 120_000);
   });
 
+  it('the investigator finds a case by filter and by label (GET /api/cases: no case list page yet)', async () => {
+    const [tender, harbour] = [reportIds.get('jit')!, reportIds.get('jitless')!];
+    // The administrator defines the channel's labels; the investigator labels one case.
+    const channels = (await callDesk(admin.page, 'GET', '/api/channels')).body as {
+      items: { channelId: string; name: string }[];
+    };
+    const channelId = channels.items.find((c) => c.name === channel)!.channelId;
+    const channelPath = `/api/channels/${channelId}`;
+    const labels = { labels: ['tender fraud', 'port'] };
+    expect(await commandDesk(admin.page, channelPath, 'labels', labels)).toBe(200);
+    const label = { label: 'tender fraud' };
+    expect(await commandDesk(officer.page, `/api/reports/${tender}`, 'labels', label)).toBe(200);
+    // A label the channel does not define is refused: no free text becomes a label.
+    const free = { label: 'the minister' };
+    expect(await commandDesk(officer.page, `/api/reports/${harbour}`, 'labels', free)).toBe(422);
+    const found = async (query: string) =>
+      (
+        (await callDesk(officer.page, 'GET', `/api/cases?${query}`)).body as {
+          items: { reportId: string }[];
+        }
+      ).items.map((i) => i.reportId);
+    await expect.poll(() => found('label=tender%20fraud'), { timeout: 10_000 }).toEqual([tender]);
+    expect(await found('sector=fisheries')).toEqual([harbour]);
+    expect((await found('priority=high')).sort()).toEqual([tender, harbour].sort());
+    expect(await found('q=tender')).toEqual([tender]);
+  }, 60_000);
+
   it('the first whistleblower’s receipt still opens their own case only', async () => {
     const page = await personIn(browser);
     const wb = new ReportingNavigator(page, intakeOrigin);
@@ -427,6 +459,17 @@ describe.skipIf(!hasChromium)(title, () => {
     for (const words of wordsOf(whistleblowers[1])) expect(text).not.toContain(words);
     await wb.logOut();
   }, 120_000);
+
+  it('the investigator’s own pages, account and password, pass the same checks', async () => {
+    const page = officer.page;
+    await page.bringToFront();
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    await check(page, 'account');
+    await page.getByRole('link', { name: 'Password', exact: true }).click();
+    await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+    await check(page, 'password');
+  }, 60_000);
 
   it('signs in from the keyboard alone: fields in order, Enter submits, errors announced', async () => {
     const page = await personIn(browser);
@@ -464,7 +507,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(seen.pageErrors).toEqual([]);
     expect(foreignRequests(seen, [deskOrigin, intakeOrigin])).toEqual([]);
     expect(seen.requests.some((url) => url.startsWith(`${deskOrigin}/api/session/kdf`))).toBe(true);
-    expect(reports.length).toBe(12 + 2 * 16 + 1);
+    expect(reports.length).toBe(12 + 2 * 16 + 2 + 1);
     // Every page's findings at once, so one run shows all there is to fix.
     expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
     expect(overflowing(reports)).toEqual([]);

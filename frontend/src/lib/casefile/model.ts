@@ -63,6 +63,7 @@ function facts(file: DeskCase, who: (id: string) => string): CaseFileEntry[] {
       ),
     );
   entries.push(fact(t('desk.export.assignees'), file.assignees.map(who).join(', ') || '-'));
+  if (file.labels?.length) entries.push(fact(t('desk.export.labels'), file.labels.join(', ')));
   return entries;
 }
 

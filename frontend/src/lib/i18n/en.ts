@@ -410,6 +410,7 @@ export const en = {
   'desk.export.case': 'Case',
   'desk.export.received': 'Received',
   'desk.export.assignees': 'Assigned investigators',
+  'desk.export.labels': 'Labels',
   'desk.export.report': 'Report {id}',
   'desk.export.exported': 'Exported on {date} by {by}. Confidential.',
   'desk.export.timeline': 'Timeline (messages and notes included)',

@@ -28,6 +28,7 @@ const what =
 const where = 'في وزارة المالية، الطابق الثالث.';
 const fromNode = 'A second report, sent from Node.';
 const reply = 'Thank you.\nWhich clerk?';
+const ackText = 'We have your report.\nWe answer within three months.';
 
 describe.skipIf(!hasChromium)(title, () => {
   let story: Story;
@@ -64,6 +65,10 @@ describe.skipIf(!hasChromium)(title, () => {
     await admin.openAdministration();
     await admin.addChannel(channel, ['?What happened?*', 'Where did it happen?']);
     expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
+    // The channel's own acknowledgement, which the case page offers when acknowledging.
+    await page.getByLabel(`Acknowledgement message for ${channel}`).fill(ackText);
+    await page.getByRole('button', { name: 'Save acknowledgement message' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done.' }).waitFor();
 
     const wb = new ReportingNavigator(await story.personIn(), story.platform.intake);
     await wb.openLanding();
@@ -177,6 +182,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
 
+    expect(await page.locator('textarea#ack').inputValue()).toBe(ackText);
     await shortcut('a');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ack-send');
     await page.keyboard.press('Enter');
@@ -218,7 +224,7 @@ describe.skipIf(!hasChromium)(title, () => {
       'note',
     ]);
     const texts = await items.allInnerTexts();
-    expect(texts[3]).toContain('Thank you for your report');
+    expect(texts[3]).toContain(ackText);
     expect(texts[4]).toContain(reply);
     expect(texts[5]).toContain(`Assigned to ${administrator.handle}`);
     await check('worked');

@@ -2,7 +2,7 @@ import { deskCaseSchema } from '@integrity-desk/protocol';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeMessageEnvelope } from '../../reports/src/shared/fixtures.ts';
-import { login, submitReport, world, type World } from './harness.ts';
+import { expectProblem, login, streamLength, submitReport, world, type World } from './harness.ts';
 
 let w: World;
 beforeAll(async () => {
@@ -90,5 +90,43 @@ describe('the case file for the desk’s case page', () => {
       if (piece !== noteId && piece !== reportId)
         expect(JSON.stringify(history)).not.toContain(piece);
     }
+  });
+});
+
+describe('the channel’s acknowledgement text', () => {
+  const setAck = async (template: unknown, cookie = w.admin.cookie) => {
+    const channel = await w.desk.call('GET', `/api/channels/${w.channelId}`, {
+      cookie: w.admin.cookie,
+    });
+    return w.desk.call('POST', `/api/channels/${w.channelId}/ack-template`, {
+      cookie,
+      ifMatch: channel.headers.get('etag') ?? '',
+      body: { template },
+    });
+  };
+  const channelEvents = () => streamLength(w.desk.store, `channel-${w.channelId}`);
+
+  it('is set by an administrator and offered on every case of the channel', async () => {
+    const reportId = await submitReport(w);
+    expect((await caseFile(reportId)).body['ackTemplate']).toBeNull();
+    const text = 'شكراً لبلاغك.\nWe have received your report.';
+    expect((await setAck(`${text}\n`)).status).toBe(200);
+    const last = (await w.desk.store.readStream(`channel-${w.channelId}`)).at(-1)!;
+    expect(last.type).toBe('ChannelAcknowledgementTemplateSet');
+    expect(last.data).toMatchObject({ template: text, by: w.admin.investigatorId });
+    expect((await caseFile(reportId)).body['ackTemplate']).toBe(text);
+    // Empty: the desk's default again.
+    expect((await setAck('')).status).toBe(200);
+    expect((await caseFile(reportId)).body['ackTemplate']).toBeNull();
+  });
+
+  it('refuses control characters, overlong text and investigators, changing nothing', async () => {
+    const before = await channelEvents();
+    for (const bad of ['a\u0000b', 'x'.repeat(4001), 42]) {
+      const r = await setAck(bad);
+      expectProblem(r, 400);
+    }
+    expectProblem(await setAck('Thanks', w.alice.cookie), 403);
+    expect(await channelEvents()).toBe(before);
   });
 });

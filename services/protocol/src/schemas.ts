@@ -386,6 +386,8 @@ export const deskCaseSchema = z.object({
   /** The case's labels and those its channel defines (plain text an administrator wrote). */
   labels: z.array(z.string()).optional(),
   channelLabels: z.array(z.string()).optional(),
+  /** The channel's acknowledgement text (an administrator's, plain), or null for the default. */
+  ackTemplate: z.string().nullable().optional(),
   /** Key shares addressed to the caller (SECURITY.md, Protocol step 5). */
   keyShares: z.array(
     z.object({

@@ -177,9 +177,12 @@ export const deskApi = {
       etag,
     ),
   channel: (channelId: string) =>
-    getJson<{ questionnaireVersion?: number; recipientsVersion?: number }>(
+    getJson<{ questionnaireVersion?: number; recipientsVersion?: number; ackTemplate?: string }>(
       `/api/channels/${id(channelId)}`,
     ),
+  /** The acknowledgement's first message for a channel's cases ('' for the desk's default). */
+  setAckTemplate: (channelId: string, etag: string | undefined, template: string) =>
+    post<{ revision: number }>(`/api/channels/${id(channelId)}/ack-template`, { template }, etag),
   createChannel: (name: string) =>
     post<{ channelId: string; revision: number }>('/api/channels', { name }),
   publishQuestionnaire: (

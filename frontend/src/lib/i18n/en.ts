@@ -358,6 +358,10 @@ export const en = {
   'desk.step.ReportLabelAttached': 'Label added: {detail}',
   'desk.step.ReportLabelDetached': 'Label removed: {detail}',
   'desk.step.other': 'Update',
+  'desk.admin.ackTemplate': 'Acknowledgement message for',
+  'desk.admin.ackTemplateHelp':
+    'Offered as the first message to the whistleblower when a report of this channel is acknowledged; the investigator can still edit it. Leave empty for the standard text.',
+  'desk.admin.saveAckTemplate': 'Save acknowledgement message',
   'desk.shortcuts.open': 'Keyboard shortcuts (?)',
   'desk.shortcuts.title': 'Keyboard shortcuts',
   'desk.shortcuts.lead':

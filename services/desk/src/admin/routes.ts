@@ -16,6 +16,7 @@ import {
   listInvestigators,
   recipientListSchema,
   channelLabelsSchema,
+  ackTemplateSchema,
   roles,
   type ChannelCommand,
   type EnrolledKeys,
@@ -29,7 +30,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Caller, DeskContext } from '../context.ts';
 import { etag, readChannel, readInvestigator, requireAdmin } from '../context.ts';
-import { action, postCommand, type CommandRoute } from '../http/command-route.ts';
+import { action, postCommand, type CommandPart, type CommandRoute } from '../http/command-route.ts';
 import { ProblemError } from '../http/problem.ts';
 import { inviteInvestigator } from '../setup/routes.ts';
 
@@ -255,24 +256,35 @@ export function adminRoutes(ctx: DeskContext): Router {
     ),
     channelRoute,
   );
-  postCommand(
-    router,
-    '/api/channels/:id/labels',
-    channelAction(z.object({ labels: channelLabelsSchema }).strict(), ({ labels }, { id }) => ({
-      type: 'DefineLabels',
-      data: { channelId: id, labels },
-    })),
-    channelRoute,
+  /** A channel command at /api/channels/:id/<name> whose body is plain: the data it carries. */
+  const channelCommand = <S extends z.ZodType>(
+    name: string,
+    body: S,
+    command: (body: z.infer<S>, channelId: string) => CommandPart<ChannelCommand>,
+  ) =>
+    postCommand(
+      router,
+      `/api/channels/:id/${name}`,
+      channelAction(body, (b, { id }) => command(b, id)),
+      channelRoute,
+    );
+  channelCommand('labels', z.object({ labels: channelLabelsSchema }).strict(), (b, channelId) => ({
+    type: 'DefineLabels',
+    data: { channelId, labels: b.labels },
+  }));
+  // The acknowledgement's first message for the channel ('' for the desk's default).
+  channelCommand(
+    'ack-template',
+    z.object({ template: ackTemplateSchema }).strict(),
+    (b, channelId) => ({
+      type: 'SetAcknowledgementTemplate',
+      data: { channelId, template: b.template },
+    }),
   );
-  postCommand(
-    router,
-    '/api/channels/:id/archive',
-    channelAction(z.object({}).strict(), (_body, { id }) => ({
-      type: 'ArchiveChannel',
-      data: { channelId: id },
-    })),
-    channelRoute,
-  );
+  channelCommand('archive', z.object({}).strict(), (_b, channelId) => ({
+    type: 'ArchiveChannel',
+    data: { channelId },
+  }));
 
   // Audit
   const auditSchema = z.object({

@@ -189,6 +189,7 @@ export function caseRoutes(ctx: DeskContext): Router {
       ...caseView(state, read.events),
       questionnaire: questionnaireFor(loaded.channelRead.events, state.receivedAt),
       channelLabels: loaded.channel.status === 'none' ? [] : loaded.channel.labels,
+      ackTemplate: loaded.channel.status === 'none' ? null : loaded.channel.ackTemplate || null,
       ...(await keySharesView(ctx, loaded)),
       revision: Number(read.revision),
     });

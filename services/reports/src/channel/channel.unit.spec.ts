@@ -185,6 +185,31 @@ describe('channel decider', () => {
       ),
     ).toMatchObject({ labels: ['b'] });
   });
+  it('sets the acknowledgement text, trimmed; the same text again is no event', () => {
+    const setAck = (template: string): ChannelCommand => ({
+      type: 'SetAcknowledgementTemplate',
+      data: { channelId, template },
+      metadata: meta(),
+    });
+    const set = (template: string): ChannelEvent => ({
+      type: 'ChannelAcknowledgementTemplateSet',
+      data: { channelId, template, by: 'admin-1', setAt: at },
+    });
+    const text = 'Thank you.\nWe will answer within 7 days.';
+    spec([created])
+      .when(setAck(`  ${text}\n`))
+      .then([set(text)]);
+    spec([created, set(text)])
+      .when(setAck(text))
+      .then([]);
+    spec([created, set(text)])
+      .when(setAck(''))
+      .then([set('')]);
+    spec([created, archived]).when(setAck(text)).thenThrows(IllegalTransitionError);
+    expect(
+      [created, set('a'), set('b')].reduce(channelDecider.evolve, channelDecider.initialState),
+    ).toMatchObject({ ackTemplate: 'b' });
+  });
   it('archives, and refuses every change after that', () => {
     spec([created]).when(archive).then([archived]);
     for (const c of [archive, questionnaire(1), publish(1)])

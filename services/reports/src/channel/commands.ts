@@ -38,7 +38,16 @@ export type PublishRecipients = Command<
   }
 >;
 export type DefineLabels = Command<'DefineLabels', { channelId: string; labels: string[] }>;
+export type SetAcknowledgementTemplate = Command<
+  'SetAcknowledgementTemplate',
+  { channelId: string; template: string }
+>;
 export type ArchiveChannel = Command<'ArchiveChannel', { channelId: string }>;
 
 export type ChannelCommand =
-  CreateChannel | PublishQuestionnaire | PublishRecipients | DefineLabels | ArchiveChannel;
+  | CreateChannel
+  | PublishQuestionnaire
+  | PublishRecipients
+  | DefineLabels
+  | SetAcknowledgementTemplate
+  | ArchiveChannel;

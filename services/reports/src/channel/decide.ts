@@ -6,6 +6,7 @@ import type {
   ChannelCommand,
   CreateChannel,
   DefineLabels,
+  SetAcknowledgementTemplate,
   PublishQuestionnaire,
   PublishRecipients,
   RecipientListTrust,
@@ -114,6 +115,27 @@ export function defineLabels(command: DefineLabels, state: ChannelState): Channe
   ];
 }
 
+export function setAckTemplate(
+  command: SetAcknowledgementTemplate,
+  state: ChannelState,
+): ChannelEvent[] {
+  const s = active(state, command.type);
+  const template = command.data.template.trim();
+  // The same text again changes nothing: no event.
+  if (template === s.ackTemplate) return [];
+  return [
+    {
+      type: 'ChannelAcknowledgementTemplateSet',
+      data: {
+        channelId: s.channelId,
+        template,
+        by: by(command.metadata),
+        setAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
 export function archive(command: ArchiveChannel, state: ChannelState): ChannelEvent[] {
   const s = active(state, command.type);
   return [
@@ -134,6 +156,8 @@ export function decideChannel(command: ChannelCommand, state: ChannelState): Cha
       return publishRecipients(command, state);
     case 'DefineLabels':
       return defineLabels(command, state);
+    case 'SetAcknowledgementTemplate':
+      return setAckTemplate(command, state);
     case 'ArchiveChannel':
       return archive(command, state);
     default: {

@@ -24,6 +24,19 @@ export const channelLabelsSchema = z
   .max(50)
   .refine((ls) => new Set(ls).size === ls.length, 'labels must be distinct');
 
+/**
+ * The channel's acknowledgement: the first message a whistleblower reads when their report is
+ * acknowledged, which the investigator may still edit before sending. Plain text the
+ * administrator wrote for every report of the channel, never whistleblower content (the server
+ * reads it); what is sent is sealed as a message like any other.
+ */
+export const ackTemplateSchema = z
+  .string()
+  .trim()
+  .max(4000)
+  // Line breaks and tabs are the text's own; no other control character.
+  .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'no control characters');
+
 export const deadlinesSchema = z.object({
   acknowledgeWithinDays: z.number().int().min(1).max(7),
   feedbackWithinMonths: z.number().int().min(1).max(6),
@@ -68,6 +81,11 @@ export const channelEventSchema = z.discriminatedUnion('type', [
     type: z.literal('ChannelLabelsDefined'),
     /** The whole set of the channel's labels from now on (replaces the previous set). */
     data: z.object({ channelId: id, labels: channelLabelsSchema, by: id, definedAt: at }),
+  }),
+  z.object({
+    type: z.literal('ChannelAcknowledgementTemplateSet'),
+    /** Empty: the desk's default text again. */
+    data: z.object({ channelId: id, template: ackTemplateSchema, by: id, setAt: at }),
   }),
   z.object({
     type: z.literal('ChannelArchived'),

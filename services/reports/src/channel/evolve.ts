@@ -13,6 +13,7 @@ export function evolveChannel(state: ChannelState, event: ChannelEvent): Channel
         recipientsVersion: 0,
         recipients: [],
         labels: [],
+        ackTemplate: '',
       };
     case 'ChannelQuestionnairePublished':
       return state.status === 'none'
@@ -28,6 +29,8 @@ export function evolveChannel(state: ChannelState, event: ChannelEvent): Channel
           };
     case 'ChannelLabelsDefined':
       return state.status === 'none' ? state : { ...state, labels: event.data.labels };
+    case 'ChannelAcknowledgementTemplateSet':
+      return state.status === 'none' ? state : { ...state, ackTemplate: event.data.template };
     case 'ChannelArchived':
       return state.status === 'none' ? state : { ...state, status: 'archived' };
     default: {

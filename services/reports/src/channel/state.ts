@@ -10,6 +10,8 @@ export interface ChannelFacts {
   readonly recipients: readonly string[];
   /** Labels investigators may attach to this channel's cases (ChannelLabelsDefined). */
   readonly labels: readonly string[];
+  /** The acknowledgement's first message for this channel; '' for the desk's default. */
+  readonly ackTemplate: string;
 }
 export type ChannelState =
   { readonly status: 'none' } | ({ readonly status: 'active' | 'archived' } & ChannelFacts);

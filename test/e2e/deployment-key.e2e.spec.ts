@@ -9,7 +9,6 @@ import {
   loadBackend,
   type DeploymentCryptoSettings,
 } from '@integrity-desk/protocol';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
@@ -17,8 +16,13 @@ import {
   missingChromiumMessage,
   type SharedBrowser,
 } from './support/chromium.ts';
-import { AdministratorNavigator, deskPeople, InvestigatorNavigator } from './support/desk.ts';
-import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import {
+  AdministratorNavigator,
+  deskPeople,
+  InvestigatorNavigator,
+  personIn,
+} from './support/desk.ts';
+import { foreignRequests, type Observations } from './support/observe.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const title = hasChromium
@@ -39,12 +43,6 @@ describe.skipIf(!hasChromium)(title, () => {
   let second: AdministratorNavigator;
   let ownNumber = '';
 
-  async function personIn(): Promise<Page> {
-    const context = await browser.newContext();
-    await observe(context, seen);
-    return context.newPage();
-  }
-
   async function settings(): Promise<DeploymentCryptoSettings> {
     const info = (await (await fetch(`${platform.intake}/api/v1/deployment`)).json()) as {
       crypto: DeploymentCryptoSettings;
@@ -56,7 +54,7 @@ describe.skipIf(!hasChromium)(title, () => {
     platform = await startTestPlatform('deployment-key');
     browser = await launchSharedChromium();
     first = new AdministratorNavigator(
-      await personIn(),
+      await personIn(browser, seen),
       platform.desk,
       administrator.handle,
       administrator.password,
@@ -74,7 +72,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await first.addChannel(channel, ['?What happened?*']);
 
     const enrolling = new InvestigatorNavigator(
-      await personIn(),
+      await personIn(browser, seen),
       platform.desk,
       colleague.handle,
       colleague.password,

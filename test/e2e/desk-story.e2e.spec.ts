@@ -17,18 +17,24 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   hasChromium,
   launchSharedChromium,
   missingChromiumMessage,
   type SharedBrowser,
 } from './support/chromium.ts';
-import { AdministratorNavigator, deskPeople, InvestigatorNavigator } from './support/desk.ts';
+import {
+  AdministratorNavigator,
+  deskPeople,
+  deskPeopleIn,
+  InvestigatorNavigator,
+  personIn,
+} from './support/desk.ts';
 import { callDesk, commandDesk } from './support/desk-api.ts';
 import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
 import { buildDir } from './support/frontend-build.ts';
-import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import { foreignRequests, type Observations } from './support/observe.ts';
 import { artifactsDir, checkPage, overflowing, type PageReport } from './support/page-checks.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
@@ -39,7 +45,7 @@ const title = hasChromium
   : `desk story: skipped, ${missingChromiumMessage}`;
 
 const channel = 'Integrity Namibia';
-const { administrator, investigator } = deskPeople;
+const { investigator } = deskPeople;
 
 /** Each whistleblower's own words, so a case showing another's is caught. */
 const whistleblowers = [
@@ -97,30 +103,16 @@ describe.skipIf(!hasChromium)(title, () => {
     page.screenshot({ path: `${artifactsDir}/desk-story-${name}.png`, fullPage: true });
   const toClose: { close(): Promise<void> }[] = [];
 
-  async function personIn(shared: SharedBrowser): Promise<Page> {
-    const context: BrowserContext = await shared.newContext();
-    await observe(context, seen);
-    return context.newPage();
-  }
-
   beforeAll(async () => {
     platform = await startTestPlatform('story');
     deskOrigin = platform.desk;
     intakeOrigin = platform.intake;
     browser = await launchSharedChromium();
     toClose.push(browser);
-    admin = new AdministratorNavigator(
-      await personIn(browser),
-      deskOrigin,
-      administrator.handle,
-      administrator.password,
-    );
-    officer = new InvestigatorNavigator(
-      await personIn(browser),
-      deskOrigin,
-      investigator.handle,
-      investigator.password,
-    );
+    ({ admin, officer } = await deskPeopleIn(browser, seen, {
+      administrator: deskOrigin,
+      investigator: deskOrigin,
+    }));
   }, 120_000);
 
   afterAll(async () => {
@@ -215,7 +207,7 @@ describe.skipIf(!hasChromium)(title, () => {
     beforeAll(async () => {
       const own = story.jitless ? await launchSharedChromium({ jitless: true }) : browser;
       if (own !== browser) toClose.push(own);
-      wbPage = await personIn(own);
+      wbPage = await personIn(own, seen);
       wb = new ReportingNavigator(wbPage, intakeOrigin);
     }, 60_000);
 
@@ -450,7 +442,7 @@ describe.skipIf(!hasChromium)(title, () => {
   }, 60_000);
 
   it('the first whistleblower’s receipt still opens their own case only', async () => {
-    const page = await personIn(browser);
+    const page = await personIn(browser, seen);
     const wb = new ReportingNavigator(page, intakeOrigin);
     await wb.returnWith(receipts.get('jit')!);
     await wb.waitForCase();
@@ -472,7 +464,7 @@ describe.skipIf(!hasChromium)(title, () => {
   }, 60_000);
 
   it('signs in from the keyboard alone: fields in order, Enter submits, errors announced', async () => {
-    const page = await personIn(browser);
+    const page = await personIn(browser, seen);
     await page.goto(`${deskOrigin}/desk`);
     await page.getByRole('heading', { name: 'Investigator sign-in' }).waitFor();
     const focused = () => page.evaluate(() => document.activeElement?.id ?? '');

@@ -23,7 +23,7 @@ import {
   type InvestigatorKeys,
 } from '@integrity-desk/protocol';
 import { solvePow } from '@integrity-desk/intake';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMitmProxy, type JsonRewrite, type MitmProxy } from '../support/mitm-proxy.ts';
@@ -33,8 +33,13 @@ import {
   missingChromiumMessage,
   type SharedBrowser,
 } from './support/chromium.ts';
-import { AdministratorNavigator, deskPeople, InvestigatorNavigator } from './support/desk.ts';
-import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import {
+  AdministratorNavigator,
+  deskPeople,
+  deskPeopleIn,
+  InvestigatorNavigator,
+} from './support/desk.ts';
+import { foreignRequests, type Observations } from './support/observe.ts';
 import { checkPage, overflowing, type PageReport } from './support/page-checks.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
@@ -71,12 +76,6 @@ describe.skipIf(!hasChromium)(title, () => {
   const reports: PageReport[] = [];
   const check = async (page: Page, name: string) =>
     reports.push(await checkPage(page, `key-binding-${name}`));
-
-  async function personIn(): Promise<Page> {
-    const context: BrowserContext = await browser.newContext();
-    await observe(context, seen);
-    return context.newPage();
-  }
 
   /** The proxy's rule: the investigator's account answers with other keys (and proof). */
   function substitute(change: (account: Account) => Partial<Account>) {
@@ -120,18 +119,10 @@ describe.skipIf(!hasChromium)(title, () => {
     officerProxy = await startMitmProxy(platform.desk, officerRules);
     browser = await launchSharedChromium();
     // The administrator reaches the desk only through the man in the middle.
-    admin = new AdministratorNavigator(
-      await personIn(),
-      proxy.origin,
-      administrator.handle,
-      administrator.password,
-    );
-    officer = new InvestigatorNavigator(
-      await personIn(),
-      officerProxy.origin,
-      investigator.handle,
-      investigator.password,
-    );
+    ({ admin, officer } = await deskPeopleIn(browser, seen, {
+      administrator: proxy.origin,
+      investigator: officerProxy.origin,
+    }));
   }, 120_000);
 
   afterAll(async () => {

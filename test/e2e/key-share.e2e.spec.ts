@@ -5,7 +5,7 @@
 // administrator, who can open it, is told one colleague cannot and shares it (the worker seals
 // to the colleague's key from the signed list); the colleague then opens it and reads the
 // answers. No request leaves the two origins, nothing trips the CSP.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
@@ -13,8 +13,14 @@ import {
   missingChromiumMessage,
   type SharedBrowser,
 } from './support/chromium.ts';
-import { AdministratorNavigator, deskPeople, InvestigatorNavigator } from './support/desk.ts';
-import { foreignRequests, observe, type Observations } from './support/observe.ts';
+import {
+  AdministratorNavigator,
+  deskPeople,
+  deskPeopleIn,
+  InvestigatorNavigator,
+  personIn,
+} from './support/desk.ts';
+import { foreignRequests, type Observations } from './support/observe.ts';
 import { checkPage, overflowing, type PageReport } from './support/page-checks.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
@@ -38,27 +44,13 @@ describe.skipIf(!hasChromium)(title, () => {
   const check = async (page: Page, name: string) =>
     reports.push(await checkPage(page, `key-share-${name}`));
 
-  async function personIn(): Promise<Page> {
-    const context: BrowserContext = await browser.newContext();
-    await observe(context, seen);
-    return context.newPage();
-  }
-
   beforeAll(async () => {
     platform = await startTestPlatform('key-share');
     browser = await launchSharedChromium();
-    admin = new AdministratorNavigator(
-      await personIn(),
-      platform.desk,
-      administrator.handle,
-      administrator.password,
-    );
-    officer = new InvestigatorNavigator(
-      await personIn(),
-      platform.desk,
-      investigator.handle,
-      investigator.password,
-    );
+    ({ admin, officer } = await deskPeopleIn(browser, seen, {
+      administrator: platform.desk,
+      investigator: platform.desk,
+    }));
   }, 120_000);
 
   afterAll(async () => {
@@ -84,14 +76,8 @@ describe.skipIf(!hasChromium)(title, () => {
       return info.channels.find((c) => c.name === channel)?.recipients?.recipients?.length ?? 0;
     };
     await expect.poll(listed, { timeout: 10_000 }).toBe(1);
-    const wb = new ReportingNavigator(await personIn(), platform.intake);
-    await wb.openLanding();
-    await wb.startReport();
-    await wb.chooseChannel(channel);
-    await wb.answerText(/What happened\?/, what);
-    await wb.next();
-    await wb.answerText(/Which organisation/, where);
-    await wb.next();
+    const wb = new ReportingNavigator(await personIn(browser, seen), platform.intake);
+    await wb.writeReport(channel, what, where, 0);
     await wb.goToReview();
     expect(await wb.submitFromReview()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
     await wb.page.context().close();

@@ -82,18 +82,9 @@ describe.skipIf(!hasChromium)(title, () => {
   it('solves a fresh challenge after powOutdated, for the report and for its evidence', async () => {
     const page = await browser.context.newPage();
     const wb = new ReportingNavigator(page, server.origin);
-    await wb.openLanding();
-    await wb.startReport();
-    await wb.chooseChannel(testChannel.name);
-    await wb.answerText(/What happened\?/, 'Fuel vouchers were resold.');
-    await wb.next();
-    await wb.answerText(/Which organisation/, 'Transport ministry');
-    await wb.next();
-    await wb.next();
-    await wb.next();
+    await wb.writeReport(testChannel.name, 'Fuel vouchers were resold.', 'Transport ministry');
     const pdf = pdfWithAuthor();
-    await wb.attach([{ name: 'vouchers.pdf', mimeType: 'application/pdf', buffer: pdf }]);
-    await page.getByRole('button', { name: 'Attach it anyway' }).click();
+    await wb.attachPdfAnyway('vouchers.pdf', pdf);
     await wb.goToReview();
 
     /** The answers to the paid requests, in order: status and problem type. */

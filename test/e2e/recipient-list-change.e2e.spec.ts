@@ -58,15 +58,7 @@ describe.skipIf(!hasChromium)(title, () => {
         submissions.push(r.status());
     });
     const wb = new ReportingNavigator(page, server.origin);
-    await wb.openLanding();
-    await wb.startReport();
-    await wb.chooseChannel(testChannel.name);
-    await wb.answerText(/What happened\?/, 'The permit office sells licences.');
-    await wb.next();
-    await wb.answerText(/Which organisation/, 'Permit office');
-    await wb.next();
-    await wb.next();
-    await wb.next();
+    await wb.writeReport(testChannel.name, 'The permit office sells licences.', 'Permit office');
     await wb.goToReview();
     return wb;
   }

@@ -5,6 +5,8 @@
 import { totpCode } from '@integrity-desk/desk';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { SharedBrowser } from './chromium.ts';
+import { observe, type Observations } from './observe.ts';
 import { wallClock, type PersonaClock } from './test-clock.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -15,6 +17,39 @@ export const deskPeople = {
   administrator: { handle: 'ndapewa', password: 'correct horse battery staple' },
   investigator: { handle: 'tangeni', password: 'a long walk to Okahandja' },
 } as const;
+
+/** A person's own browser (a context of the shared Chromium, observed into `seen`): its page. */
+export async function personIn(browser: SharedBrowser, seen: Observations): Promise<Page> {
+  const context = await browser.newContext();
+  await observe(context, seen);
+  return context.newPage();
+}
+
+/**
+ * The stories' administrator and investigator (deskPeople), each in a browser of their own,
+ * at the desk's origin (or the man in the middle that stands in front of it for them).
+ */
+export async function deskPeopleIn(
+  browser: SharedBrowser,
+  seen: Observations,
+  origins: { administrator: string; investigator: string },
+) {
+  const { administrator, investigator } = deskPeople;
+  return {
+    admin: new AdministratorNavigator(
+      await personIn(browser, seen),
+      origins.administrator,
+      administrator.handle,
+      administrator.password,
+    ),
+    officer: new InvestigatorNavigator(
+      await personIn(browser, seen),
+      origins.investigator,
+      investigator.handle,
+      investigator.password,
+    ),
+  };
+}
 
 /** What every desk user does: enrol TOTP, sign in (which unlocks the vault), use the header. */
 export class DeskNavigator {

@@ -59,6 +59,15 @@ export interface VaultKdf {
   memLimitBytes: number;
 }
 
+/**
+ * Every desk job's kind starts with `desk` (ops.ts routes them to desk-keys by it), and no other
+ * kind does: these two lines fail to compile otherwise.
+ */
+type Holds<T extends true> = T;
+export type _DeskJobsNamed = Holds<DeskJob['kind'] extends `desk${string}` ? true : false>;
+export type _OthersNotDesk = Holds<
+  Exclude<Job, DeskJob>['kind'] extends `desk${string}` ? false : true
+>;
 export type DeskJob =
   | { kind: 'deskCreateVault'; investigatorId: string; password: string }
   | { kind: 'deskStretchPassword'; kdf: VaultKdf; password: string }

@@ -24,13 +24,8 @@ import {
   missingChromiumMessage,
   type SharedBrowser,
 } from './support/chromium.ts';
-import {
-  AdministratorNavigator,
-  deskPeople,
-  deskPeopleIn,
-  InvestigatorNavigator,
-  personIn,
-} from './support/desk.ts';
+import { deskPeople, deskPeopleIn, personIn } from './support/desk.ts';
+import type { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
 import { callDesk, commandDesk } from './support/desk-api.ts';
 import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
 import { buildDir } from './support/frontend-build.ts';

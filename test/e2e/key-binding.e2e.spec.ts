@@ -33,12 +33,8 @@ import {
   missingChromiumMessage,
   type SharedBrowser,
 } from './support/chromium.ts';
-import {
-  AdministratorNavigator,
-  deskPeople,
-  deskPeopleIn,
-  InvestigatorNavigator,
-} from './support/desk.ts';
+import { deskPeople, deskPeopleIn } from './support/desk.ts';
+import type { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
 import { foreignRequests, type Observations } from './support/observe.ts';
 import { checkPage, overflowing, type PageReport } from './support/page-checks.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';

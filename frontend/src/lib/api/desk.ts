@@ -66,9 +66,40 @@ export type CaseAction =
   | { name: 'notes'; body: { noteId: string; note: unknown } }
   | { name: 'close'; body: { outcome: ClosingOutcome } };
 
+/** One case of the case list (services/desk GET /api/cases): plain fields only. */
+export interface CaseListItem {
+  reportId: string;
+  channelId: string;
+  status: string;
+  outcome: string | null;
+  receivedAt: string;
+  acknowledgementDueAt: string;
+  nextDeadline: string | null;
+  priority: string | null;
+  sector: string | null;
+  region: string | null;
+  awaiting: 'whistleblower' | 'investigator' | null;
+  assignees: string[];
+  labels: string[];
+  /** The submission and each whistleblower message: what the unread marker compares. */
+  whistleblowerWrites: number;
+  lastWhistleblowerAt: string;
+}
+
+export interface CaseListPage {
+  total: number;
+  items: CaseListItem[];
+  counts: Record<string, number>;
+  position: number;
+}
+
+/** Server-sent events of the investigator's case list (same origin, the session cookie). */
+export const caseEventsUrl = '/api/cases/events';
+
 const id = encodeURIComponent;
 
 export const deskApi = {
+  cases: (query: URLSearchParams) => getJson<CaseListPage>(`/api/cases?${query.toString()}`),
   setupNeeded: () => getJson<{ needed: boolean }>('/api/setup'),
   setup: (body: {
     setupToken: string;

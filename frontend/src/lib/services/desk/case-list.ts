@@ -1,0 +1,46 @@
+// The case list's filters as the desk's query string (services/desk GET /api/cases).
+export interface CaseListFilters {
+  view: string;
+  status: string;
+  priority: string;
+  sector: string;
+  region: string;
+  assignee: string;
+  label: string;
+  q: string;
+  sort: string;
+  dir: 'asc' | 'desc';
+  offset: number;
+}
+
+export const PAGE = 50;
+
+export const emptyFilters = (): CaseListFilters => ({
+  view: '',
+  status: '',
+  priority: '',
+  sector: '',
+  region: '',
+  assignee: '',
+  label: '',
+  q: '',
+  sort: '',
+  dir: 'desc',
+  offset: 0,
+});
+
+/** Only what is set: an empty field filters nothing. */
+export function caseQuery(f: CaseListFilters): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const name of ['view', 'status', 'priority', 'sector', 'assignee'] as const)
+    if (f[name]) q.set(name, f[name]);
+  for (const name of ['region', 'label', 'q'] as const)
+    if (f[name].trim()) q.set(name, f[name].trim());
+  if (f.sort) {
+    q.set('sort', f.sort);
+    q.set('dir', f.dir);
+  }
+  q.set('limit', String(PAGE));
+  if (f.offset > 0) q.set('offset', String(f.offset));
+  return q;
+}

@@ -1,0 +1,137 @@
+// The desk's case list (issue 15), in real Chromium against the real composition root: the
+// administrator, the channel's recipient, defines the channel's labels and labels one report;
+// the list finds it by filter and by label; a report sent while the list is open appears without
+// a reload, marked unread (server-sent events from the projections).
+import { loadBackend } from '@integrity-desk/protocol';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
+import { AdministratorNavigator, deskPeople } from './support/desk.ts';
+import { submitAnswersFromNode } from './support/node-whistleblower.ts';
+import { startStory, type Story } from './support/story.ts';
+
+const title = hasChromium
+  ? 'the case list: filter, label, live update with an unread marker'
+  : `the case list: skipped, ${missingChromiumMessage}`;
+const channel = 'Customs watch';
+const { administrator } = deskPeople;
+
+describe.skipIf(!hasChromium)(title, () => {
+  let story: Story;
+  let admin: AdministratorNavigator;
+  let page: Page;
+  let channelId: string;
+
+  /** A desk API call from the signed-in page (its session cookie, the CSRF header). */
+  const api = (method: string, path: string, body?: unknown, ifMatch?: string) =>
+    page.evaluate(
+      async ({ method, path, body, ifMatch }) => {
+        const res = await fetch(path, {
+          method,
+          headers: {
+            'x-integrity-desk': '1',
+            ...(body !== undefined && { 'content-type': 'application/json' }),
+            ...(ifMatch && { 'if-match': ifMatch }),
+          },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+        });
+        return { status: res.status, etag: res.headers.get('etag'), body: await res.json() };
+      },
+      { method, path, body, ifMatch },
+    );
+  /** Sends a report from Node; returns its id, the one the desk lists that it did not before. */
+  const send = async (text: string) => {
+    const ids = async () =>
+      ((await api('GET', '/api/cases?limit=200')).body.items as { reportId: string }[]).map(
+        (i) => i.reportId,
+      );
+    const before = await ids();
+    await submitAnswersFromNode(
+      { origin: story.platform.intake, backend: await loadBackend(), channelId },
+      { q1: text },
+    );
+    for (;;) {
+      const fresh = (await ids()).find((id) => !before.includes(id));
+      if (fresh) return fresh;
+      await page.waitForTimeout(100);
+    }
+  };
+  const rows = () => page.getByTestId('case-list').locator('tbody tr');
+
+  beforeAll(async () => {
+    story = await startStory('case-list');
+    page = await story.personIn();
+    admin = new AdministratorNavigator(
+      page,
+      story.platform.desk,
+      administrator.handle,
+      administrator.password,
+    );
+  }, 120_000);
+  afterAll(() => story?.stop());
+
+  it('finds a labelled report by label and by filter', async () => {
+    await admin.openSetup();
+    await admin.setUp(story.platform.setupToken);
+    await admin.confirmTotp();
+    await admin.signIn();
+    await admin.openAdministration();
+    await admin.addChannel(channel, ['?What happened?*']);
+    expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
+    const channels = await api('GET', '/api/channels');
+    channelId = (channels.body.items as { channelId?: string; id?: string; name: string }[])
+      .filter((c) => c.name === channel)
+      .map((c) => c.channelId ?? c.id)[0] as string;
+    const read = await api('GET', `/api/channels/${channelId}`);
+    const defined = await api(
+      'POST',
+      `/api/channels/${channelId}/labels`,
+      { labels: ['smuggling', 'needs legal'] },
+      read.etag ?? undefined,
+    );
+    expect(defined.status).toBe(200);
+    const labelled = await send('Containers cleared at night.');
+    await send('A second report.');
+    const report = await api('GET', `/api/reports/${labelled}`);
+    expect(
+      (await api('POST', `/api/reports/${labelled}/labels`, { label: 'smuggling' }, report.etag!))
+        .status,
+    ).toBe(200);
+    expect(
+      (await api('POST', `/api/reports/${labelled}/labels`, { label: 'bribes' }, '"1"')).status,
+    ).toBe(422);
+
+    await page.getByRole('link', { name: 'Case list' }).click();
+    await page.getByRole('heading', { name: 'Case list' }).waitFor();
+    await page.getByTestId('case-total').filter({ hasText: '2 cases' }).waitFor();
+    await page.getByLabel('Label', { exact: true }).fill('smuggling');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByTestId('case-total').filter({ hasText: '1 cases' }).waitFor();
+    expect(await rows().getAttribute('data-report')).toBe(labelled);
+    await page.getByLabel('Label', { exact: true }).fill('');
+    await page.getByLabel('Search (plain fields and labels)').fill('SMUGG');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByTestId('case-total').filter({ hasText: '1 cases' }).waitFor();
+    await page.getByLabel('Search (plain fields and labels)').fill('');
+    await page.locator('select[name="status"]').selectOption('closed');
+    await page.getByTestId('case-total').filter({ hasText: '0 cases' }).waitFor();
+    await page.locator('select[name="status"]').selectOption('submitted');
+    await page.getByTestId('case-total').filter({ hasText: '2 cases' }).waitFor();
+    await story.check(page, 'case-list');
+  }, 300_000);
+
+  it('shows a report sent while the list is open, without a reload, marked unread', async () => {
+    await page.getByTestId('live').filter({ hasText: 'Live' }).waitFor();
+    const marker = await page.evaluate(
+      () => ((window as unknown as { marker: number }).marker = 1),
+    );
+    const fresh = await send('Sent while the investigator watches.');
+    expect(fresh).toBeTruthy();
+    expect(await page.locator(`tr[data-report="${fresh}"]`).getByTestId('unread').innerText()).toBe(
+      '1 new',
+    );
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(
+      marker,
+    );
+  }, 120_000);
+});

@@ -65,7 +65,10 @@ export interface FuzzOutcome {
   summary: string;
 }
 
-/** Sends one request; resolves with its status, -1 on a socket error, -2 after 10 s unanswered. */
+/**
+ * Sends one request; resolves with its status once the answer has ended (an event stream: once its
+ * headers came), -1 on a socket error, -2 after 10 s unanswered.
+ */
 function send(req: RawRequest, agent: Agent): Promise<number> {
   return new Promise<number>((resolve) => {
     const url = new URL(req.base);
@@ -74,6 +77,13 @@ function send(req: RawRequest, agent: Agent): Promise<number> {
     const out = request(
       { host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent },
       (res) => {
+        // An event stream never ends by design: its headers are the whole answer, so it counts as
+        // answered there and is closed (the server must see the client go and free the stream).
+        if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+          resolve(res.statusCode ?? 0);
+          res.destroy();
+          return;
+        }
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
         res.on('error', () => resolve(-1));

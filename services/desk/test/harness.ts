@@ -4,8 +4,10 @@ import {
   generateSigningKeyPair,
   loadBackend,
   createLoginVerifier,
+  generateDeploymentKey,
   proveKeyPossession,
   sealDeploymentKey,
+  signDeploymentKeyTransition,
   signRecipientList,
   TEST_ONLY_CHEAP_PARAMS,
   type BoxKeyPair,
@@ -529,6 +531,50 @@ export async function appendLegacyEnrolment(
   );
   await desk.settle();
   return keys.vault;
+}
+
+/**
+ * An account invited now whose enrolment an earlier desk wrote (appendLegacyEnrolment): returns
+ * what its owner signs in with.
+ */
+export async function inviteLegacyAccount(desk: Desk, admin: Account, handle: string) {
+  const invite = await desk.call('POST', '/api/investigators', {
+    cookie: admin.cookie,
+    body: { handle, role: 'investigator' },
+  });
+  expect(invite.status).toBe(201);
+  const investigatorId = invite.body['investigatorId'] as string;
+  const secret = loginSecret();
+  const totpSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  const vault = await appendLegacyEnrolment(desk, investigatorId, secret, totpSecret);
+  return { investigatorId, handle, loginSecret: secret, totpSecret, vault };
+}
+
+/** An administrator's browser rotates: the current seed signs the transition to a new key. */
+export async function rotateDeploymentKey(
+  desk: Desk,
+  admin: Account,
+  currentSeed: Uint8Array,
+  sequence = 1,
+) {
+  const next = generateDeploymentKey(desk.backend);
+  const r = await desk.call('POST', '/api/deployment/rotation', {
+    cookie: admin.cookie,
+    body: {
+      transition: signDeploymentKeyTransition(desk.backend, {
+        sequence,
+        previousSeed: currentSeed,
+        nextPublicKey: next.publicKey,
+      }),
+      sealedKey: sealDeploymentKey(desk.backend, {
+        seed: next.seed,
+        administratorId: admin.investigatorId,
+        boxPublicKey: admin.keys.box.publicKey,
+      }),
+    },
+  });
+  expect(r.status).toBe(201);
+  return next;
 }
 
 /**

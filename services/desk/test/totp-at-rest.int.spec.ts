@@ -11,9 +11,8 @@ import { deriveDeskKeys } from '../src/auth/server-keys.ts';
 import { openTotpSecret } from '../src/auth/totp-seal.ts';
 import { totpCode } from '../src/auth/totp.ts';
 import {
-  appendLegacyEnrolment,
   enrolAccount,
-  loginSecret,
+  inviteLegacyAccount,
   setupAdmin,
   startDesk,
   type Account,
@@ -135,16 +134,9 @@ describe('TOTP secrets at rest', () => {
   });
 
   it('an enrolment written before sealing (plain secret) still signs in', async () => {
-    const invite = await desk.call('POST', '/api/investigators', {
-      cookie: admin.cookie,
-      body: { handle: 'legacy', role: 'investigator' },
-    });
-    expect(invite.status).toBe(201);
-    const investigatorId = invite.body['investigatorId'] as string;
-    const secret = loginSecret();
-    const plainTotp = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     // What an earlier version of the desk wrote.
-    await appendLegacyEnrolment(desk, investigatorId, secret, plainTotp);
+    const legacy = await inviteLegacyAccount(desk, admin, 'legacy');
+    const { loginSecret: secret, totpSecret: plainTotp } = legacy;
     const ok = await desk.call('POST', '/api/session', {
       body: { handle: 'legacy', loginSecret: secret, totp: desk.code(plainTotp) },
     });

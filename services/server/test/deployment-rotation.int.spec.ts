@@ -16,7 +16,6 @@ import {
   generateReceipt,
   loadBackend,
   openDeploymentKey,
-  sealDeploymentKey,
   sealReport,
   signDeploymentKeyTransition,
   signSessionChallenge,
@@ -35,7 +34,7 @@ import {
   submit,
   type Harness,
 } from '../../intake/src/test-support/harness.ts';
-import { setupAdmin, startDesk, type Account, type Desk } from '../../desk/test/harness.ts';
+import { rotateDeploymentKey, setupAdmin, startDesk, type Desk } from '../../desk/test/harness.ts';
 import { deploymentCryptoSettings } from '../src/crypto-settings.ts';
 
 const open: { close(): Promise<void> }[] = [];
@@ -128,28 +127,6 @@ async function returnWith(desk: Desk, intake: Harness, receipt: string) {
   return (await caseView.json()) as { reportId: string };
 }
 
-/** An administrator's browser rotates: the current seed signs the transition to a new key. */
-async function rotate(desk: Desk, admin: Account, currentSeed: Uint8Array, sequence = 1) {
-  const next = generateDeploymentKey(desk.backend);
-  const r = await desk.call('POST', '/api/deployment/rotation', {
-    cookie: admin.cookie,
-    body: {
-      transition: signDeploymentKeyTransition(desk.backend, {
-        sequence,
-        previousSeed: currentSeed,
-        nextPublicKey: next.publicKey,
-      }),
-      sealedKey: sealDeploymentKey(desk.backend, {
-        seed: next.seed,
-        administratorId: admin.investigatorId,
-        boxPublicKey: admin.keys.box.publicKey,
-      }),
-    },
-  });
-  expect(r.status).toBe(201);
-  return next;
-}
-
 describe('a receipt issued before a deployment key rotation', () => {
   it('opens its case after two rotations (salt stored at setup)', async () => {
     const { desk, intake } = await platform();
@@ -166,8 +143,8 @@ describe('a receipt issued before a deployment key rotation', () => {
       boxSecretKey: admin.keys.box.secretKey,
       trustedPublicKey: desk.deployment.publicKey,
     });
-    const k1 = await rotate(desk, admin, seed);
-    const k2 = await rotate(desk, admin, k1.seed, 2);
+    const k1 = await rotateDeploymentKey(desk, admin, seed);
+    const k2 = await rotateDeploymentKey(desk, admin, k1.seed, 2);
 
     const after = await settingsOf(intake);
     expect(after.receiptKdf.salt).toBe(before.receiptKdf.salt);

@@ -38,6 +38,7 @@ import {
 import { SESSION_CONTEXT } from '../../../intake/src/http-domain/protocol.ts';
 import { deploymentOnDisk } from '../../../desk/test/deployment-on-disk.ts';
 import { submitReport } from '../../../desk/test/harness.ts';
+import { playAccountChapter } from './golden-accounts.ts';
 import { fakeB64, fakeMessageEnvelope } from '../../../reports/src/shared/fixtures.ts';
 
 export const GOLDEN_DIR = import.meta.dirname;
@@ -121,7 +122,8 @@ export async function playGoldenStory() {
   expect(failed.status).toBe(401);
   await w.desk.settle();
 
-  // Administration: a role changed, an account deactivated, a questionnaire, a channel archived.
+  // Administration: a role changed, an account deactivated, a questionnaire, the acknowledgement
+  // text, a channel archived.
   const revisionOf = async (stream: string) => `"${(await store.readStream(stream)).length - 1}"`;
   const admin = async (path: string, stream: string, body: object) => {
     const r = await w.desk.call('POST', path, {
@@ -140,6 +142,9 @@ export async function playGoldenStory() {
     version: 1,
     questionnaire: { q: [] },
   });
+  await admin(`/api/channels/${w.channelId}/ack-template`, channelStream(w.channelId), {
+    template: 'We have received your report.',
+  });
   const other = await w.desk.call('POST', '/api/channels', {
     cookie: w.admin.cookie,
     body: { name: 'Archived desk' },
@@ -155,6 +160,10 @@ export async function playGoldenStory() {
   await admin(`/api/channels/${w.channelId}/labels`, channelStream(w.channelId), { labels });
   for (const label of labels) await act(reportId, 'AttachLabel', { label, channelLabels: labels });
   await act(reportId, 'DetachLabel', { label: 'procurement' });
+
+  // People and keys: a key share, a second factor reset and redeemed, a password change, a
+  // legacy account proving its keys, a key mismatch alarm, a deployment key rotation.
+  await playAccountChapter(w, reportId);
 
   // A report closed and kept.
   const closed = await submitReport(w);

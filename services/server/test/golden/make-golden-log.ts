@@ -33,4 +33,9 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+// Reading it switched the log to WAL: back to one self-contained file, with no -wal or -shm
+// beside it to commit or to forget.
+const fixture = new Database(goldenFile('events.sqlite'));
+fixture.pragma('journal_mode = DELETE');
+fixture.close();
 console.log('golden log written');

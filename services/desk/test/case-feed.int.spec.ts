@@ -88,6 +88,27 @@ describe('GET /api/cases/events', () => {
     mallory.close();
   });
 
+  it('answers HEAD with the headers and ends at once, holding no stream open', async () => {
+    // A HEAD has no body to stream: left open, it hung its client until a timeout (the desk fuzz
+    // saw two) and held one of the account's few streams.
+    const heads = await Promise.all(
+      [1, 2, 3].map(() =>
+        fetch(`${w.desk.base}/api/cases/events`, {
+          method: 'HEAD',
+          headers: { cookie: w.alice.cookie },
+          signal: AbortSignal.timeout(3000),
+        }),
+      ),
+    );
+    for (const head of heads) {
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    }
+    const stream = await feed(w.alice.cookie);
+    expect(stream.state.status).toBe(200);
+    stream.close();
+  });
+
   it('needs a session, limits connections per account, and ends when the session is signed out', async () => {
     expectProblem(await w.desk.call('GET', '/api/cases/events'), 401);
     const one = await feed(w.bob.cookie);

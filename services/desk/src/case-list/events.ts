@@ -52,17 +52,23 @@ export function caseFeedRoute(
 
   router.get('/api/cases/events', async (req: Request, res: Response) => {
     const caller = await requireCaller(ctx, req, res);
+    const headers = {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    };
+    // A HEAD has no body to stream: its headers are the whole answer, and it holds no stream.
+    if (req.method === 'HEAD') {
+      res.writeHead(200, headers).end();
+      return;
+    }
     const token = readSessionToken(req.get('cookie')) as string;
     const mine = open.get(caller.investigatorId) ?? 0;
     if (mine >= limits.perInvestigator || total >= limits.total)
       throw new ProblemError('tooManyAttempts');
     open.set(caller.investigatorId, mine + 1);
     total += 1;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-accel-buffering': 'no',
-    });
+    res.writeHead(200, headers);
     res.write(`retry: 5000\n: position ${ctx.caseList.index.position}\n\n`);
     const live = () => ctx.sessions.alive(token);
     let unlisten = () => {};

@@ -6,6 +6,7 @@ import { loadBackend } from '@integrity-desk/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
+import { CaseListNavigator } from './support/case-list.ts';
 import { AdministratorNavigator, deskPeople } from './support/desk.ts';
 import { submitAnswersFromNode } from './support/node-whistleblower.ts';
 import { startStory, type Story } from './support/story.ts';
@@ -20,6 +21,7 @@ describe.skipIf(!hasChromium)(title, () => {
   let story: Story;
   let admin: AdministratorNavigator;
   let page: Page;
+  let list: CaseListNavigator;
   let channelId: string;
 
   /** A desk API call from the signed-in page (its session cookie, the CSRF header). */
@@ -56,7 +58,6 @@ describe.skipIf(!hasChromium)(title, () => {
       await page.waitForTimeout(100);
     }
   };
-  const rows = () => page.getByTestId('case-list').locator('tbody tr');
 
   beforeAll(async () => {
     story = await startStory('case-list');
@@ -67,6 +68,7 @@ describe.skipIf(!hasChromium)(title, () => {
       administrator.handle,
       administrator.password,
     );
+    list = new CaseListNavigator(page);
   }, 120_000);
   afterAll(() => story?.stop());
 
@@ -101,37 +103,27 @@ describe.skipIf(!hasChromium)(title, () => {
       (await api('POST', `/api/reports/${labelled}/labels`, { label: 'bribes' }, '"1"')).status,
     ).toBe(422);
 
-    await page.getByRole('link', { name: 'Case list' }).click();
-    await page.getByRole('heading', { name: 'Case list' }).waitFor();
-    await page.getByTestId('case-total').filter({ hasText: '2 cases' }).waitFor();
-    await page.getByLabel('Label', { exact: true }).fill('smuggling');
-    await page.getByRole('button', { name: 'Filter' }).click();
-    await page.getByTestId('case-total').filter({ hasText: '1 cases' }).waitFor();
-    expect(await rows().getAttribute('data-report')).toBe(labelled);
-    await page.getByLabel('Label', { exact: true }).fill('');
-    await page.getByLabel('Search (plain fields and labels)').fill('SMUGG');
-    await page.getByRole('button', { name: 'Filter' }).click();
-    await page.getByTestId('case-total').filter({ hasText: '1 cases' }).waitFor();
-    await page.getByLabel('Search (plain fields and labels)').fill('');
-    await page.locator('select[name="status"]').selectOption('closed');
-    await page.getByTestId('case-total').filter({ hasText: '0 cases' }).waitFor();
-    await page.locator('select[name="status"]').selectOption('submitted');
-    await page.getByTestId('case-total').filter({ hasText: '2 cases' }).waitFor();
+    await list.open();
+    expect(await list.showing(2)).toContain(labelled);
+    await list.filter('Label', 'smuggling');
+    expect(await list.showing(1)).toEqual([labelled]);
+    await list.filter('Label', '');
+    await list.filter('Search (plain fields and labels)', 'SMUGG');
+    expect(await list.showing(1)).toEqual([labelled]);
+    await list.filter('Search (plain fields and labels)', '');
+    await list.choose('status', 'closed');
+    expect(await list.showing(0)).toEqual([]);
+    await list.choose('status', 'submitted');
+    expect(await list.showing(2)).toContain(labelled);
     await story.check(page, 'case-list');
   }, 300_000);
 
   it('shows a report sent while the list is open, without a reload, marked unread', async () => {
-    await page.getByTestId('live').filter({ hasText: 'Live' }).waitFor();
-    const marker = await page.evaluate(
-      () => ((window as unknown as { marker: number }).marker = 1),
-    );
+    const sameWindow = await list.markWindow();
     const fresh = await send('Sent while the investigator watches.');
     expect(fresh).toBeTruthy();
-    expect(await page.locator(`tr[data-report="${fresh}"]`).getByTestId('unread').innerText()).toBe(
-      '1 new',
-    );
-    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(
-      marker,
-    );
+    expect(await list.showing(3)).toContain(fresh);
+    expect(await list.unread(fresh)).toBe('1 new');
+    expect(await sameWindow()).toBe(true);
   }, 120_000);
 });

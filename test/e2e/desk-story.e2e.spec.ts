@@ -10,13 +10,17 @@
 // closes the case with an outcome and the whistleblower sees it. The whistleblower's part runs
 // twice, in ordinary Chromium and in Chromium without JIT or WebAssembly (Tor Browser "Safer":
 // the suite's only jitless run end to end, whose first evidence chunk's connection is dropped
-// and the upload resumes), and each receipt shows its own case only. Every page visited is
-// checked (axe, 360 px) and photographed into test/artifacts/; the whole run may not send a
-// request outside the two origins nor trip the CSP.
+// and the upload resumes), and each receipt shows its own case only. On the case list page the
+// investigator finds the labelled case by label, sector, priority and search, through the
+// page's controls; a third report, sent while the list is open, appears there marked unread
+// without a reload. Every page visited is checked (axe, 360 px) and photographed into
+// test/artifacts/; the whole run may not send a request outside the two origins nor trip the
+// CSP.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBackend } from '@integrity-desk/protocol';
 import type { Page } from 'playwright-core';
 import {
   hasChromium,
@@ -26,8 +30,10 @@ import {
 } from './support/chromium.ts';
 import { deskPeople, deskPeopleIn, personIn } from './support/desk.ts';
 import type { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
+import { CaseListNavigator } from './support/case-list.ts';
 import { callDesk, commandDesk } from './support/desk-api.ts';
 import { jpegWithExif, pdfWithAuthor } from './support/files.ts';
+import { submitAnswersFromNode } from './support/node-whistleblower.ts';
 import { buildDir } from './support/frontend-build.ts';
 import { foreignRequests, type Observations } from './support/observe.ts';
 import { artifactsDir, checkPage, overflowing, type PageReport } from './support/page-checks.ts';
@@ -88,6 +94,8 @@ describe.skipIf(!hasChromium)(title, () => {
   let admin: AdministratorNavigator;
   let officer: InvestigatorNavigator;
   let invitation = '';
+  let channelId = '';
+  let list: CaseListNavigator;
   const receipts = new Map<string, string>();
   const reportIds = new Map<string, string>();
   const reports: PageReport[] = [];
@@ -409,13 +417,13 @@ describe.skipIf(!hasChromium)(title, () => {
     }, 120_000);
   });
 
-  it('the investigator finds a case by filter and by label (GET /api/cases: no case list page yet)', async () => {
+  it('the investigator finds a case on the case list page by filter and by label', async () => {
     const [tender, harbour] = [reportIds.get('jit')!, reportIds.get('jitless')!];
     // The administrator defines the channel's labels; the investigator labels one case.
     const channels = (await callDesk(admin.page, 'GET', '/api/channels')).body as {
       items: { channelId: string; name: string }[];
     };
-    const channelId = channels.items.find((c) => c.name === channel)!.channelId;
+    channelId = channels.items.find((c) => c.name === channel)!.channelId;
     const channelPath = `/api/channels/${channelId}`;
     const labels = { labels: ['tender fraud', 'port'] };
     expect(await commandDesk(admin.page, channelPath, 'labels', labels)).toBe(200);
@@ -424,17 +432,41 @@ describe.skipIf(!hasChromium)(title, () => {
     // A label the channel does not define is refused: no free text becomes a label.
     const free = { label: 'the minister' };
     expect(await commandDesk(officer.page, `/api/reports/${harbour}`, 'labels', free)).toBe(422);
-    const found = async (query: string) =>
-      (
-        (await callDesk(officer.page, 'GET', `/api/cases?${query}`)).body as {
-          items: { reportId: string }[];
-        }
-      ).items.map((i) => i.reportId);
-    await expect.poll(() => found('label=tender%20fraud'), { timeout: 10_000 }).toEqual([tender]);
-    expect(await found('sector=fisheries')).toEqual([harbour]);
-    expect((await found('priority=high')).sort()).toEqual([tender, harbour].sort());
-    expect(await found('q=tender')).toEqual([tender]);
-  }, 60_000);
+    // From here the page's own controls: the filter form and the selects.
+    await officer.page.bringToFront();
+    list = new CaseListNavigator(officer.page);
+    await list.open();
+    expect((await list.showing(2)).sort()).toEqual([tender, harbour].sort());
+    await list.filter('Label', 'tender fraud');
+    expect(await list.showing(1)).toEqual([tender]);
+    expect(await list.rows().innerText()).toContain('tender fraud');
+    await list.filter('Label', '');
+    await list.choose('sector', 'fisheries');
+    expect(await list.showing(1)).toEqual([harbour]);
+    await list.choose('sector', '');
+    await list.choose('priority', 'high');
+    expect((await list.showing(2)).sort()).toEqual([tender, harbour].sort());
+    await list.choose('priority', '');
+    await list.filter('Search (plain fields and labels)', 'tender');
+    expect(await list.showing(1)).toEqual([tender]);
+    await list.filter('Search (plain fields and labels)', '');
+    expect((await list.showing(2)).sort()).toEqual([tender, harbour].sort());
+    await check(officer.page, 'case-list');
+  }, 120_000);
+
+  it('a report sent while the case list is open appears without a reload, marked unread', async () => {
+    const sameWindow = await list.markWindow();
+    // A third whistleblower, from Node with the real protocol, to the channel the list shows.
+    await submitAnswersFromNode(
+      { origin: intakeOrigin, backend: await loadBackend(), channelId },
+      { q1: 'Fuel vouchers are resold by the depot manager.', q2: 'Roads Authority' },
+    );
+    const shown = await list.showing(3);
+    const fresh = shown.filter((id) => ![...reportIds.values()].includes(id));
+    expect(fresh).toHaveLength(1);
+    expect(await list.unread(fresh[0]!)).toBe('1 new');
+    expect(await sameWindow()).toBe(true);
+  }, 120_000);
 
   it('the first whistleblower’s receipt still opens their own case only', async () => {
     const page = await personIn(browser, seen);
@@ -494,7 +526,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(seen.pageErrors).toEqual([]);
     expect(foreignRequests(seen, [deskOrigin, intakeOrigin])).toEqual([]);
     expect(seen.requests.some((url) => url.startsWith(`${deskOrigin}/api/session/kdf`))).toBe(true);
-    expect(reports.length).toBe(12 + 2 * 16 + 2 + 1);
+    expect(reports.length).toBe(12 + 2 * 16 + 2 + 1 + 1);
     // Every page's findings at once, so one run shows all there is to fix.
     expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
     expect(overflowing(reports)).toEqual([]);

@@ -84,24 +84,44 @@ describe.skipIf(!hasChromium)(title, () => {
     channelId = (channels.body.items as { channelId?: string; id?: string; name: string }[])
       .filter((c) => c.name === channel)
       .map((c) => c.channelId ?? c.id)[0] as string;
-    const read = await api('GET', `/api/channels/${channelId}`);
-    const defined = await api(
-      'POST',
-      `/api/channels/${channelId}/labels`,
-      { labels: ['smuggling', 'needs legal'] },
-      read.etag ?? undefined,
-    );
-    expect(defined.status).toBe(200);
+    // The labels are defined on the administration page and attached on the case page.
+    await page.getByLabel(`Case labels for ${channel}`).fill('smuggling\nneeds legal');
+    const labelsForm = page
+      .locator('form')
+      .filter({ has: page.getByLabel(`Case labels for ${channel}`) });
+    await labelsForm.getByRole('button', { name: 'Save case labels' }).click();
+    await labelsForm.getByRole('status').waitFor();
+    expect((await api('GET', `/api/channels/${channelId}`)).body.labels).toEqual([
+      'smuggling',
+      'needs legal',
+    ]);
     const labelled = await send('Containers cleared at night.');
     await send('A second report.');
-    const report = await api('GET', `/api/reports/${labelled}`);
     expect(
-      (await api('POST', `/api/reports/${labelled}/labels`, { label: 'smuggling' }, report.etag!))
-        .status,
-    ).toBe(200);
-    expect(
-      (await api('POST', `/api/reports/${labelled}/labels`, { label: 'bribes' }, '"1"')).status,
+      (
+        await api(
+          'POST',
+          `/api/reports/${labelled}/labels`,
+          { label: 'bribes' },
+          (await api('GET', `/api/reports/${labelled}`)).etag!,
+        )
+      ).status,
     ).toBe(422);
+
+    await list.open();
+    expect(await list.showing(2)).toContain(labelled);
+    await page.locator(`tr[data-report="${labelled}"] a`).first().click();
+    await page.getByRole('heading', { name: /^Case / }).waitFor();
+    for (const label of ['needs legal', 'smuggling']) {
+      await page.getByLabel('Add a label').selectOption(label);
+      await page.getByRole('button', { name: 'Add label' }).click();
+      await page.getByTestId('case-labels').getByText(label).waitFor();
+    }
+    await page.getByRole('button', { name: 'Remove label needs legal' }).click();
+    await page
+      .getByRole('button', { name: 'Remove label needs legal' })
+      .waitFor({ state: 'detached' });
+    expect((await api('GET', `/api/reports/${labelled}`)).body.labels).toEqual(['smuggling']);
 
     await list.open();
     expect(await list.showing(2)).toContain(labelled);

@@ -64,7 +64,8 @@ export type CaseAction =
   | { name: 'status'; body: { to: WorkingStatus } }
   | { name: 'messages'; body: { messageId: string; envelope: unknown } }
   | { name: 'notes'; body: { noteId: string; note: unknown } }
-  | { name: 'close'; body: { outcome: ClosingOutcome } };
+  | { name: 'close'; body: { outcome: ClosingOutcome } }
+  | { name: 'labels' | 'unlabel'; body: { label: string } };
 
 /** One case of the case list (services/desk GET /api/cases): plain fields only. */
 export interface CaseListItem {
@@ -208,9 +209,15 @@ export const deskApi = {
       etag,
     ),
   channel: (channelId: string) =>
-    getJson<{ questionnaireVersion?: number; recipientsVersion?: number; ackTemplate?: string }>(
-      `/api/channels/${id(channelId)}`,
-    ),
+    getJson<{
+      questionnaireVersion?: number;
+      recipientsVersion?: number;
+      ackTemplate?: string;
+      labels?: string[];
+    }>(`/api/channels/${id(channelId)}`),
+  /** The labels investigators may attach to the channel's cases (plain text, SECURITY.md). */
+  setLabels: (channelId: string, etag: string | undefined, labels: string[]) =>
+    post<{ revision: number }>(`/api/channels/${id(channelId)}/labels`, { labels }, etag),
   /** The acknowledgement's first message for a channel's cases ('' for the desk's default). */
   setAckTemplate: (channelId: string, etag: string | undefined, template: string) =>
     post<{ revision: number }>(`/api/channels/${id(channelId)}/ack-template`, { template }, etag),

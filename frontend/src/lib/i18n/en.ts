@@ -396,7 +396,16 @@ export const en = {
   'desk.admin.ackTemplate': 'Acknowledgement message for',
   'desk.admin.ackTemplateHelp':
     'Offered as the first message to the whistleblower when a report of this channel is acknowledged; the investigator can still edit it. Leave empty for the standard text.',
-  'desk.admin.saveAckTemplate': 'Save acknowledgement message',
+  'desk.admin.ackTemplateSave': 'Save acknowledgement message',
+  'desk.admin.labels': 'Case labels for',
+  'desk.admin.labelsHelp':
+    "One label a line (plain words, up to 40 characters, no case content): the labels investigators may attach to this channel's cases.",
+  'desk.admin.labelsSave': 'Save case labels',
+  'desk.case.labels': 'Labels',
+  'desk.case.noLabels': 'No labels',
+  'desk.case.addLabel': 'Add a label',
+  'desk.case.attachLabel': 'Add label',
+  'desk.case.removeLabel': 'Remove label {label}',
   'desk.shortcuts.open': 'Keyboard shortcuts (?)',
   'desk.shortcuts.title': 'Keyboard shortcuts',
   'desk.shortcuts.lead':

@@ -200,10 +200,18 @@ describe.skipIf(!redisHere)('two intake and two desk processes behind one addres
     expect(await problemType(replayed)).toBe('401 loginFailed');
 
     // --- Intake: a report submitted to one process, paid with a challenge another issued.
-    const info = (await (await fetch(`${pick(intakes)}/api/v1/deployment`)).json()) as {
+    // Each process keeps its own read models: the one asked may not have read the channel the
+    // desk just published yet (CI saw none once), so ask until the intake asked lists it.
+    type Deployment = {
       channels: { id: string; recipients: RecipientList }[];
       crypto: { receiptKdf: { salt: string } };
     };
+    let info: Deployment | undefined;
+    for (let tries = 0; !info?.channels.length; tries++) {
+      if (tries > 100) throw new Error('no intake process listed the channel within 10 s');
+      if (tries) await new Promise((r) => setTimeout(r, 100));
+      info = (await (await fetch(`${pick(intakes)}/api/v1/deployment`)).json()) as Deployment;
+    }
     const channel = info.channels[0]!;
     const receipt = generateReceipt(b);
     secrets.push(receipt);

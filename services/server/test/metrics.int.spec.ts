@@ -114,7 +114,14 @@ describe('METRICS_PORT', () => {
       expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
       expect(text).not.toContain('demo-investigator');
       // Health on the same port; nothing else.
-      expect(await (await fetch(`${metrics}/readyz`)).json()).toEqual({ status: 'ready' });
+      // Ready once the runner has caught up, which may be just after start: ask for up to 5 s.
+      let ready: unknown;
+      for (let tries = 0; tries < 50; tries++) {
+        ready = await (await fetch(`${metrics}/readyz`)).json();
+        if ((ready as { status?: string }).status === 'ready') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(ready).toEqual({ status: 'ready' });
       expect((await fetch(`${metrics}/healthz`)).status).toBe(200);
       expect((await fetch(`${metrics}/`)).status).toBe(404);
       expect((await fetch(`${metrics}/metrics`, { method: 'POST' })).status).toBe(405);

@@ -81,3 +81,15 @@ export class StoreFailedError extends EventStoreError {
     super('event store failed to make a commit durable; restart it', { cause });
   }
 }
+
+/**
+ * A tombstone committed, but the stream's old bytes could not be erased from storage yet (other
+ * connections kept the SQLite WAL busy). The stream is gone for every reader; the erasure is
+ * owed and retried, and a purge that sees this stays pending until a later attempt completes.
+ */
+export class ErasurePendingError extends EventStoreError {
+  override readonly name = 'ErasurePendingError';
+  constructor() {
+    super('tombstone committed; erasure from storage still pending');
+  }
+}

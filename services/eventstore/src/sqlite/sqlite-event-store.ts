@@ -1,6 +1,7 @@
 import { catchUpSubscription, Commits } from '../port/catch-up.ts';
 import { coarseTime } from '../port/coarse-time.ts';
 import {
+  ErasurePendingError,
   StoreClosedError,
   StoreFailedError,
   StreamDeletedError,
@@ -43,6 +44,9 @@ export interface SqliteEventStoreOptions {
 // Rows come back as plain numbers (positions stay far below 2^53) and become bigints here:
 // cheaper than asking the driver for bigints on the hot read path.
 type Row = [number, string, number, string, string, string, string, number];
+
+/** How long a tombstone waits for the erasure of its stream's bytes before it says pending (ms). */
+const ERASE_WITHIN_MS = 10_000;
 
 const columns = 'position, stream_id, revision, id, type, data, metadata, created';
 
@@ -118,8 +122,9 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
     await wal.sync();
     if (upTo > durable) durable = upTo;
   };
+  const writes = createWriter(writeDb);
   const writer = new GroupCommit<WriteJob, WriteResult>(
-    createWriter(writeDb).runBatch,
+    writes.runBatch,
     makeDurable,
     () => commits.fire(),
     (cause) => new StoreFailedError(cause),
@@ -172,9 +177,28 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
     return writer.submit(job);
   };
 
+  /**
+   * A tombstone resolves once the stream's bytes are gone from the file and the WAL: the copy
+   * that erases them is retried while other connections are in the way (the checkpoint thread,
+   * another process's reader). Past `ERASE_WITHIN_MS` it throws, and the purge that asked stays
+   * pending until a later attempt (the retention job) finds nothing owed.
+   */
+  const erased = async () => {
+    const deadline = Date.now() + ERASE_WITHIN_MS;
+    for (let pause = 2; !writes.eraseNow(); pause = Math.min(pause * 2, 100)) {
+      if (closed || Date.now() > deadline) throw new ErasurePendingError();
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  };
+
   const remove = async (streamId: string, expected: ExpectedRevision, tombstone: boolean) => {
     guard();
-    await submit({ kind: 'remove', streamId, expected, tombstone });
+    try {
+      await submit({ kind: 'remove', streamId, expected, tombstone });
+    } finally {
+      // Also when the stream was tombstoned already: a purge tried again must find it erased.
+      if (tombstone && writes.erasureOwed()) await erased();
+    }
   };
 
   return {

@@ -20,7 +20,7 @@ function fillingDb() {
   const dir = mkdtempSync(join(tmpdir(), 'idesk-writer-'));
   dirs.push(dir);
   const db = openDatabase(join(dir, 'events.sqlite'));
-  const state = { full: false, truncations: 0 };
+  const state = { full: false, busy: false, truncations: 0 };
   const proxy = new Proxy(db, {
     get(target, prop) {
       if (prop === 'pragma')
@@ -29,6 +29,8 @@ function fillingDb() {
             state.truncations++;
             if (state.full)
               throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+            // What SQLite answers while another connection runs a checkpoint: no error.
+            if (state.busy) return [{ busy: 1n, log: 5n, checkpointed: 0n }];
           }
           return target.pragma(sql, options);
         };
@@ -69,6 +71,20 @@ describe('sqlite writer', () => {
     expect(state.truncations).toBe(3);
     // Owed no more.
     writer.runBatch([append('after')]);
+    expect(state.truncations).toBe(3);
+    db.close();
+  });
+
+  it('keeps the erasure owed while a checkpoint elsewhere answers busy, until one attempt completes', () => {
+    const { db, writer, state } = fillingDb();
+    writer.runBatch([append('purged')]);
+    state.busy = true;
+    writer.runBatch([{ kind: 'remove', streamId: 'purged', expected: 'any', tombstone: true }]);
+    expect(writer.erasureOwed()).toBe(true);
+    expect(writer.eraseNow()).toBe(false);
+    state.busy = false;
+    expect(writer.eraseNow()).toBe(true);
+    expect(writer.erasureOwed()).toBe(false);
     expect(state.truncations).toBe(3);
     db.close();
   });

@@ -3,7 +3,11 @@ import { checkExpectation, planAppend } from '../port/append-plan.ts';
 import { EventStoreError, StreamNotFoundError } from '../port/errors.ts';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../port/types.ts';
 import type { Outcome } from './group-commit.ts';
+import { BUSY_TIMEOUT_MS } from './open-database.ts';
 import { streamHeadReader } from './stream-head.ts';
+
+/** How long one erasure attempt waits for readers of an older snapshot (ms). */
+const ERASE_BUSY_MS = 50;
 
 export type WriteJob =
   | {
@@ -27,6 +31,10 @@ export type WriteResult = AppendResult | null;
  */
 export function createWriter(db: Database.Database): {
   runBatch: (jobs: WriteJob[]) => Array<Outcome<WriteResult>>;
+  /** A tombstone's old page images may still be in the WAL or the file: `eraseNow` is owed. */
+  erasureOwed: () => boolean;
+  /** Tries the owed copy-and-truncate once; true when nothing is owed any more. */
+  eraseNow: () => boolean;
 } {
   db.defaultSafeIntegers(true);
   const readHead = streamHeadReader(db);
@@ -105,29 +113,49 @@ export function createWriter(db: Database.Database): {
     }),
   );
 
+  /**
+   * Copies the whole WAL into the file and empties it. False when another connection was in the
+   * way: a reader of an older snapshot (waited for briefly, never long enough to stall the event
+   * loop), or a checkpoint running elsewhere (the checkpoint thread, another process), which
+   * SQLite reports as busy at once and without an error.
+   */
+  const truncateWal = (): boolean => {
+    db.pragma(`busy_timeout = ${ERASE_BUSY_MS}`);
+    try {
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number | bigint }[];
+      return Number(result?.busy ?? 1) === 0;
+    } finally {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  };
+
+  let truncateOwed = false;
+  const eraseNow = (): boolean => {
+    try {
+      if (truncateOwed && truncateWal()) truncateOwed = false;
+    } catch {
+      // The copy failed (a database file that cannot grow on a full disk): still owed.
+    }
+    return !truncateOwed;
+  };
+
   // BEGIN IMMEDIATE: take the write lock before reading stream heads, so another process
   // writing the same file cannot slip in between our read and our write.
-  let truncateOwed = false;
   return {
     runBatch: (jobs) => {
       const outcomes = batch.immediate(jobs);
       // secure_delete zeroed a tombstoned stream's rows in the pages the delete wrote, but the
       // WAL still holds those pages as they were, and so does the main file until the next
       // checkpoint: copy the zeroed pages back and truncate the WAL now. A tombstone (a purge)
-      // is rare; this costs one checkpoint each. A reader in another process can make it
-      // partial (busy): the WAL is then overwritten as it is reused.
+      // is rare; this costs one checkpoint each. When it cannot complete now, it stays owed and
+      // is tried again after every batch and by the tombstone's caller (sqlite-event-store).
+      // The batch is committed whatever happens here: its callers must hear so.
       if (jobs.some((j, i) => j.kind === 'remove' && j.tombstone && outcomes[i]?.ok))
         truncateOwed = true;
-      if (truncateOwed) {
-        try {
-          db.pragma('wal_checkpoint(TRUNCATE)');
-          truncateOwed = false;
-        } catch {
-          // The batch is committed: its callers must hear so. The copy failed (a database file
-          // that cannot grow on a full disk) and is tried again after the next batch.
-        }
-      }
+      eraseNow();
       return outcomes;
     },
+    erasureOwed: () => truncateOwed,
+    eraseNow,
   };
 }

@@ -215,8 +215,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   });
   let truncateOwed = false;
   const truncate = () => {
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    truncateOwed = false;
+    // Busy (another process's connection checkpointing or reading an older snapshot) is an
+    // answer, not an error: the copy is still owed.
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number | bigint }[];
+    truncateOwed = Number(result?.busy ?? 1) !== 0;
   };
   const apply = (stored: readonly RecordedEvent[]) => {
     // Every projection reads events in today's shape (services/reports/src/upcasting).
@@ -236,10 +238,11 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       } finally {
         db.pragma(`secure_delete = ${mode === 2 ? 'FAST' : mode === 1 ? 'ON' : 'OFF'}`);
       }
-      // Owed until it succeeds: a checkpoint that fails (a full disk) is run again on resume.
+      // Owed until it succeeds: a checkpoint that fails (a full disk) is run again on resume,
+      // one kept busy by another process after the next batch.
       truncateOwed = true;
-      truncate();
     }
+    if (truncateOwed) truncate();
     // Only after the commit: memory follows the database, never leads it.
     for (const p of projections)
       if (last.position > (positions.get(p.name) ?? 0n)) positions.set(p.name, last.position);

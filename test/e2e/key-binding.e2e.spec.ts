@@ -11,6 +11,7 @@
 // next sign-in the investigator's page raises the alarm, and the audit log records it.
 import {
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
   generateInvestigatorKeys,
   generateReceipt,
   openReport,
@@ -226,6 +227,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const kdf = info.crypto.receiptKdf;
     const keys = await deriveReceiptKeys(backend, {
       receipt: generateReceipt(backend),
+      version: RECEIPT_KDF_CURRENT,
       salt: kdf.salt,
       params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
     });

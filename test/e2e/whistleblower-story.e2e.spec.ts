@@ -134,14 +134,16 @@ describe.skipIf(!hasChromium)(title, () => {
     ).toEqual(['Yes: MW/17/2026-B. The file is in the registry archive.']);
   }, 180_000);
 
-  it('shows the case closed, and a second receipt never shows the first case', async () => {
+  it('shows the case closed, and a second receipt, issued with Argon2id before derivation version 2, opens its own case and never the first', async () => {
     await server.investigator.close(reportId);
     await page.getByRole('button', { name: 'Check for updates' }).click();
     await page.getByTestId('case-status').filter({ hasText: 'Closed' }).waitFor();
     await check('case-closed');
     await wb.logOut();
 
-    const second = await submitFromNode(server, 'The harbour fees are skimmed.');
+    // Receipts issued before version 2 keep working: the page tries version 2, is refused, and
+    // derives with Argon2id at the deployment's parameters (SECURITY.md, Protocol step 2).
+    const second = await submitFromNode(server, 'The harbour fees are skimmed.', 1);
     await wb.returnWith(second);
     await wb.waitForCase();
     expect(await page.getByTestId('case-status').textContent()).toBe('Received');

@@ -4,6 +4,7 @@
 // or in a list it signed itself) gets nothing; the colleague opens the report through the share.
 import {
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
   generateBoxKeyPair,
   generateReceipt,
   generateSigningKeyPair,
@@ -52,6 +53,7 @@ async function world() {
   ) => signRecipientList(b, { channelId, version, recipients }, seed);
   const whistleblower = await deriveReceiptKeys(b, {
     receipt: generateReceipt(b),
+    version: RECEIPT_KDF_CURRENT,
     salt: 'AAECAwQFBgcICQoLDA0ODw',
     params: TEST_ONLY_CHEAP_PARAMS,
   });

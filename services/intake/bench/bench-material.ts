@@ -1,6 +1,7 @@
 /** Sealed 4 KiB submissions with solved minimum-difficulty challenges, made before the run. */
 import {
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
   generateBoxKeyPair,
   generateReceipt,
   generateSigningKeyPair,
@@ -30,6 +31,7 @@ export async function makeSubmissions(count: number, challengeKey: Buffer): Prom
   ];
   const keys = await deriveReceiptKeys(b, {
     receipt: generateReceipt(b),
+    version: RECEIPT_KDF_CURRENT,
     salt: 'AAAAAAAAAAAAAAAAAAAAAA',
     params: TEST_ONLY_CHEAP_PARAMS,
   });

@@ -40,6 +40,11 @@ export {
   type DeriveReceiptKeysInput,
 } from './receipt.ts';
 export {
+  RECEIPT_KDF_CURRENT,
+  RECEIPT_KDF_VERSIONS,
+  type ReceiptKdfVersion,
+} from './receipt-kdf.ts';
+export {
   generateBoxKeyPair,
   generateSigningKeyPair,
   boxKeyPairFromSecret,

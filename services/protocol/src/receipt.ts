@@ -1,10 +1,14 @@
 // The whistleblower's receipt: 27 random Crockford symbols (135 bits) + 1 check symbol, shown
-// as 7 groups of 4. Argon2id stretches it into the locator and two key pairs; it never leaves
-// the browser.
+// as 7 groups of 4. A key derivation turns it into the locator and two key pairs; it never leaves
+// the browser. Which derivation is versioned (SECURITY.md, Protocol step 2): receipts issued
+// since version 2 use keyed BLAKE2b, those issued before keep Argon2id at the parameters they
+// were issued with, forever. The receipt itself does not say which (its format and check symbol
+// are unchanged, so every typo is still caught): a return tries the versions newest first.
 import { encodeFields, fromBase64UrlExact, toBase64Url, utf8 } from './bytes.ts';
 import { generateCheckedCode, groupCode, normaliseCheckedCode } from './checked-code.ts';
 import { assertArgon2Params, type Argon2Params } from './params.ts';
 import type { CryptoBackend } from './backend/types.ts';
+import type { ReceiptKdfVersion } from './receipt-kdf.ts';
 
 export const RECEIPT_DATA_SYMBOLS = 27;
 export const RECEIPT_SYMBOLS = RECEIPT_DATA_SYMBOLS + 1;
@@ -44,8 +48,11 @@ export interface ReceiptKeys {
 
 export interface DeriveReceiptKeysInput {
   receipt: string;
+  /** Which derivation: chosen by the caller, never guessed (see RECEIPT_KDF_VERSIONS). */
+  version: ReceiptKdfVersion;
   /** Deployment-wide public salt, base64url of 16 bytes (deployment crypto settings). */
   salt: string;
+  /** Version 1's Argon2id parameters (the deployment's `receiptKdf`); unused by version 2. */
   params: Argon2Params;
   onProgress?: (fraction: number) => void;
 }
@@ -55,21 +62,48 @@ const SUBKEY_LOCATOR = 1;
 const SUBKEY_SIGN = 2;
 const SUBKEY_BOX = 3;
 
-/** Argon2id(receipt, salt) -> master; crypto_kdf subkeys: 1 locator, 2 Ed25519 seed, 3 X25519 key. */
+/** The 32-byte master secret of a receipt, by version. */
+async function receiptMaster(
+  backend: CryptoBackend,
+  receipt: string,
+  salt: Uint8Array,
+  input: DeriveReceiptKeysInput,
+): Promise<Uint8Array> {
+  switch (input.version) {
+    case 1:
+      assertArgon2Params(input.params, 'owasp');
+      return backend.argon2id(
+        utf8(`integrity-desk/receipt/v1:${receipt}`),
+        salt,
+        input.params,
+        32,
+        input.onProgress,
+      );
+    case 2: {
+      // BLAKE2b-256 keyed with the deployment's salt over the labelled receipt: a PRF of the
+      // receipt per deployment. One hash, so there is no progress to show.
+      const master = backend.blake2b(encodeFields('integrity-desk/receipt/v2', receipt), {
+        outLen: 32,
+        key: salt,
+      });
+      input.onProgress?.(1);
+      return master;
+    }
+    default: {
+      const unknown: never = input.version;
+      throw new RangeError(`unknown receipt derivation ${String(unknown)}`);
+    }
+  }
+}
+
+/** master(receipt, salt) by version; crypto_kdf subkeys: 1 locator, 2 Ed25519 seed, 3 X25519 key. */
 export async function deriveReceiptKeys(
   backend: CryptoBackend,
   input: DeriveReceiptKeysInput,
 ): Promise<ReceiptKeys> {
-  assertArgon2Params(input.params, 'owasp');
   const receipt = normaliseReceipt(input.receipt);
   const salt = fromBase64UrlExact(input.salt, 16, 'receipt salt');
-  const master = await backend.argon2id(
-    utf8(`integrity-desk/receipt/v1:${receipt}`),
-    salt,
-    input.params,
-    32,
-    input.onProgress,
-  );
+  const master = await receiptMaster(backend, receipt, salt, input);
   const locator = backend.kdfDerive(master, SUBKEY_LOCATOR, RECEIPT_KDF_CONTEXT, 32);
   const signSeed = backend.kdfDerive(master, SUBKEY_SIGN, RECEIPT_KDF_CONTEXT, 32);
   const boxSecretKey = backend.kdfDerive(master, SUBKEY_BOX, RECEIPT_KDF_CONTEXT, 32);

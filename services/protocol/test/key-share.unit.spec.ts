@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DecryptionError,
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
   FormatError,
   generateBoxKeyPair,
   generateReceipt,
@@ -47,6 +48,7 @@ async function setup(b: CryptoBackend) {
   );
   const keys = await deriveReceiptKeys(b, {
     receipt: generateReceipt(b),
+    version: RECEIPT_KDF_CURRENT,
     salt: TEST_SALT,
     params: TEST_ONLY_CHEAP_PARAMS,
   });

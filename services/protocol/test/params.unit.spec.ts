@@ -32,7 +32,7 @@ describe('Argon2id parameter sets', () => {
     const receipt = generateReceipt(backend);
     const copy = { ...TEST_ONLY_CHEAP_PARAMS };
     await expect(
-      deriveReceiptKeys(backend, { receipt, salt: TEST_SALT, params: copy }),
+      deriveReceiptKeys(backend, { receipt, version: 1, salt: TEST_SALT, params: copy }),
     ).rejects.toThrow(WeakParametersError);
     await expect(
       createVault(backend, { investigatorId: uuid(1), password: 'pw', params: copy }),

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
   fromBase64Url,
   generateBoxKeyPair,
   generateReceipt,
@@ -27,6 +28,7 @@ import { pairs, TEST_SALT, uuid } from './helpers.ts';
 async function receiptKeys(b: CryptoBackend) {
   return deriveReceiptKeys(b, {
     receipt: generateReceipt(b),
+    version: RECEIPT_KDF_CURRENT,
     salt: TEST_SALT,
     params: TEST_ONLY_CHEAP_PARAMS,
   });

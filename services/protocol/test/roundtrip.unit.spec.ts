@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createVault,
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
   generateBoxKeyPair,
   generateReceipt,
   generateSigningKeyPair,
@@ -41,6 +42,7 @@ describe.each(backends.map((b) => [b.name, b] as const))('round trips (%s)', (_n
     const receipt = generateReceipt(backend);
     const keys = await deriveReceiptKeys(backend, {
       receipt,
+      version: RECEIPT_KDF_CURRENT,
       salt: TEST_SALT,
       params: TEST_ONLY_CHEAP_PARAMS,
     });
@@ -82,6 +84,7 @@ describe.each(backends.map((b) => [b.name, b] as const))('round trips (%s)', (_n
     // The whistleblower comes back with only the receipt, typed sloppily.
     const again = await deriveReceiptKeys(other, {
       receipt: receipt.toLowerCase().replace(/-/g, ' '),
+      version: RECEIPT_KDF_CURRENT,
       salt: TEST_SALT,
       params: TEST_ONLY_CHEAP_PARAMS,
     });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
   fromBase64Url,
   generateBoxKeyPair,
   generateReceipt,
@@ -75,6 +76,7 @@ describe.each(backends.map((b) => [b.name, b] as const))('tampering (%s)', (_nam
   it('any flipped bit in a submission envelope fails to open, for every opener', async () => {
     const keys = await deriveReceiptKeys(backend, {
       receipt: generateReceipt(backend),
+      version: RECEIPT_KDF_CURRENT,
       salt: TEST_SALT,
       params: TEST_ONLY_CHEAP_PARAMS,
     });

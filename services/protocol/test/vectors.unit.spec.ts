@@ -22,6 +22,8 @@ describe('known-answer vectors in Node', () => {
         'keyBinding',
         'sealedDeploymentKey',
         'deploymentKeyTransition',
+        'receiptV2',
+        'receiptV1Production',
       ]),
     );
   });
@@ -60,6 +62,20 @@ describe('the vector check can fail', () => {
     });
     expect(failures).toContain('case 0: envelope differs');
     expect(failures.some((f) => f.startsWith('case 0: open report'))).toBe(true);
+  });
+
+  it('reports version 2 receipt keys that no longer derive, and a version 1 known answer', async () => {
+    const failures = await failuresAfter((cases) => {
+      const [c0, c1] = cases as {
+        receiptV2: { receiptKeys: { locator: string } };
+        receiptV1Production: { locator: string };
+      }[];
+      c0!.receiptV2.receiptKeys.locator = c1!.receiptV2.receiptKeys.locator;
+      c1!.receiptV1Production.locator = c0!.receiptV1Production.locator;
+    });
+    expect(failures).toContain('case 0: receiptV2 differs');
+    expect(failures).toContain('case 0: open report with receipt (version 2)');
+    expect(failures).toContain('case 1: receiptV1Production differs');
   });
 
   it('reports a key possession proof that no longer holds', async () => {

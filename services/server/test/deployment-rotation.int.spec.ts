@@ -9,6 +9,7 @@
 import { createMemoryEventStore } from '@integrity-desk/eventstore';
 import {
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
   followDeploymentKey,
   fromBase64Url,
   generateBoxKeyPair,
@@ -82,6 +83,7 @@ const settingsOf = async (intake: Harness) =>
 const keysFor = async (desk: Desk, receipt: string, settings: DeploymentCryptoSettings) =>
   deriveReceiptKeys(desk.backend, {
     receipt,
+    version: RECEIPT_KDF_CURRENT,
     salt: settings.receiptKdf.salt,
     params: TEST_ONLY_CHEAP_PARAMS,
   });

@@ -1,6 +1,7 @@
 import {
   TEST_ONLY_CHEAP_PARAMS,
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
   generateReceipt,
   sealMessage,
   sealReport,
@@ -217,6 +218,7 @@ describe.skipIf(!redisHere)('two intake and two desk processes behind one addres
     secrets.push(receipt);
     const keys = await deriveReceiptKeys(b, {
       receipt,
+      version: RECEIPT_KDF_CURRENT,
       salt: info.crypto.receiptKdf.salt,
       params: TEST_ONLY_CHEAP_PARAMS,
     });

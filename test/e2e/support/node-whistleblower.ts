@@ -4,6 +4,8 @@ import { solvePow } from '@integrity-desk/intake';
 import {
   type CryptoBackend,
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
+  type ReceiptKdfVersion,
   generateReceipt,
   sealReport,
   verifyRecipientList,
@@ -12,14 +14,20 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { IntakeServer } from './intake-server.ts';
 
-export async function submitFromNode(server: IntakeServer, text: string): Promise<string> {
-  return submitAnswersFromNode(server, { what: text });
+/** `version`: the receipt derivation, 1 for a receipt issued before version 2 (Argon2id). */
+export async function submitFromNode(
+  server: IntakeServer,
+  text: string,
+  version: ReceiptKdfVersion = RECEIPT_KDF_CURRENT,
+): Promise<string> {
+  return submitAnswersFromNode(server, { what: text }, version);
 }
 
 /** A report of `answers` to the intake at `origin`, in `channelId` or its first channel. */
 export async function submitAnswersFromNode(
   server: { origin: string; backend: CryptoBackend; channelId?: string },
   answers: Record<string, string>,
+  version: ReceiptKdfVersion = RECEIPT_KDF_CURRENT,
 ): Promise<string> {
   const b = server.backend;
   const info = (await (await fetch(`${server.origin}/api/v1/deployment`)).json()) as {
@@ -31,6 +39,7 @@ export async function submitAnswersFromNode(
   const receipt = generateReceipt(b);
   const keys = await deriveReceiptKeys(b, {
     receipt,
+    version,
     salt: kdf.salt,
     params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
   });

@@ -1,7 +1,11 @@
 // The messages between the page and the crypto worker. Heavy work (Argon2id, proof of work,
 // sealing) runs in the worker so the page never freezes, even on a phone without a JIT.
 // The worker is also the only holder of secret keys: the page gets envelopes, never keys.
-import type { AttachmentHeader, AttachmentMetadata } from '@integrity-desk/protocol';
+import type {
+  AttachmentHeader,
+  AttachmentMetadata,
+  ReceiptKdfVersion,
+} from '@integrity-desk/protocol';
 import type { CheckedRecipient, KeyAlarm } from './desk-key-binding';
 import type { ThreadEntry } from './thread';
 
@@ -34,7 +38,14 @@ export type Job =
       argon2: Argon2Params;
       answers: Record<string, unknown>;
     }
-  | { kind: 'unlockReceipt'; receipt: string; argon2: Argon2Params; crypto: unknown }
+  | {
+      kind: 'unlockReceipt';
+      receipt: string;
+      /** Which derivation to try (the page tries RECEIPT_KDF_VERSIONS in turn). */
+      version: ReceiptKdfVersion;
+      argon2: Argon2Params;
+      crypto: unknown;
+    }
   | { kind: 'signSessionChallenge'; challenge: string }
   | { kind: 'openCase'; caseView: unknown; recipients: unknown; crypto: unknown }
   | { kind: 'sealMessage'; reportId: string; messageId: string; text: string }

@@ -7,6 +7,7 @@ import {
   generateReceipt,
   loadBackend,
   openReturnedCase,
+  RECEIPT_KDF_CURRENT,
   sealMessage,
   sealReport,
   signSessionChallenge,
@@ -14,6 +15,7 @@ import {
   type CryptoBackend,
   type DeploymentCryptoSettings,
   type OpenedReturnedCase,
+  type ReceiptKdfVersion,
   type ReceiptKeys,
   type RecipientList,
 } from '@integrity-desk/protocol';
@@ -56,12 +58,14 @@ function verifiedRecipients(
 async function receiptKeysFor(
   b: CryptoBackend,
   receipt: string,
+  version: ReceiptKdfVersion,
   settings: DeploymentCryptoSettings,
   progress: (p: Progress) => void,
 ): Promise<ReceiptKeys> {
   const kdf = settings.receiptKdf;
   return deriveReceiptKeys(b, {
     receipt,
+    version,
     salt: kdf.salt,
     params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
     onProgress: (fraction) => progress({ fraction }),
@@ -95,7 +99,7 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       });
       forget();
       const receipt = generateReceipt(b);
-      receiptKeys = await receiptKeysFor(b, receipt, settings, (p) =>
+      receiptKeys = await receiptKeysFor(b, receipt, RECEIPT_KDF_CURRENT, settings, (p) =>
         progress({ fraction: p.fraction * 0.9 }),
       );
       const sealed = sealReport(b, {
@@ -115,7 +119,7 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       const b = await getBackend();
       const settings = settingsOf(job.crypto);
       forget();
-      receiptKeys = await receiptKeysFor(b, job.receipt, settings, progress);
+      receiptKeys = await receiptKeysFor(b, job.receipt, job.version, settings, progress);
       return receiptKeys.locator;
     }
     case 'signSessionChallenge': {

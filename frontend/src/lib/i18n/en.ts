@@ -127,7 +127,12 @@ export const en = {
   'return.lead': 'Enter the receipt you were given when you sent your report.',
   'return.label': 'Receipt',
   'return.open': 'Open my report',
-  'return.deriving': 'Unlocking with your receipt. This can take up to a minute on a slow phone.',
+  'return.deriving': 'Unlocking with your receipt…',
+  'return.derivingOld':
+    'This receipt is from before a change to how receipts unlock. Unlocking it takes longer: seconds on a computer, up to a minute or two on a slow phone or in Tor Browser.',
+  'progress.elapsed': 'Working: {seconds} s so far.',
+  'progress.secondsLeft': 'About {left} s left ({seconds} s so far).',
+  'progress.minutesLeft': 'About {minutes} minutes left ({seconds} s so far).',
   'return.invalid': 'That receipt is not valid. Check each group of characters.',
   'return.unknown': 'No report matches this receipt.',
   'returnRefused.title': 'Stop: do not send anything more through this site',
@@ -265,7 +270,8 @@ export const en = {
   'desk.unlock.lead':
     'Your private keys are locked with your password. They are unlocked in this browser only.',
   'desk.unlock.submit': 'Unlock',
-  'desk.unlock.working': 'Unlocking…',
+  'desk.unlock.working':
+    'Unlocking your keys with your password (Argon2id). Under a second in most browsers; without WebAssembly (Tor Browser "Safer") it can take several minutes.',
   'desk.unlock.failed': 'Wrong password.',
   'desk.cases.nav': 'Case list',
   'desk.cases.title': 'Case list',

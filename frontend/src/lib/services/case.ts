@@ -1,5 +1,6 @@
-// The returning whistleblower's case: unlock with the receipt (Argon2id in the worker), open a
+// The returning whistleblower's case: unlock with the receipt (its keys derived in the worker), open a
 // session, read and decrypt the case, reply, add evidence, log out.
+import { RECEIPT_KDF_CURRENT, RECEIPT_KDF_VERSIONS } from '@integrity-desk/protocol/receipt-kdf';
 import { intake, type CaseView } from '$lib/api/intake';
 import { runInWorker, stopWorker } from '$lib/crypto';
 import type { OpenedCase } from '$lib/crypto/jobs';
@@ -10,23 +11,39 @@ import { uploadAttachment, type UploadState } from './upload';
 
 export type UnlockOutcome = { ok: true } | { ok: false; reason: 'invalid' | 'unknown' | 'offline' };
 
+/**
+ * The receipt does not say which derivation made its keys (its format never changed, so every
+ * typo is still caught): each version is tried newest first, the cheap keyed hash of today's
+ * receipts, then Argon2id for a receipt issued before it, whose holder waits for one refused
+ * session and then the derivation they always waited for. `onSlow` says when that older one starts.
+ */
 export async function unlockWithReceipt(
   receipt: string,
   onProgress: (fraction: number) => void,
+  onSlow: () => void = () => {},
 ): Promise<UnlockOutcome> {
   const info = await withRetry(() => intake.deployment());
   if (!info.ok) return { ok: false, reason: 'offline' };
-  let locator: string;
-  try {
-    locator = await runInWorker(
-      { kind: 'unlockReceipt', receipt, argon2: info.value.argon2, crypto: info.value.crypto },
-      (p) => onProgress(p.fraction),
-    );
-  } catch {
-    return { ok: false, reason: 'invalid' };
+  for (const version of RECEIPT_KDF_VERSIONS) {
+    if (version !== RECEIPT_KDF_CURRENT) onSlow();
+    let locator: string;
+    try {
+      locator = await runInWorker(
+        {
+          kind: 'unlockReceipt',
+          receipt,
+          version,
+          argon2: info.value.argon2,
+          crypto: info.value.crypto,
+        },
+        (p) => onProgress(p.fraction),
+      );
+    } catch {
+      return { ok: false, reason: 'invalid' };
+    }
+    if (await openReceiptSession(locator, () => {})) return { ok: true };
   }
-  const opened = await openReceiptSession(locator, () => {});
-  return opened ? { ok: true } : { ok: false, reason: 'unknown' };
+  return { ok: false, reason: 'unknown' };
 }
 
 export type LoadedCase = { view: CaseView; opened: OpenedCase };

@@ -6,6 +6,8 @@ import {
 } from '@integrity-desk/eventstore';
 import {
   deriveReceiptKeys,
+  RECEIPT_KDF_CURRENT,
+  type ReceiptKdfVersion,
   generateBoxKeyPair,
   generateReceipt,
   generateSigningKeyPair,
@@ -150,7 +152,7 @@ let recipient: { recipientId: string; boxPublicKey: string; signPublicKey: strin
  * A simulated whistleblower's browser, with the real protocol: a receipt, keys derived from it
  * (with the protocol's explicit test-only cheap Argon2id parameters), sealing and signing.
  */
-export async function makeReceipt() {
+export async function makeReceipt(version: ReceiptKdfVersion = RECEIPT_KDF_CURRENT) {
   const b = await testBackend();
   recipient ??= {
     recipientId: randomUUID(),
@@ -158,7 +160,12 @@ export async function makeReceipt() {
     signPublicKey: generateSigningKeyPair(b).publicKey,
   };
   const receipt = generateReceipt(b);
-  const keys = await deriveReceiptKeys(b, { receipt, salt: SALT, params: TEST_ONLY_CHEAP_PARAMS });
+  const keys = await deriveReceiptKeys(b, {
+    receipt,
+    version,
+    salt: SALT,
+    params: TEST_ONLY_CHEAP_PARAMS,
+  });
   const reportKeys = new Map<string, Uint8Array>();
   const sequences = new Map<string, number>();
   return {

@@ -26,6 +26,7 @@ import {
   shareReportKeyFromList,
   signRecipientList,
   signSessionChallenge,
+  RECEIPT_ARGON2_PARAMS,
   TEST_ONLY_CHEAP_PARAMS,
   toBase64Url,
   fromBase64Url,
@@ -53,12 +54,47 @@ export interface VectorCase {
   [key: string]: unknown;
 }
 
+function publicReceiptKeys(k: Awaited<ReturnType<typeof deriveReceiptKeys>>) {
+  return {
+    locator: k.locator,
+    signPublicKey: k.signPublicKey,
+    boxPublicKey: k.boxPublicKey,
+    signSeed: toBase64Url(k.signSeed),
+    boxSecretKey: toBase64Url(k.boxSecretKey),
+  };
+}
+
+async function receiptVersion2Case(
+  b: CryptoBackend,
+  receipt: string,
+  recipientList: ReturnType<typeof signRecipientList>,
+) {
+  const keys = await deriveReceiptKeys(b, {
+    receipt,
+    version: 2,
+    salt: SALT,
+    params: RECEIPT_ARGON2_PARAMS,
+  });
+  const { envelope } = sealReport(b, {
+    reportId: id(101),
+    channelId: id(1),
+    answers: { summary: 'Sealed with a version 2 receipt' },
+    recipients: recipientList.recipients,
+    recipientListVersion: recipientList.version,
+    whistleblower: keys,
+  });
+  return { receiptKeys: publicReceiptKeys(keys), envelope };
+}
+
 /** Everything a case derives, from randomness drawn in a fixed order. */
 export async function buildCase(base: CryptoBackend, seed: string): Promise<VectorCase> {
   const b = withDeterministicRandom(base, seed);
   const receipt = generateReceipt(b);
+  // The receipt derivation these cases were recorded with: version 1 (Argon2id), as every
+  // receipt issued before version 2. Version 2's artifacts are drawn last, below.
   const receiptKeys = await deriveReceiptKeys(b, {
     receipt,
+    version: 1,
     salt: SALT,
     params: TEST_ONLY_CHEAP_PARAMS,
   });
@@ -183,6 +219,14 @@ export async function buildCase(base: CryptoBackend, seed: string): Promise<Vect
     previousSeed: deployment.seed,
     nextPublicKey: nextDeploymentKey.publicKey,
   });
+  // Receipt derivation version 2 (keyed BLAKE2b) of the same receipt, and a report sealed with
+  // its keys; drawn after everything above, so none of the version-1 artifacts changed.
+  const receiptV2 = await receiptVersion2Case(b, receipt, recipientList);
+  // Version 1 at the production parameters (m=19 MiB t=2), which every receipt issued before
+  // version 2 needs forever: its locator and keys, as a known answer.
+  const receiptV1Production = publicReceiptKeys(
+    await deriveReceiptKeys(b, { receipt, version: 1, salt: SALT, params: RECEIPT_ARGON2_PARAMS }),
+  );
   return {
     seed,
     receipt,
@@ -214,6 +258,8 @@ export async function buildCase(base: CryptoBackend, seed: string): Promise<Vect
     keyBinding,
     sealedDeploymentKey,
     deploymentKeyTransition,
+    receiptV2,
+    receiptV1Production,
     vault: {
       vault: vault.vault,
       password: 'Tr0ub4dor & 3 ✓',
@@ -292,13 +338,28 @@ export async function openRecorded(backend: CryptoBackend, c: any): Promise<stri
       c.answers,
     ),
   );
-  await check('open report with receipt', async () => {
+  await check('open report with receipt (version 1)', async () => {
     const keys = await deriveReceiptKeys(backend, {
       receipt: c.receipt,
+      version: 1,
       salt: c.receiptSalt,
       params: TEST_ONLY_CHEAP_PARAMS,
     });
     return eq(openReport(backend, c.envelope, { kind: 'whistleblower', keys }).answers, c.answers);
+  });
+  await check('open report with receipt (version 2)', async () => {
+    const keys = await deriveReceiptKeys(backend, {
+      receipt: c.receipt,
+      version: 2,
+      salt: c.receiptSalt,
+      params: RECEIPT_ARGON2_PARAMS,
+    });
+    return (
+      eq(publicReceiptKeys(keys), c.receiptV2.receiptKeys) &&
+      eq(openReport(backend, c.receiptV2.envelope, { kind: 'whistleblower', keys }).answers, {
+        summary: 'Sealed with a version 2 receipt',
+      })
+    );
   });
   await check('session proof', () =>
     verifySessionProof(backend, {

@@ -7,6 +7,7 @@ import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventst
 import {
   deriveReceiptKeys,
   loadBackend,
+  RECEIPT_KDF_VERSIONS,
   signSessionChallenge,
   TEST_ONLY_CHEAP_PARAMS,
 } from '@integrity-desk/protocol';
@@ -203,24 +204,34 @@ export async function readGolden(eventsFile: string, receipt: string, workDir: s
   }
 }
 
+/**
+ * The case a receipt opens, as the browser finds it: each receipt derivation in turn, newest
+ * first, until a session opens (the committed receipt was issued with version 1, Argon2id).
+ */
 async function caseOf(store: EventStore, receipt: string) {
   const backend = await loadBackend();
-  const keys = await deriveReceiptKeys(backend, {
-    receipt,
-    salt: SALT,
-    params: TEST_ONLY_CHEAP_PARAMS,
-  });
   const intake = await startIntake({ store });
   try {
-    const c = await postJson(`${intake.url}/api/v1/session/challenge`, { locator: keys.locator });
-    const { challenge } = (await c.json()) as { challenge: string };
-    const session = await postJson(`${intake.url}/api/v1/session`, {
-      locator: keys.locator,
-      challenge,
-      signature: signSessionChallenge(backend, keys, challenge, SESSION_CONTEXT),
-      pow: await solvedPow(intake.url),
-    });
-    const { token } = (await session.json()) as { token: string };
+    let token: string | undefined;
+    for (const version of RECEIPT_KDF_VERSIONS) {
+      const keys = await deriveReceiptKeys(backend, {
+        receipt,
+        version,
+        salt: SALT,
+        params: TEST_ONLY_CHEAP_PARAMS,
+      });
+      const c = await postJson(`${intake.url}/api/v1/session/challenge`, { locator: keys.locator });
+      const { challenge } = (await c.json()) as { challenge: string };
+      const session = await postJson(`${intake.url}/api/v1/session`, {
+        locator: keys.locator,
+        challenge,
+        signature: signSessionChallenge(backend, keys, challenge, SESSION_CONTEXT),
+        pow: await solvedPow(intake.url),
+      });
+      if (session.status !== 201) continue;
+      ({ token } = (await session.json()) as { token: string });
+      break;
+    }
     const view = await fetch(`${intake.url}/api/v1/case`, {
       headers: { authorization: `Bearer ${token}` },
     });

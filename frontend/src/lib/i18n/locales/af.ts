@@ -149,8 +149,12 @@ export default {
     'return.lead': 'Voer die ontvangsbewys in wat jy gekry het toe jy jou verslag gestuur het.',
     'return.label': 'Ontvangsbewys',
     'return.open': 'Maak my verslag oop',
-    'return.deriving':
-      'Ontsluit tans met jou ontvangsbewys. Dit kan op ’n stadige foon tot ’n minuut duur.',
+    'return.deriving': 'Ontsluit tans met jou ontvangsbewys…',
+    'return.derivingOld':
+      'Hierdie ontvangsbewys is van voor ’n verandering aan hoe ontvangsbewyse ontsluit. Dit neem langer om te ontsluit: sekondes op ’n rekenaar, tot ’n minuut of twee op ’n stadige foon of in Tor Browser.',
+    'progress.elapsed': 'Besig: tot dusver {seconds} s.',
+    'progress.secondsLeft': 'Nog omtrent {left} s (tot dusver {seconds} s).',
+    'progress.minutesLeft': 'Nog omtrent {minutes} minute (tot dusver {seconds} s).',
     'return.invalid': 'Daardie ontvangsbewys is nie geldig nie. Kontroleer elke groep karakters.',
     'return.unknown': 'Geen verslag pas by hierdie ontvangsbewys nie.',
     'returnRefused.title': 'Stop: moenie nog iets deur hierdie webwerf stuur nie',
@@ -291,7 +295,8 @@ export default {
     'desk.unlock.lead':
       'Jou private sleutels is met jou wagwoord toegesluit. Hulle word net in hierdie blaaier ontsluit.',
     'desk.unlock.submit': 'Ontsluit',
-    'desk.unlock.working': 'Ontsluit tans…',
+    'desk.unlock.working':
+      'Jou sleutels word met jou wagwoord ontsluit (Argon2id). In die meeste blaaiers neem dit minder as ’n sekonde; sonder WebAssembly (Tor Browser "Safer") kan dit ’n paar minute duur.',
     'desk.unlock.failed': 'Verkeerde wagwoord.',
     'desk.cases.nav': 'Sakelys',
     'desk.cases.title': 'Sakelys',

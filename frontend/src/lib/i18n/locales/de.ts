@@ -152,8 +152,12 @@ export default {
     'return.lead': 'Geben Sie die Quittung ein, die Sie beim Senden Ihrer Meldung erhalten haben.',
     'return.label': 'Quittung',
     'return.open': 'Meine Meldung öffnen',
-    'return.deriving':
-      'Wird mit Ihrer Quittung entsperrt. Auf einem langsamen Telefon kann das bis zu einer Minute dauern.',
+    'return.deriving': 'Wird mit Ihrer Quittung entsperrt…',
+    'return.derivingOld':
+      'Diese Quittung stammt aus der Zeit vor einer Änderung am Entsperren. Das Entsperren dauert länger: Sekunden auf einem Computer, bis zu ein oder zwei Minuten auf einem langsamen Telefon oder im Tor Browser.',
+    'progress.elapsed': 'In Arbeit: bisher {seconds} s.',
+    'progress.secondsLeft': 'Noch etwa {left} s (bisher {seconds} s).',
+    'progress.minutesLeft': 'Noch etwa {minutes} Minuten (bisher {seconds} s).',
     'return.invalid': 'Diese Quittung ist ungültig. Prüfen Sie jede Zeichengruppe.',
     'return.unknown': 'Zu dieser Quittung gibt es keine Meldung.',
     'returnRefused.title': 'Halt: Senden Sie nichts mehr über diese Website',
@@ -298,7 +302,8 @@ export default {
     'desk.unlock.lead':
       'Ihre privaten Schlüssel sind mit Ihrem Passwort gesperrt. Sie werden nur in diesem Browser entsperrt.',
     'desk.unlock.submit': 'Entsperren',
-    'desk.unlock.working': 'Wird entsperrt…',
+    'desk.unlock.working':
+      'Ihre Schlüssel werden mit Ihrem Passwort entsperrt (Argon2id). In den meisten Browsern dauert das unter einer Sekunde, ohne WebAssembly (Tor Browser „Sicherer“) kann es mehrere Minuten dauern.',
     'desk.unlock.failed': 'Falsches Passwort.',
     'desk.cases.nav': 'Fallliste',
     'desk.cases.title': 'Fallliste',

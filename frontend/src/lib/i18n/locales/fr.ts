@@ -150,8 +150,12 @@ export default {
     'return.lead': 'Saisissez le reçu que vous avez obtenu en envoyant votre signalement.',
     'return.label': 'Reçu',
     'return.open': 'Ouvrir mon signalement',
-    'return.deriving':
-      'Déverrouillage avec votre reçu. Sur un téléphone lent, cela peut prendre jusqu’à une minute.',
+    'return.deriving': 'Déverrouillage avec votre reçu…',
+    'return.derivingOld':
+      'Ce reçu date d’avant un changement de la façon dont les reçus se déverrouillent. Le déverrouiller prend plus de temps : quelques secondes sur un ordinateur, jusqu’à une ou deux minutes sur un téléphone lent ou dans Tor Browser.',
+    'progress.elapsed': 'En cours : {seconds} s jusqu’ici.',
+    'progress.secondsLeft': 'Environ {left} s restantes ({seconds} s jusqu’ici).',
+    'progress.minutesLeft': 'Environ {minutes} minutes restantes ({seconds} s jusqu’ici).',
     'return.invalid': 'Ce reçu n’est pas valide. Vérifiez chaque groupe de caractères.',
     'return.unknown': 'Aucun signalement ne correspond à ce reçu.',
     'returnRefused.title': 'Arrêtez : n’envoyez plus rien par ce site',
@@ -294,7 +298,8 @@ export default {
     'desk.unlock.lead':
       'Vos clés privées sont verrouillées par votre mot de passe. Elles ne sont déverrouillées que dans ce navigateur.',
     'desk.unlock.submit': 'Déverrouiller',
-    'desk.unlock.working': 'Déverrouillage…',
+    'desk.unlock.working':
+      'Déverrouillage de vos clés avec votre mot de passe (Argon2id). Moins d’une seconde dans la plupart des navigateurs ; sans WebAssembly (Tor Browser « Plus sûr ») cela peut prendre plusieurs minutes.',
     'desk.unlock.failed': 'Mot de passe incorrect.',
     'desk.cases.nav': 'Liste des dossiers',
     'desk.cases.title': 'Liste des dossiers',

@@ -151,8 +151,12 @@ export default {
     'return.lead': 'Introduza o recibo que recebeu quando enviou a sua denúncia.',
     'return.label': 'Recibo',
     'return.open': 'Abrir a minha denúncia',
-    'return.deriving':
-      'A destrancar com o seu recibo. Num telefone lento, pode demorar até um minuto.',
+    'return.deriving': 'A destrancar com o seu recibo…',
+    'return.derivingOld':
+      'Este recibo é anterior a uma mudança na forma como os recibos se destrancam. Destrancá-lo demora mais: segundos num computador, até um ou dois minutos num telefone lento ou no Tor Browser.',
+    'progress.elapsed': 'Em curso: {seconds} s até agora.',
+    'progress.secondsLeft': 'Faltam cerca de {left} s ({seconds} s até agora).',
+    'progress.minutesLeft': 'Faltam cerca de {minutes} minutos ({seconds} s até agora).',
     'return.invalid': 'Esse recibo não é válido. Verifique cada grupo de caracteres.',
     'return.unknown': 'Nenhuma denúncia corresponde a este recibo.',
     'returnRefused.title': 'Pare: não envie mais nada através deste sítio',
@@ -293,7 +297,8 @@ export default {
     'desk.unlock.lead':
       'As suas chaves privadas estão bloqueadas com a sua palavra-passe. São desbloqueadas apenas neste navegador.',
     'desk.unlock.submit': 'Desbloquear',
-    'desk.unlock.working': 'A desbloquear…',
+    'desk.unlock.working':
+      'A desbloquear as suas chaves com a sua palavra-passe (Argon2id). Menos de um segundo na maioria dos navegadores; sem WebAssembly (Tor Browser «Safer») pode demorar vários minutos.',
     'desk.unlock.failed': 'Palavra-passe errada.',
     'desk.cases.nav': 'Lista de casos',
     'desk.cases.title': 'Lista de casos',

@@ -13,6 +13,7 @@ import { ProblemError, problemHandler } from './http/problem.ts';
 import { csrfGuard, jsonOnly, securityHeaders } from './http/security.ts';
 import { keyRoutes } from './keys/routes.ts';
 import { queueRoutes } from './queues/routes.ts';
+import { statisticsRoutes } from './statistics/routes.ts';
 import { announceSetup, setupRoutes } from './setup/routes.ts';
 
 /**
@@ -35,6 +36,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.use(setupRoutes(ctx));
   app.use(signInRoutes(ctx));
   app.use(queueRoutes(ctx));
+  app.use(statisticsRoutes(ctx));
   app.use(caseListRoutes(ctx));
   app.use(caseRoutes(ctx));
   app.use(adminRoutes(ctx));

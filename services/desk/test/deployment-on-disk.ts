@@ -22,6 +22,8 @@ export async function deploymentOnDisk(
     clock?: ReturnType<typeof testClock>;
     /** The desk may purge: it erases evidence from the same blob store. */
     erasable?: boolean;
+    /** Where the desk's clock starts (the harness's default otherwise). */
+    startAt?: Date;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -36,6 +38,7 @@ export async function deploymentOnDisk(
     db,
     blobStore,
     ...(options.erasable && { erasableBlobs: blobStore }),
+    ...(options.startAt && { startAt: options.startAt }),
   });
   const intake = await startIntakeBeside(w, {
     store,

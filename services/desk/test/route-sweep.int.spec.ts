@@ -52,6 +52,10 @@ const noIfMatch = new Map<string, string>([
   ['POST /api/investigators', 'creates an account stream (no_stream)'],
   ['POST /api/channels', 'creates a channel stream (no_stream)'],
   [
+    'POST /api/statistics/published',
+    'appends a new snapshot to the statistics stream; it changes nothing published before',
+  ],
+  [
     'POST /api/reports/:reportId/exports',
     "appends the caller's export record to the report's access stream, never the report's",
   ],

@@ -15,6 +15,7 @@ import { blobNamedInLog, unrecordedBlobNamed } from './http-domain/reports.ts';
 import { requireSession, receiptSessionRoutes } from './auth/routes.ts';
 import { cspFromBuild } from './static/csp-from-build.ts';
 import { whistleblowerPages } from './static/serve.ts';
+import { statisticsRoutes } from './statistics/routes.ts';
 import { submitRoutes } from './submit/routes.ts';
 
 export interface IntakeApp extends Express {
@@ -91,6 +92,7 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   // a free flood close the door for everyone. The costly routes are gated by proof of work.
   api.use(noStore);
   api.use(deploymentRoutes(ctx));
+  api.use(statisticsRoutes(ctx));
   api.use(submitRoutes(ctx));
   api.use(receiptSessionRoutes(ctx));
   api.use('/case', requireSession(ctx));

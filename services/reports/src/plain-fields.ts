@@ -6,6 +6,7 @@ import { deploymentEventSchema } from './deployment/index.ts';
 import { investigatorEventSchema, sealedTotpSecretSchema } from './investigator/index.ts';
 import { reportEventSchema } from './report/events.ts';
 import { purgeEventSchema } from './retention/events.ts';
+import { statisticsEventSchema } from './statistics/events.ts';
 import {
   attachmentHeaderSchema,
   messageEnvelopeSchema,
@@ -23,6 +24,7 @@ export const eventSchemas = [
   investigatorEventSchema,
   channelEventSchema,
   deploymentEventSchema,
+  statisticsEventSchema,
 ] as const;
 
 type EventType = z.infer<(typeof eventSchemas)[number]>['type'];

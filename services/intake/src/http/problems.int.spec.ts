@@ -17,6 +17,7 @@ const titles = new Set<string>(Object.values(problems).map((p) => p.title));
 const routes = [
   'GET /api/v1/deployment',
   'GET /api/v1/pow',
+  'GET /api/v1/statistics',
   'POST /api/v1/reports',
   'POST /api/v1/session/challenge',
   'POST /api/v1/session',

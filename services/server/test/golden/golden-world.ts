@@ -185,6 +185,14 @@ export async function playGoldenStory() {
     waitForProjections: () => w.desk.settle(),
   });
   const purgeOutcome = await purger.purge(purged, alice);
+
+  // The coalition publishes its statistics (ended quarters only: none yet on this clock).
+  const statistics = await w.desk.call('POST', '/api/statistics/published', {
+    cookie: w.admin.cookie,
+    body: { threshold: 5 },
+  });
+  expect(statistics.status).toBe(201);
+  await w.desk.settle();
   return { deployment: d, reportId, receipt: wb.receipt, purgeOutcome };
 }
 

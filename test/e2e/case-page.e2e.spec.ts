@@ -169,7 +169,7 @@ describe.skipIf(!hasChromium)(title, () => {
       .poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth))
       .toBe(64);
     expect(await page.getByTestId('evidence').innerText()).toMatch(
-      /image\/jpeg, \d+(\.\d)? (B|KB)/,
+      /image\/jpeg, \d+(\.\d)? (byte|kB)/,
     );
     await check('evidence');
   }, 120_000);

@@ -58,8 +58,9 @@ async function model(answers: { question: string; answer: string }[]): Promise<C
         ),
       },
     ],
-    footer: 'Case 0f3a9c21 · confidential · page {page} of {pages}',
-    missingNote: '{count} characters could not be drawn with the embedded fonts and show as ?.',
+    footer: (page, pages) => `Case 0f3a9c21 · confidential · page ${page} of ${pages}`,
+    missingNote: (count) =>
+      `${count} characters could not be drawn with the embedded fonts and show as ?.`,
   };
 }
 

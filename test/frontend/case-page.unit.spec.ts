@@ -11,7 +11,8 @@ import {
   shortcuts,
   type KeyPress,
 } from '../../frontend/src/lib/services/desk/shortcuts.ts';
-import { formatSize, sniffPreview } from '../../frontend/src/lib/services/desk/evidence-preview.ts';
+import { sniffPreview } from '../../frontend/src/lib/services/desk/evidence-preview.ts';
+import { formatBytesIn } from '../../frontend/src/lib/i18n/format.ts';
 
 const hour = '2026-05-04T08:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(hour) + minutes * 60_000).toISOString();
@@ -215,8 +216,10 @@ describe('evidence previews', () => {
   });
 
   it('sizes read as file managers show them', () => {
-    expect(formatSize(999)).toBe('999 B');
-    expect(formatSize(1_500)).toBe('1.5 KB');
-    expect(formatSize(3_100_000)).toBe('3.1 MB');
+    expect(formatBytesIn('en', 999)).toBe('999 byte');
+    expect(formatBytesIn('en', 1_500)).toBe('1.5 kB');
+    expect(formatBytesIn('en', 3_100_000)).toBe('3.1 MB');
+    expect(formatBytesIn('de', 1_500)).toBe('1,5 kB');
+    expect(formatBytesIn('fr', 3_100_000)).toBe('3,1\u202fMo');
   });
 });

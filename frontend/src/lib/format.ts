@@ -1,7 +1,20 @@
-/** Dates as the reader's browser writes them, day precision (coarse on purpose). */
+// Dates, numbers, sizes and lists in the page's current language, all through Intl.
+import { currentLocale } from '$lib/i18n';
+import { formatBytesIn, formatDateIn, formatListIn, formatNumberIn } from '$lib/i18n/format';
+
+/** Dates at day precision (coarse on purpose), in the chosen language. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  return formatDateIn(currentLocale().code, iso);
+}
+
+export function formatNumber(value: number): string {
+  return formatNumberIn(currentLocale().code, value);
+}
+
+export function formatSize(bytes: number): string {
+  return formatBytesIn(currentLocale().code, bytes);
+}
+
+export function formatList(items: readonly string[]): string {
+  return formatListIn(currentLocale().code, items);
 }

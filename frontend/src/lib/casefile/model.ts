@@ -5,8 +5,9 @@
 // as the page shows it, never its text.
 import type { DeskCase } from '$lib/api/desk';
 import type { OpenedDeskCase } from '$lib/crypto/jobs';
-import { formatDate } from '$lib/format';
-import { t, tOr } from '$lib/i18n';
+import { formatDate, formatList } from '$lib/format';
+// The PDF leaves the page: its text carries no fallback marks (see $lib/i18n/fallback).
+import { tText as t, tOrText as tOr } from '$lib/i18n';
 import { answeredQuestions } from '$lib/services/desk/answers';
 import {
   caseTimeline,
@@ -62,21 +63,22 @@ function facts(file: DeskCase, who: (id: string) => string): CaseFileEntry[] {
         t('desk.case.triaged', { priority: file.triage.priority, sector: file.triage.sector }),
       ),
     );
-  entries.push(fact(t('desk.export.assignees'), file.assignees.map(who).join(', ') || '-'));
-  if (file.labels?.length) entries.push(fact(t('desk.export.labels'), file.labels.join(', ')));
+  entries.push(fact(t('desk.export.assignees'), formatList(file.assignees.map(who)) || '-'));
+  if (file.labels?.length) entries.push(fact(t('desk.export.labels'), formatList(file.labels)));
   return entries;
 }
 
 function timelineEntry(c: CaseFileInput, item: TimelineItem, who: (id: string) => string) {
   const date = formatDate(item.at);
   if (item.kind === 'step') {
-    const by = item.entry.by ? ` · ${who(item.entry.by)}` : '';
-    return { text: `${date} · ${timelineStepText(item.entry, who)}${by}` };
+    const what = timelineStepText(item.entry, who);
+    if (!item.entry.by) return { text: t('desk.case.entryAt', { date, what }) };
+    return { text: t('desk.case.entry', { date, what, who: who(item.entry.by) }) };
   }
   if (item.kind === 'evidence') {
     const e = c.file.evidence[item.index]!;
     const by = e.by === 'whistleblower' ? t('desk.case.byWhistleblower') : t('case.fromDesk');
-    return { text: `${date} · ${t('timeline.EvidenceAdded')} · ${by}` };
+    return { text: t('desk.case.entry', { date, what: t('timeline.EvidenceAdded'), who: by }) };
   }
   const entry = (item.kind === 'message' ? c.opened.messages : c.opened.notes)[item.index];
   if (!entry?.verified) return { label: date, text: t('case.unverified') };
@@ -86,7 +88,7 @@ function timelineEntry(c: CaseFileInput, item: TimelineItem, who: (id: string) =
       : entry.author === 'whistleblower'
         ? t('desk.case.fromWhistleblower')
         : t('case.fromDesk');
-  return { label: `${from} · ${date}`, text: entry.text };
+  return { label: t('case.messageBy', { who: from, date }), text: entry.text };
 }
 
 export function caseFileModel(c: CaseFileInput): CaseFileModel {
@@ -121,7 +123,7 @@ export function caseFileModel(c: CaseFileInput): CaseFileModel {
         })),
       },
     ],
-    footer: t('desk.export.footer', { id: shortId }),
-    missingNote: t('desk.export.missing'),
+    footer: (page, pages) => t('desk.export.footer', { id: shortId, page, pages }),
+    missingNote: (count) => t('desk.export.missing', { count }),
   };
 }

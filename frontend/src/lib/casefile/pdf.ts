@@ -26,10 +26,10 @@ export interface CaseFileModel {
   /** Lines under the title: report id, export time, who exported it. */
   subtitle: string[];
   sections: CaseFileSection[];
-  /** Each page's footer, with {page} and {pages}. */
-  footer: string;
-  /** Said at the end when characters could not be drawn, with {count}. */
-  missingNote: string;
+  /** Each page's footer, given its number and the page count. */
+  footer: (page: number, pages: number) => string;
+  /** Said at the end when characters could not be drawn, given how many. */
+  missingNote: (count: number) => string;
 }
 
 export interface CaseFileFonts {
@@ -120,13 +120,11 @@ export async function buildCaseFilePdf(
       write(entry.text, entry.code ? style.code : style.text);
     }
   }
-  if (missing > 0) write(model.missingNote.replace('{count}', String(missing)), style.label);
+  if (missing > 0) write(model.missingNote(missing), style.label);
 
   const pages = doc.getPages();
   pages.forEach((p, i) => {
-    const footer = model.footer
-      .replace('{page}', String(i + 1))
-      .replace('{pages}', String(pages.length));
+    const footer = model.footer(i + 1, pages.length);
     const runs = runsOf(faces.regular, footer).runs;
     let x = MARGIN;
     for (const run of runs) {

@@ -43,9 +43,3 @@ async function reencode(file: File): Promise<{ blob: Blob; type: string }> {
   if (!blob) throw new Error('EncodeFailed');
   return { blob, type };
 }
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

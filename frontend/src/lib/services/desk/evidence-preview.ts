@@ -48,16 +48,3 @@ export function sniffPreview(head: Uint8Array): Preview | undefined {
   }
   return undefined;
 }
-
-/** File sizes as people read them: 1 decimal from KB on, decimal units as file managers show. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}

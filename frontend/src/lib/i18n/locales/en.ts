@@ -1,8 +1,11 @@
-// The English message catalogue. Every string a person sees comes from here, so a translation
-// (Oshiwambo, Otjiherero, Afrikaans, ...) is one more file of the same shape.
-// Placeholders are written {name} and filled by t().
+// The English catalogue: the source every other language translates, and the fallback for any
+// key a community draft lacks. One file per language in this folder, all of this shape; a new
+// file is picked up by the registry (../registry.ts) with no other change.
+// Messages are ICU MessageFormat: placeholders {name}, plurals
+// {count, plural, one {# case} other {# cases}}. Never build a sentence from pieces in code.
+import type { LocaleModule } from '../types';
 
-export const en = {
+const messages = {
   'app.name': 'Integrity Desk',
   'app.skip': 'Skip to main content',
   'app.demo': 'Demonstration deployment: do not submit real reports here.',
@@ -16,6 +19,10 @@ export const en = {
   'app.cancel': 'Cancel',
   'app.required': 'required',
   'app.optional': 'optional',
+  'app.pageTitle': '{page} · {app}',
+  'app.language': 'Language',
+  'app.communityDraft':
+    'Community draft: this translation has not yet been signed off by a reviewer. A sentence not yet translated is shown in English, underlined with dots.',
   'app.sessionLost':
     'This page keeps your report only in memory. It was reloaded or opened directly, so please start again.',
 
@@ -58,7 +65,7 @@ export const en = {
   'channel.choose': 'Choose {name}',
 
   'questions.title': 'Tell us what happened',
-  'questions.step': 'Question {n} of {total}',
+  'questions.step': 'Question {n, number} of {total, number}',
   'questions.missing': 'Please answer this question: it is required.',
   'questions.yes': 'Yes',
   'questions.no': 'No',
@@ -109,7 +116,7 @@ export const en = {
   'submit.recipientsFailed':
     'The organisation changed who receives its reports, and the new list could not be checked. Nothing was sent. Try again in a few minutes; your report stays in this tab until you close it.',
   'submit.retry': 'Try again',
-  'submit.progress': '{label}: {percent}%',
+  'submit.progress': '{label}: {percent, number}%',
 
   'receipt.title': 'Your receipt',
   'receipt.lead':
@@ -155,6 +162,7 @@ export const en = {
   'case.noMessages': 'No messages yet.',
   'case.fromYou': 'You',
   'case.fromDesk': 'Investigator',
+  'case.messageBy': '{who} · {date}',
   'case.reply': 'Your reply',
   'case.send': 'Send reply',
   'case.sent': 'Reply sent.',
@@ -168,7 +176,7 @@ export const en = {
   'case.unverifiedDetail':
     'This message failed its integrity check, so neither its text nor who wrote it is shown. Someone who controls the server may have forged, altered or repeated it. The other messages are verified.',
   'case.missingBefore':
-    '{count} earlier message(s) from this author are missing here: the server did not hand them over.',
+    '{count, plural, one {# earlier message from this author is missing here: the server did not hand it over.} other {# earlier messages from this author are missing here: the server did not hand them over.}}',
 
   'status.submitted': 'Received',
   'status.acknowledged': 'Acknowledged',
@@ -195,6 +203,7 @@ export const en = {
   'timeline.withDetail': '{what}: {detail}',
 
   'desk.nav': 'Desk',
+  'desk.brand': '{app} · {desk}',
   'desk.queues': 'Queues',
   'desk.admin': 'Administration',
   'desk.logout': 'Sign out',
@@ -296,9 +305,9 @@ export const en = {
   'desk.cases.asc': 'Ascending',
   'desk.cases.desc': 'Descending',
   'desk.cases.apply': 'Filter',
-  'desk.cases.total': '{count} cases',
+  'desk.cases.total': '{count, plural, one {# case} other {# cases}}',
   'desk.cases.unread': 'Unread',
-  'desk.cases.unreadCount': '{count} new',
+  'desk.cases.unreadCount': '{count, plural, one {# new} other {# new}}',
   'desk.cases.previous': 'Previous page',
   'desk.cases.next': 'Next page',
   'desk.cases.col.received': 'Received',
@@ -319,10 +328,12 @@ export const en = {
   'desk.queue.feedback_overdue': 'Feedback overdue',
   'desk.queue.closed': 'Closed',
   'desk.queue.open': 'Queue',
-  'desk.queue.count': '{name} ({count})',
+  'desk.queue.count': '{name} ({count, number})',
   'desk.queue.case': 'Case {id}',
   'desk.queue.received': 'Received {date}',
   'desk.case.title': 'Case {id}',
+  'desk.case.statusLine': 'Status: {status} · Received {received}',
+  'desk.case.outcomeLine': 'Outcome: {outcome}',
   'desk.case.answers': 'Answers',
   'desk.case.fromWhistleblower': 'Whistleblower',
   'desk.case.evidence': 'Evidence',
@@ -334,7 +345,7 @@ export const en = {
   'desk.case.ackDue': 'Acknowledge by {date}',
   'desk.case.feedbackDue': 'Feedback due by {date}',
   'desk.case.triaged': 'Priority {priority}, sector {sector}',
-  'desk.case.assignees': 'Assigned investigators: {count}',
+  'desk.case.assignees': 'Assigned investigators: {count, number}',
   'desk.case.ack': 'Acknowledge',
   'desk.case.ackTemplate':
     'Thank you for your report. We have received it and will assess it. We will contact you here if we have questions.',
@@ -362,10 +373,10 @@ export const en = {
   'desk.case.deadline.acknowledge': 'Acknowledge',
   'desk.case.deadline.feedback': 'Feedback',
   'desk.case.deadline.met': '{what}: done',
-  'desk.case.deadline.left': '{what}: {days} days left ({date})',
-  'desk.case.deadline.leftOne': '{what}: 1 day left ({date})',
-  'desk.case.deadline.late': '{what}: {days} days late ({date})',
-  'desk.case.deadline.lateOne': '{what}: 1 day late ({date})',
+  'desk.case.deadline.left':
+    '{what}: {days, plural, one {# day left} other {# days left}} ({date})',
+  'desk.case.deadline.late':
+    '{what}: {days, plural, one {# day late} other {# days late}} ({date})',
   'desk.case.deadline.today': '{what}: due today ({date})',
   'desk.case.assigned': 'Assigned',
   'desk.case.nobodyAssigned': 'Nobody yet',
@@ -382,6 +393,8 @@ export const en = {
   'desk.case.noEvidence': 'No evidence files.',
   'desk.case.unknownType': 'unknown type',
   'desk.case.by': '{what} · {who}',
+  'desk.case.entryAt': '{date} · {what}',
+  'desk.case.entry': '{date} · {what} · {who}',
   'desk.case.stepAt': '{date}',
   'desk.case.byWhistleblower': 'the whistleblower',
   'desk.case.note.label': 'Internal note',
@@ -432,7 +445,8 @@ export const en = {
   'desk.purge.destroys': 'This destroys, on this server:',
   'desk.purge.destroyAnswers':
     'the answers, the messages with the whistleblower and the internal notes',
-  'desk.purge.destroyEvidence': 'the evidence files ({count})',
+  'desk.purge.destroyEvidence':
+    '{count, plural, one {the # evidence file} other {the # evidence files}}',
   'desk.purge.destroyQueue':
     'the case in every queue, its deadlines, triage and assignments, and its entries in the audit log',
   'desk.purge.destroyReceipt':
@@ -455,7 +469,7 @@ export const en = {
   'desk.export.explain':
     'A PDF of the whole case (answers, the timeline with messages and notes, and the SHA-256 of each evidence file), made in this browser. Every evidence file is downloaded and decrypted for its hash. The export is recorded in the audit log; the PDF is never sent to the server. It is a plain copy: keep it as safe as the case.',
   'desk.export.start': 'Export case file (PDF)',
-  'desk.export.evidence': 'Decrypting evidence {done} of {total}',
+  'desk.export.evidence': 'Decrypting evidence {done, number} of {total, number}',
   'desk.export.building': 'Building the PDF',
   'desk.export.ready': 'Case file ready:',
   'desk.export.save': 'Save {name}',
@@ -470,18 +484,16 @@ export const en = {
   'desk.export.timeline': 'Timeline (messages and notes included)',
   'desk.export.deadline': 'Deadline',
   'desk.export.file': '{name} · {type} · {size} bytes',
-  'desk.export.footer': 'Case {id} · confidential · page {page} of {pages}',
+  'desk.export.footer': 'Case {id} · confidential · page {page, number} of {pages, number}',
   'desk.export.missing':
-    '{count} characters could not be drawn in this file and show as ?: the embedded fonts cover Latin, Greek, Cyrillic and Hebrew, and Arabic script cannot be laid out correctly here. The case page shows the original text.',
+    '{count, plural, one {# character could not be drawn in this file and shows as ?} other {# characters could not be drawn in this file and show as ?}}: the embedded fonts cover Latin, Greek, Cyrillic and Hebrew, and Arabic script cannot be laid out correctly here. The case page shows the original text.',
   'desk.share.title': 'Colleagues who cannot open this report',
-  'desk.share.one':
-    '1 colleague cannot open this report yet: it was sealed before they were added to the channel.',
   'desk.share.many':
-    '{count} colleagues cannot open this report yet: it was sealed before they were added to the channel.',
+    '{count, plural, one {# colleague cannot open this report yet: it was sealed before they were added to the channel.} other {# colleagues cannot open this report yet: it was sealed before they were added to the channel.}}',
   'desk.share.button': 'Share the report with them',
   'desk.share.againTitle': 'Colleagues who got this report from someone else',
   'desk.share.again':
-    '{count} colleague(s) received this report’s key from another colleague. If they say they cannot open it, share your copy too: their browser tries every share until one opens the report.',
+    '{count, plural, one {# colleague received this report’s key from another colleague. If they say they cannot open it, share your copy too: their browser tries every share until one opens the report.} other {# colleagues received this report’s key from another colleague. If they say they cannot open it, share your copy too: their browser tries every share until one opens the report.}}',
   'desk.share.againButton': 'Share my copy with them too',
   'desk.share.done': 'Shared. Your colleagues can open the report now.',
   'desk.share.refused':
@@ -543,7 +555,8 @@ export const en = {
     'None: these pages trust any key the server announces. The server rebuilds them with the key once setup is done.',
   'desk.admin.hashesCommit': 'Built from commit',
   'desk.admin.hashesDirty': '(with uncommitted changes: nobody can rebuild it)',
-  'desk.admin.hashesFiles': 'SHA-256 of each of the {count} files (sha256sum format)',
+  'desk.admin.hashesFiles':
+    'SHA-256 of each of the {count, plural, one {# file} other {# files}} (sha256sum format)',
   'desk.admin.hashesServed':
     'The same list, with the key and the commit, is served as /manifest.json by this desk and by the public site.',
   'desk.admin.hashesMissing': 'This build has no manifest.json: rebuild it with npm run build.',
@@ -557,7 +570,9 @@ export const en = {
   'desk.audit.actor.unknown': 'An account no longer listed',
   'desk.admin.auditWhat': 'What happened',
   'desk.admin.auditRecord': 'Record',
-} as const;
+};
 
-export type MessageKey = keyof typeof en;
-export type Catalogue = Record<MessageKey, string>;
+export default {
+  meta: { code: 'en', name: 'English', dir: 'ltr', status: 'complete' },
+  messages,
+} satisfies LocaleModule<typeof messages>;

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../frontend/src/lib/i18n/en.ts';
+import englishLocale from '../../frontend/src/lib/i18n/locales/en.ts';
 import type { Locale } from '../../frontend/src/lib/i18n/locales/locale.ts';
 import { icuArguments } from './support/icu.ts';
 
@@ -32,6 +32,7 @@ const sameAsEnglish: Record<string, readonly string[]> = {
   ar: ['app.name'],
 };
 
+const en = englishLocale.messages;
 const english = en as Record<string, string>;
 const placeholdersOnly = (message: string) => !/\p{L}/u.test(message.replace(/\{\w+\}/g, ''));
 

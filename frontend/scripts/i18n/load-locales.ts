@@ -15,11 +15,12 @@ export async function loadLocaleFile(file: string): Promise<LocaleModule> {
   return mod.default;
 }
 
+/** A language file is named by its BCP 47 code; locale.ts (a type) and others are not. */
+export const isLanguageFile = (name: string) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*\.ts$/.test(name);
+
 /** Every catalogue in the folder, by file code (`de.ts` is 'de'), English included. */
 export async function loadLocales(dir = localesDir): Promise<Map<string, LocaleModule>> {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.ts'))
-    .sort();
+  const files = readdirSync(dir).filter(isLanguageFile).sort();
   const out = new Map<string, LocaleModule>();
   for (const f of files) out.set(f.slice(0, -3), await loadLocaleFile(join(dir, f)));
   return out;

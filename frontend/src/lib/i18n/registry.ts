@@ -7,14 +7,20 @@ import { PSEUDO_CODE, type LocaleMeta, type LocaleModule } from './types';
 
 const fileCode = (path: string) => path.replace(/^.*\/([^/]+)\.ts$/, '$1');
 
-const loaders = import.meta.glob<LocaleModule>(['./locales/*.ts', '!./locales/en.ts'], {
-  import: 'default',
-});
-const metas = import.meta.glob<LocaleMeta>(['./locales/*.ts', '!./locales/en.ts'], {
-  query: '?meta',
-  import: 'default',
-  eager: true,
-});
+// A language file is named by its code (de.ts, pt.ts, ng.ts); locale.ts holds a type only.
+// (Vite needs the patterns written out in each call.)
+const loaders = import.meta.glob<LocaleModule>(
+  ['./locales/*.ts', '!./locales/en.ts', '!./locales/locale.ts'],
+  { import: 'default' },
+);
+const metas = import.meta.glob<LocaleMeta>(
+  ['./locales/*.ts', '!./locales/en.ts', '!./locales/locale.ts'],
+  {
+    query: '?meta',
+    import: 'default',
+    eager: true,
+  },
+);
 
 /** The languages the switcher offers: English first, then by code. */
 export const offeredLocales: readonly LocaleMeta[] = [

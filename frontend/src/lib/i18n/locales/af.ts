@@ -388,10 +388,9 @@ export default {
     'desk.case.deadline.acknowledge': 'Ontvangserkenning',
     'desk.case.deadline.feedback': 'Terugvoer',
     'desk.case.deadline.met': '{what}: gedoen',
-    'desk.case.deadline.left': '{what}: {days} dae oor ({date})',
-    'desk.case.deadline.leftOne': '{what}: 1 dag oor ({date})',
-    'desk.case.deadline.late': '{what}: {days} dae laat ({date})',
-    'desk.case.deadline.lateOne': '{what}: 1 dag laat ({date})',
+    'desk.case.deadline.left': '{what}: {days, plural, one {# dag oor} other {# dae oor}} ({date})',
+    'desk.case.deadline.late':
+      '{what}: {days, plural, one {# dag laat} other {# dae laat}} ({date})',
     'desk.case.deadline.today': '{what}: vandag verskuldig ({date})',
     'desk.case.assigned': 'Toegewys',
     'desk.case.nobodyAssigned': 'Nog niemand nie',
@@ -501,10 +500,8 @@ export default {
     'desk.export.missing':
       '{count, plural, one {# karakter kon} other {# karakters kon}} nie in hierdie lêer geteken word nie en word as ? gewys: die ingebedde lettertipes dek Latyn, Grieks, Cyrillies en Hebreeus, en Arabiese skrif kan nie hier korrek uitgelê word nie. Die saakbladsy wys die oorspronklike teks.',
     'desk.share.title': 'Kollegas wat hierdie verslag nie kan oopmaak nie',
-    'desk.share.one':
-      '1 kollega kan hierdie verslag nog nie oopmaak nie: dit is verseël voordat hulle by die kanaal gevoeg is.',
     'desk.share.many':
-      '{count} kollegas kan hierdie verslag nog nie oopmaak nie: dit is verseël voordat hulle by die kanaal gevoeg is.',
+      '{count, plural, one {# kollega kan hierdie verslag nog nie oopmaak nie: dit is verseël voordat hulle by die kanaal gevoeg is.} other {# kollegas kan hierdie verslag nog nie oopmaak nie: dit is verseël voordat hulle by die kanaal gevoeg is.}}',
     'desk.share.button': 'Deel die verslag met hulle',
     'desk.share.againTitle': 'Kollegas wat hierdie verslag van iemand anders gekry het',
     'desk.share.again':
@@ -589,5 +586,15 @@ export default {
     'desk.audit.actor.unknown': '’n Rekening wat nie meer gelys word nie',
     'desk.admin.auditWhat': 'Wat het gebeur',
     'desk.admin.auditRecord': 'Rekord',
+    'app.pageTitle': '{page} · {app}',
+    'app.language': 'Taal',
+    'app.communityDraft':
+      'Gemeenskapskonsep: hierdie vertaling is nog nie deur ’n hersiener goedgekeur nie. ’n Sin wat nog nie vertaal is nie, word in Engels gewys, met ’n stippellyn onderstreep.',
+    'case.messageBy': '{who} · {date}',
+    'desk.brand': '{app} · {desk}',
+    'desk.case.statusLine': 'Status: {status} · Ontvang op {received}',
+    'desk.case.outcomeLine': 'Uitslag: {outcome}',
+    'desk.case.entryAt': '{date} · {what}',
+    'desk.case.entry': '{date} · {what} · {who}',
   },
 } satisfies Locale;

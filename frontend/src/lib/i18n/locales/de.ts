@@ -394,10 +394,10 @@ export default {
     'desk.case.deadline.acknowledge': 'Eingangsbestätigung',
     'desk.case.deadline.feedback': 'Rückmeldung',
     'desk.case.deadline.met': '{what}: erledigt',
-    'desk.case.deadline.left': '{what}: noch {days} Tage ({date})',
-    'desk.case.deadline.leftOne': '{what}: noch 1 Tag ({date})',
-    'desk.case.deadline.late': '{what}: {days} Tage überfällig ({date})',
-    'desk.case.deadline.lateOne': '{what}: 1 Tag überfällig ({date})',
+    'desk.case.deadline.left':
+      '{what}: {days, plural, one {noch # Tag} other {noch # Tage}} ({date})',
+    'desk.case.deadline.late':
+      '{what}: {days, plural, one {# Tag überfällig} other {# Tage überfällig}} ({date})',
     'desk.case.deadline.today': '{what}: heute fällig ({date})',
     'desk.case.assigned': 'Zugewiesen',
     'desk.case.nobodyAssigned': 'Noch niemand',
@@ -509,10 +509,8 @@ export default {
     'desk.export.missing':
       '{count, plural, one {# Zeichen konnte} other {# Zeichen konnten}} in dieser Datei nicht dargestellt werden und {count, plural, one {erscheint} other {erscheinen}} als ?: Die eingebetteten Schriften decken Lateinisch, Griechisch, Kyrillisch und Hebräisch ab, und arabische Schrift kann hier nicht richtig gesetzt werden. Die Fallseite zeigt den Originaltext.',
     'desk.share.title': 'Kolleg:innen, die diese Meldung nicht öffnen können',
-    'desk.share.one':
-      '1 Kollegin oder Kollege kann diese Meldung noch nicht öffnen: Sie wurde versiegelt, bevor die Person dem Kanal hinzugefügt wurde.',
     'desk.share.many':
-      '{count} Kolleg:innen können diese Meldung noch nicht öffnen: Sie wurde versiegelt, bevor sie dem Kanal hinzugefügt wurden.',
+      '{count, plural, one {# Kollegin oder Kollege kann diese Meldung noch nicht öffnen: Sie wurde versiegelt, bevor die Person dem Kanal hinzugefügt wurde.} other {# Kolleg:innen können diese Meldung noch nicht öffnen: Sie wurde versiegelt, bevor sie dem Kanal hinzugefügt wurden.}}',
     'desk.share.button': 'Meldung mit ihnen teilen',
     'desk.share.againTitle': 'Kolleg:innen, die diese Meldung von jemand anderem erhalten haben',
     'desk.share.again':
@@ -598,5 +596,15 @@ export default {
     'desk.audit.actor.unknown': 'Ein nicht mehr aufgeführtes Konto',
     'desk.admin.auditWhat': 'Was passiert ist',
     'desk.admin.auditRecord': 'Eintrag',
+    'app.pageTitle': '{page} · {app}',
+    'app.language': 'Sprache',
+    'app.communityDraft':
+      'Community-Entwurf: Diese Übersetzung wurde noch nicht von einer prüfenden Person freigegeben. Ein noch nicht übersetzter Satz erscheint auf Englisch, gepunktet unterstrichen.',
+    'case.messageBy': '{who} · {date}',
+    'desk.brand': '{app} · {desk}',
+    'desk.case.statusLine': 'Status: {status} · Eingegangen am {received}',
+    'desk.case.outcomeLine': 'Ergebnis: {outcome}',
+    'desk.case.entryAt': '{date} · {what}',
+    'desk.case.entry': '{date} · {what} · {who}',
   },
 } satisfies Locale;

@@ -1,20 +1,9 @@
-import type { Catalogue } from '../en';
+// The type a translated catalogue in this folder declares itself with (`satisfies Locale`):
+// exactly English's keys (a missing or unknown key fails tsc). The shape itself, and the looser
+// one a community draft may use (`satisfies LocaleModule`), live in ../types.ts. Not a language:
+// the registry and the build skip this file.
+import type { LocaleModule, MessageKey } from '../types';
 
-// The shape of one language's file in this folder. `messages` must hold exactly English's keys
-// (a missing or unknown key fails tsc), written in ICU MessageFormat with English's placeholders.
-export interface LocaleMeta {
-  /** BCP 47 code, also the file's name. */
-  code: string;
-  /** The language's own name for itself, as the switcher shows it. */
-  name: string;
-  dir: 'ltr' | 'rtl';
-  /** 'complete' once every key is translated; 'community-draft' until then. */
-  status: 'complete' | 'community-draft';
-  /** Who, as a native speaker, signed the catalogue off. Unset: nobody has yet. */
-  reviewedBy?: string;
-}
-
-export interface Locale {
-  meta: LocaleMeta;
-  messages: Catalogue;
-}
+export type { LocaleMeta } from '../types';
+export type Catalogue = Record<MessageKey, string>;
+export type Locale = LocaleModule<Catalogue>;

@@ -1,7 +1,11 @@
 // The checks the build runs on every catalogue (frontend/src/lib/i18n/checks.ts): what fails a
 // build, what a community draft may lack, and the plural forms each language needs.
 import { describe, expect, it } from 'vitest';
-import { checkLocale, pluralCategories } from '../../../frontend/src/lib/i18n/checks.ts';
+import {
+  checkLocale,
+  neededPluralCategories,
+  pluralCategories,
+} from '../../../frontend/src/lib/i18n/checks.ts';
 import type { LocaleMeta, LocaleModule } from '../../../frontend/src/lib/i18n/types.ts';
 
 const english = {
@@ -71,7 +75,10 @@ describe('catalogue checks', () => {
     expect(pluralCategories('de')).toEqual(['one', 'other']);
     expect(pluralCategories('ar')).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
     expect(pluralCategories('fr')).toEqual(['one', 'many', 'other']);
-    expect(pluralCategories('pt')).toEqual(['one', 'many', 'other']);
+    // French 'many' is for millions: counts up to 1,000 need only 'one' and 'other'.
+    expect(neededPluralCategories('fr')).toEqual(['one', 'other']);
+    expect(neededPluralCategories('pt')).toEqual(['one', 'other']);
+    expect(neededPluralCategories('ar')).toEqual(pluralCategories('ar'));
   });
 
   it('fails a complete language whose plural lacks a form it needs, warns for a draft', () => {

@@ -21,12 +21,24 @@ export interface LocaleReport {
 
 const sorted = (s: Set<string>) => [...s].sort().join(', ') || 'none';
 
-/** The CLDR plural categories a language needs for cardinal numbers ('one', 'few', ...). */
-export function pluralCategories(code: string): string[] {
-  const found = new Set<string>(new Intl.PluralRules(code).resolvedOptions().pluralCategories);
-  return CLDR_ORDER.filter((c) => found.has(c));
-}
 const CLDR_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const inOrder = (found: Set<string>) => CLDR_ORDER.filter((c) => found.has(c));
+
+/** The CLDR plural categories of a language for cardinal numbers ('one', 'few', ...). */
+export function pluralCategories(code: string): string[] {
+  return inOrder(new Set(new Intl.PluralRules(code).resolvedOptions().pluralCategories));
+}
+
+/**
+ * The categories a plural message must have: those whole counts up to 1,000 fall in. French and
+ * Portuguese 'many' is for millions ("1 000 000 de jours"), which nothing here counts.
+ */
+export function neededPluralCategories(code: string): string[] {
+  const rules = new Intl.PluralRules(code);
+  const found = new Set<string>();
+  for (let n = 0; n <= 1000; n++) found.add(rules.select(n));
+  return inOrder(found);
+}
 
 function checkMessage(
   code: string,
@@ -47,7 +59,7 @@ function checkMessage(
   const have = argumentNames(tree);
   if (sorted(want) !== sorted(have))
     errors.push(`${key}: placeholders {${sorted(have)}} differ from English {${sorted(want)}}`);
-  const needed = pluralCategories(code);
+  const needed = neededPluralCategories(code);
   for (const [name, selectors] of pluralSelectors(tree)) {
     const lacking = needed.filter((c) => !selectors.has(c));
     if (lacking.length === 0) continue;

@@ -381,10 +381,8 @@ export default {
     'desk.case.deadline.met': '{what}: تم',
     'desk.case.deadline.left':
       '{what}: {days, plural, zero {لم يبقَ أي يوم} one {بقي يوم واحد} two {بقي يومان} few {بقيت # أيام} many {بقي # يومًا} other {بقي # يوم}} ({date})',
-    'desk.case.deadline.leftOne': '{what}: بقي يوم واحد ({date})',
     'desk.case.deadline.late':
       '{what}: {days, plural, zero {متأخر} one {متأخر يومًا واحدًا} two {متأخر يومين} few {متأخر # أيام} many {متأخر # يومًا} other {متأخر # يوم}} ({date})',
-    'desk.case.deadline.lateOne': '{what}: متأخر يومًا واحدًا ({date})',
     'desk.case.deadline.today': '{what}: مستحق اليوم ({date})',
     'desk.case.assigned': 'المكلَّفون',
     'desk.case.nobodyAssigned': 'لا أحد بعد',
@@ -490,9 +488,8 @@ export default {
     'desk.export.missing':
       'تعذّر رسم {count, plural, zero {أي حرف} one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}} في هذا الملف، فتظهر على شكل ?: الخطوط المضمّنة تغطي اللاتينية واليونانية والسيريلية والعبرية، ولا يمكن تنضيد الخط العربي بشكل صحيح هنا. تعرض صفحة القضية النص الأصلي.',
     'desk.share.title': 'زملاء لا يستطيعون فتح هذا البلاغ',
-    'desk.share.one': 'زميل واحد لا يستطيع فتح هذا البلاغ بعد: فقد خُتم قبل إضافته إلى القناة.',
     'desk.share.many':
-      '{count, plural, zero {لا يوجد زملاء لا يستطيعون} one {زميل واحد لا يستطيع} two {زميلان لا يستطيعان} few {# زملاء لا يستطيعون} many {# زميلًا لا يستطيعون} other {# زميل لا يستطيعون}} فتح هذا البلاغ بعد: فقد خُتم قبل إضافتهم إلى القناة.',
+      '{count, plural, zero {لا يوجد زملاء لا يستطيعون فتح هذا البلاغ.} one {زميل واحد لا يستطيع فتح هذا البلاغ بعد: فقد خُتم قبل إضافته إلى القناة.} two {زميلان لا يستطيعان فتح هذا البلاغ بعد: فقد خُتم قبل إضافتهما إلى القناة.} few {# زملاء لا يستطيعون فتح هذا البلاغ بعد: فقد خُتم قبل إضافتهم إلى القناة.} many {# زميلًا لا يستطيعون فتح هذا البلاغ بعد: فقد خُتم قبل إضافتهم إلى القناة.} other {# زميل لا يستطيعون فتح هذا البلاغ بعد: فقد خُتم قبل إضافتهم إلى القناة.}}',
     'desk.share.button': 'مشاركة البلاغ معهم',
     'desk.share.againTitle': 'زملاء حصلوا على هذا البلاغ من شخص آخر',
     'desk.share.again':
@@ -571,5 +568,15 @@ export default {
     'desk.audit.actor.unknown': 'حساب لم يعد مُدرَجًا',
     'desk.admin.auditWhat': 'ما الذي حدث',
     'desk.admin.auditRecord': 'القيد',
+    'app.pageTitle': '{page} · {app}',
+    'case.messageBy': '{who} · {date}',
+    'desk.brand': '{app} · {desk}',
+    'desk.case.entryAt': '{date} · {what}',
+    'desk.case.entry': '{date} · {what} · {who}',
+    'app.language': 'اللغة',
+    'app.communityDraft':
+      'مسودة مجتمعية: لم يعتمد مراجع هذه الترجمة بعد. تظهر الجملة التي لم تُترجم بعد بالإنجليزية، وتحتها خط منقّط.',
+    'desk.case.statusLine': 'الحالة: {status} · استُلمت في {received}',
+    'desk.case.outcomeLine': 'النتيجة: {outcome}',
   },
 } satisfies Locale;

@@ -392,10 +392,10 @@ export default {
     'desk.case.deadline.acknowledge': 'Accusé de réception',
     'desk.case.deadline.feedback': 'Retour',
     'desk.case.deadline.met': '{what} : fait',
-    'desk.case.deadline.left': '{what} : encore {days} jours ({date})',
-    'desk.case.deadline.leftOne': '{what} : encore 1 jour ({date})',
-    'desk.case.deadline.late': '{what} : {days} jours de retard ({date})',
-    'desk.case.deadline.lateOne': '{what} : 1 jour de retard ({date})',
+    'desk.case.deadline.left':
+      '{what} : {days, plural, one {encore # jour} other {encore # jours}} ({date})',
+    'desk.case.deadline.late':
+      '{what} : {days, plural, one {# jour de retard} other {# jours de retard}} ({date})',
     'desk.case.deadline.today': '{what} : échéance aujourd’hui ({date})',
     'desk.case.assigned': 'Attribué à',
     'desk.case.nobodyAssigned': 'Personne pour l’instant',
@@ -507,10 +507,8 @@ export default {
     'desk.export.missing':
       '{count, plural, one {# caractère n’a pas pu être dessiné} other {# caractères n’ont pas pu être dessinés}} dans ce fichier et {count, plural, one {apparaît} other {apparaissent}} sous la forme ? : les polices intégrées couvrent le latin, le grec, le cyrillique et l’hébreu, et l’écriture arabe ne peut pas être mise en page correctement ici. La page du dossier montre le texte original.',
     'desk.share.title': 'Collègues qui ne peuvent pas ouvrir ce signalement',
-    'desk.share.one':
-      '1 collègue ne peut pas encore ouvrir ce signalement : il a été scellé avant son ajout au canal.',
     'desk.share.many':
-      '{count} collègues ne peuvent pas encore ouvrir ce signalement : il a été scellé avant leur ajout au canal.',
+      '{count, plural, one {# collègue ne peut pas encore ouvrir ce signalement : il a été scellé avant son ajout au canal.} other {# collègues ne peuvent pas encore ouvrir ce signalement : il a été scellé avant leur ajout au canal.}}',
     'desk.share.button': 'Partager le signalement avec eux',
     'desk.share.againTitle': 'Collègues qui ont reçu ce signalement de quelqu’un d’autre',
     'desk.share.again':
@@ -594,5 +592,15 @@ export default {
     'desk.audit.actor.unknown': 'Un compte qui ne figure plus dans la liste',
     'desk.admin.auditWhat': 'Ce qui s’est passé',
     'desk.admin.auditRecord': 'Entrée',
+    'app.pageTitle': '{page} · {app}',
+    'case.messageBy': '{who} · {date}',
+    'desk.brand': '{app} · {desk}',
+    'desk.case.entryAt': '{date} · {what}',
+    'desk.case.entry': '{date} · {what} · {who}',
+    'app.language': 'Langue',
+    'app.communityDraft':
+      'Version communautaire : cette traduction n’a pas encore été validée par un relecteur. Une phrase pas encore traduite s’affiche en anglais, soulignée en pointillés.',
+    'desk.case.statusLine': 'État : {status} · Reçu le {received}',
+    'desk.case.outcomeLine': 'Conclusion : {outcome}',
   },
 } satisfies Locale;

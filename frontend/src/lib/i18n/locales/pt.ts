@@ -389,10 +389,10 @@ export default {
     'desk.case.deadline.acknowledge': 'Aviso de recepção',
     'desk.case.deadline.feedback': 'Resposta',
     'desk.case.deadline.met': '{what}: feito',
-    'desk.case.deadline.left': '{what}: faltam {days} dias ({date})',
-    'desk.case.deadline.leftOne': '{what}: falta 1 dia ({date})',
-    'desk.case.deadline.late': '{what}: {days} dias de atraso ({date})',
-    'desk.case.deadline.lateOne': '{what}: 1 dia de atraso ({date})',
+    'desk.case.deadline.left':
+      '{what}: {days, plural, =0 {faltam 0 dias} one {falta # dia} other {faltam # dias}} ({date})',
+    'desk.case.deadline.late':
+      '{what}: {days, plural, =0 {0 dias de atraso} one {# dia de atraso} other {# dias de atraso}} ({date})',
     'desk.case.deadline.today': '{what}: termina hoje ({date})',
     'desk.case.assigned': 'Atribuído',
     'desk.case.nobodyAssigned': 'Ninguém, por enquanto',
@@ -503,10 +503,8 @@ export default {
     'desk.export.missing':
       '{count, plural, =0 {# caracteres não puderam ser desenhados} one {# carácter não pôde ser desenhado} other {# caracteres não puderam ser desenhados}} neste ficheiro e aparecem como ?: os tipos de letra incluídos cobrem o latim, o grego, o cirílico e o hebraico, e a escrita árabe não pode ser composta correctamente aqui. A página do caso mostra o texto original.',
     'desk.share.title': 'Colegas que não conseguem abrir esta denúncia',
-    'desk.share.one':
-      '1 colega ainda não consegue abrir esta denúncia: foi selada antes de ser adicionado ao canal.',
     'desk.share.many':
-      '{count} colegas ainda não conseguem abrir esta denúncia: foi selada antes de serem adicionados ao canal.',
+      '{count, plural, =0 {Nenhum colega está impedido de abrir esta denúncia.} one {# colega ainda não consegue abrir esta denúncia: foi selada antes de ser adicionado ao canal.} other {# colegas ainda não conseguem abrir esta denúncia: foi selada antes de serem adicionados ao canal.}}',
     'desk.share.button': 'Partilhar a denúncia com eles',
     'desk.share.againTitle': 'Colegas que receberam esta denúncia de outra pessoa',
     'desk.share.again':
@@ -590,5 +588,15 @@ export default {
     'desk.audit.actor.unknown': 'Uma conta que já não consta da lista',
     'desk.admin.auditWhat': 'O que aconteceu',
     'desk.admin.auditRecord': 'Registo',
+    'app.pageTitle': '{page} · {app}',
+    'case.messageBy': '{who} · {date}',
+    'desk.brand': '{app} · {desk}',
+    'desk.case.entryAt': '{date} · {what}',
+    'desk.case.entry': '{date} · {what} · {who}',
+    'app.language': 'Idioma',
+    'app.communityDraft':
+      'Rascunho comunitário: esta tradução ainda não foi aprovada por um revisor. Uma frase ainda não traduzida aparece em inglês, sublinhada com pontos.',
+    'desk.case.statusLine': 'Estado: {status} · Recebido a {received}',
+    'desk.case.outcomeLine': 'Resultado: {outcome}',
   },
 } satisfies Locale;

@@ -1,3 +1,5 @@
+import { POW_CAP_BITS } from './pow/cap.ts';
+
 /**
  * Limits and parameters of the public service. Every value here is a documented abuse control
  * (SECURITY.md, "Public endpoints"); the composition root may override them, tests shrink them.
@@ -5,7 +7,7 @@
 export interface PowConfig {
   /** Leading zero bits asked for while attempts arrive at or below `normalRatePerMinute`. */
   readonly baseBits: number;
-  /** Floor and ceiling of the adaptive difficulty. */
+  /** Floor and ceiling of the adaptive difficulty (the ceiling never above POW_CAP_BITS). */
   readonly minBits: number;
   readonly maxBits: number;
   /**
@@ -70,10 +72,11 @@ const MiB = 1024 * 1024;
 
 export const defaultIntakeConfig: IntakeConfig = {
   pow: {
-    // 2^16 SHA-256 calls: about a second with WebCrypto on a low-end phone, no wasm needed.
+    // 2^16 SHA-256 calls: under 3 s in the phone profile (bench:pow), no wasm needed.
     baseBits: 16,
     minBits: 12,
-    maxBits: 24,
+    // What the phone profile pays in about 10 s (pow/cap.ts); beyond it, the rate limits.
+    maxBits: POW_CAP_BITS,
     normalRatePerMinute: 30,
     ttlMs: 10 * 60_000,
     maxSpent: 200_000,

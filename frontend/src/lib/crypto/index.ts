@@ -1,6 +1,6 @@
 // The page side of $lib/crypto: a thin wrapper that hands jobs to one Web Worker and reports
 // progress. All cryptography is in services/protocol; nothing here touches a key directly.
-import type { FromWorker, JobKind, JobOf, JobResults, Progress } from './jobs';
+import type { FromWorker, JobKind, JobOf, JobResults, Progress, ToWorker } from './jobs';
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -35,17 +35,38 @@ function getWorker(): Worker {
 
 /**
  * `transfer` hands buffers to the worker instead of copying them (an upload's file slice, a
- * download's network piece): the page must not touch them afterwards.
+ * download's network piece): the page must not touch them afterwards. `signal` cancels the job
+ * (the page left): it rejects with `Cancelled` at once, and the worker stops the work where it
+ * can (the proof of work checks between slices) instead of burning the battery for nothing.
  */
 export function runInWorker<K extends JobKind>(
   job: JobOf<K>,
   progress?: (p: Progress) => void,
   transfer: Transferable[] = [],
+  signal?: AbortSignal,
 ): Promise<JobResults[K]> {
   const id = nextId++;
   return new Promise<JobResults[K]>((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
-    getWorker().postMessage({ id, job }, transfer);
+    if (signal?.aborted) return reject(new Error('Cancelled'));
+    const target = getWorker();
+    const cancel = () => {
+      if (!pending.delete(id)) return;
+      target.postMessage({ cancel: id } satisfies ToWorker);
+      reject(new Error('Cancelled'));
+    };
+    signal?.addEventListener('abort', cancel, { once: true });
+    const done =
+      <T>(settle: (v: T) => void) =>
+      (v: T) => {
+        signal?.removeEventListener('abort', cancel);
+        settle(v);
+      };
+    pending.set(id, {
+      resolve: done(resolve as (v: unknown) => void),
+      reject: done(reject),
+      progress,
+    });
+    target.postMessage({ id, job } satisfies ToWorker, transfer);
   });
 }
 

@@ -254,7 +254,15 @@ export type JobKind = Job['kind'];
 /** The job of one kind. */
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 
-export type Progress = { fraction: number; stage?: string };
+export type Progress = {
+  fraction: number;
+  stage?: string;
+  /** Seconds left by the measured rate (proof of work), where the work can estimate it. */
+  secondsLeft?: number;
+};
+
+/** From the page: a job, or the cancellation of one still running (the page left). */
+export type ToWorker = { id: number; job: Job } | { cancel: number };
 
 export type FromWorker =
   | { id: number; progress: Progress }

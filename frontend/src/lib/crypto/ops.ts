@@ -5,7 +5,11 @@ import type { DeskJob, Job, Progress } from './jobs';
 /** Desk jobs are the `desk…` kinds (jobs.ts holds them to it): desk-keys runs them all. */
 const isDeskJob = (job: Job): job is DeskJob => job.kind.startsWith('desk');
 
-export async function runJob(job: Job, progress: (p: Progress) => void): Promise<unknown> {
+export async function runJob(
+  job: Job,
+  progress: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<unknown> {
   if (isDeskJob(job)) {
     const desk = await import('./desk-keys');
     return desk.runDesk(job, progress);
@@ -14,8 +18,8 @@ export async function runJob(job: Job, progress: (p: Progress) => void): Promise
     case 'ping':
       return 'pong';
     case 'solvePow': {
-      const { solvePow } = await import('./pow');
-      return solvePow(job.challenge, progress);
+      const { solvePow } = await import('./pow/solve');
+      return solvePow(job.challenge, progress, signal);
     }
     case 'sealReport':
     case 'unlockReceipt':

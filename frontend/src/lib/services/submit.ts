@@ -12,14 +12,18 @@ import { uploadAttachment, type UploadState } from './upload';
 export type Stage = 'keys' | 'work' | 'upload' | 'done';
 
 export interface SubmitHooks {
-  onProgress: (stage: Stage, fraction: number) => void;
+  /** `secondsLeft`: the proof of work's estimate by the rate measured so far. */
+  onProgress: (stage: Stage, fraction: number, secondsLeft?: number) => void;
   onRetry: () => void;
   /** The channel's recipients changed after the report was locked: it is being locked again. */
   onRecipientsChanged?: () => void;
+  /** Aborted when the page leaves: the proof of work in the worker stops. */
+  signal?: AbortSignal;
 }
 
 export type SubmitOutcome =
-  { ok: true } | { ok: false; reason: 'offline' | 'refused' | 'crypto' | 'recipients' };
+  | { ok: true }
+  | { ok: false; reason: 'offline' | 'refused' | 'crypto' | 'recipients' | 'cancelled' };
 
 interface Progressed {
   reportId: string;
@@ -57,13 +61,17 @@ export const powRefused = (problem: { status: number; type?: string }) =>
 
 /** A fresh challenge from intake, solved in the worker; undefined when intake is out of reach. */
 async function solveFreshPow(
-  onProgress: (fraction: number) => void,
+  onProgress: (fraction: number, secondsLeft?: number) => void,
   onRetry: () => void,
+  signal?: AbortSignal,
 ): Promise<{ challenge: string; solution: string } | undefined> {
   const challenge = await withRetry(() => intake.challenge(), onRetry);
   if (!challenge.ok) return undefined;
-  return runInWorker({ kind: 'solvePow', challenge: challenge.value.challenge }, (p) =>
-    onProgress(p.fraction),
+  return runInWorker(
+    { kind: 'solvePow', challenge: challenge.value.challenge },
+    (p) => onProgress(p.fraction, p.secondsLeft),
+    [],
+    signal,
   );
 }
 
@@ -71,7 +79,11 @@ async function solveFreshPow(
 async function send(envelope: unknown, hooks: SubmitHooks): Promise<Sent> {
   for (let attempt = 0; attempt < 3; attempt++) {
     hooks.onProgress('work', 0);
-    const pow = await solveFreshPow((f) => hooks.onProgress('work', f), hooks.onRetry);
+    const pow = await solveFreshPow(
+      (f, secondsLeft) => hooks.onProgress('work', f, secondsLeft),
+      hooks.onRetry,
+      hooks.signal,
+    );
     if (!pow) return 'offline';
     hooks.onProgress('upload', 0);
     const sent = await withRetry(() => intake.submit(envelope, pow), hooks.onRetry);
@@ -114,6 +126,7 @@ export async function submitDraft(hooks: SubmitHooks): Promise<SubmitOutcome> {
     hooks.onProgress('done', 1);
     return { ok: true };
   } catch (error) {
+    if (hooks.signal?.aborted) return failed('cancelled');
     // The error's class only (never its message): useful in the console, safe on the device.
     console.warn('submission stopped:', error instanceof Error ? error.name : typeof error);
     return failed('crypto');
@@ -196,7 +209,12 @@ async function uploadEvidence(
   hooks: SubmitHooks,
 ): Promise<Failed | undefined> {
   if (draft.attachments.length > 0 && !state.session) {
-    const opened = await openReceiptSession(locatorOf(sealed.envelope), hooks.onRetry);
+    const opened = await openReceiptSession(
+      locatorOf(sealed.envelope),
+      hooks.onRetry,
+      undefined,
+      hooks.signal,
+    );
     if (!opened) return failed('offline');
     state.session = true;
   }
@@ -240,10 +258,11 @@ export function locatorOf(envelope: unknown): string {
 export async function openReceiptSession(
   locator: string,
   onRetry: () => void,
-  onProgress: (fraction: number) => void = () => {},
+  onProgress: (fraction: number, secondsLeft?: number) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<boolean> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const pow = await solveFreshPow(onProgress, onRetry);
+    const pow = await solveFreshPow(onProgress, onRetry, signal);
     if (!pow) return false;
     const challenge = await withRetry(() => intake.sessionChallenge(locator), onRetry);
     if (!challenge.ok) return false;

@@ -1,5 +1,6 @@
 import type { EphemeralStore } from '@integrity-desk/shared-state';
 import type { PowConfig } from '../config.ts';
+import { POW_CAP_BITS } from './cap.ts';
 
 /**
  * Adaptive difficulty from the global rate of attempts whose proof of work passed (submissions
@@ -8,7 +9,8 @@ import type { PowConfig } from '../config.ts';
  * over the last minute, in the shared state, so every intake process behind one address sees the
  * same rate; every doubling of the rate above `normalRatePerMinute` asks one more leading zero
  * bit, i.e. twice the work per attempt, so a flood pays for itself. As the minute slides past a
- * burst it falls back.
+ * burst it falls back. Never above POW_CAP_BITS (cap.ts), whatever the configuration says: past
+ * what a phone pays in ten seconds, a flood is the rate limits' job.
  */
 export function createDifficulty(config: PowConfig, now: () => number, store: EphemeralStore) {
   const second = () => Math.floor(now() / 1000);
@@ -35,7 +37,8 @@ export function createDifficulty(config: PowConfig, now: () => number, store: Ep
         rate > config.normalRatePerMinute
           ? Math.ceil(Math.log2(rate / Math.max(1, config.normalRatePerMinute)))
           : 0;
-      return Math.min(config.maxBits, Math.max(config.minBits, config.baseBits + extra));
+      const ceiling = Math.min(config.maxBits, POW_CAP_BITS);
+      return Math.min(ceiling, Math.max(config.minBits, config.baseBits + extra));
     },
   };
 }

@@ -2,6 +2,7 @@ import { createMemoryStore } from '@integrity-desk/shared-state';
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultIntakeConfig, type PowConfig } from '../config.ts';
+import { POW_CAP_BITS, POW_CAP_PHONE_ATTEMPTS_PER_SECOND, POW_CAP_SECONDS } from './cap.ts';
 import { createDifficulty } from './difficulty.ts';
 import { createPow, leadingZeroBits, powDigest, solvePow } from './pow.ts';
 
@@ -123,5 +124,19 @@ describe('adaptive difficulty', () => {
     t += 31_000;
     expect(await d.ratePerMinute()).toBe(0);
     expect(await d.bits()).toBe(8);
+  });
+
+  it('never asks more than the phone profile pays in 10 s, under any flood or configuration', async () => {
+    const flood = async (c: PowConfig) => {
+      const d = createDifficulty(c, () => 0, createMemoryStore({ now: () => 0 }));
+      // 10,000 paid attempts in a minute: over 300x the default normal rate, 9 more bits.
+      for (let i = 0; i < 10_000; i++) await d.recordAttempt();
+      return d.bits();
+    };
+    const defaults = await flood(defaultIntakeConfig.pow);
+    expect(defaults).toBe(POW_CAP_BITS);
+    // A configuration asking for more is held to the cap as well.
+    expect(await flood({ ...defaultIntakeConfig.pow, maxBits: 30 })).toBe(POW_CAP_BITS);
+    expect(2 ** defaults / POW_CAP_PHONE_ATTEMPTS_PER_SECOND).toBeLessThanOrEqual(POW_CAP_SECONDS);
   });
 });

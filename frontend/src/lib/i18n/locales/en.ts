@@ -105,6 +105,9 @@ const messages = {
 
   'submit.title': 'Sending your report',
   'submit.work': 'Proving this is not an automated attack (this may take a minute)',
+  'submit.workLeftSeconds': 'About {seconds} s left on this device',
+  'submit.workLeftMinutes': 'About {minutes} min left on this device',
+  'submit.workSoon': 'Any moment now',
   'submit.keys': 'Making your receipt',
   'submit.encrypt': 'Locking your report',
   'submit.upload': 'Sending',

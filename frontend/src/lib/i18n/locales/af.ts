@@ -118,6 +118,9 @@ export default {
 
     'submit.title': 'Jou verslag word gestuur',
     'submit.work': 'Bewys dat dit nie ’n outomatiese aanval is nie (dit kan ’n minuut duur)',
+    'submit.workLeftSeconds': 'Nog omtrent {seconds} s op hierdie toestel',
+    'submit.workLeftMinutes': 'Nog omtrent {minutes} min op hierdie toestel',
+    'submit.workSoon': 'Enige oomblik nou',
     'submit.keys': 'Jou ontvangsbewys word gemaak',
     'submit.encrypt': 'Jou verslag word toegesluit',
     'submit.upload': 'Stuur tans',

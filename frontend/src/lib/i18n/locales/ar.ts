@@ -115,6 +115,9 @@ export default {
 
     'submit.title': 'جارٍ إرسال بلاغك',
     'submit.work': 'إثبات أن هذا ليس هجومًا آليًا (قد يستغرق ذلك دقيقة)',
+    'submit.workLeftSeconds': 'الوقت المتبقي على هذا الجهاز: نحو {seconds} ث',
+    'submit.workLeftMinutes': 'الوقت المتبقي على هذا الجهاز: نحو {minutes} د',
+    'submit.workSoon': 'لحظات ويكتمل',
     'submit.keys': 'جارٍ إنشاء إيصالك',
     'submit.encrypt': 'جارٍ قفل بلاغك',
     'submit.upload': 'جارٍ الإرسال',

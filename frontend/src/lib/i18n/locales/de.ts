@@ -120,6 +120,9 @@ export default {
     'submit.title': 'Ihre Meldung wird gesendet',
     'submit.work':
       'Nachweis, dass dies kein automatisierter Angriff ist (das kann eine Minute dauern)',
+    'submit.workLeftSeconds': 'Noch etwa {seconds} s auf diesem Gerät',
+    'submit.workLeftMinutes': 'Noch etwa {minutes} min auf diesem Gerät',
+    'submit.workSoon': 'Gleich geschafft',
     'submit.keys': 'Ihre Quittung wird erstellt',
     'submit.encrypt': 'Ihre Meldung wird verschlüsselt',
     'submit.upload': 'Wird gesendet',

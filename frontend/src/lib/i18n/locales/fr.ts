@@ -119,6 +119,9 @@ export default {
     'submit.title': 'Envoi de votre signalement',
     'submit.work':
       'Preuve que ceci n’est pas une attaque automatisée (cela peut prendre une minute)',
+    'submit.workLeftSeconds': 'Encore environ {seconds} s sur cet appareil',
+    'submit.workLeftMinutes': 'Encore environ {minutes} min sur cet appareil',
+    'submit.workSoon': 'D’un instant à l’autre',
     'submit.keys': 'Création de votre reçu',
     'submit.encrypt': 'Verrouillage de votre signalement',
     'submit.upload': 'Envoi',

@@ -121,6 +121,9 @@ export default {
 
     'submit.title': 'A enviar a sua denúncia',
     'submit.work': 'A provar que isto não é um ataque automático (pode demorar um minuto)',
+    'submit.workLeftSeconds': 'Faltam cerca de {seconds} s neste dispositivo',
+    'submit.workLeftMinutes': 'Faltam cerca de {minutes} min neste dispositivo',
+    'submit.workSoon': 'Falta muito pouco',
     'submit.keys': 'A criar o seu recibo',
     'submit.encrypt': 'A trancar a sua denúncia',
     'submit.upload': 'A enviar',

@@ -3,7 +3,10 @@
 // challenge that cannot be solved (256 bits), so every run does the same work.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { createPowSearch } from '../../../frontend/src/lib/crypto/pow/search.ts';
-import { createWebCryptoPowSearch } from '../../../frontend/src/lib/crypto/pow/search-webcrypto.ts';
+import {
+  createWebCryptoPowSearch,
+  leadingZeroBits,
+} from '../../../frontend/src/lib/crypto/pow/search-webcrypto.ts';
 
 export type Variant = 'webcrypto' | 'webcrypto-batched' | 'noble' | 'noble-midstate' | 'midstate';
 
@@ -20,16 +23,11 @@ export const CHALLENGE = `pow1.16.1790000000000.${'n'.repeat(22)}.${'m'.repeat(4
 
 const UNSOLVABLE = 256;
 
-function leadingZeroBits(bytes: Uint8Array): number {
-  let bits = 0;
-  for (const byte of bytes) {
-    if (byte === 0) {
-      bits += 8;
-      continue;
-    }
-    return bits + Math.clz32(byte) - 24;
-  }
-  return bits;
+/** Writes `n` in decimal at `at`; its length. */
+function writeDecimal(buf: Uint8Array, at: number, n: number): number {
+  const digits = String(n);
+  for (let k = 0; k < digits.length; k++) buf[at + k] = digits.charCodeAt(k);
+  return digits.length;
 }
 
 /** The loop the front end had: one awaited WebCrypto digest (and string, and encode) per attempt. */
@@ -57,12 +55,7 @@ function noble(ms: number): number {
   let i = 0;
   while (performance.now() - t0 < ms) {
     for (const end = i + 256; i < end; i++) {
-      let n = i;
-      let len = 0;
-      do {
-        buf[prefix.length + len++] = 0x30 + (n % 10);
-        n = Math.floor(n / 10);
-      } while (n > 0);
+      const len = writeDecimal(buf, prefix.length, i);
       if (leadingZeroBits(sha256(buf.subarray(0, prefix.length + len))) >= UNSOLVABLE) return 0;
     }
   }
@@ -78,12 +71,7 @@ function nobleMidstate(ms: number): number {
   let i = 0;
   while (performance.now() - t0 < ms) {
     for (const end = i + 256; i < end; i++) {
-      let n = i;
-      let len = 0;
-      do {
-        digits[len++] = 0x30 + (n % 10);
-        n = Math.floor(n / 10);
-      } while (n > 0);
+      const len = writeDecimal(digits, 0, i);
       base.clone().update(digits.subarray(0, len)).digestInto(out);
       if (leadingZeroBits(out) >= UNSOLVABLE) return 0;
     }

@@ -13,7 +13,8 @@ export interface AsyncPowSearch {
   readonly attempts: number;
 }
 
-function leadingZeroBits(bytes: Uint8Array): number {
+/** Leading zero bits of a digest's bytes. */
+export function leadingZeroBits(bytes: Uint8Array): number {
   let bits = 0;
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i]!;

@@ -152,7 +152,8 @@ export default {
       'هذا الإيصال صادر قبل تغيير في طريقة فتح الإيصالات. فتحه يستغرق وقتًا أطول: ثوانٍ على الحاسوب، وحتى دقيقة أو دقيقتين على هاتف بطيء أو في متصفح Tor.',
     'progress.elapsed': 'جارٍ العمل: {seconds} ث حتى الآن.',
     'progress.secondsLeft': 'بقي نحو {left} ث ({seconds} ث حتى الآن).',
-    'progress.minutesLeft': 'بقي نحو {minutes} دقيقة ({seconds} ث حتى الآن).',
+    'progress.minutesLeft':
+      'بقي نحو {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}} ({seconds} ث حتى الآن).',
     'return.invalid': 'هذا الإيصال غير صالح. تحقّق من كل مجموعة أحرف.',
     'return.unknown': 'لا يوجد بلاغ يطابق هذا الإيصال.',
     'returnRefused.title': 'توقّف: لا ترسل أي شيء آخر عبر هذا الموقع',
@@ -290,7 +291,7 @@ export default {
     'desk.unlock.lead': 'مفاتيحك الخاصة مقفلة بكلمة المرور. ولا تُفتح إلا في هذا المتصفح.',
     'desk.unlock.submit': 'فتح',
     'desk.unlock.working':
-      'جارٍ فتح مفاتيحك بكلمة المرور (Argon2id). أقل من ثانية في معظم المتصفحات؛ ومن دون WebAssembly (متصفح Tor بمستوى «Safer») قد يستغرق عدة دقائق.',
+      'جارٍ فتح مفاتيحك بكلمة المرور (Argon2id). أقل من ثانية في معظم المتصفحات؛ ومن دون WebAssembly (متصفح Tor بمستوى «أكثر أمانًا») قد يستغرق عدة دقائق.',
     'desk.unlock.failed': 'كلمة المرور خاطئة.',
     'desk.cases.nav': 'قائمة القضايا',
     'desk.cases.title': 'قائمة القضايا',

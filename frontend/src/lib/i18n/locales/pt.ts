@@ -301,7 +301,7 @@ export default {
       'As suas chaves privadas estão bloqueadas com a sua palavra-passe. São desbloqueadas apenas neste navegador.',
     'desk.unlock.submit': 'Desbloquear',
     'desk.unlock.working':
-      'A desbloquear as suas chaves com a sua palavra-passe (Argon2id). Menos de um segundo na maioria dos navegadores; sem WebAssembly (Tor Browser «Safer») pode demorar vários minutos.',
+      'A desbloquear as suas chaves com a sua palavra-passe (Argon2id). Menos de um segundo na maioria dos navegadores; sem WebAssembly (nível «Mais seguro» do Tor Browser) pode demorar vários minutos.',
     'desk.unlock.failed': 'Palavra-passe errada.',
     'desk.cases.nav': 'Lista de casos',
     'desk.cases.title': 'Lista de casos',

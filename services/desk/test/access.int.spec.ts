@@ -243,6 +243,7 @@ describe('queues', () => {
 describe('administration', () => {
   const w = worldForSuite();
 
+  const noQuestions = { defaultLanguage: 'en', questions: [] };
   const adminRoutes = (channelId: string, investigatorId: string): [string, string, unknown][] => [
     ['GET', '/api/investigators', undefined],
     ['GET', `/api/investigators/${investigatorId}`, undefined],
@@ -252,7 +253,11 @@ describe('administration', () => {
     ['GET', '/api/channels', undefined],
     ['GET', `/api/channels/${channelId}`, undefined],
     ['POST', '/api/channels', { name: 'Health' }],
-    ['POST', `/api/channels/${channelId}/questionnaire`, { version: 1, questionnaire: { q: [] } }],
+    [
+      'POST',
+      `/api/channels/${channelId}/questionnaire`,
+      { version: 1, questionnaire: noQuestions },
+    ],
     [
       'POST',
       `/api/channels/${channelId}/recipients`,
@@ -290,7 +295,7 @@ describe('administration', () => {
       await w.desk.call('POST', `/api/channels/${w.channelId}/questionnaire`, {
         cookie,
         ifMatch: '"0"',
-        body: { version: 1, questionnaire: { q: [] } },
+        body: { version: 1, questionnaire: noQuestions },
       }),
       412,
     );
@@ -314,7 +319,7 @@ describe('administration', () => {
       await w.desk.call('POST', `/api/channels/${w.channelId}/questionnaire`, {
         cookie,
         ifMatch: `"${before - 1}"`,
-        body: { version: 3, questionnaire: { q: [] } },
+        body: { version: 3, questionnaire: noQuestions },
       }),
       409,
     );
@@ -327,7 +332,15 @@ describe('administration', () => {
     const r = await w.desk.call('POST', `/api/channels/${w.channelId}/questionnaire`, {
       cookie: w.admin.cookie,
       ifMatch: ch.headers.get('etag') ?? '',
-      body: { version: 1, questionnaire: { questions: ['What happened?'] } },
+      body: {
+        version: 1,
+        questionnaire: {
+          defaultLanguage: 'en',
+          questions: [
+            { id: 'what', kind: 'text', required: true, text: { en: { label: 'What happened?' } } },
+          ],
+        },
+      },
     });
     expect(r.status).toBe(200);
     await w.desk.settle();

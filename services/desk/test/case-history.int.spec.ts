@@ -28,6 +28,11 @@ const act = (reportId: string, name: string, ifMatch: string, body: unknown = {}
 const aliceSays = (reportId: string, id: string) =>
   fakeMessageEnvelope(reportId, id, 'investigator', { authorKey: w.alice.keys.sign.publicKey });
 
+const asked = (label: string) => ({
+  defaultLanguage: 'en',
+  questions: [{ id: 'what', kind: 'longtext', required: false, text: { en: { label } } }],
+});
+
 async function publish(version: number, label: string) {
   const channel = await w.desk.call('GET', `/api/channels/${w.channelId}`, {
     cookie: w.admin.cookie,
@@ -35,7 +40,7 @@ async function publish(version: number, label: string) {
   const r = await w.desk.call('POST', `/api/channels/${w.channelId}/questionnaire`, {
     cookie: w.admin.cookie,
     ifMatch: channel.headers.get('etag') ?? '',
-    body: { version, questionnaire: { questions: [{ id: 'what', label, kind: 'longtext' }] } },
+    body: { version, questionnaire: asked(label) },
   });
   expect(r.status).toBe(200);
 }
@@ -50,9 +55,7 @@ describe('the case file for the desk’s case page', () => {
     await hours(2);
     await publish(2, 'Describe it again');
     const r = await caseFile(reportId);
-    expect(r.body['questionnaire']).toEqual({
-      questions: [{ id: 'what', label: 'What happened?', kind: 'longtext' }],
-    });
+    expect(r.body['questionnaire']).toEqual(asked('What happened?'));
     // A report from before any questionnaire gets the first one ever published.
     expect((await caseFile(before)).body['questionnaire']).toEqual(r.body['questionnaire']);
     expect(deskCaseSchema.strict().safeParse(r.body).error).toBeUndefined();

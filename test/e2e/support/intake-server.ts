@@ -21,7 +21,11 @@ import {
   type CryptoBackend,
   type SigningKeyPair,
 } from '@integrity-desk/protocol';
-import { findReportByLocator, listPublicChannels } from '@integrity-desk/reports';
+import {
+  findReportByLocator,
+  listPublicChannels,
+  questionnaireFromVersion1,
+} from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -102,7 +106,8 @@ export async function startIntake(
   };
   await asAdmin('questionnaire', {
     version: 1,
-    questionnaire: { questions: testChannel.questionnaire },
+    // The stories' questions in English, as an administrator would write them today.
+    questionnaire: questionnaireFromVersion1({ questions: testChannel.questionnaire }),
   });
   let version = 0;
   let forgedList: unknown;

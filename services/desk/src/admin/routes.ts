@@ -17,6 +17,7 @@ import {
   recipientListSchema,
   channelLabelsSchema,
   ackTemplateSchema,
+  questionnaireSchema,
   roles,
   type ChannelCommand,
   type EnrolledKeys,
@@ -230,9 +231,9 @@ export function adminRoutes(ctx: DeskContext): Router {
       z
         .object({
           version: z.number().int().min(1),
-          questionnaire: z
-            .record(z.string(), z.unknown())
-            .refine((q) => JSON.stringify(q).length <= 64 * 1024),
+          // Each question and option per language, the same option keys in every language
+          // (reports/src/channel/questionnaire.ts); 64 KiB at most, as intake serves it to all.
+          questionnaire: questionnaireSchema.refine((q) => JSON.stringify(q).length <= 64 * 1024),
         })
         .strict(),
       (body, { id }) => ({ type: 'PublishQuestionnaire', data: { channelId: id, ...body } }),

@@ -16,6 +16,8 @@ import {
   StaleVersionError,
   type ChannelCommand,
   type ChannelEvent,
+  type Question,
+  type Questionnaire,
 } from './index.ts';
 
 const spec = deciderSpec(channelDecider);
@@ -69,11 +71,32 @@ const create: ChannelCommand = {
   data: { channelId, name: 'Anti-corruption desk', deadlines },
   metadata: meta(),
 };
-const questionnaire = (version: number): ChannelCommand => ({
+const questionnaire = (
+  version: number,
+  document: Questionnaire = { defaultLanguage: 'en', questions: [] },
+): ChannelCommand => ({
   type: 'PublishQuestionnaire',
-  data: { channelId, version, questionnaire: { questions: [] } },
+  data: { channelId, version, questionnaire: document },
   metadata: meta(),
 });
+/** A choice asked in English, Afrikaans and German, and a text question in English only. */
+const inThreeLanguages: Questionnaire = {
+  defaultLanguage: 'en',
+  questions: [
+    {
+      id: 'sector',
+      kind: 'choice',
+      required: true,
+      options: ['health', 'works'],
+      text: {
+        en: { label: 'Which sector?', options: { health: 'Health', works: 'Public works' } },
+        af: { label: 'Watter sektor?', options: { health: 'Gesondheid', works: 'Openbare werke' } },
+        de: { label: 'Welcher Bereich?', options: { health: 'Gesundheit', works: 'Bauwesen' } },
+      },
+    },
+    { id: 'what', kind: 'longtext', required: false, text: { en: { label: 'What happened?' } } },
+  ],
+};
 const publish = (
   version: number,
   list = signed(version, [inv1]),
@@ -102,13 +125,60 @@ describe('channel decider', () => {
           data: {
             channelId,
             version: 1,
-            questionnaire: { questions: [] },
+            questionnaire: { defaultLanguage: 'en', questions: [] },
             by: 'admin-1',
             publishedAt: at,
           },
         },
       ]);
     spec([created]).when(questionnaire(2)).thenThrows(StaleVersionError);
+  });
+  it('publishes a questionnaire written in several languages', () => {
+    spec([created])
+      .when(questionnaire(1, inThreeLanguages))
+      .then([
+        {
+          type: 'ChannelQuestionnairePublished',
+          data: {
+            channelId,
+            version: 1,
+            questionnaire: inThreeLanguages,
+            by: 'admin-1',
+            publishedAt: at,
+          },
+        },
+      ]);
+  });
+  it('refuses a questionnaire whose languages differ in options, or that lacks the default language', () => {
+    const [sector, what] = inThreeLanguages.questions as [Question, Question];
+    const withSector = (changed: Question): Questionnaire => ({
+      ...inThreeLanguages,
+      questions: [changed, what],
+    });
+    const af = sector.text['af']!;
+    for (const bad of [
+      // German names an option the others lack.
+      withSector({
+        ...sector,
+        text: {
+          ...sector.text,
+          de: { label: 'x', options: { health: 'a', works: 'b', mine: 'c' } },
+        },
+      }),
+      // Afrikaans leaves one out.
+      withSector({ ...sector, text: { ...sector.text, af: { ...af, options: { health: 'a' } } } }),
+      // Keys the question does not list.
+      withSector({ ...sector, options: ['health', 'mining'] }),
+      // No English although English is the default.
+      { ...inThreeLanguages, defaultLanguage: 'pt' },
+      // A text question with options, a choice without.
+      withSector({ ...sector, kind: 'text' }),
+      { ...inThreeLanguages, questions: [sector, { ...what, kind: 'choice' as const }] },
+      // The same id twice, and a language that is no language tag.
+      { ...inThreeLanguages, questions: [sector, sector] },
+      withSector({ ...sector, text: { ...sector.text, 'Afrikaans!': af } }),
+    ])
+      spec([created]).when(questionnaire(1, bad)).thenThrows(InvalidCommandError);
   });
   it('publishes signed recipient lists in order', () => {
     const v1: ChannelEvent = {

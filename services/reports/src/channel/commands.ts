@@ -1,6 +1,7 @@
 import type { CryptoBackend, RecipientList } from '@integrity-desk/protocol';
 import type { Command } from '../shared/command.ts';
 import type { ChannelDeadlines } from './events.ts';
+import type { Questionnaire } from './questionnaire.ts';
 
 /** An account's enrolled public keys, as its investigator stream holds them. */
 export interface EnrolledKeys {
@@ -26,7 +27,7 @@ export type CreateChannel = Command<
 >;
 export type PublishQuestionnaire = Command<
   'PublishQuestionnaire',
-  { channelId: string; version: number; questionnaire: Record<string, unknown> }
+  { channelId: string; version: number; questionnaire: Questionnaire }
 >;
 export type PublishRecipients = Command<
   'PublishRecipients',

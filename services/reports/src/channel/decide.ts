@@ -13,6 +13,7 @@ import type {
 } from './commands.ts';
 import { ChannelNotFoundError, RecipientListRefusedError, StaleVersionError } from './errors.ts';
 import type { ChannelEvent } from './events.ts';
+import { questionnaireSchema } from './questionnaire.ts';
 import type { ChannelState } from './state.ts';
 
 const iso = (m: CommandMetadata) => m.now.toISOString();
@@ -71,10 +72,19 @@ export function publishQuestionnaire(
   const s = active(state, command.type);
   if (command.data.version !== s.questionnaireVersion + 1)
     throw new StaleVersionError('questionnaire version is not the next one');
+  // The rules hold whoever sends the command (the route checks them first, for its problem):
+  // every question in the default language, each language with the same option keys.
+  const questionnaire = questionnaireSchema.safeParse(command.data.questionnaire);
+  if (!questionnaire.success) throw new InvalidCommandError('questionnaire is malformed');
   return [
     {
       type: 'ChannelQuestionnairePublished',
-      data: { ...command.data, by: by(command.metadata), publishedAt: iso(command.metadata) },
+      data: {
+        ...command.data,
+        questionnaire: questionnaire.data,
+        by: by(command.metadata),
+        publishedAt: iso(command.metadata),
+      },
     },
   ];
 }

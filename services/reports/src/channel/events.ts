@@ -1,5 +1,6 @@
 import { recipientListSchema } from '@integrity-desk/protocol';
 import { z } from 'zod';
+import { questionnaireSchema } from './questionnaire.ts';
 
 /**
  * `channel-<uuid>` streams: a recipient organisation, its questionnaire and its recipient list.
@@ -60,8 +61,11 @@ export const channelEventSchema = z.discriminatedUnion('type', [
     data: z.object({
       channelId: id,
       version: z.number().int().min(1),
-      /** Public by nature: the questions every whistleblower of the channel sees. */
-      questionnaire: z.record(z.string(), z.unknown()),
+      /**
+       * Public by nature: the questions every whistleblower of the channel sees, in each of its
+       * languages (version 2; version 1 was any object, upcast by questionnaireFromVersion1).
+       */
+      questionnaire: questionnaireSchema,
       by: id,
       publishedAt: at,
     }),

@@ -34,17 +34,59 @@ export interface DemoCredentials {
 
 const TOTP_STEP_MS = 30_000;
 
+/** The demo channel asks in English, Afrikaans and German (issue 16). */
 const questionnaire = {
+  defaultLanguage: 'en',
   questions: [
-    { id: 'what', label: 'What happened?', kind: 'longtext', required: true },
-    { id: 'who', label: 'Which organisation or office is involved?', kind: 'text', required: true },
-    { id: 'when', label: 'When did it start?', kind: 'date', required: false },
+    {
+      id: 'what',
+      kind: 'longtext',
+      required: true,
+      text: {
+        en: { label: 'What happened?' },
+        af: { label: 'Wat het gebeur?' },
+        de: { label: 'Was ist passiert?' },
+      },
+    },
+    {
+      id: 'who',
+      kind: 'text',
+      required: true,
+      text: {
+        en: { label: 'Which organisation or office is involved?' },
+        af: { label: 'Watter organisasie of kantoor is betrokke?' },
+        de: { label: 'Welche Organisation oder Behörde ist beteiligt?' },
+      },
+    },
+    {
+      id: 'when',
+      kind: 'date',
+      required: false,
+      text: {
+        en: { label: 'When did it start?' },
+        af: { label: 'Wanneer het dit begin?' },
+        de: { label: 'Wann hat es angefangen?' },
+      },
+    },
     {
       id: 'ongoing',
-      label: 'Is it still going on?',
       kind: 'choice',
       required: false,
-      options: ['Yes', 'No', 'I do not know'],
+      options: ['yes', 'no', 'unknown'],
+      text: {
+        en: {
+          label: 'Is it still going on?',
+          options: { yes: 'Yes', no: 'No', unknown: 'I do not know' },
+        },
+        af: {
+          label: 'Gaan dit nog aan?',
+          options: { yes: 'Ja', no: 'Nee', unknown: 'Ek weet nie' },
+        },
+        de: {
+          label: 'Dauert es noch an?',
+          options: { yes: 'Ja', no: 'Nein', unknown: 'Ich weiß es nicht' },
+        },
+      },
     },
   ],
 };

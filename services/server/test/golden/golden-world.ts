@@ -42,6 +42,34 @@ import { submitReport } from '../../../desk/test/harness.ts';
 import { playAccountChapter } from './golden-accounts.ts';
 import { fakeB64, fakeMessageEnvelope } from '../../../reports/src/shared/fixtures.ts';
 
+/** The golden story's questionnaire in English, Afrikaans and German (version 2). */
+const goldenQuestionnaire = {
+  defaultLanguage: 'en',
+  questions: [
+    {
+      id: 'what',
+      kind: 'longtext',
+      required: true,
+      text: {
+        en: { label: 'What happened?' },
+        af: { label: 'Wat het gebeur?' },
+        de: { label: 'Was ist passiert?' },
+      },
+    },
+    {
+      id: 'ongoing',
+      kind: 'choice',
+      required: false,
+      options: ['yes', 'no'],
+      text: {
+        en: { label: 'Is it still going on?', options: { yes: 'Yes', no: 'No' } },
+        af: { label: 'Gaan dit nog aan?', options: { yes: 'Ja', no: 'Nee' } },
+        de: { label: 'Dauert es noch an?', options: { yes: 'Ja', no: 'Nein' } },
+      },
+    },
+  ],
+};
+
 export const GOLDEN_DIR = import.meta.dirname;
 export const goldenFile = (name: string) => join(GOLDEN_DIR, name);
 
@@ -139,9 +167,33 @@ export async function playGoldenStory() {
     role: 'administrator',
   });
   await admin(`/api/investigators/${mallory}/deactivate`, investigatorStream(mallory), {});
+  // A questionnaire as code before languages wrote it (version 1: any object, no `v`), then
+  // one written in three languages through today's API (version 2, issue 16).
+  await store.append(
+    channelStream(w.channelId),
+    [
+      {
+        id: randomUUID(),
+        type: 'ChannelQuestionnairePublished',
+        data: {
+          channelId: w.channelId,
+          version: 1,
+          questionnaire: {
+            questions: [
+              { id: 'what', label: 'What happened?', kind: 'longtext', required: true },
+              { id: 'ongoing', label: 'Still going on?', kind: 'choice', options: ['Yes', 'No'] },
+            ],
+          },
+          by: w.admin.investigatorId,
+          publishedAt: w.desk.clock.now.toISOString(),
+        },
+      },
+    ],
+    { expectedRevision: BigInt((await store.readStream(channelStream(w.channelId))).length - 1) },
+  );
   await admin(`/api/channels/${w.channelId}/questionnaire`, channelStream(w.channelId), {
-    version: 1,
-    questionnaire: { q: [] },
+    version: 2,
+    questionnaire: goldenQuestionnaire,
   });
   await admin(`/api/channels/${w.channelId}/ack-template`, channelStream(w.channelId), {
     template: 'We have received your report.',

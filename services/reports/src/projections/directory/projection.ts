@@ -12,7 +12,8 @@ import { prepared } from '../statements.ts';
  */
 export const staffDirectoryProjection: Projection = {
   name: 'staff-directory',
-  version: 2,
+  // 3: questionnaires stored as ChannelQuestionnairePublished version 2 (in languages).
+  version: 3,
   ddl: `
 CREATE TABLE IF NOT EXISTS staff_investigators (
   investigator_id TEXT PRIMARY KEY,

@@ -143,13 +143,17 @@ describe('answers under their questions', () => {
       ],
     };
     const answers = { q9: 'old', who: 'The mayor', what: 'Line one\nLine two', when: '' };
-    expect(answeredQuestions(answers, questionnaire)).toEqual([
-      { id: 'what', label: 'What happened?', answer: 'Line one\nLine two' },
-      { id: 'who', label: 'Who was involved?', answer: 'The mayor' },
-      { id: 'q9', label: undefined, answer: 'old' },
-    ]);
-    expect(answeredQuestions({ a: 'x' }, null)).toEqual([
-      { id: 'a', label: undefined, answer: 'x' },
+    // A report sealed before languages: the answers alone, no language, nothing "as seen".
+    expect(answeredQuestions(answers, questionnaire, 'en')).toEqual({
+      language: undefined,
+      items: [
+        { id: 'what', label: 'What happened?', lang: 'en', answer: 'Line one\nLine two' },
+        { id: 'who', label: 'Who was involved?', lang: 'en', answer: 'The mayor' },
+        { id: 'q9', label: undefined, lang: undefined, answer: 'old' },
+      ],
+    });
+    expect(answeredQuestions({ a: 'x' }, null, 'en').items).toEqual([
+      { id: 'a', label: undefined, lang: undefined, answer: 'x' },
     ]);
   });
 });

@@ -226,6 +226,24 @@ export class AdministratorNavigator extends DeskNavigator {
     await this.recipientsOf(name).waitFor();
   }
 
+  /**
+   * A channel whose questionnaire is written in several languages: `byLanguage` the same
+   * questions, one a line, in each; the first language is the questionnaire's default.
+   */
+  async addChannelInLanguages(name: string, byLanguage: Record<string, string[]>) {
+    const [first, ...others] = Object.keys(byLanguage);
+    await this.page.getByLabel('Channel name').fill(name);
+    await this.page.getByLabel(/^Questionnaire/).fill(byLanguage[first!]!.join('\n'));
+    await this.page.getByLabel('Language of these questions').fill(first!);
+    await this.page.getByLabel('Also written in').fill(others.join(', '));
+    for (const code of others)
+      await this.page
+        .getByLabel(new RegExp(`^Questions in .*\\(${code}\\)`))
+        .fill(byLanguage[code]!.join('\n'));
+    await this.page.getByRole('button', { name: 'Add channel' }).click();
+    await this.recipientsOf(name).waitFor();
+  }
+
   recipientsOf(channel: string) {
     return this.page.getByRole('group', { name: `Who receives reports sent to ${channel}` });
   }

@@ -14,6 +14,8 @@ export interface TestPlatform {
   intake: string;
   /** The one-time setup token, or '' when none came within 10 s (the first test says so). */
   setupToken: string;
+  /** The deployment's DATA_DIR (its event log is events.sqlite there), for canary searches. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startTestPlatform(name: string): Promise<TestPlatform> {
     desk: platform.urls.desk!,
     intake: platform.urls.intake!,
     setupToken,
+    dataDir,
     async stop() {
       await platform.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -3,23 +3,16 @@
 // this module's memory only and travels in the Authorization header, never in a cookie.
 
 import type { WhistleblowerCase } from '@integrity-desk/protocol';
-import { normaliseQuestionnaire } from './questionnaire';
+import { normaliseQuestionnaire, type Questionnaire } from './questionnaire';
 import { deleteJson, getJson, postJson, putBytes, type Result } from './http';
 
-export interface Question {
-  id: string;
-  label: string;
-  kind: 'text' | 'longtext' | 'choice' | 'date' | 'yesno';
-  required: boolean;
-  options?: string[];
-  help?: string;
-}
+export type { Question, Questionnaire } from './questionnaire';
 
 export interface Channel {
   id: string;
   name: string;
   description?: string;
-  questionnaire: Question[];
+  questionnaire: Questionnaire;
   recipients: unknown;
 }
 

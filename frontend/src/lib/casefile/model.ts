@@ -9,6 +9,7 @@ import { formatDate, formatList } from '$lib/format';
 // The PDF leaves the page: its text carries no fallback marks (see $lib/i18n/fallback).
 import { tText as t, tOrText as tOr } from '$lib/i18n';
 import { answeredQuestions } from '$lib/services/desk/answers';
+import { languageName } from '$lib/language-name';
 import {
   caseTimeline,
   personName,
@@ -32,6 +33,25 @@ export interface CaseFileInput {
   people: Readonly<Record<string, string>>;
   exportedBy: string;
   exportedAt: Date;
+  /** The pages' language, which the questions are printed in (the default where they lack it). */
+  language?: string;
+}
+
+/** Each answer under its question, and the question as the whistleblower read it if it differs. */
+function answersPrinted(c: CaseFileInput): CaseFileEntry[] {
+  const language = c.language ?? 'en';
+  const answered = answeredQuestions(c.opened.answers, c.file.questionnaire, language);
+  return answered.items.map((a) => {
+    const answer = a.yesNo ? t(a.yesNo === 'yes' ? 'questions.yes' : 'questions.no') : a.answer;
+    const seen = a.asSeen;
+    const asSeen = seen
+      ? [
+          `${t('desk.case.askedAs', { language: languageName(seen.lang, language) })} “${seen.label}”`,
+          ...(seen.answer ? [`${t('desk.case.choseAs')} “${seen.answer}”`] : []),
+        ]
+      : [];
+    return { label: a.label ?? a.id, text: [answer, ...asSeen].join('\n') };
+  });
 }
 
 function facts(file: DeskCase, who: (id: string) => string): CaseFileEntry[] {
@@ -105,10 +125,7 @@ export function caseFileModel(c: CaseFileInput): CaseFileModel {
       { heading: t('desk.export.case'), entries: facts(file, who) },
       {
         heading: t('desk.case.answers'),
-        entries: answeredQuestions(c.opened.answers, file.questionnaire).map((a) => ({
-          label: a.label ?? a.id,
-          text: a.answer,
-        })),
+        entries: answersPrinted(c),
       },
       {
         heading: t('desk.export.timeline'),

@@ -153,7 +153,8 @@ async function seal(
         lastSeenVersion: state.refusedListVersion,
         crypto: deployment.crypto,
         argon2: deployment.argon2,
-        answers: { ...draft.answers },
+        // The answers with the language they were given in, both inside the seal.
+        answers: { ...draft.sealed() },
       },
       (p) => hooks.onProgress('keys', p.fraction),
     );

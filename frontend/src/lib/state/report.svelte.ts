@@ -2,6 +2,9 @@
 // IndexedDB or the URL, so closing the tab leaves nothing behind on the device.
 
 import type { Channel, Question } from '$lib/api/intake';
+import { localiseAll, questionnaireLanguages } from '$lib/api/questionnaire';
+import { sealedAnswers, type SealedAnswers } from '$lib/api/sealed-answers';
+import { pageLanguage } from './page-language.svelte';
 
 export interface Attachment {
   id: string;
@@ -27,13 +30,34 @@ class ReportDraft {
   /** Set once after a successful submission; cleared when the receipt page is left. */
   receipt = $state<string | undefined>();
   acknowledgeBy = $state<string | undefined>();
+  /** The questions' language the whistleblower chose; unset: the pages' language. */
+  chosenLanguage = $state<string | undefined>();
 
+  /** The language the questions are read in: sealed with the answers, never sent otherwise. */
+  get language(): string {
+    return this.chosenLanguage ?? pageLanguage.current;
+  }
+
+  /** The languages the channel's questionnaire is written in, its default first. */
+  get languages(): string[] {
+    return this.channel ? questionnaireLanguages(this.channel.questionnaire) : [];
+  }
+
+  /** Each question in the chosen language, or in the questionnaire's default where it lacks it. */
   get questions(): Question[] {
-    return this.channel?.questionnaire ?? [];
+    return this.channel ? localiseAll(this.channel.questionnaire, this.language) : [];
+  }
+
+  /** What is sealed: the answers given and the language they were given in. */
+  sealed(): SealedAnswers {
+    return sealedAnswers(this.language, this.answers);
   }
 
   choose(channel: Channel): void {
-    if (this.channel?.id !== channel.id) this.answers = {};
+    if (this.channel?.id !== channel.id) {
+      this.answers = {};
+      this.chosenLanguage = undefined;
+    }
     this.channel = channel;
   }
 
@@ -45,6 +69,7 @@ class ReportDraft {
     for (const a of this.attachments) if (a.previewUrl) URL.revokeObjectURL(a.previewUrl);
     this.channel = undefined;
     this.answers = {};
+    this.chosenLanguage = undefined;
     this.attachments = [];
     this.receipt = undefined;
     this.acknowledgeBy = undefined;

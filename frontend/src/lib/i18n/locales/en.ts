@@ -69,6 +69,7 @@ const messages = {
   'questions.missing': 'Please answer this question: it is required.',
   'questions.yes': 'Yes',
   'questions.no': 'No',
+  'questions.language': 'Language of the questions',
   'questions.memory':
     'Your answers stay only in this browser tab until you submit. Closing the tab deletes them.',
 
@@ -371,6 +372,9 @@ const messages = {
   'desk.case.work': 'Work on this case',
   'desk.case.history': 'What happened',
   'desk.case.noAnswers': 'No answers.',
+  'desk.case.answeredIn': 'Answered in {language}.',
+  'desk.case.askedAs': 'The question as the whistleblower read it ({language}):',
+  'desk.case.choseAs': 'Their answer as they read it:',
   'desk.case.questionId': 'Question “{id}” (not in the channel’s questionnaire)',
   'desk.case.deadlines': 'Deadlines',
   'desk.case.deadline.acknowledge': 'Acknowledge',
@@ -546,6 +550,14 @@ const messages = {
   'desk.admin.deploymentKey.failed': 'That did not work. Reload the page and try again.',
   'desk.admin.deploymentKey.unproven':
     'Not shared: the keys the desk gave for this administrator are not proven to be theirs. Tell the people who run this desk.',
+  'desk.admin.questionnaireLanguage': 'Language of these questions (a code such as en, af or de)',
+  'desk.admin.questionnaireAlso': 'Also written in (codes separated by commas, such as af, de)',
+  'desk.admin.questionnaireIn':
+    'Questions in {language} ({code}): the same questions in the same order, one a line',
+  'desk.admin.questionnaireHelp':
+    'A choice: after the question, “| key=words” for each answer, for example “Is it still going on? | yes=Yes | no=No”. Every language uses the same keys.',
+  'desk.admin.questionnaireMismatch':
+    'Every language needs the same questions, one a line in the same order, with the same answer keys.',
   'desk.admin.questionnaire': 'Questionnaire (one question per line; end with * if required)',
   'desk.admin.resetTotp': 'Reset authenticator of {handle}',
   'desk.admin.resetCode':

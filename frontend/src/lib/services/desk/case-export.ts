@@ -4,6 +4,7 @@
 // desk learns that this investigator exported this case, nothing more (SECURITY.md, Insiders).
 import { deskApi } from '$lib/api/desk';
 import { caseFileModel, type ExportedEvidence } from '$lib/casefile/model';
+import { pageLanguage } from '$lib/state/page-language.svelte';
 import { decryptEvidence, type LoadedDeskCase } from './case';
 
 export type ExportProgress =
@@ -53,6 +54,7 @@ export async function exportCaseFile(
       people: options.people,
       exportedBy: options.exportedBy,
       exportedAt: new Date(),
+      language: pageLanguage.current,
     });
     pdf = new Uint8Array(await buildCaseFilePdf(model, await caseFileFonts()));
   } catch {

@@ -386,6 +386,18 @@ export default {
     'desk.case.work': 'Werk aan hierdie saak',
     'desk.case.history': 'Wat het gebeur',
     'desk.case.noAnswers': 'Geen antwoorde nie.',
+    'questions.language': 'Taal van die vrae',
+    'desk.case.answeredIn': 'Beantwoord in {language}.',
+    'desk.case.askedAs': 'Die vraag soos die fluitjieblaser dit gelees het ({language}):',
+    'desk.case.choseAs': 'Hulle antwoord soos hulle dit gelees het:',
+    'desk.admin.questionnaireLanguage': 'Taal van hierdie vrae (’n kode soos en, af of de)',
+    'desk.admin.questionnaireAlso': 'Ook geskryf in (kodes geskei deur kommas, soos af, de)',
+    'desk.admin.questionnaireIn':
+      'Vrae in {language} ({code}): dieselfde vrae in dieselfde volgorde, een per reël',
+    'desk.admin.questionnaireHelp':
+      '’n Keuse: ná die vraag, “| sleutel=woorde” vir elke antwoord, byvoorbeeld “Gaan dit nog aan? | yes=Ja | no=Nee”. Elke taal gebruik dieselfde sleutels.',
+    'desk.admin.questionnaireMismatch':
+      'Elke taal het dieselfde vrae nodig, een per reël in dieselfde volgorde, met dieselfde antwoordsleutels.',
     'desk.case.questionId': 'Vraag “{id}” (nie in die kanaal se vraelys nie)',
     'desk.case.deadlines': 'Sperdatums',
     'desk.case.deadline.acknowledge': 'Ontvangserkenning',

@@ -378,6 +378,18 @@ export default {
     'desk.case.work': 'العمل على هذه القضية',
     'desk.case.history': 'ما الذي حدث',
     'desk.case.noAnswers': 'لا توجد إجابات.',
+    'questions.language': 'لغة الأسئلة',
+    'desk.case.answeredIn': 'لغة الإجابة: {language}.',
+    'desk.case.askedAs': 'السؤال كما قرأه المُبلِّغ ({language}):',
+    'desk.case.choseAs': 'إجابته كما قرأها:',
+    'desk.admin.questionnaireLanguage': 'لغة هذه الأسئلة (رمز مثل en أو af أو de)',
+    'desk.admin.questionnaireAlso': 'مكتوب أيضًا بـ (رموز مفصولة بفواصل، مثل af، de)',
+    'desk.admin.questionnaireIn':
+      'الأسئلة بـ{language} ({code}): الأسئلة نفسها بالترتيب نفسه، سؤال في كل سطر',
+    'desk.admin.questionnaireHelp':
+      'للاختيار: بعد السؤال، «| مفتاح=كلمات» لكل إجابة، مثلًا «هل ما زال مستمرًا؟ | yes=نعم | no=لا». تستخدم كل اللغات المفاتيح نفسها.',
+    'desk.admin.questionnaireMismatch':
+      'تحتاج كل لغة إلى الأسئلة نفسها، سؤال في كل سطر بالترتيب نفسه، مع مفاتيح الإجابة نفسها.',
     'desk.case.questionId': 'السؤال «{id}» (ليس في استبيان القناة)',
     'desk.case.deadlines': 'المواعيد النهائية',
     'desk.case.deadline.acknowledge': 'تأكيد الاستلام',

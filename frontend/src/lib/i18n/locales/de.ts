@@ -392,6 +392,18 @@ export default {
     'desk.case.work': 'Fall bearbeiten',
     'desk.case.history': 'Verlauf',
     'desk.case.noAnswers': 'Keine Antworten.',
+    'questions.language': 'Sprache der Fragen',
+    'desk.case.answeredIn': 'Beantwortet auf {language}.',
+    'desk.case.askedAs': 'Die Frage, wie die hinweisgebende Person sie gelesen hat ({language}):',
+    'desk.case.choseAs': 'Ihre Antwort, wie sie sie gelesen hat:',
+    'desk.admin.questionnaireLanguage': 'Sprache dieser Fragen (ein Code wie en, af oder de)',
+    'desk.admin.questionnaireAlso': 'Auch verfasst in (Codes durch Kommas getrennt, etwa af, de)',
+    'desk.admin.questionnaireIn':
+      'Fragen auf {language} ({code}): dieselben Fragen in derselben Reihenfolge, eine pro Zeile',
+    'desk.admin.questionnaireHelp':
+      'Eine Auswahl: nach der Frage „| Schlüssel=Wörter“ für jede Antwort, zum Beispiel „Dauert es noch an? | yes=Ja | no=Nein“. Jede Sprache verwendet dieselben Schlüssel.',
+    'desk.admin.questionnaireMismatch':
+      'Jede Sprache braucht dieselben Fragen, eine pro Zeile in derselben Reihenfolge, mit denselben Antwortschlüsseln.',
     'desk.case.questionId': 'Frage „{id}“ (nicht im Fragebogen des Kanals)',
     'desk.case.deadlines': 'Fristen',
     'desk.case.deadline.acknowledge': 'Eingangsbestätigung',

@@ -390,6 +390,19 @@ export default {
     'desk.case.work': 'Traiter ce dossier',
     'desk.case.history': 'Historique',
     'desk.case.noAnswers': 'Aucune réponse.',
+    'questions.language': 'Langue des questions',
+    'desk.case.answeredIn': 'Réponses données en {language}.',
+    'desk.case.askedAs': 'La question telle que le lanceur d’alerte l’a lue ({language}) :',
+    'desk.case.choseAs': 'Sa réponse telle qu’il l’a lue :',
+    'desk.admin.questionnaireLanguage': 'Langue de ces questions (un code comme en, af ou de)',
+    'desk.admin.questionnaireAlso':
+      'Aussi rédigé en (codes séparés par des virgules, comme af, de)',
+    'desk.admin.questionnaireIn':
+      'Questions en {language} ({code}) : les mêmes questions dans le même ordre, une par ligne',
+    'desk.admin.questionnaireHelp':
+      'Un choix : après la question, « | clé=mots » pour chaque réponse, par exemple « Est-ce que cela continue ? | yes=Oui | no=Non ». Chaque langue utilise les mêmes clés.',
+    'desk.admin.questionnaireMismatch':
+      'Chaque langue doit avoir les mêmes questions, une par ligne dans le même ordre, avec les mêmes clés de réponse.',
     'desk.case.questionId': 'Question « {id} » (absente du questionnaire du canal)',
     'desk.case.deadlines': 'Échéances',
     'desk.case.deadline.acknowledge': 'Accusé de réception',

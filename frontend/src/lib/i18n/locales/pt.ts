@@ -387,6 +387,19 @@ export default {
     'desk.case.work': 'Trabalhar neste caso',
     'desk.case.history': 'O que aconteceu',
     'desk.case.noAnswers': 'Sem respostas.',
+    'questions.language': 'Idioma das perguntas',
+    'desk.case.answeredIn': 'Respondido em {language}.',
+    'desk.case.askedAs': 'A pergunta tal como o denunciante a leu ({language}):',
+    'desk.case.choseAs': 'A resposta tal como a leu:',
+    'desk.admin.questionnaireLanguage': 'Idioma destas perguntas (um código como en, af ou de)',
+    'desk.admin.questionnaireAlso':
+      'Também escrito em (códigos separados por vírgulas, como af, de)',
+    'desk.admin.questionnaireIn':
+      'Perguntas em {language} ({code}): as mesmas perguntas pela mesma ordem, uma por linha',
+    'desk.admin.questionnaireHelp':
+      'Uma escolha: depois da pergunta, «| chave=palavras» para cada resposta, por exemplo «Ainda está a acontecer? | yes=Sim | no=Não». Todos os idiomas usam as mesmas chaves.',
+    'desk.admin.questionnaireMismatch':
+      'Cada idioma precisa das mesmas perguntas, uma por linha pela mesma ordem, com as mesmas chaves de resposta.',
     'desk.case.questionId': 'Pergunta «{id}» (não consta do questionário do canal)',
     'desk.case.deadlines': 'Prazos',
     'desk.case.deadline.acknowledge': 'Aviso de recepção',

@@ -3,6 +3,7 @@
 // option one language lacks, a question missing from the default language) is a problem and
 // writes nothing; what is published is what intake serves and the case file names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeTrilingualQuestionnaire } from '../../reports/src/shared/fixtures.ts';
 import { expectProblem, streamLength, submitReport, world, type World } from './harness.ts';
 
 let w: World;
@@ -13,31 +14,11 @@ afterAll(() => w.desk.close());
 
 const stream = () => `channel-${w.channelId}`;
 const trilingual = {
-  defaultLanguage: 'en',
+  ...fakeTrilingualQuestionnaire,
   questions: [
-    {
-      id: 'what',
-      kind: 'longtext',
-      required: true,
-      text: {
-        en: { label: 'What happened?' },
-        af: { label: 'Wat het gebeur?', help: 'Skryf so veel as wat jy wil.' },
-        de: { label: 'Was ist passiert?' },
-      },
-    },
-    {
-      id: 'ongoing',
-      kind: 'choice',
-      required: false,
-      options: ['yes', 'no'],
-      text: {
-        en: { label: 'Is it still going on?', options: { yes: 'Yes', no: 'No' } },
-        af: { label: 'Gaan dit nog aan?', options: { yes: 'Ja', no: 'Nee' } },
-        de: { label: 'Dauert es noch an?', options: { yes: 'Ja', no: 'Nein' } },
-      },
-    },
+    ...fakeTrilingualQuestionnaire.questions,
     // Only in English: the pages fall back to the default language for it.
-    { id: 'where', kind: 'text', required: false, text: { en: { label: 'Where?' } } },
+    { id: 'where', kind: 'text' as const, required: false, text: { en: { label: 'Where?' } } },
   ],
 };
 
@@ -54,12 +35,10 @@ async function publish(version: number, questionnaire: unknown) {
 
 describe('publishing a questionnaire in several languages', () => {
   it('refuses a body whose languages disagree, or that breaks a rule, with a problem; nothing is written', async () => {
-    const [what, ongoing, where] = trilingual.questions as [
-      (typeof trilingual.questions)[0],
-      (typeof trilingual.questions)[1],
-      (typeof trilingual.questions)[2],
-    ];
-    const de = ongoing.text.de!;
+    const what = fakeTrilingualQuestionnaire.questions[0]!;
+    const ongoing = fakeTrilingualQuestionnaire.questions[1]!;
+    const where = trilingual.questions[2]!;
+    const de = ongoing.text.de;
     const before = await streamLength(w.desk.store, stream());
     for (const bad of [
       // German offers an answer the others do not.

@@ -255,3 +255,34 @@ export function fakeReportLife(
     close: { type: 'CloseReport', data: { reportId, outcome: 'substantiated' } },
   } as const;
 }
+
+/**
+ * A channel's questionnaire in English, Afrikaans and German (version 2): a long answer and a
+ * choice whose keys every language shares.
+ */
+export const fakeTrilingualQuestionnaire = {
+  defaultLanguage: 'en',
+  questions: [
+    {
+      id: 'what',
+      kind: 'longtext' as const,
+      required: true,
+      text: {
+        en: { label: 'What happened?' },
+        af: { label: 'Wat het gebeur?' },
+        de: { label: 'Was ist passiert?' },
+      },
+    },
+    {
+      id: 'ongoing',
+      kind: 'choice' as const,
+      required: false,
+      options: ['yes', 'no'],
+      text: {
+        en: { label: 'Is it still going on?', options: { yes: 'Yes', no: 'No' } },
+        af: { label: 'Gaan dit nog aan?', options: { yes: 'Ja', no: 'Nee' } },
+        de: { label: 'Dauert es noch an?', options: { yes: 'Ja', no: 'Nein' } },
+      },
+    },
+  ],
+};

@@ -40,35 +40,11 @@ import { SESSION_CONTEXT } from '../../../intake/src/http-domain/protocol.ts';
 import { deploymentOnDisk } from '../../../desk/test/deployment-on-disk.ts';
 import { submitReport } from '../../../desk/test/harness.ts';
 import { playAccountChapter } from './golden-accounts.ts';
-import { fakeB64, fakeMessageEnvelope } from '../../../reports/src/shared/fixtures.ts';
-
-/** The golden story's questionnaire in English, Afrikaans and German (version 2). */
-const goldenQuestionnaire = {
-  defaultLanguage: 'en',
-  questions: [
-    {
-      id: 'what',
-      kind: 'longtext',
-      required: true,
-      text: {
-        en: { label: 'What happened?' },
-        af: { label: 'Wat het gebeur?' },
-        de: { label: 'Was ist passiert?' },
-      },
-    },
-    {
-      id: 'ongoing',
-      kind: 'choice',
-      required: false,
-      options: ['yes', 'no'],
-      text: {
-        en: { label: 'Is it still going on?', options: { yes: 'Yes', no: 'No' } },
-        af: { label: 'Gaan dit nog aan?', options: { yes: 'Ja', no: 'Nee' } },
-        de: { label: 'Dauert es noch an?', options: { yes: 'Ja', no: 'Nein' } },
-      },
-    },
-  ],
-};
+import {
+  fakeB64,
+  fakeMessageEnvelope,
+  fakeTrilingualQuestionnaire,
+} from '../../../reports/src/shared/fixtures.ts';
 
 export const GOLDEN_DIR = import.meta.dirname;
 export const goldenFile = (name: string) => join(GOLDEN_DIR, name);
@@ -193,7 +169,7 @@ export async function playGoldenStory() {
   );
   await admin(`/api/channels/${w.channelId}/questionnaire`, channelStream(w.channelId), {
     version: 2,
-    questionnaire: goldenQuestionnaire,
+    questionnaire: fakeTrilingualQuestionnaire,
   });
   await admin(`/api/channels/${w.channelId}/ack-template`, channelStream(w.channelId), {
     template: 'We have received your report.',

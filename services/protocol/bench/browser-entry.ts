@@ -1,6 +1,6 @@
 // Bundled into the bench page (Chromium) and into the `node --jitless` runner.
 import { webAssemblyWorks } from '../src/index.ts';
-import { measureThroughput, PARAM_SETS, timeArgon2 } from './measure.ts';
+import { measureThroughput, PARAM_SETS, timeArgon2, timeReceiptKeys } from './measure.ts';
 
 Object.assign(globalThis, {
   protocolBench: {
@@ -9,6 +9,7 @@ Object.assign(globalThis, {
       webAssemblyWorks: webAssemblyWorks(),
     }),
     timeArgon2,
+    timeReceiptKeys,
     measureThroughput,
     PARAM_SETS,
   },

@@ -1,5 +1,13 @@
 // Measurements shared by Node, `node --jitless` and the Chromium pages (browser-safe: no node:).
-import { loadBackend, openAttachment, sealAttachment, type CryptoBackend } from '../src/index.ts';
+import {
+  deriveReceiptKeys,
+  generateReceipt,
+  loadBackend,
+  openAttachment,
+  RECEIPT_ARGON2_PARAMS,
+  sealAttachment,
+  type CryptoBackend,
+} from '../src/index.ts';
 
 export interface ParamSet {
   name: string;
@@ -183,4 +191,18 @@ export async function measureThroughput(
       : {}),
   });
   return { backend: backend.name, ...pick('wall'), ...(cpuUsage ? { cpu: pick('cpu') } : {}) };
+}
+
+/** One receipt derivation by version (1 Argon2id m=19 MiB t=2, 2 keyed BLAKE2b), as a page runs it. */
+export async function timeReceiptKeys(version: 1 | 2): Promise<{ backend: string; ms: number }> {
+  const backend = await loadBackend();
+  const receipt = generateReceipt(backend);
+  const started = performance.now();
+  await deriveReceiptKeys(backend, {
+    receipt,
+    version,
+    salt: 'AAECAwQFBgcICQoLDA0ODw',
+    params: RECEIPT_ARGON2_PARAMS,
+  });
+  return { backend: backend.name, ms: performance.now() - started };
 }

@@ -10,7 +10,8 @@ export const hasChromium = existsSync(chromiumPath);
 export const missingChromiumMessage =
   "needs Debian's chromium at /usr/bin/chromium (`apt-get install chromium`)";
 
-const baseArgs = [
+/** Every test browser's flags: headless, no network of its own, nothing kept between runs. */
+export const baseArgs = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath } from './chromium.ts';
+import { baseArgs, chromiumPath } from './chromium.ts';
 
 export const PHONE_CPU_SLOWDOWN = 4;
 const PERIOD_MS = 100;
@@ -73,17 +73,7 @@ export async function launchPhone(): Promise<PhoneBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--js-flags=--jitless',
-    ],
+    args: [...baseArgs, '--js-flags=--jitless'],
     // A phone's screen.
     viewport: { width: 390, height: 844 },
     serviceWorkers: 'block',

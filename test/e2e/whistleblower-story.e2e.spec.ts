@@ -104,9 +104,13 @@ describe.skipIf(!hasChromium)(title, () => {
     reportId = report.envelope.reportId;
     reportKey = report.reportKey;
     whistleblowerKey = report.envelope.whistleblower.signPublicKey;
+    // The answers sealed with the language they were given in (the pages' English here).
     expect(report.answers).toMatchObject({
-      what: 'Tender 17 was awarded to the minister’s cousin.',
-      where: 'Ministry of Works',
+      language: 'en',
+      answers: {
+        what: 'Tender 17 was awarded to the minister’s cousin.',
+        where: 'Ministry of Works',
+      },
     });
     const files = await server.investigator.evidence(reportId, reportKey);
     const byName = Object.fromEntries(files.map((f) => [f.name, f]));

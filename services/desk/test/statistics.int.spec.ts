@@ -62,6 +62,7 @@ describe('statistics', () => {
     expect(overall['acknowledgedInTime']).toBe(5);
     expect(overall['acknowledgementOverdue']).toBe(2);
     expect(overall['medianDaysToAcknowledge']).toBe(1);
+    expect(r.body['channelNames']).toEqual({ [w.channelId]: 'Procurement watch' });
     // Mallory receives no channel: nothing.
     const m = await w.desk.call('GET', '/api/statistics', { cookie: w.mallory.cookie });
     expect((m.body['overall'] as Record<string, number>)['received']).toBe(0);

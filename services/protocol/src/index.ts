@@ -147,3 +147,4 @@ export {
   type BackupSealer,
   type BackupOpener,
 } from './backup.ts';
+export * from './statistics.ts';

@@ -6,6 +6,8 @@
 import type {
   ClosingOutcome,
   DeskCase,
+  LiveStatistics,
+  PublishedStatistics,
   QueueItem,
   Triage,
   WorkingStatus,
@@ -235,6 +237,13 @@ export const deskApi = {
       etag,
     ),
   audit: () => getJson<{ items: AuditItem[] }>('/api/audit'),
+  /** The indicators, live, for the caller's channels (every channel for an administrator). */
+  statistics: () => getJson<LiveStatistics>('/api/statistics'),
+  /** What publishing now would publish (administrators), recorded nowhere. */
+  statisticsDraft: (threshold: number) =>
+    getJson<PublishedStatistics>(`/api/statistics/draft?threshold=${threshold}`),
+  publishStatistics: (threshold: number) =>
+    post<PublishedStatistics>('/api/statistics/published', { threshold }),
   resetTotp: (investigatorId: string, etag: string | undefined) =>
     post<{ revision: number; enrolmentCode: string }>(
       `/api/investigators/${id(investigatorId)}/totp-reset`,

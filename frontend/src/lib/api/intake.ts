@@ -2,7 +2,7 @@
 // Paths and payloads follow services/intake (routes under /api/v1). The session token lives in
 // this module's memory only and travels in the Authorization header, never in a cookie.
 
-import type { WhistleblowerCase } from '@integrity-desk/protocol';
+import type { PublishedStatistics, WhistleblowerCase } from '@integrity-desk/protocol';
 import { normaliseQuestionnaire, type Questionnaire } from './questionnaire';
 import { deleteJson, getJson, postJson, putBytes, type Result } from './http';
 
@@ -69,6 +69,8 @@ export const intake = {
     return deployment;
   },
   challenge: () => getJson<{ challenge: string }>(`${base}/pow`),
+  /** The coalition's published statistics: the latest snapshot, or null before the first. */
+  statistics: () => getJson<{ snapshot: PublishedStatistics | null }>(`${base}/statistics`),
   submit: (envelope: unknown, pow: { challenge: string; solution: string }) =>
     postJson<{ reportId: string }>(`${base}/reports`, { envelope, pow }),
 

@@ -3,6 +3,7 @@ import {
   channelsOfRecipient,
   DEFAULT_THRESHOLD,
   latestSnapshot,
+  listChannels,
   liveStatistics,
   readStatisticsRows,
   snapshotOf,
@@ -35,7 +36,13 @@ export function statisticsRoutes(ctx: DeskContext): Router {
         ? undefined
         : channelsOfRecipient(deps.readModels, caller.investigatorId);
     const rows = readStatisticsRows(deps.readModels, channels);
-    res.json(liveStatistics(rows, deps.clock.now()));
+    const live = liveStatistics(rows, deps.clock.now());
+    const channelNames = Object.fromEntries(
+      listChannels(deps.readModels)
+        .filter((c) => c.channelId in live.byChannel)
+        .map((c) => [c.channelId, c.name]),
+    );
+    res.json({ channelNames, ...live });
   });
 
   /** What publishing now would publish, recorded nowhere: the administrator looks first. */

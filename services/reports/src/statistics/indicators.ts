@@ -1,30 +1,8 @@
+import type { Indicators, LiveStatistics } from '@integrity-desk/protocol';
 import { quarterOf } from './quarter.ts';
 import type { StatisticsRow } from './tabulate.ts';
 
 const DAY = 86_400_000;
-
-/** The performance indicators staff see live (ISO 37002 §9.1.2), for one set of reports. */
-export interface Indicators {
-  readonly received: number;
-  /** Acknowledged by the acknowledgement deadline, of those whose deadline has passed or met. */
-  readonly acknowledgedInTime: number;
-  readonly acknowledgementDue: number;
-  /** Feedback given by the feedback deadline, of those whose deadline has passed or met. */
-  readonly feedbackInTime: number;
-  readonly feedbackDue: number;
-  /** Median days from receipt to acknowledgement / to feedback; null when none yet. */
-  readonly medianDaysToAcknowledge: number | null;
-  readonly medianDaysToFeedback: number | null;
-  /** Not acknowledged and past the deadline, now. */
-  readonly acknowledgementOverdue: number;
-  readonly feedbackOverdue: number;
-}
-
-export interface LiveStatistics {
-  readonly overall: Indicators;
-  readonly byChannel: Readonly<Record<string, Indicators>>;
-  readonly byQuarter: readonly ({ readonly quarter: string } & Indicators)[];
-}
 
 const median = (xs: number[]): number | null => {
   if (xs.length === 0) return null;
@@ -73,7 +51,10 @@ export function indicatorsOf(rows: readonly StatisticsRow[], now: Date): Indicat
 }
 
 /** Overall, per channel and per quarter received (for the desk's charts), pure. */
-export function liveStatistics(rows: readonly StatisticsRow[], now: Date): LiveStatistics {
+export function liveStatistics(
+  rows: readonly StatisticsRow[],
+  now: Date,
+): Omit<LiveStatistics, 'channelNames'> {
   const group = (key: (r: StatisticsRow) => string) => {
     const out = new Map<string, StatisticsRow[]>();
     for (const r of rows) {

@@ -1,4 +1,9 @@
-import { outcomes, type Outcome } from '@integrity-desk/protocol';
+import {
+  outcomes,
+  statisticsMeasures,
+  type Outcome,
+  type StatisticsMeasure,
+} from '@integrity-desk/protocol';
 import { hasEnded, quarterOf, type Quarter } from './quarter.ts';
 
 /** What statistics are computed from: the plain fields of one report's queue row. */
@@ -14,13 +19,8 @@ export interface StatisticsRow {
 }
 
 /** The counts published per cell. */
-export const measures = [
-  'received',
-  'acknowledgedInTime',
-  'feedbackInTime',
-  ...outcomes.map((o) => `outcome:${o}` as const),
-] as const;
-export type Measure = (typeof measures)[number];
+export const measures = statisticsMeasures;
+export type Measure = StatisticsMeasure;
 
 /** Sector `null` is written as this in keys and tables. */
 export const UNSPECIFIED = 'unspecified';

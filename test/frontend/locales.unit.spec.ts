@@ -22,15 +22,30 @@ const codes = readdirSync(folder)
 // English is an untranslated message.
 const sameAsEnglish: Record<string, readonly string[]> = {
   af: ['app.name', 'case.status', 'desk.cases.col.status', 'desk.step.ReportStatusChanged'],
-  de: ['app.name', 'desk.cases.region', 'desk.cases.col.region'],
+  de: [
+    'app.name',
+    'desk.cases.region',
+    'desk.cases.col.region',
+    'sector.land',
+    'statistics.channel',
+  ],
   pt: [
     'app.name',
     'desk.cases.sector',
     'desk.cases.col.sector',
     'desk.case.sector',
     'desk.export.file',
+    'statistics.sector',
   ],
-  fr: ['app.name', 'case.messages', 'timeline.MessagePosted', 'desk.admin', 'desk.admin.title'],
+  fr: [
+    'app.name',
+    'case.messages',
+    'timeline.MessagePosted',
+    'desk.admin',
+    'desk.admin.title',
+    'sector.police',
+    'statistics.channel',
+  ],
   ar: ['app.name'],
 };
 

@@ -2,16 +2,9 @@
 // a published snapshot holds (public, GET /api/v1/statistics) and the live indicators staff see
 // (desk, GET /api/statistics). How they are computed: services/reports/src/statistics.
 import { z } from 'zod';
-import { outcomes } from './vocabulary.ts';
+import { statisticsMeasures, type StatisticsMeasure } from './vocabulary.ts';
 
-/** The counts a snapshot holds per cell; outcomes as `outcome:<outcome>`. */
-export const statisticsMeasures = [
-  'received',
-  'acknowledgedInTime',
-  'feedbackInTime',
-  ...outcomes.map((o) => `outcome:${o}` as const),
-] as const;
-export type StatisticsMeasure = (typeof statisticsMeasures)[number];
+export { statisticsMeasures, type StatisticsMeasure };
 
 export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/);
 /** A count, or null: suppressed (small, or hidden so that a small one cannot be subtracted). */

@@ -18,6 +18,14 @@ export const workingStatuses = ['in_review', 'investigating'] as const;
 /** Outcomes an investigator closes with; `referred_elsewhere` comes from a referral instead. */
 export const closingOutcomes = ['substantiated', 'unsubstantiated', 'no_action_possible'] as const;
 export const outcomes = [...closingOutcomes, 'referred_elsewhere'] as const;
+/** The counts published statistics hold per cell; outcomes as `outcome:<outcome>`. */
+export const statisticsMeasures = [
+  'received',
+  'acknowledgedInTime',
+  'feedbackInTime',
+  ...outcomes.map((o) => `outcome:${o}` as const),
+] as const;
+export type StatisticsMeasure = (typeof statisticsMeasures)[number];
 
 export type Priority = (typeof priorities)[number];
 export type Sector = (typeof sectors)[number];

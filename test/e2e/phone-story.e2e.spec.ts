@@ -38,7 +38,9 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await phone.page.getByTestId('case-status').textContent()).toBe('Received');
 
     const [report] = await server.investigator.openInbox();
-    expect(report!.answers).toMatchObject({ what: 'Fuel vouchers are resold at the depot.' });
+    expect(report!.answers).toMatchObject({
+      answers: { what: 'Fuel vouchers are resold at the depot.' },
+    });
     const files = await server.investigator.evidence(report!.envelope.reportId, report!.reportKey);
     expect(files.map((f) => f.name)).toEqual(['depot.jpg']);
     // The cleaned photo, re-encoded in the page: still a JPEG, and still a large one.

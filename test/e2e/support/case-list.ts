@@ -24,7 +24,8 @@ export class CaseListNavigator {
   async showing(count: number): Promise<string[]> {
     await this.page
       .getByTestId('case-total')
-      .filter({ hasText: new RegExp(`^${count} cases$`) })
+      // "1 case", "2 cases": the count is an ICU plural now.
+      .filter({ hasText: new RegExp(`^${count} cases?$`) })
       .waitFor();
     return this.rows().evaluateAll((rows) =>
       rows.map((row) => row.getAttribute('data-report') ?? ''),

@@ -5,6 +5,7 @@ import { channelEventSchema } from './channel/index.ts';
 import { deploymentEventSchema } from './deployment/index.ts';
 import { investigatorEventSchema, sealedTotpSecretSchema } from './investigator/index.ts';
 import { reportEventSchema } from './report/events.ts';
+import { reminderEventSchema } from './reminders/events.ts';
 import { purgeEventSchema } from './retention/events.ts';
 import { statisticsEventSchema } from './statistics/events.ts';
 import {
@@ -25,6 +26,7 @@ export const eventSchemas = [
   channelEventSchema,
   deploymentEventSchema,
   statisticsEventSchema,
+  reminderEventSchema,
 ] as const;
 
 type EventType = z.infer<(typeof eventSchemas)[number]>['type'];

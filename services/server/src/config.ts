@@ -85,6 +85,17 @@ export const configSchema = z
      */
     RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
     /**
+     * Hours before an acknowledgement or feedback deadline that its reminder is due (to the
+     * assignees, or the channel's recipients); an escalation to the administrators follows once
+     * it is missed. Default 48.
+     */
+    REMINDER_LEAD_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(48),
+    /**
      * The lowest level the services log: `info` (one line per intake request, the default),
      * `warn`, `error` or `silent`. The composition root's own lines (where it listens, the setup
      * token, projections that failed and recovered) are printed whatever the level: an operator needs them.
@@ -131,6 +142,9 @@ export interface Config {
   retentionDays: number | undefined;
   /** How often the retention job runs (it also runs at start). */
   retentionRunMs: number;
+  /** How long before a deadline its reminder is due; the reminder job runs every `reminderRunMs`. */
+  reminderLeadMs: number;
+  reminderRunMs: number;
   /** The services' log threshold (intake's request log, the desk's operational lines). */
   logLevel: LogLevel;
   /** Whether the server rebuilds the front end with the deployment key pinned by itself. */
@@ -179,6 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     uploadSweepMs: Math.min(HOUR, (c.UPLOAD_EXPIRY_HOURS * HOUR) / 4),
     retentionDays: c.RETENTION_DAYS,
     retentionRunMs: HOUR,
+    reminderLeadMs: c.REMINDER_LEAD_HOURS * HOUR,
+    // Every quarter of an hour: a reminder is recorded at most that long after it fell due.
+    reminderRunMs: HOUR / 4,
     logLevel: c.LOG_LEVEL ?? (demo ? 'warn' : 'info'),
     frontendRebuild: c.FRONTEND_REBUILD,
     frontendCheckMs: 5_000,

@@ -9,6 +9,7 @@ import {
   createProjectionRunner,
   createReportPurger,
   startRetentionJob,
+  startReminderJob,
   findReportByLocator,
   listPublicChannels,
   openReadModels,
@@ -253,6 +254,18 @@ export async function startPlatform(
       onError: (error) => log(`retention: a purge failed, retried next run (${errorClass(error)})`),
     });
     background.push(() => retention.stop());
+    // Deadline reminders and escalations, as events with derived ids: every desk process may
+    // run the job, each reminder is recorded once (services/reports/src/reminders).
+    const reminders = startReminderJob({
+      store,
+      readModels,
+      clock: { now: () => new Date() },
+      intervalMs: config.reminderRunMs,
+      leadMs: config.reminderLeadMs,
+      onError: (error) =>
+        log(`reminders: recording a reminder failed, retried next run (${errorClass(error)})`),
+    });
+    background.push(() => reminders.stop());
     servers.push(server);
     urls.desk = url;
     log(`desk (staff, keep private) listening on ${url}`);

@@ -9,6 +9,7 @@ import { blobHeldElsewhere } from '../projections/retention/projection.ts';
 import { handleReportCommand, reportStream } from '../report/handle.ts';
 import type { Actor } from '../shared/command.ts';
 import { accessStream } from '../access/events.ts';
+import { remindersStream } from '../reminders/events.ts';
 import { purgeEventId, purgeEventSchema, purgeStream } from './events.ts';
 
 /**
@@ -81,7 +82,8 @@ export interface ReportPurger {
  * 3. evidence blobs no other report references are overwritten and removed (those its events
  *    name, read from the report stream, which still exists until step 4, and those of uploads
  *    that finished without a durable `EvidenceAdded`), unfinished uploads dropped;
- * 4. `access-<id>` (who opened the case, downloaded its evidence) and `report-<id>` tombstoned:
+ * 4. `access-<id>` (who opened the case, downloaded its evidence), `reminders-<id>` (its deadline
+ *    reminders) and `report-<id>` tombstoned:
  *    their rows deleted from the store (SQLite: zeroed, WAL emptied);
  * 5. `ReportErased` on `purge-<id>`: the purge is complete (pending_purges drops it).
  */
@@ -161,6 +163,7 @@ export function createReportPurger(deps: ReportPurgerDeps): ReportPurger {
       // Who read the case goes with it (access/events.ts): before the report stream, so a crash
       // between the two is retried here, while the report stream still says to.
       await tombstoneIfThere(accessStream(reportId));
+      await tombstoneIfThere(remindersStream(reportId));
       await tombstoneIfThere(reportStream(reportId));
     }
     const erasedAt = deps.clock.now().toISOString();

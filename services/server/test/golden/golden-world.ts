@@ -14,6 +14,7 @@ import {
 import {
   channelStream,
   createReportPurger,
+  startReminderJob,
   investigatorStream,
   handleReportCommand,
   openReadModels,
@@ -213,6 +214,22 @@ export async function playGoldenStory() {
     waitForProjections: () => w.desk.settle(),
   });
   const purgeOutcome = await purger.purge(purged, alice);
+
+  // A report nobody acknowledges: eight days on, its reminder and its escalation fall due.
+  await submitReport(w);
+  await w.desk.settle();
+  const reminders = startReminderJob({
+    store,
+    readModels: d.db,
+    clock: { now: () => new Date(w.desk.clock.now.getTime() + 8 * 86_400_000) },
+    intervalMs: 3_600_000,
+    timers: { every: () => ({ stop: () => undefined }) },
+    onError: (error) => {
+      throw error;
+    },
+  });
+  expect(await reminders.run()).toBeGreaterThanOrEqual(2);
+  await reminders.stop();
 
   // The coalition publishes its statistics (ended quarters only: none yet on this clock).
   const statistics = await w.desk.call('POST', '/api/statistics/published', {

@@ -57,13 +57,13 @@ export const auditLogProjection: Projection = {
     } as const;
     if (e.type !== 'ReportPurged') return [row];
     // A purge leaves only its record (the `purge-<id>` stream: who, when): the report's own
-    // entries and who read it (`access-<id>`) go, as they go from the log, so the audit log
+    // entries, who read it (`access-<id>`) and its reminders (`reminders-<id>`) go, as they go from the log, so the audit log
     // matches a rebuild after the tombstones.
     const reportId = (e.data as { reportId: string }).reportId;
     return [
       {
-        sql: 'DELETE FROM audit_log WHERE stream_id IN (?, ?)',
-        params: [`report-${reportId}`, `access-${reportId}`],
+        sql: 'DELETE FROM audit_log WHERE stream_id IN (?, ?, ?)',
+        params: [`report-${reportId}`, `access-${reportId}`, `reminders-${reportId}`],
       },
       row,
     ];

@@ -1,0 +1,4 @@
+export * from './events.ts';
+export { DEFAULT_REMINDER_LEAD_MS, dueReminders, type DeadlineRow } from './decide.ts';
+export { readDeadlineRows, readReminderPeople } from './rows.ts';
+export { startReminderJob, type ReminderJob } from './job.ts';

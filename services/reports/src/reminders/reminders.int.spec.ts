@@ -1,0 +1,180 @@
+import {
+  createSqliteEventStore,
+  StreamDeletedError,
+  type EventStore,
+} from '@integrity-desk/eventstore';
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { allProjections } from '../projections/all.ts';
+import { listAuditLog } from '../projections/audit/projection.ts';
+import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
+import { handleReportCommand } from '../report/handle.ts';
+import type { ReportCommand } from '../report/commands.ts';
+import { createReportPurger } from '../retention/purger.ts';
+import type { Actor } from '../shared/command.ts';
+import { fakeReportLife, fakeUuid } from '../shared/fixtures.ts';
+import { remindersStream, type DeadlineReminderDue } from './events.ts';
+import { startReminderJob } from './job.ts';
+
+const DAY = 86_400_000;
+const channelId = fakeUuid('channel');
+const alice: Actor = { kind: 'investigator', investigatorId: fakeUuid('alice') };
+const dir = mkdtempSync(join(tmpdir(), 'idesk-reminders-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A desk process: the event store on a real SQLite file, its read models, its projections. */
+interface Desk {
+  store: EventStore;
+  db: Database.Database;
+  runner: ProjectionRunner;
+}
+const running: Desk[] = [];
+afterEach(async () => {
+  for (const d of running.splice(0)) await stop(d);
+});
+async function stop(d: Desk) {
+  await d.runner.stop();
+  d.db.close();
+  await d.store.close();
+}
+async function desk(file: string): Promise<Desk> {
+  const store = createSqliteEventStore({ file });
+  const db = new Database(':memory:');
+  const runner = createProjectionRunner({ store, db, projections: allProjections });
+  await runner.start();
+  const d = { store, db, runner };
+  running.push(d);
+  // Two recipients of the channel and an administrator, as the staff directory lists them.
+  db.prepare('INSERT INTO staff_channel_recipients VALUES (?, ?, ?)').run(channelId, 'rec-1', 'k');
+  db.prepare('INSERT INTO staff_channel_recipients VALUES (?, ?, ?)').run(channelId, 'rec-2', 'k');
+  db.prepare(
+    `INSERT INTO staff_investigators (investigator_id, handle, role, status) VALUES ('adm', 'adm', 'administrator', 'active')`,
+  ).run();
+  return d;
+}
+
+const clock = { now: new Date('2026-01-10T09:00:00.000Z') };
+const received = clock.now;
+
+async function command(d: Desk, c: Pick<ReportCommand, 'type' | 'data'>, actor: Actor = alice) {
+  const result = await handleReportCommand(d.store, (c.data as { reportId: string }).reportId, {
+    ...c,
+    metadata: { now: clock.now, eventId: randomUUID(), actor },
+  } as ReportCommand);
+  if (result.position !== undefined) await d.runner.waitFor(result.position);
+}
+
+const job = (d: Desk) =>
+  startReminderJob({
+    store: d.store,
+    readModels: d.db,
+    clock: { now: () => clock.now },
+    intervalMs: 3_600_000,
+    timers: { every: () => ({ stop: () => undefined }) },
+    onError: (e) => {
+      throw e;
+    },
+  });
+
+const reminders = async (d: Desk, reportId: string) =>
+  (await d.store.readStream(remindersStream(reportId))).map((e) => e.data as DeadlineReminderDue);
+
+describe('deadline reminders as events', () => {
+  it('reminds before the deadline, escalates after it, once per deadline and step across a restart', async () => {
+    const file = join(dir, 'restart.sqlite');
+    let d = await desk(file);
+    const reportId = randomUUID();
+    const life = fakeReportLife(reportId, channelId, { evidenceId: randomUUID(), blobId: 'b' });
+    await command(d, life.submit, { kind: 'whistleblower' });
+    const ackDueAt = new Date(received.getTime() + 7 * DAY).toISOString();
+
+    // Four days in: nothing is due.
+    clock.now = new Date(received.getTime() + 4 * DAY);
+    const first = job(d);
+    expect(await first.run()).toBe(0);
+    await expect(d.store.readStream(remindersStream(reportId))).rejects.toThrow();
+
+    // Five and a half days in: the reminder, to the channel's recipients (nobody assigned).
+    clock.now = new Date(received.getTime() + 5.5 * DAY);
+    await first.run();
+    await first.run();
+    expect(await reminders(d, reportId)).toEqual([
+      {
+        reportId,
+        deadline: 'acknowledgement',
+        step: 'reminder',
+        dueAt: ackDueAt,
+        audience: 'recipients',
+        notify: ['rec-1', 'rec-2'],
+      },
+    ]);
+
+    // Eight days in: the escalation to the administrators, the reminder not again.
+    clock.now = new Date(received.getTime() + 8 * DAY);
+    await first.run();
+    await first.stop();
+    expect((await reminders(d, reportId)).map((r) => `${r.step}:${r.notify.join()}`)).toEqual([
+      'reminder:rec-1,rec-2',
+      'escalation:adm',
+    ]);
+
+    // A restart: a new process over the same file, and a second job alongside it.
+    await stop(running.splice(0)[0]!);
+    d = await desk(file);
+    const [again, second] = [job(d), job(d)];
+    await Promise.all([again.run(), second.run()]);
+    await Promise.all([again.stop(), second.stop()]);
+    expect(await reminders(d, reportId)).toHaveLength(2);
+
+    // Acknowledged and assigned: the feedback deadline's reminder goes to the assignee.
+    await command(d, life.acknowledge);
+    await command(d, { type: 'AssignReport', data: { reportId, investigatorId: 'inv-9' } });
+    clock.now = new Date(received.getTime() + 8 * DAY + 89 * DAY);
+    const later = job(d);
+    await later.run();
+    await later.stop();
+    const feedback = (await reminders(d, reportId)).filter((r) => r.deadline === 'feedback');
+    expect(feedback.map((r) => [r.step, r.audience, r.notify])).toEqual([
+      ['reminder', 'assignees', ['inv-9']],
+    ]);
+  });
+
+  it('goes with the report when it is purged: stream tombstoned, audit entries dropped', async () => {
+    const d = await desk(join(dir, 'purge.sqlite'));
+    const reportId = randomUUID();
+    const life = fakeReportLife(reportId, channelId, { evidenceId: randomUUID(), blobId: 'b' });
+    clock.now = received;
+    await command(d, life.submit, { kind: 'whistleblower' });
+    clock.now = new Date(received.getTime() + 8 * DAY);
+    const j = job(d);
+    await j.run();
+    await j.stop();
+    expect(await reminders(d, reportId)).toHaveLength(2);
+    await command(d, life.acknowledge);
+    await command(d, life.close);
+    const purger = createReportPurger({
+      store: d.store,
+      readModels: d.db,
+      blobs: {
+        erase: async () => undefined,
+        discardUploads: async () => undefined,
+        unrecorded: async () => [],
+        dropUnrecorded: async () => false,
+      },
+      clock: { now: () => clock.now },
+      ids: { uuid: () => randomUUID() },
+      waitForProjections: (p) => d.runner.waitFor(p),
+    });
+    expect(await purger.purge(reportId, alice)).toBe('erased');
+    await expect(d.store.readStream(remindersStream(reportId))).rejects.toThrow(StreamDeletedError);
+    expect(listAuditLog(d.db).filter((e) => e.streamId === remindersStream(reportId))).toEqual([]);
+    // The job after the purge: nothing to remind of, nothing appended.
+    const after = job(d);
+    expect(await after.run()).toBe(0);
+    await after.stop();
+  });
+});

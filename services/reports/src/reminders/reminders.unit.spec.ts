@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { dueReminders, type DeadlineRow } from './decide.ts';
+import { reminderEventId } from './events.ts';
+
+const DAY = 86_400_000;
+const row = (over: Partial<DeadlineRow> = {}): DeadlineRow => ({
+  reportId: 'r1',
+  channelId: 'c1',
+  ackDueAt: '2026-01-08T09:00:00.000Z',
+  acknowledgedAt: null,
+  feedbackDueAt: null,
+  feedbackGivenAt: null,
+  assignees: [],
+  ...over,
+});
+const people = { recipientsOf: (c: string) => [`${c}-bob`, `${c}-ann`], administrators: ['adm'] };
+const at = (iso: string, plusMs = 0) => new Date(Date.parse(iso) + plusMs);
+const steps = (rows: DeadlineRow[], now: Date, lead?: number) =>
+  dueReminders(rows, people, now, lead).map((r) => `${r.deadline}/${r.step}/${r.audience}`);
+
+describe('deadline reminders, decided', () => {
+  it('says nothing until the lead time before a deadline', () => {
+    expect(steps([row()], at(row().ackDueAt, -2 * DAY - 1))).toEqual([]);
+  });
+
+  it("reminds the channel's recipients when nobody is assigned, from two days before", () => {
+    const due = dueReminders([row()], people, at(row().ackDueAt, -2 * DAY));
+    expect(due).toEqual([
+      {
+        reportId: 'r1',
+        deadline: 'acknowledgement',
+        step: 'reminder',
+        dueAt: row().ackDueAt,
+        audience: 'recipients',
+        notify: ['c1-ann', 'c1-bob'],
+      },
+    ]);
+  });
+
+  it('reminds the assignees when there are some, with a lead the channel configures', () => {
+    const due = dueReminders(
+      [row({ assignees: ['zed', 'amy'] })],
+      people,
+      at(row().ackDueAt, -DAY),
+      DAY,
+    );
+    expect(due.map((r) => [r.audience, r.notify])).toEqual([['assignees', ['amy', 'zed']]]);
+    expect(steps([row()], at(row().ackDueAt, -DAY - 1), DAY)).toEqual([]);
+  });
+
+  it('escalates to the administrators once the deadline has passed (the reminder still due)', () => {
+    expect(steps([row()], at(row().ackDueAt))).toEqual([
+      'acknowledgement/reminder/recipients',
+      'acknowledgement/escalation/administrators',
+    ]);
+  });
+
+  it('forgets a deadline once met: acknowledged, then feedback given', () => {
+    const acked = row({
+      acknowledgedAt: '2026-01-02T00:00:00.000Z',
+      feedbackDueAt: '2026-04-02T00:00:00.000Z',
+    });
+    expect(steps([acked], at('2026-03-31T00:00:00.000Z'))).toEqual([
+      'feedback/reminder/recipients',
+    ]);
+    expect(steps([acked], at('2026-04-02T00:00:00.000Z'))).toEqual([
+      'feedback/reminder/recipients',
+      'feedback/escalation/administrators',
+    ]);
+    const answered = { ...acked, feedbackGivenAt: '2026-03-01T00:00:00.000Z' };
+    expect(steps([answered], at('2026-05-01T00:00:00.000Z'))).toEqual([]);
+  });
+
+  it('derives one event id per report, deadline and step', () => {
+    const ids = new Set([
+      reminderEventId('r1', 'acknowledgement', 'reminder'),
+      reminderEventId('r1', 'acknowledgement', 'escalation'),
+      reminderEventId('r1', 'feedback', 'reminder'),
+      reminderEventId('r2', 'acknowledgement', 'reminder'),
+    ]);
+    expect(ids.size).toBe(4);
+    expect(reminderEventId('r1', 'feedback', 'reminder')).toBe(
+      reminderEventId('r1', 'feedback', 'reminder'),
+    );
+    expect(reminderEventId('r1', 'feedback', 'reminder')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+  });
+});

@@ -1,0 +1,49 @@
+import type Database from 'better-sqlite3';
+import { prepared } from '../projections/statements.ts';
+import type { DeadlineRow, ReminderPeople } from './decide.ts';
+
+/**
+ * Open reports with a deadline still to meet that falls before `horizon` (now plus the lead),
+ * read off the queue projection, with their assignees. No limit: a page would show the same
+ * overdue reports to every run and never reach the rest (open reports are few).
+ */
+export function readDeadlineRows(db: Database.Database, horizon: string): DeadlineRow[] {
+  const rows = prepared(
+    db,
+    `SELECT report_id AS reportId, channel_id AS channelId, ack_due_at AS ackDueAt,
+              acknowledged_at AS acknowledgedAt, feedback_due_at AS feedbackDueAt,
+              feedback_given_at AS feedbackGivenAt
+       FROM report_queue
+       WHERE is_open = 1
+         AND ((acknowledged_at IS NULL AND ack_due_at <= ?)
+           OR (feedback_given_at IS NULL AND feedback_due_at IS NOT NULL AND feedback_due_at <= ?))
+       ORDER BY report_id`,
+  ).all(horizon, horizon) as Omit<DeadlineRow, 'assignees'>[];
+  const assignees = prepared(
+    db,
+    'SELECT investigator_id AS id FROM report_assignees WHERE report_id = ? ORDER BY investigator_id',
+  );
+  return rows.map((row) => ({
+    ...row,
+    assignees: (assignees.all(row.reportId) as { id: string }[]).map((a) => a.id),
+  }));
+}
+
+/** Channel recipients and active administrators, from the staff directory. */
+export function readReminderPeople(db: Database.Database): ReminderPeople {
+  const recipients = prepared(
+    db,
+    'SELECT investigator_id AS id FROM staff_channel_recipients WHERE channel_id = ? ORDER BY investigator_id',
+  );
+  const administrators = (
+    prepared(
+      db,
+      `SELECT investigator_id AS id FROM staff_investigators
+       WHERE role = 'administrator' AND status = 'active' ORDER BY investigator_id`,
+    ).all() as { id: string }[]
+  ).map((a) => a.id);
+  return {
+    recipientsOf: (channelId) => (recipients.all(channelId) as { id: string }[]).map((r) => r.id),
+    administrators,
+  };
+}

@@ -75,6 +75,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await wb.openLanding();
     await wb.startReport();
     await wb.chooseChannel(channel);
+    // The pages' language chosen in the switcher: the questions follow it.
+    const switcher = wbPage.getByTestId('language-switcher');
+    const label = wbPage.locator('label[for="q-q1"] span[lang]');
+    await switcher.selectOption('af');
+    await expect.poll(() => label.textContent()).toBe('Wat het gebeur?');
+    expect(await wbPage.getByLabel('Taal van die vrae').inputValue()).toBe('af');
+    await switcher.selectOption('en');
+    await expect.poll(() => label.textContent()).toBe('What happened?');
+    expect(await label.getAttribute('lang')).toBe('en');
+    // Or the questions' own language, whatever the pages' language.
     const language = wbPage.getByLabel('Language of the questions');
     // Each language named in itself, the questionnaire's default first.
     expect(await language.locator('option').allInnerTexts()).toEqual([
@@ -83,7 +93,6 @@ describe.skipIf(!hasChromium)(title, () => {
       'Deutsch',
     ]);
     await language.selectOption('af');
-    const label = wbPage.locator('label[for="q-q1"] span[lang]');
     expect(await label.textContent()).toBe('Wat het gebeur?');
     expect(await label.getAttribute('lang')).toBe('af');
     await story.check(wbPage, 'question-af');

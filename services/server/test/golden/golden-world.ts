@@ -259,7 +259,7 @@ export async function readGolden(eventsFile: string, receipt: string, workDir: s
 
 /**
  * The case a receipt opens, as the browser finds it: each receipt derivation in turn, newest
- * first, until a session opens (the committed receipt was issued with version 1, Argon2id).
+ * first, until a session opens (a log written before version 2 holds a version 1 receipt).
  */
 async function caseOf(store: EventStore, receipt: string) {
   const backend = await loadBackend();

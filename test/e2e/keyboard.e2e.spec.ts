@@ -506,7 +506,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await dk.press('Enter');
     const dialog = page.getByRole('dialog', { name: `Purge report ${shortId} permanently?` });
     await dialog.waitFor();
-    expect(await dialog.innerText()).toContain('the evidence files (1)');
+    expect(await dialog.innerText()).toContain('the 1 evidence file');
     await expect.poll(() => dk.focused().then((f) => f.id)).toBe('purge-id');
     // Escape closes it without a request; the focus goes back to the button.
     await dk.press('Escape');

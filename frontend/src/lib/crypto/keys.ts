@@ -198,7 +198,9 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
         metadata: job.metadata,
       };
       if (job.kind === 'beginAttachment') return beginAttachment(file);
-      return sealChunks(file, job.salt, job.first, job.count, job.content);
+      return sealChunks(file, job.salt, job.first, job.count, job.content, (fraction) =>
+        progress({ fraction }),
+      );
     }
     default:
       throw new Error('UnknownJob');

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { openBenchPage } from '../../../bench/browser.ts';
 import { runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
 import {
   POW_CAP_BITS,
@@ -20,7 +20,6 @@ import {
 } from '../src/pow/cap.ts';
 import { VARIANTS, attemptsPerSecond, type Variant } from './pow-variants.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ENTRY = join(import.meta.dirname, 'pow-variants.ts');
 const MS = 3000;
 const figures: Figure[] = [];
@@ -86,33 +85,8 @@ function inNodeJitless(script: string): void {
 }
 
 async function inChromium(script: string, jitless: boolean, throttle: number): Promise<Rates> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(jitless ? ['--js-flags=--jitless'] : []),
-    ],
-  });
+  const { browser, page } = await openBenchPage(script, 'powBench', { jitless, throttle });
   try {
-    const page = await browser.newPage();
-    // WebCrypto needs a secure context: a loopback origin is one; about:blank is not.
-    await page.route('http://127.0.0.1/', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>pow</title>' }),
-    );
-    await page.goto('http://127.0.0.1/');
-    await page.addScriptTag({ content: script, type: 'module' });
-    await page.waitForFunction(() => 'powBench' in globalThis);
-    if (throttle > 1) {
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    }
     const rates: Rates = {};
     for (const v of VARIANTS) {
       rates[v] = await page.evaluate(

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openBenchPage } from '../../../bench/browser.ts';
 import { runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
-import { bundle, CHROMIUM_PATH } from '../test/browser/harness.ts';
+import { bundle } from '../test/browser/harness.ts';
 import { PATHS, sealMiBs, type Path } from './evidence-variants.ts';
 
 const ENTRY = join(import.meta.dirname, 'evidence-variants.ts');
@@ -74,30 +74,8 @@ function nodeJitless(script: string): void {
 }
 
 async function inChromium(script: string, runtime: string, jitless: boolean, throttle: number) {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      ...(jitless ? ['--js-flags=--jitless'] : []),
-    ],
-  });
+  const { browser, page } = await openBenchPage(script, 'evidenceBench', { jitless, throttle });
   try {
-    const page = await browser.newPage();
-    // WebCrypto needs a secure context: a loopback origin is one.
-    await page.route('http://127.0.0.1/', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>evidence</title>' }),
-    );
-    await page.goto('http://127.0.0.1/');
-    await page.addScriptTag({ content: script, type: 'module' });
-    await page.waitForFunction(() => 'evidenceBench' in globalThis);
-    if (throttle > 1) {
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    }
     const run: Run = (prefer, path, sizeMiB) =>
       page.evaluate(
         ([p, q, s]) =>

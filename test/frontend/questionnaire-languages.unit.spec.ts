@@ -33,6 +33,14 @@ describe('a questionnaire in several languages', () => {
       options: ['yes', 'no'],
       text: { af: { label: 'Gaan dit nog aan?', options: { yes: 'Ja', no: 'Nee' } } },
     });
+    // "-" leaves a question unwritten in a language (the default shows there); not in the default.
+    const partial = questionnaireFromLanguages('en', { ...lines, de: 'Was ist passiert?\n-\n-' });
+    expect(partial.ok && partial.questionnaire.questions.map((q) => Object.keys(q.text))).toEqual([
+      ['en', 'af', 'de'],
+      ['en', 'af'],
+      ['en', 'af'],
+    ]);
+    expect(questionnaireFromLanguages('en', { ...lines, en: '-\n-\n-' }).ok).toBe(false);
     // A question missing in one language, or another answer key, is refused before sending.
     expect(questionnaireFromLanguages('en', { ...lines, de: 'Was ist passiert?' }).ok).toBe(false);
     expect(

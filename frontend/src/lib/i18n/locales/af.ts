@@ -444,6 +444,8 @@ export default {
       'Vrae in {language} ({code}): dieselfde vrae in dieselfde volgorde, een per reël',
     'desk.admin.questionnaireHelp':
       '’n Keuse: ná die vraag, “| sleutel=woorde” vir elke antwoord, byvoorbeeld “Gaan dit nog aan? | yes=Ja | no=Nee”. Elke taal gebruik dieselfde sleutels.',
+    'desk.admin.questionnaireUntranslated':
+      'In ’n vertaling hou ’n reël met net “-” daardie vraag in die verstektaal.',
     'desk.admin.questionnaireMismatch':
       'Elke taal het dieselfde vrae nodig, een per reël in dieselfde volgorde, met dieselfde antwoordsleutels.',
     'desk.case.questionId': 'Vraag “{id}” (nie in die kanaal se vraelys nie)',

@@ -450,6 +450,8 @@ export default {
       'Fragen auf {language} ({code}): dieselben Fragen in derselben Reihenfolge, eine pro Zeile',
     'desk.admin.questionnaireHelp':
       'Eine Auswahl: nach der Frage „| Schlüssel=Wörter“ für jede Antwort, zum Beispiel „Dauert es noch an? | yes=Ja | no=Nein“. Jede Sprache verwendet dieselben Schlüssel.',
+    'desk.admin.questionnaireUntranslated':
+      'In einer Übersetzung lässt eine Zeile nur mit „-“ diese Frage in der Standardsprache.',
     'desk.admin.questionnaireMismatch':
       'Jede Sprache braucht dieselben Fragen, eine pro Zeile in derselben Reihenfolge, mit denselben Antwortschlüsseln.',
     'desk.case.questionId': 'Frage „{id}“ (nicht im Fragebogen des Kanals)',

@@ -604,6 +604,8 @@ const messages = {
     'Questions in {language} ({code}): the same questions in the same order, one a line',
   'desk.admin.questionnaireHelp':
     'A choice: after the question, “| key=words” for each answer, for example “Is it still going on? | yes=Yes | no=No”. Every language uses the same keys.',
+  'desk.admin.questionnaireUntranslated':
+    'In a translation, a line with only “-” keeps that question in the default language.',
   'desk.admin.questionnaireMismatch':
     'Every language needs the same questions, one a line in the same order, with the same answer keys.',
   'desk.admin.questionnaire': 'Questionnaire (one question per line; end with * if required)',

@@ -449,6 +449,8 @@ export default {
       'Questions en {language} ({code}) : les mêmes questions dans le même ordre, une par ligne',
     'desk.admin.questionnaireHelp':
       'Un choix : après la question, « | clé=mots » pour chaque réponse, par exemple « Est-ce que cela continue ? | yes=Oui | no=Non ». Chaque langue utilise les mêmes clés.',
+    'desk.admin.questionnaireUntranslated':
+      'Dans une traduction, une ligne avec seulement « - » garde cette question dans la langue par défaut.',
     'desk.admin.questionnaireMismatch':
       'Chaque langue doit avoir les mêmes questions, une par ligne dans le même ordre, avec les mêmes clés de réponse.',
     'desk.case.questionId': 'Question « {id} » (absente du questionnaire du canal)',

@@ -446,6 +446,8 @@ export default {
       'Perguntas em {language} ({code}): as mesmas perguntas pela mesma ordem, uma por linha',
     'desk.admin.questionnaireHelp':
       'Uma escolha: depois da pergunta, «| chave=palavras» para cada resposta, por exemplo «Ainda está a acontecer? | yes=Sim | no=Não». Todos os idiomas usam as mesmas chaves.',
+    'desk.admin.questionnaireUntranslated':
+      'Numa tradução, uma linha só com «-» mantém essa pergunta no idioma predefinido.',
     'desk.admin.questionnaireMismatch':
       'Cada idioma precisa das mesmas perguntas, uma por linha pela mesma ordem, com as mesmas chaves de resposta.',
     'desk.case.questionId': 'Pergunta «{id}» (não consta do questionário do canal)',

@@ -5,8 +5,12 @@ import type { MultilingualQuestion, Questionnaire, QuestionText } from '../../ap
  * required, "?" at the start makes it a long answer, and "| key=words" after it, once per
  * answer, makes it a choice ("Is it still going on?* | yes=Yes | no=No"). Each further language
  * writes the same questions in the same order, with the same keys; its markers are not read.
+ * A line of only "-" leaves that question unwritten in that language: the pages show it in the
+ * default language there, marked as such.
  */
 interface Line {
+  /** "-": not written in this language. */
+  untranslated?: boolean;
   label: string;
   required: boolean;
   long: boolean;
@@ -14,6 +18,8 @@ interface Line {
 }
 
 function parseLine(line: string): Line {
+  if (line === '-')
+    return { untranslated: true, label: '', required: false, long: false, options: [] };
   const [head = '', ...parts] = line.split('|').map((p) => p.trim());
   const options = parts.filter(Boolean).map((p): [string, string] => {
     const at = p.indexOf('=');
@@ -73,10 +79,16 @@ export function questionnaireFromLanguages(
       ...(choice ? { options: line.options.map(([k]) => k) } : {}),
       text: Object.fromEntries([
         [defaultLanguage, textOf(line)],
-        ...others.map(([code, lines]) => [code, textOf(lines[i]!)]),
+        ...others
+          .filter(([, lines]) => !lines[i]!.untranslated)
+          .map(([code, lines]) => [code, textOf(lines[i]!)]),
       ]),
     };
   });
-  const agree = others.every(([, lines]) => lines.every((l, i) => keysOf(l) === keysOf(base[i]!)));
+  const agree =
+    !base.some((l) => l.untranslated) &&
+    others.every(([, lines]) =>
+      lines.every((l, i) => l.untranslated || keysOf(l) === keysOf(base[i]!)),
+    );
   return agree ? { ok: true, questionnaire: { defaultLanguage, questions } } : { ok: false };
 }

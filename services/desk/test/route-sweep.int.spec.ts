@@ -60,6 +60,10 @@ const noIfMatch = new Map<string, string>([
     "appends the caller's export record to the report's access stream, never the report's",
   ],
   [
+    'POST /api/cases/exports',
+    "appends the caller's case list export record to their own exports stream; no report moves",
+  ],
+  [
     'POST /api/deployment/key-shares',
     'a sealed copy of the current key: one made across a rotation names another key and is refused',
   ],

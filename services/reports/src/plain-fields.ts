@@ -1,5 +1,6 @@
 import { sealedDeploymentKeySchema } from '@integrity-desk/protocol';
 import { z } from 'zod';
+import { exportEventSchema } from './access/case-list-export.ts';
 import { accessEventSchema } from './access/events.ts';
 import { channelEventSchema } from './channel/index.ts';
 import { deploymentEventSchema } from './deployment/index.ts';
@@ -22,6 +23,7 @@ export const eventSchemas = [
   reportEventSchema,
   purgeEventSchema,
   accessEventSchema,
+  exportEventSchema,
   investigatorEventSchema,
   channelEventSchema,
   deploymentEventSchema,

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { DeskContext } from '../context.ts';
 import { requireCaller } from '../context.ts';
 import { caseFeedRoute } from './events.ts';
+import { caseListExportRoute } from './export-route.ts';
 import { caseQuerySchema, toCaseQuery } from './query-schema.ts';
 
 /** The caller's view of the list: exactly the channels the queues show them. */
@@ -22,6 +23,7 @@ export function caseListContext(ctx: DeskContext, investigatorId: string): CaseL
 export function caseListRoutes(ctx: DeskContext): Router {
   const router = Router();
   caseFeedRoute(ctx, router, ctx.deps.config.caseFeed);
+  caseListExportRoute(ctx, router);
   router.get('/api/cases', async (req, res) => {
     const caller = await requireCaller(ctx, req, res);
     const params = parseRequest(caseQuerySchema, req.query);

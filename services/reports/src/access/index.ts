@@ -1,2 +1,3 @@
+export * from './case-list-export.ts';
 export * from './events.ts';
 export * from './recorder.ts';

@@ -1,5 +1,11 @@
 import type { EventStore } from '@integrity-desk/eventstore';
 import {
+  exportEventSchema,
+  exportsStream,
+  type CaseListExportFilter,
+  type ExportEvent,
+} from './case-list-export.ts';
+import {
   accessEventId,
   accessEventSchema,
   accessStream,
@@ -20,6 +26,15 @@ export interface AccessRecorder {
    */
   recordExport(
     exported: { reportId: string; investigatorId: string },
+    eventId: string,
+  ): Promise<void>;
+  /**
+   * Records that `investigatorId` exported `rows` cases of the case list chosen by `filter`, as
+   * CSV: one event per export on `exports-<investigatorId>`, resolved when durable. A failure
+   * rejects (the caller offers no file).
+   */
+  recordCaseListExport(
+    exported: { investigatorId: string; rows: number; filter: CaseListExportFilter },
     eventId: string,
   ): Promise<void>;
 }
@@ -66,6 +81,18 @@ export function createAccessRecorder(deps: {
       accessEventSchema.parse(event);
       await deps.store.append(
         accessStream(reportId),
+        [{ id: eventId, type: event.type, data: event.data }],
+        { expectedRevision: 'any' },
+      );
+    },
+    async recordCaseListExport({ investigatorId, rows, filter }, eventId) {
+      const event: ExportEvent = {
+        type: 'CaseListExported',
+        data: { investigatorId, rows, filter, hour: hourOf(deps.clock.now()) },
+      };
+      exportEventSchema.parse(event);
+      await deps.store.append(
+        exportsStream(investigatorId),
         [{ id: eventId, type: event.type, data: event.data }],
         { expectedRevision: 'any' },
       );

@@ -106,7 +106,8 @@ export async function playGoldenStory() {
     (await w.desk.call('GET', `/api/reports/${reportId}`, { cookie: w.alice.cookie })).status,
   ).toBe(200);
 
-  // Alice downloads the evidence and exports the case file; someone mistypes bob's password.
+  // Alice downloads the evidence, exports the case file and the case list; bob's password is
+  // mistyped.
   const download = await fetch(
     `${w.desk.base}/api/reports/${reportId}/evidence/${file.attachmentId}`,
     { headers: { cookie: w.alice.cookie, 'x-integrity-desk': '1' } },
@@ -118,6 +119,12 @@ export async function playGoldenStory() {
     body: {},
   });
   expect(exported.status).toBe(204);
+  // And the case list as CSV, filtered and searched (the search's text is never kept).
+  const listed = await w.desk.call('POST', '/api/cases/exports', {
+    cookie: w.alice.cookie,
+    body: { filter: { status: 'in_review,investigating', q: 'tender', sort: 'received' }, rows: 1 },
+  });
+  expect(listed.status).toBe(204);
   const failed = await w.desk.call('POST', '/api/session', {
     body: {
       handle: w.bob.handle,

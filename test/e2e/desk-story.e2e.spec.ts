@@ -440,6 +440,26 @@ describe.skipIf(!hasChromium)(title, () => {
     await list.filter('Label', 'tender fraud');
     expect(await list.showing(1)).toEqual([tender]);
     expect(await list.rows().innerText()).toContain('tender fraud');
+    // Export CSV takes the filter on screen. First the desk cannot record the export: no file.
+    await officer.page.route('**/api/cases/exports', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ title: 'Service unavailable', status: 503 }),
+      }),
+    );
+    await officer.page.getByRole('button', { name: 'Export CSV' }).click();
+    await officer.page.getByRole('alert').filter({ hasText: 'could not be exported' }).waitFor();
+    expect(await officer.page.getByTestId('case-list-csv').count()).toBe(0);
+    await officer.page.unrouteAll();
+    // Then the file: the labelled case's row with its plain fields, and not the other case.
+    const csv = (await list.exportCsv()).split('\r\n');
+    expect(csv[0]).toBe(
+      'case,received,status,priority,sector,region,assignees,next deadline,labels',
+    );
+    expect(csv.slice(1)).toEqual([expect.stringMatching(new RegExp(`^${tender},`)), '']);
+    expect(csv[1]).toContain(',tender fraud');
+    expect(csv.join('\n')).not.toContain(harbour);
     await list.filter('Label', '');
     await list.choose('sector', 'fisheries');
     expect(await list.showing(1)).toEqual([harbour]);
@@ -452,6 +472,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await list.filter('Search (plain fields and labels)', '');
     expect((await list.showing(2)).sort()).toEqual([tender, harbour].sort());
     await check(officer.page, 'case-list');
+    // The administrator sees the export in the audit log, on the investigator's exports stream.
+    await admin.page.bringToFront();
+    await admin.openQueues();
+    await admin.openAdministration();
+    await admin.page
+      .getByRole('row')
+      .filter({ hasText: 'CaseListExported' })
+      .filter({ hasText: /exports-[0-9a-f-]{36}/ })
+      .first()
+      .waitFor();
   }, 120_000);
 
   it('a report sent while the case list is open appears without a reload, marked unread', async () => {

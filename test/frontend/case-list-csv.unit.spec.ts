@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { caseListCsv, csvCell, type CsvCase } from '../../frontend/src/lib/caselist/csv.ts';
 
 const item = (over: Partial<CsvCase> = {}): CsvCase => ({
+  reportId: '6b1f0c2e-0000-4000-8000-000000000001',
   status: 'investigating',
   receivedAt: '2026-01-02T03:04:05.000Z',
   nextDeadline: '2026-04-02T03:04:05.000Z',
@@ -15,11 +16,16 @@ const item = (over: Partial<CsvCase> = {}): CsvCase => ({
 });
 
 describe('the case list CSV', () => {
-  it('has the header and the plain fields of each row, CRLF-separated', () => {
-    expect(caseListCsv([item(), item({ priority: null, sector: null, nextDeadline: null })])).toBe(
-      'received,status,priority,sector,region,assignees,next deadline,labels\r\n' +
-        '2026-01-02T03:04:05.000Z,investigating,high,finance,North,ada; bo,2026-04-02T03:04:05.000Z,fraud\r\n' +
-        '2026-01-02T03:04:05.000Z,investigating,,,North,ada; bo,,fraud\r\n',
+  it('has the header and the case id and plain fields of each row, CRLF-separated', () => {
+    const other = '6b1f0c2e-0000-4000-8000-000000000002';
+    const csv = caseListCsv([
+      item(),
+      item({ reportId: other, priority: null, sector: null, nextDeadline: null }),
+    ]);
+    expect(csv).toBe(
+      'case,received,status,priority,sector,region,assignees,next deadline,labels\r\n' +
+        '6b1f0c2e-0000-4000-8000-000000000001,2026-01-02T03:04:05.000Z,investigating,high,finance,North,ada; bo,2026-04-02T03:04:05.000Z,fraud\r\n' +
+        `${other},2026-01-02T03:04:05.000Z,investigating,,,North,ada; bo,,fraud\r\n`,
     );
   });
 
@@ -37,6 +43,7 @@ describe('the case list CSV', () => {
     expect(csvCell('=SUM(A1,B1)')).toBe('"\'=SUM(A1,B1)"');
     const csv = caseListCsv([item({ region: '@evil', labels: ['-2+3'] })]);
     expect(csv).toContain(",'@evil,");
+    expect(csvCell('\rfoo')).toBe('"\'\rfoo"');
     expect(csv).toContain(",'-2+3\r\n");
   });
 });

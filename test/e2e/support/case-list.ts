@@ -2,7 +2,9 @@
 // controls (the filter form, the selects that apply at once), read back from what it shows (the
 // total, the rows' report ids, a row's unread marker). Shared by the case list spec and the
 // desk story so both drive the page the same way.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export type TextFilter = 'Label' | 'Search (plain fields and labels)';
 export type SelectFilter = 'status' | 'priority' | 'sector';
@@ -20,12 +22,14 @@ export class CaseListNavigator {
     return this.page.getByTestId('case-list').locator('tbody tr');
   }
 
-  /** Waits until the page says exactly `count` cases, then the report ids of its rows. */
+  /**
+   * Waits until the page says exactly `count` cases ('1 case', never '1 cases'), then the
+   * report ids of its rows.
+   */
   async showing(count: number): Promise<string[]> {
     await this.page
       .getByTestId('case-total')
-      // "1 case", "2 cases": the count is an ICU plural now.
-      .filter({ hasText: new RegExp(`^${count} cases?$`) })
+      .filter({ hasText: new RegExp(`^${count} ${count === 1 ? 'case' : 'cases'}$`) })
       .waitFor();
     return this.rows().evaluateAll((rows) =>
       rows.map((row) => row.getAttribute('data-report') ?? ''),
@@ -59,5 +63,21 @@ export class CaseListNavigator {
     await this.page.evaluate((m) => ((window as unknown as { mark: string }).mark = m), mark);
     return async () =>
       (await this.page.evaluate(() => (window as unknown as { mark?: string }).mark)) === mark;
+  }
+
+  /**
+   * Exports the list as filtered now with its Export CSV button and saves the file through the
+   * link the page offers once the desk has recorded the export: the file's text, without the
+   * byte order mark spreadsheets need.
+   */
+  async exportCsv(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Export CSV' }).click();
+    const link = this.page.getByTestId('case-list-csv');
+    await link.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^cases-\d{4}-\d\d-\d\d\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    return text.slice(1);
   }
 }

@@ -103,6 +103,9 @@ const id = encodeURIComponent;
 
 export const deskApi = {
   cases: (query: URLSearchParams) => getJson<CaseListPage>(`/api/cases?${query.toString()}`),
+  /** Records a case list CSV export (the filter, the rows in the file) before it is offered. */
+  recordCaseListExport: (body: { filter: Record<string, string>; rows: number }) =>
+    post<void>('/api/cases/exports', body),
   setupNeeded: () => getJson<{ needed: boolean }>('/api/setup'),
   setup: (body: {
     setupToken: string;

@@ -4,8 +4,12 @@
 // return first) gets a leading single quote, so a label or a region typed by someone cannot run
 // in the investigator's spreadsheet (OWASP CSV injection).
 
-/** The plain fields the CSV reads: a case list row (CaseListItem, GET /api/cases) has them all. */
+/**
+ * The plain fields the CSV reads: a case list row (CaseListItem, GET /api/cases) has them all.
+ * The report id first, so a row can be found again on the desk.
+ */
 export interface CsvCase {
+  reportId: string;
   receivedAt: string;
   status: string;
   priority: string | null;
@@ -17,6 +21,7 @@ export interface CsvCase {
 }
 
 export const csvHeader = [
+  'case',
   'received',
   'status',
   'priority',
@@ -41,6 +46,7 @@ const row = (cells: readonly string[]): string => cells.map(csvCell).join(',');
 export function caseListCsv(items: readonly CsvCase[]): string {
   const records = items.map((c) =>
     row([
+      c.reportId,
       c.receivedAt,
       c.status,
       c.priority ?? '',

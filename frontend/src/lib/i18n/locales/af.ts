@@ -373,6 +373,13 @@ export default {
     'desk.cases.asc': 'Stygend',
     'desk.cases.desc': 'Dalend',
     'desk.cases.apply': 'Filtreer',
+    'desk.cases.export.start': 'Voer CSV uit',
+    'desk.cases.export.explain':
+      '“Voer CSV uit” stoor elke saak van hierdie filter (alle bladsye, nie net hierdie een nie) met sy gewone velde, in hierdie blaaier gemaak. Die uitvoer word in die ouditlog aangeteken. Die lêer is ’n kopie buite die Lessenaar: hou dit so veilig soos die sake.',
+    'desk.cases.export.progress': 'Sake word gelees: {done} van {total}',
+    'desk.cases.export.ready': 'CSV gereed:',
+    'desk.cases.export.failed':
+      'Die saaklys kon nie uitgevoer word nie (’n bladsy kon nie gelees word nie, of die uitvoer kon nie aangeteken word nie). Niks is gestoor nie.',
     'desk.cases.total': '{count, plural, one {# saak} other {# sake}}',
     'desk.cases.unread': 'Ongelees',
     'desk.cases.unreadCount': '{count} nuut',

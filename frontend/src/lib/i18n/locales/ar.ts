@@ -364,6 +364,13 @@ export default {
     'desk.cases.asc': 'تصاعدي',
     'desk.cases.desc': 'تنازلي',
     'desk.cases.apply': 'تصفية',
+    'desk.cases.export.start': 'تصدير CSV',
+    'desk.cases.export.explain':
+      'يحفظ «تصدير CSV» كل قضايا هذه التصفية (كل الصفحات، لا هذه الصفحة وحدها) بحقولها غير المشفّرة، ويُنشأ الملف في هذا المتصفح. يُسجَّل التصدير في سجل التدقيق. الملف نسخة خارج المنصة: احفظه بالعناية نفسها التي تحفظ بها القضايا.',
+    'desk.cases.export.progress': 'جارٍ قراءة القضايا: {done} من {total}',
+    'desk.cases.export.ready': 'ملف CSV جاهز:',
+    'desk.cases.export.failed':
+      'تعذّر تصدير قائمة القضايا (تعذّرت قراءة إحدى الصفحات، أو تعذّر تسجيل التصدير). لم يُحفظ شيء.',
     'desk.cases.total':
       '{count, plural, zero {لا توجد قضايا} one {قضية واحدة} two {قضيتان} few {# قضايا} many {# قضية} other {# قضية}}',
     'desk.cases.unread': 'غير مقروءة',

@@ -379,6 +379,13 @@ export default {
     'desk.cases.asc': 'Aufsteigend',
     'desk.cases.desc': 'Absteigend',
     'desk.cases.apply': 'Filtern',
+    'desk.cases.export.start': 'Als CSV exportieren',
+    'desk.cases.export.explain':
+      '„Als CSV exportieren“ speichert jeden Fall dieses Filters (alle Seiten, nicht nur diese) mit seinen unverschlüsselten Feldern, erstellt in diesem Browser. Der Export wird im Prüfprotokoll festgehalten. Die Datei ist eine Kopie außerhalb der Fallbearbeitung: Bewahren Sie sie so sicher auf wie die Fälle.',
+    'desk.cases.export.progress': 'Fälle werden gelesen: {done} von {total}',
+    'desk.cases.export.ready': 'CSV bereit:',
+    'desk.cases.export.failed':
+      'Die Fallliste konnte nicht exportiert werden (eine Seite konnte nicht gelesen oder der Export nicht festgehalten werden). Nichts wurde gespeichert.',
     'desk.cases.total': '{count, plural, one {# Fall} other {# Fälle}}',
     'desk.cases.unread': 'Ungelesen',
     'desk.cases.unreadCount': '{count} neu',

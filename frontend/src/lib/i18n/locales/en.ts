@@ -357,6 +357,13 @@ const messages = {
   'desk.cases.asc': 'Ascending',
   'desk.cases.desc': 'Descending',
   'desk.cases.apply': 'Filter',
+  'desk.cases.export.start': 'Export CSV',
+  'desk.cases.export.explain':
+    'Export CSV saves every case of this filter (all pages, not only this one) with its plain fields, made in this browser. The export is recorded in the audit log. The file is a copy outside the desk: keep it as safe as the cases.',
+  'desk.cases.export.progress': 'Reading cases: {done} of {total}',
+  'desk.cases.export.ready': 'CSV ready:',
+  'desk.cases.export.failed':
+    'The case list could not be exported (a page could not be read, or the export could not be recorded). Nothing was saved.',
   'desk.cases.total': '{count, plural, one {# case} other {# cases}}',
   'desk.cases.unread': 'Unread',
   'desk.cases.unreadCount': '{count, plural, one {# new} other {# new}}',

@@ -377,6 +377,13 @@ export default {
     'desk.cases.asc': 'Croissant',
     'desk.cases.desc': 'Décroissant',
     'desk.cases.apply': 'Filtrer',
+    'desk.cases.export.start': 'Exporter en CSV',
+    'desk.cases.export.explain':
+      '« Exporter en CSV » enregistre tous les dossiers de ce filtre (toutes les pages, pas seulement celle-ci) avec leurs champs en clair, créé dans ce navigateur. L’export est consigné dans le journal d’audit. Le fichier est une copie hors de la plateforme : gardez-le aussi précieusement que les dossiers.',
+    'desk.cases.export.progress': 'Lecture des dossiers : {done} sur {total}',
+    'desk.cases.export.ready': 'CSV prêt :',
+    'desk.cases.export.failed':
+      'La liste des dossiers n’a pas pu être exportée (une page n’a pas pu être lue, ou l’export n’a pas pu être consigné). Rien n’a été enregistré.',
     'desk.cases.total': '{count, plural, one {# dossier} other {# dossiers}}',
     'desk.cases.unread': 'Non lus',
     'desk.cases.unreadCount': '{count, plural, one {# nouveau} other {# nouveaux}}',

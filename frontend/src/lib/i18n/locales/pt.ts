@@ -374,6 +374,13 @@ export default {
     'desk.cases.asc': 'Crescente',
     'desk.cases.desc': 'Decrescente',
     'desk.cases.apply': 'Filtrar',
+    'desk.cases.export.start': 'Exportar CSV',
+    'desk.cases.export.explain':
+      '«Exportar CSV» guarda todos os casos deste filtro (todas as páginas, não só esta) com os seus campos não cifrados, feito neste navegador. A exportação fica no registo de auditoria. O ficheiro é uma cópia fora da plataforma: guarde-o com o mesmo cuidado que os casos.',
+    'desk.cases.export.progress': 'A ler os casos: {done} de {total}',
+    'desk.cases.export.ready': 'CSV pronto:',
+    'desk.cases.export.failed':
+      'Não foi possível exportar a lista de casos (uma página não pôde ser lida, ou a exportação não pôde ser registada). Nada foi guardado.',
     'desk.cases.total': '{count, plural, =0 {# casos} one {# caso} other {# casos}}',
     'desk.cases.unread': 'Não lidos',
     'desk.cases.unreadCount': '{count, plural, =0 {# novos} one {# novo} other {# novos}}',

@@ -30,7 +30,7 @@ export const emptyFilters = (): CaseListFilters => ({
 });
 
 /** Only what is set: an empty field filters nothing. */
-export function caseQuery(f: CaseListFilters): URLSearchParams {
+export function caseQuery(f: CaseListFilters, limit = PAGE): URLSearchParams {
   const q = new URLSearchParams();
   for (const name of ['view', 'status', 'priority', 'sector', 'assignee'] as const)
     if (f[name]) q.set(name, f[name]);
@@ -40,7 +40,15 @@ export function caseQuery(f: CaseListFilters): URLSearchParams {
     q.set('sort', f.sort);
     q.set('dir', f.dir);
   }
-  q.set('limit', String(PAGE));
+  q.set('limit', String(limit));
   if (f.offset > 0) q.set('offset', String(f.offset));
   return q;
+}
+
+/** The filter alone, as the case list export names it (services/desk POST /api/cases/exports). */
+export function exportedFilter(f: CaseListFilters): Record<string, string> {
+  const q = caseQuery(f);
+  q.delete('limit');
+  q.delete('offset');
+  return Object.fromEntries(q);
 }

@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await list.open();
     expect(await list.showing(2)).toContain(labelled);
     await page.locator(`tr[data-report="${labelled}"] a`).first().click();
-    await page.getByRole('heading', { name: /^Case / }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Case / }).waitFor();
     for (const label of ['needs legal', 'smuggling']) {
       await page.getByLabel('Add a label').selectOption(label);
       await page.getByRole('button', { name: 'Add label' }).click();

@@ -300,7 +300,7 @@ export class AdministratorNavigator extends DeskNavigator {
 
   async unlockToCase() {
     await this.signInHere(() =>
-      this.page.getByRole('heading', { name: /^Case / }).waitFor({ timeout: 90_000 }),
+      this.page.getByRole('heading', { level: 1, name: /^Case / }).waitFor({ timeout: 90_000 }),
     );
   }
 }

@@ -14,6 +14,7 @@ import { csrfGuard, jsonOnly, securityHeaders } from './http/security.ts';
 import { keyRoutes } from './keys/routes.ts';
 import { queueRoutes } from './queues/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { announceSetup, setupRoutes } from './setup/routes.ts';
 
 /**
@@ -37,6 +38,7 @@ export function createDeskApp(deps: DeskDeps): Express {
   app.use(signInRoutes(ctx));
   app.use(queueRoutes(ctx));
   app.use(statisticsRoutes(ctx));
+  app.use(notificationRoutes(ctx));
   app.use(caseListRoutes(ctx));
   app.use(caseRoutes(ctx));
   app.use(adminRoutes(ctx));

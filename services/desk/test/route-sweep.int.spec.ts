@@ -52,6 +52,11 @@ const noIfMatch = new Map<string, string>([
   ['POST /api/investigators', 'creates an account stream (no_stream)'],
   ['POST /api/channels', 'creates a channel stream (no_stream)'],
   [
+    'PUT /api/account/notifications',
+    "the caller's own notification settings (last writer wins: settings, not casework)",
+  ],
+  ['PUT /api/notifications/default', 'the deployment default notification mode (last writer wins)'],
+  [
     'POST /api/statistics/published',
     'appends a new snapshot to the statistics stream; it changes nothing published before',
   ],

@@ -15,6 +15,7 @@ export * from './deployment/index.ts';
 export { eventFields, eventSchemas, plainFields } from './plain-fields.ts';
 export * from './retention/index.ts';
 export * from './reminders/index.ts';
+export * from './notifications/index.ts';
 export * from './access/index.ts';
 export { startPeriodic, systemTimers, type PeriodicWork, type Timers } from './shared/timers.ts';
 export * from './upcasting/index.ts';

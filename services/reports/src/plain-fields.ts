@@ -6,6 +6,7 @@ import { channelEventSchema } from './channel/index.ts';
 import { deploymentEventSchema } from './deployment/index.ts';
 import { investigatorEventSchema, sealedTotpSecretSchema } from './investigator/index.ts';
 import { reportEventSchema } from './report/events.ts';
+import { notificationEventSchema } from './notifications/events.ts';
 import { reminderEventSchema } from './reminders/events.ts';
 import { purgeEventSchema } from './retention/events.ts';
 import { statisticsEventSchema } from './statistics/events.ts';
@@ -29,6 +30,7 @@ export const eventSchemas = [
   deploymentEventSchema,
   statisticsEventSchema,
   reminderEventSchema,
+  notificationEventSchema,
 ] as const;
 
 type EventType = z.infer<(typeof eventSchemas)[number]>['type'];

@@ -108,6 +108,24 @@ export const configSchema = z
      * operator builds with VITE_DEPLOYMENT_SIGN_PUBLIC_KEY and serves it through STATIC_DIR.
      */
     FRONTEND_REBUILD: z.enum(['auto', 'off']).default('auto'),
+    /**
+     * E-mail notifications (issue 14): the SMTP server the desk hands its fixed-text messages to.
+     * Unset: nothing is sent and nothing fails. SMTP_PASSWORD_FILE holds the password.
+     */
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+    SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD_FILE: z.string().min(1).optional(),
+    SMTP_FROM: z.string().min(3).optional(),
+    /** The subject of every notification (say nothing in it either). */
+    NOTIFY_SUBJECT: z.string().min(1).max(200).default('Desk notification'),
+    /** The UTC hour of the daily message and the daily digest. */
+    NOTIFY_DAILY_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  })
+  .refine((c) => c.SMTP_HOST === undefined || c.SMTP_FROM !== undefined, {
+    message: 'SMTP_HOST needs SMTP_FROM (the sender address of notifications)',
+    path: ['SMTP_FROM'],
   })
   .refine((c) => c.EVENT_STORE !== 'esdb' || !!c.ESDB_CONNECTION_STRING, {
     message: 'EVENT_STORE=esdb needs ESDB_CONNECTION_STRING (e.g. esdb+discover://node1:2113)',
@@ -145,6 +163,23 @@ export interface Config {
   /** How long before a deadline its reminder is due; the reminder job runs every `reminderRunMs`. */
   reminderLeadMs: number;
   reminderRunMs: number;
+  /** E-mail notifications; undefined: none are sent. */
+  notifications:
+    | {
+        smtp: {
+          host: string;
+          port: number;
+          secure: boolean;
+          user: string | undefined;
+          passwordFile: string | undefined;
+          from: string;
+        };
+        subject: string;
+        dailyHour: number;
+        stateFile: string;
+        runMs: number;
+      }
+    | undefined;
   /** The services' log threshold (intake's request log, the desk's operational lines). */
   logLevel: LogLevel;
   /** Whether the server rebuilds the front end with the deployment key pinned by itself. */
@@ -196,6 +231,23 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     reminderLeadMs: c.REMINDER_LEAD_HOURS * HOUR,
     // Every quarter of an hour: a reminder is recorded at most that long after it fell due.
     reminderRunMs: HOUR / 4,
+    notifications:
+      c.SMTP_HOST === undefined
+        ? undefined
+        : {
+            smtp: {
+              host: c.SMTP_HOST,
+              port: c.SMTP_PORT,
+              secure: c.SMTP_SECURE === 'true',
+              user: c.SMTP_USER,
+              passwordFile: c.SMTP_PASSWORD_FILE && resolve(c.SMTP_PASSWORD_FILE),
+              from: c.SMTP_FROM!,
+            },
+            subject: c.NOTIFY_SUBJECT,
+            dailyHour: c.NOTIFY_DAILY_HOUR,
+            stateFile: resolve(dataDir, 'notifications.sqlite'),
+            runMs: 60_000,
+          },
     logLevel: c.LOG_LEVEL ?? (demo ? 'warn' : 'info'),
     frontendRebuild: c.FRONTEND_REBUILD,
     frontendCheckMs: 5_000,

@@ -29,6 +29,7 @@ import { announceDemo, stillDemo } from './demo/announce.ts';
 import { runFrontendBuild } from './frontend/build.ts';
 import { startPinnedFrontend } from './frontend/pinned.ts';
 import { deskLogger } from './logging.ts';
+import { startEmailNotifications } from './notifications/start.ts';
 import { optionalSecretFile, persistentSecret, readSecretFile } from './secrets.ts';
 import { close, defaultListenLimits, listen, type ListenLimits } from './listen.ts';
 import { checkDataDir, openingFailed } from './health/data-dir.ts';
@@ -266,6 +267,9 @@ export async function startPlatform(
         log(`reminders: recording a reminder failed, retried next run (${errorClass(error)})`),
     });
     background.push(() => reminders.stop());
+    // E-mail that says only that there is work, where SMTP is configured.
+    const notifications = startEmailNotifications(config, { store, readModels, log });
+    if (notifications) background.push(() => notifications.stop());
     servers.push(server);
     urls.desk = url;
     log(`desk (staff, keep private) listening on ${url}`);

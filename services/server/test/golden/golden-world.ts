@@ -244,6 +244,16 @@ export async function playGoldenStory() {
     body: { threshold: 5 },
   });
   expect(statistics.status).toBe(201);
+  // Notification settings: alice's address and mode, the deployment's default.
+  for (const [path, cookie, body] of [
+    [
+      '/api/account/notifications',
+      w.alice.cookie,
+      { email: 'alice@staff.example.org', mode: 'daily' },
+    ],
+    ['/api/notifications/default', w.admin.cookie, { mode: 'digest' }],
+  ] as const)
+    expect((await w.desk.call('PUT', path, { cookie, body })).status, path).toBe(204);
   await w.desk.settle();
   return { deployment: d, reportId, receipt: wb.receipt, purgeOutcome };
 }

@@ -1,0 +1,83 @@
+import { parseRequest } from '@integrity-desk/http';
+import {
+  notificationDefaultChangedSchema,
+  notificationDefaultsStream,
+  notificationModes,
+  notificationSettingsChangedSchema,
+  notificationsStream,
+  type NotificationSettings,
+} from '@integrity-desk/reports';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { DeskContext } from '../context.ts';
+import { requireAdmin, requireCaller } from '../context.ts';
+
+const settingsBody = z
+  .object({
+    email: z.email().max(254).nullable(),
+    mode: z.enum(notificationModes).nullable(),
+  })
+  .strict();
+const defaultBody = z.object({ mode: z.enum(notificationModes) }).strict();
+
+/**
+ * Notification settings. Each investigator sets their own address and mode (or the default);
+ * an administrator sets the default. The notifier (services/reports/src/notifications) reads the
+ * events; what a message says never depends on them. Last writer wins: settings, not casework.
+ */
+export function notificationRoutes(ctx: DeskContext): Router {
+  const router = Router();
+  const { deps } = ctx;
+
+  const lastData = async <T>(stream: string): Promise<T | undefined> => {
+    const events = await deps.store.readStream(stream).catch(() => []);
+    return events.at(-1)?.data as T | undefined;
+  };
+
+  router.get('/api/account/notifications', async (req, res) => {
+    const caller = await requireCaller(ctx, req, res);
+    const mine = await lastData<NotificationSettings>(notificationsStream(caller.investigatorId));
+    const fallback = await lastData<{ mode: string }>(notificationDefaultsStream);
+    res.json({
+      email: mine?.email ?? null,
+      mode: mine?.mode ?? null,
+      defaultMode: fallback?.mode ?? 'digest',
+    });
+  });
+
+  router.put('/api/account/notifications', async (req, res) => {
+    const caller = await requireCaller(ctx, req, res);
+    const body = parseRequest(settingsBody, req.body);
+    const event = notificationSettingsChangedSchema.parse({
+      type: 'NotificationSettingsChanged',
+      data: {
+        investigatorId: caller.investigatorId,
+        ...body,
+        changedAt: deps.clock.now().toISOString(),
+      },
+    });
+    await deps.store.append(
+      notificationsStream(caller.investigatorId),
+      [{ id: deps.ids.uuid(), type: event.type, data: event.data }],
+      { expectedRevision: 'any' },
+    );
+    res.status(204).end();
+  });
+
+  router.put('/api/notifications/default', async (req, res) => {
+    const caller = await requireAdmin(ctx, req, res);
+    const { mode } = parseRequest(defaultBody, req.body);
+    const event = notificationDefaultChangedSchema.parse({
+      type: 'NotificationDefaultChanged',
+      data: { mode, by: caller.investigatorId, changedAt: deps.clock.now().toISOString() },
+    });
+    await deps.store.append(
+      notificationDefaultsStream,
+      [{ id: deps.ids.uuid(), type: event.type, data: event.data }],
+      { expectedRevision: 'any' },
+    );
+    res.status(204).end();
+  });
+
+  return router;
+}

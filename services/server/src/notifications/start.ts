@@ -1,0 +1,50 @@
+import { errorClass } from '@integrity-desk/http';
+import type { EventStore } from '@integrity-desk/eventstore';
+import { startNotifier } from '@integrity-desk/reports';
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import type { Config } from '../config.ts';
+import { smtpMailer } from './smtp.ts';
+
+/**
+ * Starts the e-mail notifier where SMTP is configured; without it, nothing is sent and nothing
+ * fails. Its state (who chose what, who has work waiting, when each was last written to) is
+ * its own SQLite file under DATA_DIR. A failure is logged by error class only.
+ */
+export function startEmailNotifications(
+  config: Config,
+  deps: { store: EventStore; readModels: Database.Database; log: (line: string) => void },
+): { stop(): Promise<void> } | undefined {
+  const settings = config.notifications;
+  if (!settings) {
+    deps.log('notifications: SMTP_HOST is not set, no e-mail is sent');
+    return undefined;
+  }
+  const password =
+    settings.smtp.passwordFile === undefined
+      ? undefined
+      : readFileSync(settings.smtp.passwordFile, 'utf8').trim();
+  const mailer = smtpMailer({ ...settings.smtp, password });
+  const state = new Database(settings.stateFile);
+  state.pragma('journal_mode = WAL');
+  const notifier = startNotifier({
+    store: deps.store,
+    readModels: deps.readModels,
+    state,
+    mailer,
+    clock: { now: () => new Date() },
+    subject: settings.subject,
+    dailyHour: settings.dailyHour,
+    intervalMs: settings.runMs,
+    onError: (error) =>
+      deps.log(`notifications: a message could not be sent, retried (${errorClass(error)})`),
+  });
+  deps.log(`notifications: e-mail through ${settings.smtp.host}:${settings.smtp.port}`);
+  return {
+    async stop() {
+      await notifier.stop();
+      mailer.close();
+      state.close();
+    },
+  };
+}

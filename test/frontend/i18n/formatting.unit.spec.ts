@@ -31,6 +31,8 @@ describe('messages in a language', () => {
     expect(formatDateIn('de', '2026-03-01T10:00:00Z')).toBe('1. März 2026');
     expect(formatDateIn('pt', '2026-03-01T10:00:00Z')).toBe('1 de março de 2026');
     expect(formatDateIn('en', '2026-03-01T10:00:00Z')).toBe('March 1, 2026');
+    // No calendar data for Oshindonga: digits, day first, never "March".
+    expect(formatDateIn('ng', '2026-03-01T10:00:00Z')).toBe('01/03/2026');
     expect(formatListIn('fr', ['a', 'b', 'c'])).toBe('a, b et c');
     expect(
       formatMessage('de', 'Frage {n, number} von {total, number}', { n: 1, total: 1000 }),

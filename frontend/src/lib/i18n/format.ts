@@ -33,11 +33,21 @@ export function formatMessage(code: string, template: string, params: MessagePar
   }
 }
 
-/** A calendar date at day precision (coarse on purpose), written the language's way. */
+/**
+ * A calendar date at day precision (coarse on purpose), written the language's way. A language
+ * the browser has no calendar data for (Oshiwambo, Otjiherero, Rukwangali, Silozi: CLDR lacks
+ * them) gets the date in digits, day first as in Namibia, never an English month name.
+ */
 export function formatDateIn(code: string, iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
+  if (Intl.DateTimeFormat.supportedLocalesOf([code]).length === 0)
+    return new Intl.DateTimeFormat('en-NA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(date);
   return new Intl.DateTimeFormat(code, { year: 'numeric', month: 'long', day: 'numeric' }).format(
     date,
   );

@@ -152,7 +152,8 @@ describe.skipIf(!hasChromium)(title, () => {
       // The investigator acknowledges and asks; the whistleblower comes back with the receipt.
       const known = await server.investigator.inbox();
       const report = (await server.investigator.openInbox()).find(
-        (r) => (r.answers as Record<string, string>)['what'] === what,
+        // Sealed as { language, answers } (the questionnaire's language beside the answers).
+        (r) => (r.answers as { answers?: Record<string, string> }).answers?.['what'] === what,
       );
       expect(report, `report in ${code} (${known.length} in the inbox)`).toBeDefined();
       await server.investigator.acknowledge(report!.envelope.reportId);

@@ -5,7 +5,13 @@
  * content canaries. Settings go through the desk's HTTP routes; the clock is injected, so the
  * immediate, daily digest and fixed daily modes are each seen at their hour.
  */
-import { handleReportCommand, startNotifier, type Mailer } from '@integrity-desk/reports';
+import {
+  handleReportCommand,
+  NOTIFICATION_TEXTS,
+  startNotifier,
+  type Mailer,
+} from '@integrity-desk/reports';
+import { decrypt, generateKey, readMessage, readPrivateKey } from 'openpgp';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -189,5 +195,61 @@ describe('notifications that say nothing', () => {
     );
     expect(bodies.size).toBe(2);
     expect(errors.map((e) => String(e))).not.toContain(CANARY);
+  }, 60_000);
+
+  it('encrypts to the OpenPGP key an investigator registers, and refuses a key it cannot use', async () => {
+    const { publicKey, privateKey } = await generateKey({
+      type: 'ecc',
+      curve: 'curve25519Legacy',
+      userIDs: [{ email: 'mallory@staff.example.org' }],
+      format: 'armored',
+    });
+    const refused = await w.desk.call('PUT', '/api/account/notifications', {
+      cookie: w.mallory.cookie,
+      body: { email: 'mallory@staff.example.org', mode: 'daily', pgpKey: `${CANARY}` },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).not.toContain(CANARY);
+    const secret = await w.desk.call('PUT', '/api/account/notifications', {
+      cookie: w.mallory.cookie,
+      body: { email: 'mallory@staff.example.org', mode: 'daily', pgpKey: privateKey },
+    });
+    expect(secret.status).toBe(400);
+    const ok = await w.desk.call('PUT', '/api/account/notifications', {
+      cookie: w.mallory.cookie,
+      body: { email: 'mallory@staff.example.org', mode: 'daily', pgpKey: publicKey },
+    });
+    expect(ok.status).toBe(204);
+
+    const seen = delivered.length;
+    const n = startNotifier({
+      store: w.desk.store,
+      readModels: w.desk.db,
+      state: new Database(':memory:'),
+      mailer: mailerTo(port),
+      clock: { now: () => new Date('2026-03-05T08:00:00.000Z') },
+      subject: 'Desk notification',
+      dailyHour: 7,
+      intervalMs: 60_000,
+      timers: { every: () => ({ stop: () => undefined }) },
+      onError: (e) => {
+        throw e;
+      },
+    });
+    await n.run();
+    await n.stop();
+    const mine = delivered.slice(seen).filter((d) => d.to.includes('mallory@staff.example.org'));
+    expect(mine).toHaveLength(1);
+    const raw = mine[0]!.raw;
+    expect(raw).not.toContain('daily message');
+    const armored = /-----BEGIN PGP MESSAGE-----[\s\S]+?-----END PGP MESSAGE-----/.exec(
+      raw.replaceAll('\r\n', '\n'),
+    )?.[0];
+    expect(armored).toBeDefined();
+    const { data } = await decrypt({
+      message: await readMessage({ armoredMessage: armored! }),
+      decryptionKeys: await readPrivateKey({ armoredKey: privateKey }),
+    });
+    expect(data).toBe(NOTIFICATION_TEXTS.daily);
   }, 60_000);
 });

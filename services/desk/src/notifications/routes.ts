@@ -1,4 +1,4 @@
-import { parseRequest } from '@integrity-desk/http';
+import { InvalidRequestError, parseRequest } from '@integrity-desk/http';
 import {
   notificationDefaultChangedSchema,
   notificationDefaultsStream,
@@ -8,6 +8,7 @@ import {
   type NotificationSettings,
 } from '@integrity-desk/reports';
 import { Router } from 'express';
+import { readKey } from 'openpgp';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { requireAdmin, requireCaller } from '../context.ts';
@@ -16,6 +17,7 @@ const settingsBody = z
   .object({
     email: z.email().max(254).nullable(),
     mode: z.enum(notificationModes).nullable(),
+    pgpKey: z.string().min(1).max(64_000).optional(),
   })
   .strict();
 const defaultBody = z.object({ mode: z.enum(notificationModes) }).strict();
@@ -40,6 +42,7 @@ export function notificationRoutes(ctx: DeskContext): Router {
     const fallback = await lastData<{ mode: string }>(notificationDefaultsStream);
     res.json({
       email: mine?.email ?? null,
+      pgpKey: mine?.pgpKey ?? null,
       mode: mine?.mode ?? null,
       defaultMode: fallback?.mode ?? 'digest',
     });
@@ -48,6 +51,13 @@ export function notificationRoutes(ctx: DeskContext): Router {
   router.put('/api/account/notifications', async (req, res) => {
     const caller = await requireCaller(ctx, req, res);
     const body = parseRequest(settingsBody, req.body);
+    // A key that openpgp.js cannot read, or that cannot encrypt, is bad input: refused now, not
+    // failing every notification later.
+    if (body.pgpKey !== undefined) {
+      const key = await readKey({ armoredKey: body.pgpKey }).catch(() => undefined);
+      if (!key || key.isPrivate() || !(await key.getEncryptionKey().catch(() => undefined)))
+        throw new InvalidRequestError();
+    }
     const event = notificationSettingsChangedSchema.parse({
       type: 'NotificationSettingsChanged',
       data: {

@@ -4,6 +4,8 @@ import type { NotificationMode } from './events.ts';
 export interface Recipient {
   readonly investigatorId: string;
   readonly email: string;
+  /** Armored OpenPGP public key; null: plain text. */
+  readonly pgpKey: string | null;
   readonly mode: NotificationMode;
   /** When work arrived that they were not told of yet; null: nothing waiting. */
   readonly pendingSince: string | null;

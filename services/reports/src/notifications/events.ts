@@ -9,6 +9,7 @@ import { z } from 'zod';
  * server must read it to send. `null`: no e-mail. `mode`: `immediate` (a message soon after work
  * arrives), `digest` (one a day, only when something arrived), `daily` (one a day whatever
  * happened, so the mail provider cannot tell when reports arrive); `null`: the default.
+ * `pgpKey`: the investigator's OpenPGP public key; with it the text is encrypted to that key.
  */
 export const notificationsStream = (investigatorId: string) => `notifications-${investigatorId}`;
 export const notificationDefaultsStream = 'notification-defaults';
@@ -27,6 +28,13 @@ export const notificationSettingsChangedSchema = z.object({
     investigatorId: id,
     email: z.email().max(254).nullable(),
     mode: z.enum(notificationModes).nullable(),
+    /** An OpenPGP public key (armored): messages are then encrypted to it. Public by nature. */
+    pgpKey: z
+      .string()
+      .min(1)
+      .max(64_000)
+      .regex(/^-----BEGIN PGP PUBLIC KEY BLOCK-----/)
+      .optional(),
     changedAt: at,
   }),
 });

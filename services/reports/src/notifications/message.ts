@@ -5,6 +5,8 @@ export interface Notification {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  /** Encrypt `text` to this armored OpenPGP public key before it leaves (the mailer does). */
+  readonly pgpKey?: string;
 }
 
 /**

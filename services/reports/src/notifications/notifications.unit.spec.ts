@@ -7,6 +7,7 @@ import { workOf } from './work.ts';
 const person = (over: Partial<Recipient>): Recipient => ({
   investigatorId: 'i',
   email: 'i@example.org',
+  pgpKey: null,
   mode: 'immediate',
   pendingSince: null,
   lastSentAt: null,

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS notifier_default (k INTEGER PRIMARY KEY CHECK (k = 0)
 CREATE TABLE IF NOT EXISTS notifier_people (
   investigator_id TEXT PRIMARY KEY,
   email TEXT,
+  pgp_key TEXT,
   mode TEXT,
   pending_since TEXT,
   last_sent_at TEXT
@@ -53,6 +54,10 @@ export function startNotifier(options: {
 }) {
   const { state } = options;
   state.exec(ddl);
+  // State files made before OpenPGP keys were kept.
+  const columns = state.prepare('PRAGMA table_info(notifier_people)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'pgp_key'))
+    state.exec('ALTER TABLE notifier_people ADD COLUMN pgp_key TEXT');
   const directory = readModelDirectory(options.readModels);
 
   const checkpoint = () =>
@@ -70,9 +75,10 @@ export function startNotifier(options: {
         .data;
       prepared(
         state,
-        `INSERT INTO notifier_people (investigator_id, email, mode) VALUES (?, ?, ?)
-         ON CONFLICT (investigator_id) DO UPDATE SET email = excluded.email, mode = excluded.mode`,
-      ).run(d.investigatorId, d.email, d.mode);
+        `INSERT INTO notifier_people (investigator_id, email, mode, pgp_key) VALUES (?, ?, ?, ?)
+         ON CONFLICT (investigator_id) DO UPDATE
+         SET email = excluded.email, mode = excluded.mode, pgp_key = excluded.pgp_key`,
+      ).run(d.investigatorId, d.email, d.mode, d.pgpKey ?? null);
     } else if (event.type === 'NotificationDefaultChanged') {
       prepared(
         state,
@@ -121,7 +127,8 @@ export function startNotifier(options: {
     const people = (
       prepared(
         state,
-        `SELECT investigator_id AS investigatorId, email, mode, pending_since AS pendingSince,
+        `SELECT investigator_id AS investigatorId, email, mode, pgp_key AS pgpKey,
+                pending_since AS pendingSince,
                 last_sent_at AS lastSentAt
          FROM notifier_people WHERE email IS NOT NULL ORDER BY investigator_id`,
       ).all() as (Omit<Recipient, 'mode'> & { mode: NotificationMode | null })[]
@@ -135,6 +142,7 @@ export function startNotifier(options: {
       try {
         await options.mailer.send({
           ...notificationFor(person.email, person.mode, options.subject),
+          ...(person.pgpKey !== null && { pgpKey: person.pgpKey }),
           date,
         });
         prepared(

@@ -1,5 +1,6 @@
 import type { Mailer } from '@integrity-desk/reports';
 import { createTransport } from 'nodemailer';
+import { createMessage, encrypt, readKey } from 'openpgp';
 
 export interface SmtpSettings {
   readonly host: string;
@@ -13,7 +14,8 @@ export interface SmtpSettings {
 
 /**
  * The notifier's mail transport: nodemailer over SMTP. Only the fixed texts of
- * services/reports/src/notifications/message.ts pass through it; a failure rejects and the
+ * services/reports/src/notifications/message.ts pass through it, encrypted with openpgp.js to the
+ * investigator's key when they registered one; a failure rejects and the
  * notifier retries at its next run.
  */
 export function smtpMailer(settings: SmtpSettings): Mailer & { close(): void } {
@@ -32,11 +34,19 @@ export function smtpMailer(settings: SmtpSettings): Mailer & { close(): void } {
   });
   return {
     async send(message) {
+      // With a registered key, the text leaves encrypted to it (inline OpenPGP, armored).
+      const text =
+        message.pgpKey === undefined
+          ? message.text
+          : await encrypt({
+              message: await createMessage({ text: message.text }),
+              encryptionKeys: await readKey({ armoredKey: message.pgpKey }),
+            });
       await transport.sendMail({
         from: settings.from,
         to: message.to,
         subject: message.subject,
-        text: message.text,
+        text,
         date: message.date,
       });
     },

@@ -172,6 +172,29 @@ describe.skipIf(!hasChromium)(title, () => {
     300_000,
   );
 
+  it('marks an English stand-in in the page: lang="en", the dotted class, the marks removed', async () => {
+    // What t() returns for a key a community draft lacks (frontend/src/lib/i18n/fallback.ts).
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/#lang=en-XA`);
+    await page.waitForFunction(() => document.documentElement.lang === 'en-XA');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'stand-in';
+      p.textContent = '\uF8F0Next\uF8F1';
+      const button = document.createElement('button');
+      button.id = 'labelled';
+      button.setAttribute('aria-label', '\uF8F0Back\uF8F1');
+      document.querySelector('main')!.append(p, button);
+    });
+    const p = page.locator('#stand-in.i18n-fallback[lang=en]');
+    await p.waitFor();
+    expect(await p.textContent()).toBe('Next');
+    const button = page.locator('#labelled.i18n-fallback[lang=en]');
+    await button.waitFor();
+    expect(await button.getAttribute('aria-label')).toBe('Back');
+    await page.close();
+  });
+
   it('showed every page in its language, without overflow, axe clean', () => {
     expect(reports.length).toBeGreaterThanOrEqual(languages.length * 13);
     expect(findings).toEqual([]);

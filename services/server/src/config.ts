@@ -115,6 +115,8 @@ export const configSchema = z
     SMTP_HOST: z.string().min(1).optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
     SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+    /** STARTTLS required (default), except to a relay on this machine (loopback). */
+    SMTP_REQUIRE_TLS: z.enum(['true', 'false']).optional(),
     SMTP_USER: z.string().min(1).optional(),
     SMTP_PASSWORD_FILE: z.string().min(1).optional(),
     SMTP_FROM: z.string().min(3).optional(),
@@ -170,6 +172,7 @@ export interface Config {
           host: string;
           port: number;
           secure: boolean;
+          requireTls: boolean;
           user: string | undefined;
           passwordFile: string | undefined;
           from: string;
@@ -239,6 +242,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
               host: c.SMTP_HOST,
               port: c.SMTP_PORT,
               secure: c.SMTP_SECURE === 'true',
+              requireTls:
+                c.SMTP_REQUIRE_TLS === undefined
+                  ? !isLoopbackHost(c.SMTP_HOST)
+                  : c.SMTP_REQUIRE_TLS === 'true',
               user: c.SMTP_USER,
               passwordFile: c.SMTP_PASSWORD_FILE && resolve(c.SMTP_PASSWORD_FILE),
               from: c.SMTP_FROM!,
@@ -269,4 +276,9 @@ function metricsAt(
 ): Config['metrics'] {
   if (port !== undefined) return { host, port };
   return role === 'projections' ? { host, port: 9464 } : undefined;
+}
+
+/** A mail relay on this machine: the message never crosses a network, so clear text is fine. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

@@ -55,11 +55,12 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(resolve));
 });
 
-const mailerTo = (p: number) =>
+const mailerTo = (p: number, requireTls = false) =>
   smtpMailer({
     host: '127.0.0.1',
     port: p,
     secure: false,
+    requireTls,
     user: undefined,
     password: undefined,
     from: 'desk@example.org',
@@ -252,4 +253,22 @@ describe('notifications that say nothing', () => {
     });
     expect(data).toBe(NOTIFICATION_TEXTS.daily);
   }, 60_000);
+
+  it('sends nothing in clear text when TLS is required and the server offers no STARTTLS', async () => {
+    const before = delivered.length;
+    const mailer = mailerTo(port, true);
+    try {
+      await expect(
+        mailer.send({
+          to: 'alice@staff.example.org',
+          subject: 'Integrity Desk',
+          text: 'There is work for you on the desk.',
+          date: new Date('2026-12-05T10:00:00.000Z'),
+        }),
+      ).rejects.toThrow();
+    } finally {
+      mailer.close();
+    }
+    expect(delivered.length).toBe(before);
+  });
 });

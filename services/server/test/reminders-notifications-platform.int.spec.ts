@@ -37,6 +37,18 @@ describe('reminders and notifications in the platform', () => {
     expect(loadConfig({ DATA_DIR: '/tmp/x' }, []).notifications).toBeUndefined();
   });
 
+  it('requires STARTTLS unless the relay is on this machine or it is turned off', () => {
+    const tls = (env: Record<string, string>) =>
+      loadConfig({ DATA_DIR: '/tmp/x', SMTP_FROM: 'desk@example.org', ...env }, []).notifications
+        ?.smtp.requireTls;
+    expect(tls({ SMTP_HOST: 'mail.example.org' })).toBe(true);
+    expect(tls({ SMTP_HOST: '127.0.0.1' })).toBe(false);
+    expect(tls({ SMTP_HOST: 'localhost' })).toBe(false);
+    expect(tls({ SMTP_HOST: '127.example.org' })).toBe(true);
+    expect(tls({ SMTP_HOST: 'mail.example.org', SMTP_REQUIRE_TLS: 'false' })).toBe(false);
+    expect(tls({ SMTP_HOST: '127.0.0.1', SMTP_REQUIRE_TLS: 'true' })).toBe(true);
+  });
+
   for (const withSmtp of [true, false])
     it(`records an overdue report's reminders at start, ${withSmtp ? 'and mails' : 'and without SMTP sends nothing'}`, async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'idesk-notify-'));

@@ -5,8 +5,14 @@ import { createMessage, encrypt, readKey } from 'openpgp';
 export interface SmtpSettings {
   readonly host: string;
   readonly port: number;
-  /** Implicit TLS (port 465); otherwise STARTTLS is required when the server offers it. */
+  /** Implicit TLS (port 465). */
   readonly secure: boolean;
+  /**
+   * Without implicit TLS: refuse to send unless the server upgrades with STARTTLS. Otherwise
+   * nodemailer sends in clear text to a server that offers no STARTTLS (or to anyone on the path
+   * who strips the offer), and the password with it.
+   */
+  readonly requireTls: boolean;
   readonly user: string | undefined;
   readonly password: string | undefined;
   readonly from: string;
@@ -23,6 +29,7 @@ export function smtpMailer(settings: SmtpSettings): Mailer & { close(): void } {
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
+    requireTLS: !settings.secure && settings.requireTls,
     ...(settings.user !== undefined && {
       auth: { user: settings.user, pass: settings.password ?? '' },
     }),

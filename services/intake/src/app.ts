@@ -15,6 +15,7 @@ import { blobNamedInLog, unrecordedBlobNamed } from './http-domain/reports.ts';
 import { requireSession, receiptSessionRoutes } from './auth/routes.ts';
 import { cspFromBuild } from './static/csp-from-build.ts';
 import { whistleblowerPages } from './static/serve.ts';
+import { safeErrorPages, safeRoutes } from './safe/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
 import { submitRoutes } from './submit/routes.ts';
 
@@ -99,6 +100,13 @@ export function createIntakeApp(deps: IntakeDeps): IntakeApp {
   api.use(caseRoutes(ctx));
   api.use((_req, res) => sendProblem(res, 'notFound'));
   app.use('/api/v1', api);
+
+  // Pages for browsers without JavaScript: HTML forms, HTML errors (never problem JSON).
+  app.use(
+    '/safe',
+    safeRoutes(ctx),
+    safeErrorPages((kind, error) => countFailure(ctx, kind, error)),
+  );
 
   app.use((req, res, next) => {
     const pages = site().pages;

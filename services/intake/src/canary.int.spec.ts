@@ -12,6 +12,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFsBlobStore } from './evidence/fs-blob-store.ts';
 import {
+  formClient,
+  receiptOf,
+  safeChannelId,
+  startSafeIntake,
+} from './test-support/safe-harness.ts';
+import {
   makeEnvelope,
   makeReceipt,
   manualTimers,
@@ -20,7 +26,11 @@ import {
 } from './test-support/harness.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'intake-canary-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const safeDataDir = mkdtempSync(join(tmpdir(), 'intake-canary-safe-'));
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(safeDataDir, { recursive: true, force: true });
+});
 
 const canary = (where: string) => `CANARY${where}${randomBytes(6).toString('hex')}`;
 const canaries = {
@@ -206,6 +216,107 @@ describe('canaries', () => {
         ['count', 'error', 'level', 'msg', 'problem', 'time'],
         ['erased', 'level', 'msg', 'removed', 'time'],
       ]).toContainEqual(keys);
+    }
+  });
+
+  it('leave no trace through the no-JavaScript forms either, where the server sees the plaintext', async () => {
+    const store = createSqliteEventStore({ file: join(safeDataDir, 'events.sqlite') });
+    const blobStore = createFsBlobStore({ dir: join(safeDataDir, 'blobs') });
+    const timers = manualTimers();
+    const safe = await startSafeIntake({ store, blobStore, deps: { timers } });
+    const h = safe.h;
+    const secret = {
+      answer: canary('SAFEANSWER'),
+      where: canary('SAFEWHERE'),
+      file: canary('SAFEFILE'),
+      fileName: canary('SAFENAME'),
+      reply: canary('SAFEREPLY'),
+      refused: canary('SAFEREFUSED'),
+    };
+    const c = formClient(h);
+    const headers = {
+      'x-forwarded-for': canaries.forwardedFor,
+      'user-agent': canaries.userAgent,
+      referer: `https://${canaries.referer}.example/`,
+    };
+    const errors: string[] = [];
+    const post = async (path: string, body: FormData | URLSearchParams) => {
+      const answer = await c.post(path, body, headers);
+      if (answer.res.status >= 400) errors.push(answer.text);
+      return answer;
+    };
+    const reportPath = `/safe/report/${safeChannelId}`;
+    let receipt: string | undefined;
+    try {
+      const { token } = await c.get(reportPath);
+      const form = (what: string, where: string) => {
+        const f = new FormData();
+        f.set('form', token!);
+        f.set('q-what', what);
+        f.set('q-where', where);
+        return f;
+      };
+      // Refused forms carrying canaries: a missing answer, a bad choice, no token, too large.
+      expect((await post(reportPath, form(secret.refused, ''))).res.status).toBe(400);
+      const badChoice = form(secret.refused, secret.refused);
+      badChoice.set('q-ongoing', secret.refused);
+      expect((await post(reportPath, badChoice)).res.status).toBe(400);
+      const noToken = form(secret.refused, secret.refused);
+      noToken.set('form', secret.refused);
+      expect((await post(reportPath, noToken)).res.status).toBe(403);
+
+      const sent = form(secret.answer, secret.where);
+      sent.append('files', new File([secret.file.repeat(50)], `${secret.fileName}.txt`));
+      const ok = await post(reportPath, sent);
+      expect(ok.res.status).toBe(201);
+      receipt = receiptOf(ok.text);
+      expect(receipt).toBeDefined();
+
+      const back = await c.get('/safe/return');
+      const wrong = new URLSearchParams({ form: back.token!, receipt: secret.refused });
+      expect((await post('/safe/case', wrong)).res.status).toBe(401);
+      const reply = new URLSearchParams({
+        form: back.token!,
+        receipt: receipt!,
+        reply: secret.reply,
+      });
+      const replied = await post('/safe/case', reply);
+      expect(replied.res.status).toBe(200);
+      expect(replied.text).toContain(secret.reply);
+      await timers.fire();
+    } finally {
+      await h.close();
+      await store.close();
+    }
+
+    const [report] = await (async () => {
+      const reopened = createSqliteEventStore({ file: join(safeDataDir, 'events.sqlite') });
+      try {
+        const events = await reopened.readAll();
+        return [events.find((e) => e.type === 'ReportSubmitted')];
+      } finally {
+        await reopened.close();
+      }
+    })();
+    expect((report?.data as { sealedBy?: string }).sealedBy).toBe('server');
+    const files = filesUnder(safeDataDir);
+    expect(files.some((f) => f.includes(`${join('blobs', 'blobs')}`))).toBe(true);
+    const logText = h.logs.join('');
+    expect(logText).toContain('"route":"/safe/report/:channelId"');
+    expect(errors.length).toBe(4);
+    const needles = { ...secret, receipt: receipt!, receiptBare: receipt!.replaceAll('-', '') };
+    for (const [where, value] of Object.entries(needles)) {
+      for (const file of files)
+        expect({ where, file, found: readFileSync(file).includes(Buffer.from(value)) }).toEqual({
+          where,
+          file,
+          found: false,
+        });
+      expect({ where, inLogs: logText.includes(value) }).toEqual({ where, inLogs: false });
+      expect({ where, inErrors: errors.join('\n').includes(value) }).toEqual({
+        where,
+        inErrors: false,
+      });
     }
   });
 });

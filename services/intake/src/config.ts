@@ -45,8 +45,29 @@ export interface RateLimitConfig {
   readonly writesPerReportPerWindow: number;
 }
 
+/**
+ * The no-JavaScript path (safe/): plain HTML forms the server seals on arrival. A browser without
+ * scripts cannot pay proof of work, so these bounds are what keeps a flood off it.
+ */
+export interface SafeFormConfig {
+  /** Largest form body (answers and files together), parsed in memory, never on disk. */
+  readonly maxBodyBytes: number;
+  /** Most files one form may carry. */
+  readonly maxFiles: number;
+  /**
+   * Forms parsed and sealed at once in this process: each holds its body in memory and derives a
+   * receipt (Argon2id), so this bounds the memory and CPU a flood of forms can take.
+   */
+  readonly concurrent: number;
+  /** Reports sent through the forms, from everyone together, per rate-limit window. */
+  readonly submitPerWindow: number;
+  /** Returns with a receipt through the forms (each derives keys), from everyone, per window. */
+  readonly returnPerWindow: number;
+}
+
 export interface IntakeConfig {
   readonly pow: PowConfig;
+  readonly safe: SafeFormConfig;
   readonly argon2: Argon2Settings;
   readonly rateLimits: RateLimitConfig;
   /** Largest JSON body (submission envelope with its padding). */
@@ -82,6 +103,14 @@ export const defaultIntakeConfig: IntakeConfig = {
     maxSpent: 200_000,
   },
   argon2: { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 },
+  safe: {
+    // A few photos or documents: larger evidence needs the JavaScript path (chunked, resumable).
+    maxBodyBytes: 25 * MiB,
+    maxFiles: 5,
+    concurrent: 4,
+    submitPerWindow: 30,
+    returnPerWindow: 120,
+  },
   rateLimits: {
     windowMs: 60_000,
     submitPerWindow: 600,
@@ -113,6 +142,7 @@ export function resolveConfig(overrides: IntakeConfigOverrides = {}): IntakeConf
     ...defaultIntakeConfig,
     ...overrides,
     pow: { ...defaultIntakeConfig.pow, ...overrides.pow },
+    safe: { ...defaultIntakeConfig.safe, ...overrides.safe },
     argon2: { ...defaultIntakeConfig.argon2, ...overrides.argon2 },
     rateLimits: { ...defaultIntakeConfig.rateLimits, ...overrides.rateLimits },
   } as IntakeConfig;

@@ -70,6 +70,13 @@ export interface IntakeDeps {
   /** Crypto settings of the deployment (receipt KDF salt and parameters, pinned signing key). */
   readonly cryptoSettings?:
     DeploymentCryptoSettings | (() => Promise<DeploymentCryptoSettings | undefined>);
+  /**
+   * The deployment key the served front-end build pins (its manifest), read at each use: the
+   * no-JavaScript path verifies recipient lists against it exactly as the build's pages do
+   * (following the deployment's key transitions). Absent or undefined: the announced key, as an
+   * unpinned build trusts it.
+   */
+  readonly pinnedDeploymentKey?: () => string | undefined;
   /** A demonstration deployment: deployment info says so and every page shows a banner. */
   readonly demo?: boolean;
   /** Protocol backend for signature checks; the Node backend (`createNodeBackend()`) when absent. */

@@ -362,6 +362,11 @@ export const deskCaseSchema = z.object({
   assignees: z.array(z.string()),
   /** The submission envelope exactly as signed (a `submissionEnvelopeSchema`). */
   envelope: z.unknown(),
+  /**
+   * 'server' when intake sealed the report for a browser without JavaScript: intake saw its
+   * plaintext while it sealed (SECURITY.md, "The no-JavaScript path"). Absent otherwise.
+   */
+  sealedBy: z.literal('server').optional(),
   messages: z.array(caseMessageSchema),
   evidence: z.array(caseEvidenceSchema),
   notes: z.array(

@@ -160,6 +160,8 @@ export async function startPlatform(
       ...(shared.challengeKey ? { challengeKey: shared.challengeKey } : {}),
       demo,
       staticDir,
+      // The no-JavaScript pages verify recipient lists against what the served build pins.
+      pinnedDeploymentKey: () => frontend?.manifest()?.pinnedDeploymentKey ?? undefined,
       config: {
         trustProxy: config.trustProxy,
         uploadExpiryMs: config.uploadExpiryMs,

@@ -39,10 +39,12 @@ function caseView(state: Existing, events: readonly { event: ReportEvent }[]) {
   const evidence = [];
   const notes = [];
   let envelope: unknown;
+  let sealedBy: 'server' | undefined;
   for (const { event } of events) {
     switch (event.type) {
       case 'ReportSubmitted':
         envelope = event.data.envelope;
+        sealedBy = event.data.sealedBy;
         break;
       case 'MessagePosted':
         messages.push(event.data);
@@ -70,6 +72,7 @@ function caseView(state: Existing, events: readonly { event: ReportEvent }[]) {
     labels: state.labels,
     assignees: state.assignees,
     envelope,
+    ...(sealedBy && { sealedBy }),
     messages,
     evidence,
     notes,

@@ -114,12 +114,17 @@ export async function alreadySubmitted(
 /** Appends `ReportSubmitted` through the decider; `eventId` from `submissionEventId(envelope)`. */
 export function submitReport(
   store: EventStore,
-  input: { envelope: SubmissionEnvelope; eventId: string; now: Date },
+  input: { envelope: SubmissionEnvelope; eventId: string; now: Date; sealedBy?: 'server' },
 ): Promise<void> {
   const { reportId, channelId } = input.envelope;
   return run(store, reportId, {
     type: 'SubmitReport',
-    data: { reportId, channelId, envelope: input.envelope },
+    data: {
+      reportId,
+      channelId,
+      envelope: input.envelope,
+      ...(input.sealedBy && { sealedBy: input.sealedBy }),
+    },
     metadata: { now: input.now, eventId: input.eventId, actor: whistleblower },
   });
 }

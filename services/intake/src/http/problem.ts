@@ -45,6 +45,18 @@ export const problems = defineProblems(
       status: 409,
       title: 'The message is not the next one of its author. Reload the case and send it again.',
     },
+    formRefused: {
+      status: 403,
+      title:
+        'The form has expired or did not come from this site. Go back, reload the page and send it again.',
+    },
+    answersMissing: { status: 400, title: 'A required question has no answer.' },
+    recipientsUnverified: {
+      status: 503,
+      title:
+        "This organisation's list of recipients could not be verified, so nothing was sealed to it.",
+      retryAfterSeconds: 60,
+    },
     rateLimited: { status: 429, title: 'Too many requests. Please wait and try again.' },
     unavailable: {
       status: 503,
@@ -64,7 +76,7 @@ export type ProblemKind = keyof typeof problems;
 /** Thrown by handlers; the error handler turns it into a problem response. */
 export class ProblemError extends HttpProblem<ProblemKind> {}
 
-export const { sendProblem, problemHandler } = problemCatalogue<ProblemKind>({
+export const { sendProblem, problemHandler, kindOf } = problemCatalogue<ProblemKind>({
   problems,
   typeBase: 'https://integrity-desk.org/problems/',
   problemClass: ProblemError,

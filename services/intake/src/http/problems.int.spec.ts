@@ -33,6 +33,15 @@ const routes = [
   'GET /readyz',
 ];
 
+/** The no-JavaScript pages (safe/): their refusals are HTML pages, with the same fixed titles. */
+const pageRoutes = [
+  'GET /safe/',
+  'GET /safe/report/:channelId',
+  'POST /safe/report/:channelId',
+  'GET /safe/return',
+  'POST /safe/case',
+];
+
 interface RouterLayer {
   route?: { path: string; methods: Record<string, boolean> };
   handle?: { stack?: RouterLayer[] };
@@ -55,7 +64,7 @@ afterAll(() => h.close());
 describe('problems with fixed titles, never an echo', () => {
   it('the list above is every route intake has', () => {
     const stack = (h.app as unknown as { router: { stack: RouterLayer[] } }).router.stack;
-    expect(routeCount(stack)).toBe(routes.length);
+    expect(routeCount(stack)).toBe(routes.length + pageRoutes.length);
   });
 
   it('every refusal of every route is a problem with a fixed title and no canary', async () => {
@@ -97,6 +106,49 @@ describe('problems with fixed titles, never an echo', () => {
       }
     }
     expect(refusals).toBeGreaterThan(40);
+    expect(answers.filter((a) => a.includes(CANARY))).toEqual([]);
+    expect(h.logs.filter((l) => l.includes(CANARY))).toEqual([]);
+  });
+
+  it('every refusal of every page is an HTML page with a fixed title and no canary', async () => {
+    const answers: string[] = [];
+    let refusals = 0;
+    const escaped = (title: string) => title.replaceAll("'", '&#39;').replaceAll('"', '&#34;');
+    for (const route of pageRoutes) {
+      const [method, template] = route.split(' ') as [string, string];
+      const path = template.replace(':channelId', CANARY);
+      const attempts: RequestInit[] = [
+        { headers: { cookie: `safe_form=${CANARY}`, 'x-forwarded-for': CANARY } },
+        {
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': CANARY },
+          body: `form=${CANARY}&receipt=${CANARY}&q-what=${CANARY}`,
+        },
+        {
+          headers: { 'content-type': 'multipart/form-data; boundary=x', referer: CANARY },
+          body: `--x\r\nContent-Disposition: form-data; name="${CANARY}"\r\n\r\n${CANARY}\r\n--x--\r\n`,
+        },
+        { headers: { 'content-type': 'text/plain' }, body: CANARY },
+      ];
+      for (const init of attempts) {
+        const res = await fetch(`${h.url}${path}?q=${CANARY}`, {
+          method,
+          headers: init.headers as Record<string, string>,
+          ...(method === 'POST' && init.body !== undefined && { body: init.body as string }),
+        });
+        const text = await res.text();
+        answers.push(text);
+        expect(res.status, route).toBeLessThan(500);
+        if (res.status >= 400) {
+          refusals++;
+          expect(res.headers.get('content-type'), route).toContain('text/html');
+          expect(
+            [...titles].some((title) => text.includes(escaped(title))),
+            route,
+          ).toBe(true);
+        }
+      }
+    }
+    expect(refusals).toBeGreaterThan(10);
     expect(answers.filter((a) => a.includes(CANARY))).toEqual([]);
     expect(h.logs.filter((l) => l.includes(CANARY))).toEqual([]);
   });

@@ -16,6 +16,8 @@ export type SubmitReport = Command<
     channelId: string;
     envelope: SubmissionEnvelope;
     acknowledgeWithinDays?: number;
+    /** The no-JavaScript path: intake sealed it, so intake saw the plaintext while it did. */
+    sealedBy?: 'server';
   }
 >;
 export type AcknowledgeReport = Command<

@@ -95,6 +95,7 @@ export function submit(command: SubmitReport, state: ReportState): ReportEvent[]
         receivedAt,
         acknowledgementDueAt: addDays(receivedAt, days),
         envelope: command.data.envelope,
+        ...(command.data.sealedBy && { sealedBy: command.data.sealedBy }),
       },
     },
   ];

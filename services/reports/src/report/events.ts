@@ -50,6 +50,11 @@ export const reportSubmittedSchema = z.object({
      */
     acknowledgementDueAt: at,
     envelope: submissionEnvelopeSchema,
+    /**
+     * 'server' when intake sealed the report for a browser without JavaScript (SECURITY.md, "The
+     * no-JavaScript path"): intake saw the plaintext while it sealed. Absent: the browser sealed it.
+     */
+    sealedBy: z.literal('server').optional(),
   }),
 });
 

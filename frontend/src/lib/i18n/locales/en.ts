@@ -7,6 +7,11 @@ import type { LocaleModule } from '../types';
 
 const messages = {
   'app.name': 'Integrity Desk',
+  'noscript.safe':
+    'JavaScript is off in this browser (for example Tor Browser at "Safest"), so these pages cannot lock your report here.',
+  'noscript.link': 'Report or return without JavaScript',
+  'noscript.promise':
+    'On those pages the server sees what you write while it locks it. Turn JavaScript on (security level "Safer") for the stronger protection.',
   'app.skip': 'Skip to main content',
   'app.demo': 'Demonstration deployment: do not submit real reports here.',
   'app.unpinned':
@@ -525,6 +530,8 @@ const messages = {
   'desk.purge.back': 'Back to the queues',
   'desk.case.notRecipient':
     'This report was not sent to you. Only the recipients of its channel when it was submitted can read it.',
+  'desk.case.sealedByServer':
+    'Sealed by the server: this report was sent from a browser without JavaScript, so intake saw its content while it sealed it (and drew its receipt). Treat what it says as having passed through the server once.',
   'desk.case.notShared':
     'This report was sealed before you were added to its channel, so your keys cannot open it yet, and no key shared with you so far opens it. Ask a colleague who can open it to share it with you.',
   'desk.export.title': 'Case file',

@@ -1,0 +1,104 @@
+/**
+ * Returning without JavaScript: the server derives the receipt's keys for this request only,
+ * opens the case exactly as the whistleblower's worker does (the envelope this receipt signed,
+ * never the server's word for the key), reads the thread, and seals a reply under the receipt's
+ * signing key. Nothing of it outlives the request.
+ */
+import {
+  nextThreadSequence,
+  openReturnedCase,
+  openThreadMessages,
+  sealMessage,
+  type CryptoBackend,
+  type ReceiptKeys,
+} from '@integrity-desk/protocol';
+import { randomUUID } from 'node:crypto';
+import type { IntakeContext } from '../context.ts';
+import { postWhistleblowerMessage, readCaseView, type CaseView } from '../http-domain/reports.ts';
+import { ProblemError } from '../http/problem.ts';
+import type { CaseMessage } from './pages.ts';
+import { verifiedRecipients, type Trust } from './seal.ts';
+
+export interface OpenedCase {
+  readonly view: CaseView;
+  readonly reportKey: Uint8Array;
+  readonly messages: readonly CaseMessage[];
+  readonly nextSequence: number;
+}
+
+/** The same refusal for an unknown receipt and one that does not open its case. */
+function refused(ctx: IntakeContext): ProblemError {
+  return new ProblemError(ctx.deps.projectionsBehind?.() ? 'unavailable' : 'sessionRefused');
+}
+
+export async function openCase(
+  ctx: IntakeContext,
+  b: CryptoBackend,
+  keys: ReceiptKeys,
+  trust: Trust,
+): Promise<OpenedCase> {
+  const located = await ctx.deps.findReportByLocator(keys.locator);
+  const view = located && (await readCaseView(ctx.deps.store, located.reportId));
+  if (!view) throw refused(ctx);
+  let reportKey: Uint8Array;
+  try {
+    reportKey = openReturnedCase(b, view, keys).reportKey;
+  } catch {
+    throw refused(ctx);
+  }
+  // Investigators may author messages only with keys of the channel's verified list.
+  const channel = (await ctx.deps.listChannels()).find((c) => c.id === view.channelId);
+  let investigators: string[] = [];
+  try {
+    if (channel)
+      investigators = verifiedRecipients(b, channel, trust).recipients.map((r) => r.signPublicKey);
+  } catch {
+    investigators = [];
+  }
+  const thread = openThreadMessages(
+    b,
+    view.messages.map((m) => m.envelope),
+    {
+      reportKey,
+      reportId: view.reportId,
+      authors: { whistleblower: keys.signPublicKey, investigators },
+    },
+  );
+  return {
+    view,
+    reportKey,
+    nextSequence: nextThreadSequence(thread, keys.signPublicKey),
+    messages: view.messages.map((m, i) => {
+      const opened = thread[i];
+      return opened?.verified
+        ? { author: opened.envelope.authorRole, text: opened.body, postedAt: m.postedAt }
+        : { author: undefined, text: undefined, postedAt: m.postedAt };
+    }),
+  };
+}
+
+/** Seals the reply under the report key and the receipt's signing key, and posts it. */
+export async function postReply(
+  ctx: IntakeContext,
+  b: CryptoBackend,
+  input: { keys: ReceiptKeys; opened: OpenedCase; text: string },
+): Promise<void> {
+  const { view, reportKey, nextSequence } = input.opened;
+  if (view.status === 'closed') throw new ProblemError('reportClosed');
+  const messageId = randomUUID();
+  const envelope = sealMessage(b, {
+    reportKey,
+    reportId: view.reportId,
+    messageId,
+    authorRole: 'whistleblower',
+    authorSignSeed: input.keys.signSeed,
+    sequence: nextSequence,
+    body: input.text,
+  });
+  await postWhistleblowerMessage(ctx.deps.store, {
+    reportId: view.reportId,
+    messageId,
+    envelope,
+    now: ctx.clock.now(),
+  });
+}

@@ -1,0 +1,238 @@
+/**
+ * /safe: the whistleblower pages for a browser that runs no JavaScript (Tor Browser "Safest").
+ * Plain HTML forms; the server seals what they carry on arrival and keeps only the sealed
+ * envelope (SECURITY.md, "The no-JavaScript path", says what this promises and what it does not).
+ *
+ * Without scripts there is no proof of work, so the path is held by: a signed double-submit form
+ * token (CSRF), global allowances per window of its own (a flood here cannot use up the allowance
+ * of the JavaScript path, whose requests pay), counted only for forms that passed every cheap
+ * check, and a bound on the forms parsed and sealed at once (memory and Argon2id). No IP address
+ * is used or kept, as everywhere in intake.
+ */
+import { errorClass } from '@integrity-desk/http';
+import type { ReceiptKeys } from '@integrity-desk/protocol';
+import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { IntakeContext } from '../context.ts';
+import { submissionEventId, submitReport } from '../http-domain/reports.ts';
+import { noStore } from '../http/headers.ts';
+import { kindOf, problems, ProblemError } from '../http/problem.ts';
+import { createWindowCounter } from '../http/rate-limits.ts';
+import { openCase, postReply } from './case.ts';
+import { storeSealedFile } from './evidence.ts';
+import { readForm, type PostedForm } from './form-body.ts';
+import { createFormTokens } from './form-token.ts';
+import { safeCsp } from './html.ts';
+import {
+  casePage,
+  channelsPage,
+  errorPage,
+  receiptPage,
+  reportFormPage,
+  returnPage,
+} from './pages.ts';
+import { answersFrom, questionsOf } from './questions.ts';
+import {
+  deploymentTrust,
+  forgetKeys,
+  receiptKeysFor,
+  sealAnswers,
+  sealFile,
+  type SealedOnServer,
+} from './seal.ts';
+
+const MiB = 1024 * 1024;
+const MAX_REPLY_CHARS = 20_000;
+
+/** At most `n` forms at once in this process; beyond, a 503 at once rather than a queue. */
+function createGate(n: number) {
+  let busy = 0;
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (busy >= n) throw new ProblemError('unavailable');
+    busy += 1;
+    try {
+      return await work();
+    } finally {
+      busy -= 1;
+    }
+  };
+}
+
+export function safeRoutes(ctx: IntakeContext): Router {
+  const router = Router();
+  const { config, deps } = ctx;
+  const limits = ctx.state.namespace('intake-limit');
+  const windowMs = config.rateLimits.windowMs;
+  const submitAllowance = createWindowCounter(
+    config.safe.submitPerWindow,
+    windowMs,
+    limits,
+    'safe-submit',
+  );
+  const returnAllowance = createWindowCounter(
+    config.safe.returnPerWindow,
+    windowMs,
+    limits,
+    'safe-return',
+  );
+  const gate = createGate(config.safe.concurrent);
+  const tokens = createFormTokens(ctx.challengeKey, ctx.random);
+  const formLimits = { maxBodyBytes: config.safe.maxBodyBytes, maxFiles: config.safe.maxFiles };
+
+  const headers: RequestHandler = (_req, res, next) => {
+    // Replaces the site's policy: these pages run no script of any kind.
+    res.setHeader('Content-Security-Policy', safeCsp);
+    res.type('html');
+    next();
+  };
+  router.use(noStore, headers);
+
+  const channelOf = async (id: string | undefined) => {
+    const channel = (await deps.listChannels()).find((c) => c.id === id);
+    if (!channel) throw new ProblemError('unknownChannel');
+    return channel;
+  };
+  /** The posted form, if its token holds for this browser's cookie (else nothing is done). */
+  const postedForm = async (req: Parameters<RequestHandler>[0]): Promise<PostedForm> => {
+    const form = await readForm(req, formLimits);
+    if (!tokens.holds(req, form.fields.get('form'))) throw new ProblemError('formRefused');
+    return form;
+  };
+  const taken = async (allowance: { take(): Promise<boolean> }) => {
+    if (!(await allowance.take())) throw new ProblemError('rateLimited');
+  };
+
+  router.get('/', async (_req, res) => {
+    res.send(channelsPage(await deps.listChannels()));
+  });
+
+  router.get('/report/:channelId', async (req, res) => {
+    const channel = await channelOf(req.params['channelId']);
+    res.send(
+      reportFormPage({
+        channel,
+        questions: questionsOf(channel.questionnaire),
+        token: tokens.issue(req, res),
+        maxFiles: config.safe.maxFiles,
+        maxMiB: Math.floor(config.safe.maxBodyBytes / MiB),
+      }),
+    );
+  });
+
+  router.post('/report/:channelId', async (req, res) => {
+    const channel = await channelOf(req.params['channelId']);
+    const page = await gate(async () => {
+      const form = await postedForm(req);
+      const answers = answersFrom(questionsOf(channel.questionnaire), form.fields);
+      // Counted only now: a form refused above took nothing from anyone's allowance.
+      await taken(submitAllowance);
+      const b = await ctx.backend();
+      const trust = await deploymentTrust(ctx, b);
+      let sealed: SealedOnServer | undefined;
+      try {
+        sealed = await sealAnswers(b, { channel, trust, answers });
+        const { envelope } = sealed;
+        await submitReport(deps.store, {
+          envelope,
+          eventId: submissionEventId(envelope),
+          now: ctx.clock.now(),
+          sealedBy: 'server',
+        });
+        // The report is durable and its receipt must be shown whatever happens to a file now.
+        let failed = 0;
+        for (const file of form.files) {
+          try {
+            const one = sealFile(b, {
+              reportKey: sealed.reportKey,
+              reportId: envelope.reportId,
+              file,
+            });
+            await storeSealedFile(ctx, envelope.reportId, one);
+          } catch (error) {
+            failed += 1;
+            ctx.counters.count('error', 'no-script file not stored', { error: errorClass(error) });
+          }
+        }
+        return receiptPage({
+          receipt: sealed.receipt,
+          files: form.files.length - failed,
+          filesFailed: failed,
+        });
+      } finally {
+        forgetKeys(sealed?.keys);
+        sealed?.reportKey.fill(0);
+      }
+    });
+    res.status(201).send(page);
+  });
+
+  router.get('/return', (req, res) => {
+    res.send(returnPage(tokens.issue(req, res)));
+  });
+
+  router.post('/case', async (req, res) => {
+    const page = await gate(async () => {
+      const form = await postedForm(req);
+      const receipt = form.fields.get('receipt') ?? '';
+      const reply = (form.fields.get('reply') ?? '').trim();
+      if (receipt.length > 200 || reply.length > MAX_REPLY_CHARS)
+        throw new ProblemError('invalidRequest');
+      await taken(returnAllowance);
+      const b = await ctx.backend();
+      const trust = await deploymentTrust(ctx, b);
+      let keys: ReceiptKeys | undefined;
+      try {
+        try {
+          keys = await receiptKeysFor(b, receipt, trust.settings);
+        } catch {
+          // A mistyped receipt (its check symbol) says the same as an unknown one.
+          throw new ProblemError('sessionRefused');
+        }
+        let opened = await openCase(ctx, b, keys, trust);
+        if (reply !== '') {
+          await postReply(ctx, b, { keys, opened, text: reply });
+          opened.reportKey.fill(0);
+          opened = await openCase(ctx, b, keys, trust);
+        }
+        opened.reportKey.fill(0);
+        return casePage({
+          status: opened.view.status,
+          receivedAt: opened.view.receivedAt,
+          messages: opened.messages,
+          token: tokens.issue(req, res),
+          replied: reply !== '',
+          open: opened.view.status !== 'closed',
+        });
+      } finally {
+        forgetKeys(keys);
+      }
+    });
+    res.send(page);
+  });
+
+  router.use((_req, _res, next) => next(new ProblemError('notFound')));
+  return router;
+}
+
+/**
+ * Errors on these pages are pages: the problem's fixed title (never the error's message), its
+ * status, and that nothing was saved. The same catalogue and counts as the API's problems.
+ */
+export function safeErrorPages(
+  report: (kind: string, error: unknown) => void,
+): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const kind = kindOf(error);
+    if (kind === 'internal' || kind === 'unavailable' || kind.startsWith('storage'))
+      report(kind, error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const entry = problems[kind];
+    // A body refused before it was read is never read: the connection closes after the page.
+    if (!req.complete) res.setHeader('Connection', 'close');
+    if ('retryAfterSeconds' in entry) res.setHeader('Retry-After', String(entry.retryAfterSeconds));
+    res.setHeader('Content-Security-Policy', safeCsp);
+    res.status(entry.status).type('html').send(errorPage(entry.title, entry.status));
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Intake with a channel as a real deployment publishes it (a recipient list signed by a
+ * deployment key, the deployment's crypto settings), for the no-JavaScript path, whose server
+ * seals to that list; and a client that posts its forms as a browser without scripts does.
+ */
+import {
+  generateBoxKeyPair,
+  generateDeploymentKey,
+  generateSigningKeyPair,
+  openAttachment,
+  openReport,
+  openThread,
+  RECEIPT_ARGON2_PARAMS,
+  signRecipientList,
+  type DeploymentCryptoSettings,
+} from '@integrity-desk/protocol';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Channel } from '../deps.ts';
+import { startIntake, testBackend, type Harness } from './harness.ts';
+
+export const safeChannelId = 'c0ffee00-0000-4000-8000-00000000cafe';
+
+export async function startSafeIntake(
+  options: Parameters<typeof startIntake>[0] & { pinned?: string } = {},
+) {
+  const b = await testBackend();
+  const deployment = generateDeploymentKey(b);
+  const investigator = {
+    recipientId: randomUUID(),
+    box: generateBoxKeyPair(b),
+    sign: generateSigningKeyPair(b),
+  };
+  const channel: Channel = {
+    id: safeChannelId,
+    name: 'Integrity Namibia',
+    questionnaire: {
+      questions: [
+        { id: 'what', label: 'What happened?', kind: 'longtext', required: true },
+        { id: 'where', label: 'Which organisation is involved?', kind: 'text', required: true },
+        { id: 'ongoing', label: 'Is it still going on?', kind: 'choice', options: ['Yes', 'No'] },
+      ],
+    },
+    recipients: signRecipientList(
+      b,
+      {
+        channelId: safeChannelId,
+        version: 1,
+        recipients: [
+          {
+            recipientId: investigator.recipientId,
+            boxPublicKey: investigator.box.publicKey,
+            signPublicKey: investigator.sign.publicKey,
+          },
+        ],
+      },
+      deployment.seed,
+    ),
+  };
+  const cryptoSettings: DeploymentCryptoSettings = {
+    v: 1,
+    receiptKdf: {
+      alg: 'argon2id13',
+      salt: randomBytes(16).toString('base64url'),
+      opsLimit: RECEIPT_ARGON2_PARAMS.opsLimit,
+      memLimitBytes: RECEIPT_ARGON2_PARAMS.memLimitBytes,
+    },
+    vaultKdf: { alg: 'argon2id13', opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 },
+    deploymentSignPublicKey: deployment.publicKey,
+  };
+  const h = await startIntake({
+    ...options,
+    deps: {
+      listChannels: async () => [channel],
+      cryptoSettings,
+      pinnedDeploymentKey: () => options.pinned ?? deployment.publicKey,
+      ...options.deps,
+    },
+  });
+  return {
+    h,
+    channel,
+    investigator,
+    /** The investigator's view of every report: envelope verified, answers opened. */
+    async reports() {
+      const events = await h.store.readAll();
+      return events
+        .filter((e) => e.type === 'ReportSubmitted')
+        .map((e) => {
+          const data = e.data as { envelope: unknown; sealedBy?: string };
+          const opened = openReport(b, data.envelope, {
+            kind: 'recipient',
+            recipientId: investigator.recipientId,
+            boxPublicKey: investigator.box.publicKey,
+            boxSecretKey: investigator.box.secretKey,
+          });
+          return { ...opened, sealedBy: data.sealedBy };
+        });
+    },
+    async evidence(reportId: string, reportKey: Uint8Array) {
+      const out: { name: string; bytes: Buffer }[] = [];
+      for (const e of await h.store.readAll()) {
+        if (e.type !== 'EvidenceAdded') continue;
+        const data = e.data as { reportId: string; blobId: string; header: unknown };
+        if (data.reportId !== reportId) continue;
+        const blob = await h.blobStore.read(data.blobId);
+        const opened = openAttachment(b, { reportKey, header: data.header, source: [blob!] });
+        const pieces: Uint8Array[] = [];
+        for await (const p of opened.chunks) pieces.push(p);
+        out.push({ name: opened.metadata.name, bytes: Buffer.concat(pieces) });
+      }
+      return out;
+    },
+    async whistleblowerMessages(reportId: string, reportKey: Uint8Array, signPublicKey: string) {
+      const envelopes = (await h.store.readAll())
+        .filter((e) => e.type === 'MessagePosted')
+        .map((e) => (e.data as { envelope: unknown }).envelope);
+      return openThread(b, envelopes, {
+        reportKey,
+        reportId,
+        authors: { whistleblower: signPublicKey, investigators: [] },
+      }).map((m) => m.body);
+    },
+  };
+}
+
+/** A browser without scripts: keeps its cookies, reads the form token off the page it got. */
+export function formClient(h: Harness) {
+  let cookie = '';
+  const remember = (res: Response) => {
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
+  };
+  return {
+    get cookie() {
+      return cookie;
+    },
+    async get(path: string) {
+      const res = await fetch(`${h.url}${path}`, { headers: cookie ? { cookie } : {} });
+      remember(res);
+      const text = await res.text();
+      const token = /name="form" value="([^"]+)"/.exec(text)?.[1];
+      return { res, text, token };
+    },
+    async post(
+      path: string,
+      body: FormData | URLSearchParams,
+      headers: Record<string, string> = {},
+    ) {
+      const res = await fetch(`${h.url}${path}`, {
+        method: 'POST',
+        headers: { ...(cookie ? { cookie } : {}), 'sec-fetch-site': 'same-origin', ...headers },
+        body,
+      });
+      return { res, text: await res.text() };
+    },
+  };
+}
+
+export const receiptOf = (text: string) => /data-testid="receipt">([0-9A-Z-]+)</.exec(text)?.[1];

@@ -51,6 +51,8 @@ a{color:#0b4f8a}
 `;
 
 const styleHash = createHash('sha256').update(style).digest('base64');
+/** Made apart from the page template, whose whitespace a formatter may change: the hash must hold. */
+const styleElement = new Html(`<style>${style}</style>`);
 
 /**
  * No script of any kind may run on these pages (they are for browsers that refuse it, and a page
@@ -75,9 +77,7 @@ export function page(title: string, body: Html): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>${title} · Integrity Desk</title>
-        <style>
-          ${new Html(style)}
-        </style>
+        ${styleElement}
       </head>
       <body>
         <main>${body}</main>

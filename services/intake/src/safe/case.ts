@@ -8,6 +8,7 @@ import {
   nextThreadSequence,
   openReturnedCase,
   openThreadMessages,
+  RECEIPT_KDF_VERSIONS,
   sealMessage,
   type CryptoBackend,
   type ReceiptKeys,
@@ -17,7 +18,7 @@ import type { IntakeContext } from '../context.ts';
 import { postWhistleblowerMessage, readCaseView, type CaseView } from '../http-domain/reports.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { CaseMessage } from './pages.ts';
-import { verifiedRecipients, type Trust } from './seal.ts';
+import { forgetKeys, receiptKeysFor, verifiedRecipients, type Trust } from './seal.ts';
 
 export interface OpenedCase {
   readonly view: CaseView;
@@ -31,14 +32,39 @@ function refused(ctx: IntakeContext): ProblemError {
   return new ProblemError(ctx.deps.projectionsBehind?.() ? 'unavailable' : 'sessionRefused');
 }
 
+/**
+ * The receipt's keys and its case: each derivation version in turn, newest first (as the
+ * worker's return walks them), until one's locator names a report. A mistyped receipt (its check
+ * symbol) and an unknown one get the same refusal.
+ */
+export async function receiptCase(
+  ctx: IntakeContext,
+  b: CryptoBackend,
+  receipt: string,
+  trust: Trust,
+): Promise<{ keys: ReceiptKeys; reportId: string }> {
+  for (const version of RECEIPT_KDF_VERSIONS) {
+    let keys: ReceiptKeys;
+    try {
+      keys = await receiptKeysFor(b, receipt, version, trust.settings);
+    } catch {
+      throw refused(ctx);
+    }
+    const located = await ctx.deps.findReportByLocator(keys.locator);
+    if (located) return { keys, reportId: located.reportId };
+    forgetKeys(keys);
+  }
+  throw refused(ctx);
+}
+
 export async function openCase(
   ctx: IntakeContext,
   b: CryptoBackend,
   keys: ReceiptKeys,
   trust: Trust,
+  reportId: string,
 ): Promise<OpenedCase> {
-  const located = await ctx.deps.findReportByLocator(keys.locator);
-  const view = located && (await readCaseView(ctx.deps.store, located.reportId));
+  const view = await readCaseView(ctx.deps.store, reportId);
   if (!view) throw refused(ctx);
   let reportKey: Uint8Array;
   try {

@@ -17,7 +17,7 @@ import { submissionEventId, submitReport } from '../http-domain/reports.ts';
 import { noStore } from '../http/headers.ts';
 import { kindOf, problems, ProblemError } from '../http/problem.ts';
 import { createWindowCounter } from '../http/rate-limits.ts';
-import { openCase, postReply } from './case.ts';
+import { openCase, postReply, receiptCase } from './case.ts';
 import { storeSealedFile } from './evidence.ts';
 import { readForm, type PostedForm } from './form-body.ts';
 import { createFormTokens } from './form-token.ts';
@@ -31,14 +31,7 @@ import {
   returnPage,
 } from './pages.ts';
 import { answersFrom, questionsOf } from './questions.ts';
-import {
-  deploymentTrust,
-  forgetKeys,
-  receiptKeysFor,
-  sealAnswers,
-  sealFile,
-  type SealedOnServer,
-} from './seal.ts';
+import { deploymentTrust, forgetKeys, sealAnswers, sealFile, type SealedOnServer } from './seal.ts';
 
 const MiB = 1024 * 1024;
 const MAX_REPLY_CHARS = 20_000;
@@ -181,17 +174,13 @@ export function safeRoutes(ctx: IntakeContext): Router {
       const trust = await deploymentTrust(ctx, b);
       let keys: ReceiptKeys | undefined;
       try {
-        try {
-          keys = await receiptKeysFor(b, receipt, trust.settings);
-        } catch {
-          // A mistyped receipt (its check symbol) says the same as an unknown one.
-          throw new ProblemError('sessionRefused');
-        }
-        let opened = await openCase(ctx, b, keys, trust);
+        const found = await receiptCase(ctx, b, receipt, trust);
+        keys = found.keys;
+        let opened = await openCase(ctx, b, keys, trust, found.reportId);
         if (reply !== '') {
           await postReply(ctx, b, { keys, opened, text: reply });
           opened.reportKey.fill(0);
-          opened = await openCase(ctx, b, keys, trust);
+          opened = await openCase(ctx, b, keys, trust, found.reportId);
         }
         opened.reportKey.fill(0);
         return casePage({

@@ -11,11 +11,13 @@ import {
   deriveReceiptKeys,
   followDeploymentKey,
   generateReceipt,
+  RECEIPT_KDF_CURRENT,
   sealReport,
   verifyRecipientList,
   type AttachmentHeader,
   type CryptoBackend,
   type DeploymentCryptoSettings,
+  type ReceiptKdfVersion,
   type ReceiptKeys,
   type RecipientList,
   type SubmissionEnvelope,
@@ -71,15 +73,17 @@ export function verifiedRecipients(
   }
 }
 
-/** The receipt's keys under the deployment's receipt KDF, as the whistleblower's worker derives them. */
+/** The receipt's keys by derivation `version`, as the whistleblower's worker derives them. */
 export function receiptKeysFor(
   b: CryptoBackend,
   receipt: string,
+  version: ReceiptKdfVersion,
   settings: DeploymentCryptoSettings,
 ): Promise<ReceiptKeys> {
   const kdf = settings.receiptKdf;
   return deriveReceiptKeys(b, {
     receipt,
+    version,
     salt: kdf.salt,
     params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
   });
@@ -104,7 +108,7 @@ export async function sealAnswers(
 ): Promise<SealedOnServer> {
   const list = verifiedRecipients(b, input.channel, input.trust);
   const receipt = generateReceipt(b);
-  const keys = await receiptKeysFor(b, receipt, input.trust.settings);
+  const keys = await receiptKeysFor(b, receipt, RECEIPT_KDF_CURRENT, input.trust.settings);
   try {
     const sealed = sealReport(b, {
       reportId: randomUUID(),

@@ -21,6 +21,11 @@ export default {
   meta: { code: 'af', name: 'Afrikaans', dir: 'ltr', status: 'complete' },
   messages: {
     'app.name': 'Integrity Desk',
+    'noscript.safe':
+      'JavaScript is in hierdie blaaier afgeskakel (byvoorbeeld Tor Browser op "Veiligste"), daarom kan hierdie bladsye jou verslag nie hier sluit nie.',
+    'noscript.link': 'Rapporteer of keer terug sonder JavaScript',
+    'noscript.promise':
+      'Op daardie bladsye sien die bediener wat jy skryf terwyl dit dit sluit. Skakel JavaScript aan (sekuriteitsvlak "Veiliger") vir die sterker beskerming.',
     'app.skip': 'Gaan na die hoofinhoud',
     'app.demo': 'Demonstrasie-installasie: moenie regte verslae hier instuur nie.',
     'app.unpinned':
@@ -547,6 +552,8 @@ export default {
     'desk.purge.back': 'Terug na die toue',
     'desk.case.notRecipient':
       'Hierdie verslag is nie aan jou gestuur nie. Net die ontvangers van sy kanaal toe dit ingestuur is, kan dit lees.',
+    'desk.case.sealedByServer':
+      'Deur die bediener verseël: hierdie verslag is uit ʼn blaaier sonder JavaScript gestuur, daarom het die bediener die inhoud gesien terwyl dit dit verseël het (en die kwitansie gemaak). Hanteer die inhoud asof dit een keer deur die bediener gegaan het.',
     'desk.case.notShared':
       'Hierdie verslag is verseël voordat jy by sy kanaal gevoeg is, so jou sleutels kan dit nog nie oopmaak nie, en geen sleutel wat tot dusver met jou gedeel is, maak dit oop nie. Vra ’n kollega wat dit kan oopmaak om dit met jou te deel.',
     'desk.export.title': 'Saaklêer',

@@ -22,6 +22,11 @@ export default {
   meta: { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' },
   messages: {
     'app.name': 'Integrity Desk',
+    'noscript.safe':
+      'JavaScript ist in diesem Browser ausgeschaltet (zum Beispiel Tor Browser auf „Am sichersten“), deshalb können diese Seiten Ihre Meldung hier nicht verschlüsseln.',
+    'noscript.link': 'Ohne JavaScript melden oder zurückkehren',
+    'noscript.promise':
+      'Auf jenen Seiten sieht der Server, was Sie schreiben, während er es verschlüsselt. Schalten Sie JavaScript ein (Sicherheitsstufe „Sicherer“) für den stärkeren Schutz.',
     'app.skip': 'Zum Hauptinhalt springen',
     'app.demo': 'Demonstrationsinstallation: Senden Sie hier keine echten Meldungen.',
     'app.unpinned':
@@ -556,6 +561,8 @@ export default {
     'desk.purge.back': 'Zurück zu den Warteschlangen',
     'desk.case.notRecipient':
       'Diese Meldung wurde nicht an Sie gesendet. Nur die Empfänger ihres Kanals zum Zeitpunkt des Eingangs können sie lesen.',
+    'desk.case.sealedByServer':
+      'Vom Server verschlüsselt: Diese Meldung kam aus einem Browser ohne JavaScript, daher hat der Server ihren Inhalt beim Verschlüsseln gesehen (und ihre Quittung erzeugt). Behandeln Sie ihren Inhalt so, als sei er einmal durch den Server gegangen.',
     'desk.case.notShared':
       'Diese Meldung wurde versiegelt, bevor Sie ihrem Kanal hinzugefügt wurden. Ihre Schlüssel können sie daher noch nicht öffnen, und kein bisher mit Ihnen geteilter Schlüssel öffnet sie. Bitten Sie eine Kollegin oder einen Kollegen, die sie öffnen können, sie mit Ihnen zu teilen.',
     'desk.export.title': 'Fallakte',

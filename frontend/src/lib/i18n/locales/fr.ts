@@ -23,6 +23,11 @@ export default {
   meta: { code: 'fr', name: 'Français', dir: 'ltr', status: 'complete' },
   messages: {
     'app.name': 'Integrity Desk',
+    'noscript.safe':
+      'JavaScript est désactivé dans ce navigateur (par exemple Tor Browser au niveau « Le plus sûr »), ces pages ne peuvent donc pas chiffrer votre signalement ici.',
+    'noscript.link': 'Signaler ou revenir sans JavaScript',
+    'noscript.promise':
+      'Sur ces pages, le serveur voit ce que vous écrivez pendant qu’il le chiffre. Activez JavaScript (niveau de sécurité « Plus sûr ») pour la protection la plus forte.',
     'app.skip': 'Aller au contenu principal',
     'app.demo': 'Instance de démonstration : n’envoyez pas de vrais signalements ici.',
     'app.unpinned':
@@ -555,6 +560,8 @@ export default {
     'desk.purge.back': 'Retour aux files',
     'desk.case.notRecipient':
       'Ce signalement ne vous a pas été envoyé. Seuls les destinataires de son canal au moment de l’envoi peuvent le lire.',
+    'desk.case.sealedByServer':
+      'Chiffré par le serveur : ce signalement a été envoyé depuis un navigateur sans JavaScript, le serveur a donc vu son contenu pendant qu’il le chiffrait (et a créé son reçu). Considérez que ce contenu est passé une fois par le serveur.',
     'desk.case.notShared':
       'Ce signalement a été scellé avant votre ajout à son canal : vos clés ne peuvent donc pas encore l’ouvrir, et aucune clé partagée avec vous jusqu’ici ne l’ouvre. Demandez à un collègue qui peut l’ouvrir de le partager avec vous.',
     'desk.export.title': 'Dossier complet',

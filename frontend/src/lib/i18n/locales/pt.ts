@@ -26,6 +26,11 @@ export default {
   meta: { code: 'pt', name: 'Português', dir: 'ltr', status: 'complete' },
   messages: {
     'app.name': 'Integrity Desk',
+    'noscript.safe':
+      'O JavaScript está desligado neste navegador (por exemplo, o Tor Browser no nível "O mais seguro"), por isso estas páginas não podem cifrar a sua denúncia aqui.',
+    'noscript.link': 'Denunciar ou voltar sem JavaScript',
+    'noscript.promise':
+      'Nessas páginas, o servidor vê o que escreve enquanto o cifra. Ligue o JavaScript (nível de segurança "Mais seguro") para a proteção mais forte.',
     'app.skip': 'Saltar para o conteúdo principal',
     'app.demo': 'Instalação de demonstração: não envie aqui denúncias reais.',
     'app.unpinned':
@@ -551,6 +556,8 @@ export default {
     'desk.purge.back': 'Voltar às filas',
     'desk.case.notRecipient':
       'Esta denúncia não lhe foi enviada. Só os destinatários do seu canal no momento do envio a podem ler.',
+    'desk.case.sealedByServer':
+      'Cifrada pelo servidor: esta denúncia foi enviada de um navegador sem JavaScript, por isso o servidor viu o seu conteúdo enquanto a cifrava (e gerou o seu recibo). Trate o conteúdo como tendo passado uma vez pelo servidor.',
     'desk.case.notShared':
       'Esta denúncia foi selada antes de ser adicionado ao seu canal, por isso as suas chaves ainda não a conseguem abrir, e nenhuma chave partilhada consigo até agora a abre. Peça a um colega que a consiga abrir que a partilhe consigo.',
     'desk.export.title': 'Processo do caso',

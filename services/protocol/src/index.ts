@@ -32,6 +32,7 @@ export {
   normaliseReceipt,
   isValidReceipt,
   deriveReceiptKeys,
+  deriveReceiptKeysForDeployment,
   signSessionChallenge,
   verifySessionProof,
   RECEIPT_SYMBOLS,

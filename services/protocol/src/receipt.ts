@@ -119,6 +119,29 @@ export async function deriveReceiptKeys(
   };
 }
 
+/**
+ * deriveReceiptKeys with a deployment's `receiptKdf` settings (its salt, and version 1's Argon2id
+ * parameters): what the whistleblower's worker and intake's no-JavaScript pages both call.
+ */
+export function deriveReceiptKeysForDeployment(
+  backend: CryptoBackend,
+  input: {
+    receipt: string;
+    version: ReceiptKdfVersion;
+    kdf: { readonly salt: string; readonly opsLimit: number; readonly memLimitBytes: number };
+    onProgress?: (fraction: number) => void;
+  },
+): Promise<ReceiptKeys> {
+  const { kdf } = input;
+  return deriveReceiptKeys(backend, {
+    receipt: input.receipt,
+    version: input.version,
+    salt: kdf.salt,
+    params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
+    ...(input.onProgress && { onProgress: input.onProgress }),
+  });
+}
+
 function sessionMessage(locator: string, challenge: string, context: string): Uint8Array {
   return encodeFields(
     'integrity-desk/receipt-session/v1',

@@ -3,7 +3,7 @@
 // text, never a key. 'forget' (log out) drops them; terminating the worker drops everything.
 import {
   deploymentCryptoSettingsSchema,
-  deriveReceiptKeys,
+  deriveReceiptKeysForDeployment,
   generateReceipt,
   loadBackend,
   openReturnedCase,
@@ -62,12 +62,10 @@ async function receiptKeysFor(
   settings: DeploymentCryptoSettings,
   progress: (p: Progress) => void,
 ): Promise<ReceiptKeys> {
-  const kdf = settings.receiptKdf;
-  return deriveReceiptKeys(b, {
+  return deriveReceiptKeysForDeployment(b, {
     receipt,
     version,
-    salt: kdf.salt,
-    params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
+    kdf: settings.receiptKdf,
     onProgress: (fraction) => progress({ fraction }),
   });
 }

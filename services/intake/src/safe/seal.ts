@@ -8,7 +8,7 @@ import {
   FormatError,
   createAttachmentSealer,
   attachmentChunkContentLength,
-  deriveReceiptKeys,
+  deriveReceiptKeysForDeployment,
   followDeploymentKey,
   generateReceipt,
   RECEIPT_KDF_CURRENT,
@@ -80,13 +80,7 @@ export function receiptKeysFor(
   version: ReceiptKdfVersion,
   settings: DeploymentCryptoSettings,
 ): Promise<ReceiptKeys> {
-  const kdf = settings.receiptKdf;
-  return deriveReceiptKeys(b, {
-    receipt,
-    version,
-    salt: kdf.salt,
-    params: { opsLimit: kdf.opsLimit, memLimitBytes: kdf.memLimitBytes },
-  });
+  return deriveReceiptKeysForDeployment(b, { receipt, version, kdf: settings.receiptKdf });
 }
 
 export function forgetKeys(keys: ReceiptKeys | undefined): void {

@@ -36,20 +36,23 @@ export function channelsPage(channels: readonly Channel[]): string {
 function questionField(q: Question): Html {
   const id = `q-${q.id}`;
   const marker = html`<span class="muted">(${q.required ? 'required' : 'optional'})</span>`;
-  if (q.kind === 'choice' || q.kind === 'yesno') {
-    const options = q.kind === 'yesno' ? ['Yes', 'No'] : (q.options ?? []);
+  const help = q.help ? html`<p class="muted" lang="${q.lang}" dir="auto">${q.help}</p>` : '';
+  const required = q.required ? html` required` : '';
+  if (q.options) {
+    // Yes and no are the page's words; a choice's options are the channel's, in its language.
+    const optionLang = q.kind === 'yesno' ? 'en' : q.lang;
     return html`<fieldset>
-      <legend>${q.label} ${marker}</legend>
-      ${options.map(
+      <legend><span lang="${q.lang}" dir="auto">${q.label}</span> ${marker}</legend>
+      ${help}
+      ${q.options.map(
         (o) =>
           html`<label class="option"
-            ><input type="radio" name="${id}" value="${o}" ${q.required ? html` required` : ''} />
-            ${o}</label
+            ><input type="radio" name="${id}" value="${o.key}" ${required} />
+            <span lang="${optionLang}" dir="auto">${o.label}</span></label
           >`,
       )}
     </fieldset>`;
   }
-  const required = q.required ? html` required` : '';
   const input =
     q.kind === 'longtext'
       ? html`<textarea id="${id}" name="${id}" dir="auto" ${required}></textarea>`
@@ -60,8 +63,9 @@ function questionField(q: Question): Html {
           autocomplete="off"
           ${required}
         />`;
-  return html`<label for="${id}">${q.label} ${marker}</label
-    >${q.help ? html`<p class="muted">${q.help}</p>` : ''}${input}`;
+  return html`<label for="${id}"
+      ><span lang="${q.lang}" dir="auto">${q.label}</span> ${marker}</label
+    >${help}${input}`;
 }
 
 export function reportFormPage(input: {

@@ -1,51 +1,58 @@
 /**
- * A channel's questionnaire as the no-JavaScript form shows it and reads it back: the same reading
- * of the published document as the pages' (frontend `normaliseQuestionnaire`), so a report sent
- * either way has the same answers under the same ids.
+ * A channel's questionnaire as the no-JavaScript form shows it and reads it back: the published
+ * document read as the reports domain reads it (version 2, or version 1 upcast), each question in
+ * English where the administrator wrote it so, else in the questionnaire's default language (the
+ * pages' `localise`), and the answers keyed as the pages key them: by question id, a choice by its
+ * option key, yes/no as 'yes' or 'no'. So a report sent either way reads the same in the desk.
  */
+import { questionnaireFromVersion1, questionnaireSchema } from '@integrity-desk/reports';
 import { ProblemError } from '../http/problem.ts';
+
+/** The language these pages are written in. */
+const PAGE_LANGUAGE = 'en';
 
 export interface Question {
   readonly id: string;
   readonly label: string;
   readonly kind: 'text' | 'longtext' | 'choice' | 'date' | 'yesno';
   readonly required: boolean;
-  readonly options?: readonly string[];
+  /** Each option's key (the answer) and its words. */
+  readonly options?: readonly { readonly key: string; readonly label: string }[];
   readonly help?: string;
+  /** The language the question is shown in (its `lang` on the page). */
+  readonly lang: string;
 }
 
-const kinds = new Set<Question['kind']>(['text', 'longtext', 'choice', 'date', 'yesno']);
+const yesNo = [
+  { key: 'yes', label: 'Yes' },
+  { key: 'no', label: 'No' },
+];
 
 export function questionsOf(document: unknown): Question[] {
-  const list = Array.isArray(document)
-    ? document
-    : Array.isArray((document as { questions?: unknown } | null)?.questions)
-      ? (document as { questions: unknown[] }).questions
-      : [];
-  return list.flatMap((raw: unknown, i): Question[] => {
-    const q = (raw ?? {}) as Record<string, unknown>;
-    const label = q['label'] ?? q['text'] ?? q['prompt'];
-    if (typeof label !== 'string' || label.length === 0) return [];
-    const kind = (q['kind'] ?? q['type'] ?? 'text') as Question['kind'];
-    const options = Array.isArray(q['options'])
-      ? q['options'].filter((o): o is string => typeof o === 'string')
-      : [];
-    return [
-      {
-        id: typeof q['id'] === 'string' ? q['id'] : `q${i + 1}`,
-        label,
-        kind: kinds.has(kind) ? kind : 'text',
-        required: q['required'] === true,
-        ...(options.length ? { options } : {}),
-        ...(typeof q['help'] === 'string' ? { help: q['help'] } : {}),
-      },
-    ];
+  const parsed = questionnaireSchema.safeParse(document);
+  const questionnaire = parsed.success ? parsed.data : questionnaireFromVersion1(document);
+  return questionnaire.questions.map((q) => {
+    const lang = q.text[PAGE_LANGUAGE] ? PAGE_LANGUAGE : questionnaire.defaultLanguage;
+    const text = q.text[lang] ?? Object.values(q.text)[0] ?? { label: q.id };
+    const options =
+      q.kind === 'yesno'
+        ? yesNo
+        : (q.options ?? []).map((key) => ({ key, label: text.options?.[key] ?? key }));
+    return {
+      id: q.id,
+      label: text.label,
+      kind: q.kind,
+      required: q.required,
+      lang,
+      ...(options.length ? { options } : {}),
+      ...(text.help ? { help: text.help } : {}),
+    };
   });
 }
 
 /**
- * The answers of a posted form, by question id, as the pages send them (trimmed text; a choice
- * only among its options). A required question left empty: 400, nothing sealed.
+ * The answers of a posted form, by question id (trimmed text; a choice only among its option
+ * keys). A required question left empty: 400, nothing sealed.
  */
 export function answersFrom(
   questions: readonly Question[],
@@ -54,14 +61,12 @@ export function answersFrom(
   const answers: Record<string, string> = {};
   for (const q of questions) {
     const value = (fields.get(`q-${q.id}`) ?? '').trim();
-    const allowed =
-      q.kind === 'choice' ? (q.options ?? []) : q.kind === 'yesno' ? ['Yes', 'No'] : undefined;
-    if (value !== '' && allowed && !allowed.includes(value))
-      throw new ProblemError('invalidRequest');
     if (value === '') {
       if (q.required) throw new ProblemError('answersMissing');
       continue;
     }
+    if (q.options && !q.options.some((o) => o.key === value))
+      throw new ProblemError('invalidRequest');
     answers[q.id] = value;
   }
   return answers;

@@ -27,7 +27,12 @@ function reportForm(token: string, answers: Record<string, string>, files: File[
   return form;
 }
 
-const fullAnswers = { what: 'The tender was rigged.', where: 'Ministry of Works', ongoing: 'Yes' };
+const fullAnswers = {
+  what: 'The tender was rigged.',
+  where: 'Ministry of Works',
+  ongoing: 'y',
+  seen: 'yes',
+};
 
 async function expectHtmlRefusal(
   s: Safe,
@@ -60,7 +65,11 @@ describe('the no-JavaScript path', () => {
     expect(form.text.indexOf('the server sees what you write')).toBeLessThan(
       form.text.indexOf('<form'),
     );
-    expect(form.text).toContain('<label for="q-what">');
+    expect(form.text).toMatch(/<label for="q-what"\s*><span lang="en" dir="auto">What happened\?/);
+    // Only in the default language: shown in it, and marked so.
+    expect(form.text).toContain('<span lang="de" dir="auto">Welche Organisation ist beteiligt?');
+    expect(form.text).toContain('value="y"');
+    expect(form.text).toContain('value="yes"');
   });
 
   it('seals a report with a file to the verified list, marked sealed by the server', async () => {

@@ -33,11 +33,39 @@ export async function startSafeIntake(
   const channel: Channel = {
     id: safeChannelId,
     name: 'Integrity Namibia',
+    // Version 2, in two languages: one question only in the default (German), a choice whose
+    // option keys are not its words, and a yes/no question.
     questionnaire: {
+      defaultLanguage: 'de',
       questions: [
-        { id: 'what', label: 'What happened?', kind: 'longtext', required: true },
-        { id: 'where', label: 'Which organisation is involved?', kind: 'text', required: true },
-        { id: 'ongoing', label: 'Is it still going on?', kind: 'choice', options: ['Yes', 'No'] },
+        {
+          id: 'what',
+          kind: 'longtext',
+          required: true,
+          text: { de: { label: 'Was ist passiert?' }, en: { label: 'What happened?' } },
+        },
+        {
+          id: 'where',
+          kind: 'text',
+          required: true,
+          text: { de: { label: 'Welche Organisation ist beteiligt?' } },
+        },
+        {
+          id: 'ongoing',
+          kind: 'choice',
+          required: false,
+          options: ['y', 'n'],
+          text: {
+            de: { label: 'Dauert es an?', options: { y: 'Ja', n: 'Nein' } },
+            en: { label: 'Is it still going on?', options: { y: 'Yes', n: 'No' } },
+          },
+        },
+        {
+          id: 'seen',
+          kind: 'yesno',
+          required: false,
+          text: { de: { label: 'Haben Sie es gesehen?' }, en: { label: 'Did you see it?' } },
+        },
       ],
     },
     recipients: signRecipientList(

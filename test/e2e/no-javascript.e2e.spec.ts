@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)(title, () => {
     reportId = report!.envelope.reportId;
     reportKey = report!.reportKey;
     whistleblowerKey = report!.envelope.whistleblower.signPublicKey;
-    expect(report!.answers).toEqual({ what, where, ongoing: 'Yes' });
+    expect(report!.answers).toEqual({ language: 'en', answers: { what, where, ongoing: 'Yes' } });
     const files = await server.investigator.evidence(reportId, reportKey);
     expect(files.map((f) => [f.name, f.type, f.bytes.equals(pdf)])).toEqual([
       ['minutes.pdf', 'application/pdf', true],

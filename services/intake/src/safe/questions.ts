@@ -8,8 +8,8 @@
 import { questionnaireFromVersion1, questionnaireSchema } from '@integrity-desk/reports';
 import { ProblemError } from '../http/problem.ts';
 
-/** The language these pages are written in. */
-const PAGE_LANGUAGE = 'en';
+/** The language these pages are written in: the one sealed with the answers. */
+export const PAGE_LANGUAGE = 'en';
 
 export interface Question {
   readonly id: string;

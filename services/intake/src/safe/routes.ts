@@ -30,7 +30,7 @@ import {
   reportFormPage,
   returnPage,
 } from './pages.ts';
-import { answersFrom, questionsOf } from './questions.ts';
+import { answersFrom, PAGE_LANGUAGE, questionsOf } from './questions.ts';
 import { deploymentTrust, forgetKeys, sealAnswers, sealFile, type SealedOnServer } from './seal.ts';
 
 const MiB = 1024 * 1024;
@@ -122,7 +122,12 @@ export function safeRoutes(ctx: IntakeContext): Router {
       const trust = await deploymentTrust(ctx, b);
       let sealed: SealedOnServer | undefined;
       try {
-        sealed = await sealAnswers(b, { channel, trust, answers });
+        // With the language they were given in, inside the seal, as the pages seal them.
+        sealed = await sealAnswers(b, {
+          channel,
+          trust,
+          answers: { language: PAGE_LANGUAGE, answers },
+        });
         const { envelope } = sealed;
         await submitReport(deps.store, {
           envelope,

@@ -85,7 +85,7 @@ describe('the no-JavaScript path', () => {
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
 
     const [report] = await safe.reports();
-    expect(report!.answers).toEqual(fullAnswers);
+    expect(report!.answers).toEqual({ language: 'en', answers: fullAnswers });
     expect(report!.sealedBy).toBe('server');
     const files = await safe.evidence(report!.envelope.reportId, report!.reportKey);
     expect(files.map((f) => [f.name, f.bytes.toString()])).toEqual([

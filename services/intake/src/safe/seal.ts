@@ -98,7 +98,11 @@ export interface SealedOnServer {
 /** A fresh receipt, its keys, and the answers sealed to the channel's verified list. */
 export async function sealAnswers(
   b: CryptoBackend,
-  input: { channel: Channel; trust: Trust; answers: Record<string, string> },
+  input: {
+    channel: Channel;
+    trust: Trust;
+    answers: { language: string; answers: Record<string, string> };
+  },
 ): Promise<SealedOnServer> {
   const list = verifiedRecipients(b, input.channel, input.trust);
   const receipt = generateReceipt(b);

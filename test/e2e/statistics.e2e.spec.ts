@@ -111,4 +111,43 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await visitor.getByText('Quarter 2026-Q4').count()).toBe(0);
     await story.check(visitor, 'public-statistics');
   }, 300_000);
+
+  it('lets the administrator choose where and how often the desk says there is work', async () => {
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('heading', { name: 'E-mail notifications' }).waitFor();
+    await page.getByLabel('E-mail address').fill('not an address');
+    await page.getByRole('button', { name: 'Save notification settings' }).click();
+    // The browser's own check refuses it before anything is sent.
+    expect(
+      await page
+        .getByLabel('E-mail address')
+        .evaluate((e) => (e as HTMLInputElement).validity.valid),
+    ).toBe(false);
+    await page.getByLabel('E-mail address').fill('root@staff.example.org');
+    await page.getByLabel('How often').selectOption('daily');
+    await page
+      .getByLabel('OpenPGP public key (optional: messages are then encrypted to it)')
+      .fill('not a key');
+    await page.getByRole('button', { name: 'Save notification settings' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Could not save' }).waitFor();
+    await page
+      .getByLabel('OpenPGP public key (optional: messages are then encrypted to it)')
+      .fill('');
+    await page.getByRole('button', { name: 'Save notification settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
+    const saved = await page.evaluate(async () =>
+      (await fetch('/api/account/notifications')).json(),
+    );
+    expect(saved).toMatchObject({ email: 'root@staff.example.org', mode: 'daily', pgpKey: null });
+    await page.getByLabel('Default for everyone who has not chosen').selectOption('immediate');
+    await page.getByRole('button', { name: 'Save the default' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await page.evaluate(async () => (await fetch('/api/account/notifications')).json()))
+            .defaultMode,
+      )
+      .toBe('immediate');
+    await story.check(page, 'account-notifications');
+  }, 120_000);
 });

@@ -32,3 +32,7 @@ export type Sector = (typeof sectors)[number];
 export type WorkingStatus = (typeof workingStatuses)[number];
 export type ClosingOutcome = (typeof closingOutcomes)[number];
 export type Outcome = (typeof outcomes)[number];
+
+/** How often the desk tells an investigator that there is work (never what). */
+export const notificationModes = ['immediate', 'digest', 'daily'] as const;
+export type NotificationMode = (typeof notificationModes)[number];

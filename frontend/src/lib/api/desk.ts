@@ -12,14 +12,22 @@ import type {
   Triage,
   WorkingStatus,
 } from '@integrity-desk/protocol';
-import { deleteJson, getJson, getStream, postJson, type Result } from './http';
+import { deleteJson, getJson, getStream, postJson, putJson, type Result } from './http';
 import type { DeploymentKeyForAdmin, VaultKdf } from '$lib/crypto/jobs';
+import type { NotificationMode } from '@integrity-desk/protocol/vocabulary';
 
 const csrf = { 'x-integrity-desk': '1' };
 const post = <T>(url: string, body: unknown = {}, etag?: string) =>
   postJson<T>(url, body, { headers: etag ? { ...csrf, 'if-match': etag } : csrf });
 
 export type Role = 'administrator' | 'investigator';
+
+export interface NotificationSettings {
+  email: string | null;
+  pgpKey: string | null;
+  mode: NotificationMode | null;
+  defaultMode: NotificationMode;
+}
 
 export interface Caller {
   investigatorId: string;
@@ -240,6 +248,16 @@ export const deskApi = {
       etag,
     ),
   audit: () => getJson<{ items: AuditItem[] }>('/api/audit'),
+  /** Where and how often the desk tells the caller that there is work (never what). */
+  notificationSettings: () => getJson<NotificationSettings>('/api/account/notifications'),
+  saveNotificationSettings: (body: {
+    email: string | null;
+    mode: NotificationMode | null;
+    pgpKey?: string;
+  }) => putJson<void>('/api/account/notifications', body, { headers: csrf }),
+  /** The mode of everyone who has not chosen one (administrators). */
+  saveNotificationDefault: (mode: NotificationMode) =>
+    putJson<void>('/api/notifications/default', { mode }, { headers: csrf }),
   /** The indicators, live, for the caller's channels (every channel for an administrator). */
   statistics: () => getJson<LiveStatistics>('/api/statistics'),
   /** What publishing now would publish (administrators), recorded nowhere. */

@@ -64,6 +64,8 @@ export const getJson = <T>(url: string, options: RequestOptions = {}) =>
   send<T>('GET', url, undefined, options);
 export const postJson = <T>(url: string, body?: unknown, options: RequestOptions = {}) =>
   send<T>('POST', url, body ?? {}, options);
+export const putJson = <T>(url: string, body: unknown, options: RequestOptions = {}) =>
+  send<T>('PUT', url, body, options);
 export const putBytes = <T>(url: string, body: Uint8Array, options: RequestOptions = {}) =>
   send<T>('PUT', url, body, options);
 export const deleteJson = <T>(url: string, options: RequestOptions = {}) =>

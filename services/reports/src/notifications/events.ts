@@ -1,3 +1,4 @@
+import { notificationModes, type NotificationMode } from '@integrity-desk/protocol/vocabulary';
 import { z } from 'zod';
 
 /**
@@ -14,8 +15,7 @@ import { z } from 'zod';
 export const notificationsStream = (investigatorId: string) => `notifications-${investigatorId}`;
 export const notificationDefaultsStream = 'notification-defaults';
 
-export const notificationModes = ['immediate', 'digest', 'daily'] as const;
-export type NotificationMode = (typeof notificationModes)[number];
+export { notificationModes, type NotificationMode };
 /** Without an administrator's choice: one message a day, only when there is work. */
 export const FALLBACK_MODE: NotificationMode = 'digest';
 

@@ -260,6 +260,23 @@ export default {
     'desk.statistics.publish.done': 'Gepubliseer op {date}.',
     'desk.statistics.publish.empty':
       'Geen kwartaal het sedert die eerste verslag verbygegaan nie: daar is nog niks om te publiseer nie.',
+    'desk.notify.title': 'E-poskennisgewings',
+    'desk.notify.lead':
+      'Die lessenaar kan u per e-pos laat weet dat daar werk is: ’n nuwe verslag in u kanale, ’n antwoord van ’n fluitjieblaser, ’n sperdatum wat nader of verby is. Die boodskap sê nooit wat, waar of presies wanneer nie. Laat die adres leeg vir geen e-pos nie.',
+    'desk.notify.failed': 'Kon nie stoor nie: kontroleer die adres en die sleutel en probeer weer.',
+    'desk.notify.email': 'E-posadres',
+    'desk.notify.mode': 'Hoe gereeld',
+    'desk.notify.mode.default': 'Die verstek ({mode})',
+    'desk.notify.mode.immediate': 'Dadelik, wanneer daar werk is',
+    'desk.notify.mode.digest': 'Een boodskap per dag, slegs wanneer daar werk is',
+    'desk.notify.mode.daily':
+      'Elke dag een boodskap, of daar werk is of nie (verberg wanneer verslae aankom)',
+    'desk.notify.pgp':
+      'OpenPGP publieke sleutel (opsioneel: boodskappe word dan daarmee versleutel)',
+    'desk.notify.save': 'Stoor kennisgewing-instellings',
+    'desk.notify.saved': 'Gestoor.',
+    'desk.notify.defaultMode': 'Verstek vir almal wat nie gekies het nie',
+    'desk.notify.saveDefault': 'Stoor die verstek',
 
     'timeline.ReportSubmitted': 'Verslag gestuur',
     'timeline.ReportAcknowledged': 'Ontvangs van verslag erken',

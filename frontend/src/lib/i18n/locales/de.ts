@@ -263,6 +263,24 @@ export default {
     'desk.statistics.publish.done': 'Veröffentlicht am {date}.',
     'desk.statistics.publish.empty':
       'Seit der ersten Meldung ist noch kein Quartal abgeschlossen: Es gibt noch nichts zu veröffentlichen.',
+    'desk.notify.title': 'E-Mail-Benachrichtigungen',
+    'desk.notify.lead':
+      'Der Arbeitsbereich kann Ihnen per E-Mail mitteilen, dass Arbeit ansteht: eine neue Meldung in Ihren Kanälen, eine Antwort einer hinweisgebenden Person, eine nahende oder versäumte Frist. Die Nachricht sagt nie, was, wo oder wann genau. Lassen Sie die Adresse leer, wenn Sie keine E-Mail möchten.',
+    'desk.notify.failed':
+      'Speichern nicht möglich: Prüfen Sie Adresse und Schlüssel und versuchen Sie es erneut.',
+    'desk.notify.email': 'E-Mail-Adresse',
+    'desk.notify.mode': 'Wie oft',
+    'desk.notify.mode.default': 'Die Voreinstellung ({mode})',
+    'desk.notify.mode.immediate': 'Sofort, wenn Arbeit ansteht',
+    'desk.notify.mode.digest': 'Eine Nachricht am Tag, nur wenn Arbeit ansteht',
+    'desk.notify.mode.daily':
+      'Jeden Tag eine Nachricht, ob Arbeit ansteht oder nicht (verbirgt, wann Meldungen eingehen)',
+    'desk.notify.pgp':
+      'Öffentlicher OpenPGP-Schlüssel (optional: Nachrichten werden dann damit verschlüsselt)',
+    'desk.notify.save': 'Benachrichtigungen speichern',
+    'desk.notify.saved': 'Gespeichert.',
+    'desk.notify.defaultMode': 'Voreinstellung für alle, die nichts gewählt haben',
+    'desk.notify.saveDefault': 'Voreinstellung speichern',
 
     'timeline.ReportSubmitted': 'Meldung gesendet',
     'timeline.ReportAcknowledged': 'Eingang der Meldung bestätigt',

@@ -246,6 +246,22 @@ const messages = {
   'desk.statistics.publish.done': 'Published on {date}.',
   'desk.statistics.publish.empty':
     'No quarter has ended since the first report: there is nothing to publish yet.',
+  'desk.notify.title': 'E-mail notifications',
+  'desk.notify.lead':
+    'The desk can e-mail you that there is work: a new report in your channels, a reply from a whistleblower, a deadline coming or missed. The message never says what, where or exactly when. Leave the address empty for no e-mail.',
+  'desk.notify.failed': 'Could not save: check the address and the key, then try again.',
+  'desk.notify.email': 'E-mail address',
+  'desk.notify.mode': 'How often',
+  'desk.notify.mode.default': 'The default ({mode})',
+  'desk.notify.mode.immediate': 'At once, when there is work',
+  'desk.notify.mode.digest': 'One message a day, only when there is work',
+  'desk.notify.mode.daily':
+    'One message every day, whether or not there is work (hides when reports arrive)',
+  'desk.notify.pgp': 'OpenPGP public key (optional: messages are then encrypted to it)',
+  'desk.notify.save': 'Save notification settings',
+  'desk.notify.saved': 'Saved.',
+  'desk.notify.defaultMode': 'Default for everyone who has not chosen',
+  'desk.notify.saveDefault': 'Save the default',
 
   'timeline.ReportSubmitted': 'Report sent',
   'timeline.ReportAcknowledged': 'Report acknowledged',

@@ -261,6 +261,24 @@ export default {
     'desk.statistics.publish.done': 'Publié le {date}.',
     'desk.statistics.publish.empty':
       'Aucun trimestre ne s’est terminé depuis le premier signalement : il n’y a encore rien à publier.',
+    'desk.notify.title': 'Notifications par courriel',
+    'desk.notify.lead':
+      'Le bureau peut vous écrire qu’il y a du travail : un nouveau signalement dans vos canaux, une réponse d’un lanceur d’alerte, un délai qui approche ou est dépassé. Le message ne dit jamais quoi, où ni exactement quand. Laissez l’adresse vide pour ne recevoir aucun courriel.',
+    'desk.notify.failed':
+      'Enregistrement impossible : vérifiez l’adresse et la clé, puis réessayez.',
+    'desk.notify.email': 'Adresse électronique',
+    'desk.notify.mode': 'Fréquence',
+    'desk.notify.mode.default': 'Le réglage par défaut ({mode})',
+    'desk.notify.mode.immediate': 'Aussitôt, quand il y a du travail',
+    'desk.notify.mode.digest': 'Un message par jour, seulement s’il y a du travail',
+    'desk.notify.mode.daily':
+      'Un message chaque jour, qu’il y ait du travail ou non (masque quand les signalements arrivent)',
+    'desk.notify.pgp':
+      'Clé publique OpenPGP (facultatif : les messages sont alors chiffrés pour elle)',
+    'desk.notify.save': 'Enregistrer les notifications',
+    'desk.notify.saved': 'Enregistré.',
+    'desk.notify.defaultMode': 'Réglage par défaut pour qui n’a pas choisi',
+    'desk.notify.saveDefault': 'Enregistrer le réglage par défaut',
 
     'timeline.ReportSubmitted': 'Signalement envoyé',
     'timeline.ReportAcknowledged': 'Réception du signalement confirmée',

@@ -261,6 +261,23 @@ export default {
     'desk.statistics.publish.done': 'Publicado em {date}.',
     'desk.statistics.publish.empty':
       'Nenhum trimestre terminou desde a primeira denúncia: ainda não há nada para publicar.',
+    'desk.notify.title': 'Notificações por correio electrónico',
+    'desk.notify.lead':
+      'A área de trabalho pode avisá-lo por correio electrónico de que há trabalho: uma nova denúncia nos seus canais, uma resposta de um denunciante, um prazo a aproximar-se ou ultrapassado. A mensagem nunca diz o quê, onde nem exactamente quando. Deixe o endereço vazio para não receber correio.',
+    'desk.notify.failed':
+      'Não foi possível guardar: verifique o endereço e a chave e tente de novo.',
+    'desk.notify.email': 'Endereço de correio electrónico',
+    'desk.notify.mode': 'Com que frequência',
+    'desk.notify.mode.default': 'A predefinição ({mode})',
+    'desk.notify.mode.immediate': 'De imediato, quando há trabalho',
+    'desk.notify.mode.digest': 'Uma mensagem por dia, só quando há trabalho',
+    'desk.notify.mode.daily':
+      'Uma mensagem todos os dias, haja ou não trabalho (oculta quando chegam denúncias)',
+    'desk.notify.pgp': 'Chave pública OpenPGP (opcional: as mensagens são então cifradas com ela)',
+    'desk.notify.save': 'Guardar as notificações',
+    'desk.notify.saved': 'Guardado.',
+    'desk.notify.defaultMode': 'Predefinição para quem não escolheu',
+    'desk.notify.saveDefault': 'Guardar a predefinição',
 
     'timeline.ReportSubmitted': 'Denúncia enviada',
     'timeline.ReportAcknowledged': 'Recepção da denúncia confirmada',

@@ -7,9 +7,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
 import { CaseListNavigator } from './support/case-list.ts';
-import { AdministratorNavigator, deskPeople } from './support/desk.ts';
+import { deskPeople, type AdministratorNavigator } from './support/desk.ts';
 import { submitAnswersFromNode } from './support/node-whistleblower.ts';
-import { startStory, type Story } from './support/story.ts';
+import { startAdministratorStory, type Story } from './support/story.ts';
 
 const title = hasChromium
   ? 'the case list: filter, label, live update with an unread marker'
@@ -60,24 +60,13 @@ describe.skipIf(!hasChromium)(title, () => {
   };
 
   beforeAll(async () => {
-    story = await startStory('case-list');
-    page = await story.personIn();
-    admin = new AdministratorNavigator(
-      page,
-      story.platform.desk,
-      administrator.handle,
-      administrator.password,
-    );
+    ({ story, page, admin } = await startAdministratorStory('case-list'));
     list = new CaseListNavigator(page);
   }, 120_000);
   afterAll(() => story?.stop());
 
   it('finds a labelled report by label and by filter', async () => {
-    await admin.openSetup();
-    await admin.setUp(story.platform.setupToken);
-    await admin.confirmTotp();
-    await admin.signIn();
-    await admin.openAdministration();
+    await admin.setUpAndSignIn(story.platform.setupToken);
     await admin.addChannel(channel, ['?What happened?*']);
     expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
     const channels = await api('GET', '/api/channels');

@@ -11,10 +11,10 @@ import { loadBackend } from '@integrity-desk/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
-import { AdministratorNavigator, deskPeople } from './support/desk.ts';
+import { deskPeople, type AdministratorNavigator } from './support/desk.ts';
 import { jpegWithExif } from './support/files.ts';
 import { submitAnswersFromNode } from './support/node-whistleblower.ts';
-import { expectCleanStory, startStory, type Story } from './support/story.ts';
+import { expectCleanStory, startAdministratorStory, type Story } from './support/story.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
@@ -45,24 +45,13 @@ describe.skipIf(!hasChromium)(title, () => {
   };
 
   beforeAll(async () => {
-    story = await startStory('case-page');
-    page = await story.personIn();
-    admin = new AdministratorNavigator(
-      page,
-      story.platform.desk,
-      administrator.handle,
-      administrator.password,
-    );
+    ({ story, page, admin } = await startAdministratorStory('case-page'));
   }, 120_000);
 
   afterAll(() => story?.stop());
 
   it('sets up a channel whose recipient is the administrator; two reports arrive', async () => {
-    await admin.openSetup();
-    await admin.setUp(story.platform.setupToken);
-    await admin.confirmTotp();
-    await admin.signIn();
-    await admin.openAdministration();
+    await admin.setUpAndSignIn(story.platform.setupToken);
     await admin.addChannel(channel, ['?What happened?*', 'Where did it happen?']);
     expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
     // The channel's own acknowledgement, which the case page offers when acknowledging.

@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
-import { AdministratorNavigator, deskPeople } from './support/desk.ts';
-import { startStory, type Story } from './support/story.ts';
+import { deskPeople, type AdministratorNavigator } from './support/desk.ts';
+import { startAdministratorStory, type Story } from './support/story.ts';
 
 const title = hasChromium
   ? 'statistics: live for staff, published for everyone, small cells hidden'
@@ -30,23 +30,12 @@ describe.skipIf(!hasChromium)(title, () => {
     } as ReportCommand);
 
   beforeAll(async () => {
-    story = await startStory('statistics');
-    page = await story.personIn();
-    admin = new AdministratorNavigator(
-      page,
-      story.platform.desk,
-      administrator.handle,
-      administrator.password,
-    );
+    ({ story, page, admin } = await startAdministratorStory('statistics'));
   }, 120_000);
   afterAll(() => story?.stop());
 
   it('shows the indicators to the administrator, publishes a snapshot, and the public site shows it', async () => {
-    await admin.openSetup();
-    await admin.setUp(story.platform.setupToken);
-    await admin.confirmTotp();
-    await admin.signIn();
-    await admin.openAdministration();
+    await admin.setUpAndSignIn(story.platform.setupToken);
     await admin.addChannel(channel, ['?What happened?*']);
     expect(await admin.publishRecipients(channel, [administrator.handle])).toBe('Published.');
     const channelId = await page.evaluate(async (name) => {

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { launchSharedChromium, type SharedBrowser } from './chromium.ts';
 import { foreignRequests, observe, type Observations } from './observe.ts';
 import { checkPage, overflowing, type PageReport } from './page-checks.ts';
+import { AdministratorNavigator, deskPeople } from './desk.ts';
 import { startTestPlatform, type TestPlatform } from './platform.ts';
 
 export interface Story {
@@ -60,4 +61,18 @@ export function expectCleanStory(story: Story, checked: string[]): void {
   expect(reports.map((r) => r.name)).toEqual(checked.map((c) => `${name}-${c}`));
   expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
   expect(overflowing(reports)).toEqual([]);
+}
+
+/** A story whose first person is the stories' administrator (deskPeople), at the desk. */
+export async function startAdministratorStory(name: string) {
+  const story = await startStory(name);
+  const page = await story.personIn();
+  const { administrator } = deskPeople;
+  const admin = new AdministratorNavigator(
+    page,
+    story.platform.desk,
+    administrator.handle,
+    administrator.password,
+  );
+  return { story, page, admin };
 }

@@ -54,4 +54,19 @@ describe('desk on a full or read-only disk', () => {
       expect(accepted.status).toBe(201);
     },
   );
+
+  it('answers a failed read of notification settings with a problem, never with "no settings"', async () => {
+    const inner = createMemoryEventStore();
+    const store: EventStore = {
+      ...inner,
+      readStream: async (stream, ...rest) => {
+        if (stream.startsWith('notification')) throw new StoreFailedError(errno('EIO'));
+        return inner.readStream(stream, ...rest);
+      },
+    };
+    w = await world({ store });
+    const r = await w.desk.call('GET', '/api/account/notifications', { cookie: w.alice.cookie });
+    expect(r.status).toBeGreaterThanOrEqual(500);
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
 });

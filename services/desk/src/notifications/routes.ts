@@ -7,6 +7,7 @@ import {
   notificationsStream,
   type NotificationSettings,
 } from '@integrity-desk/reports';
+import { StreamNotFoundError } from '@integrity-desk/eventstore';
 import { Router } from 'express';
 import { readKey } from 'openpgp';
 import { z } from 'zod';
@@ -32,7 +33,11 @@ export function notificationRoutes(ctx: DeskContext): Router {
   const { deps } = ctx;
 
   const lastData = async <T>(stream: string): Promise<T | undefined> => {
-    const events = await deps.store.readStream(stream).catch(() => []);
+    // No settings yet is an empty stream; a store that fails must not read as "no settings".
+    const events = await deps.store.readStream(stream).catch((error: unknown) => {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    });
     return events.at(-1)?.data as T | undefined;
   };
 

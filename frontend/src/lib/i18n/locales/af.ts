@@ -182,6 +182,7 @@ export default {
     'case.ackBy': 'Jy behoort teen {date} ’n ontvangserkenning te kry.',
     'case.feedbackBy': 'Jy sal teen {date} hoor wat gedoen word.',
     'case.timeline': 'Wat het gebeur',
+    'case.timelineEntry': '{date}: {what}',
     'case.messages': 'Boodskappe',
     'case.noMessages': 'Nog geen boodskappe nie.',
     'case.fromYou': 'Jy',

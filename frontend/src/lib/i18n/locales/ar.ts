@@ -177,6 +177,7 @@ export default {
     'case.ackBy': 'ينبغي أن يصلك إشعار الاستلام بحلول {date}.',
     'case.feedbackBy': 'ستعرف بحلول {date} ما الذي يجري القيام به.',
     'case.timeline': 'ما الذي حدث',
+    'case.timelineEntry': '{date}: {what}',
     'case.messages': 'الرسائل',
     'case.noMessages': 'لا توجد رسائل بعد.',
     'case.fromYou': 'أنت',

@@ -185,6 +185,7 @@ export default {
     'case.ackBy': 'Sie sollten bis {date} eine Eingangsbestätigung erhalten.',
     'case.feedbackBy': 'Bis {date} erfahren Sie, was unternommen wird.',
     'case.timeline': 'Bisheriger Verlauf',
+    'case.timelineEntry': '{date}: {what}',
     'case.messages': 'Nachrichten',
     'case.noMessages': 'Noch keine Nachrichten.',
     'case.fromYou': 'Sie',

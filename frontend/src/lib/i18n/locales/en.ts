@@ -167,6 +167,7 @@ const messages = {
   'case.ackBy': 'You should receive an acknowledgement by {date}.',
   'case.feedbackBy': 'You will hear back about what is being done by {date}.',
   'case.timeline': 'What has happened',
+  'case.timelineEntry': '{date}: {what}',
   'case.messages': 'Messages',
   'case.noMessages': 'No messages yet.',
   'case.fromYou': 'You',

@@ -183,6 +183,7 @@ export default {
     'case.ackBy': 'Vous devriez recevoir un accusé de réception d’ici le {date}.',
     'case.feedbackBy': 'Vous saurez d’ici le {date} quelles suites sont données.',
     'case.timeline': 'Ce qui s’est passé',
+    'case.timelineEntry': '{date} : {what}',
     'case.messages': 'Messages',
     'case.noMessages': 'Aucun message pour l’instant.',
     'case.fromYou': 'Vous',

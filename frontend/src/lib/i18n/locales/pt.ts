@@ -183,6 +183,7 @@ export default {
     'case.ackBy': 'Deverá receber um aviso de recepção até {date}.',
     'case.feedbackBy': 'Até {date} saberá o que está a ser feito.',
     'case.timeline': 'O que aconteceu',
+    'case.timelineEntry': '{date}: {what}',
     'case.messages': 'Mensagens',
     'case.noMessages': 'Ainda não há mensagens.',
     'case.fromYou': 'Você',

@@ -1,40 +1,24 @@
-// A channel's questionnaire as the pages use it: each question's wording and options per
-// language (the channel's own text, plain), and one question localised for whoever reads it. Pure.
+// A channel's questionnaire as the pages read it from the deployment (both versions of the
+// published document); the shape and `localise` are the protocol's, shared with intake's
+// no-JavaScript forms. Pure.
 
-export type QuestionKind = 'text' | 'longtext' | 'choice' | 'date' | 'yesno';
+import {
+  localise,
+  type MultilingualQuestion,
+  type Question,
+  type QuestionKind,
+  type Questionnaire,
+  type QuestionText,
+} from '@integrity-desk/protocol/questionnaire';
 
-/** One question in one language, as published (ChannelQuestionnairePublished version 2). */
-export interface QuestionText {
-  label: string;
-  help?: string;
-  options?: Record<string, string>;
-}
-
-export interface MultilingualQuestion {
-  id: string;
-  kind: QuestionKind;
-  required: boolean;
-  /** A choice's option keys in order: what the answers hold, the same in every language. */
-  options?: string[];
-  text: Record<string, QuestionText>;
-}
-
-export interface Questionnaire {
-  defaultLanguage: string;
-  questions: MultilingualQuestion[];
-}
-
-/** A question in the language it is shown in: `lang` says which (the reader's, or the default). */
-export interface Question {
-  id: string;
-  label: string;
-  kind: QuestionKind;
-  required: boolean;
-  /** Each option's key (the answer) and its words in `lang`. */
-  options?: { key: string; label: string }[];
-  help?: string;
-  lang: string;
-}
+export {
+  localise,
+  type MultilingualQuestion,
+  type Question,
+  type QuestionKind,
+  type Questionnaire,
+  type QuestionText,
+} from '@integrity-desk/protocol/questionnaire';
 
 /** What version 1 questionnaires (one language) were written in: the English admin page. */
 const version1Language = 'en';
@@ -92,25 +76,6 @@ export function questionnaireLanguages(q: Questionnaire): string[] {
   const all = new Set([q.defaultLanguage]);
   for (const question of q.questions) for (const l of Object.keys(question.text)) all.add(l);
   return [...all];
-}
-
-/**
- * The question in `language` where the administrator wrote it in that language, else in the
- * questionnaire's default language (each question on its own: a translation may be partial).
- */
-export function localise(q: MultilingualQuestion, language: string, fallback: string): Question {
-  const lang = q.text[language] ? language : fallback;
-  const text = q.text[lang] ?? Object.values(q.text)[0] ?? { label: q.id };
-  const options = (q.options ?? []).map((key) => ({ key, label: text.options?.[key] ?? key }));
-  return {
-    id: q.id,
-    label: text.label,
-    kind: q.kind,
-    required: q.required,
-    lang,
-    ...(options.length ? { options } : {}),
-    ...(text.help ? { help: text.help } : {}),
-  };
 }
 
 /** Every question of the questionnaire in `language`, each falling back on its own. */

@@ -6,22 +6,13 @@
  * option key, yes/no as 'yes' or 'no'. So a report sent either way reads the same in the desk.
  */
 import { questionnaireFromVersion1, questionnaireSchema } from '@integrity-desk/reports';
+import { localise, type Question } from '@integrity-desk/protocol/questionnaire';
 import { ProblemError } from '../http/problem.ts';
 
 /** The language these pages are written in: the one sealed with the answers. */
 export const PAGE_LANGUAGE = 'en';
 
-export interface Question {
-  readonly id: string;
-  readonly label: string;
-  readonly kind: 'text' | 'longtext' | 'choice' | 'date' | 'yesno';
-  readonly required: boolean;
-  /** Each option's key (the answer) and its words. */
-  readonly options?: readonly { readonly key: string; readonly label: string }[];
-  readonly help?: string;
-  /** The language the question is shown in (its `lang` on the page). */
-  readonly lang: string;
-}
+export type { Question };
 
 const yesNo = [
   { key: 'yes', label: 'Yes' },
@@ -32,21 +23,8 @@ export function questionsOf(document: unknown): Question[] {
   const parsed = questionnaireSchema.safeParse(document);
   const questionnaire = parsed.success ? parsed.data : questionnaireFromVersion1(document);
   return questionnaire.questions.map((q) => {
-    const lang = q.text[PAGE_LANGUAGE] ? PAGE_LANGUAGE : questionnaire.defaultLanguage;
-    const text = q.text[lang] ?? Object.values(q.text)[0] ?? { label: q.id };
-    const options =
-      q.kind === 'yesno'
-        ? yesNo
-        : (q.options ?? []).map((key) => ({ key, label: text.options?.[key] ?? key }));
-    return {
-      id: q.id,
-      label: text.label,
-      kind: q.kind,
-      required: q.required,
-      lang,
-      ...(options.length ? { options } : {}),
-      ...(text.help ? { help: text.help } : {}),
-    };
+    const question = localise(q, PAGE_LANGUAGE, questionnaire.defaultLanguage);
+    return q.kind === 'yesno' ? { ...question, options: yesNo } : question;
   });
 }
 

@@ -1,8 +1,9 @@
 // What a first page load costs, measured on the build output: every script the page references
 // (entry, modulepreloads, imports), followed transitively through static imports, never through
-// dynamic import() (libsodium, the crypto worker and every language but English load on demand).
-// A language's first load is the landing page's plus that language's catalogue chunk (and what
-// it statically imports): what a visitor who chose it in this tab downloads on a reload.
+// dynamic import() (libsodium and the crypto worker load on demand). Every page also fetches
+// every language's catalogue chunk at start, whatever the visitor chose (so the requests say
+// nothing about the choice: src/lib/i18n/registry.ts): a language's first load is the landing
+// page's plus all of them, the same files in every language.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -75,10 +76,8 @@ export function localeChunks(build) {
 /** The whistleblower's first load (the landing page) in each language the build carries. */
 export function languageFirstLoads(build) {
   const landing = pageFirstLoad(build, 'index.html');
-  const out = [];
-  for (const [code, chunk] of localeChunks(build)) {
-    const files = new Set([...landing.paths, ...closure(build, [chunk])]);
-    out.push({ code, ...measure(files) });
-  }
-  return out.sort((a, b) => a.code.localeCompare(b.code));
+  const chunks = localeChunks(build);
+  const files = new Set([...landing.paths, ...closure(build, [...chunks.values()])]);
+  const all = measure(files);
+  return [...chunks.keys()].sort().map((code) => ({ code, ...all }));
 }

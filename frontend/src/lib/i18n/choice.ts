@@ -4,7 +4,7 @@
 // everyone, and using it would single out whoever changed it). `#lang=xx` in the address picks a
 // language too (the pseudo-locale en-XA is reached that way).
 import { useLocale } from './index';
-import { loadLocale } from './registry';
+import { fetchEveryLocale, loadLocale } from './registry';
 
 const KEY = 'integrity-desk.lang';
 
@@ -31,8 +31,12 @@ export async function chooseLanguage(code: string): Promise<boolean> {
   return true;
 }
 
-/** At start: the language chosen earlier in this tab, if any (English otherwise). */
+/**
+ * At start: every catalogue is fetched (the same requests whatever was chosen), then the
+ * language chosen earlier in this tab, if any, is applied (English otherwise).
+ */
 export async function restoreLanguage(): Promise<void> {
+  await fetchEveryLocale().catch(() => undefined); // offline: a choice then loads on demand
   const code = stored();
   if (code && code !== 'en') await chooseLanguage(code);
 }

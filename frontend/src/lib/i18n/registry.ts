@@ -1,7 +1,9 @@
 // Which languages exist and how to load one. Every file in ./locales is found by these globs,
 // so adding a language is adding a file. The metas (name, dir, status) are tiny and come with
 // the page (the `?meta` query is answered by scripts/i18n/vite-plugin.ts at build time); the
-// messages of a language other than English are a chunk of their own, fetched when chosen.
+// messages of a language other than English are a chunk of their own. Every page fetches all of
+// them at start, whatever the visitor chooses (fetchEveryLocale): a chunk fetched on choice would
+// tell the server which language someone chose, and when.
 import en from './locales/en';
 import { PSEUDO_CODE, type LocaleMeta, type LocaleModule } from './types';
 
@@ -27,6 +29,16 @@ export const offeredLocales: readonly LocaleMeta[] = [
   en.meta,
   ...Object.values(metas).sort((a, b) => a.code.localeCompare(b.code)),
 ];
+
+/**
+ * Fetches every language's catalogue, all at once and in the same order on every page load,
+ * before any choice is applied: the server sees the same requests from every visitor, so they
+ * say nothing about the language chosen (SECURITY.md, Protocol step 5). Choosing afterwards
+ * takes the catalogue from the browser's module map, with no request.
+ */
+export function fetchEveryLocale(): Promise<unknown> {
+  return Promise.all(Object.values(loaders).map((load) => load()));
+}
 
 /** Loads a language by code; undefined for a code no file provides. */
 export async function loadLocale(code: string): Promise<LocaleModule | undefined> {

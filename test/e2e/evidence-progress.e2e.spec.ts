@@ -3,16 +3,10 @@
 // keeps firing), and the bar moves while each request's chunks are sealed, a step per 64 KiB
 // chunk rather than one per 1 MiB request. No timing bound: ticks and steps are counted.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  launchChromium,
-  missingChromiumMessage,
-  type LaunchedBrowser,
-} from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
 import { testChannel } from './support/fake-deployment.ts';
-import { ensureFrontendBuild } from './support/frontend-build.ts';
-import { startIntake, type IntakeServer } from './support/intake-server.ts';
+import { intakeInChromiumForSuite } from './support/intake-suite.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
@@ -33,28 +27,17 @@ function watchPage() {
 }
 
 describe.skipIf(!hasChromium)(title, () => {
-  let server: IntakeServer;
-  let browser: LaunchedBrowser;
-
-  beforeAll(async () => {
-    ensureFrontendBuild();
-    server = await startIntake();
-    browser = await launchChromium({ jitless: true });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = intakeInChromiumForSuite({ jitless: true });
 
   it('a timer keeps firing and the bar moves chunk by chunk while 2 MiB are sealed', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.addInitScript(watchPage);
     const watched = () =>
       page.evaluate(
         () =>
           (window as unknown as { __watch: { ticks: number; sendingValues: number[] } }).__watch,
       );
-    const wb = new ReportingNavigator(page, server.origin);
+    const wb = new ReportingNavigator(page, suite.server.origin);
     await wb.writeReport(testChannel.name, 'Invoices were doubled.', 'Port authority');
     await wb.attach([
       { name: 'ledger.bin', mimeType: 'application/octet-stream', buffer: randomBytes(2 << 20) },

@@ -3,16 +3,10 @@
 // the worker keeps reporting; leaving the page stops the work in the worker. The challenge is
 // replaced in flight by one of 30 bits (the client does not check intake's signature; intake
 // would), so the search is certain to be still running whenever the test looks.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  launchChromium,
-  missingChromiumMessage,
-  type LaunchedBrowser,
-} from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
 import { testChannel } from './support/fake-deployment.ts';
-import { ensureFrontendBuild } from './support/frontend-build.ts';
-import { startIntake, type IntakeServer } from './support/intake-server.ts';
+import { intakeInChromiumForSuite } from './support/intake-suite.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
@@ -36,21 +30,10 @@ function countWorkerProgress() {
 }
 
 describe.skipIf(!hasChromium)(title, () => {
-  let server: IntakeServer;
-  let browser: LaunchedBrowser;
-
-  beforeAll(async () => {
-    ensureFrontendBuild();
-    server = await startIntake();
-    browser = await launchChromium({ jitless: true });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = intakeInChromiumForSuite({ jitless: true });
 
   it('shows the time left, keeps reporting, and stops when the page is left', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.addInitScript(countWorkerProgress);
     await page.route('**/api/v1/pow', (route) =>
       route.fulfill({
@@ -66,7 +49,7 @@ describe.skipIf(!hasChromium)(title, () => {
       page.evaluate(
         () => (window as unknown as { __workerProgress: { progress: number } }).__workerProgress,
       );
-    const wb = new ReportingNavigator(page, server.origin);
+    const wb = new ReportingNavigator(page, suite.server.origin);
     await wb.writeReport(testChannel.name, 'Permits were sold.', 'City hall');
     await wb.goToReview();
     await page.getByRole('link', { name: 'Lock and send' }).click();

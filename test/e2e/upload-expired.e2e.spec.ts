@@ -4,17 +4,11 @@
 //   uploadExpired, and the page starts that file again and finishes it;
 // - every byte arrived but recording it failed (the last chunk answers 500): the page learns
 //   that from the upload's status and asks the server to finish it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  launchChromium,
-  missingChromiumMessage,
-  type LaunchedBrowser,
-} from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
 import { testChannel } from './support/fake-deployment.ts';
 import { pdfWithAuthor } from './support/files.ts';
-import { ensureFrontendBuild } from './support/frontend-build.ts';
-import { startIntake, type IntakeServer } from './support/intake-server.ts';
+import { intakeInChromiumForSuite } from './support/intake-suite.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
@@ -22,23 +16,12 @@ const title = hasChromium
   : `evidence upload going wrong on the server: skipped, ${missingChromiumMessage}`;
 
 describe.skipIf(!hasChromium)(title, () => {
-  let server: IntakeServer;
-  let browser: LaunchedBrowser;
-
-  beforeAll(async () => {
-    ensureFrontendBuild();
-    server = await startIntake();
-    browser = await launchChromium({ jitless: false });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = intakeInChromiumForSuite();
 
   /** A report in a fresh page with one PDF attached, at the review step. */
   async function reviewWithPdf() {
-    const page = await browser.context.newPage();
-    const wb = new ReportingNavigator(page, server.origin);
+    const page = await suite.browser.context.newPage();
+    const wb = new ReportingNavigator(page, suite.server.origin);
     await wb.writeReport(testChannel.name, 'Fuel vouchers were resold.', 'Transport ministry');
     const pdf = pdfWithAuthor();
     await wb.attachPdfAnyway('vouchers.pdf', pdf);
@@ -49,11 +32,14 @@ describe.skipIf(!hasChromium)(title, () => {
       if (r.url().includes('/api/v1/case/evidence/'))
         answers.push(`${r.request().method()} ${r.status()}`);
     });
-    const reportsBefore = await server.investigator.inbox();
+    const reportsBefore = await suite.server.investigator.inbox();
     /** The files of the report this page sent, as the investigator decrypts them. */
     const delivered = async () => {
-      const report = await server.investigator.openNewReport(reportsBefore);
-      const files = await server.investigator.evidence(report.envelope.reportId, report.reportKey);
+      const report = await suite.server.investigator.openNewReport(reportsBefore);
+      const files = await suite.server.investigator.evidence(
+        report.envelope.reportId,
+        report.reportKey,
+      );
       return files.map((f) => ({ name: f.name, same: f.bytes.equals(pdf) }));
     };
     return { page, wb, answers, delivered };
@@ -65,7 +51,7 @@ describe.skipIf(!hasChromium)(title, () => {
     // Before the first chunk reaches the server, the sweep removes the upload, as a day later.
     await page.route('**/api/v1/case/evidence/*?offset=*', async (route) => {
       if (route.request().method() === 'PUT' && swept === 0)
-        swept = await server.blobStore.sweep(new Date(Date.now() + 60_000));
+        swept = await suite.server.blobStore.sweep(new Date(Date.now() + 60_000));
       await route.continue();
     });
     const receipt = await wb.submitFromReview();
@@ -79,7 +65,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('asks the server to finish an upload whose every byte arrived but was not recorded', async () => {
     const { wb, answers, delivered } = await reviewWithPdf();
-    server.failEvidenceAppends(1);
+    suite.server.failEvidenceAppends(1);
     const receipt = await wb.submitFromReview();
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
     // The last chunk's 500, the status saying every byte is there, then the finish.

@@ -1,6 +1,6 @@
 // A channel's questionnaire as the pages read it from the deployment (both versions of the
 // published document); the shape and `localise` are the protocol's, shared with intake's
-// no-JavaScript forms. Pure.
+// no-JavaScript forms, and this module passes all of it on. Pure.
 
 import {
   localise,
@@ -11,14 +11,7 @@ import {
   type QuestionText,
 } from '@integrity-desk/protocol/questionnaire';
 
-export {
-  localise,
-  type MultilingualQuestion,
-  type Question,
-  type QuestionKind,
-  type Questionnaire,
-  type QuestionText,
-} from '@integrity-desk/protocol/questionnaire';
+export * from '@integrity-desk/protocol/questionnaire';
 
 /** What version 1 questionnaires (one language) were written in: the English admin page. */
 const version1Language = 'en';

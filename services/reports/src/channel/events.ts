@@ -1,5 +1,6 @@
 import { recipientListSchema } from '@integrity-desk/protocol';
 import { z } from 'zod';
+import { eventParser, eventTypesOf } from '../shared/event-schema.ts';
 import { questionnaireSchema } from './questionnaire.ts';
 
 /**
@@ -98,11 +99,5 @@ export const channelEventSchema = z.discriminatedUnion('type', [
 ]);
 export type ChannelEvent = z.infer<typeof channelEventSchema>;
 export type ChannelDeadlines = z.infer<typeof deadlinesSchema>;
-export const channelEventTypes = channelEventSchema.options.map(
-  (o) => o.shape.type.value,
-) as readonly ChannelEvent['type'][];
-
-/** Parses a stored event's type and data; throws a ZodError on anything malformed. */
-export function parseChannelEvent(type: string, data: unknown): ChannelEvent {
-  return channelEventSchema.parse({ type, data });
-}
+export const channelEventTypes = eventTypesOf(channelEventSchema);
+export const parseChannelEvent = eventParser(channelEventSchema);

@@ -1,5 +1,6 @@
 import { deploymentKeyTransitionSchema, sealedDeploymentKeySchema } from '@integrity-desk/protocol';
 import { z } from 'zod';
+import { eventParser, eventTypesOf } from '../shared/event-schema.ts';
 
 /**
  * The `deployment` stream: first-run setup, the deployment signing key and its rotations. The
@@ -45,11 +46,5 @@ export const deploymentEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type DeploymentEvent = z.infer<typeof deploymentEventSchema>;
-export const deploymentEventTypes = deploymentEventSchema.options.map(
-  (o) => o.shape.type.value,
-) as readonly DeploymentEvent['type'][];
-
-/** Parses a stored event's type and data; throws a ZodError on anything malformed. */
-export function parseDeploymentEvent(type: string, data: unknown): DeploymentEvent {
-  return deploymentEventSchema.parse({ type, data });
-}
+export const deploymentEventTypes = eventTypesOf(deploymentEventSchema);
+export const parseDeploymentEvent = eventParser(deploymentEventSchema);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventParser, eventTypesOf } from '../shared/event-schema.ts';
 import { loginVerifierSchema, vaultSchema } from '../shared/sealed.ts';
 import { credentialEventSchemas } from './credentials.ts';
 import { keyBindingEventSchemas, keyProofSchema } from './key-binding.ts';
@@ -89,11 +90,5 @@ export const investigatorEventSchema = z.discriminatedUnion('type', [
   ...keyBindingEventSchemas,
 ]);
 export type InvestigatorEvent = z.infer<typeof investigatorEventSchema>;
-export const investigatorEventTypes = investigatorEventSchema.options.map(
-  (o) => o.shape.type.value,
-) as readonly InvestigatorEvent['type'][];
-
-/** Parses a stored event's type and data; throws a ZodError on anything malformed. */
-export function parseInvestigatorEvent(type: string, data: unknown): InvestigatorEvent {
-  return investigatorEventSchema.parse({ type, data });
-}
+export const investigatorEventTypes = eventTypesOf(investigatorEventSchema);
+export const parseInvestigatorEvent = eventParser(investigatorEventSchema);

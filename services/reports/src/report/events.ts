@@ -5,6 +5,7 @@ import {
   workingStatuses,
 } from '@integrity-desk/protocol/vocabulary';
 import { z } from 'zod';
+import { eventParser, eventTypesOf } from '../shared/event-schema.ts';
 import {
   attachmentHeaderSchema,
   messageEnvelopeSchema,
@@ -208,11 +209,5 @@ export type MessagePosted = ReportEventOf<'MessagePosted'>;
 export type EvidenceAdded = ReportEventOf<'EvidenceAdded'>;
 export type ReportKeyShared = ReportEventOf<'ReportKeyShared'>;
 
-export const reportEventTypes = reportEventSchema.options.map(
-  (o) => o.shape.type.value,
-) as readonly ReportEventType[];
-
-/** Parses a stored event's type and data; throws a ZodError on anything malformed. */
-export function parseReportEvent(type: string, data: unknown): ReportEvent {
-  return reportEventSchema.parse({ type, data });
-}
+export const reportEventTypes = eventTypesOf(reportEventSchema);
+export const parseReportEvent = eventParser(reportEventSchema);

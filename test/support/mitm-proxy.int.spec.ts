@@ -16,7 +16,10 @@ beforeEach(async () => {
   service = createServer((req, res) => {
     seenByService.push(`${req.method} ${req.url}`);
     originsSeen.push(req.headers.origin);
-    if (req.url === '/file.bin') {
+    if (req.url === '/busy') {
+      res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
+      res.end(JSON.stringify({ title: 'Busy', status: 503 }));
+    } else if (req.url === '/file.bin') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.end(Buffer.from([0, 1, 2, 255]));
     } else {
@@ -30,6 +33,10 @@ beforeEach(async () => {
     {
       matches: ({ method, path }) => method === 'GET' && path === '/case',
       rewrite: async (body) => ({ ...(body as object), key: 'substituted' }),
+    },
+    {
+      matches: ({ path }) => path === '/busy',
+      rewrite: (body) => ({ ...(body as { messages: unknown[] }).messages }),
     },
   ]);
 });
@@ -59,6 +66,14 @@ describe('the man-in-the-middle proxy', () => {
     expect(Buffer.from(await file.arrayBuffer())).toEqual(Buffer.from([0, 1, 2, 255]));
     expect(proxy.rewritten).toBe(1);
     expect(seenByService).toEqual(['GET /case', 'GET /case?x=1', 'GET /file.bin']);
+  });
+
+  it('passes a problem answer through untouched, where the rule would not understand it', async () => {
+    const busy = await fetch(`${proxy.origin}/busy`);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('1');
+    expect(await busy.json()).toEqual({ title: 'Busy', status: 503 });
+    expect(proxy.rewritten).toBe(0);
   });
 
   it('records each request with its body, and rules added later apply to later answers', async () => {

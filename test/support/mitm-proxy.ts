@@ -67,7 +67,10 @@ export async function startMitmProxy(
         out.end(body);
       });
       const type = String(answer.headers['content-type'] ?? '');
-      if (!rule || !type.includes('json')) {
+      // Only answers the rule is written for: a problem (401, 503 while busy) passes untouched,
+      // as the browser's retry would meet it, instead of breaking the rule's rewrite into a 502.
+      const success = (answer.statusCode ?? 0) >= 200 && (answer.statusCode ?? 0) < 300;
+      if (!rule || !success || !type.includes('json')) {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
         return;

@@ -112,31 +112,51 @@ function metadataAd(h: HeaderFields): Uint8Array {
   );
 }
 
-/** Re-slices an arbitrary byte stream into blocks of exactly `size` (the last may be shorter). */
-export async function* rechunk(source: ByteSource, size: number): AsyncGenerator<Uint8Array> {
+/**
+ * Re-slices pushed bytes into blocks of exactly `size`: whole blocks straight from the input,
+ * without a copy, when aligned; the rest gathered in a buffer, a new one for every block, so a
+ * block handed out is never written again. Sealing pulls from it, opening pushes into it.
+ */
+function blockSlicer(size: number) {
   let buffer = new Uint8Array(size);
   let filled = 0;
-  for await (const piece of source) {
-    let offset = 0;
-    // Whole blocks straight from the input, without a copy, when aligned.
-    while (offset < piece.length) {
-      if (filled === 0 && piece.length - offset >= size) {
-        yield piece.subarray(offset, offset + size);
-        offset += size;
-        continue;
+  return {
+    *push(piece: Uint8Array): Generator<Uint8Array> {
+      let offset = 0;
+      while (offset < piece.length) {
+        if (filled === 0 && piece.length - offset >= size) {
+          yield piece.subarray(offset, offset + size);
+          offset += size;
+          continue;
+        }
+        const take = Math.min(size - filled, piece.length - offset);
+        buffer.set(piece.subarray(offset, offset + take), filled);
+        filled += take;
+        offset += take;
+        if (filled === size) {
+          yield buffer;
+          buffer = new Uint8Array(size);
+          filled = 0;
+        }
       }
-      const take = Math.min(size - filled, piece.length - offset);
-      buffer.set(piece.subarray(offset, offset + take), filled);
-      filled += take;
-      offset += take;
-      if (filled === size) {
-        yield buffer;
-        buffer = new Uint8Array(size);
-        filled = 0;
-      }
-    }
-  }
-  if (filled > 0) yield buffer.subarray(0, filled);
+    },
+    /** What the pushes left, shorter than a block; undefined when nothing is left. */
+    rest(): Uint8Array | undefined {
+      if (filled === 0) return undefined;
+      const last = buffer.subarray(0, filled);
+      buffer = new Uint8Array(size);
+      filled = 0;
+      return last;
+    },
+  };
+}
+
+/** Re-slices an arbitrary byte stream into blocks of exactly `size` (the last may be shorter). */
+export async function* rechunk(source: ByteSource, size: number): AsyncGenerator<Uint8Array> {
+  const slicer = blockSlicer(size);
+  for await (const piece of source) yield* slicer.push(piece);
+  const last = slicer.rest();
+  if (last) yield last;
 }
 
 export interface SealAttachmentInput {
@@ -378,8 +398,7 @@ export function createAttachmentOpener(
   const chunkAd = chunkAdEncoder(header);
   let index = 0;
   let plainDone = 0;
-  let carry = new Uint8Array(sealedChunk);
-  let filled = 0;
+  const slicer = blockSlicer(sealedChunk);
 
   const dispose = () => chunkKey.fill(0);
   const open = (block: Uint8Array): Uint8Array | undefined => {
@@ -412,27 +431,9 @@ export function createAttachmentOpener(
     push(piece) {
       return guarded(() => {
         const out: Uint8Array[] = [];
-        const emit = (block: Uint8Array) => {
+        for (const block of slicer.push(piece)) {
           const plain = open(block);
           if (plain) out.push(plain);
-        };
-        let offset = 0;
-        while (offset < piece.length) {
-          // Whole chunks straight from the input, without a copy, when aligned.
-          if (filled === 0 && piece.length - offset >= sealedChunk) {
-            emit(piece.subarray(offset, offset + sealedChunk));
-            offset += sealedChunk;
-            continue;
-          }
-          const take = Math.min(sealedChunk - filled, piece.length - offset);
-          carry.set(piece.subarray(offset, offset + take), filled);
-          filled += take;
-          offset += take;
-          if (filled === sealedChunk) {
-            emit(carry);
-            carry = new Uint8Array(sealedChunk);
-            filled = 0;
-          }
         }
         return out;
       });
@@ -441,11 +442,9 @@ export function createAttachmentOpener(
     finish() {
       return guarded(() => {
         const out: Uint8Array[] = [];
-        if (filled > 0) {
-          const last = open(carry.subarray(0, filled));
-          filled = 0;
-          if (last) out.push(last);
-        }
+        const rest = slicer.rest();
+        const last = rest && open(rest);
+        if (last) out.push(last);
         if (index !== chunkCount || plainDone !== paddedSize)
           throw new DecryptionError('attachment is truncated');
         dispose();

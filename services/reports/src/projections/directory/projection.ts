@@ -5,6 +5,13 @@ import type { InvestigatorEvent } from '../../investigator/index.ts';
 import type { Projection, Write } from '../projection.ts';
 import { prepared } from '../statements.ts';
 
+/** The account status each of these events leaves, as the investigator aggregate's state has it. */
+const statusAfter = {
+  InvestigatorTotpConfirmed: 'active',
+  InvestigatorTotpReset: 'totp_reset',
+  InvestigatorDeactivated: 'deactivated',
+} as const;
+
 /**
  * Staff directory: investigators by handle (for login), channels and their current recipients
  * (for queue filtering). Decisions that grant access re-read the streams themselves; this read
@@ -61,17 +68,12 @@ CREATE TABLE IF NOT EXISTS staff_channel_recipients (
           },
         ];
       case 'InvestigatorTotpConfirmed':
-        return [
-          {
-            sql: `UPDATE staff_investigators SET status = 'active' WHERE investigator_id = ?`,
-            params: [event.data.investigatorId],
-          },
-        ];
       case 'InvestigatorTotpReset':
+      case 'InvestigatorDeactivated':
         return [
           {
-            sql: `UPDATE staff_investigators SET status = 'totp_reset' WHERE investigator_id = ?`,
-            params: [event.data.investigatorId],
+            sql: `UPDATE staff_investigators SET status = ? WHERE investigator_id = ?`,
+            params: [statusAfter[event.type], event.data.investigatorId],
           },
         ];
       case 'InvestigatorRoleChanged':
@@ -79,13 +81,6 @@ CREATE TABLE IF NOT EXISTS staff_channel_recipients (
           {
             sql: `UPDATE staff_investigators SET role = ? WHERE investigator_id = ?`,
             params: [event.data.role, event.data.investigatorId],
-          },
-        ];
-      case 'InvestigatorDeactivated':
-        return [
-          {
-            sql: `UPDATE staff_investigators SET status = 'deactivated' WHERE investigator_id = ?`,
-            params: [event.data.investigatorId],
           },
         ];
       case 'ChannelCreated':

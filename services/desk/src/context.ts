@@ -3,6 +3,8 @@ import {
   parseRecorded,
   readAggregate,
   type AccessRecorder,
+  type Actor,
+  type CommandMetadata,
 } from '@integrity-desk/reports';
 import {
   channelDecider,
@@ -42,6 +44,22 @@ export interface Caller {
   readonly role: 'administrator' | 'investigator';
   /** The signing key enrolled on the account: the only key their messages and notes may carry. */
   readonly signPublicKey: string;
+}
+
+/** The metadata of a command `actor` issues now: the desk's clock, a fresh event id. */
+export function commandMetadata(
+  deps: Pick<DeskDeps, 'clock' | 'ids'>,
+  actor: Actor,
+): CommandMetadata {
+  return { now: deps.clock.now(), eventId: deps.ids.uuid(), actor };
+}
+
+/** The metadata of a command the signed-in investigator issues now. */
+export function callerMetadata(
+  deps: Pick<DeskDeps, 'clock' | 'ids'>,
+  caller: Pick<Caller, 'investigatorId'>,
+): CommandMetadata {
+  return commandMetadata(deps, { kind: 'investigator', investigatorId: caller.investigatorId });
 }
 
 export interface DeskContext {

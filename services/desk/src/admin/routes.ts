@@ -30,7 +30,7 @@ import {
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Caller, DeskContext } from '../context.ts';
-import { etag, readChannel, readInvestigator, requireAdmin } from '../context.ts';
+import { callerMetadata, etag, readChannel, readInvestigator, requireAdmin } from '../context.ts';
 import { action, postCommand, type CommandPart, type CommandRoute } from '../http/command-route.ts';
 import { ProblemError } from '../http/problem.ts';
 import { inviteInvestigator } from '../setup/routes.ts';
@@ -48,11 +48,6 @@ interface Target {
 export function adminRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { deps } = ctx;
-  const meta = (caller: Caller) => ({
-    now: deps.clock.now(),
-    eventId: deps.ids.uuid(),
-    actor: { kind: 'investigator' as const, investigatorId: caller.investigatorId },
-  });
   const sendRevision = (res: Response, revision: bigint, status = 200, extra = {}) => {
     res.setHeader('ETag', etag(revision));
     res.status(status).json({ revision: Number(revision), ...extra });
@@ -123,7 +118,7 @@ export function adminRoutes(ctx: DeskContext): Router {
         deps.store,
         investigatorStream(id),
         investigatorDecider,
-        { ...part, metadata: meta(caller) },
+        { ...part, metadata: callerMetadata(deps, caller) },
         { expectedRevision },
       ),
     respond: async (res, result, { id }) => {
@@ -182,7 +177,7 @@ export function adminRoutes(ctx: DeskContext): Router {
           name: body.name,
           deadlines: body.deadlines ?? directiveDeadlines,
         },
-        metadata: meta(caller),
+        metadata: callerMetadata(deps, caller),
       },
       { expectedRevision: 'no_stream' },
     );
@@ -219,7 +214,7 @@ export function adminRoutes(ctx: DeskContext): Router {
         deps.store,
         channelStream(id),
         channelDecider,
-        { ...part, metadata: meta(caller) },
+        { ...part, metadata: callerMetadata(deps, caller) },
         { expectedRevision },
       ),
     respond: (res, result) => sendRevision(res, result.revision),

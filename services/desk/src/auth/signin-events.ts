@@ -2,10 +2,9 @@ import {
   handleCommand,
   investigatorDecider,
   investigatorStream,
-  type Actor,
   type InvestigatorCommand,
 } from '@integrity-desk/reports';
-import type { DeskContext } from '../context.ts';
+import { callerMetadata, commandMetadata, type DeskContext } from '../context.ts';
 import type { PendingFailures } from './failure-ledger.ts';
 
 type Recorded =
@@ -25,18 +24,17 @@ export async function recordSignInEvent(
   what: Recorded,
 ): Promise<void> {
   const { deps } = ctx;
-  const metadata = (actor: Actor) => ({ now: deps.clock.now(), eventId: deps.ids.uuid(), actor });
   const command: InvestigatorCommand =
     what.type === 'RecordSignInFailures'
       ? {
           type: what.type,
           data: { investigatorId, failures: what.failures, throttled: what.throttled },
-          metadata: metadata({ kind: 'system' }),
+          metadata: commandMetadata(deps, { kind: 'system' }),
         }
       : {
           type: what.type,
           data: { investigatorId },
-          metadata: metadata({ kind: 'investigator', investigatorId }),
+          metadata: callerMetadata(deps, { investigatorId }),
         };
   await handleCommand(
     deps.store,

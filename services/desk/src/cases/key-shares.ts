@@ -17,7 +17,7 @@ import { reportKeyShareSchema, verifyReportKeyShare } from '@integrity-desk/prot
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
-import { etag, ifMatch, isRecipient, readInvestigator } from '../context.ts';
+import { callerMetadata, etag, ifMatch, isRecipient, readInvestigator } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { deploymentKeyFacts } from '../deployment/routes.ts';
 import { loadCase, type LoadedCase } from './load.ts';
@@ -115,11 +115,7 @@ export function shareRoute(ctx: DeskContext, router: Router): void {
     const command = {
       type: 'ShareReportKey',
       data: { reportId, recipientId: share.recipientId, share },
-      metadata: {
-        now: ctx.deps.clock.now(),
-        eventId: ctx.deps.ids.uuid(),
-        actor: { kind: 'investigator', investigatorId: caller.investigatorId },
-      },
+      metadata: callerMetadata(ctx.deps, caller),
     } satisfies ReportCommand;
     const result = await handleReportCommand(ctx.deps.store, reportId, command, {
       expectedRevision,

@@ -14,7 +14,7 @@ import { messageEnvelopeSchema, idSchema } from '@integrity-desk/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
-import { etag, ifMatch, isRecipient } from '../context.ts';
+import { callerMetadata, etag, ifMatch, isRecipient } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { errorClass, sendBlob, parseRequest } from '@integrity-desk/http';
 import { action, postCommand } from '../http/command-route.ts';
@@ -286,11 +286,7 @@ export function caseRoutes(ctx: DeskContext): Router {
           c.reportId,
           {
             ...part,
-            metadata: {
-              now: deps.clock.now(),
-              eventId: deps.ids.uuid(),
-              actor: { kind: 'investigator', investigatorId: c.investigatorId },
-            },
+            metadata: callerMetadata(deps, c),
           },
           { expectedRevision },
         ),

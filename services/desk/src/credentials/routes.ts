@@ -13,7 +13,15 @@ import { newTotpSecret, totpUri } from '../auth/totp.ts';
 import { sealTotpSecret } from '../auth/totp-seal.ts';
 import { readSessionToken } from '../auth/sessions.ts';
 import type { DeskContext } from '../context.ts';
-import { etag, ifMatch, readInvestigator, requireAdmin, requireCaller } from '../context.ts';
+import {
+  callerMetadata,
+  commandMetadata,
+  etag,
+  ifMatch,
+  readInvestigator,
+  requireAdmin,
+  requireCaller,
+} from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { codeSchema, hashCode, sameText } from '../setup/routes.ts';
 import { DEFAULT_CODE_VALID_HOURS, issueTotpReset } from './totp-reset.ts';
@@ -28,11 +36,6 @@ import { DEFAULT_CODE_VALID_HOURS, issueTotpReset } from './totp-reset.ts';
 export function credentialRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { deps } = ctx;
-  const meta = (actor: { kind: 'investigator'; investigatorId: string } | { kind: 'system' }) => ({
-    now: deps.clock.now(),
-    eventId: deps.ids.uuid(),
-    actor,
-  });
 
   router.post('/api/investigators/:id/totp-reset', async (req, res) => {
     const caller = await requireAdmin(ctx, req, res);
@@ -96,7 +99,7 @@ export function credentialRoutes(ctx: DeskContext): Router {
           secret,
         ),
       },
-      metadata: meta({ kind: 'system' }),
+      metadata: commandMetadata(deps, { kind: 'system' }),
     });
     res.status(201).json({
       totp: {
@@ -143,7 +146,7 @@ export function credentialRoutes(ctx: DeskContext): Router {
       {
         type: 'ChangeVault',
         data: { investigatorId: caller.investigatorId, vault: body.vault, loginVerifier },
-        metadata: meta({ kind: 'investigator', investigatorId: caller.investigatorId }),
+        metadata: callerMetadata(deps, caller),
       },
       { expectedRevision: read.revision },
     );

@@ -5,6 +5,7 @@ import {
   investigatorStream,
   type Actor,
 } from '@integrity-desk/reports';
+import { commandMetadata } from '../context.ts';
 import type { Clock, Ids } from '../deps.ts';
 import { hashCode, newEnrolmentCode } from '../setup/routes.ts';
 
@@ -40,11 +41,7 @@ export async function issueTotpReset(
         enrolmentCodeHash: hashCode(code),
         validForHours: reset.validForHours,
       },
-      metadata: {
-        now: deps.clock.now(),
-        eventId: deps.ids.uuid(),
-        actor: reset.actor,
-      },
+      metadata: commandMetadata(deps, reset.actor),
     },
     reset.expectedRevision === undefined ? {} : { expectedRevision: reset.expectedRevision },
   );

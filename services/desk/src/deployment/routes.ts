@@ -16,7 +16,7 @@ import {
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Caller, DeskContext } from '../context.ts';
-import { readInvestigator, requireAdmin } from '../context.ts';
+import { callerMetadata, readInvestigator, requireAdmin } from '../context.ts';
 import type { CommandPart } from '../http/command-route.ts';
 import { ProblemError } from '../http/problem.ts';
 
@@ -46,11 +46,7 @@ export function deploymentRoutes(ctx: DeskContext): Router {
   const run = async (caller: Caller, command: CommandPart<DeploymentCommand>) =>
     handleCommand(deps.store, deploymentStream, deploymentDecider, {
       ...command,
-      metadata: {
-        now: deps.clock.now(),
-        eventId: deps.ids.uuid(),
-        actor: { kind: 'investigator', investigatorId: caller.investigatorId },
-      },
+      metadata: callerMetadata(deps, caller),
     });
 
   router.get('/api/deployment/key', async (req, res) => {

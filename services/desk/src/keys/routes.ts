@@ -19,7 +19,7 @@ import { verifyKeyPossession, idSchema } from '@integrity-desk/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Caller, DeskContext } from '../context.ts';
-import { readChannel, readInvestigator, requireCaller } from '../context.ts';
+import { callerMetadata, readChannel, readInvestigator, requireCaller } from '../context.ts';
 import { signedRecipientList } from '../cases/key-shares.ts';
 import { deploymentKeyFacts } from '../deployment/routes.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -38,11 +38,7 @@ export function keyRoutes(ctx: DeskContext): Router {
   const own = (caller: Caller, command: CommandPart<InvestigatorCommand>) =>
     handleCommand(deps.store, investigatorStream(caller.investigatorId), investigatorDecider, {
       ...command,
-      metadata: {
-        now: deps.clock.now(),
-        eventId: deps.ids.uuid(),
-        actor: { kind: 'investigator', investigatorId: caller.investigatorId },
-      },
+      metadata: callerMetadata(deps, caller),
     });
 
   /**

@@ -26,7 +26,7 @@ import { newTotpSecret, totpUri } from '../auth/totp.ts';
 import { sealTotpSecret } from '../auth/totp-seal.ts';
 import type { DeskContext } from '../context.ts';
 import type { Ids } from '../deps.ts';
-import { readInvestigator } from '../context.ts';
+import { callerMetadata, commandMetadata, readInvestigator } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 
 const handleSchema = z.string().regex(/^[a-z0-9._-]{2,64}$/);
@@ -60,14 +60,10 @@ export async function inviteInvestigator(
         enrolmentCodeHash: hashCode(code),
         validForHours: ctx.deps.config.enrolmentValidHours ?? 72,
       },
-      metadata: {
-        now: ctx.deps.clock.now(),
-        eventId: ctx.deps.ids.uuid(),
-        actor:
-          input.by === 'system'
-            ? { kind: 'system' }
-            : { kind: 'investigator', investigatorId: input.by },
-      },
+      metadata:
+        input.by === 'system'
+          ? commandMetadata(ctx.deps, { kind: 'system' })
+          : callerMetadata(ctx.deps, { investigatorId: input.by }),
     },
     { expectedRevision: 'no_stream' },
   );
@@ -143,11 +139,7 @@ async function enrol(ctx: DeskContext, body: z.infer<typeof enrolSchema>) {
           totpSecret,
         ),
       },
-      metadata: {
-        now: ctx.deps.clock.now(),
-        eventId: ctx.deps.ids.uuid(),
-        actor: { kind: 'system' },
-      },
+      metadata: commandMetadata(ctx.deps, { kind: 'system' }),
     },
   );
   return {
@@ -240,7 +232,7 @@ export function setupRoutes(ctx: DeskContext): Router {
           receiptSalt: deps.ids.bytes(16).toString('base64url'),
           sealedKey: body.deploymentKey,
         },
-        metadata: { now: deps.clock.now(), eventId: deps.ids.uuid(), actor: { kind: 'system' } },
+        metadata: commandMetadata(deps, { kind: 'system' }),
       },
       { expectedRevision: 'no_stream' },
     );
@@ -280,7 +272,7 @@ export function setupRoutes(ctx: DeskContext): Router {
     await handleCommand(deps.store, investigatorStream(body.investigatorId), investigatorDecider, {
       type: 'ConfirmTotp',
       data: { investigatorId: body.investigatorId },
-      metadata: { now: deps.clock.now(), eventId: deps.ids.uuid(), actor: { kind: 'system' } },
+      metadata: commandMetadata(deps, { kind: 'system' }),
     });
     res.status(204).end();
   });

@@ -3,7 +3,8 @@
  * never written anywhere: what a whistleblower types and attaches here is plaintext, so no temp
  * file, no disk buffer. Bounded: the declared length is refused before anything is read, and a
  * body that grows past `maxBodyBytes` (fields and files together), more files than `maxFiles` or
- * more fields than a questionnaire has is cut off and refused.
+ * more fields than a questionnaire has is cut off and refused. The bound counts the body's bytes
+ * as they arrive (the multipart framing included), so a part that never ends is refused too.
  */
 import { Busboy } from '@fastify/busboy';
 import type { Request } from 'express';
@@ -71,13 +72,11 @@ export function readForm(req: Request, limits: FormLimits): Promise<PostedForm> 
     }
     parser.on('field', (name, value, _nameCut, valueCut) => {
       if (valueCut) return fail('tooLarge');
-      count(Buffer.byteLength(name) + Buffer.byteLength(value));
       fields.set(name, value);
     });
     parser.on('file', (_field, stream, filename, _encoding, mimeType) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => {
-        count(chunk.length);
         if (!failed) chunks.push(chunk);
       });
       stream.on('limit', () => fail('tooLarge'));
@@ -96,6 +95,9 @@ export function readForm(req: Request, limits: FormLimits): Promise<PostedForm> 
       if (!failed) resolve({ fields, files });
     });
     req.on('error', () => fail('invalidRequest'));
+    // The body as it arrives, not the parts once parsed: a field is only handed over when it
+    // ends, so a field that keeps growing would otherwise never be counted while it streams.
+    req.on('data', (chunk: Buffer) => count(chunk.length));
     req.pipe(parser);
   });
 }

@@ -178,6 +178,7 @@ export function casePage(input: {
   return page(
     'Your report',
     html`<h1>Your report</h1>
+      ${weakerPromise}
       <p>
         Status:
         <strong data-testid="case-status">${statusLabels[input.status] ?? input.status}</strong>

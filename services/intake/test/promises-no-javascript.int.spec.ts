@@ -251,7 +251,11 @@ describe('the no-JavaScript path, attacked', () => {
 
   it('a flood that uses up this path’s allowances leaves the JavaScript path’s untouched', async () => {
     safe = await startSafeIntake({
-      config: { safe: { submitPerWindow: 1, returnPerWindow: 1 } },
+      // The JavaScript path's allowance as small: one shared count would close both.
+      config: {
+        safe: { submitPerWindow: 1, returnPerWindow: 1 },
+        rateLimits: { submitPerWindow: 1 },
+      },
       // The channel the harness's simulated browser seals to, beside the forms' channel.
       deps: { listChannels: async () => [safe!.channel, ...channels] },
     });

@@ -176,10 +176,11 @@ export function caseRoutes(ctx: IntakeContext): Router {
     const view = await caseOf(reportId);
     if (view.status === 'closed') throw new ProblemError('reportClosed');
     const stored = view.evidence.reduce((sum, e) => sum + storedSize(e), 0);
-    const pending = await blobStore.pendingBytes(reportId);
+    // Unfinished uploads count as files too: each of them may finish.
+    const pending = await blobStore.pending(reportId);
     if (
-      stored + pending + body.size > config.maxEvidenceBytesPerReport ||
-      view.evidence.length >= config.maxEvidenceFiles
+      stored + pending.bytes + body.size > config.maxEvidenceBytesPerReport ||
+      view.evidence.length + pending.uploads >= config.maxEvidenceFiles
     ) {
       throw new ProblemError('quotaExceeded');
     }

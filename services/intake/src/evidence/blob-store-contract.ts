@@ -27,7 +27,7 @@ export function blobStoreContract(name: string, make: (clock: BlobClock) => Blob
         note: '{}',
         received: 1000,
       });
-      expect(await store.pendingBytes('r')).toBe(3000);
+      expect(await store.pending('r')).toEqual({ uploads: 1, bytes: 3000 });
       await store.write('u1', 1000, data.subarray(1000));
       const blobId = createHash('sha256').update(data).digest('hex');
       expect(await store.complete('u1')).toEqual({ blobId, size: 3000 });
@@ -39,7 +39,7 @@ export function blobStoreContract(name: string, make: (clock: BlobClock) => Blob
       await store.recorded('u1', blobId);
       expect(await store.unrecorded()).toEqual([]);
       expect(await store.has(blobId)).toBe(true);
-      expect(await store.pendingBytes('r')).toBe(0);
+      expect(await store.pending('r')).toEqual({ uploads: 0, bytes: 0 });
     });
 
     it('refuses chunks out of order, past the size, and completing early', async () => {
@@ -78,7 +78,7 @@ export function blobStoreContract(name: string, make: (clock: BlobClock) => Blob
       expect(await store.expired('old')).toEqual({ owner: 'r' });
       expect((await store.status('busy'))?.received).toBe(5);
       expect(await store.expired('busy')).toBeUndefined();
-      expect(await store.pendingBytes('r')).toBe(10);
+      expect(await store.pending('r')).toEqual({ uploads: 1, bytes: 10 });
       // Beginning again clears the marker.
       await store.begin('old', { size: 10, owner: 'r', note: '' });
       expect(await store.expired('old')).toBeUndefined();

@@ -76,8 +76,8 @@ export interface BlobStore {
     upload: UnrecordedBlob,
     options: { readonly erase: boolean; readonly untouchedSince?: Date },
   ): Promise<boolean>;
-  /** Total bytes of unfinished uploads of one owner (for the quota). */
-  pendingBytes(owner: string): Promise<number>;
+  /** Unfinished uploads of one owner and their declared bytes together (for the quotas). */
+  pending(owner: string): Promise<{ readonly uploads: number; readonly bytes: number }>;
   has(blobId: string): Promise<boolean>;
   /** The whole blob in memory: for small blobs and tests; downloads use `readStream`. */
   read(blobId: string): Promise<Uint8Array | undefined>;

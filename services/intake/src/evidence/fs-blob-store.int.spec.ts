@@ -40,7 +40,7 @@ describe('filesystem blob store', () => {
       note: '{}',
       received: 1000,
     });
-    expect(await second.pendingBytes('r')).toBe(3000);
+    expect(await second.pending('r')).toEqual({ uploads: 1, bytes: 3000 });
     await second.write('u1', 1000, data.subarray(1000));
     const blobId = createHash('sha256').update(data).digest('hex');
     expect(readdirSync(join(dir, 'blobs'))).toEqual([]);
@@ -52,7 +52,7 @@ describe('filesystem blob store', () => {
     await second.recorded('u1', blobId);
     expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
     expect(await second.has(blobId)).toBe(true);
-    expect(await second.pendingBytes('r')).toBe(0);
+    expect(await second.pending('r')).toEqual({ uploads: 0, bytes: 0 });
   });
 
   it('refuses ids that could escape its folder', async () => {

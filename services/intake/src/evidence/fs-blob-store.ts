@@ -297,15 +297,18 @@ export function createFsBlobStore(options: {
         return { blobId, size: current.size };
       });
     },
-    async pendingBytes(owner) {
+    async pending(owner) {
       await ready;
-      let total = 0;
+      const mine = { uploads: 0, bytes: 0 };
       for (const name of await readdir(uploads)) {
         if (!name.endsWith('.json')) continue;
         const status = await currentStatus(name.slice(0, -'.json'.length));
-        if (status && status.owner === owner) total += status.size;
+        if (status && status.owner === owner) {
+          mine.uploads += 1;
+          mine.bytes += status.size;
+        }
       }
-      return total;
+      return mine;
     },
     async has(blobId) {
       await ready;

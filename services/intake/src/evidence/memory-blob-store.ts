@@ -74,10 +74,9 @@ export function createMemoryBlobStore(
       uploads.delete(uploadId);
       return { blobId, size: data.byteLength };
     },
-    async pendingBytes(owner) {
-      let total = 0;
-      for (const u of uploads.values()) if (u.meta.owner === owner) total += u.meta.size;
-      return total;
+    async pending(owner) {
+      const mine = [...uploads.values()].filter((u) => u.meta.owner === owner);
+      return { uploads: mine.length, bytes: mine.reduce((sum, u) => sum + u.meta.size, 0) };
     },
     has: async (blobId) => blobs.has(blobId),
     read: async (blobId) => blobs.get(blobId),

@@ -6,6 +6,7 @@ import { hsalsa, xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { argon2idAsync } from '@noble/hashes/argon2.js';
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
+import { u64le } from '../bytes.ts';
 import { DecryptionError } from '../errors.ts';
 import type { Argon2idCost, Blake2bOptions, CryptoBackend } from './types.ts';
 
@@ -65,12 +66,9 @@ function kdfSalt(subkeyId: number): Uint8Array {
   if (!Number.isInteger(subkeyId) || subkeyId < 0 || subkeyId > 0x7fffffff) {
     throw new RangeError('kdf: subkey id must be in 0..2^31-1');
   }
+  // libsodium's crypto_kdf: the subkey id as a little-endian u64, then eight zero bytes.
   const salt = new Uint8Array(16);
-  let v = subkeyId;
-  for (let i = 0; i < 8; i++) {
-    salt[i] = v % 256;
-    v = Math.floor(v / 256);
-  }
+  salt.set(u64le(subkeyId));
   return salt;
 }
 

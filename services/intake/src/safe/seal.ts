@@ -35,6 +35,18 @@ export interface Trust {
 }
 
 /**
+ * A check the browser makes before sealing (the deployment key's chain, the recipient list's
+ * signature): whatever makes it fail, nothing is sealed and the answer is 503 recipientsUnverified.
+ */
+function verifiedOrRefused<T>(check: () => T): T {
+  try {
+    return check();
+  } catch {
+    throw new ProblemError('recipientsUnverified');
+  }
+}
+
+/**
  * The deployment's crypto settings and the key the served pages trust: the key their build pins,
  * followed through the deployment's signed transitions (`trustedDeploymentKey` of the front
  * end), or the announced key where the build pins none. No settings (before setup) or a chain
@@ -46,15 +58,13 @@ export async function deploymentTrust(ctx: IntakeContext, b: CryptoBackend): Pro
   if (!settings) throw new ProblemError('recipientsUnverified');
   const pinned = ctx.deps.pinnedDeploymentKey?.();
   if (!pinned) return { settings, deploymentKey: settings.deploymentSignPublicKey };
-  try {
-    const deploymentKey = followDeploymentKey(b, {
+  const deploymentKey = verifiedOrRefused(() =>
+    followDeploymentKey(b, {
       pinnedPublicKey: pinned,
       transitions: settings.deploymentKeyTransitions ?? [],
-    });
-    return { settings, deploymentKey };
-  } catch {
-    throw new ProblemError('recipientsUnverified');
-  }
+    }),
+  );
+  return { settings, deploymentKey };
 }
 
 /** The channel's recipient list, verified as the browser verifies it before sealing to it. */
@@ -63,14 +73,12 @@ export function verifiedRecipients(
   channel: Channel,
   trust: Trust,
 ): RecipientList {
-  try {
-    return verifyRecipientList(b, channel.recipients, {
+  return verifiedOrRefused(() =>
+    verifyRecipientList(b, channel.recipients, {
       pinnedPublicKey: trust.deploymentKey,
       channelId: channel.id,
-    });
-  } catch {
-    throw new ProblemError('recipientsUnverified');
-  }
+    }),
+  );
 }
 
 /** The receipt's keys by derivation `version`, as the whistleblower's worker derives them. */

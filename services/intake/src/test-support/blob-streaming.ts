@@ -4,7 +4,8 @@
  * file streams it opened in view, a finished blob of random bytes, and a client that holds back.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { ReadStream } from 'node:fs';
+import { truncateSync, type ReadStream } from 'node:fs';
+import { expect } from 'vitest';
 import type { BlobStore } from '../evidence/blob-store.ts';
 import { createFsBlobStore } from '../evidence/fs-blob-store.ts';
 
@@ -72,4 +73,47 @@ export async function settledBytesRead(stream: ReadStream): Promise<number> {
     last = stream.bytesRead;
   }
   return last;
+}
+
+/**
+ * A download as both services send it (services/http's sendBlob): 200 with the blob's length,
+ * not cached, as bytes; while the client holds back after 1 MiB the server has read less than a
+ * quarter of the file (socket buffers and stream high-water marks hold a few MiB); then every
+ * byte arrives, their SHA-256 the blob id. Returns the server's file stream.
+ */
+export async function expectHeldBackDownload(
+  res: Response,
+  opened: readonly ReadStream[],
+  blob: { readonly blobId: string; readonly size: number },
+): Promise<ReadStream> {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-length')).toBe(String(blob.size));
+  expect(res.headers.get('content-type')).toBe('application/octet-stream');
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  const reader = res.body!.getReader();
+  const hash = createHash('sha256');
+  let got = await readSome(reader, hash, MiB);
+  const stream = opened.at(-1)!;
+  expect(await settledBytesRead(stream)).toBeLessThan(blob.size / 4);
+  got += await readSome(reader, hash, Infinity);
+  expect(got).toBe(blob.size);
+  expect(hash.digest('hex')).toBe(blob.blobId);
+  return stream;
+}
+
+/**
+ * The file at `path` cut to 2 MiB while its download is held back after 1 MiB: the rest of the
+ * body fails (the connection is cut), never a short success.
+ */
+export async function expectCutWhenTruncated(
+  res: Response,
+  opened: readonly ReadStream[],
+  path: string,
+): Promise<void> {
+  const reader = res.body!.getReader();
+  const hash = createHash('sha256');
+  await readSome(reader, hash, MiB);
+  await settledBytesRead(opened.at(-1)!);
+  truncateSync(path, 2 * MiB);
+  await expect(readSome(reader, hash, Infinity)).rejects.toThrow();
 }

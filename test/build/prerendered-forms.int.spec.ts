@@ -2,7 +2,8 @@
 // them. A submit button that works in that moment lets the browser submit the form itself: the
 // page reloads at `?` and what was typed (a receipt, a password) is gone. Every submit button in
 // every prerendered page must therefore start disabled; the root layout enables them once it
-// has mounted ($lib/state/hydration.svelte.ts). Read from the real build output.
+// has mounted ($lib/state/hydration.svelte.ts). So must every other button and the language
+// switcher, whose click or choice would be lost in that moment. Read from the real build output.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,10 @@ const submitButtons = (html: string) =>
   [...html.matchAll(/<button\b[^>]*>/g)]
     .map((m) => m[0])
     .filter((tag) => /\btype="submit"/.test(tag) || !/\btype=/.test(tag));
+const scriptedControls = (html: string) =>
+  [...html.matchAll(/<button\b[^>]*>|<select\b[^>]*id="language-switcher"[^>]*>/g)].map(
+    (m) => m[0],
+  );
 
 describe('prerendered forms', () => {
   ensureFrontendBuild();
@@ -41,5 +46,16 @@ describe('prerendered forms', () => {
     );
     expect(enabled).toEqual([]);
     expect(withForms.flatMap(({ html }) => submitButtons(html)).length).toBeGreaterThan(0);
+  });
+
+  it('start with every other button and the language switcher disabled too', () => {
+    const controls = htmlFiles(buildDir).flatMap((file) =>
+      scriptedControls(readFileSync(file, 'utf8')).map((tag) => ({
+        page: relative(buildDir, file),
+        tag,
+      })),
+    );
+    expect(controls.filter((c) => c.tag.includes('language-switcher')).length).toBeGreaterThan(3);
+    expect(controls.filter((c) => !/\bdisabled\b/.test(c.tag))).toEqual([]);
   });
 });

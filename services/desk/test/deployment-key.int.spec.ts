@@ -5,7 +5,6 @@
 import {
   generateDeploymentKey,
   openDeploymentKey,
-  sealDeploymentKey,
   signDeploymentKeyTransition,
   toBase64Url,
 } from '@integrity-desk/protocol';
@@ -13,6 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   enrolAccount,
   expectProblem,
+  sealDeploymentKeyFor,
+  shareDeploymentKey,
   signedList,
   streamLength,
   worldForSuite,
@@ -30,14 +31,8 @@ beforeAll(async () => {
 
 const deploymentLength = () => streamLength(w.desk.store, 'deployment');
 const keyOf = (who: Account) => w.desk.call('GET', '/api/deployment/key', { cookie: who.cookie });
-const sealFor = (to: Account, seed = w.desk.deployment.seed) =>
-  sealDeploymentKey(w.desk.backend, {
-    seed,
-    administratorId: to.investigatorId,
-    boxPublicKey: to.keys.box.publicKey,
-  });
-const share = (by: Account, sealedKey: unknown) =>
-  w.desk.call('POST', '/api/deployment/key-shares', { cookie: by.cookie, body: { sealedKey } });
+const sealFor = (to: Account, seed?: Uint8Array) => sealDeploymentKeyFor(w.desk, to, seed);
+const share = (by: Account, sealedKey: unknown) => shareDeploymentKey(w.desk, by, sealedKey);
 
 describe('the deployment key', () => {
   it('gives each administrator their own sealed copy, which opens as the deployment key', async () => {

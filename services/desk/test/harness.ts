@@ -551,6 +551,22 @@ export async function inviteLegacyAccount(desk: Desk, admin: Account, handle: st
 }
 
 /** An administrator's browser rotates: the current seed signs the transition to a new key. */
+/** The deployment key (`seed`, the desk's by default) sealed to an administrator's box key. */
+export const sealDeploymentKeyFor = (
+  desk: Desk,
+  to: Pick<Account, 'investigatorId' | 'keys'>,
+  seed: Uint8Array = desk.deployment.seed,
+) =>
+  sealDeploymentKey(desk.backend, {
+    seed,
+    administratorId: to.investigatorId,
+    boxPublicKey: to.keys.box.publicKey,
+  });
+
+/** `by` posts a share of the deployment key (`POST /api/deployment/key-shares`). */
+export const shareDeploymentKey = (desk: Desk, by: Account, sealedKey: unknown) =>
+  desk.call('POST', '/api/deployment/key-shares', { cookie: by.cookie, body: { sealedKey } });
+
 export async function rotateDeploymentKey(
   desk: Desk,
   admin: Account,

@@ -5,17 +5,15 @@
 // second rotation, no list); and an administrator without the key cannot change who reads a
 // channel by replaying a list the key once signed, or by posting one signed for another channel.
 // Every refusal is a problem, appends nothing and grants no access.
-import {
-  sealDeploymentKey,
-  signDeploymentKeyTransition,
-  generateDeploymentKey,
-} from '@integrity-desk/protocol';
+import { signDeploymentKeyTransition, generateDeploymentKey } from '@integrity-desk/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   deactivateAccount,
   enrolAccount,
   expectProblem,
   rotateDeploymentKey,
+  sealDeploymentKeyFor,
+  shareDeploymentKey,
   signedList,
   streamLength,
   submitReport,
@@ -40,14 +38,8 @@ beforeAll(async () => {
 
 const deploymentLength = () => streamLength(w.desk.store, 'deployment');
 const channelStream = (id: string) => `channel-${id}`;
-const sealFor = (to: Account, seed = w.desk.deployment.seed) =>
-  sealDeploymentKey(w.desk.backend, {
-    seed,
-    administratorId: to.investigatorId,
-    boxPublicKey: to.keys.box.publicKey,
-  });
-const share = (by: Account, sealedKey: unknown) =>
-  w.desk.call('POST', '/api/deployment/key-shares', { cookie: by.cookie, body: { sealedKey } });
+const sealFor = (to: Account, seed?: Uint8Array) => sealDeploymentKeyFor(w.desk, to, seed);
+const share = (by: Account, sealedKey: unknown) => shareDeploymentKey(w.desk, by, sealedKey);
 const publish = async (by: Account, channelId: string, recipientList: unknown) => {
   const revision = (await streamLength(w.desk.store, channelStream(channelId))) - 1;
   return w.desk.call('POST', `/api/channels/${channelId}/recipients`, {

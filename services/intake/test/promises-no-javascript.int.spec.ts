@@ -274,6 +274,13 @@ describe('the no-JavaScript path, attacked', () => {
       new URLSearchParams({ form: back.token!, receipt: 'A'.repeat(201) }),
     );
     expect(junk.res.status).toBe(400);
+    // Nor does a mistyped one (a wrong symbol: its check symbol refuses it before any work).
+    const typo = receipt.replace(/^./, (c) => (c === '2' ? '3' : '2'));
+    const mistyped = await c.post(
+      '/safe/case',
+      new URLSearchParams({ form: back.token!, receipt: typo }),
+    );
+    expectErrorPage(mistyped.res, mistyped.text, 401);
     const first = await c.post('/safe/case', new URLSearchParams({ form: back.token!, receipt }));
     expect(first.res.status).toBe(200);
     const second = await c.post('/safe/case', new URLSearchParams({ form: back.token!, receipt }));

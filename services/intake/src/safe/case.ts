@@ -8,6 +8,7 @@ import {
   nextThreadSequence,
   openReturnedCase,
   openThreadMessages,
+  isValidReceipt,
   RECEIPT_KDF_VERSIONS,
   sealMessage,
   type CryptoBackend,
@@ -30,6 +31,15 @@ export interface OpenedCase {
 /** The same refusal for an unknown receipt and one that does not open its case. */
 function refused(ctx: IntakeContext): ProblemError {
   return new ProblemError(ctx.deps.projectionsBehind?.() ? 'unavailable' : 'sessionRefused');
+}
+
+/**
+ * A mistyped receipt (its check symbol) is refused here, before the form takes anything from the
+ * return allowance and before any derivation: only a form that passed every cheap check counts.
+ * The same refusal as an unknown receipt.
+ */
+export function checkReceiptTyped(ctx: IntakeContext, receipt: string): void {
+  if (!isValidReceipt(receipt)) throw refused(ctx);
 }
 
 /**

@@ -17,7 +17,7 @@ import { submissionEventId, submitReport } from '../http-domain/reports.ts';
 import { noStore } from '../http/headers.ts';
 import { kindOf, problems, ProblemError } from '../http/problem.ts';
 import { createWindowCounter } from '../http/rate-limits.ts';
-import { openCase, postReply, receiptCase } from './case.ts';
+import { checkReceiptTyped, openCase, postReply, receiptCase } from './case.ts';
 import { storeSealedFile } from './evidence.ts';
 import { readForm, type PostedForm } from './form-body.ts';
 import { createFormTokens } from './form-token.ts';
@@ -174,6 +174,7 @@ export function safeRoutes(ctx: IntakeContext): Router {
       const reply = (form.fields.get('reply') ?? '').trim();
       if (receipt.length > 200 || reply.length > MAX_REPLY_CHARS)
         throw new ProblemError('invalidRequest');
+      checkReceiptTyped(ctx, receipt);
       await taken(returnAllowance);
       const b = await ctx.backend();
       const trust = await deploymentTrust(ctx, b);

@@ -6,13 +6,11 @@
 // throttled 4x through DevTools' Emulation.setCPUThrottlingRate). The phone profile's rate of the
 // front end's search gives the difficulty cap: the most bits whose expected 2^bits attempts it
 // pays within 10 s (services/intake/src/pow/cap.ts states the figure the cap was set from).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { openBenchPage } from '../../../bench/browser.ts';
 import { runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
+import { runJitless } from '../../../bench/jitless.ts';
+import { bundle } from '../../protocol/test/browser/harness.ts';
 import {
   POW_CAP_BITS,
   POW_CAP_PHONE_ATTEMPTS_PER_SECOND,
@@ -43,19 +41,6 @@ function record(runtime: string, rates: Rates): void {
   }
 }
 
-async function bundled(): Promise<string> {
-  const out = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 async function inNode(): Promise<void> {
   const rates: Rates = {};
   for (const v of VARIANTS) rates[v] = await attemptsPerSecond(v, MS);
@@ -63,25 +48,13 @@ async function inNode(): Promise<void> {
 }
 
 function inNodeJitless(script: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'pow-bench-'));
-  try {
-    writeFileSync(join(dir, 'bundle.mjs'), script);
-    writeFileSync(
-      join(dir, 'runner.mjs'),
-      `await import('./bundle.mjs');
-       const b = globalThis.powBench; const out = {};
-       for (const v of b.VARIANTS) out[v] = await b.attemptsPerSecond(v, ${MS});
-       console.log(JSON.stringify(out));`,
-    );
-    const run = spawnSync(process.execPath, ['--jitless', join(dir, 'runner.mjs')], {
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
-    if (run.status !== 0) throw new Error(`node --jitless failed: ${run.stderr.slice(0, 500)}`);
-    record('node --jitless', JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Rates);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const rates = runJitless<Rates>(
+    script,
+    `const b = globalThis.powBench; const out = {};
+     for (const v of b.VARIANTS) out[v] = await b.attemptsPerSecond(v, ${MS});
+     console.log(JSON.stringify(out));`,
+  );
+  record('node --jitless', rates);
 }
 
 async function inChromium(script: string, jitless: boolean, throttle: number): Promise<Rates> {
@@ -106,7 +79,7 @@ async function inChromium(script: string, jitless: boolean, throttle: number): P
 }
 
 runBench(async () => {
-  const script = await bundled();
+  const script = new TextDecoder().decode(await bundle(ENTRY));
   console.log('node');
   await inNode();
   console.log('node --jitless');

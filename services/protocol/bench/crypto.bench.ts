@@ -2,11 +2,10 @@
 // --jitless` (pure JS, a proxy for Tor Browser "Safer"), headless Chromium and jitless
 // Chromium; attachment seal/open throughput beside the raw libsodium primitive in the same run.
 // `-- --phone`: the phone profile instead (bench/phone.ts), what a whistleblower waits for.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
+import { runJitless } from '../../../bench/jitless.ts';
 import {
   bundle,
   CHROMIUM_MISSING_MESSAGE,
@@ -91,39 +90,30 @@ async function inNode(): Promise<void> {
 
 async function inNodeJitless(): Promise<void> {
   console.log('node --jitless: pure JS fallback');
-  const dir = mkdtempSync(join(tmpdir(), 'protocol-bench-'));
+  let out: {
+    env: { typeofWebAssembly: string; webAssemblyWorks: boolean };
+    argon: { set: ParamSet; r: { backend: string; ms: number; cpuMs?: number } }[];
+    throughput: Throughput;
+  };
   try {
-    writeFileSync(join(dir, 'bundle.mjs'), await bundle(ENTRY));
-    const runner = `
-      await import('./bundle.mjs');
-      const b = globalThis.protocolBench;
+    out = runJitless(
+      await bundle(ENTRY),
+      `const b = globalThis.protocolBench;
       const out = { env: b.environment(), argon: [], throughput: null };
       for (const set of b.PARAM_SETS) out.argon.push({ set, r: await b.timeArgon2(undefined, set, 1) });
       out.throughput = await b.measureThroughput(undefined, 2, 1);
-      console.log(JSON.stringify(out));`;
-    writeFileSync(join(dir, 'runner.mjs'), runner);
-    const run = spawnSync(process.execPath, ['--jitless', join(dir, 'runner.mjs')], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
-    if (run.status !== 0) {
-      console.warn(`node --jitless run failed: ${run.stderr.slice(0, 500)}`);
-      return;
-    }
-    const out = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
-      env: { typeofWebAssembly: string; webAssemblyWorks: boolean };
-      argon: { set: ParamSet; r: { backend: string; ms: number; cpuMs?: number } }[];
-      throughput: Throughput;
-    };
-    console.log(
-      `  node --jitless: typeof WebAssembly = ${out.env.typeofWebAssembly}, works = ${out.env.webAssemblyWorks}`,
+      console.log(JSON.stringify(out));`,
+      600_000,
     );
-    for (const a of out.argon) argonFigure('node --jitless', a.set, a.r);
-    throughputFigures('node --jitless', out.throughput, 2);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  } catch (error) {
+    console.warn(error instanceof Error ? error.message : String(error));
+    return;
   }
+  console.log(
+    `  node --jitless: typeof WebAssembly = ${out.env.typeofWebAssembly}, works = ${out.env.webAssemblyWorks}`,
+  );
+  for (const a of out.argon) argonFigure('node --jitless', a.set, a.r);
+  throughputFigures('node --jitless', out.throughput, 2);
 }
 
 async function inChromium(jitless: boolean): Promise<void> {

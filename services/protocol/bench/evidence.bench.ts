@@ -3,12 +3,10 @@
 // pure-JS fallback (WebAssembly off, as in Tor Browser "Safer"), on the same data, in Node,
 // `node --jitless`, Chromium, jitless Chromium and the phone profile (jitless Chromium with the
 // CPU throttled 4x through DevTools' Emulation.setCPUThrottlingRate).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBenchPage } from '../../../bench/browser.ts';
 import { runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
+import { runJitless } from '../../../bench/jitless.ts';
 import { bundle } from '../test/browser/harness.ts';
 import { PATHS, sealMiBs, type Path } from './evidence-variants.ts';
 
@@ -41,35 +39,19 @@ async function measure(runtime: string, run: Run, backends: Prefer[], sizeMiB: n
 }
 
 function nodeJitless(script: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'evidence-bench-'));
-  try {
-    writeFileSync(join(dir, 'bundle.mjs'), script);
-    writeFileSync(
-      join(dir, 'runner.mjs'),
-      `await import('./bundle.mjs');
-       const b = globalThis.evidenceBench; const out = [];
-       for (const p of b.PATHS) out.push({ p, r: await b.sealMiBs(undefined, p, 1) });
-       console.log(JSON.stringify(out));`,
-    );
-    const run = spawnSync(process.execPath, ['--jitless', join(dir, 'runner.mjs')], {
-      encoding: 'utf8',
-      timeout: 300_000,
+  const out = runJitless<{ p: Path; r: { backend: string; mibs: number } }[]>(
+    script,
+    `const b = globalThis.evidenceBench; const out = [];
+     for (const p of b.PATHS) out.push({ p, r: await b.sealMiBs(undefined, p, 1) });
+     console.log(JSON.stringify(out));`,
+  );
+  for (const { p, r } of out) {
+    figures.push({
+      name: `evidence seal, node --jitless (${r.backend}, ${p})`,
+      value: r.mibs,
+      unit: 'MiB/s',
     });
-    if (run.status !== 0) throw new Error(`node --jitless failed: ${run.stderr.slice(0, 500)}`);
-    const out = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
-      p: Path;
-      r: { backend: string; mibs: number };
-    }[];
-    for (const { p, r } of out) {
-      figures.push({
-        name: `evidence seal, node --jitless (${r.backend}, ${p})`,
-        value: r.mibs,
-        unit: 'MiB/s',
-      });
-      console.log(`  node --jitless ${r.backend} ${p}: ${r.mibs.toFixed(2)} MiB/s`);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    console.log(`  node --jitless ${r.backend} ${p}: ${r.mibs.toFixed(2)} MiB/s`);
   }
 }
 

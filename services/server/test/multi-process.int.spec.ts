@@ -302,8 +302,13 @@ describe.skipIf(!redisHere)('two intake and two desk processes behind one addres
     expect(keysInRedis.length).toBeGreaterThan(5);
     for (const key of keysInRedis) {
       expect(key).toMatch(/^idesk:[a-z-]+:[A-Za-z0-9_-]{43}$/);
-      expect(await inspect.pttl(key), key).toBeGreaterThan(0);
+      // Nothing durable: every entry expires, none later than 30 days (a session generation).
+      const ttl = await inspect.pttl(key);
+      expect(ttl, key).toBeGreaterThan(0);
+      expect(ttl, key).toBeLessThanOrEqual(30 * 24 * 60 * 60_000);
       const value = (await inspect.get(key))!;
+      // A plain count, or sealed: nonce, ciphertext and tag (at least 28 bytes) in base64url.
+      expect(value, key).toMatch(/^(-?\d{1,15}|[A-Za-z0-9_-]{38,})$/);
       for (const secret of secrets) {
         expect(key).not.toContain(secret);
         expect(value).not.toContain(secret);

@@ -1,7 +1,7 @@
 import { createBackupSealer } from '@integrity-desk/protocol';
 import { createLibsodiumBackend } from '@integrity-desk/protocol';
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { BackupRefusedError } from './errors.ts';
 import { ArchiveWriter } from './frames.ts';
 import { progressReporter, type Progress } from './progress.ts';
 import { readLogFacts, snapshotEventLog } from './snapshot.ts';
+import { removeStaleSnapshots, snapshotName } from './stale-snapshots.ts';
 
 export interface BackupRequest {
   readonly dataDir: string;
@@ -47,10 +48,8 @@ export async function createBackup(request: BackupRequest): Promise<BackupSummar
   if (existsSync(request.archive))
     throw new BackupRefusedError(`${request.archive} exists already: name a new file`);
   const createdAt = request.now().toISOString();
-  const snapshot = join(
-    request.dataDir,
-    `.backup-snapshot-${randomBytes(6).toString('hex')}.sqlite`,
-  );
+  await removeStaleSnapshots(request.dataDir);
+  const snapshot = join(request.dataDir, snapshotName());
   const partial = `${request.archive}.part`;
   let handle: FileHandle | undefined;
   try {

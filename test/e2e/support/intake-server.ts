@@ -76,7 +76,14 @@ export interface IntakeServer {
 }
 
 export async function startIntake(
-  options: { config?: IntakeConfigOverrides } = {},
+  options: {
+    config?: IntakeConfigOverrides;
+    /**
+     * The front end to serve, given the deployment key once the desk has made it (a build that
+     * pins it); default: the shared unpinned build.
+     */
+    frontendFor?: (deploymentPublicKey: string) => Promise<string>;
+  } = {},
 ): Promise<IntakeServer> {
   const store = createMemoryEventStore();
   const blobStore = createMemoryBlobStore();
@@ -140,10 +147,13 @@ export async function startIntake(
       return store.append(stream, events, options);
     },
   };
+  const staticDir = options.frontendFor
+    ? await options.frontendFor(desk.deployment.publicKey)
+    : buildDir;
   const app = createIntakeApp({
     store: faultyStore,
     blobStore,
-    staticDir: buildDir,
+    staticDir,
     // What the desk published, as the composition root serves it.
     listChannels: async () =>
       listPublicChannels(db).map((c) => ({

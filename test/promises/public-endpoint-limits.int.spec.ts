@@ -5,6 +5,7 @@
  * its bound and the refusal must change nothing: the store, the upload's bytes.
  */
 import { createSqliteEventStore } from '@integrity-desk/eventstore';
+import { createMemoryStore, createSharedState } from '@integrity-desk/shared-state';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -13,12 +14,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFsBlobStore } from '../../services/intake/src/evidence/fs-blob-store.ts';
 import {
+  expectProblem,
   expectRefused,
   manualTimers,
   postJson,
   signedInWhistleblower,
   snapshot,
+  solvedPow,
   startIntake,
+  submittedWhistleblower,
+  testClock,
   type Harness,
 } from '../../services/intake/src/test-support/harness.ts';
 
@@ -167,5 +172,52 @@ describe('evidence: 600 writes a minute per report', () => {
     expect(
       (await put(wb, upload.attachmentId, 599, upload.ciphertext.subarray(599, 600))).status,
     ).toBe(200);
+  }, 120_000);
+});
+
+describe('GET /case: a full in-memory state', () => {
+  it('refuses a new session with 503 rather than pushing out a session that exists', async () => {
+    const clock = testClock();
+    const memory = createMemoryStore({ now: () => clock.now().getTime(), maxEntries: 100 });
+    const full = await startIntake({
+      clock,
+      store: createSqliteEventStore({ file: join(dir, 'full-state.sqlite') }),
+      // This process's memory, bounded small so that an outsider's few requests fill it.
+      deps: {
+        timers: manualTimers(),
+        sharedState: createSharedState(memory, randomBytes(32)),
+      },
+    });
+    try {
+      const open: { token: string }[] = [];
+      let refused: Response | undefined;
+      for (let i = 0; i < 60 && !refused; i++) {
+        const wb = await submittedWhistleblower(full.url).catch(() => undefined);
+        if (!wb) break;
+        const c = await postJson(`${full.url}/api/v1/session/challenge`, {
+          locator: wb.receipt.locator,
+        });
+        const { challenge } = (await c.json()) as { challenge: string };
+        const res = await postJson(`${full.url}/api/v1/session`, {
+          locator: wb.receipt.locator,
+          challenge,
+          signature: wb.receipt.sign(challenge),
+          pow: await solvedPow(full.url),
+        });
+        if (res.status === 201) open.push((await res.json()) as { token: string });
+        else refused = res;
+      }
+      expect(open.length).toBeGreaterThan(2);
+      expect(refused, 'a new session was refused once the state was full').toBeDefined();
+      await expectProblem(refused!, 503, 'unavailable');
+      for (const { token } of open) {
+        const res = await fetch(`${full.url}/api/v1/case`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(res.status).toBe(200);
+      }
+    } finally {
+      await full.close();
+    }
   }, 120_000);
 });

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { queryLatency, runBench, writeBenchResult, type Figure } from '../../../bench/format.ts';
 import { allProjections } from '../src/projections/all.ts';
 import {
-  listByPriority,
-  listBySector,
+  listByTriage,
   listQueue,
   queueCounts,
   queueNames,
@@ -190,8 +189,8 @@ runBench(async () => {
       ...queueNames.map(
         (n) => [`queue ${n}`, () => listQueue(db, n, ctx)] as [string, () => unknown],
       ),
-      ['queue by priority (urgent)', () => listByPriority(db, 'urgent', ctx)],
-      ['queue by sector (mining)', () => listBySector(db, 'mining', ctx)],
+      ['queue by priority (urgent)', () => listByTriage(db, { priority: 'urgent' }, ctx)],
+      ['queue by sector (mining)', () => listByTriage(db, { sector: 'mining' }, ctx)],
       ['queue counts (all)', () => queueCounts(db, ctx)],
     ];
     const figures: Figure[] = [

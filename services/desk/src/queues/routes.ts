@@ -1,8 +1,7 @@
 import { parseRequest } from '@integrity-desk/http';
 import {
   channelsOfRecipient,
-  listByPriority,
-  listBySector,
+  listByTriage,
   listQueue,
   priorities,
   queueCounts,
@@ -45,9 +44,19 @@ export function queueRoutes(ctx: DeskContext): Router {
     const qc = contextFor(caller.investigatorId);
     const items =
       name === 'by_priority'
-        ? listByPriority(deps.readModels, parseRequest(z.enum(priorities), page.priority), qc, page)
+        ? listByTriage(
+            deps.readModels,
+            { priority: parseRequest(z.enum(priorities), page.priority) },
+            qc,
+            page,
+          )
         : name === 'by_sector'
-          ? listBySector(deps.readModels, parseRequest(z.enum(sectors), page.sector), qc, page)
+          ? listByTriage(
+              deps.readModels,
+              { sector: parseRequest(z.enum(sectors), page.sector) },
+              qc,
+              page,
+            )
           : listQueue(deps.readModels, name, qc, page);
     res.json({ items });
   });

@@ -152,37 +152,20 @@ export function listQueue(
   return list(db, queues[name], ctx, page);
 }
 
-/** Open reports with one priority, most recent first within it. */
-export function listByPriority(
+/** The open reports with one triage value, a priority or a sector, the oldest first. */
+export function listByTriage(
   db: Database.Database,
-  priority: Priority,
+  by: { readonly priority: Priority } | { readonly sector: Sector },
   ctx: QueueContext,
   page: QueuePage = {},
 ): QueueItem[] {
+  const [column, value] = 'priority' in by ? ['priority', by.priority] : ['sector', by.sector];
   return list(
     db,
     {
-      where: 'q.is_open = 1 AND q.priority = ?',
+      where: `q.is_open = 1 AND q.${column} = ?`,
       order: 'q.received_at, q.report_id',
-      params: () => [priority],
-    },
-    ctx,
-    page,
-  );
-}
-
-export function listBySector(
-  db: Database.Database,
-  sector: Sector,
-  ctx: QueueContext,
-  page: QueuePage = {},
-): QueueItem[] {
-  return list(
-    db,
-    {
-      where: 'q.is_open = 1 AND q.sector = ?',
-      order: 'q.received_at, q.report_id',
-      params: () => [sector],
+      params: () => [value],
     },
     ctx,
     page,

@@ -31,7 +31,7 @@ import { caseViews } from '../cases/query.ts';
 import { evolveCaseRow, type CaseListState } from '../cases/row.ts';
 import { reportQueueProjection } from './projection.ts';
 import {
-  listByPriority,
+  listByTriage,
   listQueue,
   queueCounts,
   queueNames,
@@ -316,7 +316,7 @@ function snapshot(db: Database.Database, ctx: QueueContext) {
   return {
     queues: Object.fromEntries(queueNames.map((n) => [n, listQueue(db, n, ctx, { limit: 200 })])),
     counts: queueCounts(db, ctx),
-    urgent: ids(listByPriority(db, 'urgent', ctx, { limit: 200 })),
+    urgent: ids(listByTriage(db, { priority: 'urgent' }, ctx, { limit: 200 })),
     tables: db.prepare('SELECT * FROM report_queue ORDER BY report_id').all(),
     assignees: db
       .prepare('SELECT * FROM report_assignees ORDER BY report_id, investigator_id')

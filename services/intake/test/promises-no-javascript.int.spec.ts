@@ -291,6 +291,67 @@ describe('the no-JavaScript path, attacked', () => {
     expect(js.status).toBe(201);
   }, 30_000);
 
+  it('carries the security headers of every intake answer on its pages and errors, with its own policy', async () => {
+    safe = await startSafeIntake({ config: { safe: { maxBodyBytes: 64 * 1024 } } });
+    const s = safe;
+    const c = formClient(s.h);
+    const reference = await fetch(`${s.h.url}/api/v1/deployment`);
+    const shared = [
+      'referrer-policy',
+      'strict-transport-security',
+      'x-content-type-options',
+      'x-frame-options',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'permissions-policy',
+    ];
+    const form = await c.get(reportPath);
+    const served: [string, Response][] = [
+      ['channels', (await c.get('/safe')).res],
+      ['report form', form.res],
+      ['return form', (await c.get('/safe/return')).res],
+      ['receipt', (await c.post(reportPath, reportForm(form.token!))).res],
+      ['missing answer', (await c.post(reportPath, reportForm(form.token!, {}))).res],
+      ['no token', (await c.post(reportPath, reportForm(''))).res],
+      [
+        'too large',
+        (
+          await c.post(
+            reportPath,
+            reportForm(form.token!, answers, [new File([Buffer.alloc(100_000)], 'x')]),
+          )
+        ).res,
+      ],
+      ['unknown page', (await c.get('/safe/nothing-here')).res],
+    ];
+    for (const [what, res] of served) {
+      const got = Object.fromEntries(shared.map((h) => [h, res.headers.get(h)]));
+      const want = Object.fromEntries(shared.map((h) => [h, reference.headers.get(h)]));
+      expect({ what, ...got }).toEqual({ what, ...want });
+      const csp = (res.headers.get('content-security-policy') ?? '').split(/;\s*/);
+      expect({ what, csp: [...csp].sort() }).toEqual({
+        what,
+        csp: expect.arrayContaining([
+          "default-src 'none'",
+          "script-src 'none'",
+          "form-action 'self'",
+          "frame-ancestors 'none'",
+        ]) as unknown,
+      });
+      expect({ what, unsafe: /unsafe-/.test(csp.join(';')) }).toEqual({ what, unsafe: false });
+      expect({ what, poweredBy: res.headers.get('x-powered-by') }).toEqual({
+        what,
+        poweredBy: null,
+      });
+      expect({ what, cache: res.headers.get('cache-control') }).toEqual({
+        what,
+        cache: 'no-store',
+      });
+    }
+    // Headers the reference answer really has: the comparison above compares something.
+    expect(shared.filter((h) => reference.headers.get(h) === null)).toEqual([]);
+  }, 30_000);
+
   it('answers malformed and unexpected requests with its own HTML pages, never problem JSON', async () => {
     safe = await startSafeIntake();
     const s = safe;

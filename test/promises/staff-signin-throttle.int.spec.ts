@@ -5,45 +5,30 @@
  * lock is held to the doubling, the lock never grows past 15 minutes, and the owner gets in as
  * soon as it ends (slowed, never locked out for good).
  */
-import { createSqliteEventStore } from '@integrity-desk/eventstore';
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   enrolAccount,
   expectProblem,
   loginSecret,
-  setupAdmin,
-  startDesk,
   type Account,
-  type Desk,
 } from '../../services/desk/test/harness.ts';
+import { deskOnSqliteForSuite } from './support/desk-on-sqlite.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'promise-throttle-'));
-let desk: Desk;
+const suite = deskOnSqliteForSuite('throttle');
 let erin: Account;
 beforeAll(async () => {
-  desk = await startDesk({
-    store: createSqliteEventStore({ file: join(dir, 'events.sqlite') }),
-    db: new Database(join(dir, 'read-models.sqlite')),
-  });
-  erin = await enrolAccount(desk, await setupAdmin(desk), 'erin');
-});
-afterAll(async () => {
-  await desk?.close();
-  rmSync(dir, { recursive: true, force: true });
+  erin = await enrolAccount(suite.desk, suite.admin, 'erin');
 });
 
-const advance = (ms: number) => (desk.clock.now = new Date(desk.clock.now.getTime() + ms));
+const advance = (ms: number) =>
+  (suite.desk.clock.now = new Date(suite.desk.clock.now.getTime() + ms));
 const wrong = () =>
-  desk.call('POST', '/api/session', {
+  suite.desk.call('POST', '/api/session', {
     body: { handle: 'erin', loginSecret: loginSecret(), totp: '123456' },
   });
 /** The right login secret with a code that is not checked while locked (the clock stays). */
 const rightWhileLocked = () =>
-  desk.call('POST', '/api/session', {
+  suite.desk.call('POST', '/api/session', {
     body: { handle: 'erin', loginSecret: erin.loginSecret, totp: '000000' },
   });
 
@@ -62,8 +47,12 @@ describe('login failures of one account', () => {
     }
     expect(locks.at(-1)).toBe(15 * 60_000);
     // The owner gets in once the longest lock is over.
-    const ok = await desk.call('POST', '/api/session', {
-      body: { handle: 'erin', loginSecret: erin.loginSecret, totp: desk.code(erin.totpSecret) },
+    const ok = await suite.desk.call('POST', '/api/session', {
+      body: {
+        handle: 'erin',
+        loginSecret: erin.loginSecret,
+        totp: suite.desk.code(erin.totpSecret),
+      },
     });
     expect(ok.status).toBe(201);
   }, 120_000);

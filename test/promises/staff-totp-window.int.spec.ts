@@ -4,51 +4,29 @@
  * real port over a real SQLite file, with codes computed for the account's own secret at chosen
  * times (what someone who watched a code or holds a stale one can send).
  */
-import { createSqliteEventStore } from '@integrity-desk/eventstore';
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../services/desk/src/auth/totp.ts';
-import {
-  enrolAccount,
-  expectProblem,
-  setupAdmin,
-  startDesk,
-  type Account,
-  type Desk,
-} from '../../services/desk/test/harness.ts';
+import { enrolAccount, expectProblem, type Account } from '../../services/desk/test/harness.ts';
+import { deskOnSqliteForSuite } from './support/desk-on-sqlite.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'promise-totp-'));
-let desk: Desk;
-let admin: Account;
-beforeAll(async () => {
-  desk = await startDesk({
-    store: createSqliteEventStore({ file: join(dir, 'events.sqlite') }),
-    db: new Database(join(dir, 'read-models.sqlite')),
-  });
-  admin = await setupAdmin(desk);
-});
-afterAll(async () => {
-  await desk?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const suite = deskOnSqliteForSuite('totp');
 
 /** The account's code for the step `steps` away from the desk's now (the clock stays). */
 const codeAt = (a: Account, steps: number) =>
-  totpCode(a.totpSecret, new Date(desk.clock.now.getTime() + steps * 30_000));
+  totpCode(a.totpSecret, new Date(suite.desk.clock.now.getTime() + steps * 30_000));
 const signIn = (a: Account, totp: string) =>
-  desk.call('POST', '/api/session', {
+  suite.desk.call('POST', '/api/session', {
     body: { handle: a.handle, loginSecret: a.loginSecret, totp },
   });
 // Clear of the previous step's edge, so that "one step back" is exactly one step.
 const midStep = () =>
-  (desk.clock.now = new Date(Math.floor(desk.clock.now.getTime() / 30_000) * 30_000 + 60_015));
+  (suite.desk.clock.now = new Date(
+    Math.floor(suite.desk.clock.now.getTime() / 30_000) * 30_000 + 60_015,
+  ));
 
 describe('TOTP codes at sign-in', () => {
   it('take one step of drift either way, never two', async () => {
-    const frank = await enrolAccount(desk, admin, 'frank');
+    const frank = await enrolAccount(suite.desk, suite.admin, 'frank');
     midStep();
     expectProblem(await signIn(frank, codeAt(frank, -2)), 401);
     expectProblem(await signIn(frank, codeAt(frank, 2)), 401);
@@ -56,7 +34,7 @@ describe('TOTP codes at sign-in', () => {
   });
 
   it('take a code once, and never a step older than the last one taken', async () => {
-    const erin = await enrolAccount(desk, admin, 'erin');
+    const erin = await enrolAccount(suite.desk, suite.admin, 'erin');
     midStep();
     expect((await signIn(erin, codeAt(erin, 0))).status).toBe(201);
     expectProblem(await signIn(erin, codeAt(erin, 0)), 401);

@@ -7,13 +7,12 @@
 // case with the keyboard shortcuts: next and previous case, acknowledge, reply, assign. The
 // timeline then lists every step in the order it happened. No CSP violation, no foreign request,
 // no serious axe finding, nothing wider than 360 px.
-import { loadBackend } from '@integrity-desk/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
 import { deskPeople, type AdministratorNavigator } from './support/desk.ts';
 import { jpegWithExif } from './support/files.ts';
-import { submitAnswersFromNode } from './support/node-whistleblower.ts';
+import { submitToChannelNamed } from './support/node-whistleblower.ts';
 import { expectCleanStory, startAdministratorStory, type Story } from './support/story.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
@@ -84,17 +83,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await wb.submitFromReview();
     await wb.page.context().close();
 
-    const info = (await (await fetch(`${story.platform.intake}/api/v1/deployment`)).json()) as {
-      channels: { id: string; name: string }[];
-    };
-    await submitAnswersFromNode(
-      {
-        origin: story.platform.intake,
-        backend: await loadBackend(),
-        channelId: info.channels.find((c) => c.name === channel)!.id,
-      },
-      { q1: fromNode },
-    );
+    await submitToChannelNamed(story.platform.intake, channel, { q1: fromNode });
   }, 300_000);
 
   it('moves between the cases of the list with n and p', async () => {

@@ -5,12 +5,11 @@
 // whose answer is a canary. Then every storage of the desk's origin is read: none holds the
 // canary, a key, the vault or anything else but the case list's read marks (report ids and
 // counts under the investigator's id), which SECURITY.md names.
-import { loadBackend } from '@integrity-desk/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
 import { deskPeople, type AdministratorNavigator } from './support/desk.ts';
-import { submitAnswersFromNode } from './support/node-whistleblower.ts';
+import { submitToChannelNamed } from './support/node-whistleblower.ts';
 import { startAdministratorStory, type Story } from './support/story.ts';
 
 const title = hasChromium
@@ -43,17 +42,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await admin.publishRecipients(channel, [deskPeople.administrator.handle])).toBe(
       'Published.',
     );
-    const info = (await (await fetch(`${story.platform.intake}/api/v1/deployment`)).json()) as {
-      channels: { id: string; name: string }[];
-    };
-    await submitAnswersFromNode(
-      {
-        origin: story.platform.intake,
-        backend: await loadBackend(),
-        channelId: info.channels.find((c) => c.name === channel)!.id,
-      },
-      { q1: canary },
-    );
+    await submitToChannelNamed(story.platform.intake, channel, { q1: canary });
     await admin.openQueues();
     const reportId = await admin.openOnlyCaseIn('Inbox');
     expect(await admin.answers()).toContain(canary);

@@ -7,6 +7,7 @@ import {
   RECEIPT_KDF_CURRENT,
   type ReceiptKdfVersion,
   generateReceipt,
+  loadBackend,
   sealReport,
   verifyRecipientList,
   type DeploymentCryptoSettings,
@@ -64,4 +65,21 @@ export async function submitAnswersFromNode(
   });
   if (response.status !== 201) throw new Error(`second submission refused: ${response.status}`);
   return receipt;
+}
+
+/** A report of `answers` from Node to the channel named `channelName` at the intake at `origin`. */
+export async function submitToChannelNamed(
+  origin: string,
+  channelName: string,
+  answers: Record<string, string>,
+): Promise<string> {
+  const info = (await (await fetch(`${origin}/api/v1/deployment`)).json()) as {
+    channels: { id: string; name: string }[];
+  };
+  const channel = info.channels.find((c) => c.name === channelName);
+  if (!channel) throw new Error(`no channel named ${channelName}`);
+  return submitAnswersFromNode(
+    { origin, backend: await loadBackend(), channelId: channel.id },
+    answers,
+  );
 }

@@ -182,11 +182,30 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(kept.some((k) => k.includes(pdf.subarray(0, 200).toString('latin1')))).toBe(false);
   });
 
+  it('reads the pages in another language chosen on the page itself, mirrored for Arabic', async () => {
+    await page.goto(`${server.origin}/safe`);
+    await page.getByRole('link', { name: 'Afrikaans' }).click();
+    await page.getByRole('heading', { name: 'Rapporteer wangedrag sonder JavaScript' }).waitFor();
+    await page.getByRole('link', { name: testChannel.name }).click();
+    await page.getByRole('heading', { name: `Verslag aan ${testChannel.name}` }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('af');
+    expect(await page.locator('main').innerText()).toContain('sien die bediener wat jy skryf');
+    await page.getByRole('link', { name: 'العربية' }).click();
+    await page.getByRole('heading', { name: `بلاغ إلى ${testChannel.name}` }).waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await check('arabic-form');
+  }, 60_000);
+
   it('ran no script, broke no policy, asked nothing foreign, and every page is accessible at 360 px', () => {
     expect(seen.cspViolations).toEqual([]);
     expect(seen.pageErrors).toEqual([]);
     expect(foreignRequests(seen, [server.origin])).toEqual([]);
-    expect(reports.map((r) => r.name)).toEqual(['nojs-form', 'nojs-receipt', 'nojs-case']);
+    expect(reports.map((r) => r.name)).toEqual([
+      'nojs-form',
+      'nojs-receipt',
+      'nojs-case',
+      'nojs-arabic-form',
+    ]);
     for (const report of reports) {
       expect(report.axe, report.name).toEqual([]);
       expect(report.overflowAt360, report.name).toBeLessThanOrEqual(0);

@@ -8,10 +8,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntake, type Harness } from '../test-support/harness.ts';
-import { problems } from './problem.ts';
+import { problemText, safeLocales } from '../safe/i18n/index.ts';
+import { problems, type ProblemKind } from './problem.ts';
 
 const CANARY = `canary${randomUUID().replaceAll('-', '')}`;
 const titles = new Set<string>(Object.values(problems).map((p) => p.title));
+/** The no-JavaScript pages' fixed error texts, one per problem kind, in each of their languages. */
+const pageTitles = new Set<string>(
+  safeLocales.flatMap((l) =>
+    Object.keys(problems).map((kind) => problemText(l, kind as ProblemKind)),
+  ),
+);
 
 /** Every route, as mounted (`/api/v1` for the API). */
 const routes = [
@@ -33,7 +40,7 @@ const routes = [
   'GET /readyz',
 ];
 
-/** The no-JavaScript pages (safe/): their refusals are HTML pages, with the same fixed titles. */
+/** The no-JavaScript pages (safe/): their refusals are HTML pages, with fixed texts of their own. */
 const pageRoutes = [
   'GET /safe/',
   'GET /safe/report/:channelId',
@@ -142,7 +149,7 @@ describe('problems with fixed titles, never an echo', () => {
           refusals++;
           expect(res.headers.get('content-type'), route).toContain('text/html');
           expect(
-            [...titles].some((title) => text.includes(escaped(title))),
+            [...pageTitles].some((title) => text.includes(escaped(title))),
             route,
           ).toBe(true);
         }

@@ -3,6 +3,7 @@
  * script at all, one hashed inline style sheet, forms to this origin only).
  */
 import { createHash } from 'node:crypto';
+import { inLanguage, safeLocales, type SafeLocale } from './i18n/index.ts';
 
 /** Text for an element or a quoted attribute: every character HTML could read as markup. */
 export function escapeHtml(text: string): string {
@@ -48,6 +49,7 @@ a{color:#0b4f8a}
 .receipt{font-family:ui-monospace,monospace;font-size:1.3rem;word-break:break-all;background:#f2f2f2;padding:1rem}
 .message{border:1px solid #ccc;border-radius:4px;padding:.75rem;margin:.75rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
 .muted{color:#555}
+.languages ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 auto;padding:.5rem 1rem;max-width:40rem}
 `;
 
 const styleHash = createHash('sha256').update(style).digest('base64');
@@ -69,9 +71,34 @@ export const safeCsp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function page(title: string, body: Html): string {
+/** The language links of a page that can be loaded again (not a receipt or a case: those are answers to a form). */
+function languageLinks(here: string, current: SafeLocale): Html {
+  return html`<nav aria-label="${current.m.language}" class="languages">
+    <ul>
+      ${safeLocales.map(
+        (l) =>
+          html`<li>
+            <a
+              href="${inLanguage(here, l)}"
+              lang="${l.code}"
+              hreflang="${l.code}"
+              ${l === current ? html`aria-current="page"` : ''}
+              >${l.name}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
+}
+
+/**
+ * A whole page in `locale`; `here` (a path this page is loaded from by GET) adds the language
+ * links. Pages that answer a form (the receipt, a case) have none: loading them again would lose
+ * what they show.
+ */
+export function page(title: string, body: Html, locale: SafeLocale, here?: string): string {
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="${locale.code}" dir="${locale.dir}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -80,31 +107,24 @@ export function page(title: string, body: Html): string {
         ${styleElement}
       </head>
       <body>
+        ${here === undefined ? '' : languageLinks(here, locale)}
         <main>${body}</main>
       </body>
     </html> `.value;
 }
 
+/** Markup of ours from the catalogue (strong, em, a link to /): never anything from a request. */
+const trusted = (markup: string) => new Html(markup);
+
 /**
  * What every form page says first, before anything is typed: what this path promises and what it
  * does not, and how to get the stronger promise (SECURITY.md, "The no-JavaScript path").
  */
-export const weakerPromise = html`<section class="notice" aria-labelledby="promise">
-  <h2 id="promise">Before you write: what this page can and cannot promise</h2>
-  <p>
-    Your browser runs no JavaScript, so it cannot lock your report itself. On this page,
-    <strong>the server sees what you write and the files you attach while it locks them</strong>,
-    for the moment it takes, and then keeps only the locked copy that only the organisation's
-    investigators can open. This is how SecureDrop and GlobaLeaks work. Whoever controls the server
-    at that moment could read it.
-  </p>
-  <p>
-    With JavaScript on, your report is locked in your own browser and the server never sees it. To
-    use that: in Tor Browser, open the shield icon, choose <em>Settings</em>, set the security level
-    to <em>Safer</em>, and open <a href="/">the start page</a> again.
-  </p>
-  <p>
-    Files are sent as they are: photos and documents can carry your name, your device or a location.
-    Remove what you can before you attach them.
-  </p>
-</section>`;
+export function weakerPromise({ m }: SafeLocale): Html {
+  return html`<section class="notice" aria-labelledby="promise">
+    <h2 id="promise">${m.promiseHeading}</h2>
+    <p>${trusted(m.promiseServerHtml)}</p>
+    <p>${trusted(m.promiseStrongerHtml)}</p>
+    <p>${m.promiseFiles}</p>
+  </section>`;
+}

@@ -1,46 +1,53 @@
 /** The no-JavaScript pages, one function each: data in, HTML out, nothing else. */
 import type { Channel } from '../deps.ts';
 import { html, page, weakerPromise, type Html } from './html.ts';
+import { fill, inLanguage, type SafeLocale, type SafeMessages } from './i18n/index.ts';
 import type { Question } from './questions.ts';
 
-const statusLabels: Record<string, string> = {
-  submitted: 'Received',
-  acknowledged: 'Acknowledged',
-  in_review: 'Being assessed',
-  investigating: 'Under investigation',
-  closed: 'Closed',
+const statusKeys: Record<string, keyof SafeMessages> = {
+  submitted: 'statusSubmitted',
+  acknowledged: 'statusAcknowledged',
+  in_review: 'statusInReview',
+  investigating: 'statusInvestigating',
+  closed: 'statusClosed',
 };
 
-const returnLink = html`<p><a href="/safe/return">I have a receipt: return to my report</a></p>`;
+const returnLink = (l: SafeLocale) =>
+  html`<p><a href="${inLanguage('/safe/return', l)}">${l.m.returnLink}</a></p>`;
 
-export function channelsPage(channels: readonly Channel[]): string {
+export function channelsPage(channels: readonly Channel[], l: SafeLocale): string {
   const items = channels.map(
-    (c) => html`<li><a href="/safe/report/${encodeURIComponent(c.id)}">${c.name}</a></li>`,
+    (c) =>
+      html`<li>
+        <a href="${inLanguage(`/safe/report/${encodeURIComponent(c.id)}`, l)}">${c.name}</a>
+      </li>`,
   );
   return page(
-    'Report without JavaScript',
-    html`<h1>Report wrongdoing without JavaScript</h1>
-      ${weakerPromise}
-      <h2>Choose the organisation to report to</h2>
+    l.m.channelsTitle,
+    html`<h1>${l.m.channelsHeading}</h1>
+      ${weakerPromise(l)}
+      <h2>${l.m.channelsChoose}</h2>
       ${
         items.length > 0
           ? html`<ul>
               ${items}
             </ul>`
-          : html`<p>No organisation takes reports at the moment.</p>`
+          : html`<p>${l.m.channelsNone}</p>`
       }
-      ${returnLink}`,
+      ${returnLink(l)}`,
+    l,
+    '/safe',
   );
 }
 
-function questionField(q: Question): Html {
+function questionField(q: Question, l: SafeLocale): Html {
   const id = `q-${q.id}`;
-  const marker = html`<span class="muted">(${q.required ? 'required' : 'optional'})</span>`;
+  const marker = html`<span class="muted">(${q.required ? l.m.required : l.m.optional})</span>`;
   const help = q.help ? html`<p class="muted" lang="${q.lang}" dir="auto">${q.help}</p>` : '';
   const required = q.required ? html` required` : '';
   if (q.options) {
     // Yes and no are the page's words; a choice's options are the channel's, in its language.
-    const optionLang = q.kind === 'yesno' ? 'en' : q.lang;
+    const optionLang = q.kind === 'yesno' ? l.code : q.lang;
     return html`<fieldset>
       <legend><span lang="${q.lang}" dir="auto">${q.label}</span> ${marker}</legend>
       ${help}
@@ -61,6 +68,7 @@ function questionField(q: Question): Html {
           name="${id}"
           type="${q.kind === 'date' ? 'date' : 'text'}"
           autocomplete="off"
+          dir="auto"
           ${required}
         />`;
   return html`<label for="${id}"
@@ -74,26 +82,27 @@ export function reportFormPage(input: {
   token: string;
   maxFiles: number;
   maxMiB: number;
+  locale: SafeLocale;
 }): string {
-  const { channel, questions, token } = input;
+  const { channel, questions, token, locale: l } = input;
+  const path = `/safe/report/${encodeURIComponent(channel.id)}`;
+  const title = fill(l.m.reportTitle, { name: channel.name });
   return page(
-    `Report to ${channel.name}`,
-    html`<h1>Report to ${channel.name}</h1>
-      ${weakerPromise}
-      <form
-        method="post"
-        action="/safe/report/${encodeURIComponent(channel.id)}"
-        enctype="multipart/form-data"
-      >
+    title,
+    html`<h1>${title}</h1>
+      ${weakerPromise(l)}
+      <form method="post" action="${inLanguage(path, l)}" enctype="multipart/form-data">
         <input type="hidden" name="form" value="${token}" />
-        ${questions.map(questionField)}
+        ${questions.map((q) => questionField(q, l))}
         <label for="files"
-          >Files (optional: at most ${input.maxFiles}, ${input.maxMiB} MiB together)</label
+          >${fill(l.m.reportFiles, { files: input.maxFiles, mib: input.maxMiB })}</label
         >
         <input id="files" name="files" type="file" multiple />
-        <button type="submit">Lock and send the report</button>
+        <button type="submit">${l.m.reportSend}</button>
       </form>
-      <p><a href="/safe">Choose another organisation</a></p>`,
+      <p><a href="${inLanguage('/safe', l)}">${l.m.reportAnother}</a></p>`,
+    l,
+    path,
   );
 }
 
@@ -101,47 +110,47 @@ export function receiptPage(input: {
   receipt: string;
   files: number;
   filesFailed: number;
+  locale: SafeLocale;
 }): string {
+  const { m } = input.locale;
   return page(
-    'Your receipt',
-    html`<h1>Your report was received</h1>
-      <p>
-        ${input.files > 0 ? `It was locked with ${input.files} file(s). ` : ''}Write down this
-        receipt, or keep it somewhere only you can reach. With it you can come back, read the
-        organisation's questions and answer them. It is shown only once: nobody can give it to you
-        again.
-      </p>
-      <p class="receipt" data-testid="receipt">${input.receipt}</p>
-      ${input.filesFailed > 0 ? html`<p class="notice">${input.filesFailed} file(s) could not be stored, the report itself was. You can send them with JavaScript on, returning with this receipt.</p>` : ''}
-      <p>Anyone who has the receipt can read your report: do not share it.</p>
-      ${returnLink}`,
+    m.receiptTitle,
+    html`<h1>${m.receiptHeading}</h1>
+      ${input.files > 0 ? html`<p>${fill(m.receiptFiles, { count: input.files })}</p>` : ''}
+      <p>${m.receiptKeep}</p>
+      <p class="receipt" dir="ltr" data-testid="receipt">${input.receipt}</p>
+      ${input.filesFailed > 0 ? html`<p class="notice">${fill(m.receiptFilesFailed, { count: input.filesFailed })}</p>` : ''}
+      <p>${m.receiptShare}</p>
+      ${returnLink(input.locale)}`,
+    input.locale,
   );
 }
 
-export function returnPage(token: string): string {
+export function returnPage(token: string, l: SafeLocale): string {
   return page(
-    'Return with your receipt',
-    html`<h1>Return to your report</h1>
-      ${weakerPromise} ${receiptForm(token, false)}`,
+    l.m.returnTitle,
+    html`<h1>${l.m.returnHeading}</h1>
+      ${weakerPromise(l)} ${receiptForm(token, false, l)}`,
+    l,
+    '/safe/return',
   );
 }
 
-function receiptForm(token: string, withReply: boolean): Html {
-  return html`<form method="post" action="/safe/case">
+function receiptForm(token: string, withReply: boolean, l: SafeLocale): Html {
+  return html`<form method="post" action="${inLanguage('/safe/case', l)}">
     <input type="hidden" name="form" value="${token}" />
-    ${withReply ? html`<label for="reply">Your answer</label><textarea id="reply" name="reply" dir="auto" required></textarea>` : ''}
-    <label for="receipt"
-      >Your receipt${withReply ? ' (again: the server keeps no key between pages)' : ''}</label
-    >
+    ${withReply ? html`<label for="reply">${l.m.formReply}</label><textarea id="reply" name="reply" dir="auto" required></textarea>` : ''}
+    <label for="receipt">${withReply ? l.m.formReceiptAgain : l.m.formReceipt}</label>
     <input
       id="receipt"
       name="receipt"
       type="password"
+      dir="ltr"
       autocomplete="off"
       spellcheck="false"
       required
     />
-    <button type="submit">${withReply ? 'Lock and send the answer' : 'Open my report'}</button>
+    <button type="submit">${withReply ? l.m.formSendReply : l.m.formOpen}</button>
   </form>`;
 }
 
@@ -158,52 +167,58 @@ export function casePage(input: {
   token: string;
   replied: boolean;
   open: boolean;
+  locale: SafeLocale;
 }): string {
+  const l = input.locale;
+  const { m } = l;
   const messages = input.messages.map(
-    (m) =>
+    (msg) =>
       html`<div class="message">
         <p class="muted">
           ${
-            m.author === 'whistleblower'
-              ? 'You'
-              : m.author === 'investigator'
-                ? 'Investigator'
-                : 'A message that could not be verified'
+            msg.author === 'whistleblower'
+              ? m.caseYou
+              : msg.author === 'investigator'
+                ? m.caseInvestigator
+                : m.caseUnverified
           }
-          · ${m.postedAt.slice(0, 10)}
+          · <span dir="ltr">${msg.postedAt.slice(0, 10)}</span>
         </p>
-        ${m.text ?? ''}
+        <span dir="auto">${msg.text ?? ''}</span>
       </div>`,
   );
+  const status = statusKeys[input.status];
   return page(
-    'Your report',
-    html`<h1>Your report</h1>
-      ${weakerPromise}
+    m.caseTitle,
+    html`<h1>${m.caseTitle}</h1>
+      ${weakerPromise(l)}
       <p>
-        Status:
-        <strong data-testid="case-status">${statusLabels[input.status] ?? input.status}</strong>
-        (received ${input.receivedAt.slice(0, 10)})
+        ${m.caseStatus}
+        <strong data-testid="case-status">${status ? m[status] : input.status}</strong>
+        ${fill(m.caseReceived, { date: input.receivedAt.slice(0, 10) })}
       </p>
-      ${input.replied ? html`<p class="notice" role="status">Your answer was locked and sent.</p>` : ''}
-      <h2>Messages</h2>
-      ${messages.length > 0 ? messages : html`<p>No messages yet. Come back later.</p>`}
+      ${input.replied ? html`<p class="notice" role="status">${m.caseReplied}</p>` : ''}
+      <h2>${m.caseMessages}</h2>
+      ${messages.length > 0 ? messages : html`<p>${m.caseNoMessages}</p>`}
       ${
         input.open
-          ? html`<h2>Answer</h2>
-              ${receiptForm(input.token, true)}`
-          : html`<p>This case is closed and takes no answers.</p>`
+          ? html`<h2>${m.caseAnswer}</h2>
+              ${receiptForm(input.token, true, l)}`
+          : html`<p>${m.caseClosed}</p>`
       }
-      <p><a href="/safe">Leave</a></p>`,
+      <p><a href="${inLanguage('/safe', l)}">${m.caseLeave}</a></p>`,
+    l,
   );
 }
 
-export function errorPage(title: string, status: number): string {
+export function errorPage(text: string, status: number, l: SafeLocale): string {
   return page(
-    'Not sent',
-    html`<h1>Nothing was sent</h1>
-      <p role="alert">${title}</p>
-      <p>Nothing was saved. Your browser's Back button returns to the form with what you typed.</p>
+    l.m.errorTitle,
+    html`<h1>${l.m.errorHeading}</h1>
+      <p role="alert">${text}</p>
+      <p>${l.m.errorNothingSaved}</p>
       <p class="muted">(${status})</p>
-      <p><a href="/safe">Start page without JavaScript</a></p>`,
+      <p><a href="${inLanguage('/safe', l)}">${l.m.errorStart}</a></p>`,
+    l,
   );
 }

@@ -30,7 +30,8 @@ import {
   reportFormPage,
   returnPage,
 } from './pages.ts';
-import { answersFrom, PAGE_LANGUAGE, questionsOf } from './questions.ts';
+import { problemText, safeLocale } from './i18n/index.ts';
+import { answersFrom, questionsOf } from './questions.ts';
 import { deploymentTrust, forgetKeys, sealAnswers, sealFile, type SealedOnServer } from './seal.ts';
 
 const MiB = 1024 * 1024;
@@ -94,28 +95,34 @@ export function safeRoutes(ctx: IntakeContext): Router {
     if (!(await allowance.take())) throw new ProblemError('rateLimited');
   };
 
-  router.get('/', async (_req, res) => {
-    res.send(channelsPage(await deps.listChannels()));
+  /** The page's language: `?lang=` on every link and form action of these pages (i18n/). */
+  const localeOf = (req: Parameters<RequestHandler>[0]) => safeLocale(req.query['lang']);
+
+  router.get('/', async (req, res) => {
+    res.send(channelsPage(await deps.listChannels(), localeOf(req)));
   });
 
   router.get('/report/:channelId', async (req, res) => {
     const channel = await channelOf(req.params['channelId']);
+    const locale = localeOf(req);
     res.send(
       reportFormPage({
         channel,
-        questions: questionsOf(channel.questionnaire),
+        questions: questionsOf(channel.questionnaire, locale),
         token: tokens.issue(req, res),
         maxFiles: config.safe.maxFiles,
         maxMiB: Math.floor(config.safe.maxBodyBytes / MiB),
+        locale,
       }),
     );
   });
 
   router.post('/report/:channelId', async (req, res) => {
     const channel = await channelOf(req.params['channelId']);
+    const locale = localeOf(req);
     const page = await gate(async () => {
       const form = await postedForm(req);
-      const answers = answersFrom(questionsOf(channel.questionnaire), form.fields);
+      const answers = answersFrom(questionsOf(channel.questionnaire, locale), form.fields);
       // Counted only now: a form refused above took nothing from anyone's allowance.
       await taken(submitAllowance);
       const b = await ctx.backend();
@@ -126,7 +133,7 @@ export function safeRoutes(ctx: IntakeContext): Router {
         sealed = await sealAnswers(b, {
           channel,
           trust,
-          answers: { language: PAGE_LANGUAGE, answers },
+          answers: { language: locale.code, answers },
         });
         const { envelope } = sealed;
         await submitReport(deps.store, {
@@ -154,6 +161,7 @@ export function safeRoutes(ctx: IntakeContext): Router {
           receipt: sealed.receipt,
           files: form.files.length - failed,
           filesFailed: failed,
+          locale,
         });
       } finally {
         forgetKeys(sealed?.keys);
@@ -164,7 +172,7 @@ export function safeRoutes(ctx: IntakeContext): Router {
   });
 
   router.get('/return', (req, res) => {
-    res.send(returnPage(tokens.issue(req, res)));
+    res.send(returnPage(tokens.issue(req, res), localeOf(req)));
   });
 
   router.post('/case', async (req, res) => {
@@ -196,6 +204,7 @@ export function safeRoutes(ctx: IntakeContext): Router {
           token: tokens.issue(req, res),
           replied: reply !== '',
           open: opened.view.status !== 'closed',
+          locale: localeOf(req),
         });
       } finally {
         forgetKeys(keys);
@@ -209,8 +218,9 @@ export function safeRoutes(ctx: IntakeContext): Router {
 }
 
 /**
- * Errors on these pages are pages: the problem's fixed title (never the error's message), its
- * status, and that nothing was saved. The same catalogue and counts as the API's problems.
+ * Errors on these pages are pages in the page's language: a fixed text per problem kind (never
+ * the error's message), its status, and that nothing was saved. The same kinds and counts as the
+ * API's problems.
  */
 export function safeErrorPages(
   report: (kind: string, error: unknown) => void,
@@ -228,6 +238,10 @@ export function safeErrorPages(
     if (!req.complete) res.setHeader('Connection', 'close');
     if ('retryAfterSeconds' in entry) res.setHeader('Retry-After', String(entry.retryAfterSeconds));
     res.setHeader('Content-Security-Policy', safeCsp);
-    res.status(entry.status).type('html').send(errorPage(entry.title, entry.status));
+    const locale = safeLocale(req.query['lang']);
+    res
+      .status(entry.status)
+      .type('html')
+      .send(errorPage(problemText(locale, kind), entry.status, locale));
   };
 }

@@ -1,21 +1,17 @@
 // The no-JavaScript path on the real HTTP server: a report with a file sealed by the server to
 // the channel's verified list (and marked so), a return with the receipt that replies, and every
 // bad form refused with an HTML page that changes nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { snapshot } from '../test-support/harness.ts';
 import {
   formClient,
   receiptOf,
   safeChannelId,
-  startSafeIntake,
+  safeIntakeEachTest,
+  type SafeIntake,
 } from '../test-support/safe-harness.ts';
 
-type Safe = Awaited<ReturnType<typeof startSafeIntake>>;
-let safe: Safe | undefined;
-afterEach(async () => {
-  await safe?.h.close();
-  safe = undefined;
-});
+const start = safeIntakeEachTest();
 
 const reportPath = `/safe/report/${safeChannelId}`;
 
@@ -35,7 +31,7 @@ const fullAnswers = {
 };
 
 async function expectHtmlRefusal(
-  s: Safe,
+  s: SafeIntake,
   answer: { res: Response; text: string },
   status: number,
   before: string,
@@ -48,7 +44,7 @@ async function expectHtmlRefusal(
 
 describe('the no-JavaScript path', () => {
   it('lists the channels with the weaker promise first, under a policy that allows no script', async () => {
-    safe = await startSafeIntake();
+    const safe = await start();
     const c = formClient(safe.h);
     const { res, text } = await c.get('/safe');
     expect(res.status).toBe(200);
@@ -57,7 +53,7 @@ describe('the no-JavaScript path', () => {
     expect(csp).toContain("default-src 'none'");
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(text).toContain('<html lang="en">');
+    expect(text).toContain('<html lang="en" dir="ltr">');
     expect(text).not.toMatch(/<script/i);
     expect(text).toContain('the server sees what you write');
     expect(text).toContain('Integrity Namibia');
@@ -73,7 +69,7 @@ describe('the no-JavaScript path', () => {
   });
 
   it('seals a report with a file to the verified list, marked sealed by the server', async () => {
-    safe = await startSafeIntake();
+    const safe = await start();
     const c = formClient(safe.h);
     const { token } = await c.get(reportPath);
     const pdf = new File([Buffer.from('%PDF-1.4 minutes of the meeting')], 'minutes.pdf', {
@@ -120,7 +116,7 @@ describe('the no-JavaScript path', () => {
   }, 30_000);
 
   it('refuses a form without its token, from another site, or with a token of another cookie', async () => {
-    safe = await startSafeIntake();
+    const safe = await start();
     const s = safe;
     const c = formClient(s.h);
     const { token } = await c.get(reportPath);
@@ -148,7 +144,7 @@ describe('the no-JavaScript path', () => {
   });
 
   it('refuses bad input with a clear page and changes nothing', async () => {
-    safe = await startSafeIntake({ config: { safe: { maxBodyBytes: 64 * 1024, maxFiles: 2 } } });
+    const safe = await start({ config: { safe: { maxBodyBytes: 64 * 1024, maxFiles: 2 } } });
     const s = safe;
     const c = formClient(s.h);
     const { token } = await c.get(reportPath);
@@ -202,7 +198,7 @@ describe('the no-JavaScript path', () => {
   }, 30_000);
 
   it('refuses a list that does not verify under the pinned key, sealing nothing', async () => {
-    safe = await startSafeIntake({ pinned: 'A'.repeat(43) });
+    const safe = await start({ pinned: 'A'.repeat(43) });
     const c = formClient(safe.h);
     const { token } = await c.get(reportPath);
     const before = await snapshot(safe.h.store);
@@ -215,7 +211,7 @@ describe('the no-JavaScript path', () => {
   });
 
   it('takes only its own allowance of reports per window, counting only forms that passed', async () => {
-    safe = await startSafeIntake({ config: { safe: { submitPerWindow: 1 } } });
+    const safe = await start({ config: { safe: { submitPerWindow: 1 } } });
     const s = safe;
     const c = formClient(s.h);
     const { token } = await c.get(reportPath);

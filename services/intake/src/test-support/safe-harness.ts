@@ -15,6 +15,7 @@ import {
   type DeploymentCryptoSettings,
 } from '@integrity-desk/protocol';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { afterEach } from 'vitest';
 import type { Channel } from '../deps.ts';
 import { startIntake, testBackend, type Harness } from './harness.ts';
 
@@ -149,6 +150,18 @@ export async function startSafeIntake(
       }).map((m) => m.body);
     },
   };
+}
+
+export type SafeIntake = Awaited<ReturnType<typeof startSafeIntake>>;
+
+/** A spec's starter: each test starts its own no-JavaScript intake, closed after the test. */
+export function safeIntakeEachTest(): typeof startSafeIntake {
+  let current: SafeIntake | undefined;
+  afterEach(async () => {
+    await current?.h.close();
+    current = undefined;
+  });
+  return async (options) => (current = await startSafeIntake(options));
 }
 
 /** A browser without scripts: keeps its cookies, reads the form token off the page it got. */

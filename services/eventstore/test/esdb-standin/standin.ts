@@ -433,29 +433,31 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
     return log.all[log.all.length - 1]!.position;
   };
 
-  const del: grpc.handleUnaryCall<DeleteReq, DeleteResp> = (call, callback) => {
-    const o = call.request.getOptions()!;
-    try {
-      const position = remove(streamName(o.getStreamIdentifier()), expectedOf(o), false);
-      const resp = new pb.DeleteResp();
-      resp.setPosition(positionOf(new pb.DeleteResp.Position(), position));
-      callback(null, resp);
-    } catch (err) {
-      callback(errorFor(err));
-    }
-  };
-
-  const tombstone: grpc.handleUnaryCall<TombstoneReq, TombstoneResp> = (call, callback) => {
-    const o = call.request.getOptions()!;
-    try {
-      const position = remove(streamName(o.getStreamIdentifier()), expectedOf(o), true);
-      const resp = new pb.TombstoneResp();
-      resp.setPosition(positionOf(new pb.TombstoneResp.Position(), position));
-      callback(null, resp);
-    } catch (err) {
-      callback(errorFor(err));
-    }
-  };
+  /** A delete or a tombstone call: the stream removed by `remove`, answered with its position. */
+  const removal =
+    <Req extends DeleteReq | TombstoneReq, Resp>(
+      tombstone: boolean,
+      respond: (position: bigint) => Resp,
+    ): grpc.handleUnaryCall<Req, Resp> =>
+    (call, callback) => {
+      const o = call.request.getOptions()!;
+      try {
+        const position = remove(streamName(o.getStreamIdentifier()), expectedOf(o), tombstone);
+        callback(null, respond(position));
+      } catch (err) {
+        callback(errorFor(err));
+      }
+    };
+  const del = removal<DeleteReq, DeleteResp>(false, (position) => {
+    const resp = new pb.DeleteResp();
+    resp.setPosition(positionOf(new pb.DeleteResp.Position(), position));
+    return resp;
+  });
+  const tombstone = removal<TombstoneReq, TombstoneResp>(true, (position) => {
+    const resp = new pb.TombstoneResp();
+    resp.setPosition(positionOf(new pb.TombstoneResp.Position(), position));
+    return resp;
+  });
 
   const read: grpc.handleServerStreamingCall<ReadReq, ReadResp> = (call) => {
     const options = call.request.getOptions()!;
@@ -477,6 +479,15 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
     };
     const forwards = options.getReadDirection() === pb.ReadReq.Options.ReadDirection.FORWARDS;
     const count = options.hasCount() ? Number(BigInt(options.getCount())) : Number.MAX_SAFE_INTEGER;
+    /** A read (not a subscription): the first `count` events, in order, then the end. */
+    const sendRead = (events: readonly StoredEvent[]) =>
+      void (async () => {
+        for (const e of events.slice(0, count)) {
+          if (cancelled) return;
+          await write(toReadResp(e));
+        }
+        call.end();
+      })();
 
     if (options.hasStream()) {
       const so = options.getStream()!;
@@ -513,13 +524,7 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
             .filter((e) =>
               so.hasStart() ? e.revision <= 0n : from === undefined || e.revision <= from,
             );
-      void (async () => {
-        for (const e of slice.slice(0, count)) {
-          if (cancelled) return;
-          await write(toReadResp(e));
-        }
-        call.end();
-      })();
+      sendRead(slice);
       return;
     }
 
@@ -542,13 +547,7 @@ export async function startEsdbStandin(options: { now?: () => number } = {}): Pr
             : log.all.length;
         out = log.all.slice(0, end).reverse().filter(matches);
       }
-      void (async () => {
-        for (const e of out.slice(0, count)) {
-          if (cancelled) return;
-          await write(toReadResp(e));
-        }
-        call.end();
-      })();
+      sendRead(out);
       return;
     }
 

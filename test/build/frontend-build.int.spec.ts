@@ -4,13 +4,13 @@
 // which is also the second build of the reproducibility check. These builds are the slowest
 // tests of the suite; any other test that needs one belongs in this file.
 import { readBuildManifest, repositoryRoot, runFrontendBuild } from '@integrity-desk/server';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntake, type Harness } from '../../services/intake/src/test-support/harness.ts';
+import { runVerify as verify } from '../support/verify-cli.ts';
 
 const BUILD_MS = 600_000;
 const root = mkdtempSync(join(tmpdir(), 'integrity-desk-builds-'));
@@ -25,20 +25,6 @@ function filesOf(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesOf(path) : [path];
-  });
-}
-
-/** `npm run verify -- <args>` as a person runs it; its exit code and what it printed. */
-function verify(...args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'verify', '--', ...args], {
-      cwd: repositoryRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('close', (code) => resolve({ code, out }));
   });
 }
 

@@ -6,32 +6,17 @@
  * missing, a file answered with a redirect to other bytes, no manifest, a manifest of another
  * commit. (test/build/frontend-build.int.spec.ts shows an altered file; this is the rest.)
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repositoryRoot } from '../../services/server/src/frontend/build.ts';
 import {
   readBuildManifest,
   type BuildManifest,
 } from '../../services/server/src/frontend/manifest.ts';
 import { buildDir, ensureFrontendBuild } from '../e2e/support/frontend-build.ts';
-
-/** `npm run verify -- <args>`: its exit code and what it printed. */
-function verify(...args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'verify', '--', ...args], {
-      cwd: repositoryRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
+import { runVerify as verify } from '../support/verify-cli.ts';
 
 /** How the deployment answers one path instead of serving the build's file. */
 type Misbehaviour = { status: number; headers?: Record<string, string>; body?: string };

@@ -67,19 +67,24 @@ export async function submitAnswersFromNode(
   return receipt;
 }
 
+/** The id of the channel named `channelName` in the deployment answer of the intake at `origin`. */
+export async function channelIdNamed(origin: string, channelName: string): Promise<string> {
+  const info = (await (await fetch(`${origin}/api/v1/deployment`)).json()) as {
+    channels: { id: string; name: string }[];
+  };
+  const channel = info.channels.find((c) => c.name === channelName);
+  if (!channel) throw new Error(`no channel named ${channelName}`);
+  return channel.id;
+}
+
 /** A report of `answers` from Node to the channel named `channelName` at the intake at `origin`. */
 export async function submitToChannelNamed(
   origin: string,
   channelName: string,
   answers: Record<string, string>,
 ): Promise<string> {
-  const info = (await (await fetch(`${origin}/api/v1/deployment`)).json()) as {
-    channels: { id: string; name: string }[];
-  };
-  const channel = info.channels.find((c) => c.name === channelName);
-  if (!channel) throw new Error(`no channel named ${channelName}`);
   return submitAnswersFromNode(
-    { origin, backend: await loadBackend(), channelId: channel.id },
+    { origin, backend: await loadBackend(), channelId: await channelIdNamed(origin, channelName) },
     answers,
   );
 }

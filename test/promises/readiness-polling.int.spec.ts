@@ -5,40 +5,24 @@
  * over a real SQLite file, `/readyz` polled as fast as one client can on intake and the desk
  * together, every answer given, while a watch on DATA_DIR counts the probe files made.
  */
-import { loadConfig, startPlatform, type Platform } from '@integrity-desk/server';
-import { mkdtempSync, rmSync, watch } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watch } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { platformWithDefaultsForSuite } from './support/platform-defaults.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'promise-readyz-'));
-let platform: Platform;
-beforeAll(async () => {
-  platform = await startPlatform(
-    loadConfig(
-      { DATA_DIR: dataDir, ROLE: 'all', INTAKE_PORT: '0', DESK_PORT: '0', LOG_LEVEL: 'error' },
-      [],
-    ),
-    () => undefined,
-  );
-}, 60_000);
-afterAll(async () => {
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = platformWithDefaultsForSuite('readyz');
 
 describe('/readyz polled flat out', () => {
   it('answers every poll, and writes DATA_DIR at most about once a second', async () => {
     let events = 0;
     // The probe file (services/server/src/health/data-dir.ts): made, synced and removed.
-    const watcher = watch(dataDir, (type, name) => {
+    const watcher = watch(suite.dataDir, (type, name) => {
       if (type === 'rename' && name === '.write-probe') events += 1;
     });
     try {
       const started = Date.now();
       let answered = 0;
       for (let i = 0; i < 400; i++) {
-        const base = i % 2 === 0 ? platform.urls.intake! : platform.urls.desk!;
+        const base = i % 2 === 0 ? suite.platform.urls.intake! : suite.platform.urls.desk!;
         const res = await fetch(`${base}/readyz`);
         await res.arrayBuffer();
         if (res.status === 200 || res.status === 503) answered += 1;

@@ -5,28 +5,11 @@
  * the composition root with its default limits over a real SQLite file, intake and desk each
  * held by 512 connections that never finish a request, then one more.
  */
-import { loadConfig, startPlatform, type Platform } from '@integrity-desk/server';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { platformWithDefaultsForSuite } from './support/platform-defaults.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'promise-connections-'));
-let platform: Platform;
-beforeAll(async () => {
-  platform = await startPlatform(
-    loadConfig(
-      { DATA_DIR: dataDir, ROLE: 'all', INTAKE_PORT: '0', DESK_PORT: '0', LOG_LEVEL: 'error' },
-      [],
-    ),
-    () => undefined,
-  );
-}, 60_000);
-afterAll(async () => {
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = platformWithDefaultsForSuite('connections');
 
 interface Held {
   socket: Socket;
@@ -53,7 +36,7 @@ function hold(base: string): Promise<Held> {
 describe('open connections, with the default limits', () => {
   for (const service of ['intake', 'desk'] as const)
     it(`${service} holds 512 and closes the 513th at accept, then serves again`, async () => {
-      const base = platform.urls[service]!;
+      const base = suite.platform.urls[service]!;
       const held = await Promise.all(Array.from({ length: 512 }, () => hold(base)));
       await new Promise((r) => setTimeout(r, 100));
       const extra = await hold(base);

@@ -5,6 +5,8 @@
  * happy path already shows (safe.int.spec.ts) and what the canaries show (canary.int.spec.ts) is
  * not repeated here: these are the promises those tests did not try to break.
  */
+import { generateSigningKeyPair, sealMessage } from '@integrity-desk/protocol';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, relative } from 'node:path';
@@ -16,6 +18,7 @@ import {
   makeReceipt,
   snapshot,
   submit,
+  testBackend,
 } from '../src/test-support/harness.ts';
 import {
   formClient,
@@ -350,6 +353,53 @@ describe('the no-JavaScript path, attacked', () => {
     }
     // Headers the reference answer really has: the comparison above compares something.
     expect(shared.filter((h) => reference.headers.get(h) === null)).toEqual([]);
+  }, 30_000);
+
+  it('shows a message the channel’s verified list did not sign as unverified, without its text', async () => {
+    safe = await startSafeIntake();
+    const s = safe;
+    const c = formClient(s.h);
+    const { token } = await c.get(reportPath);
+    const sent = await c.post(reportPath, reportForm(token!));
+    const [report] = await s.reports();
+    const reportId = report!.envelope.reportId;
+    const b = await testBackend();
+    // What only a compromised server can do: write a message into the log itself, sealed under
+    // the report key (say, read from a receipt's session) and signed by a key of its own, under
+    // the investigator's id.
+    const forged = 'FORGED: send the documents to this address';
+    const messageId = randomUUID();
+    await s.h.store.append(`report-${reportId}`, [
+      {
+        id: randomUUID(),
+        type: 'MessagePosted',
+        data: {
+          reportId,
+          messageId,
+          author: 'investigator',
+          investigatorId: s.investigator.recipientId,
+          postedAt: '2026-03-10T10:00:00.000Z',
+          envelope: sealMessage(b, {
+            reportKey: report!.reportKey,
+            reportId,
+            messageId,
+            authorRole: 'investigator',
+            authorSignSeed: generateSigningKeyPair(b).seed,
+            sequence: 0,
+            body: forged,
+          }),
+        },
+      },
+    ]);
+    const back = await c.get('/safe/return');
+    const opened = await c.post(
+      '/safe/case',
+      new URLSearchParams({ form: back.token!, receipt: receiptOf(sent.text)! }),
+    );
+    expect(opened.res.status).toBe(200);
+    expect(opened.text).toContain('A message that could not be verified');
+    expect(opened.text).not.toContain(forged);
+    expect(opened.text).not.toMatch(/>\s*Investigator\s*</);
   }, 30_000);
 
   it('answers malformed and unexpected requests with its own HTML pages, never problem JSON', async () => {

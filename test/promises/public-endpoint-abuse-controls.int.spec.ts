@@ -59,6 +59,23 @@ describe('POST /reports past the submission limit', () => {
   });
 });
 
+describe('POST /reports, the order of its checks', () => {
+  it('verifies no signature for a request that has not paid, nor for one past the limit', async () => {
+    await closing(await intake('order', 1), async (h) => {
+      const wb = await makeReceipt();
+      const forged = { ...makeEnvelope(wb), signature: makeEnvelope(wb).signature };
+      const unsolved = { challenge: (await solvedPow(h.url)).challenge, solution: '0' };
+      // Unpaid: refused for its proof of work, never told about its signature.
+      await expectProblem(await submit(h.url, forged, unsolved), 403, 'powRequired');
+      expect((await submit(h.url, makeEnvelope(wb))).status).toBe(201);
+      // Paid, but past the limit: 429 before any signature is checked.
+      await expectProblem(await submit(h.url, forged), 429, 'rateLimited');
+      h.clock.advance(61_000);
+      await expectProblem(await submit(h.url, forged), 400, 'invalidSignature');
+    });
+  });
+});
+
 describe('POST /session, one attempt per session challenge', () => {
   it('a wrong signature spends the challenge: the right one then gets the same 401', async () => {
     await closing(await intake('session'), async (h) => {

@@ -6,33 +6,27 @@
  * fill with a name, never reaches a file or a log. Real HTTP server on a loopback port, real
  * SQLite event store and read-model files.
  */
-import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
-import { accessStream, exportsStream, openReadModels } from '@integrity-desk/reports';
-import Database from 'better-sqlite3';
+import type { EventStore } from '@integrity-desk/eventstore';
+import { accessStream, exportsStream } from '@integrity-desk/reports';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitReport, world, type World } from './harness.ts';
+import { submitReport, type World } from './harness.ts';
+import { deskOnDisk, type DeskOnDisk } from './deployment-on-disk.ts';
 
 const CANARY = `canary-${randomUUID()}`;
+let disk: DeskOnDisk;
 let dir: string;
 let store: EventStore;
 let w: World;
 let reports: string[];
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'idesk-csv-'));
-  store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
-  const db = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
-  w = await world({ store, db });
+  disk = await deskOnDisk('idesk-csv-');
+  ({ dir, store, w } = disk);
   reports = [await submitReport(w), await submitReport(w)];
 }, 60_000);
-afterAll(async () => {
-  await w?.desk.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => disk?.close());
 
 const exportList = (cookie: string | undefined, body: unknown, headers = {}) =>
   w.desk.call('POST', '/api/cases/exports', { ...(cookie && { cookie }), body, headers });

@@ -4,11 +4,8 @@
  * a loopback port and a real SQLite event store: a code past its 72 hours, a code used twice,
  * a code in the log.
  */
-import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
-import { openReadModels } from '@integrity-desk/reports';
-import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { EventStore } from '@integrity-desk/eventstore';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,26 +17,21 @@ import {
   redeemTotpReset,
   streamLength,
   vaultFor,
-  world,
   type Reply,
   type World,
 } from './harness.ts';
+import { deskOnDisk, type DeskOnDisk } from './deployment-on-disk.ts';
 
 const HOUR = 3_600_000;
+let disk: DeskOnDisk;
 let dir: string;
 let store: EventStore;
 let w: World;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-codes-'));
-  store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
-  const db = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
-  w = await world({ store, db });
+  disk = await deskOnDisk('desk-codes-');
+  ({ dir, store, w } = disk);
 }, 60_000);
-afterAll(async () => {
-  await w?.desk.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => disk?.close());
 
 const later = (ms: number) => {
   w.desk.clock.now = new Date(w.desk.clock.now.getTime() + ms);

@@ -11,12 +11,7 @@
  * and nothing of any refused request is written. Real HTTP server on a loopback port, real
  * SQLite event store and read-model files.
  */
-import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
-import { openReadModels } from '@integrity-desk/reports';
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { EventStore } from '@integrity-desk/eventstore';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problems } from '../src/http/problem.ts';
@@ -24,11 +19,11 @@ import {
   enrolAccount,
   signedList,
   submitReport,
-  world,
   type Account,
   type Reply,
   type World,
 } from './harness.ts';
+import { deskOnDisk, type DeskOnDisk } from './deployment-on-disk.ts';
 
 const CANARY = `canary-${randomUUID()}`;
 const titles = new Set<string>(Object.values(problems).map((p) => p.title));
@@ -78,7 +73,7 @@ const noIfMatch = new Map<string, string>([
   ],
 ]);
 
-let dir: string;
+let disk: DeskOnDisk;
 let w: World;
 let store: EventStore;
 let reportId: string;
@@ -86,10 +81,8 @@ let reportId: string;
 let outsiderAdmin: Account;
 let routes: string[];
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'idesk-sweep-'));
-  store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
-  const db = openReadModels(join(dir, 'read-models.sqlite'), (f) => new Database(f));
-  w = await world({ store, db });
+  disk = await deskOnDisk('idesk-sweep-');
+  ({ store, w } = disk);
   outsiderAdmin = await enrolAccount(w.desk, w.admin, 'root2', 'administrator');
   // The admin becomes a recipient, so that the purge route reaches its If-Match check.
   const list = signedList(w.desk, w.channelId, 2, [w.alice, w.bob, w.admin]);
@@ -102,11 +95,7 @@ beforeAll(async () => {
   reportId = await submitReport(w);
   routes = w.desk.routes();
 }, 120_000);
-afterAll(async () => {
-  await w?.desk.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => disk?.close());
 
 const concrete = (route: string) =>
   route

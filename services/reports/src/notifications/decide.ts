@@ -26,11 +26,11 @@ export function dailySlot(now: Date, hour: number): Date {
  * work waiting at the last daily slot and was not written to since. `daily`: everyone not written
  * to since the last daily slot, work or not (the message then hides when reports arrive).
  */
-export function dueNotifications(
-  recipients: readonly Recipient[],
+export function dueNotifications<R extends Recipient>(
+  recipients: readonly R[],
   now: Date,
   dailyHour: number,
-): Recipient[] {
+): R[] {
   const slot = dailySlot(now, dailyHour).getTime();
   const notSinceSlot = (r: Recipient) => r.lastSentAt === null || Date.parse(r.lastSentAt) < slot;
   return recipients.filter((r) => {

@@ -1,32 +1,39 @@
-import type { EventStore, RecordedEvent } from '@integrity-desk/eventstore';
+import type { EventStore } from '@integrity-desk/eventstore';
+import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepared } from '../projections/statements.ts';
 import { startPeriodic, systemTimers, type Timers } from '../shared/timers.ts';
-import { dueNotifications, type Recipient } from './decide.ts';
-import { FALLBACK_MODE, type NotificationEvent, type NotificationMode } from './events.ts';
+import { dailySlot, dueNotifications } from './decide.ts';
 import { notificationFor, type Notification } from './message.ts';
-import { workOf, type WorkDirectory } from './work.ts';
+import { notifierState, type StoredRecipient } from './state.ts';
+import type { WorkDirectory } from './work.ts';
 
 /** Sends one e-mail; rejects when it could not be handed to the mail server. */
 export interface Mailer {
   send(message: Notification & { readonly date: Date }): Promise<void>;
 }
 
-const ddl = `
-CREATE TABLE IF NOT EXISTS notifier_checkpoint (k INTEGER PRIMARY KEY CHECK (k = 0), position INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS notifier_default (k INTEGER PRIMARY KEY CHECK (k = 0), mode TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS notifier_people (
-  investigator_id TEXT PRIMARY KEY,
-  email TEXT,
-  pgp_key TEXT,
-  mode TEXT,
-  pending_since TEXT,
-  last_sent_at TEXT
-);`;
-
 export interface NotifierRun {
   readonly sent: number;
   readonly failed: number;
+}
+
+/** How long a claimed message stays another process's to send (nodemailer gives up sooner). */
+export const SEND_LEASE_MS = 10 * 60_000;
+
+/**
+ * The one id of a message: to whom, about which waiting work (the log position of the first
+ * event that gave it) or, in daily mode, which day's slot. Every process derives the same id for
+ * the same message, so the claim in the shared state (./state.ts) lets only one send it.
+ */
+export function messageId(person: StoredRecipient, slot: Date): string {
+  const about =
+    person.mode === 'daily'
+      ? `daily\0${slot.toISOString()}`
+      : `work\0${person.pendingPosition ?? person.pendingSince ?? ''}`;
+  return createHash('sha256')
+    .update(`integrity-desk/notification\0${person.investigatorId}\0${about}`)
+    .digest('base64url');
 }
 
 /**
@@ -37,7 +44,11 @@ export interface NotifierRun {
  * send goes to `onError` (the caller logs its class) and is retried at the next run; nothing here
  * is on a command's path, so a slow or broken mail server never delays casework.
  *
- * Its state is per process: run it in one desk process (the one given SMTP settings).
+ * Any number of desk processes may run it on one state file (DATA_DIR/notifications.sqlite):
+ * each message is claimed by its derived id before it is sent and recorded as sent after, in
+ * that file, so a second process, a restart or the next run never sends it again. The one gap
+ * SMTP leaves: a process killed after the server took a message and before the record (a few
+ * milliseconds) leaves a claim that another takes over when its lease ends, and sends again.
  */
 export function startNotifier(options: {
   readonly store: EventStore;
@@ -51,54 +62,15 @@ export function startNotifier(options: {
   readonly intervalMs: number;
   readonly timers?: Timers;
   readonly onError: (error: unknown) => void;
+  /** How long a claim holds before another process may take the message over. */
+  readonly leaseMs?: number;
 }) {
-  const { state } = options;
-  state.exec(ddl);
-  // State files made before OpenPGP keys were kept.
-  const columns = state.prepare('PRAGMA table_info(notifier_people)').all() as { name: string }[];
-  if (!columns.some((c) => c.name === 'pgp_key'))
-    state.exec('ALTER TABLE notifier_people ADD COLUMN pgp_key TEXT');
-  const directory = readModelDirectory(options.readModels);
-
-  const checkpoint = () =>
-    (
-      prepared(state, 'SELECT position FROM notifier_checkpoint').get() as
-        { position: number | bigint } | undefined
-    )?.position;
-  const defaultMode = () =>
-    ((prepared(state, 'SELECT mode FROM notifier_default').get() as { mode: string } | undefined)
-      ?.mode ?? FALLBACK_MODE) as NotificationMode;
-
-  function apply(event: RecordedEvent, live: boolean, now: Date) {
-    if (event.type === 'NotificationSettingsChanged') {
-      const d = (event as unknown as NotificationEvent & { type: 'NotificationSettingsChanged' })
-        .data;
-      prepared(
-        state,
-        `INSERT INTO notifier_people (investigator_id, email, mode, pgp_key) VALUES (?, ?, ?, ?)
-         ON CONFLICT (investigator_id) DO UPDATE
-         SET email = excluded.email, mode = excluded.mode, pgp_key = excluded.pgp_key`,
-      ).run(d.investigatorId, d.email, d.mode, d.pgpKey ?? null);
-    } else if (event.type === 'NotificationDefaultChanged') {
-      prepared(
-        state,
-        'INSERT INTO notifier_default VALUES (0, ?) ON CONFLICT (k) DO UPDATE SET mode = excluded.mode',
-      ).run((event.data as { mode: string }).mode);
-    } else if (event.type === 'InvestigatorDeactivated') {
-      prepared(state, 'DELETE FROM notifier_people WHERE investigator_id = ?').run(
-        (event.data as { investigatorId: string }).investigatorId,
-      );
-    } else if (live) {
-      for (const investigatorId of workOf(event, directory))
-        prepared(
-          state,
-          `UPDATE notifier_people SET pending_since = coalesce(pending_since, ?) WHERE investigator_id = ?`,
-        ).run(now.toISOString(), investigatorId);
-    }
-  }
+  const state = notifierState(options.state, readModelDirectory(options.readModels));
+  const holder = randomUUID();
+  const leaseMs = options.leaseMs ?? SEND_LEASE_MS;
 
   async function readNewEvents(now: Date) {
-    const from = checkpoint();
+    const from = state.checkpoint();
     const live = from !== undefined;
     let after = from === undefined ? undefined : BigInt(from);
     for (;;) {
@@ -107,53 +79,42 @@ export function startNotifier(options: {
         maxCount: 1_000,
       });
       if (page.length === 0) break;
-      state.transaction(() => {
-        for (const event of page) apply(event, live, now);
-        after = page[page.length - 1]!.position;
-        prepared(
-          state,
-          'INSERT INTO notifier_checkpoint VALUES (0, ?) ON CONFLICT (k) DO UPDATE SET position = excluded.position',
-        ).run(after);
-      })();
+      state.applyPage(page, live, now);
+      after = page[page.length - 1]!.position;
     }
-    if (after === undefined)
-      prepared(state, 'INSERT OR IGNORE INTO notifier_checkpoint VALUES (0, 0)').run();
+    if (!live) state.markStarted();
   }
 
   async function once(stopping: () => boolean): Promise<NotifierRun> {
     const now = options.clock.now();
     await readNewEvents(now);
-    const fallback = defaultMode();
-    const people = (
-      prepared(
-        state,
-        `SELECT investigator_id AS investigatorId, email, mode, pgp_key AS pgpKey,
-                pending_since AS pendingSince,
-                last_sent_at AS lastSentAt
-         FROM notifier_people WHERE email IS NOT NULL ORDER BY investigator_id`,
-      ).all() as (Omit<Recipient, 'mode'> & { mode: NotificationMode | null })[]
-    ).map((p) => ({ ...p, mode: p.mode ?? fallback }));
+    state.prune(now);
     let sent = 0;
     let failed = 0;
     // The Date header says the hour, not the minute.
     const date = new Date(now.getTime() - (now.getTime() % 3_600_000));
-    for (const person of dueNotifications(people, now, options.dailyHour)) {
+    const slot = dailySlot(now, options.dailyHour);
+    const due = dueNotifications(state.recipients(), now, options.dailyHour);
+    for (const person of due) {
       if (stopping()) break;
+      const id = messageId(person, slot);
+      const claim = state.claim(id, holder, now, leaseMs);
+      if (claim === 'sent' && person.mode !== 'daily') state.alreadySent(person);
+      if (claim !== 'claimed') continue;
       try {
         await options.mailer.send({
           ...notificationFor(person.email, person.mode, options.subject),
           ...(person.pgpKey !== null && { pgpKey: person.pgpKey }),
           date,
         });
-        prepared(
-          state,
-          'UPDATE notifier_people SET pending_since = NULL, last_sent_at = ? WHERE investigator_id = ?',
-        ).run(now.toISOString(), person.investigatorId);
-        sent += 1;
       } catch (error) {
+        state.release(id, holder);
         failed += 1;
         options.onError(error);
+        continue;
       }
+      state.sent(id, person.investigatorId, now);
+      sent += 1;
     }
     return { sent, failed };
   }

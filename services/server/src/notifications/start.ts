@@ -8,8 +8,10 @@ import { smtpMailer } from './smtp.ts';
 
 /**
  * Starts the e-mail notifier where SMTP is configured; without it, nothing is sent and nothing
- * fails. Its state (who chose what, who has work waiting, when each was last written to) is
- * its own SQLite file under DATA_DIR. A failure is logged by error class only.
+ * fails. Its state (who chose what, who has work waiting, when each was last written to, which
+ * messages went out) is one SQLite file under DATA_DIR that every desk process on that DATA_DIR
+ * shares, so each message is sent by one of them once (services/reports/src/notifications).
+ * A failure is logged by error class only.
  */
 export function startEmailNotifications(
   config: Config,
@@ -36,8 +38,7 @@ export function startEmailNotifications(
     subject: settings.subject,
     dailyHour: settings.dailyHour,
     intervalMs: settings.runMs,
-    onError: (error) =>
-      deps.log(`notifications: a message could not be sent, retried (${errorClass(error)})`),
+    onError: (error) => deps.log(notifierFailureLine(error)),
   });
   deps.log(`notifications: e-mail through ${settings.smtp.host}:${settings.smtp.port}`);
   return {
@@ -48,3 +49,7 @@ export function startEmailNotifications(
     },
   };
 }
+
+/** The one line a failed notification logs: its error class, nothing of the message or address. */
+export const notifierFailureLine = (error: unknown) =>
+  `notifications: a message could not be sent, retried (${errorClass(error)})`;

@@ -8,7 +8,14 @@ import {
   meetsOwaspFloor,
   meetsVaultFloor,
 } from './params.ts';
-import { closingOutcomes, outcomes, priorities, sectors, workingStatuses } from './vocabulary.ts';
+import {
+  closingOutcomes,
+  outcomes,
+  priorities,
+  reminderStates,
+  sectors,
+  workingStatuses,
+} from './vocabulary.ts';
 
 const B64URL_RE = /^[A-Za-z0-9_-]*$/;
 
@@ -410,6 +417,8 @@ export const deskCaseSchema = z.object({
   deploymentSignPublicKey: publicKeySchema.nullable(),
   /** The deployment key's rotations, followed in the worker from the pinned key. */
   deploymentKeyTransitions: z.array(z.unknown()).optional(),
+  /** The open deadline's reminder badge (services/reports/src/reminders/state.ts). */
+  reminder: z.enum(reminderStates).nullable().optional(),
   revision: z.number().int(),
 });
 
@@ -421,6 +430,8 @@ export const queueItemSchema = z.object({
   priority: z.enum(priorities).nullable(),
   sector: z.enum(sectors).nullable(),
   assignees: z.array(z.string()),
+  /** The open deadline's reminder badge (services/reports/src/reminders/state.ts). */
+  reminder: z.enum(reminderStates).nullable().optional(),
 });
 
 /** Bodies of desk's case commands that carry one of the fixed words. */

@@ -36,3 +36,10 @@ export type Outcome = (typeof outcomes)[number];
 /** How often the desk tells an investigator that there is work (never what). */
 export const notificationModes = ['immediate', 'digest', 'daily'] as const;
 export type NotificationMode = (typeof notificationModes)[number];
+
+/**
+ * A case's deadline reminder badge: `due` once the reminder of its open deadline was recorded
+ * (the deadline is near), `overdue` once its escalation was (missed, administrators told).
+ */
+export const reminderStates = ['due', 'overdue'] as const;
+export type ReminderState = (typeof reminderStates)[number];

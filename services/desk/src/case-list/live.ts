@@ -1,4 +1,10 @@
-import { CaseIndex, readCaseListChanges, type CaseListState } from '@integrity-desk/reports';
+import {
+  CaseIndex,
+  readCaseListChanges,
+  reminderStateOf,
+  type CaseListState,
+  type ReminderState,
+} from '@integrity-desk/reports';
 import type Database from 'better-sqlite3';
 
 /** Told which cases changed (their rows as the list now has them, or purged markers). */
@@ -22,6 +28,15 @@ export class LiveCaseList {
       for (const listener of this.listeners) listener(changes.states);
     }
     return this.index;
+  }
+
+  /**
+   * A case's reminder badge (`due`, `overdue`) from its row's recorded reminders, or null (none,
+   * or no row yet): the queues and the case page show it as the list does.
+   */
+  reminderOf(reportId: string): ReminderState | null {
+    const row = this.refresh().get(reportId);
+    return row ? reminderStateOf(row) : null;
   }
 
   listen(listener: CaseListener): () => void {

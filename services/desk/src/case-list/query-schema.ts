@@ -3,6 +3,7 @@ import {
   caseViews,
   priorities,
   queueNames,
+  reminderStates,
   sectors,
   type CaseFilter,
   type CaseListContext,
@@ -37,6 +38,7 @@ export const caseQuerySchema = z
     open: z.enum(['true', 'false']).optional(),
     awaiting: z.enum(['whistleblower', 'investigator']).optional(),
     feedback: z.enum(['due_soon', 'overdue']).optional(),
+    reminder: z.enum(reminderStates).optional(),
     q: z.string().trim().max(100).optional(),
     sort: z.enum(caseSortKeys).optional(),
     dir: z.enum(['asc', 'desc']).optional(),
@@ -61,6 +63,7 @@ export function toCaseQuery(p: CaseQueryParams, ctx: CaseListContext): CaseQuery
     ...(p.open !== undefined && { open: p.open === 'true' }),
     ...(p.awaiting && { awaiting: p.awaiting }),
     ...(p.feedback && { feedback: p.feedback }),
+    ...(p.reminder && { reminder: p.reminder }),
     ...(p.q && { q: p.q }),
   };
   const sort = view?.sort ?? { key: 'received', direction: 'desc' };

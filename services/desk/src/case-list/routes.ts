@@ -1,6 +1,7 @@
 import { parseRequest } from '@integrity-desk/http';
 import { channelsOfRecipient, type CaseListContext } from '@integrity-desk/reports';
 import { Router } from 'express';
+import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
 import { requireCaller } from '../context.ts';
 import { caseFeedRoute } from './events.ts';
@@ -31,6 +32,21 @@ export function caseListRoutes(ctx: DeskContext): Router {
     const index = ctx.caseList.refresh();
     const page = index.query(toCaseQuery(params, lc), lc);
     res.json({ ...page, counts: index.viewCounts(lc), position: index.position });
+  });
+
+  /**
+   * GET /api/cases/work: what the desk's header shows, THAT there is work and how much (new
+   * reports, reminders and escalations recorded, cases whose whistleblower wrote last with how
+   * many times they wrote, for the browser's unread markers), of the caller's channels only:
+   * nothing the case list does not show them already. The header reads it again on each
+   * "counts" event of /api/cases/events.
+   */
+  router.get('/api/cases/work', async (req, res) => {
+    const caller = await requireCaller(ctx, req, res);
+    parseRequest(z.object({}).strict(), req.query);
+    const lc = caseListContext(ctx, caller.investigatorId);
+    const index = ctx.caseList.refresh();
+    res.json({ ...index.work(lc), position: index.position });
   });
   return router;
 }

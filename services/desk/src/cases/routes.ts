@@ -171,6 +171,12 @@ export const reportActions = {
 
 export type ReportActionName = keyof typeof reportActions;
 
+/** The case's reminder badge when it has one (absent otherwise, as before reminders). */
+function reminderView(ctx: DeskContext, reportId: string) {
+  const reminder = ctx.caseList.reminderOf(reportId);
+  return reminder === null ? {} : { reminder };
+}
+
 export function caseRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { deps } = ctx;
@@ -194,6 +200,7 @@ export function caseRoutes(ctx: DeskContext): Router {
       channelLabels: loaded.channel.status === 'none' ? [] : loaded.channel.labels,
       ackTemplate: loaded.channel.status === 'none' ? null : loaded.channel.ackTemplate || null,
       ...(await keySharesView(ctx, loaded)),
+      ...reminderView(ctx, loaded.reportId),
       revision: Number(read.revision),
     });
   });

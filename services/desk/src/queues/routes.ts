@@ -58,7 +58,10 @@ export function queueRoutes(ctx: DeskContext): Router {
               page,
             )
           : listQueue(deps.readModels, name, qc, page);
-    res.json({ items });
+    // Each row's reminder badge, from the case list's rows (their reminders folded in).
+    res.json({
+      items: items.map((item) => ({ ...item, reminder: ctx.caseList.reminderOf(item.reportId) })),
+    });
   });
   return router;
 }

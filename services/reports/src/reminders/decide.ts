@@ -1,4 +1,5 @@
-import type { DeadlineKind, DeadlineReminderDue } from './events.ts';
+import type { DeadlineReminderDue } from './events.ts';
+import { openDeadlines } from './state.ts';
 
 /** What the decider needs of one open report: the queue projection's plain fields. */
 export interface DeadlineRow {
@@ -38,12 +39,7 @@ export function dueReminders(
   const due: DeadlineReminderDue[] = [];
   const at = now.getTime();
   for (const row of rows) {
-    const deadlines: [DeadlineKind, string | null][] = [
-      ['acknowledgement', row.acknowledgedAt === null ? row.ackDueAt : null],
-      ['feedback', row.feedbackGivenAt === null ? row.feedbackDueAt : null],
-    ];
-    for (const [deadline, dueAt] of deadlines) {
-      if (dueAt === null) continue;
+    for (const [deadline, dueAt] of openDeadlines(row)) {
       const dueMs = Date.parse(dueAt);
       if (at < dueMs - leadMs) continue;
       const assigned = row.assignees.length > 0;

@@ -1,9 +1,11 @@
 import { priorities } from '../../report/events.ts';
+import { reminderStateOf, type ReminderState } from '../../reminders/state.ts';
 import { queueNames, type QueueName } from '../queues/queries.ts';
 import { CaseColumns, workflow } from './columns.ts';
 import {
   caseSortKeys,
   caseViews,
+  type CaseFilter,
   type CaseListContext,
   type CaseQuery,
   type CaseSortKey,
@@ -11,10 +13,20 @@ import {
 import { isCaseRow, nextDeadlineOf, type CaseListState, type CaseRow } from './row.ts';
 
 /** One listed case: the row's plain fields with the deadline the list shows. */
-export type CaseListItem = Omit<CaseRow, 'position' | 'isOpen' | 'ackDueAt'> & {
+export type CaseListItem = Omit<CaseRow, 'position' | 'isOpen' | 'ackDueAt' | 'reminders'> & {
   readonly acknowledgementDueAt: string;
   readonly nextDeadline: string | null;
+  /** The open deadline's reminder (`due`) or escalation (`overdue`) if recorded. */
+  readonly reminder: ReminderState | null;
 };
+
+/** What CaseIndex.work answers: counts, and the cases awaiting a reply with their writes. */
+export interface CaseWork {
+  readonly newReports: number;
+  readonly due: number;
+  readonly overdue: number;
+  readonly replies: readonly { readonly reportId: string; readonly whistleblowerWrites: number }[];
+}
 
 export interface CaseListPage {
   /** Every case the filter matches (exact, no cap). */
@@ -39,8 +51,13 @@ const sortValue: Record<CaseSortKey, (r: CaseRow) => string> = {
 };
 
 function toItem(r: CaseRow): CaseListItem {
-  const { position: _p, isOpen: _o, ackDueAt, ...rest } = r;
-  return { ...rest, acknowledgementDueAt: ackDueAt, nextDeadline: nextDeadlineOf(r) };
+  const { position: _p, isOpen: _o, ackDueAt, reminders: _r, ...rest } = r;
+  return {
+    ...rest,
+    acknowledgementDueAt: ackDueAt,
+    nextDeadline: nextDeadlineOf(r),
+    reminder: reminderStateOf(r),
+  };
 }
 
 /** Above this many changes at once the sorted orders are rebuilt instead of patched. */
@@ -160,6 +177,39 @@ export class CaseIndex {
       QueueName,
       number
     >;
+  }
+
+  /**
+   * The caller's work at a glance (the desk's header): new reports (not acknowledged yet), cases
+   * whose open deadline's reminder or escalation was recorded, and the open cases whose
+   * whistleblower wrote last, with how many times they wrote (the browser compares that with
+   * what it has seen), the latest first, at most `maxReplies`. Only cases of the caller's channels.
+   */
+  work(ctx: CaseListContext, maxReplies = 500): CaseWork {
+    const test = (filter: CaseFilter) => this.columns.matcher(filter, ctx);
+    const [inbox, due, overdue, waiting] = [
+      test({ status: ['submitted'] }),
+      test({ reminder: 'due' }),
+      test({ reminder: 'overdue' }),
+      test({ open: true, awaiting: 'investigator' }),
+    ];
+    const work = { newReports: 0, due: 0, overdue: 0 };
+    const replies: CaseRow[] = [];
+    for (const slot of this.slots.values()) {
+      if (inbox(slot)) work.newReports += 1;
+      if (due(slot)) work.due += 1;
+      if (overdue(slot)) work.overdue += 1;
+      if (waiting(slot)) replies.push(this.rows[slot] as CaseRow);
+    }
+    replies.sort((a, b) =>
+      compareKeyed(b.lastWhistleblowerAt, b.reportId, a.lastWhistleblowerAt, a.reportId),
+    );
+    return {
+      ...work,
+      replies: replies
+        .slice(0, maxReplies)
+        .map((r) => ({ reportId: r.reportId, whistleblowerWrites: r.whistleblowerWrites })),
+    };
   }
 
   /** First index in `order` whose row sorts at or after `row`. */

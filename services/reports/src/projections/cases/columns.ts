@@ -1,3 +1,4 @@
+import { reminderStateOf } from '../../reminders/state.ts';
 import { priorities, sectors } from '../../report/events.ts';
 import type { CaseFilter, CaseListContext } from './query.ts';
 import type { CaseRow } from './row.ts';
@@ -9,6 +10,9 @@ const AWAITING_WHISTLEBLOWER = 2;
 const AWAITING_INVESTIGATOR = 4;
 /** Open, acknowledged, feedback not given yet: the feedback queues' cases. */
 const FEEDBACK_PENDING = 8;
+/** The open deadline's reminder recorded, or its escalation (reminderStateOf). */
+const REMINDER_DUE = 16;
+const REMINDER_OVERDUE = 32;
 
 /** Strings as small numbers (channels, regions, investigators, labels), never forgotten. */
 class Interned {
@@ -76,11 +80,14 @@ export class CaseColumns {
     this.sector[slot] = r.sector === null ? -1 : sectors.indexOf(r.sector);
     this.region[slot] = r.region === null ? -1 : this.regions.code(r.region);
     const pending = r.isOpen && r.feedbackGivenAt === null && r.feedbackDueAt !== null;
+    const reminder = reminderStateOf(r);
     this.flags[slot] =
       (r.isOpen ? OPEN : 0) |
       (r.awaiting === 'whistleblower' ? AWAITING_WHISTLEBLOWER : 0) |
       (r.awaiting === 'investigator' ? AWAITING_INVESTIGATOR : 0) |
-      (pending ? FEEDBACK_PENDING : 0);
+      (pending ? FEEDBACK_PENDING : 0) |
+      (reminder === 'due' ? REMINDER_DUE : 0) |
+      (reminder === 'overdue' ? REMINDER_OVERDUE : 0);
     this.feedbackDue[slot] = r.feedbackDueAt === null ? NaN : Date.parse(r.feedbackDueAt);
     this.assignees[slot] = r.assignees.map((a) => this.people.code(a));
     this.labels[slot] = r.labels.map((l) => this.labelCodes.code(l));
@@ -125,6 +132,10 @@ export class CaseColumns {
         filter.awaiting === 'whistleblower' ? AWAITING_WHISTLEBLOWER : AWAITING_INVESTIGATOR;
       need |= bit;
       want |= bit;
+    }
+    if (filter.reminder !== undefined) {
+      need |= REMINDER_DUE | REMINDER_OVERDUE;
+      want |= filter.reminder === 'due' ? REMINDER_DUE : REMINDER_OVERDUE;
     }
     const now = ctx.now.getTime();
     const soon = now + (ctx.soonDays ?? 14) * 86_400_000;

@@ -71,9 +71,13 @@ const loadCaseStates = (db: Database.Database, reportIds: readonly string[]) =>
 export const caseListProjection: FoldProjection<CaseListState> = {
   kind: 'fold',
   name: 'case-list',
-  version: 1,
+  // 2: reminders folded in.
+  version: 2,
   ddl: caseListDdl,
   ...perReport,
+  canHandle: (e) =>
+    perReport.canHandle(e) ||
+    (e.type === 'DeadlineReminderDue' && e.streamId.startsWith('reminders-')),
   evolve: evolveCaseRow,
   load: loadCaseStates,
   writes: caseListWrites,

@@ -1,3 +1,4 @@
+import type { ReminderState } from '../../reminders/state.ts';
 import type { Priority, Sector } from '../../report/events.ts';
 import type { QueueName } from '../queues/queries.ts';
 
@@ -28,6 +29,8 @@ export interface CaseFilter {
   readonly awaiting?: 'whistleblower' | 'investigator';
   /** Feedback not given yet and due within the soon window, or past due (as the queues). */
   readonly feedback?: 'due_soon' | 'overdue';
+  /** The open deadline's reminder recorded (`due`) or its escalation (`overdue`). */
+  readonly reminder?: ReminderState;
   /** Case-insensitive substring of the plain fields and labels. */
   readonly q?: string;
 }

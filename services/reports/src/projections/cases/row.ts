@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@integrity-desk/eventstore';
+import type { ReminderMark } from '../../reminders/state.ts';
 import { evolveQueueRow, type QueueRow } from '../queues/row.ts';
 
 /**
@@ -13,6 +14,12 @@ export interface CaseRow extends QueueRow {
   readonly lastWhistleblowerAt: string;
   /** Labels attached, sorted: plain text the channel defined, never the whistleblower's. */
   readonly labels: readonly string[];
+  /**
+   * The deadline reminders and escalations recorded for it (`DeadlineReminderDue` on
+   * `reminders-<id>`): the badges read them through reminderStateOf. Absent while there are
+   * none, so rows of reports never reminded are stored as they were before reminders.
+   */
+  readonly reminders?: readonly ReminderMark[];
   /** Global log position of the last event folded into this row. */
   readonly position: number;
 }
@@ -48,6 +55,15 @@ export function evolveCaseRow(
     return { reportId, purged: true, position };
   }
   if (state && !row) return state; // purged stays purged
+  if (e.type === 'DeadlineReminderDue') {
+    if (!row) return state;
+    const { deadline, step, dueAt } = e.data as unknown as ReminderMark;
+    const marks = row.reminders ?? [];
+    const known = marks.some(
+      (m) => m.deadline === deadline && m.step === step && m.dueAt === dueAt,
+    );
+    return known ? row : { ...row, reminders: [...marks, { deadline, step, dueAt }], position };
+  }
   const next = evolveQueueRow(row, e);
   if (!next) return undefined;
   if (!row)
@@ -65,6 +81,7 @@ export function evolveCaseRow(
     labels: labelsAfter(row.labels, e),
     whistleblowerWrites: row.whistleblowerWrites + (wrote ? 1 : 0),
     lastWhistleblowerAt: wrote ? next.lastActivityAt : row.lastWhistleblowerAt,
+    ...(row.reminders && { reminders: row.reminders }),
     position,
   };
 }

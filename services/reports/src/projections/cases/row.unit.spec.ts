@@ -1,6 +1,7 @@
 import type { Json, RecordedEvent } from '@integrity-desk/eventstore';
 import { describe, expect, it } from 'vitest';
 import { fakeSubmissionEnvelope, fakeUuid } from '../../shared/fixtures.ts';
+import { reminderStateOf } from '../../reminders/state.ts';
 import { caseListWrites } from './projection.ts';
 import { evolveCaseRow, isCaseRow, nextDeadlineOf, type CaseListState } from './row.ts';
 
@@ -74,6 +75,44 @@ describe('case list rows (given events, then the row)', () => {
     expect(isCaseRow(row) && nextDeadlineOf(row)).toBeNull();
     const unanswered = given(submitted(), acknowledged());
     expect(isCaseRow(unanswered) && nextDeadlineOf(unanswered)).toBe('2026-06-01T00:00:00.000Z');
+  });
+
+  it("folds the reminders recorded for it; the badge is the open deadline's, gone once met", () => {
+    const remind = (deadline: string, step: string, dueAt: string) =>
+      recorded(
+        'DeadlineReminderDue',
+        { deadline, step, dueAt, audience: 'recipients', notify: ['i1'] },
+        `reminders-${reportId}`,
+      );
+    const ackDue = '2026-03-08T10:00:00.000Z';
+    const submission = submitted();
+    const reminded = given(submission, remind('acknowledgement', 'reminder', ackDue));
+    expect(reminded).toMatchObject({
+      reminders: [{ deadline: 'acknowledgement', step: 'reminder', dueAt: ackDue }],
+      // The report's revision (an ETag) does not move with another stream's event.
+      revision: Number(submission.revision),
+      position: Number(position),
+    });
+    expect(isCaseRow(reminded) && reminderStateOf(reminded)).toBe('due');
+    const escalated = given(
+      submitted(),
+      remind('acknowledgement', 'reminder', ackDue),
+      remind('acknowledgement', 'escalation', ackDue),
+      remind('acknowledgement', 'escalation', ackDue),
+    );
+    expect(isCaseRow(escalated) && escalated.reminders).toHaveLength(2);
+    expect(given(submitted())).not.toHaveProperty('reminders');
+    expect(isCaseRow(escalated) && reminderStateOf(escalated)).toBe('overdue');
+    // Met: acknowledged. A reminder for another due date than the open one shows nothing.
+    const met = given(
+      submitted(),
+      remind('acknowledgement', 'escalation', ackDue),
+      acknowledged(),
+      remind('feedback', 'reminder', '2026-05-01T00:00:00.000Z'),
+    );
+    expect(isCaseRow(met) && reminderStateOf(met)).toBeNull();
+    // Before the report: no row.
+    expect(given(remind('acknowledgement', 'reminder', ackDue))).toBeUndefined();
   });
 
   it('a purge leaves a marker without data at its position, and nothing brings the row back', () => {

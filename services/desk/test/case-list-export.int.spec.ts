@@ -42,7 +42,13 @@ describe('exporting the case list', () => {
     const revisions = await Promise.all(
       reports.map(async (r) => (await store.readStream(`report-${r}`)).length),
     );
-    const filter = { status: 'submitted,acknowledged', sort: 'received', dir: 'asc', q: CANARY };
+    const filter = {
+      status: 'submitted,acknowledged',
+      reminder: 'overdue',
+      sort: 'received',
+      dir: 'asc',
+      q: CANARY,
+    };
     expect((await exportList(w.alice.cookie, { filter, rows: 2 })).status).toBe(204);
     expect((await exportList(w.alice.cookie, { filter: {}, rows: 0 })).status).toBe(204);
     expect((await exportList(w.bob.cookie, { filter: { view: 'inbox' }, rows: 2 })).status).toBe(
@@ -58,6 +64,7 @@ describe('exporting the case list', () => {
           // The search is kept as "there was one", never its text.
           filter: {
             status: ['submitted', 'acknowledged'],
+            reminder: 'overdue',
             searched: true,
             sort: 'received',
             dir: 'asc',

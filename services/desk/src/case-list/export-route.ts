@@ -30,6 +30,7 @@ export function exportFilter(p: Omit<CaseQueryParams, 'limit' | 'offset'>): Case
     ...(p.open !== undefined && { open: p.open === 'true' }),
     ...(p.awaiting && { awaiting: p.awaiting }),
     ...(p.feedback && { feedback: p.feedback }),
+    ...(p.reminder && { reminder: p.reminder }),
     searched: Boolean(p.q),
     ...(p.sort && { sort: p.sort }),
     ...(p.dir && { dir: p.dir }),

@@ -38,6 +38,8 @@ export const caseListExportFilterSchema = z
     open: z.boolean().optional(),
     awaiting: text.optional(),
     feedback: text.optional(),
+    /** The reminder badge filtered on (`due`, `overdue`). */
+    reminder: text.optional(),
     searched: z.boolean(),
     sort: text.optional(),
     dir: z.enum(['asc', 'desc']).optional(),

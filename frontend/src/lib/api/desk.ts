@@ -12,6 +12,7 @@ import type {
   Triage,
   WorkingStatus,
 } from '@integrity-desk/protocol';
+import type { ReminderState } from '@integrity-desk/protocol/vocabulary';
 import { deleteJson, getJson, getStream, postJson, putJson, type Result } from './http';
 import type { DeploymentKeyForAdmin, VaultKdf } from '$lib/crypto/jobs';
 import type { NotificationMode } from '@integrity-desk/protocol/vocabulary';
@@ -95,6 +96,16 @@ export interface CaseListItem {
   /** The submission and each whistleblower message: what the unread marker compares. */
   whistleblowerWrites: number;
   lastWhistleblowerAt: string;
+  /** The open deadline's reminder (`due`) or escalation (`overdue`) if recorded. */
+  reminder: ReminderState | null;
+}
+
+/** How much work waits (GET /api/cases/work): counts, and the cases whose whistleblower wrote last. */
+export interface CaseWork {
+  newReports: number;
+  due: number;
+  overdue: number;
+  replies: { reportId: string; whistleblowerWrites: number }[];
 }
 
 export interface CaseListPage {
@@ -111,6 +122,8 @@ const id = encodeURIComponent;
 
 export const deskApi = {
   cases: (query: URLSearchParams) => getJson<CaseListPage>(`/api/cases?${query.toString()}`),
+  /** How much work waits for the caller (the header's indicator); never what it is. */
+  work: () => getJson<CaseWork>('/api/cases/work'),
   /** Records a case list CSV export (the filter, the rows in the file) before it is offered. */
   recordCaseListExport: (body: { filter: Record<string, string>; rows: number }) =>
     post<void>('/api/cases/exports', body),

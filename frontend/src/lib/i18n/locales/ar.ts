@@ -394,6 +394,22 @@ export default {
       'تعذّر تصدير قائمة القضايا (تعذّرت قراءة إحدى الصفحات، أو تعذّر تسجيل التصدير). لم يُحفظ شيء.',
     'desk.cases.total':
       '{count, plural, zero {لا توجد قضايا} one {قضية واحدة} two {قضيتان} few {# قضايا} many {# قضية} other {# قضية}}',
+    'desk.work.label': 'عمل بانتظارك',
+    'desk.work.none': 'لا شيء بانتظارك',
+    'desk.work.newReports':
+      '{count, plural, zero {لا بلاغات جديدة} one {بلاغ جديد واحد} two {بلاغان جديدان} few {# بلاغات جديدة} many {# بلاغًا جديدًا} other {# بلاغ جديد}}',
+    'desk.work.replies':
+      '{count, plural, zero {لا ردود غير مقروءة} one {رد واحد غير مقروء} two {ردان غير مقروءين} few {# ردود غير مقروءة} many {# ردًا غير مقروء} other {# رد غير مقروء}}',
+    'desk.work.due':
+      '{count, plural, zero {لا مواعيد قريبة} one {موعد نهائي قريب} two {موعدان نهائيان قريبان} few {# مواعيد نهائية قريبة} many {# موعدًا نهائيًا قريبًا} other {# موعد نهائي قريب}}',
+    'desk.work.overdue':
+      '{count, plural, zero {لا تأخير} one {قضية متأخرة واحدة} two {قضيتان متأخرتان} few {# قضايا متأخرة} many {# قضية متأخرة} other {# قضية متأخرة}}',
+    'desk.reminder.due': 'الموعد النهائي قريب: أُرسل تذكير',
+    'desk.reminder.overdue': 'متأخر: أُبلغ المسؤولون',
+    'desk.cases.reminder': 'تذكير',
+    'desk.cases.awaiting': 'آخر من كتب',
+    'desk.cases.awaiting.investigator': 'المُبلِّغ',
+    'desk.cases.awaiting.whistleblower': 'نحن',
     'desk.cases.unread': 'غير مقروءة',
     'desk.cases.unreadCount': 'جديد: {count}',
     'desk.cases.previous': 'الصفحة السابقة',

@@ -7,6 +7,10 @@ export interface CaseListFilters {
   region: string;
   assignee: string;
   label: string;
+  /** `investigator`: the whistleblower wrote last; `whistleblower`: we did. */
+  awaiting: string;
+  /** A reminder badge: `due` or `overdue`. */
+  reminder: string;
   q: string;
   sort: string;
   dir: 'asc' | 'desc';
@@ -23,6 +27,8 @@ export const emptyFilters = (): CaseListFilters => ({
   region: '',
   assignee: '',
   label: '',
+  awaiting: '',
+  reminder: '',
   q: '',
   sort: '',
   dir: 'desc',
@@ -32,7 +38,15 @@ export const emptyFilters = (): CaseListFilters => ({
 /** Only what is set: an empty field filters nothing. */
 export function caseQuery(f: CaseListFilters, limit = PAGE): URLSearchParams {
   const q = new URLSearchParams();
-  for (const name of ['view', 'status', 'priority', 'sector', 'assignee'] as const)
+  for (const name of [
+    'view',
+    'status',
+    'priority',
+    'sector',
+    'assignee',
+    'awaiting',
+    'reminder',
+  ] as const)
     if (f[name]) q.set(name, f[name]);
   for (const name of ['region', 'label', 'q'] as const)
     if (f[name].trim()) q.set(name, f[name].trim());
@@ -51,4 +65,23 @@ export function exportedFilter(f: CaseListFilters): Record<string, string> {
   q.delete('limit');
   q.delete('offset');
   return Object.fromEntries(q);
+}
+
+/** The filters a link to the list names (`?view=inbox`, `?reminder=overdue`, ...); the rest empty. */
+export function filtersFrom(params: URLSearchParams): CaseListFilters {
+  const f = emptyFilters();
+  for (const name of [
+    'view',
+    'status',
+    'priority',
+    'sector',
+    'assignee',
+    'awaiting',
+    'reminder',
+    'region',
+    'label',
+    'q',
+  ] as const)
+    f[name] = params.get(name) ?? '';
+  return f;
 }

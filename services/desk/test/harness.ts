@@ -34,6 +34,8 @@ import {
   fakeAttachmentHeader,
   fakeB64,
   fakeEnrolledKeys,
+  fakeMessageEnvelope,
+  fakeSignKey,
   fakeSubmissionEnvelope,
   fakeVault,
 } from '../../reports/src/shared/fixtures.ts';
@@ -455,6 +457,24 @@ export async function addEvidence(
     metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
   });
   return evidenceId;
+}
+
+/** What intake does on a whistleblower's reply: MessagePosted on the report; returns its id. */
+export async function whistleblowerReply(w: World, reportId: string): Promise<string> {
+  const messageId = randomUUID();
+  await handleReportCommand(w.desk.store, reportId, {
+    type: 'PostMessage',
+    data: {
+      reportId,
+      messageId,
+      envelope: fakeMessageEnvelope(reportId, messageId, 'whistleblower', {
+        authorKey: fakeSignKey(reportId),
+      }),
+    },
+    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
+  });
+  await w.desk.settle();
+  return messageId;
 }
 
 export async function streamLength(store: EventStore, stream: string): Promise<number> {

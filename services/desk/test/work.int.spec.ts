@@ -6,16 +6,13 @@
  * reminders are DeadlineReminderDue events as the reminder job appends them.
  */
 import {
-  handleReportCommand,
   reminderEventId,
   remindersStream,
   type DeadlineKind,
   type ReminderStep,
 } from '@integrity-desk/reports';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeMessageEnvelope, fakeSignKey } from '../../reports/src/shared/fixtures.ts';
-import { expectProblem, submitReport, world, type World } from './harness.ts';
+import { expectProblem, submitReport, whistleblowerReply, world, type World } from './harness.ts';
 
 let w: World;
 beforeAll(async () => {
@@ -52,22 +49,6 @@ async function remind(reportId: string, deadline: DeadlineKind, step: ReminderSt
   await w.desk.settle();
 }
 
-async function whistleblowerWrites(reportId: string) {
-  const messageId = randomUUID();
-  await handleReportCommand(w.desk.store, reportId, {
-    type: 'PostMessage',
-    data: {
-      reportId,
-      messageId,
-      envelope: fakeMessageEnvelope(reportId, messageId, 'whistleblower', {
-        authorKey: fakeSignKey(reportId),
-      }),
-    },
-    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
-  } as never);
-  await w.desk.settle();
-}
-
 describe('work indicator and reminder badges', () => {
   it('counts new reports, reminders and escalations, and lists replies, for recipients only', async () => {
     const [quiet, near, missed] = [
@@ -78,7 +59,7 @@ describe('work indicator and reminder badges', () => {
     await remind(near, 'acknowledgement', 'reminder');
     await remind(missed, 'acknowledgement', 'reminder');
     await remind(missed, 'acknowledgement', 'escalation');
-    await whistleblowerWrites(quiet);
+    await whistleblowerReply(w, quiet);
 
     const work = await get('/api/cases/work');
     expect(work.status).toBe(200);

@@ -8,53 +8,38 @@
  * a failed send, logged without content and retried; then two whole desk platforms started on
  * one DATA_DIR at once, without Redis and, where 127.0.0.1:6379 answers, with it.
  */
-import {
-  handleReportCommand,
-  notificationsStream,
-  startNotifier,
-  type Mailer,
-} from '@integrity-desk/reports';
+import { notificationsStream, startNotifier, type Mailer } from '@integrity-desk/reports';
 import { createSqliteEventStore } from '@integrity-desk/eventstore';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, type AddressInfo } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitReport, world, type World } from '../../desk/test/harness.ts';
-import { fakeSubmissionEnvelope, fakeUuid } from '../../reports/src/shared/fixtures.ts';
+import { fakeUuid } from '../../reports/src/shared/fixtures.ts';
 import { loadConfig } from '../src/config.ts';
 import { notifierFailureLine } from '../src/notifications/start.ts';
 import { smtpMailer } from '../src/notifications/smtp.ts';
 import { startPlatform } from '../src/platform.ts';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
 
-const received: string[] = [];
-let smtp: SMTPServer;
+let sink: SmtpSink;
 let port: number;
 const dir = mkdtempSync(join(tmpdir(), 'idesk-notify-shared-'));
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        received.push(...session.envelope.rcptTo.map((r) => r.address));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  sink = await startSmtpSink();
+  port = sink.port;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await sink?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Every recipient address of every message received, in order. */
+const received = () => sink.delivered.flatMap((d) => d.to);
 
 const mailerTo = (p: number) =>
   smtpMailer({
@@ -70,7 +55,7 @@ const mailerTo = (p: number) =>
 /** How many messages each address received since `from`, sorted by address. */
 const tally = (from = 0) => {
   const counts: Record<string, number> = {};
-  for (const to of received.slice(from)) counts[to] = (counts[to] ?? 0) + 1;
+  for (const to of received().slice(from)) counts[to] = (counts[to] ?? 0) + 1;
   return counts;
 };
 
@@ -156,7 +141,7 @@ describe('one notification per message, whatever the number of desk processes', 
     // new process on the same file sends the other one only.
     await submitReport(w);
     clock.now = new Date('2026-03-02T05:20:00.000Z');
-    let seen = received.length;
+    let seen = received().length;
     let crash = () => Promise.resolve();
     const crashing = notifier({
       async send(m) {
@@ -165,7 +150,7 @@ describe('one notification per message, whatever the number of desk processes', 
       },
     });
     crash = () => crashing.stop();
-    expect(await until(() => received.length === seen + 1)).toBe(true);
+    expect(await until(() => received().length === seen + 1)).toBe(true);
     await crashing.stop();
     expect(Object.values(tally(seen))).toEqual([1]);
     const restarted = notifier(smtpOk);
@@ -176,7 +161,7 @@ describe('one notification per message, whatever the number of desk processes', 
     // A process that died holding a claim: the message waits for the lease, then another sends it.
     await submitReport(w);
     clock.now = new Date('2026-03-02T05:30:00.000Z');
-    seen = received.length;
+    seen = received().length;
     const dying = notifier({ send: () => new Promise<never>(() => undefined) });
     void dying.run();
     await new Promise((r) => setTimeout(r, 200));
@@ -189,7 +174,7 @@ describe('one notification per message, whatever the number of desk processes', 
     // The mail server refuses: logged by class only, retried at the next run, sent once.
     await submitReport(w);
     clock.now = new Date('2026-03-02T05:50:00.000Z');
-    seen = received.length;
+    seen = received().length;
     const refused = notifier(mailerTo(1)); // nothing listens on port 1
     expect(await refused.run()).toEqual({ sent: 0, failed: 2 });
     expect(logged).toHaveLength(2);
@@ -241,17 +226,6 @@ describe('two desk platforms on one DATA_DIR', () => {
         const someone = fakeUuid(`someone-${String(withRedis)}`);
         const address = `someone-${String(withRedis)}@staff.example.org`;
         const seed = createSqliteEventStore({ file: join(dataDir, 'events.sqlite') });
-        const reportId = randomUUID();
-        const channelId = fakeUuid('channel');
-        await handleReportCommand(seed, reportId, {
-          type: 'SubmitReport',
-          data: { reportId, channelId, envelope: fakeSubmissionEnvelope(reportId, channelId) },
-          metadata: {
-            now: new Date(),
-            eventId: randomUUID(),
-            actor: { kind: 'whistleblower' },
-          },
-        } as never);
         // Daily mode: due at every process's first run, so both start wanting to send it.
         await seed.append(notificationsStream(someone), [
           {
@@ -282,7 +256,7 @@ describe('two desk platforms on one DATA_DIR', () => {
           );
         const lines: string[] = [];
         const log = (l: string) => lines.push(l);
-        const sent = () => received.filter((r) => r === address).length;
+        const sent = () => received().filter((r) => r === address).length;
         const sends = () => {
           const db = new Database(join(dataDir, 'notifications.sqlite'), { readonly: true });
           try {

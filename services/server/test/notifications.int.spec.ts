@@ -5,54 +5,29 @@
  * content canaries. Settings go through the desk's HTTP routes; the clock is injected, so the
  * immediate, daily digest and fixed daily modes are each seen at their hour.
  */
-import {
-  handleReportCommand,
-  NOTIFICATION_TEXTS,
-  startNotifier,
-  type Mailer,
-} from '@integrity-desk/reports';
+import { NOTIFICATION_TEXTS, startNotifier, type Mailer } from '@integrity-desk/reports';
 import { decrypt, generateKey, readMessage, readPrivateKey } from 'openpgp';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitReport, world, type World } from '../../desk/test/harness.ts';
-import { fakeMessageEnvelope, fakeSignKey } from '../../reports/src/shared/fixtures.ts';
+import { submitReport, whistleblowerReply, world, type World } from '../../desk/test/harness.ts';
 import { smtpMailer } from '../src/notifications/smtp.ts';
+import { startSmtpSink, type Delivered, type SmtpSink } from './support/smtp-sink.ts';
 
-interface Delivered {
-  readonly to: string[];
-  readonly raw: string;
-}
-const delivered: Delivered[] = [];
-let smtp: SMTPServer;
+let sink: SmtpSink;
+let delivered: Delivered[] = [];
 let port: number;
 let w: World;
 const CANARY = `canary-${randomUUID()}`;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        delivered.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  sink = await startSmtpSink();
+  ({ delivered, port } = sink);
   w = await world();
 }, 60_000);
 afterAll(async () => {
   await w?.desk.close();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await sink?.close();
 });
 
 const mailerTo = (p: number, requireTls = false) =>
@@ -124,19 +99,7 @@ describe('notifications that say nothing', () => {
 
     // A report arrives, and a whistleblower replies on it.
     const reportId = await submitReport(w);
-    const messageId = randomUUID();
-    await handleReportCommand(w.desk.store, reportId, {
-      type: 'PostMessage',
-      data: {
-        reportId,
-        messageId,
-        envelope: fakeMessageEnvelope(reportId, messageId, 'whistleblower', {
-          authorKey: fakeSignKey(reportId),
-        }),
-      },
-      metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
-    } as never);
-    await w.desk.settle();
+    const messageId = await whistleblowerReply(w, reportId);
     let seen = delivered.length;
     clock.now = new Date('2026-03-02T05:10:00.000Z');
     expect(await n.run()).toEqual({ sent: 1, failed: 0 });

@@ -12,14 +12,13 @@ import {
 } from '@integrity-desk/reports';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { fakeSubmissionEnvelope, fakeUuid } from '../../reports/src/shared/fixtures.ts';
 import { loadConfig } from '../src/config.ts';
 import { startPlatform } from '../src/platform.ts';
+import { startSmtpSink } from './support/smtp-sink.ts';
 
 const DAY = 86_400_000;
 
@@ -52,21 +51,9 @@ describe('reminders and notifications in the platform', () => {
   for (const withSmtp of [true, false])
     it(`records an overdue report's reminders at start, ${withSmtp ? 'and mails' : 'and without SMTP sends nothing'}`, async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'idesk-notify-'));
-      const received: string[] = [];
-      const smtp = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        logger: false,
-        onData(stream, session, callback) {
-          stream.on('data', () => undefined);
-          stream.on('end', () => {
-            received.push(...session.envelope.rcptTo.map((r) => r.address));
-            callback();
-          });
-        },
-      });
-      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-      const port = (smtp.server.address() as AddressInfo).port;
+      const smtp = await startSmtpSink();
+      const { port } = smtp;
+      const received = () => smtp.delivered.flatMap((d) => d.to);
       try {
         const seed = createSqliteEventStore({ file: join(dataDir, 'events.sqlite') });
         const reportId = randomUUID();
@@ -113,18 +100,18 @@ describe('reminders and notifications in the platform', () => {
             (await platform.store.readStream(remindersStream(reportId)).catch(() => [])).length;
           expect(await until(async () => (await reminders()) === 2)).toBe(true);
           if (withSmtp) {
-            expect(await until(async () => received.length === 1)).toBe(true);
-            expect(received).toEqual(['someone@staff.example.org']);
+            expect(await until(async () => received().length === 1)).toBe(true);
+            expect(received()).toEqual(['someone@staff.example.org']);
           } else {
             expect(lines).toContain('notifications: SMTP_HOST is not set, no e-mail is sent');
             await new Promise((r) => setTimeout(r, 500));
-            expect(received).toEqual([]);
+            expect(received()).toEqual([]);
           }
         } finally {
           await platform.stop();
         }
       } finally {
-        await new Promise<void>((resolve) => smtp.close(resolve));
+        await smtp.close();
         rmSync(dataDir, { recursive: true, force: true });
       }
     }, 60_000);

@@ -35,21 +35,23 @@ export const emptyFilters = (): CaseListFilters => ({
   offset: 0,
 });
 
+/** Filters chosen from a list, and typed ones (trimmed). */
+const chosen = [
+  'view',
+  'status',
+  'priority',
+  'sector',
+  'assignee',
+  'awaiting',
+  'reminder',
+] as const;
+const typed = ['region', 'label', 'q'] as const;
+
 /** Only what is set: an empty field filters nothing. */
 export function caseQuery(f: CaseListFilters, limit = PAGE): URLSearchParams {
   const q = new URLSearchParams();
-  for (const name of [
-    'view',
-    'status',
-    'priority',
-    'sector',
-    'assignee',
-    'awaiting',
-    'reminder',
-  ] as const)
-    if (f[name]) q.set(name, f[name]);
-  for (const name of ['region', 'label', 'q'] as const)
-    if (f[name].trim()) q.set(name, f[name].trim());
+  for (const name of chosen) if (f[name]) q.set(name, f[name]);
+  for (const name of typed) if (f[name].trim()) q.set(name, f[name].trim());
   if (f.sort) {
     q.set('sort', f.sort);
     q.set('dir', f.dir);
@@ -70,18 +72,6 @@ export function exportedFilter(f: CaseListFilters): Record<string, string> {
 /** The filters a link to the list names (`?view=inbox`, `?reminder=overdue`, ...); the rest empty. */
 export function filtersFrom(params: URLSearchParams): CaseListFilters {
   const f = emptyFilters();
-  for (const name of [
-    'view',
-    'status',
-    'priority',
-    'sector',
-    'assignee',
-    'awaiting',
-    'reminder',
-    'region',
-    'label',
-    'q',
-  ] as const)
-    f[name] = params.get(name) ?? '';
+  for (const name of [...chosen, ...typed]) f[name] = params.get(name) ?? '';
   return f;
 }

@@ -73,6 +73,19 @@ describe.skipIf(!hasChromium)(title, () => {
       .poll(() => page.locator('dl.indicators dd').nth(1).textContent(), { timeout: 10_000 })
       .toMatch(/^7 of 9 \(78%\)$/);
     await story.check(page, 'desk-statistics');
+    // The chart beside the table: per quarter the reports received, and drawn over that bar the
+    // part acknowledged in time, each in its own colour (9 received, 7 in time, in one quarter).
+    const bars = await page.locator('figure svg rect').evaluateAll((rects) =>
+      rects.map((r) => ({
+        series: r.classList[0],
+        height: r.getAttribute('height'),
+        fill: getComputedStyle(r).fill,
+      })),
+    );
+    expect(bars).toEqual([
+      { series: 'received', height: '120', fill: 'rgb(154, 183, 211)' },
+      { series: 'in-time', height: String(Math.round((7 / 9) * 120)), fill: 'rgb(31, 78, 121)' },
+    ]);
 
     await page.getByLabel('Hide numbers below').fill('5');
     await page.getByRole('button', { name: 'Preview' }).click();

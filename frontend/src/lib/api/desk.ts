@@ -16,6 +16,7 @@ import type { ReminderState } from '@integrity-desk/protocol/vocabulary';
 import { deleteJson, getJson, getStream, postJson, putJson, type Result } from './http';
 import type { DeploymentKeyForAdmin, VaultKdf } from '$lib/crypto/jobs';
 import type { NotificationMode } from '@integrity-desk/protocol/vocabulary';
+import type { CaseWork } from './case-work';
 
 const csrf = { 'x-integrity-desk': '1' };
 const post = <T>(url: string, body: unknown = {}, etag?: string) =>
@@ -101,12 +102,7 @@ export interface CaseListItem {
 }
 
 /** How much work waits (GET /api/cases/work): counts, and the cases whose whistleblower wrote last. */
-export interface CaseWork {
-  newReports: number;
-  due: number;
-  overdue: number;
-  replies: { reportId: string; whistleblowerWrites: number }[];
-}
+export type { CaseWork } from './case-work';
 
 export interface CaseListPage {
   total: number;

@@ -1,7 +1,7 @@
 // The desk header's work indicator: how much work waits (services/desk GET /api/cases/work),
 // never what. Unread replies are counted here against this browser's unread markers, as the
 // case list marks them (./unread.ts). Pure but for those markers.
-import type { CaseWork } from '$lib/api/desk';
+import type { CaseWork } from '../../api/case-work';
 import { unreadCount } from './unread';
 
 export type { CaseWork };

@@ -270,7 +270,12 @@ export async function startPlatform(
     });
     background.push(() => reminders.stop());
     // E-mail that says only that there is work, where SMTP is configured.
-    const notifications = startEmailNotifications(config, { store, readModels, log });
+    const notifications = startEmailNotifications(config, {
+      store,
+      readModels,
+      log,
+      ...(metrics && { onFailure: metrics.notificationFailed }),
+    });
     if (notifications) background.push(() => notifications.stop());
     servers.push(server);
     urls.desk = url;

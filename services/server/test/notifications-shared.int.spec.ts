@@ -217,43 +217,52 @@ if (!redis)
     'notifications-shared: no Redis answers on 127.0.0.1:6379, the platform test with REDIS_URL is skipped',
   );
 
+/** A DATA_DIR whose log holds one investigator in daily mode (due at any first run). */
+async function seedDailyRecipient(dataDir: string, name: string): Promise<string> {
+  const someone = fakeUuid(name);
+  const address = `${name}@staff.example.org`;
+  const seed = createSqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+  await seed.append(notificationsStream(someone), [
+    {
+      id: randomUUID(),
+      type: 'NotificationSettingsChanged',
+      data: {
+        investigatorId: someone,
+        email: address,
+        mode: 'daily',
+        changedAt: new Date().toISOString(),
+      },
+    },
+  ]);
+  await seed.close();
+  return address;
+}
+
+/** Desk process `n` on `dataDir`, mailing to the SMTP server on `smtpPort`. */
+const deskConfig = (dataDir: string, n: number, smtpPort: number, env: Record<string, string>) =>
+  loadConfig(
+    {
+      DATA_DIR: dataDir,
+      ROLE: 'desk',
+      DESK_PORT: '0',
+      READ_MODELS_FILE: join(dataDir, `read-models-${n}.sqlite`),
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpPort),
+      SMTP_FROM: 'desk@example.org',
+      ...env,
+    },
+    [],
+  );
+
 describe('two desk platforms on one DATA_DIR', () => {
   for (const withRedis of [false, true])
     it.skipIf(withRedis && !redis)(
       `send the day's message once, and not again after a restart of both${withRedis ? ' (REDIS_URL)' : ''}`,
       async () => {
         const dataDir = mkdtempSync(join(dir, 'platforms-'));
-        const someone = fakeUuid(`someone-${String(withRedis)}`);
-        const address = `someone-${String(withRedis)}@staff.example.org`;
-        const seed = createSqliteEventStore({ file: join(dataDir, 'events.sqlite') });
-        // Daily mode: due at every process's first run, so both start wanting to send it.
-        await seed.append(notificationsStream(someone), [
-          {
-            id: randomUUID(),
-            type: 'NotificationSettingsChanged',
-            data: {
-              investigatorId: someone,
-              email: address,
-              mode: 'daily',
-              changedAt: new Date().toISOString(),
-            },
-          },
-        ]);
-        await seed.close();
+        const address = await seedDailyRecipient(dataDir, `someone-${String(withRedis)}`);
         const config = (n: number) =>
-          loadConfig(
-            {
-              DATA_DIR: dataDir,
-              ROLE: 'desk',
-              DESK_PORT: '0',
-              READ_MODELS_FILE: join(dataDir, `read-models-${n}.sqlite`),
-              SMTP_HOST: '127.0.0.1',
-              SMTP_PORT: String(port),
-              SMTP_FROM: 'desk@example.org',
-              ...(withRedis && { REDIS_URL: 'redis://127.0.0.1:6379' }),
-            },
-            [],
-          );
+          deskConfig(dataDir, n, port, withRedis ? { REDIS_URL: 'redis://127.0.0.1:6379' } : {});
         const lines: string[] = [];
         const log = (l: string) => lines.push(l);
         const sent = () => received().filter((r) => r === address).length;
@@ -285,4 +294,26 @@ describe('two desk platforms on one DATA_DIR', () => {
       },
       60_000,
     );
+
+  it('log a refused send by its class only and count it for the operator', async () => {
+    const dataDir = mkdtempSync(join(dir, 'refused-'));
+    const address = await seedDailyRecipient(dataDir, 'refused');
+    const lines: string[] = [];
+    // Port 1: nothing listens there, every send is refused.
+    const platform = await startPlatform(deskConfig(dataDir, 1, 1, { METRICS_PORT: '0' }), (l) =>
+      lines.push(l),
+    );
+    try {
+      const failures = () => lines.filter((l) => l.includes('could not be sent'));
+      expect(await until(() => failures().length === 1)).toBe(true);
+      expect(failures()[0]).toMatch(
+        /^notifications: a message could not be sent, retried \(\w+\)$/,
+      );
+      const scrape = await (await fetch(`${platform.urls.metrics!}/metrics`)).text();
+      expect(scrape).toMatch(/^integrity_desk_notification_failures_total 1$/m);
+      for (const text of [...lines, scrape]) expect(text).not.toContain(address);
+    } finally {
+      await platform.stop();
+    }
+  });
 });

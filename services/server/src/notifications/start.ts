@@ -15,7 +15,13 @@ import { smtpMailer } from './smtp.ts';
  */
 export function startEmailNotifications(
   config: Config,
-  deps: { store: EventStore; readModels: Database.Database; log: (line: string) => void },
+  deps: {
+    store: EventStore;
+    readModels: Database.Database;
+    log: (line: string) => void;
+    /** Counts a failed send (the operator's notification_failures_total). */
+    onFailure?: () => void;
+  },
 ): { stop(): Promise<void> } | undefined {
   const settings = config.notifications;
   if (!settings) {
@@ -38,7 +44,10 @@ export function startEmailNotifications(
     subject: settings.subject,
     dailyHour: settings.dailyHour,
     intervalMs: settings.runMs,
-    onError: (error) => deps.log(notifierFailureLine(error)),
+    onError: (error) => {
+      deps.onFailure?.();
+      deps.log(notifierFailureLine(error));
+    },
   });
   deps.log(`notifications: e-mail through ${settings.smtp.host}:${settings.smtp.port}`);
   return {

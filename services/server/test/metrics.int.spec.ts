@@ -148,5 +148,6 @@ describe('METRICS_PORT', () => {
       await platform.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // A whole platform starts and stops here: seconds on a loaded machine, as the test above.
+  }, 120_000);
 });

@@ -37,11 +37,16 @@ type Header = Pick<
  * own, so a note cannot be passed off as a message (a compromised server showing investigators'
  * notes to the whistleblower as verified messages), nor a message as a note.
  */
-export type Thread = 'messages' | 'notes';
+export type Thread = 'messages' | 'notes' | 'referrals';
 
+/**
+ * `referrals`: the sealed reason of a referral to another channel (Protocol step 11), shown to
+ * the whistleblower who decides; its own labels, so a reason never passes for a message.
+ */
 const labels = {
   messages: ['integrity-desk/message/v1', 'integrity-desk/message-signature/v1'],
   notes: ['integrity-desk/note/v1', 'integrity-desk/note-signature/v1'],
+  referrals: ['integrity-desk/referral-reason/v1', 'integrity-desk/referral-reason-signature/v1'],
 } as const;
 
 function messageAd(h: Header, thread: Thread): Uint8Array {

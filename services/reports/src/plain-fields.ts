@@ -13,6 +13,7 @@ import { statisticsEventSchema } from './statistics/events.ts';
 import {
   attachmentHeaderSchema,
   messageEnvelopeSchema,
+  referralSharesSchema,
   reportKeyShareSchema,
   sealedSchema,
   submissionEnvelopeSchema,
@@ -50,6 +51,8 @@ const ciphertext = new Map<z.ZodType, readonly string[]>([
   [attachmentHeaderSchema, []],
   [sealedSchema, []],
   [reportKeyShareSchema, ['boxPublicKey']],
+  // Each share's ids (report, recipient, sharer) and the recipient's listed box key are plain.
+  [referralSharesSchema, ['[].recipientId', '[].boxPublicKey']],
   [vaultSchema, ['signPublicKey', 'boxPublicKey']],
   [sealedTotpSecretSchema, ['keyId']],
   [sealedDeploymentKeySchema, ['v', 'signPublicKey', 'administratorId']],
@@ -73,7 +76,8 @@ function fieldsOf(data: z.ZodObject): EventFields {
     if (inside === undefined) plain.push(name);
     else {
       sealed.push(name);
-      plain.push(...inside.map((part) => `${name}.${part}`));
+      // `[]` parts are of each element of an array container: `shares[].recipientId`.
+      plain.push(...inside.map((part) => `${name}${part.startsWith('[]') ? '' : '.'}${part}`));
     }
   }
   return { plain, sealed };

@@ -40,9 +40,12 @@ describe('plain fields of events', () => {
         expect(topLevel.sort(), type).toEqual(Object.keys(data.shape).sort());
         // A plain part of a container names a field the container's schema has.
         for (const path of fields.plain.filter((p) => p.includes('.'))) {
-          const [field, ...rest] = path.split('.');
+          const [head, ...rest] = path.split('.');
+          // `shares[].recipientId`: a part of each element of an array container.
+          const field = head?.replace(/\[\]$/, '');
           expect(fields.sealed, `${type}.${path}`).toContain(field);
           let schema: z.ZodType = (data.shape as Record<string, z.ZodType>)[field as string]!;
+          if (head !== field) schema = (schema as z.ZodArray<z.ZodType>).element;
           for (const part of rest) {
             while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
             schema = (schema as z.ZodObject).shape[part] as z.ZodType;

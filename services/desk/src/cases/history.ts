@@ -116,6 +116,28 @@ export function caseHistory(events: readonly { event: ReportEvent }[]): HistoryE
             detail: event.data.label,
           },
         ];
+      // A referral's steps show the target channel (plain in the event); its reason is sealed.
+      case 'ReferralProposed':
+        return [
+          {
+            type: event.type,
+            at: event.data.proposedAt,
+            by: event.data.by,
+            detail: event.data.toChannelId,
+          },
+        ];
+      case 'ReferralAccepted':
+        return [
+          {
+            type: event.type,
+            at: event.data.acceptedAt,
+            detail: `${event.data.toChannelId}/${event.data.consent}`,
+          },
+        ];
+      case 'ReferralDeclined':
+        return [{ type: event.type, at: event.data.declinedAt }];
+      case 'ReferralWithdrawn':
+        return [{ type: event.type, at: event.data.withdrawnAt, by: event.data.by }];
       case 'ReportPurged':
         return [];
       default: {

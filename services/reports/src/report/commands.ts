@@ -82,6 +82,35 @@ export type ShareReportKey = Command<
  */
 export type PurgeReport = Command<'PurgeReport', { reportId: string; closedBefore?: string }>;
 
+/**
+ * Referral to another channel (SECURITY.md, Protocol step 11). The HTTP layer verifies the
+ * shares against the target channel's signed list and reads `mode` (the source channel's
+ * setting) and `targetDeadlines` (the target's); the decider checks the bindings, the reason's
+ * author and sequence, and that one referral at a time is open. `authorKey` as for PostMessage.
+ */
+export type ProposeReferral = Command<
+  'ProposeReferral',
+  {
+    reportId: string;
+    referralId: string;
+    toChannelId: string;
+    mode: 'consent' | 'inform';
+    handOver: boolean;
+    targetDeadlines: Deadlines;
+    shares: readonly ReportKeyShare[];
+    reason: Sealed;
+    authorKey: string;
+  }
+>;
+/** The whistleblower's answer to a proposed referral (intake, behind their session). */
+export type AcceptReferral = Command<'AcceptReferral', { reportId: string; referralId: string }>;
+export type DeclineReferral = Command<'DeclineReferral', { reportId: string; referralId: string }>;
+/** The source takes back a proposal the whistleblower has not answered. */
+export type WithdrawReferral = Command<
+  'WithdrawReferral',
+  { reportId: string; referralId: string }
+>;
+
 export type ReportCommand =
   | SubmitReport
   | AcknowledgeReport
@@ -98,6 +127,10 @@ export type ReportCommand =
   | ShareReportKey
   | AttachLabel
   | DetachLabel
+  | ProposeReferral
+  | AcceptReferral
+  | DeclineReferral
+  | WithdrawReferral
   | PurgeReport;
 
 export type ReportCommandType = ReportCommand['type'];

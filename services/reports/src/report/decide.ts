@@ -2,6 +2,10 @@ import type { Actor, CommandMetadata } from '../shared/command.ts';
 import { messageEnvelopeSchema, type MessageEnvelope } from '../shared/sealed.ts';
 import { addDays, addMonths, toHour, toMinute } from '../shared/time.ts';
 import type {
+  AcceptReferral,
+  DeclineReferral,
+  ProposeReferral,
+  WithdrawReferral,
   AttachLabel,
   DetachLabel,
   AcknowledgeReport,
@@ -30,6 +34,7 @@ import {
   KeyShareConflictError,
   MessageOutOfSequenceError,
   NotAssignedError,
+  ReferralConflictError,
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
@@ -38,7 +43,7 @@ import {
 } from './errors.ts';
 import type { EvidenceAdded, ReportEvent } from './events.ts';
 import { shareFingerprint } from './evolve.ts';
-import type { OpenStatus, ReportFacts, ReportState } from './state.ts';
+import type { OpenStatus, Referral, ReportFacts, ReportState } from './state.ts';
 
 type Existing = Extract<ReportState, { reportId: string; channelId: string }>;
 type Open = Existing & { status: OpenStatus };
@@ -405,6 +410,145 @@ export function shareKey(command: ShareReportKey, state: ReportState): ReportEve
   ];
 }
 
+/**
+ * An investigator of the report's channel proposes to refer it to another channel (SECURITY.md,
+ * Protocol step 11). Every share must be the issuer's, for this report, one per target
+ * recipient; the reason must be the issuer's next message of the `referrals` thread under this
+ * referral's id. One referral is open at a time, and a channel that already has the report
+ * (its own, or an accepted referral) is not proposed again. A channel whose setting is
+ * `inform` forwards at once: the proposal and its taking effect are one decision.
+ */
+export function proposeReferral(command: ProposeReferral, state: ReportState): ReportEvent[] {
+  const s = open(state, command.type);
+  const by = staff(command.metadata);
+  const d = command.data;
+  if (command.metadata.actor.kind !== 'investigator')
+    throw new InvalidCommandError('only an investigator refers a report');
+  if (s.referrals.some((r) => r.referralId === d.referralId))
+    throw new DuplicateItemError('referral id already used');
+  if (d.toChannelId === s.channelId) throw new InvalidCommandError('referral to its own channel');
+  if (s.referrals.some((r) => r.status === 'proposed'))
+    throw new ReferralConflictError('another referral awaits the whistleblower');
+  if (s.referrals.some((r) => r.status === 'accepted' && r.toChannelId === d.toChannelId))
+    throw new ReferralConflictError('the channel already has the report');
+  const recipients = new Set(d.shares.map((share) => share.recipientId));
+  if (
+    d.shares.length === 0 ||
+    recipients.size !== d.shares.length ||
+    d.shares.some((share) => share.reportId !== s.reportId || share.sharedBy !== by)
+  )
+    throw new InvalidCommandError('shares are bound to another report or sharer');
+  const reason = ownNext(
+    s,
+    d.reason,
+    d.referralId,
+    command.metadata.actor,
+    d.authorKey,
+    s.referralSequences,
+  );
+  const proposedAt = iso(command.metadata);
+  const proposed: ReportEvent = {
+    type: 'ReferralProposed',
+    data: {
+      reportId: s.reportId,
+      referralId: d.referralId,
+      by,
+      fromChannelId: s.channelId,
+      toChannelId: d.toChannelId,
+      mode: d.mode,
+      handOver: d.handOver,
+      targetDeadlines: { ...d.targetDeadlines },
+      shares: [...d.shares],
+      reason,
+      proposedAt,
+    },
+  };
+  if (d.mode === 'consent') return [proposed];
+  return [proposed, takesEffect(s.reportId, d, 'not_asked', proposedAt)];
+}
+
+function takesEffect(
+  reportId: string,
+  referral: Pick<Referral, 'referralId' | 'toChannelId' | 'targetDeadlines'>,
+  consent: 'given' | 'not_asked',
+  acceptedAt: string,
+): ReportEvent {
+  const { acknowledgeWithinDays, feedbackWithinMonths } = referral.targetDeadlines;
+  return {
+    type: 'ReferralAccepted',
+    data: {
+      reportId,
+      referralId: referral.referralId,
+      toChannelId: referral.toChannelId,
+      consent,
+      acceptedAt,
+      acknowledgementDueAt: addDays(acceptedAt, acknowledgeWithinDays),
+      feedbackDueAt: addMonths(acceptedAt, feedbackWithinMonths),
+    },
+  };
+}
+
+/**
+ * The referral a whistleblower's answer is about. The same answer again is a retry and writes
+ * nothing; any other state of it (answered otherwise, withdrawn, unknown) is a conflict.
+ */
+function awaitingAnswer(
+  s: Existing,
+  referralId: string,
+  metadata: CommandMetadata,
+  answered: Referral['status'],
+): Referral | undefined {
+  if (metadata.actor.kind !== 'whistleblower')
+    throw new InvalidCommandError('only the whistleblower answers a referral');
+  const referral = s.referrals.find((r) => r.referralId === referralId);
+  if (referral?.status === answered) return undefined;
+  if (referral?.status !== 'proposed' || referral.mode !== 'consent')
+    throw new ReferralConflictError('no such referral awaits an answer');
+  return referral;
+}
+
+export function acceptReferral(command: AcceptReferral, state: ReportState): ReportEvent[] {
+  const s = existing(state);
+  const referral = awaitingAnswer(s, command.data.referralId, command.metadata, 'accepted');
+  if (!referral) return [];
+  return [takesEffect(s.reportId, referral, 'given', toMinute(command.metadata.now))];
+}
+
+export function declineReferral(command: DeclineReferral, state: ReportState): ReportEvent[] {
+  const s = existing(state);
+  const referral = awaitingAnswer(s, command.data.referralId, command.metadata, 'declined');
+  if (!referral) return [];
+  return [
+    {
+      type: 'ReferralDeclined',
+      data: {
+        reportId: s.reportId,
+        referralId: referral.referralId,
+        declinedAt: toMinute(command.metadata.now),
+      },
+    },
+  ];
+}
+
+export function withdrawReferral(command: WithdrawReferral, state: ReportState): ReportEvent[] {
+  const s = existing(state);
+  const by = staff(command.metadata);
+  const referral = s.referrals.find((r) => r.referralId === command.data.referralId);
+  if (referral?.status !== 'proposed')
+    throw new ReferralConflictError('no such referral awaits an answer');
+  return [
+    {
+      type: 'ReferralWithdrawn',
+      data: {
+        reportId: s.reportId,
+        referralId: referral.referralId,
+        by,
+        withdrawnAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
 /** Retention (Art. 18): only a closed report can be purged. */
 export function purge(command: PurgeReport, state: ReportState): ReportEvent[] {
   const s = existing(state);
@@ -452,6 +596,14 @@ export function decideReport(command: ReportCommand, state: ReportState): Report
       return attachLabel(command, state);
     case 'DetachLabel':
       return detachLabel(command, state);
+    case 'ProposeReferral':
+      return proposeReferral(command, state);
+    case 'AcceptReferral':
+      return acceptReferral(command, state);
+    case 'DeclineReferral':
+      return declineReferral(command, state);
+    case 'WithdrawReferral':
+      return withdrawReferral(command, state);
     case 'PurgeReport':
       return purge(command, state);
     default: {

@@ -88,3 +88,9 @@ export class RetentionNotElapsedError extends ReportDomainError {
   override readonly name = 'RetentionNotElapsedError';
   override readonly code = 'retention_not_elapsed';
 }
+
+/** A referral the command cannot act on: unknown, already answered, or another still open. */
+export class ReferralConflictError extends ReportDomainError {
+  override readonly name = 'ReferralConflictError';
+  override readonly code = 'referral_conflict';
+}

@@ -9,6 +9,7 @@ import { eventParser, eventTypesOf } from '../shared/event-schema.ts';
 import {
   attachmentHeaderSchema,
   messageEnvelopeSchema,
+  referralSharesSchema,
   reportKeyShareSchema,
   sealedSchema,
   submissionEnvelopeSchema,
@@ -182,6 +183,67 @@ export const reportLabelDetachedSchema = z.object({
   data: z.object({ reportId: id, by: id, label: z.string().min(1).max(40), detachedAt: at }),
 });
 
+/**
+ * Referral to another coalition member (SECURITY.md, Protocol step 11). An investigator's browser
+ * wrapped the report key to the target channel's signed recipient list (`shares`, one
+ * ReportKeyShare per target recipient, signed by the referrer) and sealed the reason under the
+ * report key (`reason`, a message envelope of the `referrals` thread, whose sealed body also names
+ * the target). The server learns that the report may move from `fromChannelId` to
+ * `toChannelId`, and when; never the key nor the reason. `mode` is the source channel's setting:
+ * `consent` waits for the whistleblower, `inform` (a legal duty to forward) takes effect at once
+ * and the whistleblower is told. `handOver`: the source gives up access once it takes effect.
+ * `targetDeadlines` are the target channel's, counted from acceptance.
+ */
+export const referralProposedSchema = z.object({
+  type: z.literal('ReferralProposed'),
+  data: z.object({
+    reportId: id,
+    referralId: id,
+    by: id,
+    fromChannelId: id,
+    toChannelId: id,
+    mode: z.enum(['consent', 'inform']),
+    handOver: z.boolean(),
+    targetDeadlines: z.object({
+      acknowledgeWithinDays: z.number().int().min(1).max(365),
+      feedbackWithinMonths: z.number().int().min(1).max(24),
+    }),
+    shares: referralSharesSchema,
+    reason: messageEnvelopeSchema,
+    proposedAt: at,
+  }),
+});
+
+/**
+ * The referral took effect: the whistleblower consented (`consent: 'given'`, minute-coarse as
+ * everything they do) or the source channel forwards by duty (`'not_asked'`, with the proposal).
+ * Only now does the desk hand the target its shares; its own deadlines start here.
+ */
+export const referralAcceptedSchema = z.object({
+  type: z.literal('ReferralAccepted'),
+  data: z.object({
+    reportId: id,
+    referralId: id,
+    toChannelId: id,
+    consent: z.enum(['given', 'not_asked']),
+    acceptedAt: at,
+    acknowledgementDueAt: at,
+    feedbackDueAt: at,
+  }),
+});
+
+/** The whistleblower said no: the shares stay unused, the target never sees the report. */
+export const referralDeclinedSchema = z.object({
+  type: z.literal('ReferralDeclined'),
+  data: z.object({ reportId: id, referralId: id, declinedAt: at }),
+});
+
+/** The source took a proposal back before the whistleblower answered: nothing was shared. */
+export const referralWithdrawnSchema = z.object({
+  type: z.literal('ReferralWithdrawn'),
+  data: z.object({ reportId: id, referralId: id, by: id, withdrawnAt: at }),
+});
+
 export const reportEventSchema = z.discriminatedUnion('type', [
   reportSubmittedSchema,
   reportAcknowledgedSchema,
@@ -198,6 +260,10 @@ export const reportEventSchema = z.discriminatedUnion('type', [
   reportKeySharedSchema,
   reportLabelAttachedSchema,
   reportLabelDetachedSchema,
+  referralProposedSchema,
+  referralAcceptedSchema,
+  referralDeclinedSchema,
+  referralWithdrawnSchema,
   reportPurgedSchema,
 ]);
 
@@ -208,6 +274,7 @@ export type ReportSubmitted = ReportEventOf<'ReportSubmitted'>;
 export type MessagePosted = ReportEventOf<'MessagePosted'>;
 export type EvidenceAdded = ReportEventOf<'EvidenceAdded'>;
 export type ReportKeyShared = ReportEventOf<'ReportKeyShared'>;
+export type ReferralProposed = ReportEventOf<'ReferralProposed'>;
 
 export const reportEventTypes = eventTypesOf(reportEventSchema);
 export const parseReportEvent = eventParser(reportEventSchema);

@@ -1,6 +1,6 @@
 import { messageEnvelopeSchema } from '../shared/sealed.ts';
 import { type ReportEvent, type ReportKeyShared } from './events.ts';
-import type { ReportFacts, ReportState } from './state.ts';
+import type { Referral, ReportFacts, ReportState } from './state.ts';
 
 type Existing = Extract<ReportState, { channelId: string }>;
 
@@ -27,6 +27,8 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       noteSequences: {},
       sealedTo: d.envelope.recipients.map((r) => r.recipientId),
       keyShares: {},
+      referrals: [],
+      referralSequences: {},
     };
   }
   if (state.status === 'none' || state.status === 'purged') return state;
@@ -103,6 +105,30 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       return facts({ labels: [...s.labels, event.data.label] });
     case 'ReportLabelDetached':
       return facts({ labels: s.labels.filter((l) => l !== event.data.label) });
+    case 'ReferralProposed': {
+      const d = event.data;
+      return facts({
+        referrals: [
+          ...s.referrals,
+          {
+            referralId: d.referralId,
+            toChannelId: d.toChannelId,
+            by: d.by,
+            mode: d.mode,
+            handOver: d.handOver,
+            targetDeadlines: d.targetDeadlines,
+            status: 'proposed',
+          },
+        ],
+        referralSequences: counted(s.referralSequences, d.reason),
+      });
+    }
+    case 'ReferralAccepted':
+      return facts({ referrals: answered(s.referrals, event.data.referralId, 'accepted') });
+    case 'ReferralDeclined':
+      return facts({ referrals: answered(s.referrals, event.data.referralId, 'declined') });
+    case 'ReferralWithdrawn':
+      return facts({ referrals: answered(s.referrals, event.data.referralId, 'withdrawn') });
     case 'ReportPurged':
       return { status: 'purged', reportId: s.reportId };
     default: {
@@ -126,4 +152,12 @@ function counted(next: Readonly<Record<string, number>>, sealed: unknown) {
   if (!parsed.success) return next;
   const { authorKey, sequence } = parsed.data;
   return { ...next, [authorKey]: Math.max(next[authorKey] ?? 0, sequence + 1) };
+}
+
+function answered(
+  referrals: readonly Referral[],
+  referralId: string,
+  status: Referral['status'],
+): Referral[] {
+  return referrals.map((r) => (r.referralId === referralId ? { ...r, status } : r));
 }

@@ -19,6 +19,7 @@ import {
   LabelNotDefinedError,
   MessageOutOfSequenceError,
   NotAssignedError,
+  ReferralConflictError,
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
@@ -157,6 +158,32 @@ const commands: Record<ReportCommand['type'], ReportCommand> = {
   }),
   DetachLabel: cmd({ type: 'DetachLabel', data: { reportId, label: 'fraud' } }),
   PurgeReport: cmd({ type: 'PurgeReport', data: { reportId } }),
+  ProposeReferral: cmd({
+    type: 'ProposeReferral',
+    data: {
+      reportId,
+      referralId: fakeUuid('ref1'),
+      toChannelId: fakeUuid('channel-b'),
+      mode: 'consent',
+      handOver: false,
+      targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+      shares: [keyShare(fakeUuid('bea'), { sharedBy: alice })],
+      reason: aliceMessage('ref1'),
+      authorKey: aliceKey,
+    },
+  }),
+  AcceptReferral: cmd(
+    { type: 'AcceptReferral', data: { reportId, referralId: fakeUuid('ref1') } },
+    whistleblower,
+  ),
+  DeclineReferral: cmd(
+    { type: 'DeclineReferral', data: { reportId, referralId: fakeUuid('ref1') } },
+    whistleblower,
+  ),
+  WithdrawReferral: cmd({
+    type: 'WithdrawReferral',
+    data: { reportId, referralId: fakeUuid('ref1') },
+  }),
 };
 
 describe('report decider', () => {
@@ -720,6 +747,7 @@ describe('report decider', () => {
       'AddInternalNote',
       'ShareReportKey',
       'AttachLabel',
+      'ProposeReferral',
     ],
     acknowledged: [
       'TriageReport',
@@ -732,6 +760,7 @@ describe('report decider', () => {
       'ReferReport',
       'ShareReportKey',
       'AttachLabel',
+      'ProposeReferral',
     ],
     closed: ['AddInternalNote', 'ReopenReport', 'ShareReportKey', 'PurgeReport', 'AttachLabel'],
     purged: [],
@@ -750,6 +779,9 @@ describe('report decider', () => {
     if (type === 'UnassignReport' && status !== 'closed') return NotAssignedError;
     // Nothing attached in these histories; detaching is not refused for the status.
     if (type === 'DetachLabel') return NotAssignedError;
+    // No referral in these histories: an answer or a withdrawal has nothing to act on.
+    if (['AcceptReferral', 'DeclineReferral', 'WithdrawReferral'].includes(type))
+      return ReferralConflictError;
     return IllegalTransitionError;
   };
   for (const [status, history] of Object.entries(histories)) {

@@ -1,3 +1,4 @@
+import type { Deadlines } from './commands.ts';
 import type { Outcome, Priority, Sector } from './events.ts';
 
 export type OpenStatus = 'submitted' | 'acknowledged' | 'in_review' | 'investigating';
@@ -30,6 +31,21 @@ export interface ReportFacts {
    * (a retry of it writes nothing; a new one from the same sharer replaces it).
    */
   readonly keyShares: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Referrals in the order proposed (at most one `proposed` at a time). */
+  readonly referrals: readonly Referral[];
+  /** Next sequence per author key in the `referrals` thread (the sealed reasons). */
+  readonly referralSequences: Readonly<Record<string, number>>;
+}
+
+/** A referral as deciders and the desk see it: plain fields only. */
+export interface Referral {
+  readonly referralId: string;
+  readonly toChannelId: string;
+  readonly by: string;
+  readonly mode: 'consent' | 'inform';
+  readonly handOver: boolean;
+  readonly targetDeadlines: Deadlines;
+  readonly status: 'proposed' | 'accepted' | 'declined' | 'withdrawn';
 }
 
 export type ReportState =

@@ -8,6 +8,8 @@ import { z } from 'zod';
  * JSON (older notes may be any sealed object); referrals have no protocol schema yet. Both are
  * bounded in size.
  */
+import { reportKeyShareSchema as keyShare } from '@integrity-desk/protocol';
+
 export {
   attachmentHeaderSchema,
   loginVerifierSchema,
@@ -30,3 +32,9 @@ export const sealedSchema = z
   .refine((v) => JSON.stringify(v).length <= MAX_SEALED_JSON, 'sealed payload too large');
 /** Commands accept envelopes as plain objects; the event schemas check them before append. */
 export type Sealed = Record<string, unknown>;
+
+/**
+ * A referral's key shares: the report key sealed to each recipient of the target channel's signed
+ * list (one protocol ReportKeyShare each). A ciphertext container of its own for plain-fields.ts.
+ */
+export const referralSharesSchema = z.array(keyShare).min(1).max(64);

@@ -69,7 +69,7 @@ export async function playGoldenStory() {
   ).toBe(201);
 
   const alice: Actor = { kind: 'investigator', investigatorId: w.alice.investigatorId };
-  const act = (id: string, type: ReportCommand['type'], data: object, actor = alice) =>
+  const act = (id: string, type: ReportCommand['type'], data: object, actor: Actor = alice) =>
     handleReportCommand(store, id, {
       type,
       data: { reportId: id, ...data },
@@ -202,9 +202,45 @@ export async function playGoldenStory() {
   // legacy account proving its keys, a key mismatch alarm, a deployment key rotation.
   await playAccountChapter(w, reportId);
 
-  // A report closed and kept.
+  // A report closed and kept; before, referrals to the other channel: declined, withdrawn,
+  // then accepted by the whistleblower.
   const closed = await submitReport(w);
   await act(closed, 'AcknowledgeReport', {});
+  const whistleblower: Actor = { kind: 'whistleblower' };
+  for (const [sequence, answer] of (
+    ['DeclineReferral', 'WithdrawReferral', 'AcceptReferral'] as const
+  ).entries()) {
+    const referralId = randomUUID();
+    await act(closed, 'ProposeReferral', {
+      referralId,
+      toChannelId: otherId,
+      mode: 'consent',
+      handOver: false,
+      targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+      shares: [
+        {
+          v: 1,
+          reportId: closed,
+          recipientId: w.bob.investigatorId,
+          boxPublicKey: fakeB64(32, 'box:bob'),
+          sharedBy: w.alice.investigatorId,
+          wrappedKey: fakeB64(80, `wrapped:${sequence}`),
+          signature: fakeB64(64, 'signature'),
+        },
+      ],
+      reason: fakeMessageEnvelope(closed, referralId, 'investigator', {
+        authorKey: alicesKey,
+        sequence,
+      }),
+      authorKey: alicesKey,
+    });
+    await act(
+      closed,
+      answer,
+      { referralId },
+      answer === 'WithdrawReferral' ? alice : whistleblower,
+    );
+  }
   await act(closed, 'CloseReport', { outcome: 'substantiated' });
 
   // A second report, closed and purged: what survives is its record.

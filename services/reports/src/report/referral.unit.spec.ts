@@ -1,0 +1,264 @@
+// Referral to another channel (SECURITY.md, Protocol step 11): proposal with the target's key
+// shares and a sealed reason, the whistleblower's answer, withdrawal, and inform-only channels.
+import { describe, it } from 'vitest';
+import type { Actor } from '../shared/command.ts';
+import { deciderSpec } from '../shared/decider-spec.ts';
+import {
+  fakeB64,
+  fakeMessageEnvelope,
+  fakeSubmissionEnvelope,
+  fakeUuid,
+} from '../shared/fixtures.ts';
+import type { ProposeReferral, ReportCommand } from './commands.ts';
+import {
+  DuplicateItemError,
+  IllegalTransitionError,
+  InvalidCommandError,
+  MessageOutOfSequenceError,
+  ReferralConflictError,
+  WrongAuthorError,
+} from './errors.ts';
+import type { ReportEvent } from './events.ts';
+import { reportDecider } from './handle.ts';
+
+const spec = deciderSpec(reportDecider);
+const reportId = fakeUuid('report');
+const channelA = fakeUuid('channel-a');
+const channelB = fakeUuid('channel-b');
+const alice = fakeUuid('alice');
+const bea = fakeUuid('bea');
+const ben = fakeUuid('ben');
+const referralId = fakeUuid('referral-1');
+const now = new Date('2026-03-04T10:17:42.123Z');
+const at = now.toISOString();
+const atMinute = '2026-03-04T10:17:00.000Z';
+const investigator: Actor = { kind: 'investigator', investigatorId: alice };
+const whistleblower: Actor = { kind: 'whistleblower' };
+const aliceKey = fakeB64(32, 'sign:alice');
+const reason = (id = referralId, sequence = 0, authorKey = aliceKey) =>
+  fakeMessageEnvelope(reportId, id, 'investigator', { authorKey, sequence });
+const share = (recipientId: string, patch: Record<string, unknown> = {}) => ({
+  v: 1 as const,
+  reportId,
+  recipientId,
+  boxPublicKey: fakeB64(32, `box:${recipientId}`),
+  sharedBy: alice,
+  wrappedKey: fakeB64(80, `wrapped:${recipientId}`),
+  signature: fakeB64(64, 'signature'),
+  ...patch,
+});
+const deadlines = { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 };
+
+const submitted: ReportEvent = {
+  type: 'ReportSubmitted',
+  data: {
+    reportId,
+    channelId: channelA,
+    receivedAt: '2026-03-01T09:00:00.000Z',
+    acknowledgementDueAt: '2026-03-08T09:00:00.000Z',
+    envelope: fakeSubmissionEnvelope(reportId, channelA),
+  },
+};
+const closed: ReportEvent = {
+  type: 'ReportClosed',
+  data: { reportId, by: alice, outcome: 'substantiated', closedAt: at },
+};
+
+const propose = (
+  patch: Partial<ProposeReferral['data']> = {},
+  actor: Actor = investigator,
+): ReportCommand => ({
+  type: 'ProposeReferral',
+  data: {
+    reportId,
+    referralId,
+    toChannelId: channelB,
+    mode: 'consent',
+    handOver: false,
+    targetDeadlines: deadlines,
+    shares: [share(bea), share(ben)],
+    reason: reason(),
+    authorKey: aliceKey,
+    ...patch,
+  },
+  metadata: { now, eventId: 'e-1', actor },
+});
+const answer = (
+  type: 'AcceptReferral' | 'DeclineReferral' | 'WithdrawReferral',
+  actor: Actor = type === 'WithdrawReferral' ? investigator : whistleblower,
+  id = referralId,
+): ReportCommand => ({
+  type,
+  data: { reportId, referralId: id },
+  metadata: { now, eventId: 'e-2', actor },
+});
+
+const proposed = (patch: Record<string, unknown> = {}): ReportEvent => ({
+  type: 'ReferralProposed',
+  data: {
+    reportId,
+    referralId,
+    by: alice,
+    fromChannelId: channelA,
+    toChannelId: channelB,
+    mode: 'consent',
+    handOver: false,
+    targetDeadlines: deadlines,
+    shares: [share(bea), share(ben)],
+    reason: reason(),
+    proposedAt: at,
+    ...patch,
+  } as Extract<ReportEvent, { type: 'ReferralProposed' }>['data'],
+});
+const accepted = (consent: 'given' | 'not_asked', acceptedAt: string): ReportEvent => ({
+  type: 'ReferralAccepted',
+  data: {
+    reportId,
+    referralId,
+    toChannelId: channelB,
+    consent,
+    acceptedAt,
+    acknowledgementDueAt: new Date(Date.parse(acceptedAt) + 7 * 86_400_000).toISOString(),
+    feedbackDueAt: acceptedAt.replace('2026-03-', '2026-06-'),
+  },
+});
+const declined: ReportEvent = {
+  type: 'ReferralDeclined',
+  data: { reportId, referralId, declinedAt: atMinute },
+};
+const withdrawn: ReportEvent = {
+  type: 'ReferralWithdrawn',
+  data: { reportId, referralId, by: alice, withdrawnAt: at },
+};
+
+describe('referral decider', () => {
+  describe('ProposeReferral', () => {
+    it('proposes with the target’s shares, the sealed reason and the target’s deadlines', () =>
+      spec([submitted]).when(propose()).then([proposed()]));
+    it('forwards at once when the channel informs only: the whistleblower is not asked', () =>
+      spec([submitted])
+        .when(propose({ mode: 'inform', handOver: true }))
+        .then([proposed({ mode: 'inform', handOver: true }), accepted('not_asked', at)]));
+    it('refuses a referral to the report’s own channel', () =>
+      spec([submitted])
+        .when(propose({ toChannelId: channelA }))
+        .thenThrows(InvalidCommandError));
+    it('refuses a second proposal while one awaits the whistleblower', () =>
+      spec([submitted, proposed()])
+        .when(
+          propose({
+            referralId: fakeUuid('referral-2'),
+            reason: reason(fakeUuid('referral-2'), 1),
+          }),
+        )
+        .thenThrows(ReferralConflictError));
+    it('refuses to propose again to a channel that already has the report', () =>
+      spec([submitted, proposed(), accepted('given', atMinute)])
+        .when(
+          propose({
+            referralId: fakeUuid('referral-2'),
+            reason: reason(fakeUuid('referral-2'), 1),
+          }),
+        )
+        .thenThrows(ReferralConflictError));
+    it('proposes again after a decline, with the next reason of the thread', () =>
+      spec([submitted, proposed(), declined])
+        .when(
+          propose({
+            referralId: fakeUuid('referral-2'),
+            reason: reason(fakeUuid('referral-2'), 1),
+          }),
+        )
+        .then([
+          proposed({
+            referralId: fakeUuid('referral-2'),
+            reason: reason(fakeUuid('referral-2'), 1),
+          }),
+        ]));
+    it('refuses a reused referral id', () =>
+      spec([submitted, proposed(), withdrawn])
+        .when(propose({ reason: reason(referralId, 1) }))
+        .thenThrows(DuplicateItemError));
+    it('refuses shares of another report or sharer, none, or two for one recipient', () => {
+      for (const shares of [
+        [share(bea, { reportId: fakeUuid('other') })],
+        [share(bea, { sharedBy: bea })],
+        [],
+        [share(bea), share(bea)],
+      ])
+        spec([submitted]).when(propose({ shares })).thenThrows(InvalidCommandError);
+    });
+    it('refuses a reason not signed with the caller’s key, out of sequence, or for another id', () => {
+      spec([submitted])
+        .when(propose({ reason: reason(referralId, 0, fakeB64(32, 'mallory')) }))
+        .thenThrows(WrongAuthorError);
+      spec([submitted])
+        .when(propose({ reason: reason(referralId, 1) }))
+        .thenThrows(MessageOutOfSequenceError);
+      spec([submitted])
+        .when(propose({ reason: reason(fakeUuid('other')) }))
+        .thenThrows(InvalidCommandError);
+    });
+    it('refuses a whistleblower or the system, and a closed report', () => {
+      spec([submitted]).when(propose({}, whistleblower)).thenThrows(InvalidCommandError);
+      spec([submitted])
+        .when(propose({}, { kind: 'system' }))
+        .thenThrows(InvalidCommandError);
+      spec([submitted, closed]).when(propose()).thenThrows(IllegalTransitionError);
+    });
+  });
+
+  describe('AcceptReferral / DeclineReferral', () => {
+    it('accepts to the minute and starts the target’s own deadlines there', () =>
+      spec([submitted, proposed()])
+        .when(answer('AcceptReferral'))
+        .then([accepted('given', atMinute)]));
+    it('declines to the minute', () =>
+      spec([submitted, proposed()]).when(answer('DeclineReferral')).then([declined]));
+    it('writes nothing for the same answer again (a retry)', () => {
+      spec([submitted, proposed(), accepted('given', atMinute)])
+        .when(answer('AcceptReferral'))
+        .then([]);
+      spec([submitted, proposed(), declined]).when(answer('DeclineReferral')).then([]);
+    });
+    it('refuses the other answer once answered, a withdrawn or unknown referral', () => {
+      spec([submitted, proposed(), declined])
+        .when(answer('AcceptReferral'))
+        .thenThrows(ReferralConflictError);
+      spec([submitted, proposed(), accepted('given', atMinute)])
+        .when(answer('DeclineReferral'))
+        .thenThrows(ReferralConflictError);
+      spec([submitted, proposed(), withdrawn])
+        .when(answer('AcceptReferral'))
+        .thenThrows(ReferralConflictError);
+      spec([submitted, proposed()])
+        .when(answer('AcceptReferral', whistleblower, fakeUuid('unknown')))
+        .thenThrows(ReferralConflictError);
+    });
+    it('never asks about an inform-only referral: it took effect already', () =>
+      spec([submitted, proposed({ mode: 'inform' }), accepted('not_asked', at)])
+        .when(answer('DeclineReferral'))
+        .thenThrows(ReferralConflictError));
+    it('refuses an answer from anyone but the whistleblower', () =>
+      spec([submitted, proposed()])
+        .when(answer('AcceptReferral', investigator))
+        .thenThrows(InvalidCommandError));
+  });
+
+  describe('WithdrawReferral', () => {
+    it('withdraws a proposal the whistleblower has not answered', () =>
+      spec([submitted, proposed()]).when(answer('WithdrawReferral')).then([withdrawn]));
+    it('refuses once answered: an accepted referral shared its key already', () => {
+      spec([submitted, proposed(), accepted('given', atMinute)])
+        .when(answer('WithdrawReferral'))
+        .thenThrows(ReferralConflictError);
+      spec([submitted, proposed(), declined])
+        .when(answer('WithdrawReferral'))
+        .thenThrows(ReferralConflictError);
+    });
+    it('refuses the whistleblower', () =>
+      spec([submitted, proposed()])
+        .when(answer('WithdrawReferral', whistleblower))
+        .thenThrows(InvalidCommandError));
+  });
+});

@@ -36,6 +36,8 @@ function file(over: Partial<DeskCase> = {}): DeskCase {
     keyShares: [],
     cannotOpen: [],
     mayShareAgain: [],
+    referrals: [],
+    referredIn: null,
     recipientList: null,
     deploymentSignPublicKey: null,
     revision: 0,

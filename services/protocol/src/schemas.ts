@@ -345,11 +345,28 @@ const caseDatesSchema = z.object({
  * ids, notes or triage. The return path (`returnedCaseSchema`) is the part the report key
  * comes from.
  */
+const referralModeSchema = z.enum(['consent', 'inform']);
+const referralStatusSchema = z.enum(['proposed', 'accepted', 'declined', 'withdrawn']);
+
+/**
+ * A referral of the case to another channel as its whistleblower sees it (SECURITY.md, Protocol
+ * step 11): the reason is a message envelope of the `referrals` thread, opened in the worker.
+ */
+export const caseReferralSchema = z.object({
+  referralId: idSchema,
+  toChannelId: idSchema,
+  mode: referralModeSchema,
+  status: referralStatusSchema,
+  reason: z.unknown(),
+  proposedAt: timeSchema,
+});
+
 export const whistleblowerCaseSchema = z.object({
   ...returnedCaseSchema.shape,
   ...caseDatesSchema.shape,
   timeline: z.array(z.object({ type: z.string(), at: timeSchema })),
   messages: z.array(caseMessageSchema),
+  referrals: z.array(caseReferralSchema),
   evidence: z.array(caseEvidenceSchema.extend({ blobId: z.string() })),
 });
 
@@ -419,7 +436,49 @@ export const deskCaseSchema = z.object({
   deploymentKeyTransitions: z.array(z.unknown()).optional(),
   /** The open deadline's reminder badge (services/reports/src/reminders/state.ts). */
   reminder: z.enum(reminderStates).nullable().optional(),
+  /** Referrals of the case to other channels, plain fields only (Protocol step 11). */
+  referrals: z.array(
+    z.object({
+      referralId: idSchema,
+      toChannelId: idSchema,
+      toChannelName: z.string().nullable(),
+      by: z.string(),
+      mode: referralModeSchema,
+      handOver: z.boolean(),
+      status: referralStatusSchema,
+      proposedAt: timeSchema,
+    }),
+  ),
+  /**
+   * How the caller reads the case when a referral brought it to their channel: from where, and
+   * the target's own deadlines, counted from acceptance. Null for the report's own channel.
+   */
+  referredIn: z
+    .object({
+      referralId: idSchema,
+      fromChannelId: idSchema,
+      fromChannelName: z.string().nullable(),
+      handOver: z.boolean(),
+      acceptedAt: timeSchema,
+      acknowledgementDueAt: timeSchema,
+      feedbackDueAt: timeSchema,
+    })
+    .nullable(),
   revision: z.number().int(),
+});
+
+/** Desk's `GET /api/referrals/incoming`: referred reports that took effect into my channels. */
+export const incomingReferralSchema = z.object({
+  referralId: idSchema,
+  reportId: idSchema,
+  fromChannelId: idSchema,
+  fromChannelName: z.string().nullable(),
+  toChannelId: idSchema,
+  toChannelName: z.string().nullable(),
+  handOver: z.boolean(),
+  acceptedAt: timeSchema,
+  acknowledgementDueAt: timeSchema,
+  feedbackDueAt: timeSchema,
 });
 
 /** One row of a desk queue (`GET /api/queues/:name`). */
@@ -463,3 +522,5 @@ export type WhistleblowerCase = z.infer<typeof whistleblowerCaseSchema>;
 export type Triage = z.infer<typeof triageSchema>;
 export type DeskCase = z.infer<typeof deskCaseSchema>;
 export type QueueItem = z.infer<typeof queueItemSchema>;
+export type CaseReferral = z.infer<typeof caseReferralSchema>;
+export type IncomingReferral = z.infer<typeof incomingReferralSchema>;

@@ -4,6 +4,7 @@ import {
   channelDecider,
   channelStream,
   deadlinesSchema,
+  referralModeSchema,
   deploymentDecider,
   deploymentStream,
   directiveDeadlines,
@@ -276,6 +277,12 @@ export function adminRoutes(ctx: DeskContext): Router {
       type: 'SetAcknowledgementTemplate',
       data: { channelId, template: b.template },
     }),
+  );
+  // Referral to another channel: `consent` (the whistleblower decides) or `inform` only.
+  channelCommand(
+    'referral-mode',
+    z.object({ mode: referralModeSchema }).strict(),
+    (b, channelId) => ({ type: 'SetReferralMode', data: { channelId, mode: b.mode } }),
   );
   channelCommand('archive', z.object({}).strict(), (_b, channelId) => ({
     type: 'ArchiveChannel',

@@ -10,10 +10,15 @@ import {
   readAggregate,
   type ChannelEvent,
   type RecipientList,
+  type Referral,
   type ReportCommand,
   type ReportEvent,
 } from '@integrity-desk/reports';
-import { reportKeyShareSchema, verifyReportKeyShare } from '@integrity-desk/protocol';
+import {
+  reportKeyShareSchema,
+  verifyReportKeyShare,
+  type ReportKeyShare,
+} from '@integrity-desk/protocol';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
@@ -42,25 +47,34 @@ export async function keySharesView(ctx: DeskContext, loaded: LoadedCase) {
   const { caller, read, state, channel, channelRead } = loaded;
   // Each sharer's latest share to the caller, newest first: the browser tries them in this order
   // until one opens the report, so a colleague's later share gets past an insider's bad one.
-  const latest = new Map<string, Extract<ReportEvent, { type: 'ReportKeyShared' }>>();
+  const latest = new Map<string, { share: ReportKeyShare; sharedAt: string; by: string }>();
   for (const { event } of read.events)
     if (event.type === 'ReportKeyShared' && event.data.recipientId === caller.investigatorId) {
       latest.delete(event.data.by);
-      latest.set(event.data.by, event);
+      latest.set(event.data.by, event.data);
     }
+  // A referral's share opens for its target only once the referral took effect (Protocol
+  // step 11): the one `loadCase` let the caller in by. Its sharer is in the report channel's
+  // list, as a colleague's is, so the browser checks it the same way.
+  const referred = loaded.referral && referralShareOf(read.events, loaded.referral, caller);
+  if (referred) {
+    latest.delete(referred.by);
+    latest.set(referred.by, referred);
+  }
   const mine = [];
   for (const event of [...latest.values()].reverse()) {
-    const sharer = await readInvestigator(ctx, event.data.by);
+    const sharer = await readInvestigator(ctx, event.by);
     mine.push({
-      share: event.data.share,
-      sharedAt: event.data.sharedAt,
+      share: event.share,
+      sharedAt: event.sharedAt,
       sharerSignPublicKey:
         sharer.state.status === 'none' || sharer.state.status === 'invited'
           ? null
           : sharer.state.signPublicKey,
     });
   }
-  const recipients = channel.status === 'none' ? [] : channel.recipients;
+  // A reader by referral shares with nobody of the report's channel: that is its own business.
+  const recipients = channel.status === 'none' || loaded.referral ? [] : channel.recipients;
   const deployment = await readAggregate(ctx.deps.store, deploymentStream, deploymentDecider);
   return {
     ...deploymentKeyFacts(deployment.state),
@@ -77,6 +91,47 @@ export async function keySharesView(ctx: DeskContext, loaded: LoadedCase) {
     ),
     recipientList: signedRecipientList(channelRead.events),
   };
+}
+
+/**
+ * A share the desk stores must be one that could open: sealed to the box key `recipients` (the
+ * signed list of the channel it is for) gives its recipient, and signed with the key `sharers`
+ * (the signed list of the report's channel) gives its sharer. The browsers check the same
+ * again; this keeps a buggy or hostile page from storing a share that would not open. 409 when
+ * the lists do not name them so, 400 when the share itself fails.
+ */
+export async function checkShare(
+  ctx: DeskContext,
+  share: ReportKeyShare,
+  lists: { reportId: string; recipients: RecipientList | null; sharers: RecipientList | null },
+): Promise<void> {
+  const entry = lists.recipients?.recipients.find((r) => r.recipientId === share.recipientId);
+  if (!lists.sharers || !entry || entry.boxPublicKey !== share.boxPublicKey)
+    throw new ProblemError('conflict');
+  try {
+    verifyReportKeyShare(await ctx.backend(), share, {
+      reportId: lists.reportId,
+      recipientId: entry.recipientId,
+      boxPublicKey: entry.boxPublicKey,
+      sharers: lists.sharers.recipients,
+    });
+  } catch {
+    throw new ProblemError('invalidRequest');
+  }
+}
+
+function referralShareOf(
+  events: readonly { event: ReportEvent }[],
+  referral: Referral,
+  caller: { investigatorId: string },
+) {
+  for (const { event } of events) {
+    if (event.type !== 'ReferralProposed' || event.data.referralId !== referral.referralId)
+      continue;
+    const share = event.data.shares.find((s) => s.recipientId === caller.investigatorId);
+    return share && { share, sharedAt: event.data.proposedAt, by: event.data.by };
+  }
+  return undefined;
 }
 
 const shareBody = z.object({ share: reportKeyShareSchema }).strict();
@@ -99,19 +154,7 @@ export function shareRoute(ctx: DeskContext, router: Router): void {
       throw new ProblemError('invalidRequest');
     if (!isRecipient(channel, share.recipientId)) throw new ProblemError('conflict');
     const list = signedRecipientList(channelRead.events);
-    const entry = list?.recipients.find((r) => r.recipientId === share.recipientId);
-    if (!list || !entry || entry.boxPublicKey !== share.boxPublicKey)
-      throw new ProblemError('conflict');
-    try {
-      verifyReportKeyShare(await ctx.backend(), share, {
-        reportId,
-        recipientId: entry.recipientId,
-        boxPublicKey: entry.boxPublicKey,
-        sharers: list.recipients,
-      });
-    } catch {
-      throw new ProblemError('invalidRequest');
-    }
+    await checkShare(ctx, share, { reportId, recipients: list, sharers: list });
     const command = {
       type: 'ShareReportKey',
       data: { reportId, recipientId: share.recipientId, share },

@@ -21,6 +21,7 @@ import { action, postCommand } from '../http/command-route.ts';
 import { caseHistory, questionnaireFor } from './history.ts';
 import { keySharesView, shareRoute } from './key-shares.ts';
 import { loadCase } from './load.ts';
+import { referralRoutes, referralsView } from './referrals.ts';
 
 const sealed = z
   .record(z.string(), z.unknown())
@@ -201,6 +202,7 @@ export function caseRoutes(ctx: DeskContext): Router {
       ackTemplate: loaded.channel.status === 'none' ? null : loaded.channel.ackTemplate || null,
       ...(await keySharesView(ctx, loaded)),
       ...reminderView(ctx, loaded.reportId),
+      ...(await referralsView(ctx, loaded)),
       revision: Number(read.revision),
     });
   });
@@ -270,6 +272,7 @@ export function caseRoutes(ctx: DeskContext): Router {
   });
 
   shareRoute(ctx, router);
+  router.use(referralRoutes(ctx));
 
   for (const [name, a] of Object.entries(reportActions))
     postCommand(router, `/api/reports/:reportId/${name}`, a, {

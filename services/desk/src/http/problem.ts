@@ -21,6 +21,7 @@ import {
   ReportNotFoundError,
   ReportPurgedError,
   RecipientListRefusedError,
+  ReferralConflictError,
   StaleVersionError,
   WrongAuthorError,
 } from '@integrity-desk/reports';
@@ -117,6 +118,7 @@ function kindOfDomainError(error: unknown): ProblemKind | undefined {
     error instanceof NotAssignedError ||
     error instanceof DuplicateItemError ||
     error instanceof KeyShareConflictError ||
+    error instanceof ReferralConflictError ||
     error instanceof ReportAlreadySubmittedError ||
     error instanceof StaleVersionError ||
     error instanceof DuplicateEventIdError

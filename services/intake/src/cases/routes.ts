@@ -9,6 +9,7 @@ import {
 } from '../http-domain/protocol.ts';
 import {
   addWhistleblowerEvidence,
+  answerReferral,
   readCaseView,
   postWhistleblowerMessage,
   type CaseView,
@@ -27,6 +28,10 @@ const beginBody = z.strictObject({
 });
 const evidenceParams = z.strictObject({ evidenceId: idSchema });
 const emptyBody = z.strictObject({});
+const referralParams = z.strictObject({
+  referralId: idSchema,
+  answer: z.enum(['accept', 'decline']),
+});
 
 /** Ciphertext bytes of a stored piece of evidence (its header says how many chunks it has). */
 function storedSize(item: { paddedSize: number; header: unknown }): number {
@@ -90,6 +95,31 @@ export function caseRoutes(ctx: IntakeContext): Router {
     });
     res.status(201).json({ messageId: body.messageId });
   });
+
+  /**
+   * The whistleblower accepts or declines a referral of their case to another channel (SECURITY.md,
+   * Protocol step 11, and Public endpoints): only an accepted one lets the target read it. An
+   * unknown referral, one already answered otherwise or withdrawn: 409; the same answer again:
+   * the same success.
+   */
+  router.post(
+    '/case/referrals/:referralId/:answer',
+    writeLimit,
+    ...jsonBody(1024),
+    async (req, res) => {
+      const { referralId, answer } = parseRequest(referralParams, req.params);
+      parseRequest(emptyBody, req.body);
+      const reportId = sessionReport(req);
+      await caseOf(reportId);
+      await answerReferral(store, {
+        reportId,
+        referralId,
+        accept: answer === 'accept',
+        now: clock.now(),
+      });
+      res.status(204).end();
+    },
+  );
 
   async function uploadStatus(reportId: string, evidenceId: string) {
     const view = await caseOf(reportId);

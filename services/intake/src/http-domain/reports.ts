@@ -22,6 +22,7 @@ import {
   ReportAlreadySubmittedError,
   ReportNotFoundError,
   ReportPurgedError,
+  ReferralConflictError,
   WrongAuthorError,
   handleReportCommand,
   readReport,
@@ -64,6 +65,7 @@ async function run(store: EventStore, reportId: string, command: ReportCommand):
     if (
       error instanceof ReportAlreadySubmittedError ||
       error instanceof DuplicateItemError ||
+      error instanceof ReferralConflictError ||
       error instanceof WrongExpectedVersionError ||
       error instanceof DuplicateEventIdError
     ) {
@@ -171,6 +173,27 @@ export function addWhistleblowerEvidence(
   });
 }
 
+/**
+ * The whistleblower's answer to a proposed referral (SECURITY.md, Protocol step 11). The event
+ * id is derived from the answer, so a retry is the same success; the decider writes nothing for
+ * the same answer again and refuses the other one (409).
+ */
+export function answerReferral(
+  store: EventStore,
+  input: { reportId: string; referralId: string; accept: boolean; now: Date },
+): Promise<void> {
+  const type = input.accept ? 'AcceptReferral' : 'DeclineReferral';
+  return run(store, input.reportId, {
+    type,
+    data: { reportId: input.reportId, referralId: input.referralId },
+    metadata: {
+      now: input.now,
+      eventId: contentEventId(type, input.reportId, input.referralId),
+      actor: whistleblower,
+    },
+  });
+}
+
 const namesBlob = (e: { type: string; data: unknown }, blobId: string) =>
   e.type === 'EvidenceAdded' && (e.data as { blobId?: unknown }).blobId === blobId;
 
@@ -235,6 +258,19 @@ export interface CaseView {
     readonly envelope: Sealed;
     readonly postedAt: string;
   }[];
+  /**
+   * Referrals of the case to another channel, as the whistleblower decides on them: the target
+   * (its name is public, in the deployment's channel list), the mode, where it stands, and the
+   * reason sealed under the report key (their browser opens it; the server cannot).
+   */
+  readonly referrals: readonly {
+    readonly referralId: string;
+    readonly toChannelId: string;
+    readonly mode: 'consent' | 'inform';
+    readonly status: 'proposed' | 'accepted' | 'declined' | 'withdrawn';
+    readonly reason: Sealed;
+    readonly proposedAt: string;
+  }[];
   readonly evidence: readonly {
     readonly evidenceId: string;
     readonly blobId: string;
@@ -272,6 +308,14 @@ function timelineEntry(event: ReportEvent): { type: string; at: string } | undef
       return { type: event.type, at: event.data.referredAt };
     case 'ReportReopened':
       return { type: event.type, at: event.data.reopenedAt };
+    case 'ReferralProposed':
+      return { type: event.type, at: event.data.proposedAt };
+    case 'ReferralAccepted':
+      return { type: `${event.type}:${event.data.consent}`, at: event.data.acceptedAt };
+    case 'ReferralDeclined':
+      return { type: event.type, at: event.data.declinedAt };
+    case 'ReferralWithdrawn':
+      return { type: event.type, at: event.data.withdrawnAt };
     default:
       return undefined;
   }
@@ -306,6 +350,22 @@ export async function readCaseView(
               author: e.data.author,
               envelope: e.data.envelope,
               postedAt: e.data.postedAt,
+            },
+          ]
+        : [],
+    ),
+    referrals: events.flatMap((e) =>
+      e.type === 'ReferralProposed'
+        ? [
+            {
+              referralId: e.data.referralId,
+              toChannelId: e.data.toChannelId,
+              mode: e.data.mode,
+              status:
+                state.referrals.find((r) => r.referralId === e.data.referralId)?.status ??
+                'proposed',
+              reason: e.data.reason,
+              proposedAt: e.data.proposedAt,
             },
           ]
         : [],

@@ -280,6 +280,31 @@ describe('channel decider', () => {
       [created, set('a'), set('b')].reduce(channelDecider.evolve, channelDecider.initialState),
     ).toMatchObject({ ackTemplate: 'b' });
   });
+  it('sets the referral mode; consent is the default, the same mode again is no event', () => {
+    const setMode = (mode: 'consent' | 'inform'): ChannelCommand => ({
+      type: 'SetReferralMode',
+      data: { channelId, mode },
+      metadata: meta(),
+    });
+    const set = (mode: 'consent' | 'inform'): ChannelEvent => ({
+      type: 'ChannelReferralModeSet',
+      data: { channelId, mode, by: 'admin-1', setAt: at },
+    });
+    spec([created]).when(setMode('consent')).then([]);
+    spec([created])
+      .when(setMode('inform'))
+      .then([set('inform')]);
+    spec([created, set('inform')])
+      .when(setMode('consent'))
+      .then([set('consent')]);
+    spec([created, archived]).when(setMode('inform')).thenThrows(IllegalTransitionError);
+    expect([created].reduce(channelDecider.evolve, channelDecider.initialState)).toMatchObject({
+      referralMode: 'consent',
+    });
+    expect(
+      [created, set('inform')].reduce(channelDecider.evolve, channelDecider.initialState),
+    ).toMatchObject({ referralMode: 'inform' });
+  });
   it('archives, and refuses every change after that', () => {
     spec([created]).when(archive).then([archived]);
     for (const c of [archive, questionnaire(1), publish(1)])

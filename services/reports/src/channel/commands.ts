@@ -43,6 +43,10 @@ export type SetAcknowledgementTemplate = Command<
   'SetAcknowledgementTemplate',
   { channelId: string; template: string }
 >;
+export type SetReferralMode = Command<
+  'SetReferralMode',
+  { channelId: string; mode: 'consent' | 'inform' }
+>;
 export type ArchiveChannel = Command<'ArchiveChannel', { channelId: string }>;
 
 export type ChannelCommand =
@@ -51,4 +55,5 @@ export type ChannelCommand =
   | PublishRecipients
   | DefineLabels
   | SetAcknowledgementTemplate
+  | SetReferralMode
   | ArchiveChannel;

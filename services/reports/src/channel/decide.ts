@@ -7,6 +7,7 @@ import type {
   CreateChannel,
   DefineLabels,
   SetAcknowledgementTemplate,
+  SetReferralMode,
   PublishQuestionnaire,
   PublishRecipients,
   RecipientListTrust,
@@ -146,6 +147,23 @@ export function setAckTemplate(
   ];
 }
 
+/** The same mode again changes nothing: no event. */
+export function setReferralMode(command: SetReferralMode, state: ChannelState): ChannelEvent[] {
+  const s = active(state, command.type);
+  if (command.data.mode === s.referralMode) return [];
+  return [
+    {
+      type: 'ChannelReferralModeSet',
+      data: {
+        channelId: s.channelId,
+        mode: command.data.mode,
+        by: by(command.metadata),
+        setAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
 export function archive(command: ArchiveChannel, state: ChannelState): ChannelEvent[] {
   const s = active(state, command.type);
   return [
@@ -168,6 +186,8 @@ export function decideChannel(command: ChannelCommand, state: ChannelState): Cha
       return defineLabels(command, state);
     case 'SetAcknowledgementTemplate':
       return setAckTemplate(command, state);
+    case 'SetReferralMode':
+      return setReferralMode(command, state);
     case 'ArchiveChannel':
       return archive(command, state);
     default: {

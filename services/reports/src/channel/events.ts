@@ -39,6 +39,9 @@ export const ackTemplateSchema = z
   // Line breaks and tabs are the text's own; no other control character.
   .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'no control characters');
 
+export const referralModeSchema = z.enum(['consent', 'inform']);
+export type ReferralMode = z.infer<typeof referralModeSchema>;
+
 export const deadlinesSchema = z.object({
   acknowledgeWithinDays: z.number().int().min(1).max(7),
   feedbackWithinMonths: z.number().int().min(1).max(6),
@@ -91,6 +94,15 @@ export const channelEventSchema = z.discriminatedUnion('type', [
     type: z.literal('ChannelAcknowledgementTemplateSet'),
     /** Empty: the desk's default text again. */
     data: z.object({ channelId: id, template: ackTemplateSchema, by: id, setAt: at }),
+  }),
+  z.object({
+    type: z.literal('ChannelReferralModeSet'),
+    /**
+     * How the channel refers a report to another coalition member (SECURITY.md, Protocol step
+     * 11): `consent`, the whistleblower decides (the default); `inform`, a legal duty to forward,
+     * the whistleblower is told and never asked.
+     */
+    data: z.object({ channelId: id, mode: referralModeSchema, by: id, setAt: at }),
   }),
   z.object({
     type: z.literal('ChannelArchived'),

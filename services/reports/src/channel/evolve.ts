@@ -14,6 +14,7 @@ export function evolveChannel(state: ChannelState, event: ChannelEvent): Channel
         recipients: [],
         labels: [],
         ackTemplate: '',
+        referralMode: 'consent',
       };
     case 'ChannelQuestionnairePublished':
       return state.status === 'none'
@@ -31,6 +32,8 @@ export function evolveChannel(state: ChannelState, event: ChannelEvent): Channel
       return state.status === 'none' ? state : { ...state, labels: event.data.labels };
     case 'ChannelAcknowledgementTemplateSet':
       return state.status === 'none' ? state : { ...state, ackTemplate: event.data.template };
+    case 'ChannelReferralModeSet':
+      return state.status === 'none' ? state : { ...state, referralMode: event.data.mode };
     case 'ChannelArchived':
       return state.status === 'none' ? state : { ...state, status: 'archived' };
     default: {

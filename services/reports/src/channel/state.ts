@@ -1,4 +1,4 @@
-import type { ChannelDeadlines } from './events.ts';
+import type { ChannelDeadlines, ReferralMode } from './events.ts';
 
 export interface ChannelFacts {
   readonly channelId: string;
@@ -12,6 +12,8 @@ export interface ChannelFacts {
   readonly labels: readonly string[];
   /** The acknowledgement's first message for this channel; '' for the desk's default. */
   readonly ackTemplate: string;
+  /** How a referral to another channel goes: `consent` (the default) or `inform` only. */
+  readonly referralMode: ReferralMode;
 }
 export type ChannelState =
   { readonly status: 'none' } | ({ readonly status: 'active' | 'archived' } & ChannelFacts);

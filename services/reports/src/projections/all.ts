@@ -4,6 +4,7 @@ import { staffDirectoryProjection } from './directory/projection.ts';
 import { whistleblowerLocatorsProjection } from './locators/projection.ts';
 import type { Projection } from './projection.ts';
 import { reportQueueProjection } from './queues/projection.ts';
+import { referralsProjection } from './referrals/projection.ts';
 import { evidenceBlobsProjection, pendingPurgesProjection } from './retention/projection.ts';
 
 /** Every read model the services use; the server's runner and the rebuild CLI run this list. */
@@ -15,4 +16,5 @@ export const allProjections: readonly Projection[] = [
   auditLogProjection,
   evidenceBlobsProjection,
   pendingPurgesProjection,
+  referralsProjection,
 ];

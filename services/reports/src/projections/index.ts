@@ -19,3 +19,4 @@ export * from './directory/projection.ts';
 export * from './audit/projection.ts';
 export * from './retention/projection.ts';
 export * from './cases/index.ts';
+export * from './referrals/projection.ts';

@@ -18,6 +18,9 @@ export function actorOf(e: RecordedEvent): string {
     return 'whistleblower';
   // Someone tried to sign in as the account (its stream says which): not the account's own act.
   if (e.type === 'InvestigatorSignInFailed') return 'unauthenticated';
+  // The whistleblower answers a referral; an inform-only one took effect by the channel's rule.
+  if (e.type === 'ReferralDeclined') return 'whistleblower';
+  if (e.type === 'ReferralAccepted') return d['consent'] === 'given' ? 'whistleblower' : 'system';
   if (typeof d['by'] === 'string') return d['by'];
   if (typeof d['administratorId'] === 'string') return d['administratorId'];
   if (typeof d['investigatorId'] === 'string') return d['investigatorId'];

@@ -1,0 +1,213 @@
+// Referral to another coalition member (SECURITY.md, Protocol step 11). The referrer's browser
+// wraps the report key to the target channel's signed recipient list and seals the reason; the
+// desk hands out the lists, checks every share as it checks a key share, and keeps the shares
+// from the target until the referral took effect (the whistleblower's consent, or the source
+// channel's inform-only setting). The server never sees the key or the reason.
+import {
+  directiveDeadlines,
+  handleReportCommand,
+  incomingReferrals,
+  channelsOfRecipient,
+  listChannels,
+  type HandleResult,
+  type ReportCommand,
+  type ReportEvent,
+  type ReportState,
+} from '@integrity-desk/reports';
+import { parseRequest } from '@integrity-desk/http';
+import { idSchema, messageEnvelopeSchema, reportKeyShareSchema } from '@integrity-desk/protocol';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { DeskContext } from '../context.ts';
+import { etag, readChannel, requireCaller } from '../context.ts';
+import { action, postCommand, type CommandRoute } from '../http/command-route.ts';
+import { ProblemError } from '../http/problem.ts';
+import { checkShare, signedRecipientList } from './key-shares.ts';
+import { loadCase, type LoadedCase } from './load.ts';
+
+const channelName = async (ctx: DeskContext, channelId: string) => {
+  const { state } = await readChannel(ctx, channelId);
+  return state.status === 'none' ? null : state.name;
+};
+
+/** What the case file says of referrals: every step's plain fields, and how the caller got in. */
+export async function referralsView(ctx: DeskContext, loaded: LoadedCase) {
+  const referrals = [];
+  for (const { event } of loaded.read.events) {
+    if (event.type !== 'ReferralProposed') continue;
+    const d = event.data;
+    const now = loaded.state.referrals.find((r) => r.referralId === d.referralId);
+    referrals.push({
+      referralId: d.referralId,
+      toChannelId: d.toChannelId,
+      toChannelName: await channelName(ctx, d.toChannelId),
+      by: d.by,
+      mode: d.mode,
+      handOver: d.handOver,
+      status: now?.status ?? 'proposed',
+      proposedAt: d.proposedAt,
+    });
+  }
+  const via = loaded.referral;
+  let referredIn = null;
+  if (via) {
+    const accepted = loaded.read.events.find(
+      ({ event }) => event.type === 'ReferralAccepted' && event.data.referralId === via.referralId,
+    )?.event;
+    if (accepted?.type === 'ReferralAccepted')
+      referredIn = {
+        referralId: via.referralId,
+        fromChannelId: loaded.state.channelId,
+        fromChannelName: loaded.channel.status === 'none' ? null : loaded.channel.name,
+        handOver: via.handOver,
+        acceptedAt: accepted.data.acceptedAt,
+        acknowledgementDueAt: accepted.data.acknowledgementDueAt,
+        feedbackDueAt: accepted.data.feedbackDueAt,
+      };
+  }
+  return { referrals, referredIn };
+}
+
+interface ReferralContext {
+  readonly ctx: DeskContext;
+  readonly loaded: LoadedCase;
+  /** The referral a withdrawal names (the path's :referralId, unparsed). */
+  readonly referralId: string;
+}
+const referralAction = action<ReferralContext, ReportCommand>();
+
+const proposeBody = z
+  .object({
+    referralId: idSchema,
+    toChannelId: idSchema,
+    handOver: z.boolean(),
+    shares: z.array(reportKeyShareSchema).min(1).max(64),
+    reason: messageEnvelopeSchema,
+  })
+  .strict();
+
+/**
+ * POST /api/reports/:reportId/referrals: the target must be another active channel with a
+ * signed list, the shares exactly one per recipient that list names, each checked as a key
+ * share (checkShare: the target's list gives the box key, the report channel's list the
+ * sharer's signing key). The mode is the report channel's setting, the deadlines the target's.
+ */
+const propose = referralAction(proposeBody, async (body, { ctx, loaded }) => {
+  const { reportId, caller, channel, channelRead } = loaded;
+  const target = await readChannel(ctx, body.toChannelId);
+  if (target.state.status !== 'active') throw new ProblemError('conflict');
+  const list = signedRecipientList(target.events);
+  const listed = new Set(list?.recipients.map((r) => r.recipientId));
+  const shared = new Set(body.shares.map((s) => s.recipientId));
+  if (!list || listed.size !== shared.size || [...listed].some((id) => !shared.has(id)))
+    throw new ProblemError('conflict');
+  const sharers = signedRecipientList(channelRead.events);
+  for (const share of body.shares) {
+    if (share.reportId !== reportId || share.sharedBy !== caller.investigatorId)
+      throw new ProblemError('invalidRequest');
+    await checkShare(ctx, share, { reportId, recipients: list, sharers });
+  }
+  return {
+    type: 'ProposeReferral',
+    data: {
+      reportId,
+      referralId: body.referralId,
+      toChannelId: body.toChannelId,
+      mode: channel.status === 'none' ? 'consent' : channel.referralMode,
+      handOver: body.handOver,
+      targetDeadlines: {
+        acknowledgeWithinDays: target.state.deadlines.acknowledgeWithinDays,
+        feedbackWithinMonths:
+          target.state.deadlines.feedbackWithinMonths ?? directiveDeadlines.feedbackWithinMonths,
+      },
+      shares: body.shares,
+      reason: body.reason,
+      authorKey: caller.signPublicKey,
+    },
+  };
+});
+
+const withdraw = referralAction(z.object({}).strict(), (_b, { loaded, referralId }) => ({
+  type: 'WithdrawReferral',
+  // Parsed here, after If-Match, as every command's input is.
+  data: { reportId: loaded.reportId, referralId: parseRequest(idSchema, referralId) },
+}));
+
+export function referralRoutes(ctx: DeskContext): Router {
+  const router = Router();
+  const { deps } = ctx;
+
+  /**
+   * Where the case can be referred: every other active channel with a signed recipient list,
+   * with that list (the browser verifies it against the pinned key before it seals anything).
+   */
+  router.get('/api/reports/:reportId/referral-targets', async (req, res) => {
+    const loaded = await loadCase(ctx, req, res, { origin: true });
+    const items = [];
+    for (const { channelId: id } of listChannels(deps.readModels)) {
+      if (id === loaded.state.channelId) continue;
+      const read = await readChannel(ctx, id);
+      const list = signedRecipientList(read.events);
+      if (read.state.status !== 'active' || !list) continue;
+      items.push({ channelId: id, name: read.state.name, recipientList: list });
+    }
+    const referralMode = loaded.channel.status === 'none' ? 'consent' : loaded.channel.referralMode;
+    res.json({ items, referralMode });
+  });
+
+  const route = (
+    withId: boolean,
+  ): CommandRoute<ReferralContext, ReportCommand, HandleResult<ReportEvent, ReportState>> => ({
+    load: async (req, res) => ({
+      ctx,
+      loaded: await loadCase(ctx, req, res, { origin: true }),
+      referralId: withId ? String(req.params['referralId']) : '',
+    }),
+    handle: (part, { loaded }, expectedRevision) =>
+      handleReportCommand(
+        deps.store,
+        loaded.reportId,
+        {
+          ...part,
+          metadata: {
+            now: deps.clock.now(),
+            eventId: deps.ids.uuid(),
+            actor: { kind: 'investigator', investigatorId: loaded.caller.investigatorId },
+          },
+        },
+        { expectedRevision },
+      ),
+    respond: (res, result) => {
+      res.setHeader('ETag', etag(result.revision));
+      res.json({ revision: Number(result.revision) });
+    },
+  });
+  postCommand(router, '/api/reports/:reportId/referrals', propose, route(false));
+  postCommand(
+    router,
+    '/api/reports/:reportId/referrals/:referralId/withdraw',
+    withdraw,
+    route(true),
+  );
+
+  /**
+   * The caller's inbox of referred reports: accepted referrals into channels whose list names
+   * them, marked with the channel they came from and their own deadlines.
+   */
+  router.get('/api/referrals/incoming', async (req, res) => {
+    const caller = await requireCaller(ctx, req, res);
+    const rows = incomingReferrals(
+      deps.readModels,
+      channelsOfRecipient(deps.readModels, caller.investigatorId),
+    );
+    const items = [];
+    for (const row of rows)
+      items.push({
+        ...row,
+        fromChannelName: await channelName(ctx, row.fromChannelId),
+        toChannelName: await channelName(ctx, row.toChannelId),
+      });
+    res.json({ items });
+  });
+  return router;
+}

@@ -1,0 +1,303 @@
+// Referral to another coalition member through the real HTTP server (SECURITY.md, Protocol step
+// 11): alice, of the report's channel, refers it to channel B, whose only recipient is carol.
+// The shares are real (sealed to carol's listed box key, signed with alice's listed key) and
+// checked as key shares are; carol can read nothing until the whistleblower accepts, and never
+// after a decline or a withdrawal. Every refusal is an RFC 9457 problem and writes nothing.
+import {
+  deskCaseSchema,
+  incomingReferralSchema,
+  loadBackend,
+  openReportKeyShare,
+  sealMessage,
+  shareReportKey,
+  type RecipientList,
+  type ReportKeyShare,
+} from '@integrity-desk/protocol';
+import { handleReportCommand } from '@integrity-desk/reports';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  enrolAccount,
+  expectProblem,
+  signedList,
+  streamLength,
+  submitReport,
+  worldForSuite,
+  type Account,
+} from './harness.ts';
+
+const b = await loadBackend();
+const w = worldForSuite();
+let carol: Account;
+let channelB: string;
+let listB: RecipientList;
+const reportKey = randomBytes(32);
+
+beforeAll(async () => {
+  carol = await enrolAccount(w.desk, w.admin, 'carol');
+  const ch = await w.desk.call('POST', '/api/channels', {
+    cookie: w.admin.cookie,
+    body: { name: 'Labour union' },
+  });
+  channelB = ch.body['channelId'] as string;
+  listB = signedList(w.desk, channelB, 1, [carol]);
+  const pub = await w.desk.call('POST', `/api/channels/${channelB}/recipients`, {
+    cookie: w.admin.cookie,
+    ifMatch: '"0"',
+    body: { recipientList: listB },
+  });
+  expect(pub.status).toBe(200);
+  await w.desk.settle();
+}, 60_000);
+
+const share = (reportId: string, from: Account = w.alice, list = listB): ReportKeyShare =>
+  shareReportKey(b, {
+    reportId,
+    reportKey,
+    recipient: list.recipients[0]!,
+    sharedBy: from.investigatorId,
+    sharerSignSeed: from.keys.sign.seed,
+  });
+const REASON = 'canary-reason: the union represents the drivers named here';
+const reason = (reportId: string, referralId: string, sequence = 0) =>
+  sealMessage(b, {
+    reportKey,
+    reportId,
+    messageId: referralId,
+    authorRole: 'investigator',
+    authorSignSeed: w.alice.keys.sign.seed,
+    sequence,
+    body: JSON.stringify({ to: channelB, reason: REASON }),
+    thread: 'referrals',
+  });
+const proposal = (reportId: string, patch: Record<string, unknown> = {}) => {
+  const referralId = randomUUID();
+  return {
+    referralId,
+    toChannelId: channelB,
+    handOver: false,
+    shares: [share(reportId)],
+    reason: reason(reportId, referralId),
+    ...patch,
+  };
+};
+const propose = (reportId: string, body: unknown, cookie = w.alice.cookie, ifMatch = '"0"') =>
+  w.desk.call('POST', `/api/reports/${reportId}/referrals`, { cookie, ifMatch, body });
+const caseFile = (reportId: string, who: Account) =>
+  w.desk.call('GET', `/api/reports/${reportId}`, { cookie: who.cookie });
+const incoming = async (who: Account) => {
+  await w.desk.settle();
+  const r = await w.desk.call('GET', '/api/referrals/incoming', { cookie: who.cookie });
+  expect(r.status).toBe(200);
+  return (r.body['items'] as unknown[]).map((i) => incomingReferralSchema.strict().parse(i));
+};
+/** What intake appends when the whistleblower answers. */
+const answer = (reportId: string, referralId: string, accept: boolean) =>
+  handleReportCommand(w.desk.store, reportId, {
+    type: accept ? 'AcceptReferral' : 'DeclineReferral',
+    data: { reportId, referralId },
+    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
+  });
+
+describe('referral to another channel', () => {
+  it('offers the other channels with their signed lists, never the report’s own', async () => {
+    const reportId = await submitReport(w);
+    const r = await w.desk.call('GET', `/api/reports/${reportId}/referral-targets`, {
+      cookie: w.alice.cookie,
+    });
+    expect(r.status).toBe(200);
+    expect(r.body['items']).toEqual([
+      { channelId: channelB, name: 'Labour union', recipientList: listB },
+    ]);
+    expect(r.body['referralMode']).toBe('consent');
+    expectProblem(
+      await w.desk.call('GET', `/api/reports/${reportId}/referral-targets`, {
+        cookie: carol.cookie,
+      }),
+      403,
+    );
+  });
+
+  it('proposes; the target sees nothing until the whistleblower accepts, then reads by its share', async () => {
+    const reportId = await submitReport(w);
+    const body = proposal(reportId);
+    const r = await propose(reportId, body);
+    expect(r.status).toBe(200);
+    const events = await w.desk.store.readStream(`report-${reportId}`);
+    expect(events.map((e) => e.type)).toEqual(['ReportSubmitted', 'ReferralProposed']);
+    expect(events[1]!.data).toMatchObject({
+      referralId: body.referralId,
+      by: w.alice.investigatorId,
+      fromChannelId: w.channelId,
+      toChannelId: channelB,
+      mode: 'consent',
+      handOver: false,
+      targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+    });
+    // Proposed: carol may not open the case, and her inbox is empty.
+    expectProblem(await caseFile(reportId, carol), 403);
+    expect(await incoming(carol)).toEqual([]);
+
+    await answer(reportId, body.referralId, true);
+    await w.desk.settle();
+    const mine = await caseFile(reportId, carol);
+    expect(mine.status).toBe(200);
+    expect(deskCaseSchema.strict().safeParse(mine.body).error).toBeUndefined();
+    const file = deskCaseSchema.parse(mine.body);
+    expect(file.referredIn).toMatchObject({
+      referralId: body.referralId,
+      fromChannelId: w.channelId,
+      fromChannelName: 'Procurement watch',
+    });
+    expect(file.cannotOpen).toEqual([]);
+    // Her share opens with her box key, checked against the report channel's list (the sharer's).
+    expect(file.keyShares).toHaveLength(1);
+    const opened = openReportKeyShare(b, file.keyShares[0]!.share, {
+      reportId,
+      recipientId: carol.investigatorId,
+      boxPublicKey: carol.keys.box.publicKey,
+      boxSecretKey: carol.keys.box.secretKey,
+      sharers: (file.recipientList as RecipientList).recipients,
+    });
+    expect(Buffer.from(opened).equals(reportKey)).toBe(true);
+    const inbox = await incoming(carol);
+    expect(inbox).toEqual([
+      expect.objectContaining({
+        reportId,
+        fromChannelId: w.channelId,
+        fromChannelName: 'Procurement watch',
+        toChannelName: 'Labour union',
+      }),
+    ]);
+    // Her own deadlines, from the acceptance: 7 days and 3 months.
+    const acceptedAt = Date.parse(inbox[0]!.acceptedAt);
+    expect(Date.parse(inbox[0]!.acknowledgementDueAt) - acceptedAt).toBe(7 * 86_400_000);
+    // The source keeps access (no hand-over) and sees where the referral stands.
+    const source = deskCaseSchema.parse((await caseFile(reportId, w.alice)).body);
+    expect(source.referrals).toEqual([
+      expect.objectContaining({ referralId: body.referralId, status: 'accepted' }),
+    ]);
+    expect(source.history?.map((h) => h.type)).toEqual([
+      'ReportSubmitted',
+      'ReferralProposed',
+      'ReferralAccepted',
+    ]);
+    expect(await incoming(w.alice)).toEqual([]);
+    // Carol reads; she does not refer it on (the report's own channel's act).
+    expectProblem(await propose(reportId, proposal(reportId), carol.cookie, '"2"'), 403);
+  });
+
+  it('a declined or withdrawn referral shares nothing', async () => {
+    for (const end of ['declined', 'withdrawn'] as const) {
+      const reportId = await submitReport(w);
+      const body = proposal(reportId);
+      expect((await propose(reportId, body)).status).toBe(200);
+      if (end === 'declined') await answer(reportId, body.referralId, false);
+      else
+        expect(
+          (
+            await w.desk.call(
+              'POST',
+              `/api/reports/${reportId}/referrals/${body.referralId}/withdraw`,
+              {
+                cookie: w.alice.cookie,
+                ifMatch: '"1"',
+                body: {},
+              },
+            )
+          ).status,
+        ).toBe(200);
+      await w.desk.settle();
+      expectProblem(await caseFile(reportId, carol), 403);
+      expect((await incoming(carol)).map((i) => i.reportId)).not.toContain(reportId);
+      const row = w.desk.db
+        .prepare('SELECT status FROM report_referrals WHERE referral_id = ?')
+        .get(body.referralId) as { status: string };
+      expect(row.status).toBe(end);
+    }
+  });
+
+  it('refuses proposals that could not be right, writing nothing', async () => {
+    const reportId = await submitReport(w);
+    const refused = async (body: unknown, status: number, cookie = w.alice.cookie) => {
+      expectProblem(await propose(reportId, body, cookie), status);
+      expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+    };
+    // A share sealed to a key the target's list does not give carol.
+    const listA = signedList(w.desk, w.channelId, 1, [w.alice, w.bob]);
+    await refused(proposal(reportId, { shares: [share(reportId, w.alice, listA)] }), 409);
+    // Signed by someone else than the caller, or by a key the report's list does not give.
+    await refused(proposal(reportId, { shares: [share(reportId, w.bob)] }), 400);
+    const forged = { ...share(reportId), signature: share(randomUUID()).signature };
+    await refused(proposal(reportId, { shares: [forged] }), 400);
+    // To its own channel, to an unknown one, with an extra field, by a non-recipient.
+    await refused(proposal(reportId, { toChannelId: w.channelId }), 409);
+    await refused(proposal(reportId, { toChannelId: randomUUID() }), 409);
+    await refused({ ...proposal(reportId), extra: 1 }, 400);
+    await refused(proposal(reportId), 403, w.mallory.cookie);
+    // A reason signed with another key than alice's enrolled one.
+    const referralId = randomUUID();
+    const bobs = sealMessage(b, {
+      reportKey,
+      reportId,
+      messageId: referralId,
+      authorRole: 'investigator',
+      authorSignSeed: w.bob.keys.sign.seed,
+      sequence: 0,
+      body: 'x',
+      thread: 'referrals',
+    });
+    await refused(proposal(reportId, { referralId, reason: bobs }), 422);
+    expectProblem(
+      await w.desk.call('POST', `/api/reports/${reportId}/referrals`, {
+        cookie: w.alice.cookie,
+        body: proposal(reportId),
+      }),
+      428,
+    );
+  });
+
+  it('a handed-over case leaves the source channel once the referral takes effect', async () => {
+    const reportId = await submitReport(w);
+    const body = proposal(reportId, { handOver: true });
+    expect((await propose(reportId, body)).status).toBe(200);
+    expect((await caseFile(reportId, w.alice)).status).toBe(200);
+    await answer(reportId, body.referralId, true);
+    expectProblem(await caseFile(reportId, w.alice), 403);
+    expect((await caseFile(reportId, carol)).status).toBe(200);
+  });
+
+  it('an inform-only channel forwards at once: the target reads without the whistleblower’s answer', async () => {
+    const channel = await w.desk.call('GET', `/api/channels/${w.channelId}`, {
+      cookie: w.admin.cookie,
+    });
+    const set = await w.desk.call('POST', `/api/channels/${w.channelId}/referral-mode`, {
+      cookie: w.admin.cookie,
+      ifMatch: channel.headers.get('etag') ?? '',
+      body: { mode: 'inform' },
+    });
+    expect(set.status).toBe(200);
+    try {
+      const reportId = await submitReport(w);
+      const body = proposal(reportId);
+      expect((await propose(reportId, body)).status).toBe(200);
+      const events = await w.desk.store.readStream(`report-${reportId}`);
+      expect(events.map((e) => e.type)).toEqual([
+        'ReportSubmitted',
+        'ReferralProposed',
+        'ReferralAccepted',
+      ]);
+      expect(events[2]!.data).toMatchObject({ consent: 'not_asked' });
+      expect((await caseFile(reportId, carol)).status).toBe(200);
+    } finally {
+      const again = await w.desk.call('GET', `/api/channels/${w.channelId}`, {
+        cookie: w.admin.cookie,
+      });
+      await w.desk.call('POST', `/api/channels/${w.channelId}/referral-mode`, {
+        cookie: w.admin.cookie,
+        ifMatch: again.headers.get('etag') ?? '',
+        body: { mode: 'consent' },
+      });
+    }
+  });
+});

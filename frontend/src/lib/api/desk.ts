@@ -6,6 +6,7 @@
 import type {
   ClosingOutcome,
   DeskCase,
+  IncomingReferral,
   LiveStatistics,
   PublishedStatistics,
   QueueItem,
@@ -67,6 +68,14 @@ export interface AuditItem {
   type: string;
   actor: unknown;
   at: string;
+}
+
+export interface ReferralBody {
+  referralId: string;
+  toChannelId: string;
+  handOver: boolean;
+  shares: unknown[];
+  reason: unknown;
 }
 
 export type CaseAction =
@@ -193,6 +202,23 @@ export const deskApi = {
   /** A report key share for a colleague added after the report was sealed (made in the worker). */
   share: (reportId: string, etag: string | undefined, share: unknown) =>
     post<{ revision: number }>(`/api/reports/${id(reportId)}/share`, { share }, etag),
+  /** Channels the case may be referred to, each with its signed list (verified in the worker). */
+  referralTargets: (reportId: string) =>
+    getJson<{
+      items: { channelId: string; name: string; recipientList: unknown }[];
+      referralMode: 'consent' | 'inform';
+    }>(`/api/reports/${id(reportId)}/referral-targets`),
+  /** A referral: the key shares for the target's list and the sealed reason, made in the worker. */
+  refer: (reportId: string, etag: string | undefined, body: ReferralBody) =>
+    post<{ revision: number }>(`/api/reports/${id(reportId)}/referrals`, body, etag),
+  withdrawReferral: (reportId: string, etag: string | undefined, referralId: string) =>
+    post<{ revision: number }>(
+      `/api/reports/${id(reportId)}/referrals/${id(referralId)}/withdraw`,
+      {},
+      etag,
+    ),
+  /** Reports referred into my channels that took effect (the whistleblower agreed, or inform only). */
+  incomingReferrals: () => getJson<{ items: IncomingReferral[] }>('/api/referrals/incoming'),
   /** Records a case file export (204) before the page offers the PDF it built; nothing of it is sent. */
   recordExport: (reportId: string) => post<void>(`/api/reports/${id(reportId)}/exports`),
   /** Evidence ciphertext (application/octet-stream), for recipients of the report's channel. */

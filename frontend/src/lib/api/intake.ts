@@ -109,6 +109,13 @@ export const intake = {
   },
 
   caseView: () => getJson<CaseView>(`${base}/case`, auth()),
+  /** The whistleblower's answer to a referral of the case to another channel (Protocol step 11). */
+  answerReferral: (referralId: string, answer: 'accept' | 'decline') =>
+    postJson<void>(
+      `${base}/case/referrals/${encodeURIComponent(referralId)}/${answer}`,
+      {},
+      auth(),
+    ),
   postMessage: (messageId: string, envelope: unknown) =>
     postJson<{ messageId: string }>(`${base}/case/messages`, { messageId, envelope }, auth()),
   beginEvidence: (evidenceId: string, size: number, header: unknown) =>

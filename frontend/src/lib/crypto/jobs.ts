@@ -110,8 +110,11 @@ export type DeskJob =
       messageId: string;
       sequence: number;
       text: string;
-      /** Notes are sealed under labels of their own (SECURITY.md, Protocol step 7). */
-      thread: 'messages' | 'notes';
+      /**
+       * Notes are sealed under labels of their own (SECURITY.md, Protocol step 7), and so are
+       * the reasons of referrals (step 11).
+       */
+      thread: 'messages' | 'notes' | 'referrals';
     }
   | { kind: 'deskOpenAttachmentBegin'; download: string; reportId: string; header: unknown }
   | { kind: 'deskOpenAttachmentPush'; download: string; piece: Uint8Array }
@@ -200,6 +203,12 @@ export interface SealedReport {
 
 export interface OpenedCase {
   messages: PlainMessage[];
+  /**
+   * Each referral's reason, opened (SECURITY.md, Protocol step 11): `verified` only when it is
+   * signed by a listed investigator, bound to this referral, and names the target the server
+   * says it goes to; otherwise no text.
+   */
+  referrals: { referralId: string; verified: boolean; reason?: string }[];
 }
 
 /**

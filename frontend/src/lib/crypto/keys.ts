@@ -6,6 +6,7 @@ import {
   deriveReceiptKeysForDeployment,
   generateReceipt,
   loadBackend,
+  openMessage,
   openReturnedCase,
   RECEIPT_KDF_CURRENT,
   sealMessage,
@@ -14,6 +15,7 @@ import {
   verifyRecipientList,
   type CryptoBackend,
   type DeploymentCryptoSettings,
+  type MessageContext,
   type OpenedReturnedCase,
   type ReceiptKdfVersion,
   type ReceiptKeys,
@@ -163,7 +165,9 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
         receiptKeys.signPublicKey,
       );
       nextSequence = thread.nextSequence;
+      const referrals = (job.caseView as { referrals?: SealedReferral[] }).referrals ?? [];
       return {
+        referrals: referrals.map((r) => openReferralReason(b, r, ctx)),
         messages: view.messages.map((m, i) => ({
           messageId: m.messageId,
           postedAt: m.postedAt,
@@ -202,5 +206,37 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
     }
     default:
       throw new Error('UnknownJob');
+  }
+}
+
+interface SealedReferral {
+  referralId: string;
+  toChannelId: string;
+  reason: unknown;
+}
+
+/**
+ * A referral's reason as the whistleblower may read it: a message of the `referrals` thread
+ * from a listed investigator, for this referral, whose sealed `to` is the channel the server
+ * names; anything else is unverified and shows no text (the page then offers no answer).
+ */
+function openReferralReason(
+  b: CryptoBackend,
+  r: SealedReferral,
+  ctx: Omit<MessageContext, 'thread' | 'lastSequence'>,
+): OpenedCase['referrals'][number] {
+  try {
+    const opened = openMessage(b, r.reason, { ...ctx, thread: 'referrals' });
+    const body = JSON.parse(opened.body) as { to?: unknown; reason?: unknown };
+    if (
+      opened.envelope.messageId !== r.referralId ||
+      opened.envelope.authorRole !== 'investigator' ||
+      body.to !== r.toChannelId ||
+      typeof body.reason !== 'string'
+    )
+      return { referralId: r.referralId, verified: false };
+    return { referralId: r.referralId, verified: true, reason: body.reason };
+  } catch {
+    return { referralId: r.referralId, verified: false };
   }
 }

@@ -46,7 +46,12 @@ export async function unlockWithReceipt(
   return { ok: false, reason: 'unknown' };
 }
 
-export type LoadedCase = { view: CaseView; opened: OpenedCase };
+/** `channelNames`: the deployment's public channel names, for the organisations referrals name. */
+export type LoadedCase = {
+  view: CaseView;
+  opened: OpenedCase;
+  channelNames: Record<string, string>;
+};
 
 /**
  * The case, opened in the worker; 'refused' when the worker's return-path check found that the
@@ -67,7 +72,8 @@ export async function loadCase(): Promise<LoadedCase | 'refused' | undefined> {
       recipients: channel?.recipients,
       crypto: info.value.crypto,
     });
-    return { view: view.value, opened };
+    const channelNames = Object.fromEntries(info.value.channels.map((c) => [c.id, c.name]));
+    return { view: view.value, opened, channelNames };
   } catch (error) {
     if (!(error instanceof Error) || error.message !== RETURN_PATH_REFUSED) throw error;
     refuseReturn();
@@ -88,6 +94,14 @@ export async function reply(reportId: string, text: string): Promise<boolean> {
   const messageId = crypto.randomUUID();
   const envelope = await runInWorker({ kind: 'sealMessage', reportId, messageId, text });
   const sent = await withRetry(() => intake.postMessage(messageId, envelope));
+  return sent.ok;
+}
+
+/** Accepts or declines a referral of the case to another organisation (Protocol step 11). */
+export async function answerReferral(referralId: string, accept: boolean): Promise<boolean> {
+  const sent = await withRetry(() =>
+    intake.answerReferral(referralId, accept ? 'accept' : 'decline'),
+  );
   return sent.ok;
 }
 

@@ -288,6 +288,54 @@ export default {
     'timeline.EvidenceAdded': 'Bewysstukke bygevoeg',
     'timeline.ReportReferred': 'Verwys',
     'timeline.ReportClosed': 'Saak gesluit',
+    'timeline.ReferralProposed': 'Verwysing na ’n ander organisasie voorgestel',
+    'timeline.ReferralAccepted': 'Verslag aan ’n ander organisasie oorgegee',
+    'timeline.ReferralDeclined': 'Verwysing van die hand gewys',
+    'timeline.ReferralWithdrawn': 'Verwysing teruggetrek',
+    'case.referral.title': '’n Ander organisasie',
+    'case.referral.unknownOrganisation': '’n organisasie wat nie hier gelys is nie',
+    'case.referral.proposed':
+      'Op {date} het die ondersoekers voorgestel om u verslag aan {organisation} oor te gee. Niks word met hulle gedeel tensy u instem nie.',
+    'case.referral.accepted': 'U verslag is met u instemming aan {organisation} oorgegee.',
+    'case.referral.informed':
+      'U verslag is aan {organisation} oorgegee: die organisasie waaraan u gerapporteer het, moet dit volgens wet aanstuur.',
+    'case.referral.declined':
+      'U het geweier om u verslag aan {organisation} oor te gee. Niks is met hulle gedeel nie.',
+    'case.referral.reason': 'Hulle rede:',
+    'case.referral.unverified':
+      'Hierdie voorstel kon nie geverifieer word nie, dus word die rede nie gewys nie en kan dit nie hier beantwoord word nie.',
+    'case.referral.choice':
+      'As u instem, kan {organisation} u verslag en u boodskappe lees en dit met sy eie sperdatums hanteer.',
+    'case.referral.accept': 'Stem in: gee dit oor',
+    'case.referral.decline': 'Weier: hou dit hier',
+    'desk.referral.title': 'Verwysing na ’n ander lid',
+    'desk.referral.line':
+      '{channel}: {status, select, proposed {wag vir die fluitjieblaser} accepted {verwys} declined {deur die fluitjieblaser geweier} withdrawn {teruggetrek} other {onbekend}} (voorgestel op {date})',
+    'desk.referral.withdraw': 'Trek terug',
+    'desk.referral.target': 'Verwys na',
+    'desk.referral.reason':
+      'Hoekom (die fluitjieblaser lees dit; dit word in u blaaier geënkripteer)',
+    'desk.referral.handOver':
+      'Gee die saak oor: u kanaal verloor toegang sodra die verwysing in werking tree',
+    'desk.referral.consentNote':
+      'Die fluitjieblaser besluit: niks word met die ander lid gedeel tensy hulle instem nie.',
+    'desk.referral.informNote':
+      'U kanaal stuur aan weens ’n wetlike plig: die fluitjieblaser word ingelig, nie gevra nie.',
+    'desk.referral.propose': 'Stel die verwysing voor',
+    'desk.referral.forward': 'Stuur die verslag aan',
+    'desk.referral.done':
+      'Verwysing gestuur. Slegs ’n aanvaarde verwysing gee die ander lid die sleutel.',
+    'desk.referral.refused':
+      'Die ander lid se ontvangerslys kon nie geverifieer word nie, dus is niks gestuur nie. Sê vir u administrateur.',
+    'desk.referral.referredIn':
+      'Verwys deur {channel}. Erken teen {ack}; terugvoer teen {feedback}.',
+    'desk.referral.incomingTitle': 'Na u kanale verwys',
+    'desk.referral.incomingLine': 'verwys deur {channel}; erken teen {ack}',
+    'desk.step.ReferralProposed': 'Verwysing na {detail} voorgestel',
+    'desk.step.ReferralAccepted': 'Verwysing na {detail} deur die fluitjieblaser aanvaar',
+    'desk.step.ReferralForwarded': 'Aangestuur na {detail} (slegs inligting)',
+    'desk.step.ReferralDeclined': 'Verwysing deur die fluitjieblaser geweier',
+    'desk.step.ReferralWithdrawn': 'Verwysing teruggetrek',
     'timeline.other': 'Opdatering',
     'timeline.withDetail': '{what}: {detail}',
 

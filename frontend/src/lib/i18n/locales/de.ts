@@ -292,6 +292,56 @@ export default {
     'timeline.EvidenceAdded': 'Beweismittel hinzugefügt',
     'timeline.ReportReferred': 'Weitergeleitet',
     'timeline.ReportClosed': 'Fall abgeschlossen',
+    'timeline.ReferralProposed': 'Weiterleitung an eine andere Organisation vorgeschlagen',
+    'timeline.ReferralAccepted': 'Meldung an eine andere Organisation weitergegeben',
+    'timeline.ReferralDeclined': 'Weiterleitung abgelehnt',
+    'timeline.ReferralWithdrawn': 'Weiterleitung zurückgezogen',
+    'case.referral.title': 'Eine andere Organisation',
+    'case.referral.unknownOrganisation': 'eine hier nicht aufgeführte Organisation',
+    'case.referral.proposed':
+      'Am {date} haben die Ermittelnden vorgeschlagen, Ihre Meldung an {organisation} weiterzugeben. Ohne Ihre Zustimmung wird nichts geteilt.',
+    'case.referral.accepted':
+      'Ihre Meldung wurde mit Ihrer Zustimmung an {organisation} weitergegeben.',
+    'case.referral.informed':
+      'Ihre Meldung wurde an {organisation} weitergegeben: Die Organisation, an die Sie gemeldet haben, muss sie von Gesetzes wegen weiterleiten.',
+    'case.referral.declined':
+      'Sie haben abgelehnt, Ihre Meldung an {organisation} weiterzugeben. Es wurde nichts geteilt.',
+    'case.referral.reason': 'Ihre Begründung:',
+    'case.referral.unverified':
+      'Dieser Vorschlag konnte nicht überprüft werden; seine Begründung wird nicht gezeigt, und er kann hier nicht beantwortet werden.',
+    'case.referral.choice':
+      'Wenn Sie zustimmen, kann {organisation} Ihre Meldung und Ihre Nachrichten lesen und mit eigenen Fristen bearbeiten.',
+    'case.referral.accept': 'Zustimmen: weitergeben',
+    'case.referral.decline': 'Ablehnen: hier behalten',
+    'desk.referral.title': 'Weiterleitung an ein anderes Mitglied',
+    'desk.referral.line':
+      '{channel}: {status, select, proposed {wartet auf die hinweisgebende Person} accepted {weitergeleitet} declined {von der hinweisgebenden Person abgelehnt} withdrawn {zurückgezogen} other {unbekannt}} (vorgeschlagen am {date})',
+    'desk.referral.withdraw': 'Zurückziehen',
+    'desk.referral.target': 'Weiterleiten an',
+    'desk.referral.reason':
+      'Begründung (die hinweisgebende Person liest sie; sie wird in Ihrem Browser verschlüsselt)',
+    'desk.referral.handOver':
+      'Fall übergeben: Ihr Kanal verliert den Zugriff, sobald die Weiterleitung wirksam wird',
+    'desk.referral.consentNote':
+      'Die hinweisgebende Person entscheidet: Ohne ihre Zustimmung wird nichts mit dem anderen Mitglied geteilt.',
+    'desk.referral.informNote':
+      'Ihr Kanal leitet aufgrund einer gesetzlichen Pflicht weiter: Die hinweisgebende Person wird informiert, nicht gefragt.',
+    'desk.referral.propose': 'Weiterleitung vorschlagen',
+    'desk.referral.forward': 'Meldung weiterleiten',
+    'desk.referral.done':
+      'Weiterleitung gesendet. Erst eine angenommene Weiterleitung gibt dem anderen Mitglied den Schlüssel.',
+    'desk.referral.refused':
+      'Die Empfängerliste des anderen Mitglieds konnte nicht überprüft werden; es wurde nichts gesendet. Informieren Sie Ihre Administration.',
+    'desk.referral.referredIn':
+      'Weitergeleitet von {channel}. Bestätigen bis {ack}; Rückmeldung bis {feedback}.',
+    'desk.referral.incomingTitle': 'An Ihre Kanäle weitergeleitet',
+    'desk.referral.incomingLine': 'weitergeleitet von {channel}; bestätigen bis {ack}',
+    'desk.step.ReferralProposed': 'Weiterleitung an {detail} vorgeschlagen',
+    'desk.step.ReferralAccepted':
+      'Weiterleitung an {detail} von der hinweisgebenden Person angenommen',
+    'desk.step.ReferralForwarded': 'An {detail} weitergeleitet (nur Information)',
+    'desk.step.ReferralDeclined': 'Weiterleitung von der hinweisgebenden Person abgelehnt',
+    'desk.step.ReferralWithdrawn': 'Weiterleitung zurückgezogen',
     'timeline.other': 'Aktualisierung',
     'timeline.withDetail': '{what}: {detail}',
 

@@ -273,6 +273,52 @@ const messages = {
   'timeline.EvidenceAdded': 'Evidence added',
   'timeline.ReportReferred': 'Referred',
   'timeline.ReportClosed': 'Case closed',
+  'timeline.ReferralProposed': 'Referral to another organisation proposed',
+  'timeline.ReferralAccepted': 'Report passed to another organisation',
+  'timeline.ReferralDeclined': 'Referral declined',
+  'timeline.ReferralWithdrawn': 'Referral withdrawn',
+  'case.referral.title': 'Another organisation',
+  'case.referral.unknownOrganisation': 'an organisation not listed here',
+  'case.referral.proposed':
+    'On {date} the investigators proposed to pass your report to {organisation}. Nothing is shared with them unless you agree.',
+  'case.referral.accepted': 'Your report was passed to {organisation} with your agreement.',
+  'case.referral.informed':
+    'Your report was passed to {organisation}: the organisation you reported to must forward it by law.',
+  'case.referral.declined':
+    'You declined to pass your report to {organisation}. Nothing was shared with them.',
+  'case.referral.reason': 'Their reason:',
+  'case.referral.unverified':
+    'This proposal could not be verified, so its reason is not shown and it cannot be answered here.',
+  'case.referral.choice':
+    'If you agree, {organisation} can read your report and your messages, and work on it with its own deadlines.',
+  'case.referral.accept': 'Agree: pass it on',
+  'case.referral.decline': 'Decline: keep it here',
+  'desk.referral.title': 'Referral to another member',
+  'desk.referral.line':
+    '{channel}: {status, select, proposed {waiting for the whistleblower} accepted {referred} declined {declined by the whistleblower} withdrawn {withdrawn} other {unknown}} (proposed {date})',
+  'desk.referral.withdraw': 'Withdraw',
+  'desk.referral.target': 'Refer to',
+  'desk.referral.reason': 'Why (the whistleblower reads this; it is encrypted in your browser)',
+  'desk.referral.handOver':
+    'Hand the case over: your channel loses access once the referral takes effect',
+  'desk.referral.consentNote':
+    'The whistleblower decides: nothing is shared with the other member unless they agree.',
+  'desk.referral.informNote':
+    'Your channel forwards by legal duty: the whistleblower is told, not asked.',
+  'desk.referral.propose': 'Propose the referral',
+  'desk.referral.forward': 'Forward the report',
+  'desk.referral.done': 'Referral sent. Only an agreed referral gives the other member the key.',
+  'desk.referral.refused':
+    'The other member’s recipient list could not be verified, so nothing was sent. Tell your administrator.',
+  'desk.referral.referredIn':
+    'Referred by {channel}. Acknowledge by {ack}; feedback by {feedback}.',
+  'desk.referral.incomingTitle': 'Referred to your channels',
+  'desk.referral.incomingLine': 'referred by {channel}; acknowledge by {ack}',
+  'desk.step.ReferralProposed': 'Referral to {detail} proposed',
+  'desk.step.ReferralAccepted': 'Referral to {detail} accepted by the whistleblower',
+  'desk.step.ReferralForwarded': 'Forwarded to {detail} (inform only)',
+  'desk.step.ReferralDeclined': 'Referral declined by the whistleblower',
+  'desk.step.ReferralWithdrawn': 'Referral withdrawn',
   'timeline.other': 'Update',
   'timeline.withDetail': '{what}: {detail}',
 

@@ -290,6 +290,55 @@ export default {
     'timeline.EvidenceAdded': 'Preuves ajoutées',
     'timeline.ReportReferred': 'Transmis',
     'timeline.ReportClosed': 'Dossier clos',
+    'timeline.ReferralProposed': 'Transmission à une autre organisation proposée',
+    'timeline.ReferralAccepted': 'Signalement transmis à une autre organisation',
+    'timeline.ReferralDeclined': 'Transmission refusée',
+    'timeline.ReferralWithdrawn': 'Transmission retirée',
+    'case.referral.title': 'Une autre organisation',
+    'case.referral.unknownOrganisation': 'une organisation qui ne figure pas ici',
+    'case.referral.proposed':
+      'Le {date}, les enquêteurs ont proposé de transmettre votre signalement à {organisation}. Rien ne lui est communiqué sans votre accord.',
+    'case.referral.accepted':
+      'Votre signalement a été transmis à {organisation} avec votre accord.',
+    'case.referral.informed':
+      'Votre signalement a été transmis à {organisation} : l’organisation à laquelle vous l’avez adressé doit le transmettre en vertu de la loi.',
+    'case.referral.declined':
+      'Vous avez refusé de transmettre votre signalement à {organisation}. Rien ne lui a été communiqué.',
+    'case.referral.reason': 'Leur motif :',
+    'case.referral.unverified':
+      'Cette proposition n’a pas pu être vérifiée : son motif n’est pas affiché et vous ne pouvez pas y répondre ici.',
+    'case.referral.choice':
+      'Si vous acceptez, {organisation} pourra lire votre signalement et vos messages, et le traiter avec ses propres délais.',
+    'case.referral.accept': 'Accepter : le transmettre',
+    'case.referral.decline': 'Refuser : le garder ici',
+    'desk.referral.title': 'Transmission à un autre membre',
+    'desk.referral.line':
+      '{channel} : {status, select, proposed {en attente du lanceur d’alerte} accepted {transmis} declined {refusé par le lanceur d’alerte} withdrawn {retiré} other {inconnu}} (proposé le {date})',
+    'desk.referral.withdraw': 'Retirer',
+    'desk.referral.target': 'Transmettre à',
+    'desk.referral.reason':
+      'Motif (le lanceur d’alerte le lit ; il est chiffré dans votre navigateur)',
+    'desk.referral.handOver':
+      'Céder le dossier : votre canal perd l’accès dès que la transmission prend effet',
+    'desk.referral.consentNote':
+      'Le lanceur d’alerte décide : rien n’est communiqué à l’autre membre sans son accord.',
+    'desk.referral.informNote':
+      'Votre canal transmet en vertu d’une obligation légale : le lanceur d’alerte est informé, pas consulté.',
+    'desk.referral.propose': 'Proposer la transmission',
+    'desk.referral.forward': 'Transmettre le signalement',
+    'desk.referral.done':
+      'Transmission envoyée. Seule une transmission acceptée donne la clé à l’autre membre.',
+    'desk.referral.refused':
+      'La liste des destinataires de l’autre membre n’a pas pu être vérifiée : rien n’a été envoyé. Prévenez votre administrateur.',
+    'desk.referral.referredIn':
+      'Transmis par {channel}. Accuser réception avant le {ack} ; retour avant le {feedback}.',
+    'desk.referral.incomingTitle': 'Transmis à vos canaux',
+    'desk.referral.incomingLine': 'transmis par {channel} ; accuser réception avant le {ack}',
+    'desk.step.ReferralProposed': 'Transmission à {detail} proposée',
+    'desk.step.ReferralAccepted': 'Transmission à {detail} acceptée par le lanceur d’alerte',
+    'desk.step.ReferralForwarded': 'Transmis à {detail} (information seulement)',
+    'desk.step.ReferralDeclined': 'Transmission refusée par le lanceur d’alerte',
+    'desk.step.ReferralWithdrawn': 'Transmission retirée',
     'timeline.other': 'Mise à jour',
     'timeline.withDetail': '{what} : {detail}',
 

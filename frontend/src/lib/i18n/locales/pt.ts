@@ -289,6 +289,54 @@ export default {
     'timeline.EvidenceAdded': 'Provas juntadas',
     'timeline.ReportReferred': 'Encaminhada',
     'timeline.ReportClosed': 'Caso encerrado',
+    'timeline.ReferralProposed': 'Proposto o encaminhamento para outra organização',
+    'timeline.ReferralAccepted': 'Denúncia encaminhada para outra organização',
+    'timeline.ReferralDeclined': 'Encaminhamento recusado',
+    'timeline.ReferralWithdrawn': 'Encaminhamento retirado',
+    'case.referral.title': 'Outra organização',
+    'case.referral.unknownOrganisation': 'uma organização que não consta aqui',
+    'case.referral.proposed':
+      'Em {date}, os investigadores propuseram encaminhar a sua denúncia para {organisation}. Nada é partilhado sem o seu acordo.',
+    'case.referral.accepted':
+      'A sua denúncia foi encaminhada para {organisation} com o seu acordo.',
+    'case.referral.informed':
+      'A sua denúncia foi encaminhada para {organisation}: a organização a quem denunciou é obrigada por lei a encaminhá-la.',
+    'case.referral.declined':
+      'Recusou encaminhar a sua denúncia para {organisation}. Nada foi partilhado.',
+    'case.referral.reason': 'O motivo deles:',
+    'case.referral.unverified':
+      'Não foi possível verificar esta proposta, por isso o motivo não é mostrado e não pode responder aqui.',
+    'case.referral.choice':
+      'Se concordar, {organisation} poderá ler a sua denúncia e as suas mensagens e tratá-la com os seus próprios prazos.',
+    'case.referral.accept': 'Concordar: encaminhar',
+    'case.referral.decline': 'Recusar: manter aqui',
+    'desk.referral.title': 'Encaminhamento para outro membro',
+    'desk.referral.line':
+      '{channel}: {status, select, proposed {à espera do denunciante} accepted {encaminhado} declined {recusado pelo denunciante} withdrawn {retirado} other {desconhecido}} (proposto em {date})',
+    'desk.referral.withdraw': 'Retirar',
+    'desk.referral.target': 'Encaminhar para',
+    'desk.referral.reason': 'Motivo (o denunciante lê-o; é cifrado no seu navegador)',
+    'desk.referral.handOver':
+      'Entregar o caso: o seu canal perde o acesso quando o encaminhamento produzir efeito',
+    'desk.referral.consentNote':
+      'O denunciante decide: nada é partilhado com o outro membro sem o seu acordo.',
+    'desk.referral.informNote':
+      'O seu canal encaminha por dever legal: o denunciante é informado, não consultado.',
+    'desk.referral.propose': 'Propor o encaminhamento',
+    'desk.referral.forward': 'Encaminhar a denúncia',
+    'desk.referral.done':
+      'Encaminhamento enviado. Só um encaminhamento aceite dá a chave ao outro membro.',
+    'desk.referral.refused':
+      'Não foi possível verificar a lista de destinatários do outro membro, por isso nada foi enviado. Informe o seu administrador.',
+    'desk.referral.referredIn':
+      'Encaminhado por {channel}. Confirmar até {ack}; resposta até {feedback}.',
+    'desk.referral.incomingTitle': 'Encaminhados para os seus canais',
+    'desk.referral.incomingLine': 'encaminhado por {channel}; confirmar até {ack}',
+    'desk.step.ReferralProposed': 'Proposto o encaminhamento para {detail}',
+    'desk.step.ReferralAccepted': 'Encaminhamento para {detail} aceite pelo denunciante',
+    'desk.step.ReferralForwarded': 'Encaminhado para {detail} (só informação)',
+    'desk.step.ReferralDeclined': 'Encaminhamento recusado pelo denunciante',
+    'desk.step.ReferralWithdrawn': 'Encaminhamento retirado',
     'timeline.other': 'Actualização',
     'timeline.withDetail': '{what}: {detail}',
 

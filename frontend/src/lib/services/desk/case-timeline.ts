@@ -90,8 +90,16 @@ export function timelineStepText(entry: HistoryEntry, who: (id: string) => strin
     case 'ReportAssigned':
     case 'ReportUnassigned':
     case 'ReportKeyShared':
+    case 'ReferralProposed':
       detail = who(d);
       break;
+    // `<channel id>/<consent>`: the channel's name and whether the whistleblower was asked.
+    case 'ReferralAccepted':
+      detail = who(d.split('/')[0] ?? '');
+      return t(
+        d.endsWith('/not_asked') ? 'desk.step.ReferralForwarded' : 'desk.step.ReferralAccepted',
+        { detail },
+      );
   }
   return tOr(`desk.step.${entry.type}`, 'desk.step.other', { detail });
 }

@@ -1,0 +1,90 @@
+// Referral to another coalition member (SECURITY.md, Protocol step 11). The worker, which holds
+// the report key, seals it to the target channel's recipient list only after verifying that list
+// against the pinned deployment key (the same job as a key share, for the target's channel), and
+// seals the reason under the report key in the `referrals` thread; the desk gets only those.
+import { deskApi } from '$lib/api/desk';
+import { runInWorker } from '$lib/crypto';
+import type { DeskCase } from '$lib/api/desk';
+import { desk } from '$lib/state/desk.svelte';
+import type { LoadedDeskCase } from './case';
+
+export interface ReferralTarget {
+  channelId: string;
+  name: string;
+  recipientList: unknown;
+}
+
+export type ReferralOutcome = 'done' | 'refused' | 'conflict' | 'failed';
+
+const listRefusals = new Set(['SignatureError', 'FormatError', 'UnknownAuthorError']);
+
+/** The ids the (not yet verified) list names: the worker refuses any its verified copy lacks. */
+function listedIds(list: unknown): string[] {
+  const recipients = (list as { recipients?: { recipientId?: unknown }[] } | null)?.recipients;
+  return (recipients ?? []).flatMap((r) =>
+    typeof r.recipientId === 'string' ? [r.recipientId] : [],
+  );
+}
+
+/** My next sequence in the case's `referrals` thread: one reason per referral I proposed. */
+const nextReasonSequence = (file: DeskCase) =>
+  file.referrals.filter((r) => r.by === desk.investigatorId).length;
+
+export async function proposeReferral(
+  loaded: LoadedDeskCase,
+  target: ReferralTarget,
+  reason: string,
+  handOver: boolean,
+): Promise<ReferralOutcome> {
+  // Plain copies: reactive proxies cannot cross to the worker.
+  const file = JSON.parse(JSON.stringify(loaded.file)) as DeskCase;
+  const list = JSON.parse(JSON.stringify(target.recipientList)) as unknown;
+  const referralId = crypto.randomUUID();
+  let shares: unknown[];
+  let sealedReason: unknown;
+  try {
+    shares = await runInWorker({
+      kind: 'deskShareReportKey',
+      reportId: file.reportId,
+      channelId: target.channelId,
+      recipientIds: listedIds(list),
+      recipientList: list,
+      deploymentSignPublicKey: file.deploymentSignPublicKey,
+      deploymentKeyTransitions: file.deploymentKeyTransitions ?? [],
+    });
+    // The target is sealed with the reason, so the whistleblower's browser can tell that the
+    // organisation it is shown is the one the key goes to.
+    sealedReason = await runInWorker({
+      kind: 'deskSealMessage',
+      reportId: file.reportId,
+      messageId: referralId,
+      sequence: nextReasonSequence(file),
+      text: JSON.stringify({ to: target.channelId, reason }),
+      thread: 'referrals',
+    });
+  } catch (error) {
+    const name = error instanceof Error ? error.message : '';
+    return listRefusals.has(name) ? 'refused' : 'failed';
+  }
+  const result = await deskApi.refer(file.reportId, loaded.etag, {
+    referralId,
+    toChannelId: target.channelId,
+    handOver,
+    shares,
+    reason: sealedReason,
+  });
+  if (result.ok) {
+    loaded.etag = result.etag ?? `"${result.value.revision}"`;
+    return 'done';
+  }
+  return result.problem.status === 412 ? 'conflict' : 'failed';
+}
+
+export async function withdrawReferral(
+  loaded: LoadedDeskCase,
+  referralId: string,
+): Promise<ReferralOutcome> {
+  const result = await deskApi.withdrawReferral(loaded.file.reportId, loaded.etag, referralId);
+  if (result.ok) return 'done';
+  return result.problem.status === 412 ? 'conflict' : 'failed';
+}

@@ -366,7 +366,8 @@ export const whistleblowerCaseSchema = z.object({
   ...caseDatesSchema.shape,
   timeline: z.array(z.object({ type: z.string(), at: timeSchema })),
   messages: z.array(caseMessageSchema),
-  referrals: z.array(caseReferralSchema),
+  /** Absent when the case has no referral (as before referrals existed). */
+  referrals: z.array(caseReferralSchema).optional(),
   evidence: z.array(caseEvidenceSchema.extend({ blobId: z.string() })),
 });
 

@@ -16,6 +16,8 @@ export interface TestPlatform {
   setupToken: string;
   /** The deployment's DATA_DIR (its event log is events.sqlite there), for canary searches. */
   dataDir: string;
+  /** Every line the platform logged, for canary searches. */
+  logs: string[];
   stop(): Promise<void>;
 }
 
@@ -41,7 +43,9 @@ export async function startTestPlatform(name: string): Promise<TestPlatform> {
     },
     [],
   );
+  const logs: string[] = [];
   const platform = await startPlatform(config, (line) => {
+    logs.push(line);
     const match = /setup token (\S+)/.exec(line);
     if (match) gotToken(match[1]!);
   }).catch((error: unknown) => {
@@ -58,6 +62,7 @@ export async function startTestPlatform(name: string): Promise<TestPlatform> {
     intake: platform.urls.intake!,
     setupToken,
     dataDir,
+    logs,
     async stop() {
       await platform.stop();
       rmSync(dataDir, { recursive: true, force: true });

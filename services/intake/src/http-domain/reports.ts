@@ -28,6 +28,7 @@ import {
   readReport,
   reportStream,
   type ReportCommand,
+  type Referral,
   type ReportEvent,
   type Sealed,
   type SubmissionEnvelope,
@@ -261,9 +262,10 @@ export interface CaseView {
   /**
    * Referrals of the case to another channel, as the whistleblower decides on them: the target
    * (its name is public, in the deployment's channel list), the mode, where it stands, and the
-   * reason sealed under the report key (their browser opens it; the server cannot).
+   * reason sealed under the report key (their browser opens it; the server cannot). Absent when
+   * the case has none, so a case view reads as it did before referrals existed.
    */
-  readonly referrals: readonly {
+  readonly referrals?: readonly {
     readonly referralId: string;
     readonly toChannelId: string;
     readonly mode: 'consent' | 'inform';
@@ -321,6 +323,24 @@ function timelineEntry(event: ReportEvent): { type: string; at: string } | undef
   }
 }
 
+function referralsOf(events: readonly ReportEvent[], referrals: readonly Referral[]) {
+  const list = events.flatMap((e) =>
+    e.type === 'ReferralProposed'
+      ? [
+          {
+            referralId: e.data.referralId,
+            toChannelId: e.data.toChannelId,
+            mode: e.data.mode,
+            status: referrals.find((r) => r.referralId === e.data.referralId)?.status ?? 'proposed',
+            reason: e.data.reason,
+            proposedAt: e.data.proposedAt,
+          },
+        ]
+      : [],
+  );
+  return list.length > 0 ? { referrals: list } : {};
+}
+
 /** The case as its whistleblower sees it, or undefined when it does not exist (or was purged). */
 export async function readCaseView(
   store: EventStore,
@@ -354,22 +374,7 @@ export async function readCaseView(
           ]
         : [],
     ),
-    referrals: events.flatMap((e) =>
-      e.type === 'ReferralProposed'
-        ? [
-            {
-              referralId: e.data.referralId,
-              toChannelId: e.data.toChannelId,
-              mode: e.data.mode,
-              status:
-                state.referrals.find((r) => r.referralId === e.data.referralId)?.status ??
-                'proposed',
-              reason: e.data.reason,
-              proposedAt: e.data.proposedAt,
-            },
-          ]
-        : [],
-    ),
+    ...referralsOf(events, state.referrals),
     evidence: events.flatMap((e) =>
       e.type === 'EvidenceAdded'
         ? [

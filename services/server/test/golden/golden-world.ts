@@ -182,6 +182,9 @@ export async function playGoldenStory() {
   await admin(`/api/channels/${w.channelId}/ack-template`, channelStream(w.channelId), {
     template: 'We have received your report.',
   });
+  await admin(`/api/channels/${w.channelId}/referral-mode`, channelStream(w.channelId), {
+    mode: 'inform',
+  });
   const other = await w.desk.call('POST', '/api/channels', {
     cookie: w.admin.cookie,
     body: { name: 'Archived desk' },

@@ -1,0 +1,270 @@
+// Referral to another coalition member (SECURITY.md, Protocol step 11, issue 14), in real
+// Chromium against the real composition root. Two channels: the administrator is the only
+// recipient of "Procurement watch", the investigator of "Transport union". A whistleblower
+// reports to the first; the administrator refers it to the union, the worker wrapping the key to
+// the union's verified list and sealing the reason. The union's investigator sees nothing until
+// the whistleblower, on return, reads which organisation and why and agrees; then the report is
+// in their "referred" list and they read its answers. A second report's referral is declined:
+// the union's investigator never gets it, as the desk's answers and the event log say. The
+// reasons never appear in plain in the event store, the logs, or any response.
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  hasChromium,
+  launchSharedChromium,
+  missingChromiumMessage,
+  type SharedBrowser,
+} from './support/chromium.ts';
+import { deskPeople, deskPeopleIn, personIn } from './support/desk.ts';
+import type { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
+import { foreignRequests, type Observations } from './support/observe.ts';
+import { checkPage, type PageReport } from './support/page-checks.ts';
+import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+import { ReportingNavigator } from './support/whistleblower.ts';
+
+const title = hasChromium
+  ? 'referral: a report goes to another member only with the whistleblower’s consent'
+  : `referral: skipped, ${missingChromiumMessage}`;
+
+const source = 'Procurement watch';
+const target = 'Transport union';
+const { administrator, investigator } = deskPeople;
+const what = 'Bus drivers are paid for shifts that never happened, at the Windhoek depot.';
+const where = 'City transport';
+const secondWhat = 'The depot manager takes a cut of every overtime claim.';
+const reasons = [
+  'canaryreason7Q2 the union represents the drivers named in this report',
+  'canaryreason9K4 the union can check the shift rosters',
+];
+
+describe.skipIf(!hasChromium)(title, () => {
+  let platform: TestPlatform;
+  let browser: SharedBrowser;
+  const seen: Observations = { requests: [], cspViolations: [], pageErrors: [] };
+  const responses: string[] = [];
+  let admin: AdministratorNavigator;
+  let officer: InvestigatorNavigator;
+  const receipts: string[] = [];
+  const reportIds: string[] = [];
+  const reports: PageReport[] = [];
+  const check = async (page: Page, name: string) =>
+    reports.push(await checkPage(page, `referral-${name}`));
+
+  /** Every answer body a page received, for the canary. */
+  const record = (page: Page) =>
+    page.on('response', (r) => {
+      void r.text().then(
+        (text) => responses.push(text),
+        () => undefined,
+      );
+    });
+
+  /** What the desk answers this person's browser for a path (the session cookie goes with it). */
+  const deskGet = (page: Page, path: string) =>
+    page.evaluate(async (p) => {
+      const r = await fetch(p);
+      return { status: r.status, body: (await r.json()) as unknown };
+    }, path);
+
+  beforeAll(async () => {
+    platform = await startTestPlatform('referral');
+    browser = await launchSharedChromium();
+    ({ admin, officer } = await deskPeopleIn(browser, seen, {
+      administrator: platform.desk,
+      investigator: platform.desk,
+    }));
+    record(admin.page);
+    record(officer.page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await platform?.stop();
+  });
+
+  it('sets up two members: the administrator receives for one, the investigator for the other', async () => {
+    expect(platform.setupToken).not.toBe('');
+    await admin.setUpAndSignIn(platform.setupToken);
+    const invitation = await admin.invite(investigator.handle);
+    await admin.addChannel(source, ['?What happened?*', 'Which organisation is involved?*']);
+    expect(await admin.publishRecipients(source, [administrator.handle])).toBe('Published.');
+    await officer.enrolAndSignIn(invitation);
+    await admin.openAdministration();
+    await admin.addChannel(target, ['?What happened?*']);
+    expect(await admin.publishRecipients(target, [investigator.handle])).toBe('Published.');
+  }, 240_000);
+
+  /** A whistleblower reports to the source channel; returns their receipt. */
+  async function report(text: string) {
+    const wb = new ReportingNavigator(await personIn(browser, seen), platform.intake);
+    record(wb.page);
+    await wb.writeReport(source, text, where, 0);
+    await wb.goToReview();
+    const receipt = await wb.submitFromReview();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
+    await wb.page.context().close();
+    receipts.push(receipt);
+  }
+
+  /** The administrator opens the case not yet seen from the inbox and refers it to the union. */
+  async function refer(reason: string, cases: number) {
+    await admin.openQueues();
+    await (await admin.waitForQueue('Inbox', cases)).click();
+    const links = admin.page.getByTestId('queue').getByRole('link', { name: /^Case / });
+    await links.first().waitFor();
+    let reportId = '';
+    for (const link of await links.all()) {
+      const id = new URL((await link.getAttribute('href')) ?? '', platform.desk).searchParams.get(
+        'id',
+      );
+      if (id && !reportIds.includes(id)) {
+        reportId = id;
+        await link.click();
+        break;
+      }
+    }
+    expect(reportId).toMatch(/^[0-9a-f-]{36}$/);
+    reportIds.push(reportId);
+    await admin.page.getByTestId('answers').waitFor({ timeout: 90_000 });
+    const section = admin.page.getByTestId('referral');
+    await section.getByLabel('Refer to').selectOption({ label: target });
+    await section.getByLabel(/^Why/).fill(reason);
+    const posted = admin.page.waitForResponse(
+      (r) =>
+        r.url().endsWith(`/api/reports/${reportId}/referrals`) && r.request().method() === 'POST',
+    );
+    await section.getByRole('button', { name: 'Propose the referral' }).click();
+    expect((await posted).status()).toBe(200);
+    await admin.page.getByRole('status').filter({ hasText: 'Referral sent.' }).waitFor();
+    await section.getByText(`${target}: waiting for the whistleblower`).waitFor();
+    return reportId;
+  }
+
+  /** The whistleblower returns, reads where and why, and answers. */
+  async function answer(receipt: string, reason: string, agree: boolean) {
+    const wb = new ReportingNavigator(await personIn(browser, seen), platform.intake);
+    record(wb.page);
+    await wb.returnWith(receipt);
+    await wb.waitForCase();
+    const referral = wb.page.getByTestId('referral');
+    await referral.waitFor();
+    expect(await referral.innerText()).toContain(`to pass your report to ${target}`);
+    expect(await wb.page.getByTestId('referral-reason').innerText()).toBe(reason);
+    await check(wb.page, agree ? 'asked' : 'asked-again');
+    const answered = wb.page.waitForResponse((r) => r.url().includes('/api/v1/case/referrals/'));
+    await referral
+      .getByRole('button', { name: agree ? 'Agree: pass it on' : 'Decline: keep it here' })
+      .click();
+    expect((await answered).status()).toBe(204);
+    await wb.page
+      .getByText(
+        agree
+          ? `Your report was passed to ${target} with your agreement.`
+          : `You declined to pass your report to ${target}.`,
+      )
+      .waitFor();
+    await wb.page.context().close();
+  }
+
+  it('a whistleblower reports; the administrator refers it to the union with a reason', async () => {
+    await report(what);
+    const reportId = await refer(reasons[0]!, 1);
+    await check(admin.page, 'proposed');
+    // Proposed only: the union's investigator may not open it, nor see it anywhere.
+    await officer.openQueues();
+    expect((await deskGet(officer.page, `/api/reports/${reportId}`)).status).toBe(403);
+    expect((await deskGet(officer.page, '/api/referrals/incoming')).body).toEqual({ items: [] });
+    expect(await officer.page.getByTestId('referred').count()).toBe(0);
+  }, 300_000);
+
+  it('the whistleblower returns, reads to whom and why, and agrees', async () => {
+    await answer(receipts[0]!, reasons[0]!, true);
+  }, 240_000);
+
+  it('the union’s investigator finds it referred by the source and reads the answers', async () => {
+    await officer.openQueues();
+    const referred = officer.page.getByTestId('referred');
+    for (let i = 0; i < 40 && !(await referred.isVisible()); i++) {
+      await officer.page.getByRole('button', { name: 'Refresh' }).click();
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(await referred.innerText()).toContain(`referred by ${source}`);
+    await check(officer.page, 'inbox');
+    await referred.getByRole('link', { name: /^Case / }).click();
+    await officer.page.getByTestId('answers').waitFor({ timeout: 90_000 });
+    const answers = await officer.answers();
+    expect(answers).toContain(what);
+    expect(answers).toContain(where);
+    expect(await officer.page.getByTestId('referred-in').innerText()).toContain(
+      `Referred by ${source}`,
+    );
+    // The union reads it; the referring is the source's: no referral form here.
+    expect(await officer.page.getByTestId('referral').count()).toBe(0);
+    await check(officer.page, 'opened');
+    // Both timelines and the audit log show the steps.
+    await admin.openQueues();
+    await admin.openOnlyCaseIn('Inbox');
+    await admin.page.getByText(`Referral to ${target} accepted by the whistleblower`).waitFor();
+    const audit = (await deskGet(admin.page, '/api/audit?limit=500')).body as {
+      items: { streamId: string; type: string; actor: string }[];
+    };
+    const steps = audit.items.filter((i) => i.streamId === `report-${reportIds[0]}`);
+    expect(steps.map((s) => [s.type, s.actor])).toEqual(
+      expect.arrayContaining([
+        ['ReferralProposed', expect.any(String)],
+        ['ReferralAccepted', 'whistleblower'],
+      ]),
+    );
+  }, 240_000);
+
+  it('a declined referral shares nothing: the union never gets the second report', async () => {
+    await report(secondWhat);
+    const reportId = await refer(reasons[1]!, 2);
+    await answer(receipts[1]!, reasons[1]!, false);
+    expect((await deskGet(officer.page, `/api/reports/${reportId}`)).status).toBe(403);
+    const incoming = (await deskGet(officer.page, '/api/referrals/incoming')).body as {
+      items: { reportId: string }[];
+    };
+    expect(incoming.items.map((i) => i.reportId)).toEqual([reportIds[0]]);
+    // The server's own record: proposed, declined, never accepted.
+    const db = new Database(join(platform.dataDir, 'events.sqlite'), { readonly: true });
+    try {
+      const types = db
+        .prepare('SELECT type FROM events WHERE stream_id = ? ORDER BY position')
+        .pluck()
+        .all(`report-${reportId}`);
+      expect(types).toEqual(['ReportSubmitted', 'ReferralProposed', 'ReferralDeclined']);
+    } finally {
+      db.close();
+    }
+  }, 300_000);
+
+  it('never had a reason in plain: not in the event store, the logs or any answer', () => {
+    const files = readdirSync(platform.dataDir, { recursive: true, encoding: 'utf8' });
+    for (const reason of reasons) {
+      const canary = reason.slice(0, 16);
+      for (const file of files) {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(join(platform.dataDir, file));
+        } catch {
+          continue; // a directory
+        }
+        expect(bytes.includes(canary), file).toBe(false);
+      }
+      expect(platform.logs.filter((l) => l.includes(canary))).toEqual([]);
+      expect(responses.filter((r) => r.includes(canary))).toEqual([]);
+    }
+    expect(responses.length).toBeGreaterThan(10);
+  });
+
+  it('sent nothing outside the two origins, tripped no CSP, and no page has a serious axe finding', () => {
+    expect(foreignRequests(seen, [platform.desk, platform.intake])).toEqual([]);
+    expect(seen.cspViolations).toEqual([]);
+    expect(seen.pageErrors).toEqual([]);
+    expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
+  });
+});

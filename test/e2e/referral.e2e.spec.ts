@@ -12,17 +12,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  launchSharedChromium,
-  missingChromiumMessage,
-  type SharedBrowser,
-} from './support/chromium.ts';
-import { deskPeople, deskPeopleIn, personIn } from './support/desk.ts';
-import type { AdministratorNavigator, InvestigatorNavigator } from './support/desk.ts';
-import { foreignRequests, type Observations } from './support/observe.ts';
-import { checkPage, type PageReport } from './support/page-checks.ts';
-import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+import { hasChromium, missingChromiumMessage } from './support/chromium.ts';
+import { deskPeople, InvestigatorNavigator, type AdministratorNavigator } from './support/desk.ts';
+import type { TestPlatform } from './support/platform.ts';
+import { expectCleanStory, startAdministratorStory, type Story } from './support/story.ts';
 import { ReportingNavigator } from './support/whistleblower.ts';
 
 const title = hasChromium
@@ -41,17 +34,19 @@ const reasons = [
 ];
 
 describe.skipIf(!hasChromium)(title, () => {
+  let story: Story;
   let platform: TestPlatform;
-  let browser: SharedBrowser;
-  const seen: Observations = { requests: [], cspViolations: [], pageErrors: [] };
   const responses: string[] = [];
   let admin: AdministratorNavigator;
   let officer: InvestigatorNavigator;
   const receipts: string[] = [];
   const reportIds: string[] = [];
-  const reports: PageReport[] = [];
-  const check = async (page: Page, name: string) =>
-    reports.push(await checkPage(page, `referral-${name}`));
+  const check = (page: Page, name: string) => story.check(page, name);
+  const personIn = async () => {
+    const page = await story.personIn();
+    record(page);
+    return page;
+  };
 
   /** Every answer body a page received, for the canary. */
   const record = (page: Page) =>
@@ -70,20 +65,18 @@ describe.skipIf(!hasChromium)(title, () => {
     }, path);
 
   beforeAll(async () => {
-    platform = await startTestPlatform('referral');
-    browser = await launchSharedChromium();
-    ({ admin, officer } = await deskPeopleIn(browser, seen, {
-      administrator: platform.desk,
-      investigator: platform.desk,
-    }));
+    ({ story, admin } = await startAdministratorStory('referral'));
+    platform = story.platform;
     record(admin.page);
-    record(officer.page);
+    officer = new InvestigatorNavigator(
+      await personIn(),
+      platform.desk,
+      investigator.handle,
+      investigator.password,
+    );
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await platform?.stop();
-  });
+  afterAll(() => story?.stop());
 
   it('sets up two members: the administrator receives for one, the investigator for the other', async () => {
     expect(platform.setupToken).not.toBe('');
@@ -99,8 +92,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   /** A whistleblower reports to the source channel; returns their receipt. */
   async function report(text: string) {
-    const wb = new ReportingNavigator(await personIn(browser, seen), platform.intake);
-    record(wb.page);
+    const wb = new ReportingNavigator(await personIn(), platform.intake);
     await wb.writeReport(source, text, where, 0);
     await wb.goToReview();
     const receipt = await wb.submitFromReview();
@@ -145,8 +137,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   /** The whistleblower returns, reads where and why, and answers. */
   async function answer(receipt: string, reason: string, agree: boolean) {
-    const wb = new ReportingNavigator(await personIn(browser, seen), platform.intake);
-    record(wb.page);
+    const wb = new ReportingNavigator(await personIn(), platform.intake);
     await wb.returnWith(receipt);
     await wb.waitForCase();
     const referral = wb.page.getByTestId('referral');
@@ -261,10 +252,6 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(responses.length).toBeGreaterThan(10);
   });
 
-  it('sent nothing outside the two origins, tripped no CSP, and no page has a serious axe finding', () => {
-    expect(foreignRequests(seen, [platform.desk, platform.intake])).toEqual([]);
-    expect(seen.cspViolations).toEqual([]);
-    expect(seen.pageErrors).toEqual([]);
-    expect(reports.filter((r) => r.axe.length > 0)).toEqual([]);
-  });
+  it('sent nothing outside the two origins, tripped no CSP, and no page has a serious axe finding', () =>
+    expectCleanStory(story, ['proposed', 'asked', 'inbox', 'opened', 'asked-again']));
 });

@@ -391,12 +391,20 @@ export async function world(options: DeskOptions = {}): Promise<World> {
   const alice = await enrolAccount(desk, admin, 'alice');
   const bob = await enrolAccount(desk, admin, 'bob');
   const mallory = await enrolAccount(desk, admin, 'mallory');
-  const ch = await desk.call('POST', '/api/channels', {
-    cookie: admin.cookie,
-    body: { name: 'Procurement watch' },
-  });
+  const { channelId } = await addChannel(desk, admin, 'Procurement watch', [alice, bob]);
+  return { desk, admin, alice, bob, mallory, channelId };
+}
+
+/** A new channel whose first signed recipient list names these accounts; projected. */
+export async function addChannel(
+  desk: Desk,
+  admin: Account,
+  name: string,
+  recipients: readonly Account[],
+): Promise<{ channelId: string; list: RecipientList }> {
+  const ch = await desk.call('POST', '/api/channels', { cookie: admin.cookie, body: { name } });
   const channelId = ch.body['channelId'] as string;
-  const list = signedList(desk, channelId, 1, [alice, bob]);
+  const list = signedList(desk, channelId, 1, recipients);
   const pub = await desk.call('POST', `/api/channels/${channelId}/recipients`, {
     cookie: admin.cookie,
     ifMatch: '"0"',
@@ -404,7 +412,7 @@ export async function world(options: DeskOptions = {}): Promise<World> {
   });
   if (pub.status !== 200) throw new Error(`recipients failed: ${pub.status}`);
   await desk.settle();
-  return { desk, admin, alice, bob, mallory, channelId };
+  return { channelId, list };
 }
 
 /**

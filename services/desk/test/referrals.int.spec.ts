@@ -17,6 +17,7 @@ import { handleReportCommand } from '@integrity-desk/reports';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  addChannel,
   enrolAccount,
   expectProblem,
   signedList,
@@ -35,19 +36,9 @@ const reportKey = randomBytes(32);
 
 beforeAll(async () => {
   carol = await enrolAccount(w.desk, w.admin, 'carol');
-  const ch = await w.desk.call('POST', '/api/channels', {
-    cookie: w.admin.cookie,
-    body: { name: 'Labour union' },
-  });
-  channelB = ch.body['channelId'] as string;
-  listB = signedList(w.desk, channelB, 1, [carol]);
-  const pub = await w.desk.call('POST', `/api/channels/${channelB}/recipients`, {
-    cookie: w.admin.cookie,
-    ifMatch: '"0"',
-    body: { recipientList: listB },
-  });
-  expect(pub.status).toBe(200);
-  await w.desk.settle();
+  ({ channelId: channelB, list: listB } = await addChannel(w.desk, w.admin, 'Labour union', [
+    carol,
+  ]));
 }, 60_000);
 
 const share = (reportId: string, from: Account = w.alice, list = listB): ReportKeyShare =>

@@ -31,6 +31,7 @@ const secondWhat = 'The depot manager takes a cut of every overtime claim.';
 const reasons = [
   'canaryreason7Q2 the union represents the drivers named in this report',
   'canaryreason9K4 the union can check the shift rosters',
+  'canaryreason3X8 the law obliges us to forward wage fraud',
 ];
 
 describe.skipIf(!hasChromium)(title, () => {
@@ -102,7 +103,7 @@ describe.skipIf(!hasChromium)(title, () => {
   }
 
   /** The administrator opens the case not yet seen from the inbox and refers it to the union. */
-  async function refer(reason: string, cases: number) {
+  async function refer(reason: string, cases: number, button = 'Propose the referral') {
     await admin.openQueues();
     await (await admin.waitForQueue('Inbox', cases)).click();
     const links = admin.page.getByTestId('queue').getByRole('link', { name: /^Case / });
@@ -128,10 +129,14 @@ describe.skipIf(!hasChromium)(title, () => {
       (r) =>
         r.url().endsWith(`/api/reports/${reportId}/referrals`) && r.request().method() === 'POST',
     );
-    await section.getByRole('button', { name: 'Propose the referral' }).click();
+    await section.getByRole('button', { name: button }).click();
     expect((await posted).status()).toBe(200);
     await admin.page.getByRole('status').filter({ hasText: 'Referral sent.' }).waitFor();
-    await section.getByText(`${target}: waiting for the whistleblower`).waitFor();
+    await section
+      .getByText(
+        `${target}: ${button === 'Propose the referral' ? 'waiting for the whistleblower' : 'referred'}`,
+      )
+      .waitFor();
     return reportId;
   }
 
@@ -231,6 +236,24 @@ describe.skipIf(!hasChromium)(title, () => {
     } finally {
       db.close();
     }
+  }, 300_000);
+
+  it('an inform-only channel forwards at once: the union reads it without the whistleblower’s answer', async () => {
+    await admin.openAdministration();
+    const setting = admin.page.getByLabel(`Referral to another member from ${source}`);
+    await setting.selectOption({ label: 'Inform only: a legal duty to forward' });
+    await setting
+      .locator('xpath=ancestor::form')
+      .getByRole('button', { name: 'Save the referral setting' })
+      .click();
+    await setting.locator('xpath=ancestor::form').getByRole('status').waitFor();
+    await report(what);
+    const reportId = await refer(reasons[2]!, 3, 'Forward the report');
+    expect((await deskGet(officer.page, `/api/reports/${reportId}`)).status).toBe(200);
+    const incoming = (await deskGet(officer.page, '/api/referrals/incoming')).body as {
+      items: { reportId: string }[];
+    };
+    expect(incoming.items.map((i) => i.reportId)).toContain(reportId);
   }, 300_000);
 
   it('never had a reason in plain: not in the event store, the logs or any answer', () => {

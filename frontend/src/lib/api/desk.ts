@@ -262,7 +262,11 @@ export const deskApi = {
       recipientsVersion?: number;
       ackTemplate?: string;
       labels?: string[];
+      referralMode?: 'consent' | 'inform';
     }>(`/api/channels/${id(channelId)}`),
+  /** How the channel refers reports to another member: the whistleblower decides, or inform only. */
+  setReferralMode: (channelId: string, etag: string | undefined, mode: 'consent' | 'inform') =>
+    post<{ revision: number }>(`/api/channels/${id(channelId)}/referral-mode`, { mode }, etag),
   /** The labels investigators may attach to the channel's cases (plain text, SECURITY.md). */
   setLabels: (channelId: string, etag: string | undefined, labels: string[]) =>
     post<{ revision: number }>(`/api/channels/${id(channelId)}/labels`, { labels }, etag),

@@ -308,6 +308,10 @@ export default {
       'As u instem, kan {organisation} u verslag en u boodskappe lees en dit met sy eie sperdatums hanteer.',
     'case.referral.accept': 'Stem in: gee dit oor',
     'case.referral.decline': 'Weier: hou dit hier',
+    'desk.admin.referralMode': 'Verwysing na ’n ander lid vanaf',
+    'desk.admin.referralConsent': 'Die fluitjieblaser besluit',
+    'desk.admin.referralInform': 'Slegs inlig: ’n wetlike plig om aan te stuur',
+    'desk.admin.referralModeSave': 'Stoor die verwysingsinstelling',
     'desk.referral.title': 'Verwysing na ’n ander lid',
     'desk.referral.line':
       '{channel}: {status, select, proposed {wag vir die fluitjieblaser} accepted {verwys} declined {deur die fluitjieblaser geweier} withdrawn {teruggetrek} other {onbekend}} (voorgestel op {date})',

@@ -300,6 +300,10 @@ export default {
       'إن وافقت، تستطيع {organisation} قراءة بلاغك ورسائلك ومعالجته وفق مواعيدها الخاصة.',
     'case.referral.accept': 'أوافق: أحيلوه',
     'case.referral.decline': 'أرفض: أبقوه هنا',
+    'desk.admin.referralMode': 'الإحالة إلى عضو آخر من',
+    'desk.admin.referralConsent': 'المبلِّغ يقرر',
+    'desk.admin.referralInform': 'إبلاغ فقط: واجب قانوني بالإحالة',
+    'desk.admin.referralModeSave': 'حفظ إعداد الإحالة',
     'desk.referral.title': 'الإحالة إلى عضو آخر',
     'desk.referral.line':
       '{channel}: {status, select, proposed {بانتظار المبلِّغ} accepted {أُحيل} declined {رفضه المبلِّغ} withdrawn {سُحب} other {غير معروف}} (اقتُرح في {date})',

@@ -313,6 +313,10 @@ export default {
       'Wenn Sie zustimmen, kann {organisation} Ihre Meldung und Ihre Nachrichten lesen und mit eigenen Fristen bearbeiten.',
     'case.referral.accept': 'Zustimmen: weitergeben',
     'case.referral.decline': 'Ablehnen: hier behalten',
+    'desk.admin.referralMode': 'Weiterleitung an ein anderes Mitglied aus',
+    'desk.admin.referralConsent': 'Die hinweisgebende Person entscheidet',
+    'desk.admin.referralInform': 'Nur informieren: gesetzliche Pflicht zur Weiterleitung',
+    'desk.admin.referralModeSave': 'Weiterleitungseinstellung speichern',
     'desk.referral.title': 'Weiterleitung an ein anderes Mitglied',
     'desk.referral.line':
       '{channel}: {status, select, proposed {wartet auf die hinweisgebende Person} accepted {weitergeleitet} declined {von der hinweisgebenden Person abgelehnt} withdrawn {zurückgezogen} other {unbekannt}} (vorgeschlagen am {date})',

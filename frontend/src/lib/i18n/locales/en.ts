@@ -293,6 +293,10 @@ const messages = {
     'If you agree, {organisation} can read your report and your messages, and work on it with its own deadlines.',
   'case.referral.accept': 'Agree: pass it on',
   'case.referral.decline': 'Decline: keep it here',
+  'desk.admin.referralMode': 'Referral to another member from',
+  'desk.admin.referralConsent': 'The whistleblower decides',
+  'desk.admin.referralInform': 'Inform only: a legal duty to forward',
+  'desk.admin.referralModeSave': 'Save the referral setting',
   'desk.referral.title': 'Referral to another member',
   'desk.referral.line':
     '{channel}: {status, select, proposed {waiting for the whistleblower} accepted {referred} declined {declined by the whistleblower} withdrawn {withdrawn} other {unknown}} (proposed {date})',

@@ -311,6 +311,10 @@ export default {
       'Si vous acceptez, {organisation} pourra lire votre signalement et vos messages, et le traiter avec ses propres délais.',
     'case.referral.accept': 'Accepter : le transmettre',
     'case.referral.decline': 'Refuser : le garder ici',
+    'desk.admin.referralMode': 'Transmission à un autre membre depuis',
+    'desk.admin.referralConsent': 'Le lanceur d’alerte décide',
+    'desk.admin.referralInform': 'Information seulement : obligation légale de transmettre',
+    'desk.admin.referralModeSave': 'Enregistrer le réglage de transmission',
     'desk.referral.title': 'Transmission à un autre membre',
     'desk.referral.line':
       '{channel} : {status, select, proposed {en attente du lanceur d’alerte} accepted {transmis} declined {refusé par le lanceur d’alerte} withdrawn {retiré} other {inconnu}} (proposé le {date})',

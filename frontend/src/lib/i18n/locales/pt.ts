@@ -310,6 +310,10 @@ export default {
       'Se concordar, {organisation} poderá ler a sua denúncia e as suas mensagens e tratá-la com os seus próprios prazos.',
     'case.referral.accept': 'Concordar: encaminhar',
     'case.referral.decline': 'Recusar: manter aqui',
+    'desk.admin.referralMode': 'Encaminhamento para outro membro a partir de',
+    'desk.admin.referralConsent': 'O denunciante decide',
+    'desk.admin.referralInform': 'Só informar: dever legal de encaminhar',
+    'desk.admin.referralModeSave': 'Guardar a definição de encaminhamento',
     'desk.referral.title': 'Encaminhamento para outro membro',
     'desk.referral.line':
       '{channel}: {status, select, proposed {à espera do denunciante} accepted {encaminhado} declined {recusado pelo denunciante} withdrawn {retirado} other {desconhecido}} (proposto em {date})',

@@ -48,6 +48,8 @@ const share = (recipientId: string, patch: Record<string, unknown> = {}) => ({
   ...patch,
 });
 const deadlines = { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 };
+/** A second referral of the case, whose reason is the referrer's next in the thread. */
+const second = { referralId: fakeUuid('referral-2'), reason: reason(fakeUuid('referral-2'), 1) };
 
 const submitted: ReportEvent = {
   type: 'ReportSubmitted',
@@ -144,37 +146,15 @@ describe('referral decider', () => {
         .when(propose({ toChannelId: channelA }))
         .thenThrows(InvalidCommandError));
     it('refuses a second proposal while one awaits the whistleblower', () =>
-      spec([submitted, proposed()])
-        .when(
-          propose({
-            referralId: fakeUuid('referral-2'),
-            reason: reason(fakeUuid('referral-2'), 1),
-          }),
-        )
-        .thenThrows(ReferralConflictError));
+      spec([submitted, proposed()]).when(propose(second)).thenThrows(ReferralConflictError));
     it('refuses to propose again to a channel that already has the report', () =>
       spec([submitted, proposed(), accepted('given', atMinute)])
-        .when(
-          propose({
-            referralId: fakeUuid('referral-2'),
-            reason: reason(fakeUuid('referral-2'), 1),
-          }),
-        )
+        .when(propose(second))
         .thenThrows(ReferralConflictError));
     it('proposes again after a decline, with the next reason of the thread', () =>
       spec([submitted, proposed(), declined])
-        .when(
-          propose({
-            referralId: fakeUuid('referral-2'),
-            reason: reason(fakeUuid('referral-2'), 1),
-          }),
-        )
-        .then([
-          proposed({
-            referralId: fakeUuid('referral-2'),
-            reason: reason(fakeUuid('referral-2'), 1),
-          }),
-        ]));
+        .when(propose(second))
+        .then([proposed(second)]));
     it('refuses a reused referral id', () =>
       spec([submitted, proposed(), withdrawn])
         .when(propose({ reason: reason(referralId, 1) }))

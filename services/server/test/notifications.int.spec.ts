@@ -148,6 +148,15 @@ describe('notifications that say nothing', () => {
     for (const d of delivered)
       for (const secret of forbidden)
         expect(d.raw.toLowerCase()).not.toContain(secret.toLowerCase());
+    // The Date header is coarsened to the hour (SECURITY.md, Notifications): sent at 05:10,
+    // 05:20 and 07:30, every message says a whole hour.
+    const dates = delivered.map((d) => {
+      const header = /^Date: (.+)$/im.exec(d.raw)?.[1];
+      expect(header, 'a Date header').toBeDefined();
+      return new Date(header!);
+    });
+    expect(dates.every((d) => d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0)).toBe(true);
+    expect(dates.map((d) => d.toISOString().slice(0, 13))).toContain('2026-03-03T07');
     const bodies = new Set(
       delivered.map((d) =>
         d.raw

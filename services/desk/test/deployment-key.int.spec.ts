@@ -8,31 +8,15 @@ import {
   signDeploymentKeyTransition,
   toBase64Url,
 } from '@integrity-desk/protocol';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  enrolAccount,
-  expectProblem,
-  sealDeploymentKeyFor,
-  shareDeploymentKey,
-  signedList,
-  streamLength,
-  worldForSuite,
-  type Account,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { accountForSuite, expectProblem, worldForSuite, type Account } from './harness.ts';
 
 const w = worldForSuite();
-let second: Account;
-let third: Account;
+const second = accountForSuite(w, 'second-admin', 'administrator');
+const third = accountForSuite(w, 'third-admin', 'administrator');
 
-beforeAll(async () => {
-  second = await enrolAccount(w.desk, w.admin, 'second-admin', 'administrator');
-  third = await enrolAccount(w.desk, w.admin, 'third-admin', 'administrator');
-}, 60_000);
-
-const deploymentLength = () => streamLength(w.desk.store, 'deployment');
+const deploymentLength = () => w.streamLength('deployment');
 const keyOf = (who: Account) => w.desk.call('GET', '/api/deployment/key', { cookie: who.cookie });
-const sealFor = (to: Account, seed?: Uint8Array) => sealDeploymentKeyFor(w.desk, to, seed);
-const share = (by: Account, sealedKey: unknown) => shareDeploymentKey(w.desk, by, sealedKey);
 
 describe('the deployment key', () => {
   it('gives each administrator their own sealed copy, which opens as the deployment key', async () => {
@@ -55,17 +39,20 @@ describe('the deployment key', () => {
   it('is shared by a holder with an active administrator only', async () => {
     const before = await deploymentLength();
     // Not a holder: refused.
-    expectProblem(await share(second, sealFor(third)), 403);
+    expectProblem(await w.shareDeploymentKey(second, w.sealDeploymentKey(third)), 403);
     // Not an administrator: refused.
-    expectProblem(await share(w.admin, sealFor(w.alice)), 403);
+    expectProblem(await w.shareDeploymentKey(w.admin, w.sealDeploymentKey(w.alice)), 403);
     // Not the deployment key.
     expectProblem(
-      await share(w.admin, sealFor(second, generateDeploymentKey(w.desk.backend).seed)),
+      await w.shareDeploymentKey(
+        w.admin,
+        w.sealDeploymentKey(second, generateDeploymentKey(w.desk.backend).seed),
+      ),
       403,
     );
     expect(await deploymentLength()).toBe(before);
 
-    expect((await share(w.admin, sealFor(second))).status).toBe(201);
+    expect((await w.shareDeploymentKey(w.admin, w.sealDeploymentKey(second))).status).toBe(201);
     expect(await deploymentLength()).toBe(before + 1);
     const mine = await keyOf(second);
     expect(mine.body['holders']).toEqual([w.admin.investigatorId, second.investigatorId]);
@@ -75,12 +62,8 @@ describe('the deployment key', () => {
       trustedPublicKey: w.desk.deployment.publicKey,
     });
     // The second administrator can now publish: a list signed with the shared key is stored.
-    const r = await w.desk.call('POST', `/api/channels/${w.channelId}/recipients`, {
-      cookie: second.cookie,
-      ifMatch: '"1"',
-      body: { recipientList: signedList(w.desk, w.channelId, 2, [w.alice, w.bob], seed) },
-    });
-    expect(r.status).toBe(200);
+    const list = w.signedList(w.channelId, 2, [w.alice, w.bob], seed);
+    expect((await w.publishList(second, w.channelId, list)).status).toBe(200);
   });
 
   it('rotates only on a transition the current key signed; lists then need the new key', async () => {
@@ -92,7 +75,7 @@ describe('the deployment key', () => {
         previousSeed,
         nextPublicKey: next.publicKey,
       }),
-      sealedKey: sealFor(second, next.seed),
+      sealedKey: w.sealDeploymentKey(second, next.seed),
     });
     const post = (body: unknown) =>
       w.desk.call('POST', '/api/deployment/rotation', { cookie: second.cookie, body });
@@ -110,11 +93,7 @@ describe('the deployment key', () => {
     expect((await keyOf(w.admin)).body['sealedKey']).toBeNull();
 
     const publish = (seed: Uint8Array) =>
-      w.desk.call('POST', `/api/channels/${w.channelId}/recipients`, {
-        cookie: w.admin.cookie,
-        ifMatch: '"2"',
-        body: { recipientList: signedList(w.desk, w.channelId, 3, [w.alice], seed) },
-      });
+      w.publishList(w.admin, w.channelId, w.signedList(w.channelId, 3, [w.alice], seed));
     expectProblem(await publish(w.desk.deployment.seed), 422);
     expect((await publish(next.seed)).status).toBe(200);
   });

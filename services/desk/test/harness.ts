@@ -382,7 +382,18 @@ export interface World {
   bob: Account;
   mallory: Account;
   channelId: string;
+  /** The harness's helpers bound to this world's desk (and, for submitReport, its channel). */
+  signedList(...args: DropFirst<Parameters<typeof signedList>>): RecipientList;
+  publishList(...args: DropFirst<Parameters<typeof publishList>>): Promise<Reply>;
+  streamLength(stream: string): Promise<number>;
+  submitReport(): Promise<string>;
+  sealDeploymentKey(
+    ...args: DropFirst<Parameters<typeof sealDeploymentKeyFor>>
+  ): ReturnType<typeof sealDeploymentKeyFor>;
+  shareDeploymentKey(...args: DropFirst<Parameters<typeof shareDeploymentKey>>): Promise<Reply>;
 }
+
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
 
 /** An admin, a channel whose recipients are alice and bob, and mallory, who is not one. */
 export async function world(options: DeskOptions = {}): Promise<World> {
@@ -392,7 +403,21 @@ export async function world(options: DeskOptions = {}): Promise<World> {
   const bob = await enrolAccount(desk, admin, 'bob');
   const mallory = await enrolAccount(desk, admin, 'mallory');
   const { channelId } = await addChannel(desk, admin, 'Procurement watch', [alice, bob]);
-  return { desk, admin, alice, bob, mallory, channelId };
+  const w: World = {
+    desk,
+    admin,
+    alice,
+    bob,
+    mallory,
+    channelId,
+    signedList: (...args) => signedList(desk, ...args),
+    publishList: (...args) => publishList(desk, ...args),
+    streamLength: (stream) => streamLength(desk.store, stream),
+    submitReport: () => submitReport(w),
+    sealDeploymentKey: (...args) => sealDeploymentKeyFor(desk, ...args),
+    shareDeploymentKey: (...args) => shareDeploymentKey(desk, ...args),
+  };
+  return w;
 }
 
 /** A new channel whose first signed recipient list names these accounts; projected. */
@@ -405,14 +430,41 @@ export async function addChannel(
   const ch = await desk.call('POST', '/api/channels', { cookie: admin.cookie, body: { name } });
   const channelId = ch.body['channelId'] as string;
   const list = signedList(desk, channelId, 1, recipients);
-  const pub = await desk.call('POST', `/api/channels/${channelId}/recipients`, {
-    cookie: admin.cookie,
-    ifMatch: '"0"',
-    body: { recipientList: list },
-  });
+  const pub = await publishList(desk, admin, channelId, list);
   if (pub.status !== 200) throw new Error(`recipients failed: ${pub.status}`);
   await desk.settle();
   return { channelId, list };
+}
+
+/** `by` posts `recipientList` for the channel, If-Match the channel stream's current revision. */
+export async function publishList(
+  desk: Desk,
+  by: Account,
+  channelId: string,
+  recipientList: unknown,
+): Promise<Reply> {
+  const revision = (await streamLength(desk.store, `channel-${channelId}`)) - 1;
+  return desk.call('POST', `/api/channels/${channelId}/recipients`, {
+    cookie: by.cookie,
+    ifMatch: `"${revision}"`,
+    body: { recipientList },
+  });
+}
+
+/**
+ * An account the world's admin enrols for the enclosing describe (or spec file), after the world
+ * is built (call it after `worldForSuite`). Filled in place, like the world.
+ */
+export function accountForSuite(
+  w: World,
+  handle: string,
+  role?: 'administrator' | 'investigator',
+): Account {
+  const account = {} as Account;
+  beforeAll(async () => {
+    Object.assign(account, await enrolAccount(w.desk, w.admin, handle, role));
+  });
+  return account;
 }
 
 /**

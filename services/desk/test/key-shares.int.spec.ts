@@ -13,31 +13,17 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeB64 } from '../../reports/src/shared/fixtures.ts';
-import {
-  enrolAccount,
-  expectProblem,
-  signedList,
-  streamLength,
-  submitReport,
-  worldForSuite,
-  type Account,
-} from './harness.ts';
+import { accountForSuite, expectProblem, worldForSuite, type Account } from './harness.ts';
 
 const b = await loadBackend();
 const w = worldForSuite();
-let carol: Account;
+const carol = accountForSuite(w, 'carol');
 let list: RecipientList;
 
 beforeAll(async () => {
-  carol = await enrolAccount(w.desk, w.admin, 'carol');
   // Version 2 of the channel's list adds carol, naming everyone's enrolled (real) keys.
-  list = signedList(w.desk, w.channelId, 2, [w.alice, w.bob, carol]);
-  const pub = await w.desk.call('POST', `/api/channels/${w.channelId}/recipients`, {
-    cookie: w.admin.cookie,
-    ifMatch: '"1"',
-    body: { recipientList: list },
-  });
-  expect(pub.status).toBe(200);
+  list = w.signedList(w.channelId, 2, [w.alice, w.bob, carol]);
+  expect((await w.publishList(w.admin, w.channelId, list)).status).toBe(200);
 }, 60_000);
 
 const problem = expectProblem;
@@ -63,7 +49,7 @@ const caseFile = (reportId: string, who: Account) =>
 
 describe('report key shares', () => {
   it('tells everyone which current recipients cannot open it, and gives the signed list', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     const r = await caseFile(reportId, w.alice);
     expect(r.status).toBe(200);
     expect(r.body['cannotOpen']).toEqual([carol.investigatorId]);
@@ -77,7 +63,7 @@ describe('report key shares', () => {
   });
 
   it('stores a holder’s share and returns it to its recipient only', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     const share = shareBy(w.alice, reportId);
     const r = await post(reportId, { cookie: w.alice.cookie, ifMatch: '"0"', body: { share } });
     expect(r.status).toBe(200);
@@ -103,11 +89,11 @@ describe('report key shares', () => {
     // The same share again, on the current revision, is a retry: nothing new is written.
     const again = await post(reportId, { cookie: w.alice.cookie, ifMatch: '"1"', body: { share } });
     expect(again.status).toBe(200);
-    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(2);
+    expect(await w.streamLength(`report-${reportId}`)).toBe(2);
   });
 
   it('refuses, writing nothing: no session, no CSRF header, non-recipients, If-Match missing or stale', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     const body = { share: shareBy(w.alice, reportId) };
     problem(await post(reportId, { ifMatch: '"0"', body }), 401);
     problem(
@@ -119,11 +105,11 @@ describe('report key shares', () => {
     problem(await post(reportId, { cookie: w.alice.cookie, body }), 428);
     problem(await post(reportId, { cookie: w.alice.cookie, ifMatch: '"7"', body }), 412);
     problem(await post(randomUUID(), { cookie: w.alice.cookie, ifMatch: '"0"', body }), 404);
-    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+    expect(await w.streamLength(`report-${reportId}`)).toBe(1);
   });
 
   it('refuses shares that could not be right, writing nothing', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     const good = shareBy(w.alice, reportId);
     const attempt = (share: unknown, cookie = w.alice.cookie) =>
       post(reportId, { cookie, ifMatch: '"0"', body: { share } });
@@ -149,11 +135,11 @@ describe('report key shares', () => {
     problem(await attempt(toMallory), 409);
     // Bob is in the envelope already: he needs no share.
     problem(await attempt(shareBy(w.alice, reportId, w.bob)), 409);
-    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+    expect(await w.streamLength(`report-${reportId}`)).toBe(1);
   });
 
   it("takes a colleague's share after an insider's bad one; carol gets both, newest first", async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     // Alice shares garbage (a random key, validly signed: the desk cannot tell).
     const bad = shareBy(w.alice, reportId);
     expect(
@@ -175,15 +161,15 @@ describe('report key shares', () => {
     ).toBe(200);
     const mine = (await caseFile(reportId, carol)).body['keyShares'] as { share: unknown }[];
     expect(mine.map((m) => m.share)).toEqual([replaced, good]);
-    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(4);
+    expect(await w.streamLength(`report-${reportId}`)).toBe(4);
   });
 });
 
 describe('key shares of a report sealed to someone not on the list yet', () => {
   it('a recipient not yet on the channel cannot post one (unknown id)', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     const share = { ...shareBy(w.alice, reportId), recipientId: randomUUID() };
     problem(await post(reportId, { cookie: w.alice.cookie, ifMatch: '"0"', body: { share } }), 409);
-    expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+    expect(await w.streamLength(`report-${reportId}`)).toBe(1);
   });
 });

@@ -8,79 +8,60 @@
 import { signDeploymentKeyTransition, generateDeploymentKey } from '@integrity-desk/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  accountForSuite,
   deactivateAccount,
-  enrolAccount,
   expectProblem,
   rotateDeploymentKey,
-  sealDeploymentKeyFor,
-  shareDeploymentKey,
-  signedList,
-  streamLength,
-  submitReport,
   worldForSuite,
-  type Account,
 } from './harness.ts';
 
 const w = worldForSuite();
-let holder: Account;
-let eve: Account;
-let gone: Account;
+// holder: a second administrator given the key; eve: an administrator without it; gone: an
+// administrator deactivated after enrolling.
+const holder = accountForSuite(w, 'holder-admin', 'administrator');
+const eve = accountForSuite(w, 'eve-admin', 'administrator');
+const gone = accountForSuite(w, 'gone-admin', 'administrator');
 
 beforeAll(async () => {
-  // holder: a second administrator given the key; eve: an administrator without it; gone: an
-  // administrator deactivated after enrolling.
-  holder = await enrolAccount(w.desk, w.admin, 'holder-admin', 'administrator');
-  eve = await enrolAccount(w.desk, w.admin, 'eve-admin', 'administrator');
-  gone = await enrolAccount(w.desk, w.admin, 'gone-admin', 'administrator');
-  expect((await share(w.admin, sealFor(holder))).status).toBe(201);
+  expect((await w.shareDeploymentKey(w.admin, w.sealDeploymentKey(holder))).status).toBe(201);
   expect((await deactivateAccount(w.desk, w.admin, gone)).status).toBe(200);
 }, 60_000);
 
-const deploymentLength = () => streamLength(w.desk.store, 'deployment');
+const deploymentLength = () => w.streamLength('deployment');
 const channelStream = (id: string) => `channel-${id}`;
-const sealFor = (to: Account, seed?: Uint8Array) => sealDeploymentKeyFor(w.desk, to, seed);
-const share = (by: Account, sealedKey: unknown) => shareDeploymentKey(w.desk, by, sealedKey);
-const publish = async (by: Account, channelId: string, recipientList: unknown) => {
-  const revision = (await streamLength(w.desk.store, channelStream(channelId))) - 1;
-  return w.desk.call('POST', `/api/channels/${channelId}/recipients`, {
-    cookie: by.cookie,
-    ifMatch: `"${revision}"`,
-    body: { recipientList },
-  });
-};
 
 describe('the deployment key and recipient lists, attacked', () => {
   it('goes to no administrator deactivated since they enrolled', async () => {
     const before = await deploymentLength();
-    const refused = await share(w.admin, sealFor(gone));
+    const refused = await w.shareDeploymentKey(w.admin, w.sealDeploymentKey(gone));
     expectProblem(refused, 403);
     expect(refused.body['type']).toMatch(/deploymentKeyRefused$/);
     expect(await deploymentLength()).toBe(before);
   });
 
   it('an administrator without the key cannot replay a list it once signed, nor move one to another channel', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     // The key's holder removes bob: version 2 names alice only.
     expect(
-      (await publish(holder, w.channelId, signedList(w.desk, w.channelId, 2, [w.alice]))).status,
+      (await w.publishList(holder, w.channelId, w.signedList(w.channelId, 2, [w.alice]))).status,
     ).toBe(200);
     await w.desk.settle();
-    const length = await streamLength(w.desk.store, channelStream(w.channelId));
+    const length = await w.streamLength(channelStream(w.channelId));
     // eve, no holder, posts version 1 again (validly signed, naming bob), then a copy of it
     // numbered as the next version (the signature covers the version).
-    const old = signedList(w.desk, w.channelId, 1, [w.alice, w.bob]);
-    expectProblem(await publish(eve, w.channelId, old), 409);
+    const old = w.signedList(w.channelId, 1, [w.alice, w.bob]);
+    expectProblem(await w.publishList(eve, w.channelId, old), 409);
     const renumbered = { ...old, version: 3 };
-    expectProblem(await publish(eve, w.channelId, renumbered), 422);
+    expectProblem(await w.publishList(eve, w.channelId, renumbered), 422);
     // A list the key signed for another channel, with this channel's next version.
     const other = await w.desk.call('POST', '/api/channels', {
       cookie: w.admin.cookie,
       body: { name: 'Another channel' },
     });
     const otherId = other.body['channelId'] as string;
-    const elsewhere = signedList(w.desk, otherId, 3, [w.alice, w.bob]);
-    expectProblem(await publish(eve, w.channelId, elsewhere), 400);
-    expect(await streamLength(w.desk.store, channelStream(w.channelId))).toBe(length);
+    const elsewhere = w.signedList(otherId, 3, [w.alice, w.bob]);
+    expectProblem(await w.publishList(eve, w.channelId, elsewhere), 400);
+    expect(await w.streamLength(channelStream(w.channelId))).toBe(length);
     await w.desk.settle();
     // bob reads the channel's reports no more.
     expectProblem(
@@ -93,11 +74,11 @@ describe('the deployment key and recipient lists, attacked', () => {
     const old = w.desk.deployment.seed;
     const next = await rotateDeploymentKey(w.desk, w.admin, old);
     const deployment = await deploymentLength();
-    const channel = await streamLength(w.desk.store, channelStream(w.channelId));
+    const channel = await w.streamLength(channelStream(w.channelId));
 
     // holder kept a copy of the old key: sharing it, or a key they do not hold, is refused.
-    expectProblem(await share(holder, sealFor(eve)), 403);
-    expectProblem(await share(holder, sealFor(eve, next.seed)), 403);
+    expectProblem(await w.shareDeploymentKey(holder, w.sealDeploymentKey(eve)), 403);
+    expectProblem(await w.shareDeploymentKey(holder, w.sealDeploymentKey(eve, next.seed)), 403);
     // A second rotation signed by the old key, as the next in sequence, is refused.
     const again = await w.desk.call('POST', '/api/deployment/rotation', {
       cookie: holder.cookie,
@@ -107,19 +88,21 @@ describe('the deployment key and recipient lists, attacked', () => {
           previousSeed: old,
           nextPublicKey: generateDeploymentKey(w.desk.backend).publicKey,
         }),
-        sealedKey: sealFor(holder, next.seed),
+        sealedKey: w.sealDeploymentKey(holder, next.seed),
       },
     });
     expectProblem(again, 403);
     // A list the old key signs, as the channel's next (version 3, after the test above), is refused.
     const version = 3;
     expectProblem(
-      await publish(holder, w.channelId, signedList(w.desk, w.channelId, version, [w.alice], old)),
+      await w.publishList(holder, w.channelId, w.signedList(w.channelId, version, [w.alice], old)),
       422,
     );
     expect(await deploymentLength()).toBe(deployment);
-    expect(await streamLength(w.desk.store, channelStream(w.channelId))).toBe(channel);
+    expect(await w.streamLength(channelStream(w.channelId))).toBe(channel);
     // The new key's holder can still share it and publish with it.
-    expect((await share(w.admin, sealFor(eve, next.seed))).status).toBe(201);
+    expect((await w.shareDeploymentKey(w.admin, w.sealDeploymentKey(eve, next.seed))).status).toBe(
+      201,
+    );
   });
 });

@@ -6,41 +6,31 @@
 import { fakeB64 } from '../../reports/src/shared/fixtures.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  enrolAccount,
+  accountForSuite,
   expectProblem,
   newAccountKeys,
-  signedList,
-  streamLength,
-  submitReport,
   worldForSuite,
   type Account,
 } from './harness.ts';
 
 const w = worldForSuite();
-let eve: Account;
+// A second administrator: signed in, allowed to manage channels, not a holder of the key.
+const eve = accountForSuite(w, 'eve', 'administrator');
 let reportId: string;
 
 beforeAll(async () => {
-  // A second administrator: signed in, allowed to manage channels, not a holder of the key.
-  eve = await enrolAccount(w.desk, w.admin, 'eve', 'administrator');
-  reportId = await submitReport(w);
+  reportId = await w.submitReport();
 }, 60_000);
 
 const stream = () => `channel-${w.channelId}`;
-const publish = async (by: Account, recipientList: unknown) => {
-  const revision = (await streamLength(w.desk.store, stream())) - 1;
-  return w.desk.call('POST', `/api/channels/${w.channelId}/recipients`, {
-    cookie: by.cookie,
-    ifMatch: `"${revision}"`,
-    body: { recipientList },
-  });
-};
+const publish = (by: Account, recipientList: unknown) =>
+  w.publishList(by, w.channelId, recipientList);
 
 /** Refused as a problem, the channel stream unchanged, mallory still shut out of the report. */
 async function refusedWithNothingGained(reply: Awaited<ReturnType<typeof publish>>) {
   expectProblem(reply, 422);
   expect(reply.body['type']).toMatch(/recipientListRefused$/);
-  expect(await streamLength(w.desk.store, stream())).toBe(2);
+  expect(await w.streamLength(stream())).toBe(2);
   await w.desk.settle();
   expectProblem(
     await w.desk.call('GET', `/api/reports/${reportId}`, { cookie: w.mallory.cookie }),
@@ -50,21 +40,21 @@ async function refusedWithNothingGained(reply: Awaited<ReturnType<typeof publish
 
 describe('recipient lists the desk stores', () => {
   it('refuses a list with a bogus signature', async () => {
-    const list = signedList(w.desk, w.channelId, 2, [w.alice, w.mallory]);
+    const list = w.signedList(w.channelId, 2, [w.alice, w.mallory]);
     await refusedWithNothingGained(
       await publish(w.admin, { ...list, signature: fakeB64(64, 'bogus') }),
     );
   });
 
   it('refuses a list an administrator signed with their own vault key', async () => {
-    const list = signedList(w.desk, w.channelId, 2, [w.alice, w.mallory], eve.keys.sign.seed);
+    const list = w.signedList(w.channelId, 2, [w.alice, w.mallory], eve.keys.sign.seed);
     await refusedWithNothingGained(await publish(eve, list));
   });
 
   it('refuses a deployment-signed list whose keys are not the enrolled ones', async () => {
     const swapped = { ...w.mallory, keys: newAccountKeys(w.desk) };
     await refusedWithNothingGained(
-      await publish(w.admin, signedList(w.desk, w.channelId, 2, [w.alice, swapped])),
+      await publish(w.admin, w.signedList(w.channelId, 2, [w.alice, swapped])),
     );
   });
 
@@ -78,18 +68,18 @@ describe('recipient lists the desk stores', () => {
       keys: newAccountKeys(w.desk),
     };
     await refusedWithNothingGained(
-      await publish(w.admin, signedList(w.desk, w.channelId, 2, [w.alice, invited])),
+      await publish(w.admin, w.signedList(w.channelId, 2, [w.alice, invited])),
     );
     const unknown = { investigatorId: crypto.randomUUID(), keys: newAccountKeys(w.desk) };
     await refusedWithNothingGained(
-      await publish(w.admin, signedList(w.desk, w.channelId, 2, [w.alice, unknown])),
+      await publish(w.admin, w.signedList(w.channelId, 2, [w.alice, unknown])),
     );
   });
 
   it('stores a list signed with the deployment key naming enrolled keys, and access follows it', async () => {
-    const r = await publish(w.admin, signedList(w.desk, w.channelId, 2, [w.alice, w.mallory]));
+    const r = await publish(w.admin, w.signedList(w.channelId, 2, [w.alice, w.mallory]));
     expect(r.status).toBe(200);
-    expect(await streamLength(w.desk.store, stream())).toBe(3);
+    expect(await w.streamLength(stream())).toBe(3);
     await w.desk.settle();
     const opened = await w.desk.call('GET', `/api/reports/${reportId}`, {
       cookie: w.mallory.cookie,

@@ -17,25 +17,21 @@ import { handleReportCommand } from '@integrity-desk/reports';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  accountForSuite,
   addChannel,
-  enrolAccount,
   expectProblem,
-  signedList,
-  streamLength,
-  submitReport,
   worldForSuite,
   type Account,
 } from './harness.ts';
 
 const b = await loadBackend();
 const w = worldForSuite();
-let carol: Account;
+const carol = accountForSuite(w, 'carol');
 let channelB: string;
 let listB: RecipientList;
 const reportKey = randomBytes(32);
 
 beforeAll(async () => {
-  carol = await enrolAccount(w.desk, w.admin, 'carol');
   ({ channelId: channelB, list: listB } = await addChannel(w.desk, w.admin, 'Labour union', [
     carol,
   ]));
@@ -92,7 +88,7 @@ const answer = (reportId: string, referralId: string, accept: boolean) =>
 
 describe('referral to another channel', () => {
   it('offers the other channels with their signed lists, never the report’s own', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     const r = await w.desk.call('GET', `/api/reports/${reportId}/referral-targets`, {
       cookie: w.alice.cookie,
     });
@@ -110,7 +106,7 @@ describe('referral to another channel', () => {
   });
 
   it('proposes; the target sees nothing until the whistleblower accepts, then reads by its share', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     const body = proposal(reportId);
     const r = await propose(reportId, body);
     expect(r.status).toBe(200);
@@ -180,7 +176,7 @@ describe('referral to another channel', () => {
 
   it('a declined or withdrawn referral shares nothing', async () => {
     for (const end of ['declined', 'withdrawn'] as const) {
-      const reportId = await submitReport(w);
+      const reportId = await w.submitReport();
       const body = proposal(reportId);
       expect((await propose(reportId, body)).status).toBe(200);
       if (end === 'declined') await answer(reportId, body.referralId, false);
@@ -209,13 +205,13 @@ describe('referral to another channel', () => {
   });
 
   it('refuses proposals that could not be right, writing nothing', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     const refused = async (body: unknown, status: number, cookie = w.alice.cookie) => {
       expectProblem(await propose(reportId, body, cookie), status);
-      expect(await streamLength(w.desk.store, `report-${reportId}`)).toBe(1);
+      expect(await w.streamLength(`report-${reportId}`)).toBe(1);
     };
     // A share sealed to a key the target's list does not give carol.
-    const listA = signedList(w.desk, w.channelId, 1, [w.alice, w.bob]);
+    const listA = w.signedList(w.channelId, 1, [w.alice, w.bob]);
     await refused(proposal(reportId, { shares: [share(reportId, w.alice, listA)] }), 409);
     // Signed by someone else than the caller, or by a key the report's list does not give.
     await refused(proposal(reportId, { shares: [share(reportId, w.bob)] }), 400);
@@ -249,7 +245,7 @@ describe('referral to another channel', () => {
   });
 
   it('a handed-over case leaves the source channel once the referral takes effect', async () => {
-    const reportId = await submitReport(w);
+    const reportId = await w.submitReport();
     const body = proposal(reportId, { handOver: true });
     expect((await propose(reportId, body)).status).toBe(200);
     expect((await caseFile(reportId, w.alice)).status).toBe(200);
@@ -269,7 +265,7 @@ describe('referral to another channel', () => {
     });
     expect(set.status).toBe(200);
     try {
-      const reportId = await submitReport(w);
+      const reportId = await w.submitReport();
       const body = proposal(reportId);
       expect((await propose(reportId, body)).status).toBe(200);
       const events = await w.desk.store.readStream(`report-${reportId}`);

@@ -66,23 +66,23 @@ const closed: ReportEvent = {
   data: { reportId, by: alice, outcome: 'substantiated', closedAt: at },
 };
 
+/** What alice proposes, and `ReferralProposed` records: channel B, asking consent, no hand-over. */
+const proposal = () => ({
+  reportId,
+  referralId,
+  toChannelId: channelB,
+  mode: 'consent' as const,
+  handOver: false,
+  targetDeadlines: deadlines,
+  shares: [share(bea), share(ben)],
+  reason: reason(),
+});
 const propose = (
   patch: Partial<ProposeReferral['data']> = {},
   actor: Actor = investigator,
 ): ReportCommand => ({
   type: 'ProposeReferral',
-  data: {
-    reportId,
-    referralId,
-    toChannelId: channelB,
-    mode: 'consent',
-    handOver: false,
-    targetDeadlines: deadlines,
-    shares: [share(bea), share(ben)],
-    reason: reason(),
-    authorKey: aliceKey,
-    ...patch,
-  },
+  data: { ...proposal(), authorKey: aliceKey, ...patch },
   metadata: { now, eventId: 'e-1', actor },
 });
 const answer = (
@@ -98,16 +98,9 @@ const answer = (
 const proposed = (patch: Record<string, unknown> = {}): ReportEvent => ({
   type: 'ReferralProposed',
   data: {
-    reportId,
-    referralId,
+    ...proposal(),
     by: alice,
     fromChannelId: channelA,
-    toChannelId: channelB,
-    mode: 'consent',
-    handOver: false,
-    targetDeadlines: deadlines,
-    shares: [share(bea), share(ben)],
-    reason: reason(),
     proposedAt: at,
     ...patch,
   } as Extract<ReportEvent, { type: 'ReferralProposed' }>['data'],

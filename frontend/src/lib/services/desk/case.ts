@@ -1,6 +1,7 @@
 // Case actions. Every command carries the ETag the case was read at (If-Match); a 412 means
 // someone else changed the case meanwhile: the page explains it and reloads.
 import { deskApi, type CaseAction, type DeskCase } from '$lib/api/desk';
+import type { Result } from '$lib/api/http';
 import { runInWorker } from '$lib/crypto';
 import type { OpenedDeskCase } from '$lib/crypto/jobs';
 import { sealedTo } from '$lib/crypto/sealed-to';
@@ -89,7 +90,14 @@ export async function runAction(
   loaded: LoadedDeskCase,
   action: CaseAction,
 ): Promise<CommandOutcome> {
-  const result = await deskApi.act(loaded.file.reportId, loaded.etag, action);
+  return commandOutcome(loaded, await deskApi.act(loaded.file.reportId, loaded.etag, action));
+}
+
+/** A command's reply: on success the case's new ETag is kept for the next command. */
+export function commandOutcome(
+  loaded: LoadedDeskCase,
+  result: Result<{ revision: number }>,
+): CommandOutcome {
   if (result.ok) {
     loaded.etag = result.etag ?? `"${result.value.revision}"`;
     return 'done';

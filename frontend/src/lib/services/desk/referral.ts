@@ -6,7 +6,7 @@ import { deskApi } from '$lib/api/desk';
 import { runInWorker } from '$lib/crypto';
 import type { DeskCase } from '$lib/api/desk';
 import { desk } from '$lib/state/desk.svelte';
-import type { LoadedDeskCase } from './case';
+import { commandOutcome, type LoadedDeskCase } from './case';
 
 export interface ReferralTarget {
   channelId: string;
@@ -73,11 +73,7 @@ export async function proposeReferral(
     shares,
     reason: sealedReason,
   });
-  if (result.ok) {
-    loaded.etag = result.etag ?? `"${result.value.revision}"`;
-    return 'done';
-  }
-  return result.problem.status === 412 ? 'conflict' : 'failed';
+  return commandOutcome(loaded, result);
 }
 
 export async function withdrawReferral(

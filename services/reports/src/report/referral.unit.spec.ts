@@ -95,6 +95,12 @@ const answer = (
   metadata: { now, eventId: 'e-2', actor },
 });
 
+/** `command` comes too late (or too early) for the referral: refused as a conflict. */
+const conflicts = (after: ReportEvent[], command: ReportCommand) =>
+  spec([submitted, ...after])
+    .when(command)
+    .thenThrows(ReferralConflictError);
+
 const proposed = (patch: Record<string, unknown> = {}): ReportEvent => ({
   type: 'ReferralProposed',
   data: {
@@ -139,11 +145,9 @@ describe('referral decider', () => {
         .when(propose({ toChannelId: channelA }))
         .thenThrows(InvalidCommandError));
     it('refuses a second proposal while one awaits the whistleblower', () =>
-      spec([submitted, proposed()]).when(propose(second)).thenThrows(ReferralConflictError));
+      conflicts([proposed()], propose(second)));
     it('refuses to propose again to a channel that already has the report', () =>
-      spec([submitted, proposed(), accepted('given', atMinute)])
-        .when(propose(second))
-        .thenThrows(ReferralConflictError));
+      conflicts([proposed(), accepted('given', atMinute)], propose(second)));
     it('proposes again after a decline, with the next reason of the thread', () =>
       spec([submitted, proposed(), declined])
         .when(propose(second))
@@ -195,23 +199,16 @@ describe('referral decider', () => {
       spec([submitted, proposed(), declined]).when(answer('DeclineReferral')).then([]);
     });
     it('refuses the other answer once answered, a withdrawn or unknown referral', () => {
-      spec([submitted, proposed(), declined])
-        .when(answer('AcceptReferral'))
-        .thenThrows(ReferralConflictError);
-      spec([submitted, proposed(), accepted('given', atMinute)])
-        .when(answer('DeclineReferral'))
-        .thenThrows(ReferralConflictError);
-      spec([submitted, proposed(), withdrawn])
-        .when(answer('AcceptReferral'))
-        .thenThrows(ReferralConflictError);
-      spec([submitted, proposed()])
-        .when(answer('AcceptReferral', whistleblower, fakeUuid('unknown')))
-        .thenThrows(ReferralConflictError);
+      conflicts([proposed(), declined], answer('AcceptReferral'));
+      conflicts([proposed(), accepted('given', atMinute)], answer('DeclineReferral'));
+      conflicts([proposed(), withdrawn], answer('AcceptReferral'));
+      conflicts([proposed()], answer('AcceptReferral', whistleblower, fakeUuid('unknown')));
     });
     it('never asks about an inform-only referral: it took effect already', () =>
-      spec([submitted, proposed({ mode: 'inform' }), accepted('not_asked', at)])
-        .when(answer('DeclineReferral'))
-        .thenThrows(ReferralConflictError));
+      conflicts(
+        [proposed({ mode: 'inform' }), accepted('not_asked', at)],
+        answer('DeclineReferral'),
+      ));
     it('refuses an answer from anyone but the whistleblower', () =>
       spec([submitted, proposed()])
         .when(answer('AcceptReferral', investigator))
@@ -222,12 +219,8 @@ describe('referral decider', () => {
     it('withdraws a proposal the whistleblower has not answered', () =>
       spec([submitted, proposed()]).when(answer('WithdrawReferral')).then([withdrawn]));
     it('refuses once answered: an accepted referral shared its key already', () => {
-      spec([submitted, proposed(), accepted('given', atMinute)])
-        .when(answer('WithdrawReferral'))
-        .thenThrows(ReferralConflictError);
-      spec([submitted, proposed(), declined])
-        .when(answer('WithdrawReferral'))
-        .thenThrows(ReferralConflictError);
+      conflicts([proposed(), accepted('given', atMinute)], answer('WithdrawReferral'));
+      conflicts([proposed(), declined], answer('WithdrawReferral'));
     });
     it('refuses the whistleblower', () =>
       spec([submitted, proposed()])

@@ -5,6 +5,9 @@ import { createNobleBackend } from '../src/backend/noble.ts';
 import type { CryptoBackend } from '../src/backend/types.ts';
 import { concatBytes } from '../src/bytes.ts';
 import type { BoxKeyPair } from '../src/keys.ts';
+import { TEST_ONLY_CHEAP_PARAMS } from '../src/params.ts';
+import { RECEIPT_KDF_CURRENT } from '../src/receipt-kdf.ts';
+import { deriveReceiptKeys, generateReceipt } from '../src/receipt.ts';
 import { signRecipientList } from '../src/recipient-list.ts';
 
 export async function bothBackends(): Promise<CryptoBackend[]> {
@@ -48,6 +51,15 @@ export function signedTestList(
 }
 
 export const TEST_SALT = 'AAECAwQFBgcICQoLDA0ODw'; // bytes 0..15
+
+/** A whistleblower's receipt keys as derived today (current version), with test-cheap Argon2. */
+export const testReceiptKeys = (b: CryptoBackend, receipt: string = generateReceipt(b)) =>
+  deriveReceiptKeys(b, {
+    receipt,
+    version: RECEIPT_KDF_CURRENT,
+    salt: TEST_SALT,
+    params: TEST_ONLY_CHEAP_PARAMS,
+  });
 
 export function uuid(n: number): string {
   const hex = n.toString(16).padStart(12, '0');

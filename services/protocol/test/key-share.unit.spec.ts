@@ -5,11 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   DecryptionError,
-  deriveReceiptKeys,
-  RECEIPT_KDF_CURRENT,
   FormatError,
   generateBoxKeyPair,
-  generateReceipt,
   generateSigningKeyPair,
   openReportKeyShare,
   openSharedReport,
@@ -18,14 +15,13 @@ import {
   shareReportKeyFromList,
   signRecipientList,
   SignatureError,
-  TEST_ONLY_CHEAP_PARAMS,
   toBase64Url,
   UnknownAuthorError,
   verifyRecipientList,
   type CryptoBackend,
   type ReportKeyShare,
 } from '../src/index.ts';
-import { backends, pairs, TEST_SALT, uuid } from './helpers.ts';
+import { backends, pairs, uuid, testReceiptKeys } from './helpers.ts';
 
 async function setup(b: CryptoBackend) {
   const deployment = generateSigningKeyPair(b);
@@ -46,12 +42,7 @@ async function setup(b: CryptoBackend) {
     { channelId: uuid(1), version: 2, recipients: [entry(holder), entry(colleague)] },
     deployment.seed,
   );
-  const keys = await deriveReceiptKeys(b, {
-    receipt: generateReceipt(b),
-    version: RECEIPT_KDF_CURRENT,
-    salt: TEST_SALT,
-    params: TEST_ONLY_CHEAP_PARAMS,
-  });
+  const keys = await testReceiptKeys(b);
   const answers = { what: 'permits sold at the back door' };
   // Sealed to the first list: the colleague is not in the envelope.
   const { envelope, reportKey } = sealReport(b, {

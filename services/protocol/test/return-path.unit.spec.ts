@@ -6,36 +6,23 @@
 // is shown taking the server's key, which is the attack these checks stop.
 import { describe, expect, it } from 'vitest';
 import {
-  deriveReceiptKeys,
-  RECEIPT_KDF_CURRENT,
   fromBase64Url,
   generateBoxKeyPair,
-  generateReceipt,
   generateSigningKeyPair,
   openReportAnswers,
   openReportKey,
   openReturnedCase,
   ReturnPathError,
   sealReport,
-  TEST_ONLY_CHEAP_PARAMS,
   toBase64Url,
   type CryptoBackend,
   type SubmissionEnvelope,
 } from '../src/index.ts';
 import { envelopeSigningBytes, sealToPublicKey } from '../src/report.ts';
-import { pairs, TEST_SALT, uuid } from './helpers.ts';
-
-async function receiptKeys(b: CryptoBackend) {
-  return deriveReceiptKeys(b, {
-    receipt: generateReceipt(b),
-    version: RECEIPT_KDF_CURRENT,
-    salt: TEST_SALT,
-    params: TEST_ONLY_CHEAP_PARAMS,
-  });
-}
+import { pairs, uuid, testReceiptKeys } from './helpers.ts';
 
 async function submitted(b: CryptoBackend, reportId = uuid(100), channelId = uuid(1)) {
-  const keys = await receiptKeys(b);
+  const keys = await testReceiptKeys(b);
   const investigator = generateBoxKeyPair(b);
   const answers = { what: 'the harbour master takes cash for berths' };
   const { envelope, reportKey } = sealReport(b, {
@@ -145,7 +132,7 @@ describe.each(pairs)('the return path (%s)', (_name, sealer, opener) => {
 
   it('refuses a modified locator, report id or channel id, in the envelope or beside it', async () => {
     const s = await submitted(sealer);
-    const other = await receiptKeys(sealer);
+    const other = await testReceiptKeys(sealer);
     const e = s.envelope;
     const variants: unknown[] = [
       caseOf({ ...e, whistleblower: { ...e.whistleblower, locator: other.locator } }),

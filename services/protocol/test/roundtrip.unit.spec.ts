@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   createVault,
-  deriveReceiptKeys,
-  RECEIPT_KDF_CURRENT,
   generateBoxKeyPair,
   generateReceipt,
   generateSigningKeyPair,
@@ -33,19 +31,14 @@ import {
   SignatureError,
   DecryptionError,
 } from '../src/index.ts';
-import { backends, collect, signedTestList, TEST_SALT, uuid } from './helpers.ts';
+import { backends, collect, signedTestList, uuid, testReceiptKeys } from './helpers.ts';
 
 describe.each(backends.map((b) => [b.name, b] as const))('round trips (%s)', (_name, backend) => {
   const other = backends.find((b) => b !== backend)!;
 
   async function setup() {
     const receipt = generateReceipt(backend);
-    const keys = await deriveReceiptKeys(backend, {
-      receipt,
-      version: RECEIPT_KDF_CURRENT,
-      salt: TEST_SALT,
-      params: TEST_ONLY_CHEAP_PARAMS,
-    });
+    const keys = await testReceiptKeys(backend, receipt);
     const deployment = generateSigningKeyPair(backend);
     const alice = generateBoxKeyPair(backend);
     const bob = generateBoxKeyPair(backend);
@@ -82,12 +75,7 @@ describe.each(backends.map((b) => [b.name, b] as const))('round trips (%s)', (_n
     expect(byBob.answers).toEqual(answers);
     expect(byBob.reportKey).toEqual(reportKey);
     // The whistleblower comes back with only the receipt, typed sloppily.
-    const again = await deriveReceiptKeys(other, {
-      receipt: receipt.toLowerCase().replace(/-/g, ' '),
-      version: RECEIPT_KDF_CURRENT,
-      salt: TEST_SALT,
-      params: TEST_ONLY_CHEAP_PARAMS,
-    });
+    const again = await testReceiptKeys(other, receipt.toLowerCase().replace(/-/g, ' '));
     expect(again.locator).toBe(keys.locator);
     expect(openReport(other, envelope, { kind: 'whistleblower', keys: again }).answers).toEqual(
       answers,

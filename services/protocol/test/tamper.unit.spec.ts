@@ -3,11 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  deriveReceiptKeys,
-  RECEIPT_KDF_CURRENT,
   fromBase64Url,
   generateBoxKeyPair,
-  generateReceipt,
   generateSigningKeyPair,
   openAttachment,
   openMessage,
@@ -27,7 +24,7 @@ import {
   verifyRecipientList,
   type SubmissionEnvelope,
 } from '../src/index.ts';
-import { backends, collect, signedTestList, TEST_SALT, uuid } from './helpers.ts';
+import { backends, collect, signedTestList, uuid, testReceiptKeys } from './helpers.ts';
 
 const RUNS = 60;
 
@@ -74,12 +71,7 @@ async function expectTypedRejection(p: Promise<unknown>): Promise<void> {
 
 describe.each(backends.map((b) => [b.name, b] as const))('tampering (%s)', (_name, backend) => {
   it('any flipped bit in a submission envelope fails to open, for every opener', async () => {
-    const keys = await deriveReceiptKeys(backend, {
-      receipt: generateReceipt(backend),
-      version: RECEIPT_KDF_CURRENT,
-      salt: TEST_SALT,
-      params: TEST_ONLY_CHEAP_PARAMS,
-    });
+    const keys = await testReceiptKeys(backend);
     const rec = generateBoxKeyPair(backend);
     const { envelope } = sealReport(backend, {
       reportId: uuid(1),

@@ -16,7 +16,11 @@ beforeEach(async () => {
   service = createServer((req, res) => {
     seenByService.push(`${req.method} ${req.url}`);
     originsSeen.push(req.headers.origin);
-    if (req.url === '/busy') {
+    if (req.url === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(': open\n\n');
+      req.once('close', () => seenByService.push('closed /events'));
+    } else if (req.url === '/busy') {
       res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
       res.end(JSON.stringify({ title: 'Busy', status: 503 }));
     } else if (req.url === '/file.bin') {
@@ -74,6 +78,17 @@ describe('the man-in-the-middle proxy', () => {
     expect(busy.headers.get('retry-after')).toBe('1');
     expect(await busy.json()).toEqual({ title: 'Busy', status: 503 });
     expect(proxy.rewritten).toBe(0);
+  });
+
+  it('ends the upstream request when the browser goes away, so a stream holds nothing open', async () => {
+    const aborted = new AbortController();
+    const stream = await fetch(`${proxy.origin}/events`, { signal: aborted.signal });
+    const reader = stream.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain(': open');
+    aborted.abort();
+    await expect
+      .poll(() => seenByService.includes('closed /events'), { timeout: 3_000 })
+      .toBe(true);
   });
 
   it('records each request with its body, and rules added later apply to later answers', async () => {

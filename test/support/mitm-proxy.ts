@@ -73,6 +73,9 @@ export async function startMitmProxy(
       if (!rule || !success || !type.includes('json')) {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
+        // A browser that goes away (a closed page, the proxy closing) ends the upstream request
+        // too, as a real proxy does: an event stream left open would hold the service's stop.
+        res.once('close', () => answer.destroy());
         return;
       }
       const original = JSON.parse((await readAll(answer)).toString('utf8')) as unknown;

@@ -97,9 +97,23 @@ export function listen(
 export const checkMs = (limits: ListenLimits) =>
   Math.max(50, Math.min(30_000, Math.floor(limits.headersMs / 2)));
 
-export function close(server: Server): Promise<void> {
+/**
+ * How long a stopping server lets requests in flight finish before it cuts what is still open.
+ * The desk keeps a server-sent event stream open on every signed-in page, and a download to a
+ * slow reader may take minutes: without a bound, stopping waited for every tab to close (systemd
+ * then kills the process). A cut upload resumes from its last stored chunk; a cut stream
+ * reconnects to the next process.
+ */
+export const STOP_GRACE_MS = 5_000;
+
+/** Stops taking connections, lets requests in flight finish within `graceMs`, then cuts the rest. */
+export function close(server: Server, graceMs = STOP_GRACE_MS): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -480,6 +480,16 @@ export function worldForSuite(options: DeskOptions = {}): World {
   return w;
 }
 
+type ReportCommand = Parameters<typeof handleReportCommand>[2];
+
+/** A report command as intake runs it for the whistleblower, at the desk's clock. */
+function asWhistleblower(w: World, reportId: string, command: Omit<ReportCommand, 'metadata'>) {
+  return handleReportCommand(w.desk.store, reportId, {
+    ...command,
+    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
+  } as ReportCommand);
+}
+
 /** What intake does on a submission: a report in `channelId`, wrapped to alice and bob. */
 export async function submitReport(w: World): Promise<string> {
   const reportId = randomUUID();
@@ -488,10 +498,9 @@ export async function submitReport(w: World): Promise<string> {
     recipientId: a.investigatorId,
     wrappedKey: fakeB64(80, a.handle),
   }));
-  await handleReportCommand(w.desk.store, reportId, {
+  await asWhistleblower(w, reportId, {
     type: 'SubmitReport',
     data: { reportId, channelId: w.channelId, envelope },
-    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
   });
   await w.desk.settle();
   return reportId;
@@ -505,7 +514,7 @@ export async function addEvidence(
   paddedSize: number,
 ): Promise<string> {
   const evidenceId = randomUUID();
-  await handleReportCommand(w.desk.store, reportId, {
+  await asWhistleblower(w, reportId, {
     type: 'AddEvidence',
     data: {
       reportId,
@@ -514,7 +523,6 @@ export async function addEvidence(
       paddedSize,
       header: fakeAttachmentHeader(reportId, evidenceId),
     },
-    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
   });
   return evidenceId;
 }
@@ -522,7 +530,7 @@ export async function addEvidence(
 /** What intake does on a whistleblower's reply: MessagePosted on the report; returns its id. */
 export async function whistleblowerReply(w: World, reportId: string): Promise<string> {
   const messageId = randomUUID();
-  await handleReportCommand(w.desk.store, reportId, {
+  await asWhistleblower(w, reportId, {
     type: 'PostMessage',
     data: {
       reportId,
@@ -531,7 +539,6 @@ export async function whistleblowerReply(w: World, reportId: string): Promise<st
         authorKey: fakeSignKey(reportId),
       }),
     },
-    metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
   });
   await w.desk.settle();
   return messageId;

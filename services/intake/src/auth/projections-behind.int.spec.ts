@@ -11,7 +11,7 @@ import {
   locatorIndex,
   makeReceipt,
   postJson,
-  solvedPow,
+  sessionRequest,
   startIntake,
   submittedWhistleblower,
   type Harness,
@@ -25,15 +25,7 @@ afterEach(async () => {
 });
 
 async function attempt(url: string, locator: string, signer: Receipt) {
-  const c = await postJson(`${url}/api/v1/session/challenge`, { locator });
-  const { challenge } = (await c.json()) as { challenge: string };
-  const pow = await solvedPow(url);
-  return postJson(`${url}/api/v1/session`, {
-    locator,
-    challenge,
-    signature: signer.sign(challenge),
-    pow,
-  });
+  return postJson(`${url}/api/v1/session`, await sessionRequest(url, locator, signer));
 }
 
 describe('receipt sessions while the projections are behind the log', () => {

@@ -30,7 +30,7 @@ import {
   makeReceipt,
   openSession,
   postJson,
-  solvedPow,
+  sessionRequest,
   startIntake,
   submittedWhistleblower,
   type Harness,
@@ -86,14 +86,7 @@ afterAll(async () => {
 
 /** One refused attempt with a stranger's signature, timed from request to the answer's end. */
 async function timedAttempt(locator: string): Promise<number> {
-  const c = await postJson(`${h.url}/api/v1/session/challenge`, { locator });
-  const { challenge } = (await c.json()) as { challenge: string };
-  const body = JSON.stringify({
-    locator,
-    challenge,
-    signature: stranger.sign(challenge),
-    pow: await solvedPow(h.url),
-  });
+  const body = JSON.stringify(await sessionRequest(h.url, locator, stranger));
   const t0 = performance.now();
   const res = await fetch(`${h.url}/api/v1/session`, {
     method: 'POST',

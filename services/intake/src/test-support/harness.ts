@@ -253,17 +253,20 @@ export async function submit(
 }
 
 export async function openSession(url: string, receipt: Receipt): Promise<string> {
-  const c = await postJson(`${url}/api/v1/session/challenge`, { locator: receipt.locator });
-  if (c.status !== 200) throw new Error(`session challenge refused: ${c.status}`);
-  const { challenge } = (await c.json()) as { challenge: string };
-  const res = await postJson(`${url}/api/v1/session`, {
-    locator: receipt.locator,
-    challenge,
-    signature: receipt.sign(challenge),
-    pow: await solvedPow(url),
-  });
+  const res = await postJson(
+    `${url}/api/v1/session`,
+    await sessionRequest(url, receipt.locator, receipt),
+  );
   if (res.status !== 201) throw new Error(`session refused: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** A `POST /session` body: a fresh challenge for `locator`, signed by `signer`, PoW paid. */
+export async function sessionRequest(url: string, locator: string, signer: Receipt) {
+  const c = await postJson(`${url}/api/v1/session/challenge`, { locator });
+  if (c.status !== 200) throw new Error(`session challenge refused: ${c.status}`);
+  const { challenge } = (await c.json()) as { challenge: string };
+  return { locator, challenge, signature: signer.sign(challenge), pow: await solvedPow(url) };
 }
 
 /** Everything the store holds, comparable before and after a refused request. */

@@ -27,6 +27,8 @@ const target = 'Transport union';
 const { administrator, investigator } = deskPeople;
 const what = 'Bus drivers are paid for shifts that never happened, at the Windhoek depot.';
 const where = 'City transport';
+const question = 'Which shifts were paid but never driven?';
+const replyText = 'The night shifts of March, on routes 4 and 7.';
 const secondWhat = 'The depot manager takes a cut of every overtime claim.';
 const reasons = [
   'canaryreason7Q2 the union represents the drivers named in this report',
@@ -215,6 +217,29 @@ describe.skipIf(!hasChromium)(title, () => {
       ]),
     );
   }, 240_000);
+
+  it('the union’s investigator asks; the whistleblower reads it as the desk’s and replies; the union reads the reply', async () => {
+    // The officer is still on the referred case's page.
+    await officer.message(question);
+    const wb = new ReportingNavigator(await personIn(), platform.intake);
+    await wb.returnWith(receipts[0]!);
+    await wb.waitForCase();
+    const thread = wb.page.getByTestId('messages');
+    await thread.getByText(question).waitFor();
+    // Its author is on the union's verified list: an investigator's message, not unverified.
+    expect(await wb.page.getByTestId('unverified-message').count()).toBe(0);
+    expect(await thread.locator(':scope > li').first().innerText()).toContain('Investigator');
+    await wb.reply(replyText);
+    await wb.page.context().close();
+    // Back to the case from the queues (the worker keeps the vault open); the reply is there.
+    await officer.openQueues();
+    await officer.page
+      .getByTestId('referred')
+      .getByRole('link', { name: /^Case / })
+      .click();
+    await officer.page.getByTestId('answers').waitFor({ timeout: 90_000 });
+    await officer.messages().getByText(replyText).waitFor();
+  }, 300_000);
 
   it('a declined referral shares nothing: the union never gets the second report', async () => {
     await report(secondWhat);

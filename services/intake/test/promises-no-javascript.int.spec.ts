@@ -6,6 +6,8 @@
  * not repeated here: these are the promises those tests did not try to break.
  */
 import { generateSigningKeyPair, sealMessage } from '@integrity-desk/protocol';
+import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports';
+import { fakeB64 } from '../../reports/src/shared/fixtures.ts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
@@ -105,6 +107,41 @@ function startedForm(url: string, cookie: string, token: string, firstBytes = 'T
   const handle = { req, answer, destroy: () => req.destroy() };
   open.push(handle);
   return handle;
+}
+
+/**
+ * A message appended to the log as the desk would, sealed under the report key and signed with
+ * `signSeed` under the investigator's id (or, by a compromised server, with a key of its own).
+ */
+async function appendInvestigatorMessage(
+  s: Safe,
+  report: { reportKey: Uint8Array; envelope: { reportId: string } },
+  by: { investigatorId: string; signSeed: Uint8Array; body: string },
+) {
+  const reportId = report.envelope.reportId;
+  const messageId = randomUUID();
+  await s.h.store.append(`report-${reportId}`, [
+    {
+      id: randomUUID(),
+      type: 'MessagePosted',
+      data: {
+        reportId,
+        messageId,
+        author: 'investigator',
+        investigatorId: by.investigatorId,
+        postedAt: '2026-03-10T10:00:00.000Z',
+        envelope: sealMessage(await testBackend(), {
+          reportKey: report.reportKey,
+          reportId,
+          messageId,
+          authorRole: 'investigator',
+          authorSignSeed: by.signSeed,
+          sequence: 0,
+          body: by.body,
+        }),
+      },
+    },
+  ]);
 }
 
 describe('the no-JavaScript path, attacked', () => {
@@ -362,35 +399,16 @@ describe('the no-JavaScript path, attacked', () => {
     const { token } = await c.get(reportPath);
     const sent = await c.post(reportPath, reportForm(token!));
     const [report] = await s.reports();
-    const reportId = report!.envelope.reportId;
     const b = await testBackend();
     // What only a compromised server can do: write a message into the log itself, sealed under
     // the report key (say, read from a receipt's session) and signed by a key of its own, under
     // the investigator's id.
     const forged = 'FORGED: send the documents to this address';
-    const messageId = randomUUID();
-    await s.h.store.append(`report-${reportId}`, [
-      {
-        id: randomUUID(),
-        type: 'MessagePosted',
-        data: {
-          reportId,
-          messageId,
-          author: 'investigator',
-          investigatorId: s.investigator.recipientId,
-          postedAt: '2026-03-10T10:00:00.000Z',
-          envelope: sealMessage(b, {
-            reportKey: report!.reportKey,
-            reportId,
-            messageId,
-            authorRole: 'investigator',
-            authorSignSeed: generateSigningKeyPair(b).seed,
-            sequence: 0,
-            body: forged,
-          }),
-        },
-      },
-    ]);
+    await appendInvestigatorMessage(s, report!, {
+      investigatorId: s.investigator.recipientId,
+      signSeed: generateSigningKeyPair(b).seed,
+      body: forged,
+    });
     const back = await c.get('/safe/return');
     const opened = await c.post(
       '/safe/case',
@@ -400,6 +418,84 @@ describe('the no-JavaScript path, attacked', () => {
     expect(opened.text).toContain('A message that could not be verified');
     expect(opened.text).not.toContain(forged);
     expect(opened.text).not.toMatch(/>\s*Investigator\s*</);
+  }, 30_000);
+
+  it('shows a message of a channel the report was referred to and accepted by as the investigator’s', async () => {
+    safe = await startSafeIntake();
+    const s = safe;
+    const union = s.addChannel('Transport union');
+    const c = formClient(s.h);
+    const { token } = await c.get(reportPath);
+    const sent = await c.post(reportPath, reportForm(token!));
+    const [report] = await s.reports();
+    const reportId = report!.envelope.reportId;
+    const b = await testBackend();
+    const referralId = randomUUID();
+    const metadata = (kind: 'investigator' | 'whistleblower') => ({
+      now: new Date(),
+      eventId: randomUUID(),
+      actor:
+        kind === 'investigator'
+          ? { kind, investigatorId: s.investigator.recipientId }
+          : ({ kind } as const),
+    });
+    // The source's investigator proposes (the reason signed by a key of the source's list, its
+    // sealed `to` the union), and the whistleblower accepts.
+    await handleReportCommand(s.h.store, reportId, {
+      type: 'ProposeReferral',
+      data: {
+        reportId,
+        referralId,
+        toChannelId: union.id,
+        mode: 'consent',
+        handOver: false,
+        targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+        shares: [
+          {
+            v: 1,
+            reportId,
+            recipientId: union.investigator.recipientId,
+            boxPublicKey: union.investigator.box.publicKey,
+            sharedBy: s.investigator.recipientId,
+            wrappedKey: fakeB64(80, 'wrapped'),
+            signature: fakeB64(64, 'signature'),
+          },
+        ],
+        reason: sealMessage(b, {
+          reportKey: report!.reportKey,
+          reportId,
+          messageId: referralId,
+          authorRole: 'investigator',
+          authorSignSeed: s.investigator.sign.seed,
+          sequence: 0,
+          thread: 'referrals',
+          body: JSON.stringify({ to: union.id, reason: 'the union represents them' }),
+        }),
+        authorKey: s.investigator.sign.publicKey,
+      },
+      metadata: metadata('investigator'),
+    } satisfies ReportCommand);
+    await handleReportCommand(s.h.store, reportId, {
+      type: 'AcceptReferral',
+      data: { reportId, referralId },
+      metadata: metadata('whistleblower'),
+    } satisfies ReportCommand);
+    // The union's investigator asks, signed with a key of the union's verified list.
+    const question = 'Which shifts were paid but never driven?';
+    await appendInvestigatorMessage(s, report!, {
+      investigatorId: union.investigator.recipientId,
+      signSeed: union.investigator.sign.seed,
+      body: question,
+    });
+    const back = await c.get('/safe/return');
+    const opened = await c.post(
+      '/safe/case',
+      new URLSearchParams({ form: back.token!, receipt: receiptOf(sent.text)! }),
+    );
+    expect(opened.res.status).toBe(200);
+    expect(opened.text).not.toContain('A message that could not be verified');
+    expect(opened.text).toContain(question);
+    expect(opened.text).toMatch(/>\s*Investigator\s*·/);
   }, 30_000);
 
   it('answers malformed and unexpected requests with its own HTML pages, never problem JSON', async () => {

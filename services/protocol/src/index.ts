@@ -100,6 +100,12 @@ export {
 } from './message.ts';
 export { signRecipientList, verifyRecipientList } from './recipient-list.ts';
 export {
+  openReferralReason,
+  referredChannelIds,
+  type SealedReferral,
+  type OpenedReferral,
+} from './referral.ts';
+export {
   generateDeploymentKey,
   sealDeploymentKey,
   openDeploymentKey,

@@ -448,6 +448,11 @@ export const deskCaseSchema = z.object({
       handOver: z.boolean(),
       status: referralStatusSchema,
       proposedAt: timeSchema,
+      /**
+       * The target channel's signed recipient list once the referral took effect (null before):
+       * its investigators may author on the case. Verified in the worker, never trusted.
+       */
+      recipientList: z.unknown(),
     }),
   ),
   /**

@@ -148,17 +148,24 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         deploymentKeyTransitions: job.deploymentKeyTransitions,
       });
       reportKeys.set(opened.envelope.reportId, opened.reportKey);
+      // Authors: the report channel's listed investigators, and those of every channel a
+      // referral took the case to, each list verified against the trusted deployment key.
+      const listed = (channelId: string, recipientList: unknown) =>
+        listedSigningKeys(b, {
+          recipientList,
+          deploymentSignPublicKey: job.deploymentSignPublicKey,
+          deploymentKeyTransitions: job.deploymentKeyTransitions,
+          channelId,
+        });
       const ctx = {
         reportKey: opened.reportKey,
         reportId: opened.envelope.reportId,
         authors: {
           whistleblower: opened.envelope.whistleblower.signPublicKey,
-          investigators: listedSigningKeys(b, {
-            recipientList: job.recipientList,
-            deploymentSignPublicKey: job.deploymentSignPublicKey,
-            deploymentKeyTransitions: job.deploymentKeyTransitions,
-            channelId: opened.envelope.channelId,
-          }),
+          investigators: [
+            ...listed(opened.envelope.channelId, job.recipientList),
+            ...job.referredLists.flatMap((r) => listed(r.channelId, r.recipientList)),
+          ],
         },
       };
       const messages = openThreadForPage(b, job.messages, ctx, k.signPublicKey);

@@ -47,7 +47,14 @@ export type Job =
       crypto: unknown;
     }
   | { kind: 'signSessionChallenge'; challenge: string }
-  | { kind: 'openCase'; caseView: unknown; recipients: unknown; crypto: unknown }
+  | {
+      kind: 'openCase';
+      caseView: unknown;
+      recipients: unknown;
+      /** Every active channel's signed list, by channel id: a referral's target is among them. */
+      channelRecipients: Record<string, unknown>;
+      crypto: unknown;
+    }
   | { kind: 'sealMessage'; reportId: string; messageId: string; text: string }
   | { kind: 'beginAttachment'; attachmentId: string; metadata: AttachmentMetadata }
   | {
@@ -92,6 +99,8 @@ export type DeskJob =
       /** Shares for this investigator, opened when the envelope holds no key for them. */
       keyShares: { share: unknown }[];
       recipientList: unknown;
+      /** The signed lists of channels a referral took the case to: their authors are listed too. */
+      referredLists: { channelId: string; recipientList: unknown }[];
       deploymentSignPublicKey: string | null;
       deploymentKeyTransitions: unknown[];
     }

@@ -6,20 +6,21 @@ import {
   deriveReceiptKeysForDeployment,
   generateReceipt,
   loadBackend,
-  openMessage,
+  openReferralReason,
   openReturnedCase,
   RECEIPT_KDF_CURRENT,
+  referredChannelIds,
   sealMessage,
   sealReport,
   signSessionChallenge,
   verifyRecipientList,
   type CryptoBackend,
   type DeploymentCryptoSettings,
-  type MessageContext,
   type OpenedReturnedCase,
   type ReceiptKdfVersion,
   type ReceiptKeys,
   type RecipientList,
+  type SealedReferral,
 } from '@integrity-desk/protocol';
 import { beginAttachment, forgetAttachments, sealChunks } from './attachment-seal';
 import type { Job, OpenedCase, Progress, SealedReport } from './jobs';
@@ -145,18 +146,30 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       }
       reportKey = returned.reportKey;
       reportId = returned.envelope.reportId;
-      // Investigators may author messages only with keys from the channel's verified list.
+      // Investigators may author messages only with keys from the channel's verified list, and
+      // after a referral took effect from the target channel's, verified the same way.
       const settings = settingsOf(job.crypto);
-      const investigators = listedSigningKeys(b, {
-        recipientList: job.recipients,
-        deploymentSignPublicKey: settings.deploymentSignPublicKey,
-        deploymentKeyTransitions: settings.deploymentKeyTransitions,
-        channelId: returned.envelope.channelId,
-      });
-      const ctx = {
+      const listed = (channelId: string, recipientList: unknown) =>
+        listedSigningKeys(b, {
+          recipientList,
+          deploymentSignPublicKey: settings.deploymentSignPublicKey,
+          deploymentKeyTransitions: settings.deploymentKeyTransitions,
+          channelId,
+        });
+      const investigators = listed(returned.envelope.channelId, job.recipients);
+      const source = {
         reportKey,
         reportId,
         authors: { whistleblower: receiptKeys.signPublicKey, investigators },
+      };
+      const referrals =
+        (job.caseView as { referrals?: (SealedReferral & { status: string })[] }).referrals ?? [];
+      const referred = referredChannelIds(b, referrals, source).flatMap((id) =>
+        listed(id, job.channelRecipients[id]),
+      );
+      const ctx = {
+        ...source,
+        authors: { ...source.authors, investigators: [...investigators, ...referred] },
       };
       const thread = openThreadForPage(
         b,
@@ -165,9 +178,8 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
         receiptKeys.signPublicKey,
       );
       nextSequence = thread.nextSequence;
-      const referrals = (job.caseView as { referrals?: SealedReferral[] }).referrals ?? [];
       return {
-        referrals: referrals.map((r) => openReferralReason(b, r, ctx)),
+        referrals: referrals.map((r) => openReferralReason(b, r, source)),
         messages: view.messages.map((m, i) => ({
           messageId: m.messageId,
           postedAt: m.postedAt,
@@ -206,37 +218,5 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
     }
     default:
       throw new Error('UnknownJob');
-  }
-}
-
-interface SealedReferral {
-  referralId: string;
-  toChannelId: string;
-  reason: unknown;
-}
-
-/**
- * A referral's reason as the whistleblower may read it: a message of the `referrals` thread
- * from a listed investigator, for this referral, whose sealed `to` is the channel the server
- * names; anything else is unverified and shows no text (the page then offers no answer).
- */
-function openReferralReason(
-  b: CryptoBackend,
-  r: SealedReferral,
-  ctx: Omit<MessageContext, 'thread' | 'lastSequence'>,
-): OpenedCase['referrals'][number] {
-  try {
-    const opened = openMessage(b, r.reason, { ...ctx, thread: 'referrals' });
-    const body = JSON.parse(opened.body) as { to?: unknown; reason?: unknown };
-    if (
-      opened.envelope.messageId !== r.referralId ||
-      opened.envelope.authorRole !== 'investigator' ||
-      body.to !== r.toChannelId ||
-      typeof body.reason !== 'string'
-    )
-      return { referralId: r.referralId, verified: false };
-    return { referralId: r.referralId, verified: true, reason: body.reason };
-  } catch {
-    return { referralId: r.referralId, verified: false };
   }
 }

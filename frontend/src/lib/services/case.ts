@@ -70,6 +70,7 @@ export async function loadCase(): Promise<LoadedCase | 'refused' | undefined> {
       kind: 'openCase',
       caseView: view.value,
       recipients: channel?.recipients,
+      channelRecipients: Object.fromEntries(info.value.channels.map((c) => [c.id, c.recipients])),
       crypto: info.value.crypto,
     });
     const channelNames = Object.fromEntries(info.value.channels.map((c) => [c.id, c.name]));

@@ -46,6 +46,12 @@ export async function referralsView(ctx: DeskContext, loaded: LoadedCase) {
       handOver: d.handOver,
       status: now?.status ?? 'proposed',
       proposedAt: d.proposedAt,
+      // Once it took effect the target's investigators write on the case: their signed list,
+      // for the browser to verify against the deployment key as it does the report channel's.
+      recipientList:
+        now?.status === 'accepted'
+          ? signedRecipientList((await readChannel(ctx, d.toChannelId)).events)
+          : null,
     });
   }
   const via = loaded.referral;

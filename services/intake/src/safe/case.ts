@@ -10,6 +10,7 @@ import {
   openThreadMessages,
   isValidReceipt,
   RECEIPT_KDF_VERSIONS,
+  referredChannelIds,
   sealMessage,
   type CryptoBackend,
   type ReceiptKeys,
@@ -82,22 +83,31 @@ export async function openCase(
   } catch {
     throw refused(ctx);
   }
-  // Investigators may author messages only with keys of the channel's verified list.
-  const channel = (await ctx.deps.listChannels()).find((c) => c.id === view.channelId);
-  let investigators: string[] = [];
-  try {
-    if (channel)
-      investigators = verifiedRecipients(b, channel, trust).recipients.map((r) => r.signPublicKey);
-  } catch {
-    investigators = [];
-  }
+  // Investigators may author messages only with keys of the channel's verified list, and after a
+  // referral took effect with keys of the target channel's, verified the same way.
+  const channels = await ctx.deps.listChannels();
+  const listed = (channelId: string): string[] => {
+    const channel = channels.find((c) => c.id === channelId);
+    try {
+      return channel
+        ? verifiedRecipients(b, channel, trust).recipients.map((r) => r.signPublicKey)
+        : [];
+    } catch {
+      return [];
+    }
+  };
+  const source = {
+    reportKey,
+    reportId: view.reportId,
+    authors: { whistleblower: keys.signPublicKey, investigators: listed(view.channelId) },
+  };
+  const referred = referredChannelIds(b, view.referrals ?? [], source).flatMap(listed);
   const thread = openThreadMessages(
     b,
     view.messages.map((m) => m.envelope),
     {
-      reportKey,
-      reportId: view.reportId,
-      authors: { whistleblower: keys.signPublicKey, investigators },
+      ...source,
+      authors: { ...source.authors, investigators: [...source.authors.investigators, ...referred] },
     },
   );
   return {

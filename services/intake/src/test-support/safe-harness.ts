@@ -96,10 +96,12 @@ export async function startSafeIntake(
     vaultKdf: { alg: 'argon2id13', opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 },
     deploymentSignPublicKey: deployment.publicKey,
   };
+  // The deployment's channels: a test may add one (addChannel) as an administrator would.
+  const listed = [channel];
   const h = await startIntake({
     ...options,
     deps: {
-      listChannels: async () => [channel],
+      listChannels: async () => listed,
       cryptoSettings,
       pinnedDeploymentKey: () => options.pinned ?? deployment.publicKey,
       ...options.deps,
@@ -109,6 +111,25 @@ export async function startSafeIntake(
     h,
     channel,
     investigator,
+    /** Another channel with one investigator, its list signed by the same deployment key. */
+    addChannel(name: string) {
+      const id = randomUUID();
+      const member = {
+        recipientId: randomUUID(),
+        box: generateBoxKeyPair(b),
+        sign: generateSigningKeyPair(b),
+      };
+      const recipients = [
+        {
+          recipientId: member.recipientId,
+          boxPublicKey: member.box.publicKey,
+          signPublicKey: member.sign.publicKey,
+        },
+      ];
+      const list = signRecipientList(b, { channelId: id, version: 1, recipients }, deployment.seed);
+      listed.push({ ...channel, id, name, recipients: list });
+      return { id, investigator: member };
+    },
     /** The investigator's view of every report: envelope verified, answers opened. */
     async reports() {
       const events = await h.store.readAll();

@@ -34,6 +34,9 @@ export async function loadDeskCase(reportId: string): Promise<LoadedDeskCase | C
       notes: file.notes.map((n) => n.note),
       keyShares: file.keyShares.map((s) => ({ share: s.share })),
       recipientList: file.recipientList,
+      referredLists: file.referrals
+        .filter((r) => r.status === 'accepted')
+        .map((r) => ({ channelId: r.toChannelId, recipientList: r.recipientList })),
       deploymentSignPublicKey: file.deploymentSignPublicKey,
       deploymentKeyTransitions: file.deploymentKeyTransitions ?? [],
     });

@@ -1,10 +1,12 @@
 // Referral to another coalition member (SECURITY.md, Protocol step 11, issue 14), in real
 // Chromium against the real composition root. Two channels: the administrator is the only
 // recipient of "Procurement watch", the investigator of "Transport union". A whistleblower
-// reports to the first; the administrator refers it to the union, the worker wrapping the key to
-// the union's verified list and sealing the reason. The union's investigator sees nothing until
-// the whistleblower, on return, reads which organisation and why and agrees; then the report is
-// in their "referred" list and they read its answers. A second report's referral is declined:
+// reports to the first; the administrator refers it to the union, the worker sealing the reason
+// and no key share: the event log holds nothing the union could open. The union's investigator
+// sees nothing until the whistleblower, on return, reads which organisation and why and agrees:
+// their browser wraps the key to the union's verified list and signs each share with the
+// receipt's key; then the report is in the union's "referred" list and they read its answers
+// (their browser checks the share against the whistleblower's key in the signed envelope). A second report's referral is declined:
 // the union's investigator never gets it, as the desk's answers and the event log say. The
 // reasons never appear in plain in the event store, the logs, or any response.
 import Database from 'better-sqlite3';
@@ -59,6 +61,22 @@ describe.skipIf(!hasChromium)(title, () => {
         () => undefined,
       );
     });
+
+  /** The events of a report's stream as the server stored them: type and data. */
+  const storedEvents = (reportId: string) => {
+    const db = new Database(join(platform.dataDir, 'events.sqlite'), { readonly: true });
+    try {
+      return (
+        db
+          .prepare('SELECT type, data FROM events WHERE stream_id = ? ORDER BY position')
+          .all(`report-${reportId}`) as { type: string; data: string }[]
+      ).map((e) => ({ type: e.type, data: e.data }));
+    } finally {
+      db.close();
+    }
+  };
+  /** The union's recipients as its signed list names them (the desk offers it as a target). */
+  let unionList: { recipientId: string; boxPublicKey: string }[] = [];
 
   /** What the desk answers this person's browser for a path (the session cookie goes with it). */
   const deskGet = (page: Page, path: string) =>
@@ -171,6 +189,18 @@ describe.skipIf(!hasChromium)(title, () => {
     await report(what);
     const reportId = await refer(reasons[0]!, 1);
     await check(admin.page, 'proposed');
+    const targets = (await deskGet(admin.page, `/api/reports/${reportId}/referral-targets`))
+      .body as { items: { recipientList: { recipients: typeof unionList } }[] };
+    unionList = targets.items[0]!.recipientList.recipients;
+    expect(unionList).toHaveLength(1);
+    // Asking the whistleblower, the proposal holds no share: nothing in the log names the
+    // union's recipient or the box key a share would be sealed to.
+    const proposed = storedEvents(reportId).find((e) => e.type === 'ReferralProposed')!;
+    expect(JSON.parse(proposed.data)).toMatchObject({ shares: [] });
+    for (const r of unionList) {
+      expect(proposed.data).not.toContain(r.recipientId);
+      expect(proposed.data).not.toContain(r.boxPublicKey);
+    }
     // Proposed only: the union's investigator may not open it, nor see it anywhere.
     await officer.openQueues();
     expect((await deskGet(officer.page, `/api/reports/${reportId}`)).status).toBe(403);
@@ -178,8 +208,18 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await officer.page.getByTestId('referred').count()).toBe(0);
   }, 300_000);
 
-  it('the whistleblower returns, reads to whom and why, and agrees', async () => {
+  it('the whistleblower returns, reads to whom and why, and agrees: their browser shares the key', async () => {
     await answer(receipts[0]!, reasons[0]!, true);
+    const accepted = storedEvents(reportIds[0]!).find((e) => e.type === 'ReferralAccepted')!;
+    const data = JSON.parse(accepted.data) as {
+      consent: string;
+      shares: { recipientId: string; boxPublicKey: string; sharedBy: string }[];
+    };
+    expect(data.consent).toBe('given');
+    // One share per listed union recipient, to its listed box key, signed as the whistleblower.
+    expect(data.shares.map((s) => [s.recipientId, s.boxPublicKey, s.sharedBy])).toEqual(
+      unionList.map((r) => [r.recipientId, r.boxPublicKey, reportIds[0]]),
+    );
   }, 240_000);
 
   it('the union’s investigator finds it referred by the source and reads the answers', async () => {

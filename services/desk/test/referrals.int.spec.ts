@@ -1,10 +1,13 @@
 // Referral to another coalition member through the real HTTP server (SECURITY.md, Protocol step
 // 11): alice, of the report's channel, refers it to channel B, whose only recipient is carol.
-// The shares are real (sealed to carol's listed box key, signed with alice's listed key) and
-// checked as key shares are; carol can read nothing until the whistleblower accepts, and never
-// after a decline or a withdrawal. Every refusal is an RFC 9457 problem and writes nothing.
+// Asking the whistleblower, the proposal carries no share (one is refused): the share comes with
+// their acceptance, signed with the receipt's key; carol can read nothing before, and never
+// after a decline or a withdrawal. An inform-only channel's shares are real (sealed to carol's
+// listed box key, signed with alice's listed key) and checked as key shares are. Every refusal
+// is an RFC 9457 problem and writes nothing.
 import {
   deskCaseSchema,
+  generateSigningKeyPair,
   incomingReferralSchema,
   loadBackend,
   openReportKeyShare,
@@ -45,6 +48,16 @@ const share = (reportId: string, from: Account = w.alice, list = listB): ReportK
     sharedBy: from.investigatorId,
     sharerSignSeed: from.keys.sign.seed,
   });
+/** The whistleblower's receipt signing key (intake checks their shares against it). */
+const receiptSign = generateSigningKeyPair(b);
+const whistleblowerShare = (reportId: string): ReportKeyShare =>
+  shareReportKey(b, {
+    reportId,
+    reportKey,
+    recipient: listB.recipients[0]!,
+    sharedBy: reportId,
+    sharerSignSeed: receiptSign.seed,
+  });
 const REASON = 'canary-reason: the union represents the drivers named here';
 const reason = (reportId: string, referralId: string, sequence = 0) =>
   sealMessage(b, {
@@ -63,7 +76,6 @@ const proposal = (reportId: string, patch: Record<string, unknown> = {}) => {
     referralId,
     toChannelId: channelB,
     handOver: false,
-    shares: [share(reportId)],
     reason: reason(reportId, referralId),
     ...patch,
   };
@@ -78,11 +90,15 @@ const incoming = async (who: Account) => {
   expect(r.status).toBe(200);
   return (r.body['items'] as unknown[]).map((i) => incomingReferralSchema.strict().parse(i));
 };
-/** What intake appends when the whistleblower answers. */
+/** What intake appends when the whistleblower answers (accepting, with their browser's share). */
 const answer = (reportId: string, referralId: string, accept: boolean) =>
   handleReportCommand(w.desk.store, reportId, {
-    type: accept ? 'AcceptReferral' : 'DeclineReferral',
-    data: { reportId, referralId },
+    ...(accept
+      ? {
+          type: 'AcceptReferral' as const,
+          data: { reportId, referralId, shares: [whistleblowerShare(reportId)] },
+        }
+      : { type: 'DeclineReferral' as const, data: { reportId, referralId } }),
     metadata: { now: w.desk.clock.now, eventId: randomUUID(), actor: { kind: 'whistleblower' } },
   });
 
@@ -120,7 +136,12 @@ describe('referral to another channel', () => {
       mode: 'consent',
       handOver: false,
       targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+      shares: [],
     });
+    // Nothing in the log could give carol the key: no share names her or her box key.
+    const log = JSON.stringify(events.map((e) => e.data));
+    expect(log).not.toContain(carol.investigatorId);
+    expect(log).not.toContain(carol.keys.box.publicKey);
     // Proposed: carol may not open the case, and her inbox is empty.
     expectProblem(await caseFile(reportId, carol), 403);
     expect(await incoming(carol)).toEqual([]);
@@ -137,14 +158,29 @@ describe('referral to another channel', () => {
       fromChannelName: 'Procurement watch',
     });
     expect(file.cannotOpen).toEqual([]);
-    // Her share opens with her box key, checked against the report channel's list (the sharer's).
-    expect(file.keyShares).toHaveLength(1);
+    // Her share is the whistleblower's, from the acceptance: it opens with her box key, signed
+    // by the receipt's key (her browser takes that from the verified envelope).
+    expect(file.keyShares).toEqual(
+      [
+        {
+          share: whistleblowerShare(reportId),
+          sharedAt: expect.any(String),
+          sharerSignPublicKey: null,
+        },
+      ].map((s) => ({ ...s, share: expect.objectContaining({ sharedBy: reportId }) })),
+    );
     const opened = openReportKeyShare(b, file.keyShares[0]!.share, {
       reportId,
       recipientId: carol.investigatorId,
       boxPublicKey: carol.keys.box.publicKey,
       boxSecretKey: carol.keys.box.secretKey,
-      sharers: (file.recipientList as RecipientList).recipients,
+      sharers: [
+        {
+          recipientId: reportId,
+          signPublicKey: receiptSign.publicKey,
+          boxPublicKey: carol.keys.box.publicKey,
+        },
+      ],
     });
     expect(Buffer.from(opened).equals(reportKey)).toBe(true);
     const inbox = await incoming(carol);
@@ -210,13 +246,8 @@ describe('referral to another channel', () => {
       expectProblem(await propose(reportId, body, cookie), status);
       expect(await w.streamLength(`report-${reportId}`)).toBe(1);
     };
-    // A share sealed to a key the target's list does not give carol.
-    const listA = w.signedList(w.channelId, 1, [w.alice, w.bob]);
-    await refused(proposal(reportId, { shares: [share(reportId, w.alice, listA)] }), 409);
-    // Signed by someone else than the caller, or by a key the report's list does not give.
-    await refused(proposal(reportId, { shares: [share(reportId, w.bob)] }), 400);
-    const forged = { ...share(reportId), signature: share(randomUUID()).signature };
-    await refused(proposal(reportId, { shares: [forged] }), 400);
+    // Asking the whistleblower, a proposal carries no key share: a valid one is refused too.
+    await refused(proposal(reportId, { shares: [share(reportId)] }), 409);
     // To its own channel, to an unknown one, with an extra field, by a non-recipient.
     await refused(proposal(reportId, { toChannelId: w.channelId }), 409);
     await refused(proposal(reportId, { toChannelId: randomUUID() }), 409);
@@ -266,7 +297,18 @@ describe('referral to another channel', () => {
     expect(set.status).toBe(200);
     try {
       const reportId = await w.submitReport();
-      const body = proposal(reportId);
+      const refused = async (shares: unknown, status: number) => {
+        expectProblem(await propose(reportId, proposal(reportId, { shares })), status);
+        expect(await w.streamLength(`report-${reportId}`)).toBe(1);
+      };
+      // None, or a share sealed to a key the target's list does not give carol.
+      await refused(undefined, 409);
+      const listA = w.signedList(w.channelId, 1, [w.alice, w.bob]);
+      await refused([share(reportId, w.alice, listA)], 409);
+      // Signed by someone else than the caller, or by a key the report's list does not give.
+      await refused([share(reportId, w.bob)], 400);
+      await refused([{ ...share(reportId), signature: share(randomUUID()).signature }], 400);
+      const body = proposal(reportId, { shares: [share(reportId)] });
       expect((await propose(reportId, body)).status).toBe(200);
       const events = await w.desk.store.readStream(`report-${reportId}`);
       expect(events.map((e) => e.type)).toEqual([

@@ -450,17 +450,7 @@ describe('the no-JavaScript path, attacked', () => {
         mode: 'consent',
         handOver: false,
         targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
-        shares: [
-          {
-            v: 1,
-            reportId,
-            recipientId: union.investigator.recipientId,
-            boxPublicKey: union.investigator.box.publicKey,
-            sharedBy: s.investigator.recipientId,
-            wrappedKey: fakeB64(80, 'wrapped'),
-            signature: fakeB64(64, 'signature'),
-          },
-        ],
+        shares: [],
         reason: sealMessage(b, {
           reportKey: report!.reportKey,
           reportId,
@@ -477,7 +467,21 @@ describe('the no-JavaScript path, attacked', () => {
     } satisfies ReportCommand);
     await handleReportCommand(s.h.store, reportId, {
       type: 'AcceptReferral',
-      data: { reportId, referralId },
+      data: {
+        reportId,
+        referralId,
+        shares: [
+          {
+            v: 1,
+            reportId,
+            recipientId: union.investigator.recipientId,
+            boxPublicKey: union.investigator.box.publicKey,
+            sharedBy: reportId,
+            wrappedKey: fakeB64(80, 'wrapped'),
+            signature: fakeB64(64, 'signature'),
+          },
+        ],
+      },
       metadata: metadata('whistleblower'),
     } satisfies ReportCommand);
     // The union's investigator asks, signed with a key of the union's verified list.

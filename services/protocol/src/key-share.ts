@@ -149,9 +149,62 @@ export function openReportKeyShare(
 }
 
 /**
+ * The whistleblower as a sharer (SECURITY.md, Protocol step 11: consent to a referral). Their
+ * shares name the report's own id as `sharedBy` and are signed with the receipt's signing key
+ * that the verified submission envelope gives, never a key the server names.
+ */
+export function whistleblowerSharer(envelope: SubmissionEnvelope): RecipientEntry {
+  return {
+    recipientId: envelope.reportId,
+    boxPublicKey: envelope.whistleblower.boxPublicKey,
+    signPublicKey: envelope.whistleblower.signPublicKey,
+  };
+}
+
+export interface ReferralSharesInput {
+  reportId: string;
+  reportKey: Uint8Array;
+  /** The target channel's recipient list as the server sent it: verified here first. */
+  recipientList: unknown;
+  pinnedPublicKey: string;
+  /** The referral's target channel: a valid list of another channel is refused. */
+  channelId: string;
+  /** The receipt's Ed25519 seed. */
+  whistleblowerSignSeed: Uint8Array;
+}
+
+/**
+ * The whistleblower's browser consents to a referral: it verifies the target channel's list
+ * against the pinned deployment key and seals the report key to every recipient it names, each
+ * share signed with the receipt's key (`sharedBy` = the report id). Throws FormatError or
+ * SignatureError (list); nothing is sealed then.
+ */
+export function shareReportKeyForReferral(
+  backend: CryptoBackend,
+  input: ReferralSharesInput,
+): ReportKeyShare[] {
+  const list = verifyRecipientList(backend, input.recipientList, {
+    pinnedPublicKey: input.pinnedPublicKey,
+    channelId: input.channelId,
+  });
+  return list.recipients.map((recipient) =>
+    shareReportKey(backend, {
+      reportId: input.reportId,
+      reportKey: input.reportKey,
+      recipient,
+      sharedBy: input.reportId,
+      sharerSignSeed: input.whistleblowerSignSeed,
+    }),
+  );
+}
+
+/**
  * openReport for a recipient whose key came by a share: the whistleblower's signature, the
  * share, then the answers. The answers' AEAD is bound to the report and made under the report
  * key, so a share of any other key fails here (DecryptionError) instead of opening something.
+ * Besides the listed `sharers`, the report's whistleblower may have shared it (a referral they
+ * consented to): a share whose `sharedBy` is the report id is checked against the verified
+ * envelope's whistleblower key only.
  */
 export function openSharedReport(
   backend: CryptoBackend,
@@ -160,7 +213,15 @@ export function openSharedReport(
   opener: Omit<ShareOpener, 'reportId'>,
 ): { envelope: SubmissionEnvelope; reportKey: Uint8Array; answers: unknown } {
   const verified = verifySubmissionEnvelope(backend, envelope);
-  const reportKey = openReportKeyShare(backend, share, { ...opener, reportId: verified.reportId });
+  const sharers = [
+    ...opener.sharers.filter((r) => r.recipientId !== verified.reportId),
+    whistleblowerSharer(verified),
+  ];
+  const reportKey = openReportKeyShare(backend, share, {
+    ...opener,
+    sharers,
+    reportId: verified.reportId,
+  });
   try {
     return {
       envelope: verified,

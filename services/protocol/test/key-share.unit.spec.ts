@@ -12,6 +12,7 @@ import {
   openSharedReport,
   sealReport,
   shareReportKey,
+  shareReportKeyForReferral,
   shareReportKeyFromList,
   signRecipientList,
   SignatureError,
@@ -53,7 +54,7 @@ async function setup(b: CryptoBackend) {
     recipientListVersion: 1,
     whistleblower: keys,
   });
-  return { deployment, holder, colleague, v2, envelope, reportKey, answers };
+  return { deployment, holder, colleague, v2, envelope, reportKey, answers, keys };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
@@ -196,3 +197,77 @@ describe.each(backends.map((b) => [b.name, b] as const))(
     });
   },
 );
+
+describe.each(pairs)('a whistleblower consents to a referral (%s)', (_name, sharer, opener) => {
+  async function referral(b: CryptoBackend) {
+    const s = await setup(b);
+    const target = { id: uuid(20), box: generateBoxKeyPair(b), sign: generateSigningKeyPair(b) };
+    const list = signRecipientList(
+      b,
+      {
+        channelId: uuid(2),
+        version: 1,
+        recipients: [
+          {
+            recipientId: target.id,
+            boxPublicKey: target.box.publicKey,
+            signPublicKey: target.sign.publicKey,
+          },
+        ],
+      },
+      s.deployment.seed,
+    );
+    const share = (signSeed = s.keys.signSeed, recipientList: unknown = list) =>
+      shareReportKeyForReferral(b, {
+        reportId: uuid(100),
+        reportKey: s.reportKey,
+        recipientList,
+        pinnedPublicKey: s.deployment.publicKey,
+        channelId: uuid(2),
+        whistleblowerSignSeed: signSeed,
+      });
+    const targetOpener = {
+      recipientId: target.id,
+      boxPublicKey: target.box.publicKey,
+      boxSecretKey: target.box.secretKey,
+      // The source channel's verified list: the whistleblower is not in it.
+      sharers: s.v2.recipients,
+    };
+    return { s, list, share, targetOpener };
+  }
+
+  it("a share signed with the receipt's key opens for the target, checked against the envelope", async () => {
+    const { s, share, targetOpener } = await referral(sharer);
+    const [made] = share();
+    expect(made!.sharedBy).toBe(uuid(100));
+    const opened = openSharedReport(opener, s.envelope, made, targetOpener);
+    expect(opened.answers).toEqual(s.answers);
+  });
+
+  it('refuses a share signed by any other key, even one the server lists under the report id', async () => {
+    const { s, share, targetOpener } = await referral(sharer);
+    const [forged] = share(s.holder.sign.seed);
+    expect(() => openSharedReport(opener, s.envelope, forged, targetOpener)).toThrow(
+      SignatureError,
+    );
+    // A server adding its own key to the sharers under the report id gains nothing.
+    const claimed = {
+      ...targetOpener,
+      sharers: [...s.v2.recipients, { ...s.v2.recipients[0]!, recipientId: uuid(100) }],
+    };
+    expect(() => openSharedReport(opener, s.envelope, forged, claimed)).toThrow(SignatureError);
+  });
+
+  it("seals only to the target's list verified against the pinned key", async () => {
+    const { s, list, share } = await referral(sharer);
+    const rogue = generateSigningKeyPair(sharer);
+    const resigned = signRecipientList(
+      sharer,
+      { channelId: uuid(2), version: 1, recipients: list.recipients },
+      rogue.seed,
+    );
+    expect(() => share(s.keys.signSeed, resigned)).toThrow(SignatureError);
+    // The source channel's own (valid) list is not the target's.
+    expect(() => share(s.keys.signSeed, s.v2)).toThrow(FormatError);
+  });
+});

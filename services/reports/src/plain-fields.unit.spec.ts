@@ -45,6 +45,7 @@ describe('plain fields of events', () => {
           const field = head?.replace(/\[\]$/, '');
           expect(fields.sealed, `${type}.${path}`).toContain(field);
           let schema: z.ZodType = (data.shape as Record<string, z.ZodType>)[field as string]!;
+          while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
           if (head !== field) schema = (schema as z.ZodArray<z.ZodType>).element;
           for (const part of rest) {
             while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;

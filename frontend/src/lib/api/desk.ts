@@ -74,7 +74,8 @@ export interface ReferralBody {
   referralId: string;
   toChannelId: string;
   handOver: boolean;
-  shares: unknown[];
+  /** Only for an inform-only channel: asking the whistleblower, their browser shares on acceptance. */
+  shares?: unknown[];
   reason: unknown;
 }
 

@@ -110,10 +110,10 @@ export const intake = {
 
   caseView: () => getJson<CaseView>(`${base}/case`, auth()),
   /** The whistleblower's answer to a referral of the case to another channel (Protocol step 11). */
-  answerReferral: (referralId: string, answer: 'accept' | 'decline') =>
+  answerReferral: (referralId: string, answer: 'accept' | 'decline', shares?: unknown[]) =>
     postJson<void>(
       `${base}/case/referrals/${encodeURIComponent(referralId)}/${answer}`,
-      {},
+      shares ? { shares } : {},
       auth(),
     ),
   postMessage: (messageId: string, envelope: unknown) =>

@@ -56,6 +56,14 @@ export type Job =
       crypto: unknown;
     }
   | { kind: 'sealMessage'; reportId: string; messageId: string; text: string }
+  | {
+      kind: 'consentReferral';
+      /** A referral the opened case showed as awaiting consent, with a verified reason. */
+      referralId: string;
+      /** Every active channel's signed list, by id: the worker takes its verified target's. */
+      channelRecipients: Record<string, unknown>;
+      crypto: unknown;
+    }
   | { kind: 'beginAttachment'; attachmentId: string; metadata: AttachmentMetadata }
   | {
       kind: 'sealAttachmentChunks';
@@ -235,6 +243,8 @@ export interface JobResults {
   openCase: OpenedCase;
   /** The signed message envelope. */
   sealMessage: unknown;
+  /** The report key wrapped to each recipient of the target's verified list (ReportKeyShare). */
+  consentReferral: unknown[];
   beginAttachment: AttachmentHeader;
   sealAttachmentChunks: Uint8Array;
   forget: null;

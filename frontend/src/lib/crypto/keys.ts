@@ -12,6 +12,7 @@ import {
   referredChannelIds,
   sealMessage,
   sealReport,
+  shareReportKeyForReferral,
   signSessionChallenge,
   verifyRecipientList,
   type CryptoBackend,
@@ -35,6 +36,11 @@ let receiptKeys: ReceiptKeys | undefined;
 let reportKey: Uint8Array | undefined;
 let reportId: string | undefined;
 let nextSequence = 0;
+/**
+ * Referrals this receipt may consent to, by id, with their target: proposed, asking, and whose
+ * reason a listed investigator signed naming that target (openCase). The key goes to no other.
+ */
+const consentable = new Map<string, string>();
 
 const getBackend = () => (backend ??= loadBackend());
 
@@ -82,6 +88,7 @@ function forget(): void {
   reportKey = undefined;
   reportId = undefined;
   nextSequence = 0;
+  consentable.clear();
 }
 
 export async function run(job: Job, progress: (p: Progress) => void): Promise<unknown> {
@@ -178,8 +185,13 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
         receiptKeys.signPublicKey,
       );
       nextSequence = thread.nextSequence;
+      const opened = referrals.map((r) => openReferralReason(b, r, source));
+      consentable.clear();
+      for (const [i, r] of referrals.entries())
+        if (r.status === 'proposed' && opened[i]?.verified)
+          consentable.set(r.referralId, r.toChannelId);
       return {
-        referrals: referrals.map((r) => openReferralReason(b, r, source)),
+        referrals: opened,
         messages: view.messages.map((m, i) => ({
           messageId: m.messageId,
           postedAt: m.postedAt,
@@ -200,6 +212,28 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       });
       nextSequence += 1;
       return envelope;
+    }
+    case 'consentReferral': {
+      // The whistleblower's yes (SECURITY.md, Protocol step 11): the report key sealed to every
+      // recipient of the target's list, verified against the pinned deployment key with the
+      // target's channel id, each share signed with the receipt's key. Nothing else can make
+      // these: the proposal carried none.
+      const toChannelId = consentable.get(job.referralId);
+      if (!receiptKeys || !reportKey || !reportId || !toChannelId) throw new Error('Locked');
+      const b = await getBackend();
+      const settings = settingsOf(job.crypto);
+      return shareReportKeyForReferral(b, {
+        reportId,
+        reportKey,
+        recipientList: job.channelRecipients[toChannelId],
+        pinnedPublicKey: trustedDeploymentKey(
+          b,
+          settings.deploymentSignPublicKey,
+          settings.deploymentKeyTransitions,
+        ),
+        channelId: toChannelId,
+        whistleblowerSignSeed: receiptKeys.signSeed,
+      });
     }
     case 'beginAttachment':
     case 'sealAttachmentChunks': {

@@ -26,6 +26,7 @@ export async function runJob(
     case 'signSessionChallenge':
     case 'openCase':
     case 'sealMessage':
+    case 'consentReferral':
     case 'beginAttachment':
     case 'sealAttachmentChunks':
     case 'forget': {

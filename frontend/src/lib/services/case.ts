@@ -98,10 +98,30 @@ export async function reply(reportId: string, text: string): Promise<boolean> {
   return sent.ok;
 }
 
-/** Accepts or declines a referral of the case to another organisation (Protocol step 11). */
+/**
+ * Accepts or declines a referral of the case to another organisation (Protocol step 11).
+ * Accepting is what shares the report key with it: the worker seals the key to the target's
+ * signed list (fetched again, so it is the current one, and verified there against the pinned
+ * key) and signs each share with the receipt's key. A list that does not verify: nothing sent.
+ */
 export async function answerReferral(referralId: string, accept: boolean): Promise<boolean> {
+  let shares: unknown[] | undefined;
+  if (accept) {
+    const info = await withRetry(() => intake.deployment());
+    if (!info.ok) return false;
+    try {
+      shares = await runInWorker({
+        kind: 'consentReferral',
+        referralId,
+        channelRecipients: Object.fromEntries(info.value.channels.map((c) => [c.id, c.recipients])),
+        crypto: info.value.crypto,
+      });
+    } catch {
+      return false;
+    }
+  }
   const sent = await withRetry(() =>
-    intake.answerReferral(referralId, accept ? 'accept' : 'decline'),
+    intake.answerReferral(referralId, accept ? 'accept' : 'decline', shares),
   );
   return sent.ok;
 }

@@ -120,18 +120,59 @@ export async function checkShare(
   }
 }
 
+/**
+ * A referral's shares (the referrer's for an inform-only channel; the whistleblower's, checked
+ * in intake by the same rules): exactly one per recipient the target's signed list names, each
+ * for this report, from the expected sharer (`fromSharer`), and each passing checkShare. 409
+ * when the set of recipients differs, 400 when a share itself fails.
+ */
+export async function checkReferralShares(
+  ctx: DeskContext,
+  shares: readonly ReportKeyShare[],
+  lists: { reportId: string; recipients: RecipientList; sharers: RecipientList | null },
+  fromSharer: (share: ReportKeyShare) => boolean,
+): Promise<void> {
+  const listed = new Set(lists.recipients.recipients.map((r) => r.recipientId));
+  const shared = new Set(shares.map((s) => s.recipientId));
+  if (
+    listed.size !== shared.size ||
+    shared.size !== shares.length ||
+    [...listed].some((id) => !shared.has(id))
+  )
+    throw new ProblemError('conflict');
+  for (const share of shares) {
+    if (share.reportId !== lists.reportId || !fromSharer(share))
+      throw new ProblemError('invalidRequest');
+    await checkShare(ctx, share, lists);
+  }
+}
+
+/**
+ * The caller's share of the referral that let them in: the whistleblower's, made when they
+ * accepted (`ReferralAccepted.shares`, `by` the report id: no investigator's key hint), or else
+ * the proposal's (an inform-only channel's referrer, or a proposal written before consent
+ * became cryptographic).
+ */
 function referralShareOf(
   events: readonly { event: ReportEvent }[],
   referral: Referral,
   caller: { investigatorId: string },
 ) {
+  const mine = (shares: readonly ReportKeyShare[] | undefined) =>
+    shares?.find((s) => s.recipientId === caller.investigatorId);
+  let found: { share: ReportKeyShare; sharedAt: string; by: string } | undefined;
+  const about = (id: string) => id === referral.referralId;
   for (const { event } of events) {
-    if (event.type !== 'ReferralProposed' || event.data.referralId !== referral.referralId)
-      continue;
-    const share = event.data.shares.find((s) => s.recipientId === caller.investigatorId);
-    return share && { share, sharedAt: event.data.proposedAt, by: event.data.by };
+    if (event.type === 'ReferralProposed' && about(event.data.referralId)) {
+      const share = mine(event.data.shares);
+      found = share && { share, sharedAt: event.data.proposedAt, by: event.data.by };
+    }
+    if (event.type === 'ReferralAccepted' && about(event.data.referralId) && event.data.shares) {
+      const share = mine(event.data.shares);
+      return share && { share, sharedAt: event.data.acceptedAt, by: share.sharedBy };
+    }
   }
-  return undefined;
+  return found;
 }
 
 const shareBody = z.object({ share: reportKeyShareSchema }).strict();

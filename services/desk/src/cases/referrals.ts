@@ -1,8 +1,10 @@
 // Referral to another coalition member (SECURITY.md, Protocol step 11). The referrer's browser
-// wraps the report key to the target channel's signed recipient list and seals the reason; the
-// desk hands out the lists, checks every share as it checks a key share, and keeps the shares
-// from the target until the referral took effect (the whistleblower's consent, or the source
-// channel's inform-only setting). The server never sees the key or the reason.
+// seals the reason; only when the source channel informs only (a legal duty to forward) does it
+// also wrap the report key to the target channel's signed recipient list, and the desk checks
+// every share as it checks a key share. When the whistleblower decides, the proposal carries no
+// share at all: their browser makes the shares when they accept (intake), so without their yes
+// nobody new can get the key, whatever the server does. The server never sees the key or the
+// reason.
 import {
   directiveDeadlines,
   handleReportCommand,
@@ -22,7 +24,7 @@ import type { DeskContext } from '../context.ts';
 import { etag, readChannel, requireCaller } from '../context.ts';
 import { action, postCommand, type CommandRoute } from '../http/command-route.ts';
 import { ProblemError } from '../http/problem.ts';
-import { checkShare, signedRecipientList } from './key-shares.ts';
+import { checkReferralShares, signedRecipientList } from './key-shares.ts';
 import { loadCase, type LoadedCase } from './load.ts';
 
 const channelName = async (ctx: DeskContext, channelId: string) => {
@@ -87,31 +89,36 @@ const proposeBody = z
     referralId: idSchema,
     toChannelId: idSchema,
     handOver: z.boolean(),
-    shares: z.array(reportKeyShareSchema).min(1).max(64),
+    shares: z.array(reportKeyShareSchema).max(64).optional(),
     reason: messageEnvelopeSchema,
   })
   .strict();
 
 /**
  * POST /api/reports/:reportId/referrals: the target must be another active channel with a
- * signed list, the shares exactly one per recipient that list names, each checked as a key
- * share (checkShare: the target's list gives the box key, the report channel's list the
- * sharer's signing key). The mode is the report channel's setting, the deadlines the target's.
+ * signed list. The mode is the report channel's setting, the deadlines the target's. A channel
+ * that asks the whistleblower (`consent`) sends no share: any is refused (409, the setting may
+ * have changed under the page). One that informs only sends exactly one per recipient the
+ * target's list names, each checked as a key share (checkShare: the target's list gives the box
+ * key, the report channel's list the sharer's signing key).
  */
 const propose = referralAction(proposeBody, async (body, { ctx, loaded }) => {
   const { reportId, caller, channel, channelRead } = loaded;
   const target = await readChannel(ctx, body.toChannelId);
-  if (target.state.status !== 'active') throw new ProblemError('conflict');
   const list = signedRecipientList(target.events);
-  const listed = new Set(list?.recipients.map((r) => r.recipientId));
-  const shared = new Set(body.shares.map((s) => s.recipientId));
-  if (!list || listed.size !== shared.size || [...listed].some((id) => !shared.has(id)))
-    throw new ProblemError('conflict');
-  const sharers = signedRecipientList(channelRead.events);
-  for (const share of body.shares) {
-    if (share.reportId !== reportId || share.sharedBy !== caller.investigatorId)
-      throw new ProblemError('invalidRequest');
-    await checkShare(ctx, share, { reportId, recipients: list, sharers });
+  const own = body.toChannelId === loaded.state.channelId;
+  if (target.state.status !== 'active' || !list || own) throw new ProblemError('conflict');
+  const mode = channel.status === 'none' ? 'consent' : channel.referralMode;
+  const shares = body.shares ?? [];
+  if (mode === 'consent' && shares.length > 0) throw new ProblemError('conflict');
+  if (mode === 'inform') {
+    const sharers = signedRecipientList(channelRead.events);
+    await checkReferralShares(
+      ctx,
+      shares,
+      { reportId, recipients: list, sharers },
+      (share) => share.sharedBy === caller.investigatorId,
+    );
   }
   return {
     type: 'ProposeReferral',
@@ -119,14 +126,14 @@ const propose = referralAction(proposeBody, async (body, { ctx, loaded }) => {
       reportId,
       referralId: body.referralId,
       toChannelId: body.toChannelId,
-      mode: channel.status === 'none' ? 'consent' : channel.referralMode,
+      mode,
       handOver: body.handOver,
       targetDeadlines: {
         acknowledgeWithinDays: target.state.deadlines.acknowledgeWithinDays,
         feedbackWithinMonths:
           target.state.deadlines.feedbackWithinMonths ?? directiveDeadlines.feedbackWithinMonths,
       },
-      shares: body.shares,
+      shares,
       reason: body.reason,
       authorKey: caller.signPublicKey,
     },

@@ -1,33 +1,74 @@
 // The whistleblower's answer to a referral of their case (SECURITY.md, Protocol step 11), on a
 // real HTTP server: the case view carries the proposal with its sealed reason, and the accept and
 // decline endpoints answer as public endpoints do: behind the session, RFC 9457 problems that
-// change nothing, a retry the same success.
-import { randomUUID } from 'node:crypto';
+// change nothing, a retry the same success. Accepting carries the key shares the whistleblower's
+// browser made for the target's listed recipients, signed with the receipt's key: a forged or
+// incomplete set is refused, so the target can never hold a share the whistleblower did not make.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { whistleblowerCaseSchema } from '@integrity-desk/protocol';
+import {
+  generateBoxKeyPair,
+  generateSigningKeyPair,
+  shareReportKeyForReferral,
+  signRecipientList,
+  whistleblowerCaseSchema,
+  type ReportKeyShare,
+} from '@integrity-desk/protocol';
 import { handleReportCommand, type ReportCommand } from '@integrity-desk/reports';
 import { fakeB64, fakeMessageEnvelope } from '../../../reports/src/shared/fixtures.ts';
 import {
+  channels,
   expectProblem,
   expectRefused,
   postJson,
   signedInWhistleblower,
   snapshot,
   startIntake,
+  testBackend,
   type Harness,
 } from '../test-support/harness.ts';
+
+const b = await testBackend();
+const alice = randomUUID();
+const aliceKey = fakeB64(32, 'sign:alice');
+const target = randomUUID();
+// The target channel's two recipients, in its list signed by the deployment key.
+const deployment = generateSigningKeyPair(b);
+const person = () => ({
+  recipientId: randomUUID(),
+  boxPublicKey: generateBoxKeyPair(b).publicKey,
+  signPublicKey: generateSigningKeyPair(b).publicKey,
+});
+const targetList = signRecipientList(
+  b,
+  { channelId: target, version: 1, recipients: [person(), person()] },
+  deployment.seed,
+);
+const targetChannel = {
+  id: target,
+  name: 'Transport union',
+  questionnaire: { q: [] },
+  recipients: targetList,
+};
 
 let h: Harness;
 let wb: Awaited<ReturnType<typeof signedInWhistleblower>>;
 beforeEach(async () => {
-  h = await startIntake();
+  h = await startIntake({ deps: { listChannels: async () => [...channels, targetChannel] } });
   wb = await signedInWhistleblower(h.url);
 });
 afterEach(() => h.close());
 
-const alice = randomUUID();
-const aliceKey = fakeB64(32, 'sign:alice');
-const target = randomUUID();
+/** What the whistleblower's browser sends on acceptance (intake cannot tell the report key). */
+const consentShares = (signSeed = wb.receipt.keys.signSeed, list: unknown = targetList) =>
+  shareReportKeyForReferral(b, {
+    reportId: wb.reportId,
+    reportKey: randomBytes(32),
+    recipientList: list,
+    pinnedPublicKey: deployment.publicKey,
+    channelId: target,
+    whistleblowerSignSeed: signSeed,
+  });
 
 /** What the desk appends when an investigator proposes (its own tests check the shares). */
 async function propose(mode: 'consent' | 'inform' = 'consent', sequence = 0) {
@@ -45,17 +86,21 @@ async function propose(mode: 'consent' | 'inform' = 'consent', sequence = 0) {
       mode,
       handOver: false,
       targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
-      shares: [
-        {
-          v: 1,
-          reportId: wb.reportId,
-          recipientId: randomUUID(),
-          boxPublicKey: fakeB64(32, 'box'),
-          sharedBy: alice,
-          wrappedKey: fakeB64(80, 'wrapped'),
-          signature: fakeB64(64, 'signature'),
-        },
-      ],
+      // Only an inform-only channel's referrer shares at proposal.
+      shares:
+        mode === 'inform'
+          ? [
+              {
+                v: 1,
+                reportId: wb.reportId,
+                recipientId: randomUUID(),
+                boxPublicKey: fakeB64(32, 'box'),
+                sharedBy: alice,
+                wrappedKey: fakeB64(80, 'wrapped'),
+                signature: fakeB64(64, 'signature'),
+              },
+            ]
+          : [],
       reason,
       authorKey: aliceKey,
     },
@@ -72,7 +117,7 @@ const answer = (
   referralId: string,
   what: string,
   headers: Record<string, string> = wb.auth,
-  body: unknown = {},
+  body: unknown = what === 'accept' ? { shares: consentShares() } : {},
 ) => postJson(`${h.url}/api/v1/case/referrals/${referralId}/${what}`, body, headers);
 const caseView = async () => {
   const res = await fetch(`${h.url}/api/v1/case`, { headers: wb.auth });
@@ -107,6 +152,11 @@ describe('a referral of the case, as its whistleblower answers it', () => {
     const [, , accepted] = await h.store.readStream(`report-${wb.reportId}`);
     expect((accepted!.data as { acceptedAt: string }).acceptedAt).toMatch(/:00\.000Z$/);
     expect((accepted!.data as { consent: string }).consent).toBe('given');
+    // The whistleblower's shares, one per listed recipient of the target: nobody else's.
+    const shares = (accepted!.data as { shares: ReportKeyShare[] }).shares;
+    expect(shares.map((s) => [s.recipientId, s.boxPublicKey, s.sharedBy])).toEqual(
+      targetList.recipients.map((r) => [r.recipientId, r.boxPublicKey, wb.reportId]),
+    );
     expect((await answer(referralId, 'accept')).status).toBe(204);
     expect(await types()).toHaveLength(3);
     expect((await caseView()).referrals?.[0]?.status).toBe('accepted');
@@ -158,6 +208,55 @@ describe('a referral of the case, as its whistleblower answers it', () => {
       before,
     );
     expect(await snapshot(h.store)).toBe(before);
+  });
+
+  it('refuses forged or incomplete shares, changing nothing; the honest ones are taken after', async () => {
+    const { referralId } = await propose();
+    const [first, second] = consentShares() as [ReportKeyShare, ReportKeyShare];
+    const stranger = generateBoxKeyPair(b).publicKey;
+    const otherList = signRecipientList(
+      b,
+      {
+        channelId: target,
+        version: 2,
+        recipients: [
+          { ...targetList.recipients[0]!, boxPublicKey: stranger },
+          targetList.recipients[1]!,
+        ],
+      },
+      deployment.seed,
+    );
+    const before = await snapshot(h.store);
+    const refused = async (shares: unknown, status: number, kind: string) =>
+      expectRefused(
+        await answer(referralId, 'accept', wb.auth, { shares }),
+        status,
+        kind,
+        h.store,
+        before,
+      );
+    // Signed with any key but this receipt's (here, an investigator's of the source).
+    await refused(consentShares(generateSigningKeyPair(b).seed), 400, 'referralSharesRefused');
+    // Wrapped to a box key the target's current list does not give (a list the server made up).
+    await refused(consentShares(undefined, otherList), 400, 'referralSharesRefused');
+    // Bound to another report.
+    await refused([{ ...first, reportId: randomUUID() }, second], 400, 'referralSharesRefused');
+    // A recipient missing, one twice, one not listed.
+    await refused([first], 409, 'referralListChanged');
+    await refused([first, first], 409, 'referralListChanged');
+    await refused([first, { ...second, recipientId: randomUUID() }], 409, 'referralListChanged');
+    // None, or no body: not an acceptance.
+    await refused([], 400, 'invalidRequest');
+    await expectRefused(
+      await answer(referralId, 'accept', wb.auth, {}),
+      400,
+      'invalidRequest',
+      h.store,
+      before,
+    );
+    expect((await caseView()).referrals?.[0]?.status).toBe('proposed');
+    expect((await answer(referralId, 'accept')).status).toBe(204);
+    expect((await caseView()).referrals?.[0]?.status).toBe('accepted');
   });
 
   it('answers only its own case: another whistleblower cannot answer this referral', async () => {

@@ -6,6 +6,7 @@ import {
   attachmentHeaderSchema,
   idSchema,
   messageEnvelopeSchema,
+  reportKeyShareSchema,
 } from '../http-domain/protocol.ts';
 import {
   addWhistleblowerEvidence,
@@ -19,6 +20,7 @@ import { jsonBody, octetBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import { errorClass, sendBlob, parseRequest } from '@integrity-desk/http';
 import { sessionReport } from '../auth/routes.ts';
+import { checkConsentShares } from './consent-shares.ts';
 
 const messageBody = z.strictObject({ messageId: idSchema, envelope: messageEnvelopeSchema });
 const beginBody = z.strictObject({
@@ -32,6 +34,8 @@ const referralParams = z.strictObject({
   referralId: idSchema,
   answer: z.enum(['accept', 'decline']),
 });
+/** An acceptance carries the browser's shares to the target's recipients; a decline nothing. */
+const acceptBody = z.strictObject({ shares: z.array(reportKeyShareSchema).min(1).max(64) });
 
 /** Ciphertext bytes of a stored piece of evidence (its header says how many chunks it has). */
 function storedSize(item: { paddedSize: number; header: unknown }): number {
@@ -98,25 +102,24 @@ export function caseRoutes(ctx: IntakeContext): Router {
 
   /**
    * The whistleblower accepts or declines a referral of their case to another channel (SECURITY.md,
-   * Protocol step 11, and Public endpoints): only an accepted one lets the target read it. An
-   * unknown referral, one already answered otherwise or withdrawn: 409; the same answer again:
-   * the same success.
+   * Protocol step 11, and Public endpoints): only an accepted one lets the target read it, with
+   * the key shares the accepting browser made (checked by checkConsentShares). An unknown
+   * referral, one already answered otherwise or withdrawn: 409; the same answer again: the same
+   * success.
    */
   router.post(
     '/case/referrals/:referralId/:answer',
     writeLimit,
-    ...jsonBody(1024),
+    ...jsonBody(64 * 1024),
     async (req, res) => {
       const { referralId, answer } = parseRequest(referralParams, req.params);
-      parseRequest(emptyBody, req.body);
+      const accept = answer === 'accept';
+      const shares = accept ? parseRequest(acceptBody, req.body).shares : [];
+      if (!accept) parseRequest(emptyBody, req.body);
       const reportId = sessionReport(req);
-      await caseOf(reportId);
-      await answerReferral(store, {
-        reportId,
-        referralId,
-        accept: answer === 'accept',
-        now: clock.now(),
-      });
+      const view = await caseOf(reportId);
+      if (accept) await checkConsentShares(ctx, view, referralId, shares);
+      await answerReferral(store, { reportId, referralId, accept, shares, now: clock.now() });
       res.status(204).end();
     },
   );

@@ -7,6 +7,7 @@ import {
   FormatError,
   idSchema,
   messageEnvelopeSchema,
+  reportKeyShareSchema,
   SignatureError,
   submissionEnvelopeSchema,
   verifySessionProof,
@@ -14,13 +15,26 @@ import {
   type AttachmentHeader,
   type CryptoBackend,
   type MessageEnvelope,
+  type ReportKeyShare,
   type SubmissionEnvelope,
 } from '@integrity-desk/protocol';
 import { createNodeBackend } from '@integrity-desk/protocol/node';
 import { ProblemError } from '../http/problem.ts';
 
-export { attachmentHeaderSchema, idSchema, messageEnvelopeSchema, submissionEnvelopeSchema };
-export type { AttachmentHeader, CryptoBackend, MessageEnvelope, SubmissionEnvelope };
+export {
+  attachmentHeaderSchema,
+  idSchema,
+  messageEnvelopeSchema,
+  reportKeyShareSchema,
+  submissionEnvelopeSchema,
+};
+export type {
+  AttachmentHeader,
+  CryptoBackend,
+  MessageEnvelope,
+  ReportKeyShare,
+  SubmissionEnvelope,
+};
 
 /** The context label the whistleblower pages sign session challenges with (frontend keys.ts). */
 export const SESSION_CONTEXT = 'intake-session';

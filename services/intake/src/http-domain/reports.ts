@@ -36,6 +36,7 @@ import {
 } from '@integrity-desk/reports';
 import { createHash } from 'node:crypto';
 import { ProblemError } from '../http/problem.ts';
+import type { ReportKeyShare } from './protocol.ts';
 
 export { reportStream };
 
@@ -181,18 +182,36 @@ export function addWhistleblowerEvidence(
  */
 export function answerReferral(
   store: EventStore,
-  input: { reportId: string; referralId: string; accept: boolean; now: Date },
+  input: {
+    reportId: string;
+    referralId: string;
+    accept: boolean;
+    /** The accepting browser's shares, checked against the target's list (checkConsentShares). */
+    shares: readonly ReportKeyShare[];
+    now: Date;
+  },
 ): Promise<void> {
-  const type = input.accept ? 'AcceptReferral' : 'DeclineReferral';
-  return run(store, input.reportId, {
-    type,
-    data: { reportId: input.reportId, referralId: input.referralId },
-    metadata: {
-      now: input.now,
-      eventId: contentEventId(type, input.reportId, input.referralId),
-      actor: whistleblower,
-    },
+  const { reportId, referralId } = input;
+  const metadata = (type: string) => ({
+    now: input.now,
+    eventId: contentEventId(type, reportId, referralId),
+    actor: whistleblower,
   });
+  return run(
+    store,
+    reportId,
+    input.accept
+      ? {
+          type: 'AcceptReferral',
+          data: { reportId, referralId, shares: input.shares },
+          metadata: metadata('AcceptReferral'),
+        }
+      : {
+          type: 'DeclineReferral',
+          data: { reportId, referralId },
+          metadata: metadata('DeclineReferral'),
+        },
+  );
 }
 
 const namesBlob = (e: { type: string; data: unknown }, blobId: string) =>

@@ -41,6 +41,16 @@ export const problems = defineProblems(
     uploadIncomplete: { status: 409, title: 'The upload is not complete.' },
     reportClosed: { status: 409, title: 'The report does not accept this change.' },
     wrongAuthor: { status: 422, title: 'The message is not signed with the key of this receipt.' },
+    referralSharesRefused: {
+      status: 400,
+      title:
+        "The key shares are not signed with this receipt's key or not sealed to the organisation's listed recipients.",
+    },
+    referralListChanged: {
+      status: 409,
+      title:
+        "The key shares do not match the organisation's current list of recipients. Reload the case and answer again.",
+    },
     messageOutOfSequence: {
       status: 409,
       title: 'The message is not the next one of its author. Reload the case and send it again.',

@@ -83,8 +83,9 @@ export type ShareReportKey = Command<
 export type PurgeReport = Command<'PurgeReport', { reportId: string; closedBefore?: string }>;
 
 /**
- * Referral to another channel (SECURITY.md, Protocol step 11). The HTTP layer verifies the
- * shares against the target channel's signed list and reads `mode` (the source channel's
+ * Referral to another channel (SECURITY.md, Protocol step 11). `shares` only for `inform` (in
+ * `consent` mode none: the whistleblower's browser makes them on acceptance). The HTTP layer
+ * verifies the shares against the target channel's signed list and reads `mode` (the source channel's
  * setting) and `targetDeadlines` (the target's); the decider checks the bindings, the reason's
  * author and sequence, and that one referral at a time is open. `authorKey` as for PostMessage.
  */
@@ -102,8 +103,14 @@ export type ProposeReferral = Command<
     authorKey: string;
   }
 >;
-/** The whistleblower's answer to a proposed referral (intake, behind their session). */
-export type AcceptReferral = Command<'AcceptReferral', { reportId: string; referralId: string }>;
+/**
+ * The whistleblower's answer to a proposed referral (intake, behind their session). Accepting
+ * carries the shares their browser made, which intake checked against the target's signed list.
+ */
+export type AcceptReferral = Command<
+  'AcceptReferral',
+  { reportId: string; referralId: string; shares: readonly ReportKeyShare[] }
+>;
 export type DeclineReferral = Command<'DeclineReferral', { reportId: string; referralId: string }>;
 /** The source takes back a proposal the whistleblower has not answered. */
 export type WithdrawReferral = Command<

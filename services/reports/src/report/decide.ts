@@ -1,5 +1,9 @@
 import type { Actor, CommandMetadata } from '../shared/command.ts';
-import { messageEnvelopeSchema, type MessageEnvelope } from '../shared/sealed.ts';
+import {
+  messageEnvelopeSchema,
+  type MessageEnvelope,
+  type ReportKeyShare,
+} from '../shared/sealed.ts';
 import { addDays, addMonths, toHour, toMinute } from '../shared/time.ts';
 import type {
   AcceptReferral,
@@ -412,8 +416,9 @@ export function shareKey(command: ShareReportKey, state: ReportState): ReportEve
 
 /**
  * An investigator of the report's channel proposes to refer it to another channel (SECURITY.md,
- * Protocol step 11). Every share must be the issuer's, for this report, one per target
- * recipient; the reason must be the issuer's next message of the `referrals` thread under this
+ * Protocol step 11). In `consent` mode it carries no share: only the whistleblower's acceptance
+ * does, so nobody new can get the key without their yes. In `inform` mode every share must be
+ * the issuer's, for this report, one per target recipient; the reason must be the issuer's next message of the `referrals` thread under this
  * referral's id. One referral is open at a time, and a channel that already has the report
  * (its own, or an accepted referral) is not proposed again. A channel whose setting is
  * `inform` forwards at once: the proposal and its taking effect are one decision.
@@ -431,13 +436,9 @@ export function proposeReferral(command: ProposeReferral, state: ReportState): R
     throw new ReferralConflictError('another referral awaits the whistleblower');
   if (s.referrals.some((r) => r.status === 'accepted' && r.toChannelId === d.toChannelId))
     throw new ReferralConflictError('the channel already has the report');
-  const recipients = new Set(d.shares.map((share) => share.recipientId));
-  if (
-    d.shares.length === 0 ||
-    recipients.size !== d.shares.length ||
-    d.shares.some((share) => share.reportId !== s.reportId || share.sharedBy !== by)
-  )
-    throw new InvalidCommandError('shares are bound to another report or sharer');
+  if (d.mode === 'consent' && d.shares.length > 0)
+    throw new InvalidCommandError('a referral awaiting consent carries no key share');
+  if (d.mode === 'inform') assertShares(d.shares, s.reportId, by);
   const reason = ownNext(
     s,
     d.reason,
@@ -467,11 +468,23 @@ export function proposeReferral(command: ProposeReferral, state: ReportState): R
   return [proposed, takesEffect(s.reportId, d, 'not_asked', proposedAt)];
 }
 
+/** At least one share, one per recipient, each for this report and from `sharedBy`. */
+function assertShares(shares: readonly ReportKeyShare[], reportId: string, sharedBy: string): void {
+  const recipients = new Set(shares.map((share) => share.recipientId));
+  if (
+    shares.length === 0 ||
+    recipients.size !== shares.length ||
+    shares.some((share) => share.reportId !== reportId || share.sharedBy !== sharedBy)
+  )
+    throw new InvalidCommandError('shares are bound to another report or sharer');
+}
+
 function takesEffect(
   reportId: string,
   referral: Pick<Referral, 'referralId' | 'toChannelId' | 'targetDeadlines'>,
   consent: 'given' | 'not_asked',
   acceptedAt: string,
+  shares?: readonly ReportKeyShare[],
 ): ReportEvent {
   const { acknowledgeWithinDays, feedbackWithinMonths } = referral.targetDeadlines;
   return {
@@ -484,6 +497,7 @@ function takesEffect(
       acceptedAt,
       acknowledgementDueAt: addDays(acceptedAt, acknowledgeWithinDays),
       feedbackDueAt: addMonths(acceptedAt, feedbackWithinMonths),
+      ...(shares && { shares: [...shares] }),
     },
   };
 }
@@ -511,7 +525,12 @@ export function acceptReferral(command: AcceptReferral, state: ReportState): Rep
   const s = existing(state);
   const referral = awaitingAnswer(s, command.data.referralId, command.metadata, 'accepted');
   if (!referral) return [];
-  return [takesEffect(s.reportId, referral, 'given', toMinute(command.metadata.now))];
+  // The whistleblower's own shares (intake checked them against the target's signed list):
+  // signed with the receipt's key, so `sharedBy` is the report itself.
+  assertShares(command.data.shares, s.reportId, s.reportId);
+  return [
+    takesEffect(s.reportId, referral, 'given', toMinute(command.metadata.now), command.data.shares),
+  ];
 }
 
 export function declineReferral(command: DeclineReferral, state: ReportState): ReportEvent[] {

@@ -184,9 +184,11 @@ export const reportLabelDetachedSchema = z.object({
 });
 
 /**
- * Referral to another coalition member (SECURITY.md, Protocol step 11). An investigator's browser
- * wrapped the report key to the target channel's signed recipient list (`shares`, one
- * ReportKeyShare per target recipient, signed by the referrer) and sealed the reason under the
+ * Referral to another coalition member (SECURITY.md, Protocol step 11). In `inform` mode the
+ * investigator's browser wrapped the report key to the target channel's signed recipient list
+ * (`shares`, one ReportKeyShare per target recipient, signed by the referrer); in `consent` mode
+ * `shares` is empty (proposals written before consent became cryptographic may carry the
+ * referrer's shares) and the whistleblower's browser makes them on acceptance. It sealed the reason under the
  * report key (`reason`, a message envelope of the `referrals` thread, whose sealed body also names
  * the target). The server learns that the report may move from `fromChannelId` to
  * `toChannelId`, and when; never the key nor the reason. `mode` is the source channel's setting:
@@ -217,7 +219,10 @@ export const referralProposedSchema = z.object({
 /**
  * The referral took effect: the whistleblower consented (`consent: 'given'`, minute-coarse as
  * everything they do) or the source channel forwards by duty (`'not_asked'`, with the proposal).
- * Only now does the desk hand the target its shares; its own deadlines start here.
+ * Only now does the desk hand the target its shares; its own deadlines start here. `shares`: on
+ * consent, the report key wrapped by the whistleblower's browser to each recipient of the
+ * target's signed list, signed with the receipt's key (`sharedBy` = the report id); absent for
+ * inform only (the proposal's shares) and on acceptances written before.
  */
 export const referralAcceptedSchema = z.object({
   type: z.literal('ReferralAccepted'),
@@ -229,6 +234,7 @@ export const referralAcceptedSchema = z.object({
     acceptedAt: at,
     acknowledgementDueAt: at,
     feedbackDueAt: at,
+    shares: referralSharesSchema.optional(),
   }),
 });
 

@@ -1,5 +1,6 @@
-// Referral to another channel (SECURITY.md, Protocol step 11): proposal with the target's key
-// shares and a sealed reason, the whistleblower's answer, withdrawal, and inform-only channels.
+// Referral to another channel (SECURITY.md, Protocol step 11): proposal with a sealed reason (and
+// the target's key shares only when the channel informs only), the whistleblower's answer with
+// the shares their browser made, withdrawal, and inform-only channels.
 import { describe, it } from 'vitest';
 import type { Actor } from '../shared/command.ts';
 import { deciderSpec } from '../shared/decider-spec.ts';
@@ -48,6 +49,10 @@ const share = (recipientId: string, patch: Record<string, unknown> = {}) => ({
   ...patch,
 });
 const deadlines = { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 };
+/** The referrer's shares, made at proposal by an inform-only channel. */
+const informShares = [share(bea), share(ben)];
+/** The whistleblower's shares, made on acceptance: signed with the receipt's key. */
+const consentShares = [share(bea, { sharedBy: reportId }), share(ben, { sharedBy: reportId })];
 /** A second referral of the case, whose reason is the referrer's next in the thread. */
 const second = { referralId: fakeUuid('referral-2'), reason: reason(fakeUuid('referral-2'), 1) };
 
@@ -74,7 +79,7 @@ const proposal = () => ({
   mode: 'consent' as const,
   handOver: false,
   targetDeadlines: deadlines,
-  shares: [share(bea), share(ben)],
+  shares: [] as ReturnType<typeof share>[],
   reason: reason(),
 });
 const propose = (
@@ -89,11 +94,13 @@ const answer = (
   type: 'AcceptReferral' | 'DeclineReferral' | 'WithdrawReferral',
   actor: Actor = type === 'WithdrawReferral' ? investigator : whistleblower,
   id = referralId,
-): ReportCommand => ({
-  type,
-  data: { reportId, referralId: id },
-  metadata: { now, eventId: 'e-2', actor },
-});
+  shares = consentShares,
+): ReportCommand =>
+  ({
+    type,
+    data: { reportId, referralId: id, ...(type === 'AcceptReferral' && { shares }) },
+    metadata: { now, eventId: 'e-2', actor },
+  }) as ReportCommand;
 
 /** `command` comes too late (or too early) for the referral: refused as a conflict. */
 const conflicts = (after: ReportEvent[], command: ReportCommand) =>
@@ -121,6 +128,7 @@ const accepted = (consent: 'given' | 'not_asked', acceptedAt: string): ReportEve
     acceptedAt,
     acknowledgementDueAt: new Date(Date.parse(acceptedAt) + 7 * 86_400_000).toISOString(),
     feedbackDueAt: acceptedAt.replace('2026-03-', '2026-06-'),
+    ...(consent === 'given' && { shares: consentShares }),
   },
 });
 const declined: ReportEvent = {
@@ -134,12 +142,18 @@ const withdrawn: ReportEvent = {
 
 describe('referral decider', () => {
   describe('ProposeReferral', () => {
-    it('proposes with the target’s shares, the sealed reason and the target’s deadlines', () =>
+    it('proposes with the sealed reason and the target’s deadlines, and no key share', () =>
       spec([submitted]).when(propose()).then([proposed()]));
-    it('forwards at once when the channel informs only: the whistleblower is not asked', () =>
+    it('refuses a key share in a proposal that awaits the whistleblower’s consent', () =>
       spec([submitted])
-        .when(propose({ mode: 'inform', handOver: true }))
-        .then([proposed({ mode: 'inform', handOver: true }), accepted('not_asked', at)]));
+        .when(propose({ shares: informShares }))
+        .thenThrows(InvalidCommandError));
+    it('forwards at once with the target’s shares when the channel informs only', () => {
+      const inform = { mode: 'inform' as const, handOver: true, shares: informShares };
+      spec([submitted])
+        .when(propose(inform))
+        .then([proposed(inform), accepted('not_asked', at)]);
+    });
     it('refuses a referral to the report’s own channel', () =>
       spec([submitted])
         .when(propose({ toChannelId: channelA }))
@@ -156,14 +170,16 @@ describe('referral decider', () => {
       spec([submitted, proposed(), withdrawn])
         .when(propose({ reason: reason(referralId, 1) }))
         .thenThrows(DuplicateItemError));
-    it('refuses shares of another report or sharer, none, or two for one recipient', () => {
+    it('refuses inform-only shares of another report or sharer, none, or two for one recipient', () => {
       for (const shares of [
         [share(bea, { reportId: fakeUuid('other') })],
         [share(bea, { sharedBy: bea })],
         [],
         [share(bea), share(bea)],
       ])
-        spec([submitted]).when(propose({ shares })).thenThrows(InvalidCommandError);
+        spec([submitted])
+          .when(propose({ mode: 'inform', shares }))
+          .thenThrows(InvalidCommandError);
     });
     it('refuses a reason not signed with the caller’s key, out of sequence, or for another id', () => {
       spec([submitted])
@@ -190,6 +206,17 @@ describe('referral decider', () => {
       spec([submitted, proposed()])
         .when(answer('AcceptReferral'))
         .then([accepted('given', atMinute)]));
+    it('refuses acceptance shares of another report or sharer, none, or two for one recipient', () => {
+      for (const shares of [
+        [share(bea, { sharedBy: reportId, reportId: fakeUuid('other') })],
+        [share(bea)],
+        [],
+        [share(bea, { sharedBy: reportId }), share(bea, { sharedBy: reportId })],
+      ])
+        spec([submitted, proposed()])
+          .when(answer('AcceptReferral', whistleblower, referralId, shares))
+          .thenThrows(InvalidCommandError);
+    });
     it('declines to the minute', () =>
       spec([submitted, proposed()]).when(answer('DeclineReferral')).then([declined]));
     it('writes nothing for the same answer again (a retry)', () => {

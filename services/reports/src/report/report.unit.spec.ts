@@ -167,13 +167,20 @@ const commands: Record<ReportCommand['type'], ReportCommand> = {
       mode: 'consent',
       handOver: false,
       targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
-      shares: [keyShare(fakeUuid('bea'), { sharedBy: alice })],
+      shares: [],
       reason: aliceMessage('ref1'),
       authorKey: aliceKey,
     },
   }),
   AcceptReferral: cmd(
-    { type: 'AcceptReferral', data: { reportId, referralId: fakeUuid('ref1') } },
+    {
+      type: 'AcceptReferral',
+      data: {
+        reportId,
+        referralId: fakeUuid('ref1'),
+        shares: [keyShare(fakeUuid('bea'), { sharedBy: reportId })],
+      },
+    },
     whistleblower,
   ),
   DeclineReferral: cmd(

@@ -36,5 +36,7 @@ export type Sealed = Record<string, unknown>;
 /**
  * A referral's key shares: the report key sealed to each recipient of the target channel's signed
  * list (one protocol ReportKeyShare each). A ciphertext container of its own for plain-fields.ts.
+ * Empty on a proposal that waits for the whistleblower's consent: their browser makes the shares
+ * when they accept (SECURITY.md, Protocol step 11).
  */
-export const referralSharesSchema = z.array(keyShare).min(1).max(64);
+export const referralSharesSchema = z.array(keyShare).max(64);

@@ -220,27 +220,30 @@ export async function playGoldenStory() {
       mode: 'consent',
       handOver: false,
       targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
-      shares: [
-        {
-          v: 1,
-          reportId: closed,
-          recipientId: w.bob.investigatorId,
-          boxPublicKey: fakeB64(32, 'box:bob'),
-          sharedBy: w.alice.investigatorId,
-          wrappedKey: fakeB64(80, `wrapped:${sequence}`),
-          signature: fakeB64(64, 'signature'),
-        },
-      ],
+      // Asking the whistleblower: no share until they accept (Protocol step 11).
+      shares: [],
       reason: fakeMessageEnvelope(closed, referralId, 'investigator', {
         authorKey: alicesKey,
         sequence,
       }),
       authorKey: alicesKey,
     });
+    // The acceptance carries the whistleblower's shares, signed with the receipt's key.
+    const shares = [
+      {
+        v: 1,
+        reportId: closed,
+        recipientId: w.bob.investigatorId,
+        boxPublicKey: fakeB64(32, 'box:bob'),
+        sharedBy: closed,
+        wrappedKey: fakeB64(80, `wrapped:${sequence}`),
+        signature: fakeB64(64, 'signature'),
+      },
+    ];
     await act(
       closed,
       answer,
-      { referralId },
+      { referralId, ...(answer === 'AcceptReferral' && { shares }) },
       answer === 'WithdrawReferral' ? alice : whistleblower,
     );
   }

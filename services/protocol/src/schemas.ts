@@ -359,6 +359,8 @@ export const caseReferralSchema = z.object({
   status: referralStatusSchema,
   reason: z.unknown(),
   proposedAt: timeSchema,
+  /** When the target's investigators acknowledged it ("<target> received your report"). */
+  acknowledgedAt: timeSchema.nullable().optional(),
 });
 
 export const whistleblowerCaseSchema = z.object({
@@ -485,6 +487,8 @@ export const incomingReferralSchema = z.object({
   acceptedAt: timeSchema,
   acknowledgementDueAt: timeSchema,
   feedbackDueAt: timeSchema,
+  /** When the target acknowledged it; null while its acknowledgement is due. */
+  acknowledgedAt: timeSchema.nullable(),
 });
 
 /** One row of a desk queue (`GET /api/queues/:name`). */

@@ -139,6 +139,7 @@ describe('a referral of the case, as its whistleblower answers it', () => {
         status: 'proposed',
         reason,
         proposedAt: expect.any(String),
+        acknowledgedAt: null,
       },
     ]);
     expect(view.timeline.map((t) => t.type)).toContain('ReferralProposed');
@@ -161,6 +162,34 @@ describe('a referral of the case, as its whistleblower answers it', () => {
     expect(await types()).toHaveLength(3);
     expect((await caseView()).referrals?.[0]?.status).toBe('accepted');
     expect((await caseView()).timeline.map((t) => t.type)).toContain('ReferralAccepted:given');
+  });
+
+  it('shows that the target received the report once its investigator acknowledged it', async () => {
+    const { referralId } = await propose();
+    expect((await answer(referralId, 'accept')).status).toBe(204);
+    expect((await caseView()).referrals?.[0]?.acknowledgedAt).toBeNull();
+    const bea = randomUUID();
+    // What the desk appends when one of the target's recipients acknowledges.
+    await handleReportCommand(h.store, wb.reportId, {
+      type: 'AcknowledgeReferral',
+      data: { reportId: wb.reportId, referralId, targetRecipients: [bea] },
+      metadata: {
+        now: new Date('2026-03-05T08:09:10.123Z'),
+        eventId: randomUUID(),
+        actor: { kind: 'investigator', investigatorId: bea },
+      },
+    } satisfies ReportCommand);
+    const view = await caseView();
+    expect(view.referrals?.[0]).toMatchObject({
+      status: 'accepted',
+      acknowledgedAt: '2026-03-05T08:09:10.123Z',
+    });
+    expect(view.timeline.at(-1)).toEqual({
+      type: 'ReferralAcknowledged',
+      at: '2026-03-05T08:09:10.123Z',
+    });
+    // Who acknowledged is the desk's: the whistleblower's view names no investigator.
+    expect(JSON.stringify(view)).not.toContain(bea);
   });
 
   it('declines; accepting after that is a conflict that changes nothing', async () => {

@@ -291,6 +291,8 @@ export interface CaseView {
     readonly status: 'proposed' | 'accepted' | 'declined' | 'withdrawn';
     readonly reason: Sealed;
     readonly proposedAt: string;
+    /** When the target acknowledged it (its investigators took it up), else null. */
+    readonly acknowledgedAt: string | null;
   }[];
   readonly evidence: readonly {
     readonly evidenceId: string;
@@ -337,26 +339,29 @@ function timelineEntry(event: ReportEvent): { type: string; at: string } | undef
       return { type: event.type, at: event.data.declinedAt };
     case 'ReferralWithdrawn':
       return { type: event.type, at: event.data.withdrawnAt };
+    case 'ReferralAcknowledged':
+      return { type: event.type, at: event.data.acknowledgedAt };
     default:
       return undefined;
   }
 }
 
 function referralsOf(events: readonly ReportEvent[], referrals: readonly Referral[]) {
-  const list = events.flatMap((e) =>
-    e.type === 'ReferralProposed'
-      ? [
-          {
-            referralId: e.data.referralId,
-            toChannelId: e.data.toChannelId,
-            mode: e.data.mode,
-            status: referrals.find((r) => r.referralId === e.data.referralId)?.status ?? 'proposed',
-            reason: e.data.reason,
-            proposedAt: e.data.proposedAt,
-          },
-        ]
-      : [],
-  );
+  const list = events.flatMap((e) => {
+    if (e.type !== 'ReferralProposed') return [];
+    const now = referrals.find((r) => r.referralId === e.data.referralId);
+    return [
+      {
+        referralId: e.data.referralId,
+        toChannelId: e.data.toChannelId,
+        mode: e.data.mode,
+        status: now?.status ?? 'proposed',
+        reason: e.data.reason,
+        proposedAt: e.data.proposedAt,
+        acknowledgedAt: now?.acknowledgedAt ?? null,
+      },
+    ];
+  });
   return list.length > 0 ? { referrals: list } : {};
 }
 

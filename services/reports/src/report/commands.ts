@@ -117,6 +117,14 @@ export type WithdrawReferral = Command<
   'WithdrawReferral',
   { reportId: string; referralId: string }
 >;
+/**
+ * The target channel acknowledges a referral that took effect. `targetRecipients`: the target
+ * channel's current recipients, read by the HTTP layer from its channel stream; only they may.
+ */
+export type AcknowledgeReferral = Command<
+  'AcknowledgeReferral',
+  { reportId: string; referralId: string; targetRecipients: readonly string[] }
+>;
 
 export type ReportCommand =
   | SubmitReport
@@ -138,6 +146,7 @@ export type ReportCommand =
   | AcceptReferral
   | DeclineReferral
   | WithdrawReferral
+  | AcknowledgeReferral
   | PurgeReport;
 
 export type ReportCommandType = ReportCommand['type'];

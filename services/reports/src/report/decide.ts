@@ -7,6 +7,7 @@ import {
 import { addDays, addMonths, toHour, toMinute } from '../shared/time.ts';
 import type {
   AcceptReferral,
+  AcknowledgeReferral,
   DeclineReferral,
   ProposeReferral,
   WithdrawReferral,
@@ -568,6 +569,38 @@ export function withdrawReferral(command: WithdrawReferral, state: ReportState):
   ];
 }
 
+/**
+ * The target channel's own acknowledgement of a referral that took effect (SECURITY.md, Protocol
+ * step 11): by one of the target's recipients only, once per referral (again, by anyone of them,
+ * writes nothing); a referral not accepted, or unknown, is a conflict.
+ */
+export function acknowledgeReferral(
+  command: AcknowledgeReferral,
+  state: ReportState,
+): ReportEvent[] {
+  const s = existing(state);
+  if (command.metadata.actor.kind !== 'investigator')
+    throw new InvalidCommandError('only an investigator acknowledges a referral');
+  const by = staff(command.metadata);
+  const referral = s.referrals.find((r) => r.referralId === command.data.referralId);
+  if (referral?.status !== 'accepted')
+    throw new ReferralConflictError('no such referral took effect');
+  if (!command.data.targetRecipients.includes(by))
+    throw new ReferralConflictError('only the target channel acknowledges a referral');
+  if (referral.acknowledgedAt !== null) return [];
+  return [
+    {
+      type: 'ReferralAcknowledged',
+      data: {
+        reportId: s.reportId,
+        referralId: referral.referralId,
+        by,
+        acknowledgedAt: iso(command.metadata),
+      },
+    },
+  ];
+}
+
 /** Retention (Art. 18): only a closed report can be purged. */
 export function purge(command: PurgeReport, state: ReportState): ReportEvent[] {
   const s = existing(state);
@@ -623,6 +656,8 @@ export function decideReport(command: ReportCommand, state: ReportState): Report
       return declineReferral(command, state);
     case 'WithdrawReferral':
       return withdrawReferral(command, state);
+    case 'AcknowledgeReferral':
+      return acknowledgeReferral(command, state);
     case 'PurgeReport':
       return purge(command, state);
     default: {

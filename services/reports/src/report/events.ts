@@ -250,6 +250,16 @@ export const referralWithdrawnSchema = z.object({
   data: z.object({ reportId: id, referralId: id, by: id, withdrawnAt: at }),
 });
 
+/**
+ * The target channel took the referred case up: one of its recipients acknowledged it, its own
+ * acknowledgement (the target's deadline, counted from acceptance, is met here). Once per referral;
+ * the whistleblower sees that the target received the report.
+ */
+export const referralAcknowledgedSchema = z.object({
+  type: z.literal('ReferralAcknowledged'),
+  data: z.object({ reportId: id, referralId: id, by: id, acknowledgedAt: at }),
+});
+
 export const reportEventSchema = z.discriminatedUnion('type', [
   reportSubmittedSchema,
   reportAcknowledgedSchema,
@@ -270,6 +280,7 @@ export const reportEventSchema = z.discriminatedUnion('type', [
   referralAcceptedSchema,
   referralDeclinedSchema,
   referralWithdrawnSchema,
+  referralAcknowledgedSchema,
   reportPurgedSchema,
 ]);
 

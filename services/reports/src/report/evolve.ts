@@ -118,6 +118,7 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
             handOver: d.handOver,
             targetDeadlines: d.targetDeadlines,
             status: 'proposed',
+            acknowledgedAt: null,
           },
         ],
         referralSequences: counted(s.referralSequences, d.reason),
@@ -129,6 +130,14 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       return facts({ referrals: answered(s.referrals, event.data.referralId, 'declined') });
     case 'ReferralWithdrawn':
       return facts({ referrals: answered(s.referrals, event.data.referralId, 'withdrawn') });
+    case 'ReferralAcknowledged': {
+      const { referralId, acknowledgedAt } = event.data;
+      return facts({
+        referrals: s.referrals.map((r) =>
+          r.referralId === referralId ? { ...r, acknowledgedAt } : r,
+        ),
+      });
+    }
     case 'ReportPurged':
       return { status: 'purged', reportId: s.reportId };
     default: {

@@ -254,4 +254,44 @@ describe('referral decider', () => {
         .when(answer('WithdrawReferral', whistleblower))
         .thenThrows(InvalidCommandError));
   });
+
+  describe('AcknowledgeReferral', () => {
+    /** bea, of the target channel (whose recipients are bea and ben), acknowledges. */
+    const acknowledge = (actor: Actor = { kind: 'investigator', investigatorId: bea }) =>
+      ({
+        type: 'AcknowledgeReferral',
+        data: { reportId, referralId, targetRecipients: [bea, ben] },
+        metadata: { now, eventId: 'e-3', actor },
+      }) as ReportCommand;
+    const acknowledged: ReportEvent = {
+      type: 'ReferralAcknowledged',
+      data: { reportId, referralId, by: bea, acknowledgedAt: at },
+    } as ReportEvent;
+    it('records the target’s own acknowledgement of a referral that took effect', () =>
+      spec([submitted, proposed(), accepted('given', atMinute)])
+        .when(acknowledge())
+        .then([acknowledged]));
+    it('writes nothing for an acknowledgement again (a retry, or a colleague’s)', () => {
+      spec([submitted, proposed(), accepted('given', atMinute), acknowledged])
+        .when(acknowledge())
+        .then([]);
+      spec([submitted, proposed(), accepted('given', atMinute), acknowledged])
+        .when(acknowledge({ kind: 'investigator', investigatorId: ben }))
+        .then([]);
+    });
+    it('refuses before the referral took effect, after a decline or withdrawal, or unknown', () => {
+      conflicts([proposed()], acknowledge());
+      conflicts([proposed(), declined], acknowledge());
+      conflicts([proposed(), withdrawn], acknowledge());
+      conflicts([], acknowledge());
+    });
+    it('refuses the source’s investigator: only the target’s acknowledge', () =>
+      conflicts([proposed(), accepted('given', atMinute)], acknowledge(investigator)));
+    it('refuses the whistleblower and the system', () => {
+      for (const actor of [whistleblower, { kind: 'system' } as Actor])
+        spec([submitted, proposed(), accepted('given', atMinute)])
+          .when(acknowledge(actor))
+          .thenThrows(InvalidCommandError);
+    });
+  });
 });

@@ -191,6 +191,10 @@ const commands: Record<ReportCommand['type'], ReportCommand> = {
     type: 'WithdrawReferral',
     data: { reportId, referralId: fakeUuid('ref1') },
   }),
+  AcknowledgeReferral: cmd({
+    type: 'AcknowledgeReferral',
+    data: { reportId, referralId: fakeUuid('ref1'), targetRecipients: [alice] },
+  }),
 };
 
 describe('report decider', () => {
@@ -786,8 +790,13 @@ describe('report decider', () => {
     if (type === 'UnassignReport' && status !== 'closed') return NotAssignedError;
     // Nothing attached in these histories; detaching is not refused for the status.
     if (type === 'DetachLabel') return NotAssignedError;
-    // No referral in these histories: an answer or a withdrawal has nothing to act on.
-    if (['AcceptReferral', 'DeclineReferral', 'WithdrawReferral'].includes(type))
+    // No referral in these histories: an answer, a withdrawal or an acknowledgement has nothing
+    // to act on.
+    if (
+      ['AcceptReferral', 'DeclineReferral', 'WithdrawReferral', 'AcknowledgeReferral'].includes(
+        type,
+      )
+    )
       return ReferralConflictError;
     return IllegalTransitionError;
   };

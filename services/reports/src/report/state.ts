@@ -46,6 +46,8 @@ export interface Referral {
   readonly handOver: boolean;
   readonly targetDeadlines: Deadlines;
   readonly status: 'proposed' | 'accepted' | 'declined' | 'withdrawn';
+  /** When the target channel acknowledged it (accepted referrals only), else null. */
+  readonly acknowledgedAt: string | null;
 }
 
 export type ReportState =

@@ -8,11 +8,12 @@ import { prepared } from '../statements.ts';
  * Referrals between channels (SECURITY.md, Protocol step 11), plain fields only: one row per
  * referral with its status. The target's inbox reads the accepted ones ("referred by <channel>",
  * with the target's own deadlines, counted from acceptance); a proposed, declined or withdrawn
- * referral is never listed for the target.
+ * referral is never listed for the target. `acknowledged_at`: when the target acknowledged it
+ * (ReferralAcknowledged), so its inbox shows acknowledged or due.
  */
 export const referralsProjection: Projection = {
   name: 'report-referrals',
-  version: 1,
+  version: 2,
   ddl: `CREATE TABLE IF NOT EXISTS report_referrals (
     referral_id TEXT PRIMARY KEY,
     report_id TEXT NOT NULL,
@@ -24,7 +25,8 @@ export const referralsProjection: Projection = {
     proposed_at TEXT NOT NULL,
     accepted_at TEXT,
     ack_due_at TEXT,
-    feedback_due_at TEXT
+    feedback_due_at TEXT,
+    acknowledged_at TEXT
   );
   CREATE INDEX IF NOT EXISTS report_referrals_incoming
     ON report_referrals (to_channel_id, status, accepted_at);
@@ -77,6 +79,13 @@ export function referralWrites(event: ReportEvent): Write[] {
       return [setStatus('declined', event.data.referralId)];
     case 'ReferralWithdrawn':
       return [setStatus('withdrawn', event.data.referralId)];
+    case 'ReferralAcknowledged':
+      return [
+        {
+          sql: 'UPDATE report_referrals SET acknowledged_at = ? WHERE referral_id = ?',
+          params: [event.data.acknowledgedAt, event.data.referralId],
+        },
+      ];
     case 'ReportPurged':
       return [
         { sql: 'DELETE FROM report_referrals WHERE report_id = ?', params: [event.data.reportId] },
@@ -96,6 +105,8 @@ export interface IncomingReferral {
   readonly acceptedAt: string;
   readonly acknowledgementDueAt: string;
   readonly feedbackDueAt: string;
+  /** When the target acknowledged it; null while its acknowledgement is due. */
+  readonly acknowledgedAt: string | null;
 }
 
 /** Accepted referrals into any of `channelIds`, oldest acceptance first. */
@@ -107,7 +118,7 @@ export function incomingReferrals(
   const rows = prepared(
     db,
     `SELECT referral_id, report_id, from_channel_id, to_channel_id, hand_over, accepted_at,
-            ack_due_at, feedback_due_at
+            ack_due_at, feedback_due_at, acknowledged_at
        FROM report_referrals
       WHERE status = 'accepted' AND to_channel_id IN (SELECT value FROM json_each(?))
       ORDER BY accepted_at, referral_id`,
@@ -120,6 +131,7 @@ export function incomingReferrals(
     accepted_at: string;
     ack_due_at: string;
     feedback_due_at: string;
+    acknowledged_at: string | null;
   }[];
   return rows.map((r) => ({
     referralId: r.referral_id,
@@ -130,5 +142,6 @@ export function incomingReferrals(
     acceptedAt: r.accepted_at,
     acknowledgementDueAt: r.ack_due_at,
     feedbackDueAt: r.feedback_due_at,
+    acknowledgedAt: r.acknowledged_at,
   }));
 }

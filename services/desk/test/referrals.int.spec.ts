@@ -330,3 +330,119 @@ describe('referral to another channel', () => {
     }
   });
 });
+
+describe('the target works a referred case as its own', () => {
+  /** A report referred to channel B and accepted; returns its id and the referral's. */
+  const referred = async (patch: Record<string, unknown> = {}) => {
+    const reportId = await w.submitReport();
+    const body = proposal(reportId, patch);
+    expect((await propose(reportId, body)).status).toBe(200);
+    await answer(reportId, body.referralId, true);
+    await w.desk.settle();
+    return { reportId, referralId: body.referralId };
+  };
+  const revision = async (reportId: string) =>
+    `"${(await w.streamLength(`report-${reportId}`)) - 1}"`;
+  const post = async (reportId: string, path: string, who: Account, body: unknown = {}) =>
+    w.desk.call('POST', `/api/reports/${reportId}/${path}`, {
+      cookie: who.cookie,
+      ifMatch: await revision(reportId),
+      body,
+    });
+  const people = (reportId: string, who: Account) =>
+    w.desk.call('GET', `/api/reports/${reportId}/people`, { cookie: who.cookie });
+  const acknowledge = (reportId: string, referralId: string, who: Account) =>
+    post(reportId, `referrals/${referralId}/acknowledge`, who);
+
+  it('assigns the target’s investigator, who is among the case’s people', async () => {
+    const { reportId } = await referred();
+    const r = await post(reportId, 'assign', carol, { investigatorId: carol.investigatorId });
+    expect(r.status).toBe(200);
+    const file = deskCaseSchema.parse((await caseFile(reportId, carol)).body);
+    expect(file.assignees).toEqual([carol.investigatorId]);
+    const listed = await people(reportId, carol);
+    expect(listed.status).toBe(200);
+    expect(listed.body['items']).toEqual(
+      expect.arrayContaining([
+        { investigatorId: carol.investigatorId, handle: 'carol' },
+        { investigatorId: w.alice.investigatorId, handle: 'alice' },
+        { investigatorId: w.bob.investigatorId, handle: 'bob' },
+      ]),
+    );
+    expect(listed.body['items']).toHaveLength(3);
+    // Someone of neither channel is still refused, and is nobody's person here.
+    expectProblem(
+      await post(reportId, 'assign', carol, { investigatorId: w.mallory.investigatorId }),
+      409,
+    );
+  });
+
+  it('gives a non-administrator the case page’s data: the case file and its people, never 403', async () => {
+    const { reportId } = await referred();
+    for (const who of [w.bob, carol]) {
+      expect((await caseFile(reportId, who)).status).toBe(200);
+      expect((await people(reportId, who)).status).toBe(200);
+    }
+    // The desk's whole directory stays the administrators'.
+    expectProblem(await w.desk.call('GET', '/api/investigators', { cookie: carol.cookie }), 403);
+    expectProblem(await people(reportId, w.mallory), 403);
+  });
+
+  it('a handed-over case is the target’s: its people are the target’s, the source is not assigned', async () => {
+    const { reportId } = await referred({ handOver: true });
+    const listed = await people(reportId, carol);
+    expect(listed.body['items']).toEqual([
+      { investigatorId: carol.investigatorId, handle: 'carol' },
+    ]);
+    expectProblem(
+      await post(reportId, 'assign', carol, { investigatorId: w.alice.investigatorId }),
+      409,
+    );
+    expect(
+      (await post(reportId, 'assign', carol, { investigatorId: carol.investigatorId })).status,
+    ).toBe(200);
+  });
+
+  it('the target acknowledges: in both timelines and its inbox; again writes nothing; the source may not', async () => {
+    const { reportId, referralId } = await referred();
+    expect((await incoming(carol)).find((i) => i.reportId === reportId)?.acknowledgedAt).toBeNull();
+    expectProblem(await acknowledge(reportId, referralId, w.alice), 403);
+    expectProblem(await acknowledge(reportId, randomUUID(), carol), 409);
+    expect(await w.streamLength(`report-${reportId}`)).toBe(3);
+    const r = await acknowledge(reportId, referralId, carol);
+    expect(r.status).toBe(200);
+    const events = await w.desk.store.readStream(`report-${reportId}`);
+    expect(events.at(-1)).toMatchObject({
+      type: 'ReferralAcknowledged',
+      data: { reportId, referralId, by: carol.investigatorId },
+    });
+    // A retry is the same success and writes nothing.
+    expect((await acknowledge(reportId, referralId, carol)).status).toBe(200);
+    expect(await w.streamLength(`report-${reportId}`)).toBe(4);
+    // Her timeline is the whole case's, as the source's is.
+    for (const who of [carol, w.alice]) {
+      const file = deskCaseSchema.parse((await caseFile(reportId, who)).body);
+      expect(file.history?.map((h) => h.type)).toEqual([
+        'ReportSubmitted',
+        'ReferralProposed',
+        'ReferralAccepted',
+        'ReferralAcknowledged',
+      ]);
+      expect(file.history?.at(-1)?.by).toBe(carol.investigatorId);
+    }
+    const file = deskCaseSchema.parse((await caseFile(reportId, carol)).body);
+    expect(file.referredIn?.acknowledgedAt).toBe(events.at(-1)!.data['acknowledgedAt']);
+    const inbox = (await incoming(carol)).find((i) => i.reportId === reportId);
+    expect(inbox?.acknowledgedAt).toBe(events.at(-1)!.data['acknowledgedAt']);
+  });
+
+  it('refuses acknowledging a referral that has not taken effect', async () => {
+    const reportId = await w.submitReport();
+    const body = proposal(reportId);
+    expect((await propose(reportId, body)).status).toBe(200);
+    // Proposed only: carol has no access to the case at all.
+    expectProblem(await acknowledge(reportId, body.referralId, carol), 403);
+    expectProblem(await acknowledge(reportId, body.referralId, w.alice), 403);
+    expect(await w.streamLength(`report-${reportId}`)).toBe(2);
+  });
+});

@@ -450,6 +450,8 @@ export const deskCaseSchema = z.object({
       handOver: z.boolean(),
       status: referralStatusSchema,
       proposedAt: timeSchema,
+      /** When the target acknowledged it (ReferralAcknowledged), else null. */
+      acknowledgedAt: timeSchema.nullable().optional(),
       /**
        * The target channel's signed recipient list once the referral took effect (null before):
        * its investigators may author on the case. Verified in the worker, never trusted.
@@ -470,6 +472,8 @@ export const deskCaseSchema = z.object({
       acceptedAt: timeSchema,
       acknowledgementDueAt: timeSchema,
       feedbackDueAt: timeSchema,
+      /** The target's own acknowledgement, null while it is due. */
+      acknowledgedAt: timeSchema.nullable().optional(),
     })
     .nullable(),
   revision: z.number().int(),

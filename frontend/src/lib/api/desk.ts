@@ -62,6 +62,12 @@ export interface InvestigatorItem {
   status?: string;
 }
 
+/** Someone who may work a case (`GET /api/reports/:reportId/people`). */
+export interface CasePerson {
+  investigatorId: string;
+  handle: string;
+}
+
 export interface AuditItem {
   position: string | number;
   streamId: string;
@@ -218,6 +224,19 @@ export const deskApi = {
       {},
       etag,
     ),
+  /** The target's own acknowledgement of a referral that brought the case to its channel. */
+  acknowledgeReferral: (reportId: string, etag: string | undefined, referralId: string) =>
+    post<{ revision: number }>(
+      `/api/reports/${id(reportId)}/referrals/${id(referralId)}/acknowledge`,
+      {},
+      etag,
+    ),
+  /**
+   * Who may work the case (id and handle): the assignment picker and the timeline's names, for
+   * every investigator who may open it (the directory itself is the administrators').
+   */
+  casePeople: (reportId: string) =>
+    getJson<{ items: CasePerson[] }>(`/api/reports/${id(reportId)}/people`),
   /** Reports referred into my channels that took effect (the whistleblower agreed, or inform only). */
   incomingReferrals: () => getJson<{ items: IncomingReferral[] }>('/api/referrals/incoming'),
   /** Records a case file export (204) before the page offers the PDF it built; nothing of it is sent. */

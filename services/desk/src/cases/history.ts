@@ -138,6 +138,9 @@ export function caseHistory(events: readonly { event: ReportEvent }[]): HistoryE
         return [{ type: event.type, at: event.data.declinedAt }];
       case 'ReferralWithdrawn':
         return [{ type: event.type, at: event.data.withdrawnAt, by: event.data.by }];
+      // The target's investigator took the referred case up (its own acknowledgement).
+      case 'ReferralAcknowledged':
+        return [{ type: event.type, at: event.data.acknowledgedAt, by: event.data.by }];
       case 'ReportPurged':
         return [];
       default: {

@@ -1,36 +1,47 @@
 import { idSchema } from '@integrity-desk/protocol';
 import { parseRequest } from '@integrity-desk/http';
-import { readReport, type Referral, type ReportState } from '@integrity-desk/reports';
+import {
+  channelsWithAccess,
+  readReport,
+  type ChannelState,
+  type Referral,
+  type ReportState,
+} from '@integrity-desk/reports';
 import type { Request, Response } from 'express';
 import type { DeskContext } from '../context.ts';
 import { isRecipient, readChannel, requireCaller } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 
-type Existing = Extract<ReportState, { channelId: string }>;
-
-/**
- * The accepted referral through which the caller may read the report: one into a channel whose
- * recipient list names them (SECURITY.md, Protocol step 11). A referral only proposed, declined
- * or withdrawn opens nothing.
- */
-async function referralOf(
-  ctx: DeskContext,
-  state: Existing,
-  investigatorId: string,
-): Promise<Referral | undefined> {
-  for (const referral of state.referrals) {
-    if (referral.status !== 'accepted') continue;
-    const target = await readChannel(ctx, referral.toChannelId);
-    if (isRecipient(target.state, investigatorId)) return referral;
-  }
-  return undefined;
+/** A channel that may work the case now, as its stream says (recipients included). */
+export interface WorkingChannel {
+  readonly channelId: string;
+  readonly state: ChannelState;
 }
 
 /**
+ * The channels whose recipients may open and work the case now (channelsWithAccess: the
+ * report's own unless an accepted referral handed it over, and every accepted referral's target),
+ * each read from its stream.
+ */
+export async function workingChannels(
+  ctx: DeskContext,
+  state: ReportState,
+): Promise<WorkingChannel[]> {
+  const channels = [];
+  for (const channelId of channelsWithAccess(state))
+    channels.push({ channelId, state: (await readChannel(ctx, channelId)).state });
+  return channels;
+}
+
+/** Whether `investigatorId` may work the case: a recipient of one of its working channels. */
+export const mayWork = (channels: readonly WorkingChannel[], investigatorId: string) =>
+  channels.some((c) => isRecipient(c.state, investigatorId));
+
+/**
  * Loads a report for a caller: authentication, then authorization, in this one function that
- * every case route goes through: a recipient of the report's channel, as the channel stream
- * says, unless that channel handed the case over by an accepted referral; or a recipient of a
- * channel an accepted referral took it to (`referral`). `origin: true` admits only the former
+ * every case route goes through (SECURITY.md, Protocol step 11): a recipient of a channel that
+ * may work the case now (workingChannels). `referral` is the accepted referral that brought the
+ * caller in when they are not of the report's own channel; `origin: true` admits only the latter
  * (proposing or withdrawing a referral is the report's own channel's act).
  */
 export async function loadCase(
@@ -45,9 +56,13 @@ export async function loadCase(
   const state = read.state;
   if (state.status === 'none' || state.status === 'purged') throw new ProblemError('notFound');
   const channelRead = await readChannel(ctx, state.channelId);
-  const handedOver = state.referrals.some((r) => r.status === 'accepted' && r.handOver);
-  const inOrigin = isRecipient(channelRead.state, caller.investigatorId) && !handedOver;
-  const referral = inOrigin ? undefined : await referralOf(ctx, state, caller.investigatorId);
+  const working = await workingChannels(ctx, state);
+  const mine = (channelId: string) =>
+    working.some((c) => c.channelId === channelId && isRecipient(c.state, caller.investigatorId));
+  const inOrigin = mine(state.channelId);
+  const referral: Referral | undefined = inOrigin
+    ? undefined
+    : state.referrals.find((r) => r.status === 'accepted' && mine(r.toChannelId));
   if (!inOrigin && (options.origin || !referral)) throw new ProblemError('forbidden');
   return {
     caller,
@@ -57,6 +72,8 @@ export async function loadCase(
     channel: channelRead.state,
     channelRead,
     referral: referral ?? null,
+    /** The channels that may work the case now: who may be assigned, who are its people. */
+    working,
   };
 }
 

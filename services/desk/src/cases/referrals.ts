@@ -48,6 +48,7 @@ export async function referralsView(ctx: DeskContext, loaded: LoadedCase) {
       handOver: d.handOver,
       status: now?.status ?? 'proposed',
       proposedAt: d.proposedAt,
+      acknowledgedAt: now?.acknowledgedAt ?? null,
       // Once it took effect the target's investigators write on the case: their signed list,
       // for the browser to verify against the deployment key as it does the report channel's.
       recipientList:
@@ -71,6 +72,7 @@ export async function referralsView(ctx: DeskContext, loaded: LoadedCase) {
         acceptedAt: accepted.data.acceptedAt,
         acknowledgementDueAt: accepted.data.acknowledgementDueAt,
         feedbackDueAt: accepted.data.feedbackDueAt,
+        acknowledgedAt: via.acknowledgedAt,
       };
   }
   return { referrals, referredIn };
@@ -146,6 +148,30 @@ const withdraw = referralAction(z.object({}).strict(), (_b, { loaded, referralId
   data: { reportId: loaded.reportId, referralId: parseRequest(idSchema, referralId) },
 }));
 
+/**
+ * POST /api/reports/:reportId/referrals/:referralId/acknowledge: the target's own
+ * acknowledgement, by a recipient of the referral's target channel (403 for anyone else who may
+ * open the case, the source's investigators too); the decider checks it again against the
+ * target's recipients read here, refuses a referral that did not take effect (409) and writes
+ * nothing for a retry.
+ */
+const acknowledgeReferral = referralAction(
+  z.object({}).strict(),
+  async (_b, { ctx, loaded, referralId }) => {
+    const id = parseRequest(idSchema, referralId);
+    const referral = loaded.state.referrals.find((r) => r.referralId === id);
+    if (!referral) throw new ProblemError('conflict');
+    const target = (await readChannel(ctx, referral.toChannelId)).state;
+    const targetRecipients = target.status === 'none' ? [] : target.recipients;
+    if (!targetRecipients.includes(loaded.caller.investigatorId))
+      throw new ProblemError('forbidden');
+    return {
+      type: 'AcknowledgeReferral',
+      data: { reportId: loaded.reportId, referralId: id, targetRecipients },
+    };
+  },
+);
+
 export function referralRoutes(ctx: DeskContext): Router {
   const router = Router();
   const { deps } = ctx;
@@ -168,12 +194,14 @@ export function referralRoutes(ctx: DeskContext): Router {
     res.json({ items, referralMode });
   });
 
+  /** `origin`: the report's own channel's act (propose, withdraw); else any who may work it. */
   const route = (
     withId: boolean,
+    origin = true,
   ): CommandRoute<ReferralContext, ReportCommand, HandleResult<ReportEvent, ReportState>> => ({
     load: async (req, res) => ({
       ctx,
-      loaded: await loadCase(ctx, req, res, { origin: true }),
+      loaded: await loadCase(ctx, req, res, { origin }),
       referralId: withId ? String(req.params['referralId']) : '',
     }),
     handle: (part, { loaded }, expectedRevision) =>
@@ -201,6 +229,12 @@ export function referralRoutes(ctx: DeskContext): Router {
     '/api/reports/:reportId/referrals/:referralId/withdraw',
     withdraw,
     route(true),
+  );
+  postCommand(
+    router,
+    '/api/reports/:reportId/referrals/:referralId/acknowledge',
+    acknowledgeReferral,
+    route(true, false),
   );
 
   /**

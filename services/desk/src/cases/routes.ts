@@ -14,13 +14,13 @@ import { messageEnvelopeSchema, idSchema } from '@integrity-desk/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
-import { callerMetadata, etag, ifMatch, isRecipient } from '../context.ts';
+import { callerMetadata, etag, ifMatch, readInvestigator } from '../context.ts';
 import { ProblemError } from '../http/problem.ts';
 import { errorClass, sendBlob, parseRequest } from '@integrity-desk/http';
 import { action, postCommand } from '../http/command-route.ts';
 import { caseHistory, questionnaireFor } from './history.ts';
 import { keySharesView, shareRoute } from './key-shares.ts';
-import { loadCase } from './load.ts';
+import { loadCase, mayWork } from './load.ts';
 import { referralRoutes, referralsView } from './referrals.ts';
 
 const sealed = z
@@ -86,7 +86,8 @@ interface CaseContext {
   readonly reportId: string;
   /** The channel's feedback deadline, which acknowledging the report starts. */
   readonly feedbackWithinMonths: number;
-  readonly isRecipient: (id: string) => boolean;
+  /** Whether an investigator may work the case now: a recipient of a channel that may open it. */
+  readonly mayWork: (id: string) => boolean;
   /** The caller's enrolled signing key: the report decider checks messages and notes by it. */
   readonly authorKey: string;
   readonly investigatorId: string;
@@ -113,9 +114,10 @@ export const reportActions = {
   ),
   assign: caseAction(
     z.object({ investigatorId: idSchema }).strict(),
-    (d, { reportId, isRecipient: recipient }) => {
-      // Only a recipient holds a wrapped key: anyone else could not read the case anyway.
-      if (!recipient(d.investigatorId)) throw new ProblemError('conflict');
+    (d, { reportId, mayWork: may }) => {
+      // Only a recipient of a channel that may open the case holds (or is given) a key: anyone
+      // else, a handed-over source's investigators too, could not work on it.
+      if (!may(d.investigatorId)) throw new ProblemError('conflict');
       return { type: 'AssignReport', data: { reportId, investigatorId: d.investigatorId } };
     },
   ),
@@ -208,6 +210,25 @@ export function caseRoutes(ctx: DeskContext): Router {
   });
 
   /**
+   * The people of the case: id and handle of every active investigator who may work it now (a
+   * recipient of a channel that may open it: workingChannels), for the assignment picker and the
+   * names in the timeline. Through loadCase, so only they see it; the desk's whole directory
+   * (`GET /api/investigators`) stays the administrators'.
+   */
+  router.get('/api/reports/:reportId/people', async (req, res) => {
+    const { working } = await loadCase(ctx, req, res);
+    const ids = new Set(
+      working.flatMap((c) => (c.state.status === 'none' ? [] : c.state.recipients)),
+    );
+    const items = [];
+    for (const investigatorId of ids) {
+      const { state } = await readInvestigator(ctx, investigatorId);
+      if (state.status === 'active') items.push({ investigatorId, handle: state.handle });
+    }
+    res.json({ items });
+  });
+
+  /**
    * Evidence ciphertext, as intake stored it (content-addressed by the event's blobId), for a
    * recipient of the report's channel; the browser opens it with the report key. Streamed with
    * its length (a 100 MiB file never sits in memory); a blob that changes on disk mid-way cuts
@@ -277,14 +298,14 @@ export function caseRoutes(ctx: DeskContext): Router {
   for (const [name, a] of Object.entries(reportActions))
     postCommand(router, `/api/reports/:reportId/${name}`, a, {
       load: async (req, res) => {
-        const { caller, reportId, channel } = await loadCase(ctx, req, res);
+        const { caller, reportId, channel, working } = await loadCase(ctx, req, res);
         return {
           reportId,
           feedbackWithinMonths:
             channel.status === 'none'
               ? directiveDeadlines.feedbackWithinMonths
               : channel.deadlines.feedbackWithinMonths,
-          isRecipient: (id: string) => isRecipient(channel, id),
+          mayWork: (id: string) => mayWork(working, id),
           authorKey: caller.signPublicKey,
           investigatorId: caller.investigatorId,
           channelLabels: channel.status === 'none' ? [] : channel.labels,

@@ -340,6 +340,12 @@ export default {
     'desk.step.ReferralForwarded': 'Aangestuur na {detail} (slegs inligting)',
     'desk.step.ReferralDeclined': 'Verwysing deur die fluitjieblaser geweier',
     'desk.step.ReferralWithdrawn': 'Verwysing teruggetrek',
+    'timeline.ReferralAcknowledged': 'Die ander organisasie het u verslag ontvang',
+    'case.referral.received': '{organisation} het u verslag ontvang ({date}).',
+    'desk.step.ReferralAcknowledged': 'Verwysing erken deur die ontvangende lid',
+    'desk.referral.acknowledge': 'Erken die verwysing',
+    'desk.referral.acknowledged': 'Erken {date}.',
+    'desk.referral.incomingAcknowledged': 'verwys deur {channel}; erken {date}',
     'timeline.other': 'Opdatering',
     'timeline.withDetail': '{what}: {detail}',
 

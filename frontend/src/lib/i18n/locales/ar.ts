@@ -325,6 +325,12 @@ export default {
     'desk.step.ReferralForwarded': 'أُحيل إلى {detail} (إبلاغ فقط)',
     'desk.step.ReferralDeclined': 'رفض المبلِّغ الإحالة',
     'desk.step.ReferralWithdrawn': 'سُحبت الإحالة',
+    'timeline.ReferralAcknowledged': 'تلقّت المنظمة الأخرى بلاغك',
+    'case.referral.received': 'تلقّت {organisation} بلاغك ({date}).',
+    'desk.step.ReferralAcknowledged': 'أقرّ العضو المستلم بالإحالة',
+    'desk.referral.acknowledge': 'الإقرار بالإحالة',
+    'desk.referral.acknowledged': 'أُقرّ بها في {date}.',
+    'desk.referral.incomingAcknowledged': 'أحالته {channel}؛ أُقرّ بها في {date}',
     'timeline.other': 'تحديث',
     'timeline.withDetail': '{what}: {detail}',
 

@@ -346,6 +346,12 @@ export default {
     'desk.step.ReferralForwarded': 'An {detail} weitergeleitet (nur Information)',
     'desk.step.ReferralDeclined': 'Weiterleitung von der hinweisgebenden Person abgelehnt',
     'desk.step.ReferralWithdrawn': 'Weiterleitung zurückgezogen',
+    'timeline.ReferralAcknowledged': 'Die andere Organisation hat Ihre Meldung erhalten',
+    'case.referral.received': '{organisation} hat Ihre Meldung erhalten ({date}).',
+    'desk.step.ReferralAcknowledged': 'Weiterleitung vom empfangenden Mitglied bestätigt',
+    'desk.referral.acknowledge': 'Weiterleitung bestätigen',
+    'desk.referral.acknowledged': 'Bestätigt am {date}.',
+    'desk.referral.incomingAcknowledged': 'weitergeleitet von {channel}; bestätigt am {date}',
     'timeline.other': 'Aktualisierung',
     'timeline.withDetail': '{what}: {detail}',
 

@@ -323,6 +323,12 @@ const messages = {
   'desk.step.ReferralForwarded': 'Forwarded to {detail} (inform only)',
   'desk.step.ReferralDeclined': 'Referral declined by the whistleblower',
   'desk.step.ReferralWithdrawn': 'Referral withdrawn',
+  'timeline.ReferralAcknowledged': 'The other organisation received your report',
+  'case.referral.received': '{organisation} received your report ({date}).',
+  'desk.step.ReferralAcknowledged': 'Referral acknowledged by the receiving member',
+  'desk.referral.acknowledge': 'Acknowledge the referral',
+  'desk.referral.acknowledged': 'Acknowledged {date}.',
+  'desk.referral.incomingAcknowledged': 'referred by {channel}; acknowledged {date}',
   'timeline.other': 'Update',
   'timeline.withDetail': '{what}: {detail}',
 

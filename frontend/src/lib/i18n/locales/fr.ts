@@ -343,6 +343,13 @@ export default {
     'desk.step.ReferralForwarded': 'Transmis à {detail} (information seulement)',
     'desk.step.ReferralDeclined': 'Transmission refusée par le lanceur d’alerte',
     'desk.step.ReferralWithdrawn': 'Transmission retirée',
+    'timeline.ReferralAcknowledged': 'L’autre organisation a reçu votre signalement',
+    'case.referral.received': '{organisation} a reçu votre signalement ({date}).',
+    'desk.step.ReferralAcknowledged':
+      'Réception de la transmission confirmée par le membre destinataire',
+    'desk.referral.acknowledge': 'Accuser réception de la transmission',
+    'desk.referral.acknowledged': 'Réception accusée le {date}.',
+    'desk.referral.incomingAcknowledged': 'transmis par {channel} ; réception accusée le {date}',
     'timeline.other': 'Mise à jour',
     'timeline.withDetail': '{what} : {detail}',
 

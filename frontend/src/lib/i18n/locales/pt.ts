@@ -341,6 +341,12 @@ export default {
     'desk.step.ReferralForwarded': 'Encaminhado para {detail} (só informação)',
     'desk.step.ReferralDeclined': 'Encaminhamento recusado pelo denunciante',
     'desk.step.ReferralWithdrawn': 'Encaminhamento retirado',
+    'timeline.ReferralAcknowledged': 'A outra organização recebeu a sua denúncia',
+    'case.referral.received': '{organisation} recebeu a sua denúncia ({date}).',
+    'desk.step.ReferralAcknowledged': 'Encaminhamento confirmado pelo membro que o recebeu',
+    'desk.referral.acknowledge': 'Confirmar a receção do encaminhamento',
+    'desk.referral.acknowledged': 'Receção confirmada em {date}.',
+    'desk.referral.incomingAcknowledged': 'encaminhado por {channel}; receção confirmada em {date}',
     'timeline.other': 'Actualização',
     'timeline.withDetail': '{what}: {detail}',
 

@@ -206,14 +206,15 @@ export async function playGoldenStory() {
   await playAccountChapter(w, reportId);
 
   // A report closed and kept; before, referrals to the other channel: declined, withdrawn,
-  // then accepted by the whistleblower.
+  // then accepted by the whistleblower and acknowledged by the target's recipient (bob).
   const closed = await submitReport(w);
   await act(closed, 'AcknowledgeReport', {});
   const whistleblower: Actor = { kind: 'whistleblower' };
+  let referralId = '';
   for (const [sequence, answer] of (
     ['DeclineReferral', 'WithdrawReferral', 'AcceptReferral'] as const
   ).entries()) {
-    const referralId = randomUUID();
+    referralId = randomUUID();
     await act(closed, 'ProposeReferral', {
       referralId,
       toChannelId: otherId,
@@ -247,6 +248,12 @@ export async function playGoldenStory() {
       answer === 'WithdrawReferral' ? alice : whistleblower,
     );
   }
+  await act(
+    closed,
+    'AcknowledgeReferral',
+    { referralId, targetRecipients: [w.bob.investigatorId] },
+    { kind: 'investigator', investigatorId: w.bob.investigatorId },
+  );
   await act(closed, 'CloseReport', { outcome: 'substantiated' });
 
   // A second report, closed and purged: what survives is its record.

@@ -223,6 +223,11 @@ describe.skipIf(!hasChromium)(title, () => {
   }, 240_000);
 
   it('the union’s investigator finds it referred by the source and reads the answers', async () => {
+    // Nothing the case page asks is refused to an investigator who is not an administrator.
+    const refused: string[] = [];
+    officer.page.on('response', (r) => {
+      if (r.status() === 403) refused.push(new URL(r.url()).pathname);
+    });
     await officer.openQueues();
     const referred = officer.page.getByTestId('referred');
     for (let i = 0; i < 40 && !(await referred.isVisible()); i++) {
@@ -242,6 +247,20 @@ describe.skipIf(!hasChromium)(title, () => {
     // The union reads it; the referring is the source's: no referral form here.
     expect(await officer.page.getByTestId('referral').count()).toBe(0);
     await check(officer.page, 'opened');
+    // The whole case's timeline, as the source sees it, not only its receipt.
+    const timeline = officer.page.getByTestId('timeline');
+    await timeline.getByText(`Referral to ${target} proposed`).waitFor();
+    await timeline.getByText(`Referral to ${target} accepted by the whistleblower`).waitFor();
+    // The union acknowledges it as its own, and assigns it to its investigator.
+    await officer.page.getByRole('button', { name: 'Acknowledge the referral' }).click();
+    await officer.page.getByTestId('referral-acknowledged').waitFor();
+    await timeline.getByText('Referral acknowledged by the receiving member').waitFor();
+    await officer.page.getByLabel('Investigator', { exact: true }).selectOption({
+      label: investigator.handle,
+    });
+    await officer.page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await officer.page.getByTestId('desk-assignees').getByText(investigator.handle).waitFor();
+    expect(refused).toEqual([]);
     // Both timelines and the audit log show the steps.
     await admin.openQueues();
     await admin.openOnlyCaseIn('Inbox');
@@ -264,6 +283,10 @@ describe.skipIf(!hasChromium)(title, () => {
     const wb = new ReportingNavigator(await personIn(), platform.intake);
     await wb.returnWith(receipts[0]!);
     await wb.waitForCase();
+    // The union's acknowledgement, as the whistleblower reads it.
+    expect(await wb.page.getByTestId('referral-received').innerText()).toContain(
+      `${target} received your report`,
+    );
     const thread = wb.page.getByTestId('messages');
     await thread.getByText(question).waitFor();
     // Its author is on the union's verified list: an investigator's message, not unverified.
@@ -273,6 +296,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await wb.page.context().close();
     // Back to the case from the queues (the worker keeps the vault open); the reply is there.
     await officer.openQueues();
+    await officer.page.getByTestId('referred').getByText('acknowledged').waitFor();
     await officer.page
       .getByTestId('referred')
       .getByRole('link', { name: /^Case / })

@@ -430,10 +430,11 @@ describe('the target works a referred case as its own', () => {
       ]);
       expect(file.history?.at(-1)?.by).toBe(carol.investigatorId);
     }
+    const { acknowledgedAt } = events.at(-1)!.data as { acknowledgedAt: string };
     const file = deskCaseSchema.parse((await caseFile(reportId, carol)).body);
-    expect(file.referredIn?.acknowledgedAt).toBe(events.at(-1)!.data['acknowledgedAt']);
+    expect(file.referredIn?.acknowledgedAt).toBe(acknowledgedAt);
     const inbox = (await incoming(carol)).find((i) => i.reportId === reportId);
-    expect(inbox?.acknowledgedAt).toBe(events.at(-1)!.data['acknowledgedAt']);
+    expect(inbox?.acknowledgedAt).toBe(acknowledgedAt);
   });
 
   it('refuses acknowledging a referral that has not taken effect', async () => {

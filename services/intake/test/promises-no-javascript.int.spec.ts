@@ -429,42 +429,9 @@ describe('the no-JavaScript path, attacked', () => {
     const sent = await c.post(reportPath, reportForm(token!));
     const [report] = await s.reports();
     const reportId = report!.envelope.reportId;
-    const b = await testBackend();
-    const referralId = randomUUID();
-    const metadata = (kind: 'investigator' | 'whistleblower') => ({
-      now: new Date(),
-      eventId: randomUUID(),
-      actor:
-        kind === 'investigator'
-          ? { kind, investigatorId: s.investigator.recipientId }
-          : ({ kind } as const),
-    });
     // The source's investigator proposes (the reason signed by a key of the source's list, its
     // sealed `to` the union), and the whistleblower accepts.
-    await handleReportCommand(s.h.store, reportId, {
-      type: 'ProposeReferral',
-      data: {
-        reportId,
-        referralId,
-        toChannelId: union.id,
-        mode: 'consent',
-        handOver: false,
-        targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
-        shares: [],
-        reason: sealMessage(b, {
-          reportKey: report!.reportKey,
-          reportId,
-          messageId: referralId,
-          authorRole: 'investigator',
-          authorSignSeed: s.investigator.sign.seed,
-          sequence: 0,
-          thread: 'referrals',
-          body: JSON.stringify({ to: union.id, reason: 'the union represents them' }),
-        }),
-        authorKey: s.investigator.sign.publicKey,
-      },
-      metadata: metadata('investigator'),
-    } satisfies ReportCommand);
+    const referralId = await s.proposeReferral(report!, union.id, 'the union represents them');
     await handleReportCommand(s.h.store, reportId, {
       type: 'AcceptReferral',
       data: {
@@ -482,7 +449,7 @@ describe('the no-JavaScript path, attacked', () => {
           },
         ],
       },
-      metadata: metadata('whistleblower'),
+      metadata: { now: new Date(), eventId: randomUUID(), actor: { kind: 'whistleblower' } },
     } satisfies ReportCommand);
     // The union's investigator asks, signed with a key of the union's verified list.
     const question = 'Which shifts were paid but never driven?';

@@ -20,6 +20,7 @@ import type { IntakeContext } from '../context.ts';
 import { postWhistleblowerMessage, readCaseView, type CaseView } from '../http-domain/reports.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { CaseMessage } from './pages.ts';
+import { openReferrals, type SafeReferral } from './referral.ts';
 import { forgetKeys, receiptKeysFor, verifiedRecipients, type Trust } from './seal.ts';
 
 export interface OpenedCase {
@@ -27,6 +28,7 @@ export interface OpenedCase {
   readonly reportKey: Uint8Array;
   readonly messages: readonly CaseMessage[];
   readonly nextSequence: number;
+  readonly referrals: readonly SafeReferral[];
 }
 
 /** The same refusal for an unknown receipt and one that does not open its case. */
@@ -114,6 +116,7 @@ export async function openCase(
     view,
     reportKey,
     nextSequence: nextThreadSequence(thread, keys.signPublicKey),
+    referrals: openReferrals(b, view, source, channels),
     messages: view.messages.map((m, i) => {
       const opened = thread[i];
       return opened?.verified

@@ -128,3 +128,17 @@ export function weakerPromise({ m }: SafeLocale): Html {
     <p>${m.promiseFiles}</p>
   </section>`;
 }
+
+/** The receipt's field: typed again on every form, never put into a page. */
+export function receiptInput(id: string, label: string): Html {
+  return html`<label for="${id}">${label}</label>
+    <input
+      id="${id}"
+      name="receipt"
+      type="password"
+      dir="ltr"
+      autocomplete="off"
+      spellcheck="false"
+      required
+    />`;
+}

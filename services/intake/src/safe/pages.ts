@@ -1,8 +1,10 @@
 /** The no-JavaScript pages, one function each: data in, HTML out, nothing else. */
 import type { Channel } from '../deps.ts';
-import { html, page, weakerPromise, type Html } from './html.ts';
+import { html, page, receiptInput, weakerPromise, type Html } from './html.ts';
 import { fill, inLanguage, type SafeLocale, type SafeMessages } from './i18n/index.ts';
 import type { Question } from './questions.ts';
+import { referralsSection } from './referral-page.ts';
+import type { SafeReferral } from './referral.ts';
 
 const statusKeys: Record<string, keyof SafeMessages> = {
   submitted: 'statusSubmitted',
@@ -140,16 +142,7 @@ function receiptForm(token: string, withReply: boolean, l: SafeLocale): Html {
   return html`<form method="post" action="${inLanguage('/safe/case', l)}">
     <input type="hidden" name="form" value="${token}" />
     ${withReply ? html`<label for="reply">${l.m.formReply}</label><textarea id="reply" name="reply" dir="auto" required></textarea>` : ''}
-    <label for="receipt">${withReply ? l.m.formReceiptAgain : l.m.formReceipt}</label>
-    <input
-      id="receipt"
-      name="receipt"
-      type="password"
-      dir="ltr"
-      autocomplete="off"
-      spellcheck="false"
-      required
-    />
+    ${receiptInput('receipt', withReply ? l.m.formReceiptAgain : l.m.formReceipt)}
     <button type="submit">${withReply ? l.m.formSendReply : l.m.formOpen}</button>
   </form>`;
 }
@@ -164,6 +157,7 @@ export function casePage(input: {
   status: string;
   receivedAt: string;
   messages: readonly CaseMessage[];
+  referrals: readonly SafeReferral[];
   token: string;
   replied: boolean;
   open: boolean;
@@ -198,6 +192,7 @@ export function casePage(input: {
         ${fill(m.caseReceived, { date: input.receivedAt.slice(0, 10) })}
       </p>
       ${input.replied ? html`<p class="notice" role="status">${m.caseReplied}</p>` : ''}
+      ${referralsSection(input.referrals, input.token, l)}
       <h2>${m.caseMessages}</h2>
       ${messages.length > 0 ? messages : html`<p>${m.caseNoMessages}</p>`}
       ${

@@ -12,12 +12,15 @@
 import { errorClass } from '@integrity-desk/http';
 import type { ReceiptKeys } from '@integrity-desk/protocol';
 import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { idSchema } from '../http-domain/protocol.ts';
 import type { IntakeContext } from '../context.ts';
 import { submissionEventId, submitReport } from '../http-domain/reports.ts';
 import { noStore } from '../http/headers.ts';
 import { kindOf, problems, ProblemError } from '../http/problem.ts';
 import { createWindowCounter } from '../http/rate-limits.ts';
 import { checkReceiptTyped, openCase, postReply, receiptCase } from './case.ts';
+import { answerOnServer } from './referral.ts';
 import { storeSealedFile } from './evidence.ts';
 import { readForm, type PostedForm } from './form-body.ts';
 import { createFormTokens } from './form-token.ts';
@@ -36,6 +39,22 @@ import { deploymentTrust, forgetKeys, sealAnswers, sealFile, type SealedOnServer
 
 const MiB = 1024 * 1024;
 const MAX_REPLY_CHARS = 20_000;
+const referralAnswer = z.strictObject({
+  referralId: idSchema,
+  answer: z.enum(['accept', 'decline']),
+});
+
+/** A referral form's answer (`referral`, `answer`), or undefined for any other form. */
+function referralAnswerOf(
+  fields: ReadonlyMap<string, string>,
+): { referralId: string; accept: boolean } | undefined {
+  const referralId = fields.get('referral');
+  const answer = fields.get('answer');
+  if (referralId === undefined && answer === undefined) return undefined;
+  const parsed = referralAnswer.safeParse({ referralId, answer });
+  if (!parsed.success) throw new ProblemError('invalidRequest');
+  return { referralId: parsed.data.referralId, accept: parsed.data.answer === 'accept' };
+}
 
 /** At most `n` forms at once in this process; beyond, a 503 at once rather than a queue. */
 function createGate(n: number) {
@@ -180,7 +199,8 @@ export function safeRoutes(ctx: IntakeContext): Router {
       const form = await postedForm(req);
       const receipt = form.fields.get('receipt') ?? '';
       const reply = (form.fields.get('reply') ?? '').trim();
-      if (receipt.length > 200 || reply.length > MAX_REPLY_CHARS)
+      const referral = referralAnswerOf(form.fields);
+      if (receipt.length > 200 || reply.length > MAX_REPLY_CHARS || (referral && reply !== ''))
         throw new ProblemError('invalidRequest');
       checkReceiptTyped(ctx, receipt);
       await taken(returnAllowance);
@@ -191,8 +211,9 @@ export function safeRoutes(ctx: IntakeContext): Router {
         const found = await receiptCase(ctx, b, receipt, trust);
         keys = found.keys;
         let opened = await openCase(ctx, b, keys, trust, found.reportId);
-        if (reply !== '') {
-          await postReply(ctx, b, { keys, opened, text: reply });
+        if (reply !== '' || referral) {
+          if (referral) await answerOnServer(ctx, b, { ...opened, keys, trust, ...referral });
+          else await postReply(ctx, b, { keys, opened, text: reply });
           opened.reportKey.fill(0);
           opened = await openCase(ctx, b, keys, trust, found.reportId);
         }
@@ -201,6 +222,7 @@ export function safeRoutes(ctx: IntakeContext): Router {
           status: opened.view.status,
           receivedAt: opened.view.receivedAt,
           messages: opened.messages,
+          referrals: opened.referrals,
           token: tokens.issue(req, res),
           replied: reply !== '',
           open: opened.view.status !== 'closed',

@@ -11,9 +11,11 @@ import {
   openReport,
   openThread,
   RECEIPT_ARGON2_PARAMS,
+  sealMessage,
   signRecipientList,
   type DeploymentCryptoSettings,
 } from '@integrity-desk/protocol';
+import { handleReportCommand } from '@integrity-desk/reports';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach } from 'vitest';
 import type { Channel } from '../deps.ts';
@@ -129,6 +131,49 @@ export async function startSafeIntake(
       const list = signRecipientList(b, { channelId: id, version: 1, recipients }, deployment.seed);
       listed.push({ ...channel, id, name, recipients: list });
       return { id, investigator: member };
+    },
+    /**
+     * What the desk appends when the channel's investigator (or `signer`, a key only a server
+     * could use) proposes to refer a report to `toChannelId`, asking the whistleblower: the
+     * reason sealed under the report key, naming that target; no key share. Returns its id.
+     */
+    async proposeReferral(
+      report: { envelope: { reportId: string }; reportKey: Uint8Array },
+      toChannelId: string,
+      reason: string,
+      signer: { seed: Uint8Array; publicKey: string } = investigator.sign,
+    ): Promise<string> {
+      const referralId = randomUUID();
+      const { reportId } = report.envelope;
+      await handleReportCommand(h.store, reportId, {
+        type: 'ProposeReferral',
+        data: {
+          reportId,
+          referralId,
+          toChannelId,
+          mode: 'consent',
+          handOver: false,
+          targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+          shares: [],
+          reason: sealMessage(b, {
+            reportKey: report.reportKey,
+            reportId,
+            messageId: referralId,
+            authorRole: 'investigator',
+            authorSignSeed: signer.seed,
+            sequence: 0,
+            thread: 'referrals',
+            body: JSON.stringify({ to: toChannelId, reason }),
+          }),
+          authorKey: signer.publicKey,
+        },
+        metadata: {
+          now: new Date(),
+          eventId: randomUUID(),
+          actor: { kind: 'investigator', investigatorId: investigator.recipientId },
+        },
+      });
+      return referralId;
     },
     /** The investigator's view of every report: envelope verified, answers opened. */
     async reports() {

@@ -80,4 +80,20 @@ export const af: SafeMessages = {
     'Met JavaScript aan word jou verslag in jou eie blaaier gesluit en sien die bediener dit nooit nie. Om dit te gebruik: maak in Tor Browser die skild-ikoon oop, kies <em>Settings</em>, stel die sekuriteitsvlak op <em>Safer</em>, en maak <a href="/">die beginbladsy</a> weer oop.',
   promiseFiles:
     'Lêers word gestuur soos hulle is: foto’s en dokumente kan jou naam, jou toestel of ’n ligging bevat. Verwyder wat jy kan voordat jy hulle aanheg.',
+  caseReferralTitle: '’n Ander organisasie',
+  caseReferralUnknown: '’n organisasie wat nie hier gelys is nie',
+  caseReferralProposed:
+    'Op {date} het die ondersoekers voorgestel om u verslag aan {organisation} oor te gee. Niks word met hulle gedeel tensy u instem nie.',
+  caseReferralAccepted: 'U verslag is met u instemming aan {organisation} oorgegee.',
+  caseReferralInformed:
+    'U verslag is aan {organisation} oorgegee: die organisasie waaraan u gerapporteer het, moet dit volgens wet aanstuur.',
+  caseReferralDeclined:
+    'U het geweier om u verslag aan {organisation} oor te gee. Niks is met hulle gedeel nie.',
+  caseReferralReason: 'Hulle rede:',
+  caseReferralUnverified:
+    'Hierdie voorstel kon nie geverifieer word nie, dus word die rede nie gewys nie en kan dit nie hier beantwoord word nie.',
+  caseReferralChoice:
+    'As u instem, kan {organisation} u verslag en u boodskappe lees en dit met sy eie sperdatums hanteer.',
+  caseReferralAccept: 'Stem in: gee dit oor',
+  caseReferralDecline: 'Weier: hou dit hier',
 };

@@ -73,4 +73,17 @@ export const ar: SafeMessages = {
     'مع تشغيل JavaScript يُشفَّر بلاغك في متصفحك أنت، ولا يراه الخادم أبدًا. لاستخدام ذلك: في متصفح Tor افتح أيقونة الدرع، واختر <em>الإعدادات</em>، واضبط مستوى الأمان على <em>أكثر أمانًا</em>، ثم افتح <a href="/">صفحة البداية</a> من جديد.',
   promiseFiles:
     'تُرسَل الملفات كما هي: قد تحمل الصور والمستندات اسمك أو جهازك أو موقعًا. أزِل ما تستطيع قبل إرفاقها.',
+  caseReferralTitle: 'منظمة أخرى',
+  caseReferralUnknown: 'منظمة غير مدرجة هنا',
+  caseReferralProposed:
+    'في {date} اقترح المحققون إحالة بلاغك إلى {organisation}. لا يُشارَك معها شيء إلا بموافقتك.',
+  caseReferralAccepted: 'أُحيل بلاغك إلى {organisation} بموافقتك.',
+  caseReferralInformed: 'أُحيل بلاغك إلى {organisation}: المنظمة التي أبلغتها ملزمة قانونًا بإحالته.',
+  caseReferralDeclined: 'رفضتَ إحالة بلاغك إلى {organisation}. لم يُشارَك معها شيء.',
+  caseReferralReason: 'سببهم:',
+  caseReferralUnverified: 'تعذّر التحقق من هذا الاقتراح، لذا لا يُعرض سببه ولا يمكن الرد عليه هنا.',
+  caseReferralChoice:
+    'إن وافقت، تستطيع {organisation} قراءة بلاغك ورسائلك ومعالجته وفق مواعيدها الخاصة.',
+  caseReferralAccept: 'أوافق: أحيلوه',
+  caseReferralDecline: 'أرفض: أبقوه هنا',
 };

@@ -77,4 +77,20 @@ export const de: SafeMessages = {
     'Mit eingeschaltetem JavaScript wird Ihre Meldung in Ihrem eigenen Browser verschlüsselt, und der Server sieht sie nie. So geht es: Öffnen Sie im Tor Browser das Schild-Symbol, wählen Sie <em>Einstellungen</em>, stellen Sie die Sicherheitsstufe auf <em>Sicherer</em> und öffnen Sie <a href="/">die Startseite</a> erneut.',
   promiseFiles:
     'Dateien werden so gesendet, wie sie sind: Fotos und Dokumente können Ihren Namen, Ihr Gerät oder einen Ort enthalten. Entfernen Sie, was Sie können, bevor Sie sie anhängen.',
+  caseReferralTitle: 'Eine andere Organisation',
+  caseReferralUnknown: 'eine hier nicht aufgeführte Organisation',
+  caseReferralProposed:
+    'Am {date} haben die Ermittelnden vorgeschlagen, Ihre Meldung an {organisation} weiterzugeben. Ohne Ihre Zustimmung wird nichts geteilt.',
+  caseReferralAccepted: 'Ihre Meldung wurde mit Ihrer Zustimmung an {organisation} weitergegeben.',
+  caseReferralInformed:
+    'Ihre Meldung wurde an {organisation} weitergegeben: Die Organisation, an die Sie gemeldet haben, muss sie von Gesetzes wegen weiterleiten.',
+  caseReferralDeclined:
+    'Sie haben abgelehnt, Ihre Meldung an {organisation} weiterzugeben. Es wurde nichts geteilt.',
+  caseReferralReason: 'Ihre Begründung:',
+  caseReferralUnverified:
+    'Dieser Vorschlag konnte nicht überprüft werden; seine Begründung wird nicht gezeigt, und er kann hier nicht beantwortet werden.',
+  caseReferralChoice:
+    'Wenn Sie zustimmen, kann {organisation} Ihre Meldung und Ihre Nachrichten lesen und mit eigenen Fristen bearbeiten.',
+  caseReferralAccept: 'Zustimmen: weitergeben',
+  caseReferralDecline: 'Ablehnen: hier behalten',
 };

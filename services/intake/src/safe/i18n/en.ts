@@ -78,6 +78,22 @@ export const en = {
     'With JavaScript on, your report is locked in your own browser and the server never sees it. To use that: in Tor Browser, open the shield icon, choose <em>Settings</em>, set the security level to <em>Safer</em>, and open <a href="/">the start page</a> again.',
   promiseFiles:
     'Files are sent as they are: photos and documents can carry your name, your device or a location. Remove what you can before you attach them.',
+  caseReferralTitle: 'Another organisation',
+  caseReferralUnknown: 'an organisation not listed here',
+  caseReferralProposed:
+    'On {date} the investigators proposed to pass your report to {organisation}. Nothing is shared with them unless you agree.',
+  caseReferralAccepted: 'Your report was passed to {organisation} with your agreement.',
+  caseReferralInformed:
+    'Your report was passed to {organisation}: the organisation you reported to must forward it by law.',
+  caseReferralDeclined:
+    'You declined to pass your report to {organisation}. Nothing was shared with them.',
+  caseReferralReason: 'Their reason:',
+  caseReferralUnverified:
+    'This proposal could not be verified, so its reason is not shown and it cannot be answered here.',
+  caseReferralChoice:
+    'If you agree, {organisation} can read your report and your messages, and work on it with its own deadlines.',
+  caseReferralAccept: 'Agree: pass it on',
+  caseReferralDecline: 'Decline: keep it here',
 };
 
 export type SafeMessages = typeof en;

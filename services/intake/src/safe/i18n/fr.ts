@@ -77,4 +77,20 @@ export const fr: SafeMessages = {
     'Avec JavaScript activé, votre signalement est chiffré dans votre propre navigateur et le serveur ne le voit jamais. Pour cela : dans Tor Browser, ouvrez l’icône du bouclier, choisissez <em>Paramètres</em>, réglez le niveau de sécurité sur <em>Plus sûr</em>, puis rouvrez <a href="/">la page d’accueil</a>.',
   promiseFiles:
     'Les fichiers sont envoyés tels quels : photos et documents peuvent contenir votre nom, votre appareil ou un lieu. Retirez ce que vous pouvez avant de les joindre.',
+  caseReferralTitle: 'Une autre organisation',
+  caseReferralUnknown: 'une organisation qui ne figure pas ici',
+  caseReferralProposed:
+    'Le {date}, les enquêteurs ont proposé de transmettre votre signalement à {organisation}. Rien ne lui est communiqué sans votre accord.',
+  caseReferralAccepted: 'Votre signalement a été transmis à {organisation} avec votre accord.',
+  caseReferralInformed:
+    'Votre signalement a été transmis à {organisation} : l’organisation à laquelle vous l’avez adressé doit le transmettre en vertu de la loi.',
+  caseReferralDeclined:
+    'Vous avez refusé de transmettre votre signalement à {organisation}. Rien ne lui a été communiqué.',
+  caseReferralReason: 'Leur motif :',
+  caseReferralUnverified:
+    'Cette proposition n’a pas pu être vérifiée : son motif n’est pas affiché et vous ne pouvez pas y répondre ici.',
+  caseReferralChoice:
+    'Si vous acceptez, {organisation} pourra lire votre signalement et vos messages, et le traiter avec ses propres délais.',
+  caseReferralAccept: 'Accepter : le transmettre',
+  caseReferralDecline: 'Refuser : le garder ici',
 };

@@ -77,4 +77,20 @@ export const pt: SafeMessages = {
     'Com o JavaScript ligado, a sua denúncia é cifrada no seu próprio navegador e o servidor nunca a vê. Para isso: no Tor Browser, abra o ícone do escudo, escolha <em>Configurações</em>, ponha o nível de segurança em <em>Mais seguro</em> e abra de novo <a href="/">a página inicial</a>.',
   promiseFiles:
     'Os ficheiros são enviados tal como estão: fotografias e documentos podem conter o seu nome, o seu aparelho ou um local. Retire o que puder antes de os anexar.',
+  caseReferralTitle: 'Outra organização',
+  caseReferralUnknown: 'uma organização que não consta aqui',
+  caseReferralProposed:
+    'Em {date}, os investigadores propuseram encaminhar a sua denúncia para {organisation}. Nada é partilhado sem o seu acordo.',
+  caseReferralAccepted: 'A sua denúncia foi encaminhada para {organisation} com o seu acordo.',
+  caseReferralInformed:
+    'A sua denúncia foi encaminhada para {organisation}: a organização a quem denunciou é obrigada por lei a encaminhá-la.',
+  caseReferralDeclined:
+    'Recusou encaminhar a sua denúncia para {organisation}. Nada foi partilhado.',
+  caseReferralReason: 'O motivo deles:',
+  caseReferralUnverified:
+    'Não foi possível verificar esta proposta, por isso o motivo não é mostrado e não pode responder aqui.',
+  caseReferralChoice:
+    'Se concordar, {organisation} poderá ler a sua denúncia e as suas mensagens e tratá-la com os seus próprios prazos.',
+  caseReferralAccept: 'Concordar: encaminhar',
+  caseReferralDecline: 'Recusar: manter aqui',
 };

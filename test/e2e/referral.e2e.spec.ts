@@ -235,6 +235,13 @@ describe.skipIf(!hasChromium)(title, () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(await referred.innerText()).toContain(`referred by ${source}`);
+    // It is in the union's own queues and case list too, marked as referred by the source.
+    await officer.waitForQueue('Inbox', 1);
+    await officer.page.getByRole('link', { name: 'Case list', exact: true }).click();
+    const marked = officer.page.getByTestId('referred-from');
+    await marked.waitFor();
+    expect(await marked.innerText()).toBe(`Referred by ${source}`);
+    await officer.openQueues();
     await check(officer.page, 'inbox');
     await referred.getByRole('link', { name: /^Case / }).click();
     await officer.page.getByTestId('answers').waitFor({ timeout: 90_000 });

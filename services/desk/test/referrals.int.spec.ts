@@ -285,6 +285,87 @@ describe('referral to another channel', () => {
     expect((await caseFile(reportId, carol)).status).toBe(200);
   });
 
+  it("lists, queues, counts and work follow the referral: a handed-over case leaves the source's and joins the target's, a kept one is in both", async () => {
+    // What each investigator's desk shows: the case list with its view counts, the inbox queue
+    // with the queue counts, and the work indicator.
+    const view = async (who: Account) => {
+      await w.desk.settle();
+      const get = async (path: string) => {
+        const r = await w.desk.call('GET', path, { cookie: who.cookie });
+        expect(r.status, path).toBe(200);
+        return r.body;
+      };
+      const list = await get('/api/cases?limit=200');
+      const inbox = await get('/api/queues/inbox?limit=200');
+      const counts = await get('/api/queues');
+      const work = await get('/api/cases/work');
+      const ids = (items: unknown) => (items as { reportId: string }[]).map((i) => i.reportId);
+      return {
+        listed: ids(list['items']),
+        items: list['items'] as {
+          reportId: string;
+          referredFrom: string | null;
+          referredFromName: string | null;
+        }[],
+        queued: ids(inbox['items']),
+        n: [
+          (list['counts'] as Record<string, number>)['inbox'] ?? -1,
+          (counts['queues'] as Record<string, number>)['inbox'] ?? -1,
+          work['newReports'] as number,
+        ],
+      };
+    };
+    const [handed, kept, declined, pending] = [
+      await w.submitReport(),
+      await w.submitReport(),
+      await w.submitReport(),
+      await w.submitReport(),
+    ];
+    const bodies = new Map<string, ReturnType<typeof proposal>>();
+    for (const reportId of [handed, kept, declined, pending]) {
+      const body = proposal(reportId, { handOver: reportId !== kept });
+      bodies.set(reportId, body);
+      expect((await propose(reportId, body)).status).toBe(200);
+    }
+    const [alice0, carol0] = [await view(w.alice), await view(carol)];
+    for (const v of [alice0.listed, alice0.queued])
+      expect(v).toEqual(expect.arrayContaining([handed, kept, declined, pending]));
+    for (const v of [carol0.listed, carol0.queued])
+      for (const id of [handed, kept, declined, pending]) expect(v).not.toContain(id);
+
+    await answer(handed, bodies.get(handed)!.referralId, true);
+    await answer(kept, bodies.get(kept)!.referralId, true);
+    await answer(declined, bodies.get(declined)!.referralId, false);
+    const [alice1, carol1] = [await view(w.alice), await view(carol)];
+    // The source: the handed-over case is gone from its list, queue and every count; the kept
+    // one, the declined one and the one still proposed stay.
+    for (const v of [alice1.listed, alice1.queued]) {
+      expect(v).not.toContain(handed);
+      expect(v).toEqual(expect.arrayContaining([kept, declined, pending]));
+    }
+    expect(alice1.n).toEqual(alice0.n.map((n) => n - 1));
+    // The target: both accepted cases, marked as referred by the source, and nothing else.
+    for (const v of [carol1.listed, carol1.queued]) {
+      expect(v).toEqual(expect.arrayContaining([handed, kept]));
+      expect(v).not.toContain(declined);
+      expect(v).not.toContain(pending);
+    }
+    expect(carol1.n).toEqual(carol0.n.map((n) => n + 2));
+    for (const id of [handed, kept])
+      expect(carol1.items.find((i) => i.reportId === id)).toMatchObject({
+        referredFrom: w.channelId,
+        referredFromName: 'Procurement watch',
+      });
+    expect(alice1.items.find((i) => i.reportId === kept)).toMatchObject({
+      referredFrom: null,
+      referredFromName: null,
+    });
+    // What the lists show is what opens.
+    expectProblem(await caseFile(handed, w.alice), 403);
+    expect((await caseFile(kept, w.alice)).status).toBe(200);
+    for (const id of [handed, kept]) expect((await caseFile(id, carol)).status).toBe(200);
+  });
+
   it('an inform-only channel forwards at once: the target reads without the whistleblower’s answer', async () => {
     const channel = await w.desk.call('GET', `/api/channels/${w.channelId}`, {
       cookie: w.admin.cookie,

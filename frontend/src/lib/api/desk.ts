@@ -115,6 +115,9 @@ export interface CaseListItem {
   lastWhistleblowerAt: string;
   /** The open deadline's reminder (`due`) or escalation (`overdue`) if recorded. */
   reminder: ReminderState | null;
+  /** The report's own channel when the caller's channel has the case by a referral from it. */
+  referredFrom: string | null;
+  referredFromName: string | null;
 }
 
 /** How much work waits (GET /api/cases/work): counts, and the cases whose whistleblower wrote last. */

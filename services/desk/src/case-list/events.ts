@@ -1,4 +1,4 @@
-import { channelsOfRecipient, isCaseRow } from '@integrity-desk/reports';
+import { channelsOfRecipient, channelsWithAccessOf, isCaseRow } from '@integrity-desk/reports';
 import type { Request, Response, Router } from 'express';
 import { readSessionToken } from '../auth/sessions.ts';
 import type { DeskContext } from '../context.ts';
@@ -27,8 +27,8 @@ export const defaultCaseFeedLimits: CaseFeedLimits = {
 /**
  * GET /api/cases/events: server-sent events telling a signed-in investigator which of their
  * cases changed ("case" with the report id and log position, then "counts"), never what
- * changed: the page reads the list again. Only cases of the channels the caller is a recipient
- * of now, re-read on every change (a recipient removed stops hearing at once). The stream ends
+ * changed: the page reads the list again. Only cases one of the caller's channels may open now
+ * (its own channel, or one a referral took it to), re-read on every change (a recipient removed stops hearing at once). The stream ends
  * when the session does (sign-out, deactivation, idle timeout: checked at every heartbeat and
  * change), and holds no more than `perInvestigator` connections per account.
  */
@@ -86,7 +86,11 @@ export function caseFeedRoute(
       for (const s of changed) {
         // A purged case no longer names its channel: told to everyone listening, it carries
         // nothing but an id the caller may never have seen.
-        if (isCaseRow(s) && !channels.has(s.channelId)) continue;
+        if (
+          isCaseRow(s) &&
+          !channelsWithAccessOf(s.channelId, s.referrals ?? []).some((c) => channels.has(c))
+        )
+          continue;
         res.write(
           `event: case\ndata: ${JSON.stringify({ reportId: s.reportId, position: s.position })}\n\n`,
         );

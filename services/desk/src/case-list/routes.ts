@@ -3,7 +3,7 @@ import { channelsOfRecipient, type CaseListContext } from '@integrity-desk/repor
 import { Router } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
-import { requireCaller } from '../context.ts';
+import { readChannel, requireCaller } from '../context.ts';
 import { caseFeedRoute } from './events.ts';
 import { caseListExportRoute } from './export-route.ts';
 import { caseQuerySchema, toCaseQuery } from './query-schema.ts';
@@ -18,8 +18,9 @@ export function caseListContext(ctx: DeskContext, investigatorId: string): CaseL
 }
 
 /**
- * GET /api/cases: every case of the caller's channels, filtered, sorted and paged, with the
- * exact total and every saved view's count. Plain fields only.
+ * GET /api/cases: every case one of the caller's channels may open (its own, or one a referral
+ * took it to: `referredFrom` and its name then say from where), filtered, sorted and paged, with
+ * the exact total and every saved view's count. Plain fields only.
  */
 export function caseListRoutes(ctx: DeskContext): Router {
   const router = Router();
@@ -31,7 +32,18 @@ export function caseListRoutes(ctx: DeskContext): Router {
     const lc = caseListContext(ctx, caller.investigatorId);
     const index = ctx.caseList.refresh();
     const page = index.query(toCaseQuery(params, lc), lc);
-    res.json({ ...page, counts: index.viewCounts(lc), position: index.position });
+    // A case reached through a referral names the channel it came from ("Referred by ...").
+    const names = new Map<string, string | null>();
+    for (const { referredFrom: from } of page.items)
+      if (from !== null && !names.has(from)) {
+        const { state } = await readChannel(ctx, from);
+        names.set(from, state.status === 'none' ? null : state.name);
+      }
+    const items = page.items.map((item) => ({
+      ...item,
+      referredFromName: item.referredFrom === null ? null : (names.get(item.referredFrom) ?? null),
+    }));
+    res.json({ ...page, items, counts: index.viewCounts(lc), position: index.position });
   });
 
   /**

@@ -61,7 +61,7 @@ describe('notifications, decided', () => {
     expect(notificationFor('x@y.z', 'daily', 's').text).toBe(NOTIFICATION_TEXTS.daily);
   });
 
-  it('gives work to recipients on a new report, caretakers on a reply, the named on a reminder', () => {
+  it('gives work to recipients on a new report or an accepted referral, caretakers on a reply, the named on a reminder', () => {
     const directory = { recipientsOf: () => ['r1', 'r2'], caretakersOf: () => ['a1'] };
     const e = (type: string, data: object) => ({ type, data }) as unknown as RecordedEvent;
     expect(workOf(e('ReportSubmitted', { channelId: 'c' }), directory)).toEqual(['r1', 'r2']);
@@ -69,5 +69,10 @@ describe('notifications, decided', () => {
     expect(workOf(e('MessagePosted', { author: 'investigator' }), directory)).toEqual([]);
     expect(workOf(e('DeadlineReminderDue', { notify: ['x'] }), directory)).toEqual(['x']);
     expect(workOf(e('ReportTriaged', {}), directory)).toEqual([]);
+    // An accepted referral is a case new to the target channel's queues.
+    const byChannel = { ...directory, recipientsOf: (c: string) => [`${c}-r`] };
+    expect(workOf(e('ReferralAccepted', { toChannelId: 'b' }), byChannel)).toEqual(['b-r']);
+    expect(workOf(e('ReferralProposed', { toChannelId: 'b' }), byChannel)).toEqual([]);
+    expect(workOf(e('ReferralDeclined', {}), byChannel)).toEqual([]);
   });
 });

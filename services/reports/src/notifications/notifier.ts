@@ -1,7 +1,9 @@
 import type { EventStore } from '@integrity-desk/eventstore';
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { channelsThatMayOpen } from '../projections/queues/queries.ts';
 import { prepared } from '../projections/statements.ts';
+import { caretakersOf } from '../report/access.ts';
 import { startPeriodic, systemTimers, type Timers } from '../shared/timers.ts';
 import { dailySlot, dueNotifications } from './decide.ts';
 import { notificationFor, type Notification } from './message.ts';
@@ -147,11 +149,7 @@ export function readModelDirectory(db: Database.Database): WorkDirectory {
           reportId,
         ) as { id: string }[]
       ).map((r) => r.id);
-      if (assignees.length > 0) return assignees;
-      const row = prepared(db, 'SELECT channel_id AS c FROM report_queue WHERE report_id = ?').get(
-        reportId,
-      ) as { c: string } | undefined;
-      return row ? recipientsOf(row.c) : [];
+      return caretakersOf(assignees, channelsThatMayOpen(db, reportId), recipientsOf);
     },
   };
 }

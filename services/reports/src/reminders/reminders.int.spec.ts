@@ -132,14 +132,14 @@ describe('deadline reminders as events', () => {
 
     // Acknowledged and assigned: the feedback deadline's reminder goes to the assignee.
     await command(d, life.acknowledge);
-    await command(d, { type: 'AssignReport', data: { reportId, investigatorId: 'inv-9' } });
+    await command(d, { type: 'AssignReport', data: { reportId, investigatorId: 'rec-2' } });
     clock.now = new Date(received.getTime() + 8 * DAY + 89 * DAY);
     const later = job(d);
     await later.run();
     await later.stop();
     const feedback = (await reminders(d, reportId)).filter((r) => r.deadline === 'feedback');
     expect(feedback.map((r) => [r.step, r.audience, r.notify])).toEqual([
-      ['reminder', 'assignees', ['inv-9']],
+      ['reminder', 'assignees', ['rec-2']],
     ]);
   });
 

@@ -5,7 +5,7 @@ import { reminderEventId } from './events.ts';
 const DAY = 86_400_000;
 const row = (over: Partial<DeadlineRow> = {}): DeadlineRow => ({
   reportId: 'r1',
-  channelId: 'c1',
+  channelIds: ['c1'],
   ackDueAt: '2026-01-08T09:00:00.000Z',
   acknowledgedAt: null,
   feedbackDueAt: null,
@@ -39,12 +39,12 @@ describe('deadline reminders, decided', () => {
 
   it('reminds the assignees when there are some, with a lead the channel configures', () => {
     const due = dueReminders(
-      [row({ assignees: ['zed', 'amy'] })],
+      [row({ assignees: ['c1-bob', 'c1-ann'] })],
       people,
       at(row().ackDueAt, -DAY),
       DAY,
     );
-    expect(due.map((r) => [r.audience, r.notify])).toEqual([['assignees', ['amy', 'zed']]]);
+    expect(due.map((r) => [r.audience, r.notify])).toEqual([['assignees', ['c1-ann', 'c1-bob']]]);
     expect(steps([row()], at(row().ackDueAt, -DAY - 1), DAY)).toEqual([]);
   });
 

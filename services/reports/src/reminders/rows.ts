@@ -1,16 +1,17 @@
 import type Database from 'better-sqlite3';
+import { channelsThatMayOpen } from '../projections/queues/queries.ts';
 import { prepared } from '../projections/statements.ts';
 import type { DeadlineRow, ReminderPeople } from './decide.ts';
 
 /**
  * Open reports with a deadline still to meet that falls before `horizon` (now plus the lead),
- * read off the queue projection, with their assignees. No limit: a page would show the same
+ * read off the queue projection, with their assignees and the channels that may open them. No limit: a page would show the same
  * overdue reports to every run and never reach the rest (open reports are few).
  */
 export function readDeadlineRows(db: Database.Database, horizon: string): DeadlineRow[] {
   const rows = prepared(
     db,
-    `SELECT report_id AS reportId, channel_id AS channelId, ack_due_at AS ackDueAt,
+    `SELECT report_id AS reportId, ack_due_at AS ackDueAt,
               acknowledged_at AS acknowledgedAt, feedback_due_at AS feedbackDueAt,
               feedback_given_at AS feedbackGivenAt
        FROM report_queue
@@ -18,13 +19,14 @@ export function readDeadlineRows(db: Database.Database, horizon: string): Deadli
          AND ((acknowledged_at IS NULL AND ack_due_at <= ?)
            OR (feedback_given_at IS NULL AND feedback_due_at IS NOT NULL AND feedback_due_at <= ?))
        ORDER BY report_id`,
-  ).all(horizon, horizon) as Omit<DeadlineRow, 'assignees'>[];
+  ).all(horizon, horizon) as Omit<DeadlineRow, 'assignees' | 'channelIds'>[];
   const assignees = prepared(
     db,
     'SELECT investigator_id AS id FROM report_assignees WHERE report_id = ? ORDER BY investigator_id',
   );
   return rows.map((row) => ({
     ...row,
+    channelIds: channelsThatMayOpen(db, row.reportId),
     assignees: (assignees.all(row.reportId) as { id: string }[]).map((a) => a.id),
   }));
 }

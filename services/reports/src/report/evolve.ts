@@ -1,6 +1,7 @@
 import { messageEnvelopeSchema } from '../shared/sealed.ts';
+import { answered } from './access.ts';
 import { type ReportEvent, type ReportKeyShared } from './events.ts';
-import type { Referral, ReportFacts, ReportState } from './state.ts';
+import type { ReportFacts, ReportState } from './state.ts';
 
 type Existing = Extract<ReportState, { channelId: string }>;
 
@@ -161,12 +162,4 @@ function counted(next: Readonly<Record<string, number>>, sealed: unknown) {
   if (!parsed.success) return next;
   const { authorKey, sequence } = parsed.data;
   return { ...next, [authorKey]: Math.max(next[authorKey] ?? 0, sequence + 1) };
-}
-
-function answered(
-  referrals: readonly Referral[],
-  referralId: string,
-  status: Referral['status'],
-): Referral[] {
-  return referrals.map((r) => (r.referralId === referralId ? { ...r, status } : r));
 }

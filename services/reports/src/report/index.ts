@@ -5,4 +5,10 @@ export * from './state.ts';
 export { decideReport } from './decide.ts';
 export { evolveReport } from './evolve.ts';
 export { handleReportCommand, readReport, reportDecider, reportStream } from './handle.ts';
-export { channelsWithAccess } from './access.ts';
+
+export {
+  caretakersOf,
+  channelsWithAccess,
+  channelsWithAccessOf,
+  type ReferralReach,
+} from './access.ts';

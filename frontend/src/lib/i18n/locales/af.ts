@@ -477,6 +477,7 @@ export default {
     'desk.cases.awaiting.whistleblower': 'Ons',
     'desk.cases.unread': 'Ongelees',
     'desk.cases.unreadCount': '{count} nuut',
+    'desk.cases.referredBy': 'Verwys deur {channel}',
     'desk.cases.previous': 'Vorige bladsy',
     'desk.cases.next': 'Volgende bladsy',
     'desk.cases.col.received': 'Ontvang',

@@ -462,6 +462,7 @@ export default {
     'desk.cases.awaiting.whistleblower': 'نحن',
     'desk.cases.unread': 'غير مقروءة',
     'desk.cases.unreadCount': 'جديد: {count}',
+    'desk.cases.referredBy': 'محالة من {channel}',
     'desk.cases.previous': 'الصفحة السابقة',
     'desk.cases.next': 'الصفحة التالية',
     'desk.cases.col.received': 'تاريخ الاستلام',

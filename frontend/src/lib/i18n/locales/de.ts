@@ -486,6 +486,7 @@ export default {
     'desk.cases.awaiting.whistleblower': 'uns',
     'desk.cases.unread': 'Ungelesen',
     'desk.cases.unreadCount': '{count} neu',
+    'desk.cases.referredBy': 'Weitergeleitet von {channel}',
     'desk.cases.previous': 'Vorherige Seite',
     'desk.cases.next': 'Nächste Seite',
     'desk.cases.col.received': 'Eingegangen',

@@ -457,6 +457,7 @@ const messages = {
   'desk.cases.awaiting.whistleblower': 'Us',
   'desk.cases.unread': 'Unread',
   'desk.cases.unreadCount': '{count, plural, one {# new} other {# new}}',
+  'desk.cases.referredBy': 'Referred by {channel}',
   'desk.cases.previous': 'Previous page',
   'desk.cases.next': 'Next page',
   'desk.cases.col.received': 'Received',

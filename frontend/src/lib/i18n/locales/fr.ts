@@ -484,6 +484,7 @@ export default {
     'desk.cases.awaiting.whistleblower': 'Nous',
     'desk.cases.unread': 'Non lus',
     'desk.cases.unreadCount': '{count, plural, one {# nouveau} other {# nouveaux}}',
+    'desk.cases.referredBy': 'Transmis par {channel}',
     'desk.cases.previous': 'Page précédente',
     'desk.cases.next': 'Page suivante',
     'desk.cases.col.received': 'Reçu',

@@ -477,6 +477,7 @@ export default {
     'desk.cases.awaiting.whistleblower': 'Nós',
     'desk.cases.unread': 'Não lidos',
     'desk.cases.unreadCount': '{count, plural, =0 {# novos} one {# novo} other {# novos}}',
+    'desk.cases.referredBy': 'Encaminhado por {channel}',
     'desk.cases.previous': 'Página anterior',
     'desk.cases.next': 'Página seguinte',
     'desk.cases.col.received': 'Recebido',

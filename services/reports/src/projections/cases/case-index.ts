@@ -1,6 +1,7 @@
 import { priorities } from '../../report/events.ts';
 import { reminderStateOf, type ReminderState } from '../../reminders/state.ts';
 import { queueNames, type QueueName } from '../queues/queries.ts';
+import { reachOf } from '../queues/row.ts';
 import { CaseColumns, workflow } from './columns.ts';
 import {
   caseSortKeys,
@@ -13,8 +14,16 @@ import {
 import { isCaseRow, nextDeadlineOf, type CaseListState, type CaseRow } from './row.ts';
 
 /** One listed case: the row's plain fields with the deadline the list shows. */
-export type CaseListItem = Omit<CaseRow, 'position' | 'isOpen' | 'ackDueAt' | 'reminders'> & {
+export type CaseListItem = Omit<
+  CaseRow,
+  'position' | 'isOpen' | 'ackDueAt' | 'reminders' | 'referrals'
+> & {
   readonly acknowledgementDueAt: string;
+  /**
+   * The report's own channel when the caller reaches the case only through a referral from it
+   * (the list says "Referred by <channel>"), else null.
+   */
+  readonly referredFrom: string | null;
   readonly nextDeadline: string | null;
   /** The open deadline's reminder (`due`) or escalation (`overdue`) if recorded. */
   readonly reminder: ReminderState | null;
@@ -50,11 +59,13 @@ const sortValue: Record<CaseSortKey, (r: CaseRow) => string> = {
   closed: (r) => r.closedAt ?? LAST,
 };
 
-function toItem(r: CaseRow): CaseListItem {
-  const { position: _p, isOpen: _o, ackDueAt, reminders: _r, ...rest } = r;
+function toItem(r: CaseRow, ctx: CaseListContext): CaseListItem {
+  const { position: _p, isOpen: _o, ackDueAt, reminders: _r, referrals: _f, ...rest } = r;
+  const own = reachOf(r).includes(r.channelId) && ctx.channelIds.includes(r.channelId);
   return {
     ...rest,
     acknowledgementDueAt: ackDueAt,
+    referredFrom: own ? null : r.channelId,
     nextDeadline: nextDeadlineOf(r),
     reminder: reminderStateOf(r),
   };
@@ -141,7 +152,7 @@ export class CaseIndex {
     for (let k = 0, n = order.length; k < n; k++) {
       const slot = order[desc ? n - 1 - k : k] as number;
       if (!match(slot)) continue;
-      if (total >= query.offset && total < end) items.push(toItem(this.rows[slot] as CaseRow));
+      if (total >= query.offset && total < end) items.push(toItem(this.rows[slot] as CaseRow, ctx));
       total += 1;
     }
     return { total, items };

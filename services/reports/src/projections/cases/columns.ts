@@ -1,5 +1,6 @@
 import { reminderStateOf } from '../../reminders/state.ts';
 import { priorities, sectors } from '../../report/events.ts';
+import { reachOf } from '../queues/row.ts';
 import type { CaseFilter, CaseListContext } from './query.ts';
 import type { CaseRow } from './row.ts';
 
@@ -50,7 +51,9 @@ const grown = <T extends Int8Array | Int32Array | Uint8Array | Float64Array>(
  * times fewer cache misses over 100,000 rows).
  */
 export class CaseColumns {
-  private readonly channels = new Interned();
+  /** The channels that may open a row (reachOf), interned as one code per distinct set. */
+  private readonly reaches = new Interned();
+  private readonly reachSets: (readonly string[])[] = [];
   private readonly regions = new Interned();
   private readonly people = new Interned();
   private readonly labelCodes = new Interned();
@@ -74,7 +77,10 @@ export class CaseColumns {
     this.region = grown(this.region, n);
     this.flags = grown(this.flags, n);
     this.feedbackDue = grown(this.feedbackDue, n);
-    this.channel[slot] = this.channels.code(r.channelId);
+    const reach = reachOf(r);
+    const code = this.reaches.code(reach.join('\n'));
+    this.reachSets[code] ??= reach;
+    this.channel[slot] = code;
     this.status[slot] = workflow.indexOf(r.status);
     this.priority[slot] = r.priority === null ? -1 : priorities.indexOf(r.priority);
     this.sector[slot] = r.sector === null ? -1 : sectors.indexOf(r.sector);
@@ -99,11 +105,11 @@ export class CaseColumns {
 
   /** The filter and the caller's channels as one test of a slot (built once per query). */
   matcher(filter: CaseFilter, ctx: CaseListContext): (slot: number) => boolean {
-    const allowed = new Uint8Array(this.channels.size + 1);
-    for (const c of ctx.channelIds) {
-      const code = this.channels.find(c);
-      if (code >= 0) allowed[code] = 1;
-    }
+    // A row is the caller's when one of their channels may open it (few distinct sets).
+    const allowed = new Uint8Array(this.reaches.size + 1);
+    this.reachSets.forEach((reach, code) => {
+      if (reach.some((c) => ctx.channelIds.includes(c))) allowed[code] = 1;
+    });
     const mask = (values: readonly string[] | undefined, of: (v: string) => number) =>
       values === undefined ? -1 : values.reduce((m, v) => m | (1 << (of(v) + 1)), 0);
     const statusMask = mask(filter.status, (s) => workflow.indexOf(s));

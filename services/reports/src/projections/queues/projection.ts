@@ -1,9 +1,18 @@
 import type { RecordedEvent } from '@integrity-desk/eventstore';
 import type Database from 'better-sqlite3';
 import { priorities, reportEventTypes } from '../../report/events.ts';
+import type { ReferralReach } from '../../report/access.ts';
 import type { Change, FoldProjection, Write } from '../projection.ts';
 import { prepared } from '../statements.ts';
-import { countersOf, evolveQueueRow, mineOrderOf, type QueueRow } from './row.ts';
+import {
+  counterKeyOf,
+  countersOf,
+  evolveQueueRow,
+  isReferred,
+  mineOrderOf,
+  reachOf,
+  type QueueRow,
+} from './row.ts';
 
 /**
  * The triage queues: one row per report with what routing and deadlines need (plain fields
@@ -14,6 +23,12 @@ import { countersOf, evolveQueueRow, mineOrderOf, type QueueRow } from './row.ts
  * looks up every assigned report to sort them: each assignment row carries the report's
  * channel, whether it is open, and its order key (feedback deadline, nulls last, then the
  * acknowledgement deadline; ISO strings compare in time order).
+ *
+ * Referrals (SECURITY.md, Protocol step 11): report_queue_referrals keeps what the fold must
+ * remember of each (its target, whether it hands the case over, its status), and report_reach
+ * lists the channels that may open a report whose accepted referral took it beyond its own
+ * channel (reachOf): a report with such rows is listed for those channels only, any other for
+ * its own channel (queries.ts). Its counters are kept under counterKeyOf (row.ts).
  */
 export const reportQueueDdl = `
 CREATE TABLE IF NOT EXISTS report_queue (
@@ -53,6 +68,20 @@ CREATE TABLE IF NOT EXISTS report_assignees (
 );
 CREATE INDEX IF NOT EXISTS report_assignees_mine
   ON report_assignees (investigator_id, is_open, mine_order, report_id, channel_id);
+CREATE TABLE IF NOT EXISTS report_queue_referrals (
+  report_id TEXT NOT NULL,
+  referral_id TEXT NOT NULL,
+  to_channel_id TEXT NOT NULL,
+  hand_over INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  PRIMARY KEY (report_id, referral_id)
+);
+CREATE TABLE IF NOT EXISTS report_reach (
+  report_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  PRIMARY KEY (report_id, channel_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS report_reach_channel ON report_reach (channel_id, report_id);
 CREATE TABLE IF NOT EXISTS report_queue_counts (
   channel_id TEXT NOT NULL,
   counter TEXT NOT NULL,
@@ -92,16 +121,45 @@ const insertAssignee =
 const addToCounter = `INSERT INTO report_queue_counts (channel_id, counter, n) VALUES (?, ?, ?)
   ON CONFLICT (channel_id, counter) DO UPDATE SET n = n + excluded.n`;
 
+const insertReferral = `INSERT INTO report_queue_referrals
+  (report_id, referral_id, to_channel_id, hand_over, status) VALUES (?, ?, ?, ?, ?)`;
+const insertReach = 'INSERT INTO report_reach (report_id, channel_id) VALUES (?, ?)';
+const byReport = (table: string, reportId: string): Write => ({
+  sql: `DELETE FROM ${table} WHERE report_id = ?`,
+  params: [reportId],
+});
+
+/** The referral and reach rows, rewritten when they changed (referrals are few per report). */
+function referralWrites(before: QueueRow | undefined, after: QueueRow, out: Write[]) {
+  const [was, now] = [before?.referrals ?? [], after.referrals ?? []];
+  if (JSON.stringify(was) !== JSON.stringify(now)) {
+    if (was.length > 0) out.push(byReport('report_queue_referrals', after.reportId));
+    for (const r of now)
+      out.push({
+        sql: insertReferral,
+        params: [after.reportId, r.referralId, r.toChannelId, r.handOver ? 1 : 0, r.status],
+      });
+  }
+  const reach = (row: QueueRow | undefined) => (row && isReferred(row) ? reachOf(row) : []);
+  const [wasReach, nowReach] = [reach(before), reach(after)];
+  if (JSON.stringify(wasReach) === JSON.stringify(nowReach)) return;
+  if (wasReach.length > 0) out.push(byReport('report_reach', after.reportId));
+  for (const c of nowReach) out.push({ sql: insertReach, params: [after.reportId, c] });
+}
+
 function rowWrites(before: QueueRow | undefined, after: QueueRow | undefined, out: Write[]) {
   if (!after) {
     if (!before) return;
-    out.push({
-      sql: 'DELETE FROM report_assignees WHERE report_id = ?',
-      params: [before.reportId],
-    });
-    out.push({ sql: 'DELETE FROM report_queue WHERE report_id = ?', params: [before.reportId] });
+    for (const table of [
+      'report_assignees',
+      'report_queue_referrals',
+      'report_reach',
+      'report_queue',
+    ])
+      out.push(byReport(table, before.reportId));
     return;
   }
+  referralWrites(before, after, out);
   const open = after.isOpen ? 1 : 0;
   const order = mineOrderOf(after);
   const added = (id: string) => ({
@@ -147,11 +205,12 @@ export function reportQueueWrites(changes: readonly Change<QueueRow>[]): Write[]
   const deltas = new Map<string, { channelId: string; counter: string; n: number }>();
   const add = (row: QueueRow | undefined, n: number) => {
     if (!row) return;
+    const channelId = counterKeyOf(row);
     for (const counter of countersOf(row)) {
-      const key = `${row.channelId} ${counter}`;
+      const key = `${channelId} ${counter}`;
       const d = deltas.get(key);
       if (d) d.n += n;
-      else deltas.set(key, { channelId: row.channelId, counter, n });
+      else deltas.set(key, { channelId, counter, n });
     }
   };
   for (const { before, after } of changes) {
@@ -213,18 +272,44 @@ export function fromStoredRow(r: StoredRow): QueueRow {
   };
 }
 
-/** The current rows of these reports (one query for the whole batch). */
+/** The current rows of these reports with their referrals (two queries for the whole batch). */
 export function loadQueueRows(
   db: Database.Database,
   reportIds: readonly string[],
 ): Map<string, QueueRow> {
+  const ids = JSON.stringify(reportIds);
   const rows = prepared(
     db,
     `SELECT ${storedRowColumns}
      FROM report_queue q WHERE q.report_id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(reportIds)) as StoredRow[];
+  ).all(ids) as StoredRow[];
+  const referrals = new Map<string, ReferralReach[]>();
+  const stored = prepared(
+    db,
+    `SELECT report_id, referral_id, to_channel_id, hand_over, status FROM report_queue_referrals
+     WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+  ).all(ids) as {
+    report_id: string;
+    referral_id: string;
+    to_channel_id: string;
+    hand_over: number;
+    status: ReferralReach['status'];
+  }[];
+  for (const r of stored) {
+    const list = referrals.get(r.report_id) ?? [];
+    list.push({
+      referralId: r.referral_id,
+      toChannelId: r.to_channel_id,
+      handOver: r.hand_over === 1,
+      status: r.status,
+    });
+    referrals.set(r.report_id, list);
+  }
   const out = new Map<string, QueueRow>();
-  for (const r of rows) out.set(r.report_id, fromStoredRow(r));
+  for (const r of rows) {
+    const list = referrals.get(r.report_id);
+    out.set(r.report_id, { ...fromStoredRow(r), ...(list && { referrals: list }) });
+  }
   return out;
 }
 
@@ -243,7 +328,8 @@ export const perReport = {
 export const reportQueueProjection: FoldProjection<QueueRow> = {
   kind: 'fold',
   name: 'report-queue',
-  version: 4,
+  // 5: referrals folded in (report_queue_referrals, report_reach, counters per reach).
+  version: 5,
   ddl: reportQueueDdl,
   ...perReport,
   evolve: evolveQueueRow,

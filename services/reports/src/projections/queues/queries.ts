@@ -39,6 +39,7 @@ type Params = (string | number)[];
 interface QueueSql {
   readonly from?: string;
   readonly channelColumn?: string;
+  readonly reportColumn?: string;
   /** Extra columns the inner page query passes out, and the outer order over them. */
   readonly select?: string;
   readonly outerOrder?: string;
@@ -65,6 +66,7 @@ const queues: Record<QueueName, QueueSql> = {
     // CROSS JOIN fixes the loop order: the caller's assignments first, in index order.
     from: 'report_assignees a CROSS JOIN report_queue q ON q.report_id = a.report_id',
     channelColumn: 'a.channel_id',
+    reportColumn: 'a.report_id',
     where: 'a.investigator_id = ? AND a.is_open = 1',
     order: 'a.mine_order, a.report_id',
     select: 'a.mine_order AS mine_order',
@@ -94,8 +96,20 @@ const queues: Record<QueueName, QueueSql> = {
   },
 };
 
-const channelFilterOn = (column = 'q.channel_id') =>
-  `${column} IN (SELECT value FROM json_each(?))`;
+/**
+ * The caller's reports: those of their channels, except one a referral handed over, and those an
+ * accepted referral let one of their channels open (report_reach, projection.ts). Two
+ * parameters, both the caller's channels as JSON.
+ */
+const channelFilterOn = (column = 'q.channel_id', report = 'q.report_id') =>
+  `((${column} IN (SELECT value FROM json_each(?)) AND NOT EXISTS
+     (SELECT 1 FROM report_reach r WHERE r.report_id = ${report}))
+   OR EXISTS (SELECT 1 FROM report_reach r WHERE r.report_id = ${report}
+     AND r.channel_id IN (SELECT value FROM json_each(?))))`;
+const channelParams = (ctx: QueueContext) => {
+  const channels = JSON.stringify(ctx.channelIds);
+  return [channels, channels];
+};
 
 const columns = storedRowColumns;
 
@@ -110,11 +124,11 @@ function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: Queue
   // The page is chosen first (inner query), so the per-row assignee lookup runs for at most
   // `limit` rows instead of for every row the sort had to consider.
   const sql = `SELECT ${columns} FROM (SELECT q.*${q.select ? `, ${q.select}` : ''} FROM ${q.from ?? 'report_queue q'}
-    WHERE ${q.where} AND ${channelFilterOn(q.channelColumn)} ORDER BY ${q.order} LIMIT ? OFFSET ?) q
+    WHERE ${q.where} AND ${channelFilterOn(q.channelColumn, q.reportColumn)} ORDER BY ${q.order} LIMIT ? OFFSET ?) q
     ORDER BY ${q.outerOrder ?? q.order}`;
   const rows = prepared(db, sql).all(
     ...q.params(ctx),
-    JSON.stringify(ctx.channelIds),
+    ...channelParams(ctx),
     clampLimit(page.limit),
     Math.max(0, page.offset ?? 0),
   ) as StoredRow[];
@@ -135,8 +149,8 @@ function count(
   ctx: QueueContext,
 ): { n: number; more: boolean } {
   const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${q.from ?? 'report_queue q'}
-    WHERE ${q.where} AND ${channelFilterOn(q.channelColumn)} LIMIT ${COUNT_CAP + 1})`;
-  const row = prepared(db, sql).get(...q.params(ctx), JSON.stringify(ctx.channelIds)) as {
+    WHERE ${q.where} AND ${channelFilterOn(q.channelColumn, q.reportColumn)} LIMIT ${COUNT_CAP + 1})`;
+  const row = prepared(db, sql).get(...q.params(ctx), ...channelParams(ctx)) as {
     n: number | bigint;
   };
   const n = Number(row.n);
@@ -184,7 +198,8 @@ export interface QueueCounts {
 const timedQueues = ['feedback_due_soon', 'feedback_overdue'] as const;
 
 /**
- * Counts of every queue for the caller's channels. All but the clock-dependent two are read
+ * Counts of every queue for the caller's channels (a report several of them may open, through a
+ * referral, is counted under all of them together: once). All but the clock-dependent two are read
  * from the counters the projection keeps (a few rows per channel), so this costs about the
  * same at a hundred reports or a million.
  */
@@ -192,9 +207,12 @@ export function queueCounts(db: Database.Database, ctx: QueueContext): QueueCoun
   const rows = prepared(
     db,
     `SELECT counter, sum(n) AS n FROM report_queue_counts
-     WHERE channel_id IN (SELECT value FROM json_each(?)) AND (counter NOT LIKE 'mine:%' OR counter = ?)
+     WHERE (channel_id IN (SELECT value FROM json_each(?)) OR (channel_id LIKE '[%'
+       AND EXISTS (SELECT 1 FROM json_each(channel_id) c
+         WHERE c.value IN (SELECT value FROM json_each(?)))))
+       AND (counter NOT LIKE 'mine:%' OR counter = ?)
      GROUP BY counter`,
-  ).all(JSON.stringify(ctx.channelIds), `mine:${ctx.investigatorId}`) as {
+  ).all(...channelParams(ctx), `mine:${ctx.investigatorId}`) as {
     counter: string;
     n: number | bigint;
   }[];
@@ -245,4 +263,20 @@ export function queueTotals(db: Database.Database): Record<(typeof sharedQueues)
     (typeof sharedQueues)[number],
     number
   >;
+}
+
+/**
+ * The channels that may open a report, as the queue projection has it (reachOf): its reach rows
+ * when a referral took it beyond its own channel, else its own channel; none when unknown.
+ */
+export function channelsThatMayOpen(db: Database.Database, reportId: string): readonly string[] {
+  const reach = prepared(
+    db,
+    'SELECT channel_id AS c FROM report_reach WHERE report_id = ? ORDER BY channel_id',
+  ).all(reportId) as { c: string }[];
+  if (reach.length > 0) return reach.map((r) => r.c);
+  const row = prepared(db, 'SELECT channel_id AS c FROM report_queue WHERE report_id = ?').get(
+    reportId,
+  ) as { c: string } | undefined;
+  return row ? [row.c] : [];
 }

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@integrity-desk/eventstore';
+import { answered, channelsWithAccessOf, type ReferralReach } from '../../report/access.ts';
 import { type Outcome, type Priority, type ReportEvent, type Sector } from '../../report/events.ts';
 
 /**
@@ -25,7 +26,23 @@ export interface QueueRow {
   readonly closedAt: string | null;
   readonly revision: number;
   readonly assignees: readonly string[];
+  /**
+   * Referrals to other channels, in the order proposed, with what decides access (a proposal's
+   * `handOver` is remembered here: ReferralAccepted does not repeat it). Absent while there are
+   * none, so rows of reports never referred are stored as they were before referrals.
+   */
+  readonly referrals?: readonly ReferralReach[];
 }
+
+/** The channels whose recipients may open the report now (one rule: report/access.ts). */
+export const reachOf = (row: QueueRow): readonly string[] =>
+  channelsWithAccessOf(row.channelId, row.referrals ?? []);
+
+/** Whether a referral took the report beyond its own channel alone. */
+export const isReferred = (row: QueueRow): boolean => {
+  const reach = reachOf(row);
+  return reach.length !== 1 || reach[0] !== row.channelId;
+};
 
 const closed = (row: QueueRow, outcome: Outcome, at: string, revision: number): QueueRow => ({
   ...row,
@@ -115,6 +132,17 @@ export function evolveQueueRow(row: QueueRow | undefined, e: RecordedEvent): Que
       return closed(row, 'referred_elsewhere', event.data.referredAt, revision);
     case 'ReportReopened':
       return { ...row, status: 'in_review', isOpen: true, outcome: null, closedAt: null, revision };
+    case 'ReferralProposed': {
+      const { referralId, toChannelId, handOver } = event.data;
+      const proposal = { referralId, toChannelId, handOver, status: 'proposed' as const };
+      return { ...row, referrals: [...(row.referrals ?? []), proposal], revision };
+    }
+    case 'ReferralAccepted':
+      return referralAnswered(row, event.data.referralId, 'accepted', revision);
+    case 'ReferralDeclined':
+      return referralAnswered(row, event.data.referralId, 'declined', revision);
+    case 'ReferralWithdrawn':
+      return referralAnswered(row, event.data.referralId, 'withdrawn', revision);
     case 'ReportPurged':
       return undefined;
     default:
@@ -124,6 +152,23 @@ export function evolveQueueRow(row: QueueRow | undefined, e: RecordedEvent): Que
       // not this fold, is where every event must be named.
       return { ...row, revision };
   }
+}
+
+const referralAnswered = (
+  row: QueueRow,
+  referralId: string,
+  status: ReferralReach['status'],
+  revision: number,
+): QueueRow => ({ ...row, referrals: answered(row.referrals ?? [], referralId, status), revision });
+
+/**
+ * The counters' key of a row: the one channel that may open it (its own, or the target it was
+ * handed over to), or, when a referral let several channels in, the JSON array of them all, so a
+ * caller who is a recipient of two of them counts the report once (queries.ts, queueCounts).
+ */
+export function counterKeyOf(row: QueueRow): string {
+  const reach = reachOf(row);
+  return reach.length === 1 ? (reach[0] as string) : JSON.stringify(reach);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Which channels may work a case now: the report's own unless handed over, and accepted targets.
 import { describe, expect, it } from 'vitest';
-import { fakeSubmissionEnvelope, fakeUuid } from '../shared/fixtures.ts';
+import { fakeReferralAccepted, fakeSubmissionEnvelope, fakeUuid } from '../shared/fixtures.ts';
 import { channelsWithAccess } from './access.ts';
 import type { ReportEvent } from './events.ts';
 import { evolveReport } from './evolve.ts';
@@ -24,18 +24,8 @@ const proposed = (referralId: string, toChannelId: string, handOver: boolean) =>
     type: 'ReferralProposed',
     data: { reportId, referralId, toChannelId, handOver },
   }) as unknown as ReportEvent;
-const accepted = (referralId: string, toChannelId: string): ReportEvent => ({
-  type: 'ReferralAccepted',
-  data: {
-    reportId,
-    referralId,
-    toChannelId,
-    consent: 'given',
-    acceptedAt: at,
-    acknowledgementDueAt: at,
-    feedbackDueAt: at,
-  },
-});
+const accepted = (referralId: string, toChannelId: string): ReportEvent =>
+  fakeReferralAccepted(reportId, referralId, toChannelId, at);
 const declined = (referralId: string): ReportEvent => ({
   type: 'ReferralDeclined',
   data: { reportId, referralId, declinedAt: at },

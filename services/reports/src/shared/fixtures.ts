@@ -18,6 +18,7 @@ import type {
   Vault,
 } from './sealed.ts';
 import type { InvestigatorEvent } from '../investigator/events.ts';
+import type { ReportEvent } from '../report/events.ts';
 
 /** base64url of `bytes` bytes derived from a label, so different labels give different values. */
 export function fakeB64(bytes: number, label = 'x'): string {
@@ -286,3 +287,19 @@ export const fakeTrilingualQuestionnaire = {
     },
   ],
 };
+
+/** A referral's acceptance (no shares: as one proposed with the referrer's own). */
+export const fakeReferralAccepted = (
+  reportId: string,
+  referralId: string,
+  toChannelId: string,
+  at: string,
+  due: { acknowledgementDueAt: string; feedbackDueAt: string } = {
+    acknowledgementDueAt: at,
+    feedbackDueAt: at,
+  },
+) =>
+  ({
+    type: 'ReferralAccepted',
+    data: { reportId, referralId, toChannelId, consent: 'given', acceptedAt: at, ...due },
+  }) satisfies ReportEvent;

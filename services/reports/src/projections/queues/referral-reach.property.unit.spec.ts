@@ -9,7 +9,7 @@ import {
 } from '../../report/access.ts';
 import { evolveReport } from '../../report/evolve.ts';
 import { initialReportState, type ReportState } from '../../report/state.ts';
-import { fakeSubmissionEnvelope, fakeUuid } from '../../shared/fixtures.ts';
+import { fakeReferralAccepted, fakeSubmissionEnvelope, fakeUuid } from '../../shared/fixtures.ts';
 import { CaseIndex } from '../cases/case-index.ts';
 import { readCaseListChanges } from '../cases/changes.ts';
 import { caseListProjection } from '../cases/projection.ts';
@@ -81,18 +81,12 @@ function eventsOf(reportId: string, steps: readonly Step[]): { type: string; dat
     });
     const at = received;
     if (s.answer === 'accept')
-      out.push({
-        type: 'ReferralAccepted',
-        data: {
-          reportId,
-          referralId,
-          toChannelId,
-          consent: 'given',
-          acceptedAt: at,
+      out.push(
+        fakeReferralAccepted(reportId, referralId, toChannelId, at, {
           acknowledgementDueAt: '2026-03-08T10:00:00.000Z',
           feedbackDueAt: '2026-06-08T10:00:00.000Z',
-        },
-      });
+        }) as unknown as { type: string; data: Json },
+      );
     if (s.answer === 'decline')
       out.push({ type: 'ReferralDeclined', data: { reportId, referralId, declinedAt: at } });
     if (s.answer === 'withdraw')

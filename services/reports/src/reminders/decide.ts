@@ -15,6 +15,20 @@ export interface DeadlineRow {
   readonly assignees: readonly string[];
 }
 
+/**
+ * An accepted referral whose target channel has not acknowledged it yet, of an open report: the
+ * referrals projection's plain fields (SECURITY.md, Protocol step 11).
+ */
+export interface ReferralDeadlineRow {
+  readonly reportId: string;
+  readonly referralId: string;
+  readonly toChannelId: string;
+  /** The target's own acknowledgement deadline, counted from acceptance (ReferralAccepted). */
+  readonly ackDueAt: string;
+  /** Investigator ids assigned to the report (only the target's are told). */
+  readonly assignees: readonly string[];
+}
+
 export interface ReminderPeople {
   /** A channel's current recipients, by channel id. */
   readonly recipientsOf: (channelId: string) => readonly string[];
@@ -38,32 +52,75 @@ export function dueReminders(
   now: Date,
   leadMs: number = DEFAULT_REMINDER_LEAD_MS,
 ): DeadlineReminderDue[] {
-  const due: DeadlineReminderDue[] = [];
-  const at = now.getTime();
-  for (const row of rows) {
-    for (const [deadline, dueAt] of openDeadlines(row)) {
-      const dueMs = Date.parse(dueAt);
-      if (at < dueMs - leadMs) continue;
-      const notify = caretakersOf(row.assignees, row.channelIds, people.recipientsOf);
-      const assigned = row.assignees.some((a) => notify.includes(a));
-      due.push({
+  return rows.flatMap((row) =>
+    openDeadlines(row).flatMap(([deadline, dueAt]) =>
+      stepsDue({ reportId: row.reportId, deadline, dueAt }, row, people, now, leadMs),
+    ),
+  );
+}
+
+/**
+ * The same rule for each referral's acknowledgement by its target channel (Protocol step 11):
+ * the reminder to the report's assignees who are the target's recipients, else all of the
+ * target's recipients (never the source's: a hand-over took their access), from `leadMs` before
+ * the target's own deadline, and the escalation to the administrators once it has passed. The
+ * rows are the referrals still to acknowledge (readReferralDeadlineRows): once
+ * ReferralAcknowledged is folded in, nothing more is due.
+ */
+export function dueReferralReminders(
+  rows: readonly ReferralDeadlineRow[],
+  people: ReminderPeople,
+  now: Date,
+  leadMs: number = DEFAULT_REMINDER_LEAD_MS,
+): DeadlineReminderDue[] {
+  return rows.flatMap((row) =>
+    stepsDue(
+      {
         reportId: row.reportId,
-        deadline,
-        step: 'reminder',
-        dueAt,
-        audience: assigned ? 'assignees' : 'recipients',
-        notify: [...notify],
-      });
-      if (at >= dueMs)
-        due.push({
-          reportId: row.reportId,
-          deadline,
-          step: 'escalation',
-          dueAt,
-          audience: 'administrators',
-          notify: [...people.administrators].sort(),
-        });
-    }
-  }
+        deadline: 'referral_acknowledgement',
+        dueAt: row.ackDueAt,
+        referralId: row.referralId,
+      },
+      { assignees: row.assignees, channelIds: [row.toChannelId] },
+      people,
+      now,
+      leadMs,
+    ),
+  );
+}
+
+type Which = Pick<DeadlineReminderDue, 'reportId' | 'deadline' | 'dueAt' | 'referralId'>;
+
+/** One deadline's reminder from `leadMs` before it, and its escalation once it has passed. */
+function stepsDue(
+  which: Which,
+  who: { readonly assignees: readonly string[]; readonly channelIds: readonly string[] },
+  people: ReminderPeople,
+  now: Date,
+  leadMs: number,
+): DeadlineReminderDue[] {
+  const at = now.getTime();
+  const dueMs = Date.parse(which.dueAt);
+  if (at < dueMs - leadMs) return [];
+  const notify = caretakersOf(who.assignees, who.channelIds, people.recipientsOf);
+  const assigned = who.assignees.some((a) => notify.includes(a));
+  // Fields in the order events always had them, the referral (if any) last.
+  const { reportId, deadline, dueAt, referralId } = which;
+  const event = (
+    step: DeadlineReminderDue['step'],
+    audience: DeadlineReminderDue['audience'],
+    to: readonly string[],
+  ) => ({
+    reportId,
+    deadline,
+    step,
+    dueAt,
+    audience,
+    notify: [...to],
+    ...(referralId !== undefined && { referralId }),
+  });
+  const due = [event('reminder', assigned ? 'assignees' : 'recipients', notify)];
+  if (at >= dueMs)
+    due.push(event('escalation', 'administrators', [...people.administrators].sort()));
   return due;
 }

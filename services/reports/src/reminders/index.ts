@@ -1,6 +1,12 @@
 export * from './events.ts';
-export { DEFAULT_REMINDER_LEAD_MS, dueReminders, type DeadlineRow } from './decide.ts';
-export { readDeadlineRows, readReminderPeople } from './rows.ts';
+export {
+  DEFAULT_REMINDER_LEAD_MS,
+  dueReferralReminders,
+  dueReminders,
+  type DeadlineRow,
+  type ReferralDeadlineRow,
+} from './decide.ts';
+export { readDeadlineRows, readReferralDeadlineRows, readReminderPeople } from './rows.ts';
 export { startReminderJob, type ReminderJob } from './job.ts';
 export {
   openDeadlines,

@@ -1,9 +1,9 @@
 import { StreamDeletedError, type EventStore } from '@integrity-desk/eventstore';
 import type Database from 'better-sqlite3';
 import { startPeriodic, systemTimers, type Timers } from '../shared/timers.ts';
-import { DEFAULT_REMINDER_LEAD_MS, dueReminders } from './decide.ts';
+import { DEFAULT_REMINDER_LEAD_MS, dueReferralReminders, dueReminders } from './decide.ts';
 import { reminderEventId, reminderEventSchema, remindersStream } from './events.ts';
-import { readDeadlineRows, readReminderPeople } from './rows.ts';
+import { readDeadlineRows, readReferralDeadlineRows, readReminderPeople } from './rows.ts';
 
 export interface ReminderJob {
   /** One run now (or joins the one running): how many reminders were due. Never throws. */
@@ -13,7 +13,7 @@ export interface ReminderJob {
 
 /**
  * The deadline reminder job: at start and every `intervalMs`, reads the open deadlines off the
- * queue projection, decides which reminders and escalations are due (./decide.ts) and appends
+ * queue projection (and the referrals still to acknowledge off the referrals projection), decides which reminders and escalations are due (./decide.ts) and appends
  * each as `DeadlineReminderDue` with its derived id. Appending one that is there already is a
  * no-op, so any number of desk processes and restarts record each reminder once. A report purged
  * meanwhile (its reminder stream tombstoned) is skipped; other failures go to `onError` (and the
@@ -34,13 +34,22 @@ export function startReminderJob(options: {
   async function once(stopping: () => boolean): Promise<number> {
     const now = options.clock.now();
     const horizon = new Date(now.getTime() + leadMs).toISOString();
-    const rows = readDeadlineRows(options.readModels, horizon);
-    const due = dueReminders(rows, readReminderPeople(options.readModels), now, leadMs);
+    const people = readReminderPeople(options.readModels);
+    const due = [
+      ...dueReminders(readDeadlineRows(options.readModels, horizon), people, now, leadMs),
+      ...dueReferralReminders(
+        readReferralDeadlineRows(options.readModels, horizon),
+        people,
+        now,
+        leadMs,
+      ),
+    ];
     for (const reminder of due) {
       if (stopping()) break;
       const event = { type: 'DeadlineReminderDue' as const, data: reminder };
       reminderEventSchema.parse(event); // validated on write, as every event
-      const id = reminderEventId(reminder.reportId, reminder.deadline, reminder.step);
+      const { reportId, deadline, step, referralId } = reminder;
+      const id = reminderEventId(reportId, deadline, step, referralId);
       try {
         await options.store.append(
           remindersStream(reminder.reportId),

@@ -16,7 +16,13 @@ import { handleReportCommand } from '../report/handle.ts';
 import type { ReportCommand } from '../report/commands.ts';
 import { createReportPurger } from '../retention/purger.ts';
 import type { Actor } from '../shared/command.ts';
-import { fakeReportLife, fakeUuid } from '../shared/fixtures.ts';
+import {
+  fakeMessageEnvelope,
+  fakeReferralAccepted,
+  fakeReportLife,
+  fakeUuid,
+} from '../shared/fixtures.ts';
+import { reportStream } from '../report/handle.ts';
 import { remindersStream, type DeadlineReminderDue } from './events.ts';
 import { startReminderJob } from './job.ts';
 
@@ -176,5 +182,118 @@ describe('deadline reminders as events', () => {
     const after = job(d);
     expect(await after.run()).toBe(0);
     await after.stop();
+  });
+});
+
+describe("a referral's acknowledgement reminded to its target channel", () => {
+  it('reminds the target before its own deadline, escalates after it, once across a restart, not after it acknowledged', async () => {
+    const file = join(dir, 'referral.sqlite');
+    let d = await desk(file);
+    const target = fakeUuid('target-channel');
+    const recipients = (db: Database.Database) => {
+      for (const r of ['tgt-1', 'tgt-2'])
+        db.prepare('INSERT INTO staff_channel_recipients VALUES (?, ?, ?)').run(target, r, 'k');
+    };
+    recipients(d.db);
+    const reportId = randomUUID();
+    const referralId = randomUUID();
+    const life = fakeReportLife(reportId, channelId, { evidenceId: randomUUID(), blobId: 'b' });
+    clock.now = received;
+    await command(d, life.submit, { kind: 'whistleblower' });
+    await command(d, life.acknowledge);
+    // Handed over to the target, accepted a day in: the target's own deadline is 7 days later.
+    const acceptedAt = new Date(received.getTime() + DAY).toISOString();
+    const ackDueAt = new Date(received.getTime() + 8 * DAY).toISOString();
+    const appendToReport = async (...events: { type: string; data: unknown }[]) => {
+      const { position } = await d.store.append(
+        reportStream(reportId),
+        events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never })),
+        { expectedRevision: 'any' },
+      );
+      await d.runner.waitFor(position);
+    };
+    await appendToReport(
+      {
+        type: 'ReferralProposed',
+        data: {
+          reportId,
+          referralId,
+          by: alice.investigatorId,
+          fromChannelId: channelId,
+          toChannelId: target,
+          mode: 'inform',
+          handOver: true,
+          targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+          shares: [],
+          reason: fakeMessageEnvelope(reportId, 'referrals'),
+          proposedAt: acceptedAt,
+        },
+      },
+      fakeReferralAccepted(reportId, referralId, target, acceptedAt, {
+        acknowledgementDueAt: ackDueAt,
+        feedbackDueAt: new Date(received.getTime() + 91 * DAY).toISOString(),
+      }),
+    );
+    const ofReferral = async () =>
+      (await reminders(d, reportId)).filter((r) => r.deadline === 'referral_acknowledgement');
+
+    // Six and a half days in: the reminder, to the target's recipients (its own never told).
+    clock.now = new Date(received.getTime() + 6.5 * DAY);
+    const first = job(d);
+    await first.run();
+    await first.run();
+    expect(await ofReferral()).toEqual([
+      {
+        reportId,
+        deadline: 'referral_acknowledgement',
+        step: 'reminder',
+        dueAt: ackDueAt,
+        audience: 'recipients',
+        notify: ['tgt-1', 'tgt-2'],
+        referralId,
+      },
+    ]);
+
+    // Nine days in: the escalation to the administrators, the reminder not again.
+    clock.now = new Date(received.getTime() + 9 * DAY);
+    await first.run();
+    await first.stop();
+    expect((await ofReferral()).map((r) => `${r.step}:${r.audience}:${r.notify.join()}`)).toEqual([
+      'reminder:recipients:tgt-1,tgt-2',
+      'escalation:administrators:adm',
+    ]);
+
+    // A restart and a second job: each step still once.
+    await stop(running.splice(0)[0]!);
+    d = await desk(file);
+    recipients(d.db);
+    const [again, second] = [job(d), job(d)];
+    await Promise.all([again.run(), second.run()]);
+    await Promise.all([again.stop(), second.stop()]);
+    expect(await ofReferral()).toHaveLength(2);
+
+    // A second referral acknowledged before its deadline: never reminded.
+    const acknowledged = randomUUID();
+    clock.now = new Date(received.getTime() + 9 * DAY);
+    await appendToReport(
+      fakeReferralAccepted(reportId, acknowledged, target, clock.now.toISOString(), {
+        acknowledgementDueAt: new Date(received.getTime() + 10 * DAY).toISOString(),
+        feedbackDueAt: new Date(received.getTime() + 99 * DAY).toISOString(),
+      }),
+      {
+        type: 'ReferralAcknowledged',
+        data: {
+          reportId,
+          referralId: acknowledged,
+          by: 'tgt-1',
+          acknowledgedAt: clock.now.toISOString(),
+        },
+      },
+    );
+    clock.now = new Date(received.getTime() + 11 * DAY);
+    const later = job(d);
+    await later.run();
+    await later.stop();
+    expect((await ofReferral()).map((r) => r.referralId)).toEqual([referralId, referralId]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dueReminders, type DeadlineRow } from './decide.ts';
+import {
+  dueReferralReminders,
+  dueReminders,
+  type DeadlineRow,
+  type ReferralDeadlineRow,
+} from './decide.ts';
 import { reminderEventId } from './events.ts';
 
 const DAY = 86_400_000;
@@ -85,5 +90,54 @@ describe('deadline reminders, decided', () => {
     expect(reminderEventId('r1', 'feedback', 'reminder')).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/,
     );
+  });
+});
+
+describe("a referral's acknowledgement by its target channel, decided", () => {
+  const referral = (over: Partial<ReferralDeadlineRow> = {}): ReferralDeadlineRow => ({
+    reportId: 'r1',
+    referralId: 'f1',
+    toChannelId: 'c2',
+    ackDueAt: '2026-01-08T09:00:00.000Z',
+    assignees: [],
+    ...over,
+  });
+  const due = (rows: ReferralDeadlineRow[], now: Date) =>
+    dueReferralReminders(rows, people, now).map(
+      (r) => `${r.deadline}/${r.referralId}/${r.step}/${r.audience}:${r.notify.join()}`,
+    );
+
+  it("reminds the target channel's recipients, then escalates to the administrators", () => {
+    expect(due([referral()], at(referral().ackDueAt, -2 * DAY - 1))).toEqual([]);
+    expect(due([referral()], at(referral().ackDueAt, -2 * DAY))).toEqual([
+      'referral_acknowledgement/f1/reminder/recipients:c2-ann,c2-bob',
+    ]);
+    expect(due([referral()], at(referral().ackDueAt))).toEqual([
+      'referral_acknowledgement/f1/reminder/recipients:c2-ann,c2-bob',
+      'referral_acknowledgement/f1/escalation/administrators:adm',
+    ]);
+  });
+
+  it("tells the target's assignees, never a source investigator who can no longer open it", () => {
+    const row = referral({ assignees: ['c1-bob', 'c2-bob'] });
+    expect(due([row], at(row.ackDueAt, -DAY))).toEqual([
+      'referral_acknowledgement/f1/reminder/assignees:c2-bob',
+    ]);
+    const sourceOnly = referral({ assignees: ['c1-bob'] });
+    expect(due([sourceOnly], at(row.ackDueAt, -DAY))).toEqual([
+      'referral_acknowledgement/f1/reminder/recipients:c2-ann,c2-bob',
+    ]);
+  });
+
+  it('derives one event id per referral and step, the report’s own ids unchanged', () => {
+    const own = reminderEventId('r1', 'acknowledgement', 'reminder');
+    expect(reminderEventId('r1', 'acknowledgement', 'reminder', undefined)).toBe(own);
+    const ids = new Set([
+      own,
+      reminderEventId('r1', 'referral_acknowledgement', 'reminder', 'f1'),
+      reminderEventId('r1', 'referral_acknowledgement', 'escalation', 'f1'),
+      reminderEventId('r1', 'referral_acknowledgement', 'reminder', 'f2'),
+    ]);
+    expect(ids.size).toBe(4);
   });
 });

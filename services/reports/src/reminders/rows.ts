@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { channelsThatMayOpen } from '../projections/queues/queries.ts';
 import { prepared } from '../projections/statements.ts';
-import type { DeadlineRow, ReminderPeople } from './decide.ts';
+import type { DeadlineRow, ReferralDeadlineRow, ReminderPeople } from './decide.ts';
 
 /**
  * Open reports with a deadline still to meet that falls before `horizon` (now plus the lead),
@@ -20,15 +20,41 @@ export function readDeadlineRows(db: Database.Database, horizon: string): Deadli
            OR (feedback_given_at IS NULL AND feedback_due_at IS NOT NULL AND feedback_due_at <= ?))
        ORDER BY report_id`,
   ).all(horizon, horizon) as Omit<DeadlineRow, 'assignees' | 'channelIds'>[];
-  const assignees = prepared(
-    db,
-    'SELECT investigator_id AS id FROM report_assignees WHERE report_id = ? ORDER BY investigator_id',
-  );
   return rows.map((row) => ({
     ...row,
     channelIds: channelsThatMayOpen(db, row.reportId),
-    assignees: (assignees.all(row.reportId) as { id: string }[]).map((a) => a.id),
+    assignees: assigneesOf(db, row.reportId),
   }));
+}
+
+const assigneesOf = (db: Database.Database, reportId: string) =>
+  (
+    prepared(
+      db,
+      'SELECT investigator_id AS id FROM report_assignees WHERE report_id = ? ORDER BY investigator_id',
+    ).all(reportId) as { id: string }[]
+  ).map((a) => a.id);
+
+/**
+ * Accepted referrals of open reports that their target channel has not acknowledged yet, whose
+ * own acknowledgement deadline falls before `horizon`, read off the referrals projection (one
+ * row per referral), with the report's assignees. An acknowledged, declined or withdrawn
+ * referral, or one of a closed report, has nothing due.
+ */
+export function readReferralDeadlineRows(
+  db: Database.Database,
+  horizon: string,
+): ReferralDeadlineRow[] {
+  const rows = prepared(
+    db,
+    `SELECT r.report_id AS reportId, r.referral_id AS referralId, r.to_channel_id AS toChannelId,
+            r.ack_due_at AS ackDueAt
+       FROM report_referrals r JOIN report_queue q ON q.report_id = r.report_id
+      WHERE r.status = 'accepted' AND r.acknowledged_at IS NULL AND q.is_open = 1
+        AND r.ack_due_at <= ?
+      ORDER BY r.report_id, r.referral_id`,
+  ).all(horizon) as Omit<ReferralDeadlineRow, 'assignees'>[];
+  return rows.map((row) => ({ ...row, assignees: assigneesOf(db, row.reportId) }));
 }
 
 /** Channel recipients and active administrators, from the staff directory. */

@@ -16,7 +16,7 @@ import {
   type RecipientList,
   type ReportKeyShare,
 } from '@integrity-desk/protocol';
-import { handleReportCommand } from '@integrity-desk/reports';
+import { handleReportCommand, remindersStream, startReminderJob } from '@integrity-desk/reports';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -516,6 +516,88 @@ describe('the target works a referred case as its own', () => {
     expect(file.referredIn?.acknowledgedAt).toBe(acknowledgedAt);
     const inbox = (await incoming(carol)).find((i) => i.reportId === reportId);
     expect(inbox?.acknowledgedAt).toBe(acknowledgedAt);
+  });
+
+  it('reminds the target of its own acknowledgement deadline, escalates it, and badges it where the target looks, until it acknowledges', async () => {
+    const { reportId, referralId } = await referred();
+    // The report's own acknowledgement is met: whatever alice sees is not the referral's.
+    expect((await post(reportId, 'acknowledge', w.alice)).status).toBe(200);
+    const [item] = (await incoming(carol)).filter((i) => i.reportId === reportId);
+    const due = Date.parse(item!.acknowledgementDueAt);
+    /** The desk's reminder job, as platform.ts runs it, at `at`. */
+    const runJob = async (at: number) => {
+      const job = startReminderJob({
+        store: w.desk.store,
+        readModels: w.desk.db,
+        clock: { now: () => new Date(at) },
+        intervalMs: 3_600_000,
+        timers: { every: () => ({ stop: () => undefined }) },
+        onError: (e) => {
+          throw e;
+        },
+      });
+      await job.run();
+      await job.stop();
+      await w.desk.settle();
+    };
+    /** The badge each of her views shows for the case (inbox, case list, case page). */
+    const badges = async (who: Account) => {
+      const list = await w.desk.call('GET', '/api/cases?limit=200', { cookie: who.cookie });
+      const row = (list.body['items'] as { reportId: string; reminder: string | null }[]).find(
+        (i) => i.reportId === reportId,
+      );
+      const file = deskCaseSchema.parse((await caseFile(reportId, who)).body);
+      return {
+        list: row?.reminder ?? null,
+        page: file.reminder ?? null,
+        ...(who === carol && {
+          inbox: (await incoming(carol)).find((i) => i.reportId === reportId)?.reminder ?? null,
+        }),
+      };
+    };
+    const overdueListed = async (who: Account) => {
+      const r = await w.desk.call('GET', '/api/cases?limit=200&reminder=overdue', {
+        cookie: who.cookie,
+      });
+      return (r.body['items'] as { reportId: string }[]).some((i) => i.reportId === reportId);
+    };
+    const referralReminders = async () =>
+      (await w.desk.store.readStream(remindersStream(reportId)))
+        .map(
+          (e) =>
+            e.data as { deadline: string; step: string; notify: string[]; referralId?: string },
+        )
+        .filter((d) => d.deadline === 'referral_acknowledgement');
+
+    await runJob(due - 3 * 86_400_000);
+    expect(await badges(carol)).toEqual({ list: null, page: null, inbox: null });
+    // A day before the target's deadline: the reminder, to carol, the target's recipient.
+    await runJob(due - 86_400_000);
+    expect((await referralReminders()).map((d) => [d.step, d.notify, d.referralId])).toEqual([
+      ['reminder', [carol.investigatorId], referralId],
+    ]);
+    expect(await badges(carol)).toEqual({ list: 'due', page: 'due', inbox: 'due' });
+    expect(await badges(w.alice)).toEqual({ list: null, page: null });
+    // Missed: escalated to the administrators, overdue for carol (list filter, work), not alice.
+    await runJob(due + 1_000);
+    await runJob(due + 2_000);
+    expect((await referralReminders()).map((d) => d.step)).toEqual(['reminder', 'escalation']);
+    expect(await badges(carol)).toEqual({ list: 'overdue', page: 'overdue', inbox: 'overdue' });
+    expect(await badges(w.alice)).toEqual({ list: null, page: null });
+    expect(await overdueListed(carol)).toBe(true);
+    expect(await overdueListed(w.alice)).toBe(false);
+    // Her work indicator counts what her overdue filter lists (the job escalated others too).
+    const work = (await w.desk.call('GET', '/api/cases/work', { cookie: carol.cookie })).body;
+    const listed = await w.desk.call('GET', '/api/cases?limit=1&reminder=overdue', {
+      cookie: carol.cookie,
+    });
+    expect(work['overdue']).toBe(listed.body['total']);
+    // Acknowledged: the badges go, and nothing more is due.
+    expect((await acknowledge(reportId, referralId, carol)).status).toBe(200);
+    await w.desk.settle();
+    expect(await badges(carol)).toEqual({ list: null, page: null, inbox: null });
+    await runJob(due + 3_000);
+    expect(await referralReminders()).toHaveLength(2);
   });
 
   it('refuses acknowledging a referral that has not taken effect', async () => {

@@ -493,6 +493,8 @@ export const incomingReferralSchema = z.object({
   feedbackDueAt: timeSchema,
   /** When the target acknowledged it; null while its acknowledgement is due. */
   acknowledgedAt: timeSchema.nullable(),
+  /** Its acknowledgement's reminder badge (`due`, `overdue`), null while none was recorded. */
+  reminder: z.enum(reminderStates).nullable().optional(),
 });
 
 /** One row of a desk queue (`GET /api/queues/:name`). */

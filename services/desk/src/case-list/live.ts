@@ -1,7 +1,8 @@
 import {
   CaseIndex,
   readCaseListChanges,
-  reminderStateOf,
+  referralReminderStateOf,
+  reminderSeenBy,
   type CaseListState,
   type ReminderState,
 } from '@integrity-desk/reports';
@@ -31,12 +32,20 @@ export class LiveCaseList {
   }
 
   /**
-   * A case's reminder badge (`due`, `overdue`) from its row's recorded reminders, or null (none,
-   * or no row yet): the queues and the case page show it as the list does.
+   * A case's reminder badge (`due`, `overdue`) from its row's recorded reminders, as a recipient
+   * of `channelIds` sees it (reminderSeenBy: a referral's target, of its own acknowledgement),
+   * or null (none, or no row yet): the queues and the case page show it as the list does.
    */
-  reminderOf(reportId: string): ReminderState | null {
+  reminderOf(reportId: string, channelIds: readonly string[]): ReminderState | null {
     const row = this.refresh().get(reportId);
-    return row ? reminderStateOf(row) : null;
+    return row ? reminderSeenBy(row, channelIds) : null;
+  }
+
+  /** The badge of one referral's acknowledgement by its target (the incoming referrals inbox). */
+  referralReminderOf(reportId: string, referralId: string): ReminderState | null {
+    const row = this.refresh().get(reportId);
+    const referral = row?.referralDeadlines?.find((r) => r.referralId === referralId);
+    return row && referral ? referralReminderStateOf(row, referral) : null;
   }
 
   listen(listener: CaseListener): () => void {

@@ -239,7 +239,8 @@ export function referralRoutes(ctx: DeskContext): Router {
 
   /**
    * The caller's inbox of referred reports: accepted referrals into channels whose list names
-   * them, marked with the channel they came from and their own deadlines.
+   * them, marked with the channel they came from and their own deadlines, and the reminder
+   * badge of their acknowledgement (`due`, `overdue`, or null) as the reminder job recorded it.
    */
   router.get('/api/referrals/incoming', async (req, res) => {
     const caller = await requireCaller(ctx, req, res);
@@ -253,6 +254,7 @@ export function referralRoutes(ctx: DeskContext): Router {
         ...row,
         fromChannelName: await channelName(ctx, row.fromChannelId),
         toChannelName: await channelName(ctx, row.toChannelId),
+        reminder: ctx.caseList.referralReminderOf(row.reportId, row.referralId),
       });
     res.json({ items });
   });

@@ -20,7 +20,7 @@ import { errorClass, sendBlob, parseRequest } from '@integrity-desk/http';
 import { action, postCommand } from '../http/command-route.ts';
 import { caseHistory, questionnaireFor } from './history.ts';
 import { keySharesView, shareRoute } from './key-shares.ts';
-import { loadCase, mayWork } from './load.ts';
+import { loadCase, mayWork, type LoadedCase } from './load.ts';
 import { referralRoutes, referralsView } from './referrals.ts';
 
 const sealed = z
@@ -174,9 +174,13 @@ export const reportActions = {
 
 export type ReportActionName = keyof typeof reportActions;
 
-/** The case's reminder badge when it has one (absent otherwise, as before reminders). */
-function reminderView(ctx: DeskContext, reportId: string) {
-  const reminder = ctx.caseList.reminderOf(reportId);
+/**
+ * The case's reminder badge when it has one (absent otherwise, as before reminders), as the
+ * caller sees it: of the referral's acknowledgement when a referral brought them in.
+ */
+function reminderView(ctx: DeskContext, loaded: LoadedCase) {
+  const via = loaded.referral ? loaded.referral.toChannelId : loaded.state.channelId;
+  const reminder = ctx.caseList.reminderOf(loaded.reportId, [via]);
   return reminder === null ? {} : { reminder };
 }
 
@@ -203,7 +207,7 @@ export function caseRoutes(ctx: DeskContext): Router {
       channelLabels: loaded.channel.status === 'none' ? [] : loaded.channel.labels,
       ackTemplate: loaded.channel.status === 'none' ? null : loaded.channel.ackTemplate || null,
       ...(await keySharesView(ctx, loaded)),
-      ...reminderView(ctx, loaded.reportId),
+      ...reminderView(ctx, loaded),
       ...(await referralsView(ctx, loaded)),
       revision: Number(read.revision),
     });

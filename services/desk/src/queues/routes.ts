@@ -58,9 +58,12 @@ export function queueRoutes(ctx: DeskContext): Router {
               page,
             )
           : listQueue(deps.readModels, name, qc, page);
-    // Each row's reminder badge, from the case list's rows (their reminders folded in).
+    // Each row's reminder badge as the caller sees it, from the case list's rows.
     res.json({
-      items: items.map((item) => ({ ...item, reminder: ctx.caseList.reminderOf(item.reportId) })),
+      items: items.map((item) => ({
+        ...item,
+        reminder: ctx.caseList.reminderOf(item.reportId, qc.channelIds),
+      })),
     });
   });
   return router;

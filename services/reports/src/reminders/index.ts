@@ -10,8 +10,10 @@ export { readDeadlineRows, readReferralDeadlineRows, readReminderPeople } from '
 export { startReminderJob, type ReminderJob } from './job.ts';
 export {
   openDeadlines,
+  referralReminderStateOf,
   reminderStateOf,
   reminderStates,
+  type ReferralDeadlineFields,
   type ReminderMark,
   type ReminderState,
 } from './state.ts';

@@ -1,11 +1,15 @@
 import { reminderStates, type ReminderState } from '@integrity-desk/protocol/vocabulary';
 import type { DeadlineKind, ReminderStep } from './events.ts';
 
-/** A reminder recorded for a report (a `DeadlineReminderDue` event's deadline, step, due date). */
+/**
+ * A reminder recorded for a report (a `DeadlineReminderDue` event's deadline, step, due date,
+ * and the referral whose acknowledgement it is, for `referral_acknowledgement`).
+ */
 export interface ReminderMark {
   readonly deadline: DeadlineKind;
   readonly step: ReminderStep;
   readonly dueAt: string;
+  readonly referralId?: string;
 }
 
 /**
@@ -40,11 +44,49 @@ export function reminderStateOf(
   row: DeadlineFields & { readonly reminders?: readonly ReminderMark[] },
 ): ReminderState | null {
   let state: ReminderState | null = null;
-  for (const [deadline, dueAt] of openDeadlines(row))
-    for (const mark of row.reminders ?? []) {
-      if (mark.deadline !== deadline || mark.dueAt !== dueAt) continue;
-      if (mark.step === 'escalation') return 'overdue';
-      state = 'due';
-    }
+  for (const [deadline, dueAt] of openDeadlines(row)) {
+    const s = markedState(row.reminders, (m) => m.deadline === deadline && m.dueAt === dueAt);
+    if (s === 'overdue') return s;
+    state ??= s;
+  }
+  return state;
+}
+
+/** A referral's acknowledgement deadline, as its target channel must meet it. */
+export interface ReferralDeadlineFields {
+  readonly referralId: string;
+  readonly ackDueAt: string;
+  readonly acknowledgedAt: string | null;
+}
+
+/**
+ * The same badge for a referral's acknowledgement by its target (Protocol step 11): `due` once
+ * its reminder was recorded, `overdue` once its escalation was, while the report is open and
+ * the target has not acknowledged it; null otherwise.
+ */
+export function referralReminderStateOf(
+  row: { readonly isOpen?: boolean; readonly reminders?: readonly ReminderMark[] },
+  referral: ReferralDeadlineFields,
+): ReminderState | null {
+  if (row.isOpen === false || referral.acknowledgedAt !== null) return null;
+  return markedState(
+    row.reminders,
+    (m) =>
+      m.deadline === 'referral_acknowledgement' &&
+      m.referralId === referral.referralId &&
+      m.dueAt === referral.ackDueAt,
+  );
+}
+
+function markedState(
+  marks: readonly ReminderMark[] | undefined,
+  of: (m: ReminderMark) => boolean,
+): ReminderState | null {
+  let state: ReminderState | null = null;
+  for (const mark of marks ?? []) {
+    if (!of(mark)) continue;
+    if (mark.step === 'escalation') return 'overdue';
+    state = 'due';
+  }
   return state;
 }

@@ -1,5 +1,5 @@
 import { priorities } from '../../report/events.ts';
-import { reminderStateOf, type ReminderState } from '../../reminders/state.ts';
+import type { ReminderState } from '../../reminders/state.ts';
 import { queueNames, type QueueName } from '../queues/queries.ts';
 import { reachOf } from '../queues/row.ts';
 import { CaseColumns, workflow } from './columns.ts';
@@ -11,12 +11,18 @@ import {
   type CaseQuery,
   type CaseSortKey,
 } from './query.ts';
-import { isCaseRow, nextDeadlineOf, type CaseListState, type CaseRow } from './row.ts';
+import {
+  isCaseRow,
+  nextDeadlineOf,
+  reminderSeenBy,
+  type CaseListState,
+  type CaseRow,
+} from './row.ts';
 
 /** One listed case: the row's plain fields with the deadline the list shows. */
 export type CaseListItem = Omit<
   CaseRow,
-  'position' | 'isOpen' | 'ackDueAt' | 'reminders' | 'referrals'
+  'position' | 'isOpen' | 'ackDueAt' | 'reminders' | 'referrals' | 'referralDeadlines'
 > & {
   readonly acknowledgementDueAt: string;
   /**
@@ -25,7 +31,10 @@ export type CaseListItem = Omit<
    */
   readonly referredFrom: string | null;
   readonly nextDeadline: string | null;
-  /** The open deadline's reminder (`due`) or escalation (`overdue`) if recorded. */
+  /**
+   * The open deadline's reminder (`due`) or escalation (`overdue`) if recorded: for a caller who
+   * has the case only through a referral, of the referral's acknowledgement (reminderSeenBy).
+   */
   readonly reminder: ReminderState | null;
 };
 
@@ -60,14 +69,22 @@ const sortValue: Record<CaseSortKey, (r: CaseRow) => string> = {
 };
 
 function toItem(r: CaseRow, ctx: CaseListContext): CaseListItem {
-  const { position: _p, isOpen: _o, ackDueAt, reminders: _r, referrals: _f, ...rest } = r;
+  const {
+    position: _p,
+    isOpen: _o,
+    ackDueAt,
+    reminders: _r,
+    referrals: _f,
+    referralDeadlines: _d,
+    ...rest
+  } = r;
   const own = reachOf(r).includes(r.channelId) && ctx.channelIds.includes(r.channelId);
   return {
     ...rest,
     acknowledgementDueAt: ackDueAt,
     referredFrom: own ? null : r.channelId,
     nextDeadline: nextDeadlineOf(r),
-    reminder: reminderStateOf(r),
+    reminder: reminderSeenBy(r, ctx.channelIds),
   };
 }
 

@@ -2,7 +2,7 @@ import { reminderStateOf } from '../../reminders/state.ts';
 import { priorities, sectors } from '../../report/events.ts';
 import { reachOf } from '../queues/row.ts';
 import type { CaseFilter, CaseListContext } from './query.ts';
-import type { CaseRow } from './row.ts';
+import { reminderSeenBy, type CaseRow } from './row.ts';
 
 export const workflow = ['submitted', 'acknowledged', 'in_review', 'investigating', 'closed'];
 
@@ -65,6 +65,8 @@ export class CaseColumns {
   flags = new Uint8Array(1024);
   feedbackDue = new Float64Array(1024);
   assignees: (readonly number[])[] = [];
+  /** Rows with accepted referrals: whose reminder badge depends on who asks (reminderSeenBy). */
+  referred: (CaseRow | undefined)[] = [];
   labels: (readonly number[])[] = [];
   text: string[] = [];
 
@@ -95,6 +97,7 @@ export class CaseColumns {
       (reminder === 'due' ? REMINDER_DUE : 0) |
       (reminder === 'overdue' ? REMINDER_OVERDUE : 0);
     this.feedbackDue[slot] = r.feedbackDueAt === null ? NaN : Date.parse(r.feedbackDueAt);
+    this.referred[slot] = r.referralDeadlines ? r : undefined;
     this.assignees[slot] = r.assignees.map((a) => this.people.code(a));
     this.labels[slot] = r.labels.map((l) => this.labelCodes.code(l));
     this.text[slot] = [r.reportId, r.status, r.outcome, r.priority, r.sector, r.region, ...r.labels]
@@ -139,10 +142,15 @@ export class CaseColumns {
       need |= bit;
       want |= bit;
     }
-    if (filter.reminder !== undefined) {
-      need |= REMINDER_DUE | REMINDER_OVERDUE;
-      want |= filter.reminder === 'due' ? REMINDER_DUE : REMINDER_OVERDUE;
-    }
+    // The reminder bits are the report's own deadline's; a referred row is tested as its caller
+    // sees it (the referral's acknowledgement for its target), below.
+    const reminderBits =
+      filter.reminder === undefined
+        ? 0
+        : filter.reminder === 'due'
+          ? REMINDER_DUE
+          : REMINDER_OVERDUE;
+    const referred = this.referred;
     const now = ctx.now.getTime();
     const soon = now + (ctx.soonDays ?? 14) * 86_400_000;
     const [from, to] =
@@ -161,6 +169,15 @@ export class CaseColumns {
     return (s: number) => {
       if (allowed[channel[s] as number] !== 1) return false;
       if (((flags[s] as number) & need) !== want) return false;
+      if (filter.reminder !== undefined) {
+        const row = referred[s];
+        if (
+          row
+            ? reminderSeenBy(row, ctx.channelIds) !== filter.reminder
+            : ((flags[s] as number) & (REMINDER_DUE | REMINDER_OVERDUE)) !== reminderBits
+        )
+          return false;
+      }
       if (statusMask !== -1 && !(statusMask & (1 << ((status[s] as number) + 1)))) return false;
       if (priorityMask !== -1 && !(priorityMask & (1 << ((priority[s] as number) + 1))))
         return false;

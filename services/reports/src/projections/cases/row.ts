@@ -1,6 +1,13 @@
 import type { RecordedEvent } from '@integrity-desk/eventstore';
-import type { ReminderMark } from '../../reminders/state.ts';
-import { evolveQueueRow, type QueueRow } from '../queues/row.ts';
+import {
+  referralReminderStateOf,
+  reminderStateOf,
+  type ReferralDeadlineFields,
+  type ReminderMark,
+  type ReminderState,
+} from '../../reminders/state.ts';
+import type { ReportEvent } from '../../report/events.ts';
+import { evolveQueueRow, reachOf, type QueueRow } from '../queues/row.ts';
 
 /**
  * One report as the case list shows it: the queue row's plain routing and deadline fields, plus
@@ -20,8 +27,20 @@ export interface CaseRow extends QueueRow {
    * none, so rows of reports never reminded are stored as they were before reminders.
    */
   readonly reminders?: readonly ReminderMark[];
+  /**
+   * Each accepted referral's own deadlines, as its target channel must meet them (Protocol step
+   * 11; ReferralAccepted, ReferralAcknowledged). Absent while there are none, so rows of reports
+   * never referred are stored as they were before.
+   */
+  readonly referralDeadlines?: readonly ReferralDeadlines[];
   /** Global log position of the last event folded into this row. */
   readonly position: number;
+}
+
+/** An accepted referral's deadlines, counted from acceptance, and when its target acknowledged. */
+export interface ReferralDeadlines extends ReferralDeadlineFields {
+  readonly toChannelId: string;
+  readonly feedbackDueAt: string;
 }
 
 /**
@@ -57,12 +76,17 @@ export function evolveCaseRow(
   if (state && !row) return state; // purged stays purged
   if (e.type === 'DeadlineReminderDue') {
     if (!row) return state;
-    const { deadline, step, dueAt } = e.data as unknown as ReminderMark;
+    const { deadline, step, dueAt, referralId } = e.data as unknown as ReminderMark;
     const marks = row.reminders ?? [];
     const known = marks.some(
-      (m) => m.deadline === deadline && m.step === step && m.dueAt === dueAt,
+      (m) =>
+        m.deadline === deadline &&
+        m.step === step &&
+        m.dueAt === dueAt &&
+        m.referralId === referralId,
     );
-    return known ? row : { ...row, reminders: [...marks, { deadline, step, dueAt }], position };
+    const mark = { deadline, step, dueAt, ...(referralId !== undefined && { referralId }) };
+    return known ? row : { ...row, reminders: [...marks, mark], position };
   }
   const next = evolveQueueRow(row, e);
   if (!next) return undefined;
@@ -82,8 +106,65 @@ export function evolveCaseRow(
     whistleblowerWrites: row.whistleblowerWrites + (wrote ? 1 : 0),
     lastWhistleblowerAt: wrote ? next.lastActivityAt : row.lastWhistleblowerAt,
     ...(row.reminders && { reminders: row.reminders }),
+    ...referralDeadlinesAfter(row.referralDeadlines, e),
     position,
   };
+}
+
+/** The referral deadlines after an acceptance or a target's acknowledgement (others keep them). */
+function referralDeadlinesAfter(
+  list: readonly ReferralDeadlines[] | undefined,
+  e: RecordedEvent,
+): { referralDeadlines?: readonly ReferralDeadlines[] } {
+  const event = { type: e.type, data: e.data } as ReportEvent;
+  if (event.type === 'ReferralAccepted') {
+    const d = event.data;
+    const accepted = {
+      referralId: d.referralId,
+      toChannelId: d.toChannelId,
+      ackDueAt: d.acknowledgementDueAt,
+      feedbackDueAt: d.feedbackDueAt,
+      acknowledgedAt: null,
+    };
+    return { referralDeadlines: [...(list ?? []), accepted] };
+  }
+  if (event.type === 'ReferralAcknowledged' && list) {
+    const { referralId, acknowledgedAt } = event.data;
+    return {
+      referralDeadlines: list.map((r) =>
+        r.referralId === referralId && r.acknowledgedAt === null ? { ...r, acknowledgedAt } : r,
+      ),
+    };
+  }
+  return list ? { referralDeadlines: list } : {};
+}
+
+/**
+ * The accepted referral through which a caller (a recipient of `channelIds`) reaches the case,
+ * when they do not reach it through its own channel (kept, not handed over); null otherwise.
+ * Its deadlines are theirs: the target's own, counted from acceptance.
+ */
+export function referralSeenBy(
+  row: CaseRow,
+  channelIds: readonly string[],
+): ReferralDeadlines | null {
+  if (!row.referralDeadlines) return null;
+  const reach = reachOf(row);
+  if (reach.includes(row.channelId) && channelIds.includes(row.channelId)) return null;
+  return (
+    row.referralDeadlines.find(
+      (r) => channelIds.includes(r.toChannelId) && reach.includes(r.toChannelId),
+    ) ?? null
+  );
+}
+
+/**
+ * The reminder badge a caller sees: of the referral's acknowledgement when they reach the case
+ * through a referral (referralSeenBy), else of the report's own open deadline.
+ */
+export function reminderSeenBy(row: CaseRow, channelIds: readonly string[]): ReminderState | null {
+  const referral = referralSeenBy(row, channelIds);
+  return referral ? referralReminderStateOf(row, referral) : reminderStateOf(row);
 }
 
 /** Labels sorted, after a label event (any other event leaves them). */

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { fakeSubmissionEnvelope, fakeUuid } from '../../shared/fixtures.ts';
 import { reminderStateOf } from '../../reminders/state.ts';
 import { caseListWrites } from './projection.ts';
-import { evolveCaseRow, isCaseRow, nextDeadlineOf, type CaseListState } from './row.ts';
+import { CaseIndex } from './case-index.ts';
+import {
+  evolveCaseRow,
+  isCaseRow,
+  nextDeadlineOf,
+  reminderSeenBy,
+  type CaseListState,
+  type CaseRow,
+} from './row.ts';
 
 const reportId = fakeUuid('report');
 const channelId = fakeUuid('channel');
@@ -113,6 +121,88 @@ describe('case list rows (given events, then the row)', () => {
     expect(isCaseRow(met) && reminderStateOf(met)).toBeNull();
     // Before the report: no row.
     expect(given(remind('acknowledgement', 'reminder', ackDue))).toBeUndefined();
+  });
+
+  it("shows a referral's target the reminder of its own acknowledgement, until it acknowledges", () => {
+    const [target, referralId] = [fakeUuid('target'), fakeUuid('referral')];
+    const ackDueAt = '2026-03-12T10:00:00.000Z';
+    const remind = (step: string, extra: Record<string, unknown> = { referralId }) =>
+      recorded(
+        'DeadlineReminderDue',
+        {
+          deadline: 'referral_acknowledgement',
+          step,
+          dueAt: ackDueAt,
+          audience: 'recipients',
+          notify: ['t1'],
+          ...extra,
+        },
+        `reminders-${reportId}`,
+      );
+    const referred = [
+      submitted(),
+      acknowledged(),
+      recorded('ReferralProposed', { referralId, toChannelId: target, handOver: false }),
+      recorded('ReferralAccepted', {
+        referralId,
+        toChannelId: target,
+        acceptedAt: '2026-03-05T10:00:00.000Z',
+        acknowledgementDueAt: ackDueAt,
+        feedbackDueAt: '2026-06-05T10:00:00.000Z',
+      }),
+    ];
+    const reminded = given(...referred, remind('reminder'));
+    if (!isCaseRow(reminded)) throw new Error('no row');
+    expect(reminded.referralDeadlines).toEqual([
+      {
+        referralId,
+        toChannelId: target,
+        ackDueAt,
+        feedbackDueAt: '2026-06-05T10:00:00.000Z',
+        acknowledgedAt: null,
+      },
+    ]);
+    // The target sees its referral's badge; the source (it kept the case) its own: none.
+    expect(reminderSeenBy(reminded, [target])).toBe('due');
+    expect(reminderSeenBy(reminded, [channelId])).toBeNull();
+    expect(reminderStateOf(reminded)).toBeNull();
+    const escalated = given(...referred, remind('reminder'), remind('escalation')) as CaseRow;
+    expect(reminderSeenBy(escalated, [target])).toBe('overdue');
+    // Another referral's reminder is not this one's.
+    const other = given(...referred, remind('escalation', { referralId: fakeUuid('x') }));
+    expect(reminderSeenBy(other as CaseRow, [target])).toBeNull();
+
+    // The list, its reminder filter and the work counts ask as the caller sees it.
+    const index = new CaseIndex();
+    index.apply([escalated]);
+    const ctx = (channelIds: string[]) => ({ channelIds, investigatorId: 'i1', now: new Date() });
+    const sort = { key: 'received', direction: 'asc' } as const;
+    const page = (channelIds: string[], reminder?: 'due' | 'overdue') =>
+      index.query(
+        { filter: { ...(reminder && { reminder }) }, sort, limit: 10, offset: 0 },
+        ctx(channelIds),
+      );
+    expect(page([target]).items.map((i) => [i.referredFrom, i.reminder])).toEqual([
+      [channelId, 'overdue'],
+    ]);
+    expect(page([target], 'overdue').total).toBe(1);
+    expect(page([channelId], 'overdue').total).toBe(0);
+    expect(index.work(ctx([target])).overdue).toBe(1);
+    expect(index.work(ctx([channelId])).overdue).toBe(0);
+
+    // Acknowledged by the target: the badge goes.
+    const done = given(
+      ...referred,
+      remind('reminder'),
+      remind('escalation'),
+      recorded('ReferralAcknowledged', {
+        referralId,
+        by: 't1',
+        acknowledgedAt: '2026-03-13T00:00:00.000Z',
+      }),
+    ) as CaseRow;
+    expect(done.referralDeadlines?.[0]?.acknowledgedAt).toBe('2026-03-13T00:00:00.000Z');
+    expect(reminderSeenBy(done, [target])).toBeNull();
   });
 
   it('a purge leaves a marker without data at its position, and nothing brings the row back', () => {

@@ -9,6 +9,7 @@
 // (their browser checks the share against the whistleblower's key in the signed envelope). A second report's referral is declined:
 // the union's investigator never gets it, as the desk's answers and the event log say. The
 // reasons never appear in plain in the event store, the logs, or any response.
+import { startReminderJob } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,6 +85,26 @@ describe.skipIf(!hasChromium)(title, () => {
       const r = await fetch(p);
       return { status: r.status, body: (await r.json()) as unknown };
     }, path);
+
+  /** The desk's reminder job, run once at `at` on the platform's own log and read models. */
+  async function remindAt(at: number) {
+    const readModels = new Database(join(platform.dataDir, 'read-models.sqlite'), {
+      readonly: true,
+    });
+    const job = startReminderJob({
+      store: platform.platform.store,
+      readModels,
+      clock: { now: () => new Date(at) },
+      intervalMs: 3_600_000,
+      timers: { every: () => ({ stop: () => undefined }) },
+      onError: (e) => {
+        throw e;
+      },
+    });
+    await job.run();
+    await job.stop();
+    readModels.close();
+  }
 
   beforeAll(async () => {
     ({ story, admin } = await startAdministratorStory('referral'));
@@ -235,12 +256,29 @@ describe.skipIf(!hasChromium)(title, () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(await referred.innerText()).toContain(`referred by ${source}`);
-    // It is in the union's own queues and case list too, marked as referred by the source.
+    // A day before the union's own acknowledgement deadline, the reminder job (with a clock
+    // that far ahead, on the platform's log and read models) reminds the union: its inbox says so.
+    const [incoming] = (
+      (await deskGet(officer.page, '/api/referrals/incoming')).body as {
+        items: { acknowledgementDueAt: string }[];
+      }
+    ).items;
+    await remindAt(Date.parse(incoming!.acknowledgementDueAt) - 86_400_000);
+    const reminded = 'Referral to acknowledge: reminder sent';
+    for (let i = 0; i < 40 && !(await referred.getByText(reminded).isVisible()); i++) {
+      await officer.page.getByRole('button', { name: 'Refresh' }).click();
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await referred.getByText(reminded).waitFor();
+    // It is in the union's own queues and case list too, marked as referred by the source, with
+    // the reminder of its own deadline.
     await officer.waitForQueue('Inbox', 1);
     await officer.page.getByRole('link', { name: 'Case list', exact: true }).click();
     const marked = officer.page.getByTestId('referred-from');
     await marked.waitFor();
     expect(await marked.innerText()).toBe(`Referred by ${source}`);
+    const row = officer.page.getByRole('row').filter({ has: marked });
+    expect(await row.getByTestId('reminder').innerText()).toBe(reminded);
     await officer.openQueues();
     await check(officer.page, 'inbox');
     await referred.getByRole('link', { name: /^Case / }).click();
@@ -251,6 +289,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await officer.page.getByTestId('referred-in').innerText()).toContain(
       `Referred by ${source}`,
     );
+    expect(await officer.page.getByTestId('referred-in').innerText()).toContain(reminded);
     // The union reads it; the referring is the source's: no referral form here.
     expect(await officer.page.getByTestId('referral').count()).toBe(0);
     await check(officer.page, 'opened');
@@ -261,6 +300,7 @@ describe.skipIf(!hasChromium)(title, () => {
     // The union acknowledges it as its own, and assigns it to its investigator.
     await officer.page.getByRole('button', { name: 'Acknowledge the referral' }).click();
     await officer.page.getByTestId('referral-acknowledged').waitFor();
+    expect(await officer.page.getByTestId('referred-in').innerText()).not.toContain(reminded);
     await timeline.getByText('Referral acknowledged by the receiving member').waitFor();
     await officer.page.getByLabel('Investigator', { exact: true }).selectOption({
       label: investigator.handle,

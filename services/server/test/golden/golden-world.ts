@@ -210,20 +210,22 @@ export async function playGoldenStory() {
   const closed = await submitReport(w);
   await act(closed, 'AcknowledgeReport', {});
   const whistleblower: Actor = { kind: 'whistleblower' };
-  let referralId = '';
-  for (const [sequence, answer] of (
-    ['DeclineReferral', 'WithdrawReferral', 'AcceptReferral'] as const
-  ).entries()) {
-    referralId = randomUUID();
-    await act(closed, 'ProposeReferral', {
-      referralId,
+  /** A referral of `reportId` to the other channel, proposed and answered; its id. */
+  const refer = async (
+    reportId: string,
+    answer: 'DeclineReferral' | 'WithdrawReferral' | 'AcceptReferral',
+    sequence: number,
+  ) => {
+    const id = randomUUID();
+    await act(reportId, 'ProposeReferral', {
+      referralId: id,
       toChannelId: otherId,
       mode: 'consent',
       handOver: false,
       targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
       // Asking the whistleblower: no share until they accept (Protocol step 11).
       shares: [],
-      reason: fakeMessageEnvelope(closed, referralId, 'investigator', {
+      reason: fakeMessageEnvelope(reportId, id, 'investigator', {
         authorKey: alicesKey,
         sequence,
       }),
@@ -233,21 +235,27 @@ export async function playGoldenStory() {
     const shares = [
       {
         v: 1,
-        reportId: closed,
+        reportId,
         recipientId: w.bob.investigatorId,
         boxPublicKey: fakeB64(32, 'box:bob'),
-        sharedBy: closed,
+        sharedBy: reportId,
         wrappedKey: fakeB64(80, `wrapped:${sequence}`),
         signature: fakeB64(64, 'signature'),
       },
     ];
     await act(
-      closed,
+      reportId,
       answer,
-      { referralId, ...(answer === 'AcceptReferral' && { shares }) },
+      { referralId: id, ...(answer === 'AcceptReferral' && { shares }) },
       answer === 'WithdrawReferral' ? alice : whistleblower,
     );
-  }
+    return id;
+  };
+  let referralId = '';
+  for (const [sequence, answer] of (
+    ['DeclineReferral', 'WithdrawReferral', 'AcceptReferral'] as const
+  ).entries())
+    referralId = await refer(closed, answer, sequence);
   await act(
     closed,
     'AcknowledgeReferral',
@@ -271,6 +279,12 @@ export async function playGoldenStory() {
   });
   const purgeOutcome = await purger.purge(purged, alice);
 
+  // A report referred, accepted and never acknowledged by the target: eight days on, the
+  // reminder of the target's own acknowledgement deadline and its escalation fall due.
+  const unacknowledged = await submitReport(w);
+  await act(unacknowledged, 'AcknowledgeReport', {});
+  await refer(unacknowledged, 'AcceptReferral', 0);
+
   // A report nobody acknowledges: eight days on, its reminder and its escalation fall due.
   await submitReport(w);
   await w.desk.settle();
@@ -284,7 +298,7 @@ export async function playGoldenStory() {
       throw error;
     },
   });
-  expect(await reminders.run()).toBeGreaterThanOrEqual(2);
+  expect(await reminders.run()).toBeGreaterThanOrEqual(4);
   await reminders.stop();
 
   // The coalition publishes its statistics (ended quarters only: none yet on this clock).

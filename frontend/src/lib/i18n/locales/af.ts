@@ -471,6 +471,9 @@ export default {
     'desk.work.overdue': '{count, plural, one {# agterstallig} other {# agterstallig}}',
     'desk.reminder.due': 'Sperdatum naby: herinnering gestuur',
     'desk.reminder.overdue': 'Agterstallig: administrateurs ingelig',
+    'desk.reminder.referralDue': 'Verwysing om te erken: herinnering gestuur',
+    'desk.reminder.referralOverdue':
+      'Erkenning van verwysing agterstallig: administrateurs ingelig',
     'desk.cases.reminder': 'Herinnering',
     'desk.cases.awaiting': 'Laaste om te skryf',
     'desk.cases.awaiting.investigator': 'Die fluitjieblaser',

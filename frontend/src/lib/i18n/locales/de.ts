@@ -480,6 +480,9 @@ export default {
     'desk.work.overdue': '{count, plural, one {# überfällig} other {# überfällig}}',
     'desk.reminder.due': 'Frist naht: Erinnerung gesendet',
     'desk.reminder.overdue': 'Überfällig: Administrator:innen informiert',
+    'desk.reminder.referralDue': 'Weiterleitung zu bestätigen: Erinnerung gesendet',
+    'desk.reminder.referralOverdue':
+      'Bestätigung der Weiterleitung überfällig: Administrator:innen informiert',
     'desk.cases.reminder': 'Erinnerung',
     'desk.cases.awaiting': 'Zuletzt geschrieben von',
     'desk.cases.awaiting.investigator': 'der hinweisgebenden Person',

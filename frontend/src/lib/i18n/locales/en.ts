@@ -451,6 +451,8 @@ const messages = {
   'desk.work.overdue': '{count, plural, one {# overdue} other {# overdue}}',
   'desk.reminder.due': 'Deadline near: reminder sent',
   'desk.reminder.overdue': 'Overdue: administrators told',
+  'desk.reminder.referralDue': 'Referral to acknowledge: reminder sent',
+  'desk.reminder.referralOverdue': 'Referral acknowledgement overdue: administrators told',
   'desk.cases.reminder': 'Reminder',
   'desk.cases.awaiting': 'Last to write',
   'desk.cases.awaiting.investigator': 'The whistleblower',

@@ -9,7 +9,7 @@
 // (their browser checks the share against the whistleblower's key in the signed envelope). A second report's referral is declined:
 // the union's investigator never gets it, as the desk's answers and the event log say. The
 // reasons never appear in plain in the event store, the logs, or any response.
-import { startReminderJob } from '@integrity-desk/reports';
+import { runRemindersOnce } from '@integrity-desk/reports';
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,18 +91,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const readModels = new Database(join(platform.dataDir, 'read-models.sqlite'), {
       readonly: true,
     });
-    const job = startReminderJob({
-      store: platform.platform.store,
-      readModels,
-      clock: { now: () => new Date(at) },
-      intervalMs: 3_600_000,
-      timers: { every: () => ({ stop: () => undefined }) },
-      onError: (e) => {
-        throw e;
-      },
-    });
-    await job.run();
-    await job.stop();
+    await runRemindersOnce({ store: platform.platform.store, readModels, now: new Date(at) });
     readModels.close();
   }
 

@@ -16,7 +16,7 @@ import {
   type RecipientList,
   type ReportKeyShare,
 } from '@integrity-desk/protocol';
-import { handleReportCommand, remindersStream, startReminderJob } from '@integrity-desk/reports';
+import { handleReportCommand, remindersStream, runRemindersOnce } from '@integrity-desk/reports';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -526,18 +526,7 @@ describe('the target works a referred case as its own', () => {
     const due = Date.parse(item!.acknowledgementDueAt);
     /** The desk's reminder job, as platform.ts runs it, at `at`. */
     const runJob = async (at: number) => {
-      const job = startReminderJob({
-        store: w.desk.store,
-        readModels: w.desk.db,
-        clock: { now: () => new Date(at) },
-        intervalMs: 3_600_000,
-        timers: { every: () => ({ stop: () => undefined }) },
-        onError: (e) => {
-          throw e;
-        },
-      });
-      await job.run();
-      await job.stop();
+      await runRemindersOnce({ store: w.desk.store, readModels: w.desk.db, now: new Date(at) });
       await w.desk.settle();
     };
     /** The badge each of her views shows for the case (inbox, case list, case page). */

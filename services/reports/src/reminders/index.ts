@@ -7,7 +7,7 @@ export {
   type ReferralDeadlineRow,
 } from './decide.ts';
 export { readDeadlineRows, readReferralDeadlineRows, readReminderPeople } from './rows.ts';
-export { startReminderJob, type ReminderJob } from './job.ts';
+export { runRemindersOnce, startReminderJob, type ReminderJob } from './job.ts';
 export {
   openDeadlines,
   referralReminderStateOf,

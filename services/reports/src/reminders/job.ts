@@ -72,3 +72,29 @@ export function startReminderJob(options: {
     { intervalMs: options.intervalMs, timers: options.timers ?? systemTimers, idle: 0 },
   );
 }
+
+/**
+ * One run of the job at `now`, then stopped, any failure thrown: for tests and one-off tools
+ * that step a clock of their own over a desk's log and read models.
+ */
+export async function runRemindersOnce(options: {
+  readonly store: EventStore;
+  readonly readModels: Database.Database;
+  readonly now: Date;
+  readonly leadMs?: number;
+}): Promise<number> {
+  let failure: unknown;
+  const job = startReminderJob({
+    store: options.store,
+    readModels: options.readModels,
+    clock: { now: () => options.now },
+    intervalMs: 3_600_000,
+    ...(options.leadMs !== undefined && { leadMs: options.leadMs }),
+    timers: { every: () => ({ stop: () => undefined }) },
+    onError: (error) => (failure ??= error),
+  });
+  const due = await job.run();
+  await job.stop();
+  if (failure !== undefined) throw failure;
+  return due;
+}

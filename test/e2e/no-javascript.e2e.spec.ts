@@ -3,8 +3,10 @@
 // typed; the whistleblower chooses the organisation, answers, attaches a PDF and gets a receipt;
 // the investigator opens report and file at the desk (desk API, opened in Node as the case page
 // opens them) and sees it marked sealed by the server; the whistleblower returns with the receipt,
-// reads the question and replies; the investigator opens the reply. Nothing the server keeps
-// (events, blobs) holds any of the plaintext or the receipt.
+// reads the question and replies; the investigator opens the reply. The investigator proposes to
+// refer the report to a union; the whistleblower reads where and why and agrees on the page,
+// and the union's investigator opens the report by the share the server made for them in that
+// request. Nothing the server keeps (events, blobs) holds any of the plaintext or the receipt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import {
@@ -28,6 +30,7 @@ const what = 'NOJS-what: the harbour tender was awarded before the bids were ope
 const where = 'NOJS-where: Port Authority';
 const question = 'Who signed the award letter?';
 const reply = 'NOJS-reply: the deputy director, on the 3rd.';
+const reason = 'NOJS-reason: the union represents the harbour workers.';
 
 describe.skipIf(!hasChromium)(title, () => {
   let server: IntakeServer;
@@ -162,6 +165,24 @@ describe.skipIf(!hasChromium)(title, () => {
     ).toEqual([reply]);
   }, 60_000);
 
+  it('answers a referral: agreeing lets the union’s investigator read the report', async () => {
+    const member = await server.newInvestigator();
+    const union = await server.addChannel('Harbour union', [member]);
+    await server.investigator.refer(reportId, reportKey, union, reason);
+    await page.goto(`${server.origin}/safe/return`);
+    await page.getByLabel('Your receipt').fill(receipt);
+    await page.getByRole('button', { name: 'Open my report' }).click();
+    const referral = page.getByTestId('referral');
+    expect(await referral.innerText()).toContain('to pass your report to Harbour union');
+    expect(await page.getByTestId('referral-reason').innerText()).toBe(reason);
+    await check('referral');
+    await referral.getByLabel(/Your receipt/).fill(receipt);
+    await referral.getByRole('button', { name: 'Agree: pass it on' }).click();
+    await page.getByText('Your report was passed to Harbour union with your agreement.').waitFor();
+    const opened = await member.openShared(reportId);
+    expect(opened.answers).toEqual({ language: 'en', answers: { what, where, ongoing: 'Yes' } });
+  }, 60_000);
+
   it('kept none of the plaintext or the receipt in events or blobs', async () => {
     expect(receipt).not.toBe('');
     const events = await server.store.readAll();
@@ -174,7 +195,7 @@ describe.skipIf(!hasChromium)(title, () => {
         kept.push(Buffer.from(blob!).toString('latin1'));
       }
     expect(kept.length).toBe(2);
-    for (const secret of [what, where, reply, receipt, receipt.replaceAll('-', ''), 'Exif'])
+    for (const secret of [what, where, reply, reason, receipt, receipt.replaceAll('-', ''), 'Exif'])
       expect({ secret, found: kept.some((k) => k.includes(secret)) }).toEqual({
         secret,
         found: false,
@@ -204,6 +225,7 @@ describe.skipIf(!hasChromium)(title, () => {
       'nojs-form',
       'nojs-receipt',
       'nojs-case',
+      'nojs-referral',
       'nojs-arabic-form',
     ]);
     for (const report of reports) {

@@ -180,7 +180,10 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await referral.innerText()).toContain(`to pass your report to ${target}`);
     expect(await wb.page.getByTestId('referral-reason').innerText()).toBe(reason);
     await check(wb.page, agree ? 'asked' : 'asked-again');
-    const answered = wb.page.waitForResponse((r) => r.url().includes('/api/v1/case/referrals/'));
+    // The answer itself (agreeing first fetches the target's list from the same path).
+    const answered = wb.page.waitForResponse(
+      (r) => r.url().includes('/api/v1/case/referrals/') && r.request().method() === 'POST',
+    );
     await referral
       .getByRole('button', { name: agree ? 'Agree: pass it on' : 'Decline: keep it here' })
       .click();

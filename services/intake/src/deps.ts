@@ -27,6 +27,13 @@ export interface IntakeDeps {
   /** The channels open for submissions (the lead wires the channels read model). */
   readonly listChannels: () => Promise<readonly Channel[]>;
   /**
+   * A referral's target: an active channel with a signed list, which may take no submissions of
+   * its own (`findReferralTarget` of @integrity-desk/reports). Absent: looked up in listChannels.
+   */
+  readonly findReferralTarget?: (
+    channelId: string,
+  ) => Promise<Pick<Channel, 'id' | 'name' | 'recipients'> | undefined>;
+  /**
    * The report of a receipt locator and the whistleblower's signing key, or undefined: the
    * `whistleblower-locators` read model, e.g. `async (locator) => findReportByLocator(db,
    * locator)` from @integrity-desk/reports. One indexed lookup, whatever the report's history:

@@ -6,8 +6,10 @@ import {
   openAttachment,
   openMessage,
   openReport,
+  openSharedReport,
   sealMessage,
   type DeskCase,
+  type RecipientList,
   type SubmissionEnvelope,
 } from '@integrity-desk/protocol';
 import { randomUUID } from 'node:crypto';
@@ -61,6 +63,43 @@ export class DeskInvestigator {
       boxPublicKey: keys.box.publicKey,
       boxSecretKey: keys.box.secretKey,
     }) as OpenedReport;
+  }
+
+  /**
+   * A case that reached this investigator by a share (a referral the whistleblower agreed to),
+   * opened as the case page's worker opens it: the share checked against the report channel's
+   * verified list or the whistleblower's key in the signed envelope.
+   */
+  async openShared(reportId: string): Promise<OpenedReport> {
+    const { file } = await this.caseFile(reportId);
+    const { keys } = this.account;
+    return openSharedReport(this.desk.backend, file.envelope, file.keyShares[0]?.share, {
+      recipientId: this.recipientId,
+      boxPublicKey: keys.box.publicKey,
+      boxSecretKey: keys.box.secretKey,
+      sharers: (file.recipientList as RecipientList | null)?.recipients ?? [],
+    }) as OpenedReport;
+  }
+
+  /** Proposes to refer the case to `toChannelId` with a sealed reason (a consent channel). */
+  async refer(reportId: string, reportKey: Uint8Array, toChannelId: string, reason: string) {
+    const referralId = randomUUID();
+    const sealed = sealMessage(this.desk.backend, {
+      reportKey,
+      reportId,
+      messageId: referralId,
+      authorRole: 'investigator',
+      authorSignSeed: this.account.keys.sign.seed,
+      sequence: 0,
+      thread: 'referrals',
+      body: JSON.stringify({ to: toChannelId, reason }),
+    });
+    await this.act(reportId, 'referrals', {
+      referralId,
+      toChannelId,
+      handOver: false,
+      reason: sealed,
+    });
   }
 
   /** Every report in the inbox, opened. */

@@ -22,6 +22,7 @@ import {
   type SigningKeyPair,
 } from '@integrity-desk/protocol';
 import {
+  findReferralTarget,
   findReportByLocator,
   listPublicChannels,
   questionnaireFromVersion1,
@@ -32,6 +33,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import {
+  addChannel,
   enrolAccount,
   setupAdmin,
   signedList,
@@ -61,6 +63,8 @@ export interface IntakeServer {
   investigator: DeskInvestigator;
   /** A new investigator, enrolled at the desk (on no list until published). */
   newInvestigator(): Promise<DeskInvestigator>;
+  /** Another channel, its signed list naming `members` (a referral's target); its id. */
+  addChannel(name: string, members: readonly DeskInvestigator[]): Promise<string>;
   /**
    * Publishes the channel's next recipient list through the desk, signed by the deployment key;
    * with `forged`, intake serves a list signed by a key the browser does not trust instead (the
@@ -160,6 +164,10 @@ export async function startIntake(
         ...c,
         ...(forgedList !== undefined && { recipients: forgedList }),
       })) as unknown as Channel[],
+    findReferralTarget: async (id) => {
+      await desk.settle();
+      return findReferralTarget(db, id);
+    },
     findReportByLocator: async (locator) => {
       await desk.settle();
       return findReportByLocator(db, locator);
@@ -195,6 +203,15 @@ export async function startIntake(
     desk,
     investigator,
     newInvestigator,
+    addChannel: async (name, members) =>
+      (
+        await addChannel(
+          desk,
+          admin,
+          name,
+          members.map((m) => m.account),
+        )
+      ).channelId,
     publishRecipients,
     failEvidenceAppends: (count) => void (evidenceFaults = count),
     async close() {

@@ -109,6 +109,12 @@ export const intake = {
   },
 
   caseView: () => getJson<CaseView>(`${base}/case`, auth()),
+  /** A referral's target: its public name and signed list (the worker verifies the list). */
+  referralTarget: (referralId: string) =>
+    getJson<{ channelId: string; name: string; recipientList: unknown }>(
+      `${base}/case/referrals/${encodeURIComponent(referralId)}/target`,
+      auth(),
+    ),
   /** The whistleblower's answer to a referral of the case to another channel (Protocol step 11). */
   answerReferral: (referralId: string, answer: 'accept' | 'decline', shares?: unknown[]) =>
     postJson<void>(

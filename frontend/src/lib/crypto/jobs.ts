@@ -60,8 +60,8 @@ export type Job =
       kind: 'consentReferral';
       /** A referral the opened case showed as awaiting consent, with a verified reason. */
       referralId: string;
-      /** Every active channel's signed list, by id: the worker takes its verified target's. */
-      channelRecipients: Record<string, unknown>;
+      /** The target's signed list as intake gave it: verified with the target's channel id. */
+      recipientList: unknown;
       crypto: unknown;
     }
   | { kind: 'beginAttachment'; attachmentId: string; metadata: AttachmentMetadata }

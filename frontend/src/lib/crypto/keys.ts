@@ -225,7 +225,7 @@ export async function run(job: Job, progress: (p: Progress) => void): Promise<un
       return shareReportKeyForReferral(b, {
         reportId,
         reportKey,
-        recipientList: job.channelRecipients[toChannelId],
+        recipientList: job.recipientList,
         pinnedPublicKey: trustedDeploymentKey(
           b,
           settings.deploymentSignPublicKey,

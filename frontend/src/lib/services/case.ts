@@ -74,6 +74,12 @@ export async function loadCase(): Promise<LoadedCase | 'refused' | undefined> {
       crypto: info.value.crypto,
     });
     const channelNames = Object.fromEntries(info.value.channels.map((c) => [c.id, c.name]));
+    // A referral's target may take no reports of its own, so not be in the public list.
+    for (const r of view.value.referrals ?? []) {
+      if (channelNames[r.toChannelId] !== undefined || r.status === 'withdrawn') continue;
+      const target = await intake.referralTarget(r.referralId);
+      if (target.ok) channelNames[r.toChannelId] = target.value.name;
+    }
     return { view: view.value, opened, channelNames };
   } catch (error) {
     if (!(error instanceof Error) || error.message !== RETURN_PATH_REFUSED) throw error;
@@ -101,19 +107,21 @@ export async function reply(reportId: string, text: string): Promise<boolean> {
 /**
  * Accepts or declines a referral of the case to another organisation (Protocol step 11).
  * Accepting is what shares the report key with it: the worker seals the key to the target's
- * signed list (fetched again, so it is the current one, and verified there against the pinned
- * key) and signs each share with the receipt's key. A list that does not verify: nothing sent.
+ * signed list (fetched at that moment, so it is the current one, and verified there against the
+ * pinned key with the target the worker verified in the reason) and signs each share with the
+ * receipt's key. A list that does not verify: nothing is sent.
  */
 export async function answerReferral(referralId: string, accept: boolean): Promise<boolean> {
   let shares: unknown[] | undefined;
   if (accept) {
     const info = await withRetry(() => intake.deployment());
-    if (!info.ok) return false;
+    const target = await withRetry(() => intake.referralTarget(referralId));
+    if (!info.ok || !target.ok) return false;
     try {
       shares = await runInWorker({
         kind: 'consentReferral',
         referralId,
-        channelRecipients: Object.fromEntries(info.value.channels.map((c) => [c.id, c.recipients])),
+        recipientList: target.value.recipientList,
         crypto: info.value.crypto,
       });
     } catch {

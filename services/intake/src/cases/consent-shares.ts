@@ -10,8 +10,22 @@ import {
   type ReportKeyShare,
 } from '@integrity-desk/protocol';
 import type { IntakeContext } from '../context.ts';
+import type { Channel } from '../deps.ts';
 import type { CaseView } from '../http-domain/reports.ts';
 import { ProblemError } from '../http/problem.ts';
+
+/**
+ * A referral's target channel: active, with a signed list, whether or not it takes submissions
+ * (a coalition member may only receive referrals). Its name and list are public.
+ */
+export async function referralTarget(
+  ctx: IntakeContext,
+  channelId: string,
+): Promise<Pick<Channel, 'id' | 'name' | 'recipients'> | undefined> {
+  const { deps } = ctx;
+  if (deps.findReferralTarget) return deps.findReferralTarget(channelId);
+  return (await deps.listChannels()).find((c) => c.id === channelId);
+}
 
 /**
  * Checks the shares of an acceptance: one per recipient of the target channel's current signed
@@ -28,7 +42,7 @@ export async function checkConsentShares(
 ): Promise<void> {
   const referral = view.referrals?.find((r) => r.referralId === referralId);
   if (referral?.status !== 'proposed' || referral.mode !== 'consent') return;
-  const channel = (await ctx.deps.listChannels()).find((c) => c.id === referral.toChannelId);
+  const channel = await referralTarget(ctx, referral.toChannelId);
   const list = recipientListSchema.safeParse(channel?.recipients);
   if (!list.success || list.data.channelId !== referral.toChannelId)
     throw new ProblemError('referralListChanged');

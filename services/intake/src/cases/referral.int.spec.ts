@@ -288,6 +288,23 @@ describe('a referral of the case, as its whistleblower answers it', () => {
     expect((await caseView()).referrals?.[0]?.status).toBe('accepted');
   });
 
+  it("gives the target's name and signed list for a referral of this case only", async () => {
+    const { referralId } = await propose();
+    const target = (id: string, headers: Record<string, string> = wb.auth) =>
+      fetch(`${h.url}/api/v1/case/referrals/${id}/target`, { headers });
+    const r = await target(referralId);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({
+      channelId: targetChannel.id,
+      name: 'Transport union',
+      recipientList: targetList,
+    });
+    await expectProblem(await target(referralId, {}), 401, 'unauthorized');
+    await expectProblem(await target(randomUUID()), 404, 'unknownChannel');
+    const other = await signedInWhistleblower(h.url);
+    await expectProblem(await target(referralId, other.auth), 404, 'unknownChannel');
+  });
+
   it('answers only its own case: another whistleblower cannot answer this referral', async () => {
     const { referralId } = await propose();
     const other = await signedInWhistleblower(h.url);

@@ -20,7 +20,7 @@ import { jsonBody, octetBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import { errorClass, sendBlob, parseRequest } from '@integrity-desk/http';
 import { sessionReport } from '../auth/routes.ts';
-import { checkConsentShares } from './consent-shares.ts';
+import { checkConsentShares, referralTarget } from './consent-shares.ts';
 
 const messageBody = z.strictObject({ messageId: idSchema, envelope: messageEnvelopeSchema });
 const beginBody = z.strictObject({
@@ -29,6 +29,7 @@ const beginBody = z.strictObject({
   header: attachmentHeaderSchema,
 });
 const evidenceParams = z.strictObject({ evidenceId: idSchema });
+const targetParams = z.strictObject({ referralId: idSchema });
 const emptyBody = z.strictObject({});
 const referralParams = z.strictObject({
   referralId: idSchema,
@@ -98,6 +99,21 @@ export function caseRoutes(ctx: IntakeContext): Router {
       now: clock.now(),
     });
     res.status(201).json({ messageId: body.messageId });
+  });
+
+  /**
+   * A referral's target as the accepting browser needs it (SECURITY.md, Protocol step 11): its
+   * public name and its signed recipient list, which the worker verifies against the pinned key
+   * with the target's channel id before sealing anything. Only for a referral of this session's
+   * case; a target that no longer has an active list: 404.
+   */
+  router.get('/case/referrals/:referralId/target', async (req, res) => {
+    const { referralId } = parseRequest(targetParams, req.params);
+    const view = await caseOf(sessionReport(req));
+    const referral = view.referrals?.find((r) => r.referralId === referralId);
+    const target = referral && (await referralTarget(ctx, referral.toChannelId));
+    if (!target) throw new ProblemError('unknownChannel');
+    res.json({ channelId: target.id, name: target.name, recipientList: target.recipients });
   });
 
   /**

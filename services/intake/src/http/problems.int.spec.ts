@@ -31,6 +31,7 @@ const routes = [
   'DELETE /api/v1/session',
   'GET /api/v1/case',
   'POST /api/v1/case/messages',
+  'GET /api/v1/case/referrals/:referralId/target',
   'POST /api/v1/case/referrals/:referralId/:answer',
   'POST /api/v1/case/evidence',
   'GET /api/v1/case/evidence/:evidenceId',

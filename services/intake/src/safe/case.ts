@@ -116,7 +116,7 @@ export async function openCase(
     view,
     reportKey,
     nextSequence: nextThreadSequence(thread, keys.signPublicKey),
-    referrals: openReferrals(b, view, source, channels),
+    referrals: await openReferrals(ctx, b, view, source),
     messages: view.messages.map((m, i) => {
       const opened = thread[i];
       return opened?.verified

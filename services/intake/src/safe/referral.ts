@@ -14,10 +14,9 @@ import {
   type ReceiptKeys,
 } from '@integrity-desk/protocol';
 import type { IntakeContext } from '../context.ts';
-import type { Channel } from '../deps.ts';
 import { answerReferral, type CaseView } from '../http-domain/reports.ts';
 import { ProblemError } from '../http/problem.ts';
-import { checkConsentShares } from '../cases/consent-shares.ts';
+import { checkConsentShares, referralTarget } from '../cases/consent-shares.ts';
 import { verifiedRecipients, type Trust } from './seal.ts';
 
 /** A referral as the case page shows it; `reason` only when it verified. */
@@ -33,27 +32,27 @@ export interface SafeReferral {
 }
 
 /** Every referral but a withdrawn one, its reason opened with the source's listed keys. */
-export function openReferrals(
+export async function openReferrals(
+  ctx: IntakeContext,
   b: CryptoBackend,
   view: CaseView,
   source: Omit<MessageContext, 'thread' | 'lastSequence'>,
-  channels: readonly Channel[],
-): SafeReferral[] {
-  return (view.referrals ?? []).flatMap((r) => {
-    if (r.status === 'withdrawn') return [];
+): Promise<SafeReferral[]> {
+  const shown: SafeReferral[] = [];
+  for (const r of view.referrals ?? []) {
+    if (r.status === 'withdrawn') continue;
     const opened = openReferralReason(b, r, source);
-    return [
-      {
-        referralId: r.referralId,
-        toChannelId: r.toChannelId,
-        organisation: channels.find((c) => c.id === r.toChannelId)?.name,
-        mode: r.mode,
-        status: r.status,
-        proposedAt: r.proposedAt,
-        reason: opened.verified ? opened.reason : undefined,
-      },
-    ];
-  });
+    shown.push({
+      referralId: r.referralId,
+      toChannelId: r.toChannelId,
+      organisation: (await referralTarget(ctx, r.toChannelId))?.name,
+      mode: r.mode,
+      status: r.status,
+      proposedAt: r.proposedAt,
+      reason: opened.verified ? opened.reason : undefined,
+    });
+  }
+  return shown;
 }
 
 /**
@@ -80,7 +79,7 @@ export async function answerOnServer(
   if (!referral || referral.reason === undefined) throw new ProblemError('conflict');
   let shares: ReturnType<typeof shareReportKeyForReferral> = [];
   if (accept && referral.status === 'proposed') {
-    const channel = (await ctx.deps.listChannels()).find((c) => c.id === referral.toChannelId);
+    const channel = await referralTarget(ctx, referral.toChannelId);
     if (!channel) throw new ProblemError('referralListChanged');
     const list = verifiedRecipients(b, channel, input.trust);
     shares = shareReportKeyForReferral(b, {

@@ -70,7 +70,7 @@ export async function deploymentTrust(ctx: IntakeContext, b: CryptoBackend): Pro
 /** The channel's recipient list, verified as the browser verifies it before sealing to it. */
 export function verifiedRecipients(
   b: CryptoBackend,
-  channel: Channel,
+  channel: Pick<Channel, 'id' | 'recipients'>,
   trust: Trust,
 ): RecipientList {
   return verifiedOrRefused(() =>

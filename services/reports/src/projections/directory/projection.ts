@@ -217,6 +217,29 @@ export interface PublicChannel {
   readonly recipients: unknown;
 }
 
+/**
+ * An active channel with a signed recipient list, whether or not it takes submissions: a
+ * referral's target (SECURITY.md, Protocol step 11), whose list the whistleblower's browser
+ * verifies before sealing the report key to it. Its name and list are public, as every channel's.
+ */
+export function findReferralTarget(
+  db: Database.Database,
+  channelId: string,
+): Omit<PublicChannel, 'questionnaire'> | undefined {
+  const row = prepared(
+    db,
+    `SELECT channel_id, name, recipient_list FROM staff_channels
+     WHERE channel_id = ? AND status = 'active' AND recipient_list IS NOT NULL`,
+  ).get(channelId) as { channel_id: string; name: string; recipient_list: string } | undefined;
+  return (
+    row && {
+      id: row.channel_id,
+      name: row.name,
+      recipients: JSON.parse(row.recipient_list) as unknown,
+    }
+  );
+}
+
 /** Channels open for submissions: active, with a questionnaire and a signed recipient list. */
 export function listPublicChannels(db: Database.Database): PublicChannel[] {
   const rows = prepared(

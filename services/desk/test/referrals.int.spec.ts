@@ -558,6 +558,19 @@ describe('the target works a referred case as its own', () => {
         )
         .filter((d) => d.deadline === 'referral_acknowledgement');
 
+    // Her list row gives the referral's own deadline, alice's the report's (its feedback).
+    const nextDeadline = async (who: Account) => {
+      const list = await w.desk.call('GET', '/api/cases?limit=200&sort=nextDeadline', {
+        cookie: who.cookie,
+      });
+      return (list.body['items'] as { reportId: string; nextDeadline: string | null }[]).find(
+        (i) => i.reportId === reportId,
+      )?.nextDeadline;
+    };
+    const own = deskCaseSchema.parse((await caseFile(reportId, w.alice)).body).feedbackDueAt;
+    expect(await nextDeadline(carol)).toBe(item!.acknowledgementDueAt);
+    expect(await nextDeadline(w.alice)).toBe(own);
+    expect(own).not.toBe(item!.acknowledgementDueAt);
     await runJob(due - 3 * 86_400_000);
     expect(await badges(carol)).toEqual({ list: null, page: null, inbox: null });
     // A day before the target's deadline: the reminder, to carol, the target's recipient.
@@ -585,6 +598,7 @@ describe('the target works a referred case as its own', () => {
     expect((await acknowledge(reportId, referralId, carol)).status).toBe(200);
     await w.desk.settle();
     expect(await badges(carol)).toEqual({ list: null, page: null, inbox: null });
+    expect(await nextDeadline(carol)).toBe(item!.feedbackDueAt);
     await runJob(due + 3_000);
     expect(await referralReminders()).toHaveLength(2);
   });

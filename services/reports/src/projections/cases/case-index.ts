@@ -14,6 +14,8 @@ import {
 import {
   isCaseRow,
   nextDeadlineOf,
+  nextDeadlineSeenBy,
+  referralSeenBy,
   reminderSeenBy,
   type CaseListState,
   type CaseRow,
@@ -30,6 +32,7 @@ export type CaseListItem = Omit<
    * (the list says "Referred by <channel>"), else null.
    */
   readonly referredFrom: string | null;
+  /** The caller's next deadline: the referral's own for a caller it brought in (nextDeadlineSeenBy). */
   readonly nextDeadline: string | null;
   /**
    * The open deadline's reminder (`due`) or escalation (`overdue`) if recorded: for a caller who
@@ -83,7 +86,7 @@ function toItem(r: CaseRow, ctx: CaseListContext): CaseListItem {
     ...rest,
     acknowledgementDueAt: ackDueAt,
     referredFrom: own ? null : r.channelId,
-    nextDeadline: nextDeadlineOf(r),
+    nextDeadline: nextDeadlineSeenBy(r, ctx.channelIds),
     reminder: reminderSeenBy(r, ctx.channelIds),
   };
 }
@@ -103,6 +106,8 @@ export class CaseIndex {
   private readonly slots = new Map<string, number>();
   private readonly rows: (CaseRow | undefined)[] = [];
   private readonly free: number[] = [];
+  /** Slots of rows with accepted referrals: their next deadline depends on who asks. */
+  private readonly referred = new Set<number>();
   private readonly columns = new CaseColumns();
   /** Slots in each column's order (ties by report id), built when first asked for. */
   private readonly orders = new Map<CaseSortKey, number[]>();
@@ -133,9 +138,12 @@ export class CaseIndex {
         }
         this.rows[slot] = s;
         this.columns.set(slot, s);
+        if (s.referralDeadlines) this.referred.add(slot);
+        else this.referred.delete(slot);
         if (patch) for (const [key, order] of this.orders) this.insert(order, slot, key);
       } else if (slot !== undefined) {
         this.slots.delete(s.reportId);
+        this.referred.delete(slot);
         this.rows[slot] = undefined;
         this.free.push(slot);
       }
@@ -158,21 +166,54 @@ export class CaseIndex {
     return order;
   }
 
-  /** One page of the caller's cases matching the filter, in the asked order, and their total. */
+  /**
+   * One page of the caller's cases matching the filter, in the asked order, and their total.
+   * Sorted by next deadline, the rows a referral brought the caller to are ordered by their
+   * referral's deadline (few: sorted per query) and merged into the shared order.
+   */
   query(query: CaseQuery, ctx: CaseListContext): CaseListPage {
     const match = this.columns.matcher(query.filter, ctx);
     const order = this.order(query.sort.key);
     const desc = query.sort.direction === 'desc';
+    const aside = query.sort.key === 'nextDeadline' ? this.seenThroughReferral(match, ctx) : [];
+    const skip = new Set(aside.map((k) => k.slot));
+    if (desc) aside.reverse();
     const items: CaseListItem[] = [];
     const end = query.offset + query.limit;
     let total = 0;
-    for (let k = 0, n = order.length; k < n; k++) {
-      const slot = order[desc ? n - 1 - k : k] as number;
-      if (!match(slot)) continue;
+    const take = (slot: number) => {
       if (total >= query.offset && total < end) items.push(toItem(this.rows[slot] as CaseRow, ctx));
       total += 1;
+    };
+    const value = sortValue[query.sort.key];
+    let a = 0;
+    for (let k = 0, n = order.length; k < n; k++) {
+      const slot = order[desc ? n - 1 - k : k] as number;
+      if (skip.has(slot) || !match(slot)) continue;
+      const r = this.rows[slot] as CaseRow;
+      const v = value(r);
+      while (a < aside.length) {
+        const b = aside[a] as Keyed;
+        const c = compareKeyed(b.v, b.id, v, r.reportId);
+        if (desc ? c <= 0 : c >= 0) break;
+        take(b.slot);
+        a += 1;
+      }
+      take(slot);
     }
+    for (; a < aside.length; a++) take((aside[a] as Keyed).slot);
     return { total, items };
+  }
+
+  /** The matching rows the caller has through a referral, by the referral's next deadline. */
+  private seenThroughReferral(match: (slot: number) => boolean, ctx: CaseListContext): Keyed[] {
+    const out: Keyed[] = [];
+    for (const slot of this.referred) {
+      const r = this.rows[slot] as CaseRow;
+      if (!match(slot) || !referralSeenBy(r, ctx.channelIds)) continue;
+      out.push({ slot, v: nextDeadlineSeenBy(r, ctx.channelIds) ?? LAST, id: r.reportId });
+    }
+    return out.sort((x, y) => compareKeyed(x.v, x.id, y.v, y.id));
   }
 
   private counted: { key: string; counts: Record<QueueName, number> } | undefined;
@@ -263,6 +304,12 @@ export class CaseIndex {
   private insert(order: number[], slot: number, key: CaseSortKey): void {
     order.splice(this.lowerBound(order, this.rows[slot] as CaseRow, key), 0, slot);
   }
+}
+
+interface Keyed {
+  readonly slot: number;
+  readonly v: string;
+  readonly id: string;
 }
 
 export const isCaseSortKey = (k: string): k is CaseSortKey =>

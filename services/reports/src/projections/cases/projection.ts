@@ -71,8 +71,8 @@ const loadCaseStates = (db: Database.Database, reportIds: readonly string[]) =>
 export const caseListProjection: FoldProjection<CaseListState> = {
   kind: 'fold',
   name: 'case-list',
-  // 2: reminders folded in. 3: referral deadlines and their reminders.
-  version: 3,
+  // 2: reminders folded in. 3: referral deadlines and their reminders. 4: referral feedback given.
+  version: 4,
   ddl: caseListDdl,
   ...perReport,
   canHandle: (e) =>

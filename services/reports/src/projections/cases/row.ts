@@ -41,6 +41,11 @@ export interface CaseRow extends QueueRow {
 export interface ReferralDeadlines extends ReferralDeadlineFields {
   readonly toChannelId: string;
   readonly feedbackDueAt: string;
+  /**
+   * When the feedback deadline was met: the first investigator message after the target's
+   * acknowledgement (the report's own rule, counted from the referral's). Absent before.
+   */
+  readonly feedbackGivenAt?: string;
 }
 
 /**
@@ -128,6 +133,12 @@ function referralDeadlinesAfter(
     };
     return { referralDeadlines: [...(list ?? []), accepted] };
   }
+  if (event.type === 'MessagePosted' && event.data.author === 'investigator' && list) {
+    const at = event.data.postedAt;
+    const given = (r: ReferralDeadlines) => r.acknowledgedAt !== null && !r.feedbackGivenAt;
+    if (list.some(given))
+      return { referralDeadlines: list.map((r) => (given(r) ? { ...r, feedbackGivenAt: at } : r)) };
+  }
   if (event.type === 'ReferralAcknowledged' && list) {
     const { referralId, acknowledgedAt } = event.data;
     return {
@@ -156,6 +167,19 @@ export function referralSeenBy(
       (r) => channelIds.includes(r.toChannelId) && reach.includes(r.toChannelId),
     ) ?? null
   );
+}
+
+/**
+ * The deadline a caller must meet next: for one who has the case through a referral, the
+ * referral's own (acknowledgement until the target acknowledged, then feedback until given),
+ * else the report's (nextDeadlineOf); none once closed.
+ */
+export function nextDeadlineSeenBy(row: CaseRow, channelIds: readonly string[]): string | null {
+  const referral = referralSeenBy(row, channelIds);
+  if (!referral) return nextDeadlineOf(row);
+  if (!row.isOpen) return null;
+  if (referral.acknowledgedAt === null) return referral.ackDueAt;
+  return referral.feedbackGivenAt ? null : referral.feedbackDueAt;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   evolveCaseRow,
   isCaseRow,
   nextDeadlineOf,
+  nextDeadlineSeenBy,
   reminderSeenBy,
   type CaseListState,
   type CaseRow,
@@ -203,6 +204,81 @@ describe('case list rows (given events, then the row)', () => {
     ) as CaseRow;
     expect(done.referralDeadlines?.[0]?.acknowledgedAt).toBe('2026-03-13T00:00:00.000Z');
     expect(reminderSeenBy(done, [target])).toBeNull();
+  });
+
+  it("gives the target its referral's deadlines in the list, sorted by them among its own cases", () => {
+    const [target, referralId] = [fakeUuid('target'), fakeUuid('referral-2')];
+    const ownId = fakeUuid('targets-own');
+    // The target's own report: acknowledgement due 03-10.
+    const own = given(
+      recorded(
+        'ReportSubmitted',
+        {
+          reportId: ownId,
+          channelId: target,
+          receivedAt: '2026-03-03T10:00:00.000Z',
+          acknowledgementDueAt: '2026-03-10T10:00:00.000Z',
+          envelope: fakeSubmissionEnvelope(ownId, target),
+        },
+        `report-${ownId}`,
+      ),
+    ) as CaseRow;
+    // Referred to it, kept by the source: the report's own acknowledgement is due 03-08, the
+    // target's 03-12.
+    const referral = [
+      submitted(),
+      recorded('ReferralProposed', { referralId, toChannelId: target, handOver: false }),
+      recorded('ReferralAccepted', {
+        referralId,
+        toChannelId: target,
+        acceptedAt: '2026-03-05T10:00:00.000Z',
+        acknowledgementDueAt: '2026-03-12T10:00:00.000Z',
+        feedbackDueAt: '2026-06-05T10:00:00.000Z',
+      }),
+    ];
+    const referred = given(...referral) as CaseRow;
+    expect(nextDeadlineSeenBy(referred, [target])).toBe('2026-03-12T10:00:00.000Z');
+    expect(nextDeadlineSeenBy(referred, [channelId])).toBe('2026-03-08T10:00:00.000Z');
+    expect(nextDeadlineSeenBy(referred, [channelId, target])).toBe('2026-03-08T10:00:00.000Z');
+
+    const index = new CaseIndex();
+    index.apply([own, referred]);
+    const ctx = (channelIds: string[]) => ({ channelIds, investigatorId: 'i1', now: new Date() });
+    const listed = (channelIds: string[], direction: 'asc' | 'desc', offset = 0, limit = 10) =>
+      index
+        .query(
+          { filter: {}, sort: { key: 'nextDeadline', direction }, limit, offset },
+          ctx(channelIds),
+        )
+        .items.map((i) => [i.reportId, i.nextDeadline]);
+    expect(listed([target], 'asc')).toEqual([
+      [ownId, '2026-03-10T10:00:00.000Z'],
+      [reportId, '2026-03-12T10:00:00.000Z'],
+    ]);
+    expect(listed([target], 'desc')).toEqual([
+      [reportId, '2026-03-12T10:00:00.000Z'],
+      [ownId, '2026-03-10T10:00:00.000Z'],
+    ]);
+    expect(listed([target], 'asc', 1, 1)).toEqual([[reportId, '2026-03-12T10:00:00.000Z']]);
+    expect(listed([channelId], 'asc')).toEqual([[reportId, '2026-03-08T10:00:00.000Z']]);
+
+    // Acknowledged by the target: its feedback deadline; met by a reply: none, sorted last.
+    const acked = recorded('ReferralAcknowledged', {
+      referralId,
+      by: 't1',
+      acknowledgedAt: '2026-03-06T00:00:00.000Z',
+    });
+    const replied = message('investigator', '2026-03-07T00:00:00.000Z');
+    index.apply([given(...referral, acked) as CaseRow]);
+    expect(listed([target], 'asc')).toEqual([
+      [ownId, '2026-03-10T10:00:00.000Z'],
+      [reportId, '2026-06-05T10:00:00.000Z'],
+    ]);
+    index.apply([given(...referral, acked, replied) as CaseRow]);
+    expect(listed([target], 'desc')).toEqual([
+      [reportId, null],
+      [ownId, '2026-03-10T10:00:00.000Z'],
+    ]);
   });
 
   it('a purge leaves a marker without data at its position, and nothing brings the row back', () => {

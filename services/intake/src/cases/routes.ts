@@ -216,30 +216,42 @@ export function caseRoutes(ctx: IntakeContext): Router {
     ) {
       throw new ProblemError('invalidRequest');
     }
-    const existing = await uploadStatus(reportId, body.evidenceId);
-    if (existing) {
-      if (existing.size !== body.size) throw new ProblemError('uploadConflict');
-      res.status(200).json(existing);
+    // Checked and begun under one lock that every intake process on this DATA_DIR shares:
+    // concurrent starts would otherwise each pass the check before any of them counts.
+    const started = await blobStore.reserving(async () => {
+      const existing = await uploadStatus(reportId, body.evidenceId);
+      if (existing) {
+        if (existing.size !== body.size) throw new ProblemError('uploadConflict');
+        return { existing };
+      }
+      // Read in the order an upload moves (unfinished, finished but not yet recorded, recorded),
+      // so one that moves on meanwhile is still counted once at least.
+      const pending = await blobStore.pending(reportId);
+      const finishing = await blobStore.unrecorded(reportId);
+      const view = await caseOf(reportId);
+      if (view.status === 'closed') throw new ProblemError('reportClosed');
+      const unrecorded = finishing.filter(
+        (u) => !view.evidence.some((e) => e.evidenceId === u.uploadId),
+      );
+      const stored = view.evidence.reduce((sum, e) => sum + storedSize(e), 0);
+      const bytes = stored + pending.bytes + unrecorded.reduce((sum, u) => sum + u.size, 0);
+      // Unfinished uploads count as files too: each of them may finish.
+      const files = view.evidence.length + pending.uploads + unrecorded.length;
+      if (bytes + body.size > config.maxEvidenceBytesPerReport || files >= config.maxEvidenceFiles)
+        throw new ProblemError('quotaExceeded');
+      if (await blobStore.status(body.evidenceId)) throw new ProblemError('uploadConflict');
+      const status = await blobStore.begin(body.evidenceId, {
+        size: body.size,
+        owner: reportId,
+        note: JSON.stringify(body.header),
+      });
+      return { status };
+    });
+    if ('existing' in started) {
+      res.status(200).json(started.existing);
       return;
     }
-    const view = await caseOf(reportId);
-    if (view.status === 'closed') throw new ProblemError('reportClosed');
-    const stored = view.evidence.reduce((sum, e) => sum + storedSize(e), 0);
-    // Unfinished uploads count as files too: each of them may finish.
-    const pending = await blobStore.pending(reportId);
-    if (
-      stored + pending.bytes + body.size > config.maxEvidenceBytesPerReport ||
-      view.evidence.length + pending.uploads >= config.maxEvidenceFiles
-    ) {
-      throw new ProblemError('quotaExceeded');
-    }
-    const other = await blobStore.status(body.evidenceId);
-    if (other) throw new ProblemError('uploadConflict');
-    const status = await blobStore.begin(body.evidenceId, {
-      size: body.size,
-      owner: reportId,
-      note: JSON.stringify(body.header),
-    });
+    const { status } = started;
     res.status(201).json({
       evidenceId: body.evidenceId,
       size: status.size,

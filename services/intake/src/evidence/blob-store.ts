@@ -76,6 +76,12 @@ export interface BlobStore {
     upload: UnrecordedBlob,
     options: { readonly erase: boolean; readonly untouchedSince?: Date },
   ): Promise<boolean>;
+  /**
+   * Runs `task` while no other `reserving` of a store on the same folder runs, in this process
+   * or in another one (two intake processes on one DATA_DIR): the quota check and the `begin` it
+   * admits, together, so that concurrent upload starts cannot all pass one check.
+   */
+  reserving<T>(task: () => Promise<T>): Promise<T>;
   /** Unfinished uploads of one owner and their declared bytes together (for the quotas). */
   pending(owner: string): Promise<{ readonly uploads: number; readonly bytes: number }>;
   has(blobId: string): Promise<boolean>;

@@ -23,6 +23,7 @@ import {
   type UnrecordedUpload,
   type UploadStatus,
 } from './blob-store.ts';
+import { createFolderLock } from './folder-lock.ts';
 
 const idPattern = /^[A-Za-z0-9_-]{1,128}$/;
 const blobPattern = /^[0-9a-f]{64}$/;
@@ -85,6 +86,8 @@ export function createFsBlobStore(options: {
     mkdir(blobs, { recursive: true }),
   ]);
   const locks = new Map<string, Promise<unknown>>();
+  // Beside `uploads/`, which the sweep reads: shared by every process on this folder.
+  const reservations = createFolderLock(join(options.dir, 'uploads.lock'));
 
   function serialised<T>(id: string, task: () => Promise<T>): Promise<T> {
     const previous = locks.get(id) ?? Promise.resolve();
@@ -296,6 +299,10 @@ export function createFsBlobStore(options: {
         await rm(metaFile(uploadId), { force: true });
         return { blobId, size: current.size };
       });
+    },
+    async reserving(task) {
+      await ready;
+      return reservations(task);
     },
     async pending(owner) {
       await ready;

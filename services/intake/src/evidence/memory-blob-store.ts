@@ -19,6 +19,8 @@ export function createMemoryBlobStore(
     { meta: UploadMeta; chunks: Uint8Array[]; received: number; touchedAt: number }
   >();
   const expired = new Map<string, { owner: string; at: number }>();
+  // One reservation at a time (the quota check and its `begin`), as the filesystem adapter does.
+  let reservations: Promise<unknown> = Promise.resolve();
   const blobs = new Map<string, Uint8Array>();
   /** When an upload last completed each blob, and the uploads not yet recorded. */
   const completedAt = new Map<string, number>();
@@ -73,6 +75,11 @@ export function createMemoryBlobStore(
       completedAt.set(blobId, at);
       uploads.delete(uploadId);
       return { blobId, size: data.byteLength };
+    },
+    reserving(task) {
+      const run = reservations.then(task);
+      reservations = run.catch(() => undefined);
+      return run;
     },
     async pending(owner) {
       const mine = [...uploads.values()].filter((u) => u.meta.owner === owner);

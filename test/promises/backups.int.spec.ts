@@ -6,7 +6,7 @@
  * restore accepts a DATA_DIR that holds only `secrets/`.
  */
 import { createSqliteEventStore } from '@integrity-desk/eventstore';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   existsSync,
@@ -21,6 +21,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../services/server/src/config.ts';
+import { startPlatform } from '../../services/server/src/platform.ts';
 import { runTool } from '../../services/server/test/support/run-tool.ts';
 
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
@@ -28,6 +30,7 @@ vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 const ROOT = join(import.meta.dirname, '..', '..');
 const BACKUP = 'services/server/src/backup/main.ts';
 const RESTORE = 'services/server/src/backup/restore-main.ts';
+const DOCTOR = 'services/server/src/doctor/main.ts';
 const root = mkdtempSync(join(tmpdir(), 'promise-backups-'));
 const live = join(root, 'live');
 const out = join(root, 'out');
@@ -65,8 +68,8 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** The backup tool as a process killed with SIGKILL as soon as its archive is being written. */
-async function killedBackup(archive: string): Promise<void> {
+/** The backup tool as a process, once it writes its archive (its snapshot of the log is made). */
+async function backupWriting(archive: string): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: live, BACKUP_PUBLIC_KEY: publicKey };
   delete env['DESK_KEY_FILE'];
   delete env['EVENT_STORE'];
@@ -75,11 +78,22 @@ async function killedBackup(archive: string): Promise<void> {
     env,
     stdio: 'ignore',
   });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
   while (!existsSync(`${archive}.part`) && child.exitCode === null)
     await new Promise((r) => setTimeout(r, 2));
+  return child;
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.on('exit', (code) => resolve(code));
+  });
+
+/** The backup tool as a process killed with SIGKILL as soon as its archive is being written. */
+async function killedBackup(archive: string): Promise<void> {
+  const child = await backupWriting(archive);
   child.kill('SIGKILL');
-  await exited;
+  await exited(child);
   expect(existsSync(`${archive}.part`), 'the kill came while the archive was being written').toBe(
     true,
   );
@@ -124,5 +138,60 @@ describe('what an archive holds', () => {
     expect(restored.stdout + restored.stderr + made.stdout + made.stderr).not.toContain(
       deskKeyCanary,
     );
+  });
+});
+
+/** The platform started on `live` (intake only, its read models elsewhere), then stopped. */
+async function startAndStop(): Promise<void> {
+  const platform = await startPlatform(
+    loadConfig(
+      {
+        DATA_DIR: live,
+        ROLE: 'intake',
+        INTAKE_PORT: '0',
+        READ_MODELS_FILE: join(root, 'read-models.sqlite'),
+        LOG_LEVEL: 'warn',
+      },
+      [],
+    ),
+    () => undefined,
+  );
+  await platform.stop();
+}
+
+// Last: the platform started on `live` leaves files of its own there.
+describe('a copy of the log a killed backup left', () => {
+  it('is gone once the platform has started, or the doctor has run, and a running backup keeps its own', async () => {
+    await killedBackup(join(out, 'killed-before-start.idb'));
+    // A snapshot named by this very process: an id reused (a container restarted), not a backup.
+    writeFileSync(join(live, `.backup-snapshot-${process.pid}-0123456789ab.sqlite`), 'copy');
+    expect(logCopies().length).toBeGreaterThanOrEqual(2);
+    await startAndStop();
+    expect(logCopies()).toEqual([]);
+
+    await killedBackup(join(out, 'killed-before-doctor.idb'));
+    expect(logCopies()).not.toEqual([]);
+    const doctor = await runTool(DOCTOR, live, []);
+    expect(doctor.stdout).toMatch(/warning +backup leftovers: removed \d+ files? of a backup/);
+    expect(logCopies()).toEqual([]);
+
+    // A backup that runs right now (stopped while it writes its archive) keeps its snapshot
+    // through a start and a doctor run, and still finishes a whole archive.
+    const archive = join(out, 'running.idb');
+    const running = await backupWriting(archive);
+    try {
+      running.kill('SIGSTOP');
+      const own = logCopies();
+      expect(own).not.toEqual([]);
+      await startAndStop();
+      const checked = await runTool(DOCTOR, live, []);
+      expect(checked.stdout).toMatch(/ok +backup leftovers/);
+      expect(logCopies()).toEqual(own);
+    } finally {
+      running.kill('SIGCONT');
+    }
+    expect(await exited(running)).toBe(0);
+    expect(existsSync(archive)).toBe(true);
+    expect(logCopies()).toEqual([]);
   });
 });

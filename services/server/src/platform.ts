@@ -34,6 +34,7 @@ import { startEmailNotifications } from './notifications/start.ts';
 import { optionalSecretFile, persistentSecret, readSecretFile } from './secrets.ts';
 import { close, defaultListenLimits, listen, type ListenLimits } from './listen.ts';
 import { checkDataDir, openingFailed } from './health/data-dir.ts';
+import { removeStaleSnapshots } from './backup/stale-snapshots.ts';
 import { createReadiness, watchStoreFailure } from './health/readiness.ts';
 import { createMetrics, pollSources } from './metrics/registry.ts';
 import { startMetricsServer } from './metrics/server.ts';
@@ -75,6 +76,10 @@ export async function startPlatform(
   };
   // One clear line instead of SQLite's "unable to open database file" (main prints it, exit 1).
   checkDataDir(config.dataDir);
+  // A backup killed mid-way left its plain copy of the log: it must not outlive a restart.
+  const leftovers = await removeStaleSnapshots(config.dataDir);
+  if (leftovers > 0)
+    log(`removed ${leftovers} file(s) of a backup killed mid-way (a copy of the log)`);
   // A deployment seeded by --demo stays one, started with --demo or not (src/demo/marker.ts).
   const demo = stillDemo(config.dataDir, log) || config.demo;
   // The operator's metrics (METRICS_PORT), when asked for: nothing is measured otherwise.

@@ -6,8 +6,12 @@ import { join } from 'node:path';
  * The backup's snapshot of the event log is a plain copy of every report it holds, made in
  * DATA_DIR (the same filesystem, so `VACUUM INTO` is fast). A backup that is killed (SIGKILL, an
  * OOM kill, a power cut) never reaches its cleanup, and a purge does not reach that copy: so each
- * snapshot is named by the process that made it, and every backup first removes the snapshots of
- * processes that no longer run.
+ * snapshot is named by the process that made it, and the snapshots of processes that no longer
+ * run are removed when a backup begins, when the platform starts and when `npm run doctor` runs.
+ * A snapshot named by the process that looks is stale too (its id was reused, e.g. after a
+ * container restart): none of them looks while a snapshot of its own exists. A snapshot named by
+ * another process that runs is left alone, be it the backup that makes it or (an id reused by
+ * an unrelated process) not: a leftover never goes before a live backup's copy does.
  */
 const pattern = /^\.backup-snapshot-(?:(\d+)-)?[0-9a-f]+\.sqlite(?:-journal|-wal|-shm)?$/;
 
@@ -16,6 +20,7 @@ export function snapshotName(): string {
 }
 
 function running(pid: number): boolean {
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync, statfsSync } from 'node:fs';
 import { connect } from 'node:net';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
+import { removeStaleSnapshots } from '../backup/stale-snapshots.ts';
 import { readBuildManifest } from '../frontend/manifest.ts';
 import { socksGet } from './socks.ts';
 
@@ -207,4 +208,20 @@ export function backupRecent(dataDir: string, maxAgeHours: number, now: Date): F
       says: `${said}, older than ${maxAgeHours} h: is the backup timer running? (systemctl list-timers)`,
     };
   return { check, status: 'ok', says: said };
+}
+
+/**
+ * Snapshots of the event log that killed backups left in DATA_DIR (plain copies of every report
+ * they held, out of reach of any purge): removed here, as at every start, and reported.
+ */
+export async function staleBackupSnapshots(dataDir: string): Promise<Finding> {
+  const check = 'backup leftovers';
+  const removed = await removeStaleSnapshots(dataDir);
+  if (removed === 0)
+    return { check, status: 'ok', says: 'no copy of the event log left by a killed backup' };
+  return {
+    check,
+    status: 'warning',
+    says: `removed ${removed} file${removed === 1 ? '' : 's'} of a backup that was killed mid-way (a plain copy of the event log): did its timer's run fail? (journalctl -u integrity-desk-backup)`,
+  };
 }

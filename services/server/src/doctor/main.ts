@@ -1,7 +1,8 @@
 /**
  * `npm run doctor`: checks a production set-up with the same environment as `npm start` and
  * says in plain words what is wrong. Exit 1 when a check finds a problem, 0 otherwise (warnings
- * and checks not configured included). It reads files and opens connections; it changes nothing.
+ * and checks not configured included). It reads files and opens connections; it changes nothing
+ * but one: a copy of the event log that a killed backup left in DATA_DIR is removed (and said).
  */
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import {
   frontendPinned,
   keyFile,
   onion,
+  staleBackupSnapshots,
   trustProxy,
   type Finding,
 } from './checks.ts';
@@ -56,6 +58,7 @@ export async function runDoctor(
     await onion(d.ONION_ADDRESS, { host: socksHost, port: Number(socksPort) }),
     frontendPinned(config.dataDir, config.staticDir),
     backupRecent(config.dataDir, d.BACKUP_MAX_AGE_HOURS, new Date()),
+    await staleBackupSnapshots(config.dataDir),
   ];
   for (const f of findings) print(`${mark[f.status]}  ${f.check}: ${f.says}`);
   const problems = findings.filter((f) => f.status === 'problem').length;

@@ -3,6 +3,7 @@ import {
   deriveReceiptKeys,
   RECEIPT_KDF_CURRENT,
   generateReceipt,
+  sealAttachment,
   sealMessage,
   sealReport,
   signSessionChallenge,
@@ -23,7 +24,10 @@ import { createInterface } from 'node:readline';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solvePow } from '@integrity-desk/intake';
-import { SESSION_CONTEXT } from '../../intake/src/http-domain/protocol.ts';
+import {
+  attachmentCiphertextSize,
+  SESSION_CONTEXT,
+} from '../../intake/src/http-domain/protocol.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 
 /**
@@ -266,6 +270,40 @@ describe.skipIf(!redisHere)('two intake and two desk processes behind one addres
     });
     expect(await problemType(again)).toBe('401 sessionRefused');
 
+    // --- Evidence quotas hold across both: upload starts racing to either process together
+    // admit no more bytes than a report may hold (each start is checked under one lock).
+    const MiB = 1024 * 1024;
+    const files = Array.from(
+      { length: 8 },
+      () =>
+        sealAttachment(b, {
+          reportKey: sealed.reportKey,
+          reportId,
+          attachmentId: randomUUID(),
+          metadata: { name: 'evidence.bin', type: 'application/octet-stream', size: 30 * MiB },
+          source: [],
+        }).header,
+    );
+    const fileBytes = attachmentCiphertextSize(files[0]!);
+    const fit = Math.floor((100 * MiB) / fileBytes);
+    expect(fit).toBeLessThan(files.length);
+    const starts = await Promise.all(
+      files.map((header, i) =>
+        post(
+          `${intakes[i % 2]}/api/v1/case/evidence`,
+          { evidenceId: header.attachmentId, size: attachmentCiphertextSize(header), header },
+          auth,
+        ),
+      ),
+    );
+    const admitted = await Promise.all(
+      starts.map(async (res) => (res.status === 201 ? '201' : await problemType(res))),
+    );
+    expect(admitted.sort()).toEqual([
+      ...Array<string>(fit).fill('201'),
+      ...Array<string>(files.length - fit).fill('413 quotaExceeded'),
+    ]);
+
     // --- Rate limits count across both: the test reads and fills the counters as a process
     // would (it holds the shared key), then each process refuses.
     const sharedKey = readFileSync(join(dataDir, 'secrets', 'shared-state.key'));
@@ -289,8 +327,9 @@ describe.skipIf(!redisHere)('two intake and two desk processes behind one addres
     };
     expect((await post(`${intakes[0]}/api/v1/case/messages`, message(0), auth)).status).toBe(201);
     expect((await post(`${intakes[1]}/api/v1/case/messages`, message(1), auth)).status).toBe(201);
-    expect(await limits.incr(`report:${reportId}`, 60_000, 0)).toBe(2);
-    await limits.incr(`report:${reportId}`, 60_000, 598);
+    // The eight evidence starts above and these two messages.
+    expect(await limits.incr(`report:${reportId}`, 60_000, 0)).toBe(files.length + 2);
+    await limits.incr(`report:${reportId}`, 60_000, 598 - files.length);
     for (const intake of intakes)
       expect(
         await problemType(await post(`${intake}/api/v1/case/messages`, message(2), auth)),

@@ -603,6 +603,22 @@ describe('the target works a referred case as its own', () => {
     expect(await referralReminders()).toHaveLength(2);
   });
 
+  it("refuses the report's own acknowledgement to a target that has it through a kept referral, and allows it to a target it was handed over to", async () => {
+    // Kept: acknowledging to the whistleblower is the source's duty; carol acknowledges the
+    // referral instead. Refused as a problem, writing nothing.
+    const kept = await referred();
+    const before = await w.streamLength(`report-${kept.reportId}`);
+    expectProblem(await post(kept.reportId, 'acknowledge', carol), 403);
+    expect(await w.streamLength(`report-${kept.reportId}`)).toBe(before);
+    expect((await post(kept.reportId, 'acknowledge', w.alice)).status).toBe(200);
+    // Handed over before the source acknowledged: the case is carol's, and so is the
+    // whistleblower's 7-day acknowledgement, still owed.
+    const handed = await referred({ handOver: true });
+    expect((await post(handed.reportId, 'acknowledge', carol)).status).toBe(200);
+    const events = await w.desk.store.readStream(`report-${handed.reportId}`);
+    expect(events.at(-1)?.type).toBe('ReportAcknowledged');
+  });
+
   it('refuses acknowledging a referral that has not taken effect', async () => {
     const reportId = await w.submitReport();
     const body = proposal(reportId);

@@ -93,15 +93,27 @@ interface CaseContext {
   readonly investigatorId: string;
   /** The labels the report's channel defines now. */
   readonly channelLabels: readonly string[];
+  /**
+   * The caller has the case only through an accepted referral its source kept access to: the
+   * report's own acknowledgement is then the source's duty to the whistleblower (the target
+   * acknowledges its referral instead). False for a handed-over case: the target owns it.
+   */
+  readonly viaKeptReferral: boolean;
 }
 const caseAction = action<CaseContext, ReportCommand>();
 
 /** One route per command: POST /api/reports/:reportId/<name>, each with its body schema. */
 export const reportActions = {
-  acknowledge: caseAction(z.object({}).strict(), (_d, { reportId, feedbackWithinMonths }) => ({
-    type: 'AcknowledgeReport',
-    data: { reportId, feedbackWithinMonths },
-  })),
+  acknowledge: caseAction(
+    z.object({}).strict(),
+    (_d, { reportId, feedbackWithinMonths, viaKeptReferral }) => {
+      // SECURITY.md, Protocol step 11: a kept referral's target acknowledges the referral, never
+      // the report; after a hand-over the whistleblower's acknowledgement, if still owed, is the
+      // target's.
+      if (viaKeptReferral) throw new ProblemError('forbidden');
+      return { type: 'AcknowledgeReport', data: { reportId, feedbackWithinMonths } };
+    },
+  ),
   triage: caseAction(
     z
       .object({
@@ -302,7 +314,7 @@ export function caseRoutes(ctx: DeskContext): Router {
   for (const [name, a] of Object.entries(reportActions))
     postCommand(router, `/api/reports/:reportId/${name}`, a, {
       load: async (req, res) => {
-        const { caller, reportId, channel, working } = await loadCase(ctx, req, res);
+        const { caller, reportId, channel, working, referral } = await loadCase(ctx, req, res);
         return {
           reportId,
           feedbackWithinMonths:
@@ -313,6 +325,7 @@ export function caseRoutes(ctx: DeskContext): Router {
           authorKey: caller.signPublicKey,
           investigatorId: caller.investigatorId,
           channelLabels: channel.status === 'none' ? [] : channel.labels,
+          viaKeptReferral: referral !== null && !referral.handOver,
         };
       },
       handle: (part, c, expectedRevision) =>

@@ -619,6 +619,33 @@ describe('the target works a referred case as its own', () => {
     expect(events.at(-1)?.type).toBe('ReportAcknowledged');
   });
 
+  it("the target's inbox (queue, count, saved view) holds a referred case until it acknowledges the referral, whatever the source did", async () => {
+    const { reportId, referralId } = await referred();
+    /** Whether the case is in `who`'s inbox, by the queue, its count and the case list's view. */
+    const inInbox = async (who: Account) => {
+      await w.desk.settle();
+      const get = (path: string) => w.desk.call('GET', path, { cookie: who.cookie });
+      const queue = (await get('/api/queues/inbox')).body['items'] as { reportId: string }[];
+      const counts = (await get('/api/queues')).body['queues'] as { inbox: number };
+      const view = await get('/api/cases?view=inbox&limit=200');
+      const items = view.body['items'] as { reportId: string }[];
+      const viewCount = (view.body['counts'] as { inbox: number }).inbox;
+      expect(counts.inbox).toBe(queue.length);
+      expect(viewCount).toBe(items.length);
+      const inQueue = queue.some((i) => i.reportId === reportId);
+      expect(items.some((i) => i.reportId === reportId)).toBe(inQueue);
+      return inQueue;
+    };
+    expect(await inInbox(carol)).toBe(true);
+    expect(await inInbox(w.alice)).toBe(true);
+    // The source acknowledges the report: its inbox is done, the target's is not.
+    expect((await post(reportId, 'acknowledge', w.alice)).status).toBe(200);
+    expect(await inInbox(w.alice)).toBe(false);
+    expect(await inInbox(carol)).toBe(true);
+    expect((await acknowledge(reportId, referralId, carol)).status).toBe(200);
+    expect(await inInbox(carol)).toBe(false);
+  });
+
   it('refuses acknowledging a referral that has not taken effect', async () => {
     const reportId = await w.submitReport();
     const body = proposal(reportId);

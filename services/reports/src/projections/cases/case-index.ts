@@ -249,7 +249,8 @@ export class CaseIndex {
   }
 
   /**
-   * The caller's work at a glance (the desk's header): new reports (not acknowledged yet), cases
+   * The caller's work at a glance (the desk's header): new reports (an acknowledgement the caller
+   * owes: the referral's for a case a referral brought them), cases
    * whose open deadline's reminder or escalation was recorded, and the open cases whose
    * whistleblower wrote last, with how many times they wrote (the browser compares that with
    * what it has seen), the latest first, at most `maxReplies`. Only cases of the caller's channels.
@@ -257,7 +258,7 @@ export class CaseIndex {
   work(ctx: CaseListContext, maxReplies = 500): CaseWork {
     const test = (filter: CaseFilter) => this.columns.matcher(filter, ctx);
     const [inbox, due, overdue, waiting] = [
-      test({ status: ['submitted'] }),
+      test({ inbox: true }),
       test({ reminder: 'due' }),
       test({ reminder: 'overdue' }),
       test({ open: true, awaiting: 'investigator' }),

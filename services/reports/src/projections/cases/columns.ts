@@ -2,7 +2,13 @@ import { reminderStateOf } from '../../reminders/state.ts';
 import { priorities, sectors } from '../../report/events.ts';
 import { reachOf } from '../queues/row.ts';
 import type { CaseFilter, CaseListContext } from './query.ts';
-import { reminderSeenBy, type CaseRow } from './row.ts';
+import {
+  feedbackDueSeenBy,
+  inboxSeenBy,
+  referralSeenBy,
+  reminderSeenBy,
+  type CaseRow,
+} from './row.ts';
 
 export const workflow = ['submitted', 'acknowledged', 'in_review', 'investigating', 'closed'];
 
@@ -65,7 +71,10 @@ export class CaseColumns {
   flags = new Uint8Array(1024);
   feedbackDue = new Float64Array(1024);
   assignees: (readonly number[])[] = [];
-  /** Rows with accepted referrals: whose reminder badge depends on who asks (reminderSeenBy). */
+  /**
+   * Rows with accepted referrals: whose reminder badge, inbox and feedback deadline depend on
+   * who asks (reminderSeenBy, inboxSeenBy, feedbackDueSeenBy).
+   */
   referred: (CaseRow | undefined)[] = [];
   labels: (readonly number[])[] = [];
   text: string[] = [];
@@ -159,18 +168,19 @@ export class CaseColumns {
         : filter.feedback === 'overdue'
           ? [-Infinity, now]
           : [now, soon];
-    if (filter.feedback !== undefined) {
-      need |= FEEDBACK_PENDING;
-      want |= FEEDBACK_PENDING;
-    }
+    const SUBMITTED = workflow.indexOf('submitted');
     const q = filter.q?.trim().toLowerCase() || undefined;
     const { channel, status, priority, sector, flags, feedbackDue } = this;
     const regions = this.region;
     return (s: number) => {
       if (allowed[channel[s] as number] !== 1) return false;
       if (((flags[s] as number) & need) !== want) return false;
+      // A row a referral brought the caller to is tested by the referral's deadlines.
+      const row = referred[s];
+      const via = row !== undefined && referralSeenBy(row, ctx.channelIds) !== null;
+      if (filter.inbox && !(via ? inboxSeenBy(row, ctx.channelIds) : status[s] === SUBMITTED))
+        return false;
       if (filter.reminder !== undefined) {
-        const row = referred[s];
         if (
           row
             ? reminderSeenBy(row, ctx.channelIds) !== filter.reminder
@@ -184,7 +194,11 @@ export class CaseColumns {
       if (sectorMask !== -1 && !(sectorMask & (1 << ((sector[s] as number) + 1)))) return false;
       if (region !== undefined && regions[s] !== region) return false;
       if (filter.feedback !== undefined) {
-        const due = feedbackDue[s] as number;
+        const due = via
+          ? Date.parse(feedbackDueSeenBy(row, ctx.channelIds) ?? '')
+          : (flags[s] as number) & FEEDBACK_PENDING
+            ? (feedbackDue[s] as number)
+            : NaN;
         if (!(due >= from && due < to)) return false;
       }
       if (assignee !== undefined) {

@@ -27,7 +27,15 @@ export interface CaseFilter {
   readonly label?: string;
   readonly open?: boolean;
   readonly awaiting?: 'whistleblower' | 'investigator';
-  /** Feedback not given yet and due within the soon window, or past due (as the queues). */
+  /**
+   * An acknowledgement the caller owes (inboxSeenBy): the report's, or for a caller a referral
+   * brought in, that referral's.
+   */
+  readonly inbox?: true;
+  /**
+   * Feedback not given yet and due within the soon window, or past due (as the queues): the
+   * caller's own deadline, a referral's for one it brought in (feedbackDueSeenBy).
+   */
   readonly feedback?: 'due_soon' | 'overdue';
   /** The open deadline's reminder recorded (`due`) or its escalation (`overdue`). */
   readonly reminder?: ReminderState;
@@ -65,7 +73,7 @@ export function caseViews(
 ): Record<QueueName, { filter: CaseFilter; sort: CaseSort }> {
   const asc = (key: CaseSortKey): CaseSort => ({ key, direction: 'asc' });
   return {
-    inbox: { filter: { status: ['submitted'] }, sort: asc('nextDeadline') },
+    inbox: { filter: { inbox: true }, sort: asc('nextDeadline') },
     needs_triage: { filter: { open: true, priority: ['none'] }, sort: asc('received') },
     mine: { filter: { open: true, assignee: ctx.investigatorId }, sort: asc('nextDeadline') },
     awaiting_whistleblower: {

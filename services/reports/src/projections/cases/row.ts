@@ -170,16 +170,58 @@ export function referralSeenBy(
 }
 
 /**
- * The deadline a caller must meet next: for one who has the case through a referral, the
- * referral's own (acknowledgement until the target acknowledged, then feedback until given),
- * else the report's (nextDeadlineOf); none once closed.
+ * The deadline a caller must meet next: for one who has the case through referrals, the
+ * earliest of theirs (each's acknowledgement until the target acknowledged, then its feedback
+ * until given), else the report's (nextDeadlineOf); none once closed. The queues order by it.
  */
 export function nextDeadlineSeenBy(row: CaseRow, channelIds: readonly string[]): string | null {
-  const referral = referralSeenBy(row, channelIds);
-  if (!referral) return nextDeadlineOf(row);
+  const referrals = referralsSeenBy(row, channelIds);
+  if (referrals.length === 0) return nextDeadlineOf(row);
   if (!row.isOpen) return null;
-  if (referral.acknowledgedAt === null) return referral.ackDueAt;
-  return referral.feedbackGivenAt ? null : referral.feedbackDueAt;
+  return earliest(
+    referrals.map((r) =>
+      r.acknowledgedAt === null ? r.ackDueAt : r.feedbackGivenAt ? null : r.feedbackDueAt,
+    ),
+  );
+}
+
+const earliest = (dates: readonly (string | null)[]): string | null =>
+  dates.reduce<string | null>((a, d) => (d !== null && (a === null || d < a) ? d : a), null);
+
+/** The accepted referrals that bring a caller (of `channelIds`) in, when not its own channel. */
+function referralsSeenBy(row: CaseRow, channelIds: readonly string[]): ReferralDeadlines[] {
+  if (!referralSeenBy(row, channelIds)) return [];
+  const reach = reachOf(row);
+  return (row.referralDeadlines ?? []).filter(
+    (r) => channelIds.includes(r.toChannelId) && reach.includes(r.toChannelId),
+  );
+}
+
+/**
+ * Whether the case is in a caller's inbox (an acknowledgement they owe): for one a referral
+ * brought in, an open case with a referral of theirs not yet acknowledged by them; else the
+ * report not yet acknowledged. The queues' rule too (queries.ts).
+ */
+export function inboxSeenBy(row: CaseRow, channelIds: readonly string[]): boolean {
+  const referrals = referralsSeenBy(row, channelIds);
+  if (referrals.length === 0) return row.status === 'submitted';
+  return row.isOpen && referrals.some((r) => r.acknowledgedAt === null);
+}
+
+/**
+ * The feedback deadline a caller still has to meet on an open case, or null: for one a referral
+ * brought in, the earliest of their acknowledged referrals' not yet given; else the report's
+ * (once acknowledged, until given). The feedback views and queues' rule (queries.ts).
+ */
+export function feedbackDueSeenBy(row: CaseRow, channelIds: readonly string[]): string | null {
+  if (!row.isOpen) return null;
+  const referrals = referralsSeenBy(row, channelIds);
+  if (referrals.length === 0) return row.feedbackGivenAt === null ? row.feedbackDueAt : null;
+  return earliest(
+    referrals.map((r) =>
+      r.acknowledgedAt !== null && !r.feedbackGivenAt ? r.feedbackDueAt : null,
+    ),
+  );
 }
 
 /**

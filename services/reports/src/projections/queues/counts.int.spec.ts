@@ -11,13 +11,18 @@ import { handleReportCommand } from '../../report/handle.ts';
 import { fakeSubmissionEnvelope, fakeUuid } from '../../shared/fixtures.ts';
 import { createProjectionRunner } from '../runner.ts';
 import { reportQueueProjection } from './projection.ts';
+import { referralsProjection } from '../referrals/projection.ts';
 import { COUNT_CAP, queueCounts } from './queries.ts';
 
 describe('queue counts beyond the cap', () => {
   it('counts 3,000 waiting reports exactly and marks a clock-counted queue past the cap', async () => {
     const store = createMemoryEventStore();
     const db = new Database(':memory:');
-    const runner = createProjectionRunner({ store, db, projections: [reportQueueProjection] });
+    const runner = createProjectionRunner({
+      store,
+      db,
+      projections: [reportQueueProjection, referralsProjection],
+    });
     await runner.start();
     const channelId = fakeUuid('channel');
     const now = new Date('2026-01-05T10:00:00Z');

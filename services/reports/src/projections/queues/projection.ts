@@ -329,7 +329,8 @@ export const reportQueueProjection: FoldProjection<QueueRow> = {
   kind: 'fold',
   name: 'report-queue',
   // 5: referrals folded in (report_queue_referrals, report_reach, counters per reach).
-  version: 5,
+  // 6: the inbox counter of reports no referral took elsewhere.
+  version: 6,
   ddl: reportQueueDdl,
   ...perReport,
   evolve: evolveQueueRow,

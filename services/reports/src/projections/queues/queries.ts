@@ -42,11 +42,77 @@ interface QueueSql {
   readonly reportColumn?: string;
   /** Extra columns the inner page query passes out, and the outer order over them. */
   readonly select?: string;
+  /** The parameters of `select`, which come first. */
+  readonly selectParams?: (ctx: QueueContext) => Params;
   readonly outerOrder?: string;
   readonly where: string;
   readonly order: string;
   readonly params: (ctx: QueueContext) => Params;
 }
+
+/**
+ * The caller reaches the report through its own channel, not only through a referral: the
+ * report's own deadlines are theirs (cases/row.ts referralSeenBy). One parameter: the caller's
+ * channels as JSON.
+ */
+const viaOwn = `(q.channel_id IN (SELECT value FROM json_each(?)) AND (NOT EXISTS
+   (SELECT 1 FROM report_reach r WHERE r.report_id = q.report_id) OR EXISTS
+   (SELECT 1 FROM report_reach r WHERE r.report_id = q.report_id AND r.channel_id = q.channel_id)))`;
+
+/**
+ * The accepted referrals that bring the caller to the report (to a channel of theirs that may
+ * open it), as `rr`, with a condition. One parameter: the caller's channels as JSON.
+ */
+const theirReferrals = (select: string, cond: string) =>
+  `(SELECT ${select} FROM report_referrals rr JOIN report_reach r
+     ON r.report_id = rr.report_id AND r.channel_id = rr.to_channel_id
+   WHERE rr.report_id = q.report_id AND rr.status = 'accepted'
+     AND rr.to_channel_id IN (SELECT value FROM json_each(?)) AND ${cond})`;
+
+/**
+ * A queue over a deadline that is the caller's: the report's own when they reach it through its
+ * channel, else their referral's (SECURITY.md, Protocol step 11: a target works the case with
+ * its own deadlines). `own` is over the report's row, `referred` over the referral's deadline
+ * (SQL over `q` and the caller's channels, per parameter list given).
+ */
+function perCaller(
+  own: string,
+  referred: string,
+  due: { own: string; referred: string },
+  params: (ctx: QueueContext) => { own: Params; referred: Params },
+): QueueSql {
+  const callers = (ctx: QueueContext) => JSON.stringify(ctx.channelIds);
+  return {
+    // Ordered by the caller's deadline: the report's, or their referral's.
+    select: `CASE WHEN ${viaOwn} THEN ${due.own} ELSE coalesce(${due.referred}, ${due.own}) END AS due_key`,
+    selectParams: (ctx) => [callers(ctx), callers(ctx)],
+    order: 'due_key, q.report_id',
+    outerOrder: 'q.due_key, q.report_id',
+    where: `((${own} AND ${viaOwn}) OR (q.is_open = 1 AND q.report_id IN
+      (SELECT r.report_id FROM report_reach r WHERE r.channel_id IN (SELECT value FROM json_each(?)))
+      AND NOT ${viaOwn} AND ${referred}))`,
+    params: (ctx) => {
+      const p = params(ctx);
+      return [...p.own, callers(ctx), callers(ctx), callers(ctx), ...p.referred];
+    },
+  };
+}
+
+/**
+ * The caller's earliest feedback deadline among their referrals they acknowledged and have not
+ * given feedback on yet (one parameter).
+ */
+const referralFeedbackDue = theirReferrals(
+  'min(rr.feedback_due_at)',
+  'rr.acknowledged_at IS NOT NULL AND rr.feedback_given_at IS NULL',
+);
+
+/** The caller's next deadline among their referrals (cases/row.ts nextDeadlineSeenBy). */
+const referralNextDue = theirReferrals(
+  `min(CASE WHEN rr.acknowledged_at IS NULL THEN rr.ack_due_at
+    WHEN rr.feedback_given_at IS NULL THEN rr.feedback_due_at END)`,
+  '1',
+);
 
 const DAY = 86_400_000;
 const nowIso = (ctx: QueueContext) => ctx.now.toISOString();
@@ -55,8 +121,17 @@ const soonIso = (ctx: QueueContext) =>
 
 /** Each queue as data: a filter and an order, so list and count can never disagree. */
 const queues: Record<QueueName, QueueSql> = {
-  // Not yet acknowledged, most urgent deadline first (Art. 9(1)(b)).
-  inbox: { where: `q.status = 'submitted'`, order: 'q.ack_due_at, q.report_id', params: () => [] },
+  // An acknowledgement the caller owes, most urgent deadline first (Art. 9(1)(b)): the
+  // report's, or for a caller a referral brought in, that referral's.
+  inbox: perCaller(
+    `q.status = 'submitted'`,
+    `EXISTS ${theirReferrals('1', 'rr.acknowledged_at IS NULL')}`,
+    {
+      own: 'q.ack_due_at',
+      referred: referralNextDue,
+    },
+    (ctx) => ({ own: [], referred: [JSON.stringify(ctx.channelIds)] }),
+  ),
   needs_triage: {
     where: 'q.is_open = 1 AND q.priority IS NULL',
     order: 'q.received_at, q.report_id',
@@ -78,17 +153,24 @@ const queues: Record<QueueName, QueueSql> = {
     order: 'q.last_activity_at, q.report_id',
     params: () => [],
   },
-  feedback_due_soon: {
-    where:
-      'q.is_open = 1 AND q.feedback_given_at IS NULL AND q.feedback_due_at >= ? AND q.feedback_due_at < ?',
-    order: 'q.feedback_due_at, q.report_id',
-    params: (ctx) => [nowIso(ctx), soonIso(ctx)],
-  },
-  feedback_overdue: {
-    where: 'q.is_open = 1 AND q.feedback_given_at IS NULL AND q.feedback_due_at < ?',
-    order: 'q.feedback_due_at, q.report_id',
-    params: (ctx) => [nowIso(ctx)],
-  },
+  feedback_due_soon: perCaller(
+    'q.is_open = 1 AND q.feedback_given_at IS NULL AND q.feedback_due_at >= ? AND q.feedback_due_at < ?',
+    `${referralFeedbackDue} >= ? AND ${referralFeedbackDue} < ?`,
+    { own: 'q.feedback_due_at', referred: referralNextDue },
+    (ctx) => {
+      const callers = JSON.stringify(ctx.channelIds);
+      return {
+        own: [nowIso(ctx), soonIso(ctx)],
+        referred: [callers, nowIso(ctx), callers, soonIso(ctx)],
+      };
+    },
+  ),
+  feedback_overdue: perCaller(
+    'q.is_open = 1 AND q.feedback_given_at IS NULL AND q.feedback_due_at < ?',
+    `${referralFeedbackDue} < ?`,
+    { own: 'q.feedback_due_at', referred: referralNextDue },
+    (ctx) => ({ own: [nowIso(ctx)], referred: [JSON.stringify(ctx.channelIds), nowIso(ctx)] }),
+  ),
   closed: {
     where: `q.status = 'closed'`,
     order: 'q.closed_at DESC, q.report_id',
@@ -127,6 +209,7 @@ function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: Queue
     WHERE ${q.where} AND ${channelFilterOn(q.channelColumn, q.reportColumn)} ORDER BY ${q.order} LIMIT ? OFFSET ?) q
     ORDER BY ${q.outerOrder ?? q.order}`;
   const rows = prepared(db, sql).all(
+    ...(q.selectParams?.(ctx) ?? []),
     ...q.params(ctx),
     ...channelParams(ctx),
     clampLimit(page.limit),
@@ -220,6 +303,7 @@ export function queueCounts(db: Database.Database, ctx: QueueContext): QueueCoun
   const counted = (counter: string) => counters.get(counter) ?? 0;
   const capped: QueueName[] = [];
   const queueCount = (name: QueueName) => {
+    if (name === 'inbox') return counted('inbox:unreferred') + referredInbox(db, ctx);
     if (!(timedQueues as readonly string[]).includes(name))
       return counted(name === 'mine' ? `mine:${ctx.investigatorId}` : name);
     const { n, more } = count(db, queues[name], ctx);
@@ -235,6 +319,21 @@ export function queueCounts(db: Database.Database, ctx: QueueContext): QueueCoun
     bySector: Object.fromEntries(sectors.map((s) => [s, counted(`sector:${s}`)])),
     capped,
   };
+}
+
+/**
+ * The caller's inbox among the reports a referral took beyond their own channel (report_reach:
+ * few), whose inbox depends on who asks; every other report's is a counter.
+ */
+function referredInbox(db: Database.Database, ctx: QueueContext): number {
+  const q = queues.inbox;
+  const row = prepared(
+    db,
+    `SELECT count(*) AS n FROM report_queue q WHERE q.report_id IN
+       (SELECT r.report_id FROM report_reach r WHERE r.channel_id IN (SELECT value FROM json_each(?)))
+       AND ${q.where}`,
+  ).get(JSON.stringify(ctx.channelIds), ...q.params(ctx)) as { n: number | bigint };
+  return Number(row.n);
 }
 
 /** One report's queue row, or undefined (unknown or purged). Authorization is the caller's. */

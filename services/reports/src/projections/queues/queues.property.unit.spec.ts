@@ -30,6 +30,7 @@ import { caseListProjection } from '../cases/projection.ts';
 import { caseViews } from '../cases/query.ts';
 import { evolveCaseRow, type CaseListState } from '../cases/row.ts';
 import { reportQueueProjection } from './projection.ts';
+import { referralsProjection } from '../referrals/projection.ts';
 import {
   listByTriage,
   listQueue,
@@ -329,7 +330,13 @@ function snapshot(db: Database.Database, ctx: QueueContext) {
   };
 }
 
-const projections = [reportQueueProjection, whistleblowerLocatorsProjection, caseListProjection];
+// The queues read the referrals' own deadlines (report_referrals).
+const projections = [
+  reportQueueProjection,
+  referralsProjection,
+  whistleblowerLocatorsProjection,
+  caseListProjection,
+];
 
 /**
  * The case list's saved views against the queue model: the same cases, in the same order (the

@@ -15,11 +15,13 @@ import { readCaseListChanges } from '../cases/changes.ts';
 import { caseListProjection } from '../cases/projection.ts';
 import { createProjectionRunner } from '../runner.ts';
 import { reportQueueProjection } from './projection.ts';
+import { referralsProjection } from '../referrals/projection.ts';
 import { readModelDirectory } from '../../notifications/notifier.ts';
 import { dueReminders } from '../../reminders/decide.ts';
 import { readDeadlineRows, readReminderPeople } from '../../reminders/rows.ts';
 import { allProjections } from '../all.ts';
-import { listQueue, queueCounts } from './queries.ts';
+import { caseViews } from '../cases/query.ts';
+import { listQueue, queueCounts, type QueueName } from './queries.ts';
 import { evolveQueueRow, reachOf, type QueueRow } from './row.ts';
 
 // Referral between channels (SECURITY.md, Protocol step 11): which channels may open a report
@@ -33,10 +35,16 @@ type Step = {
   target: 0 | 1;
   handOver: boolean;
   answer: 'accept' | 'decline' | 'withdraw' | 'none';
+  /** The target acknowledges the referral (once accepted). */
+  acknowledged?: boolean;
+  /** The report's own channel acknowledges the report after this step (while it may). */
+  reportAcknowledged?: boolean;
 };
 const stepArb = fc.record({
   target: fc.constantFrom(0 as const, 1 as const),
   handOver: fc.boolean(),
+  acknowledged: fc.boolean(),
+  reportAcknowledged: fc.boolean(),
   answer: fc.constantFrom(
     'accept' as const,
     'decline' as const,
@@ -87,10 +95,25 @@ function eventsOf(reportId: string, steps: readonly Step[]): { type: string; dat
           feedbackDueAt: '2026-06-08T10:00:00.000Z',
         }) as unknown as { type: string; data: Json },
       );
+    if (s.answer === 'accept' && s.acknowledged)
+      out.push({
+        type: 'ReferralAcknowledged',
+        data: { reportId, referralId, by: 'i2', acknowledgedAt: '2026-03-02T10:00:00.000Z' },
+      });
     if (s.answer === 'decline')
       out.push({ type: 'ReferralDeclined', data: { reportId, referralId, declinedAt: at } });
     if (s.answer === 'withdraw')
       out.push({ type: 'ReferralWithdrawn', data: { reportId, referralId, withdrawnAt: at } });
+    if (s.reportAcknowledged && !out.some((e) => e.type === 'ReportAcknowledged'))
+      out.push({
+        type: 'ReportAcknowledged',
+        data: {
+          reportId,
+          by: 'i1',
+          acknowledgedAt: '2026-03-02T10:00:00.000Z',
+          feedbackDueAt: '2026-05-02T10:00:00.000Z',
+        },
+      });
   });
   return out;
 }
@@ -116,6 +139,26 @@ function expected(steps: readonly Step[]): string[] {
   const targets = accepted.map((s) => (s.target === 0 ? b : c));
   const set = new Set([...(accepted.some((s) => s.handOver) ? [] : [own]), ...targets]);
   return [...set].sort();
+}
+
+/**
+ * What a caller owes, as the issue states it (SECURITY.md, Protocol step 11): through the
+ * report's own channel, the report's acknowledgement and feedback; through referrals only,
+ * their acknowledgement and then (once acknowledged) their feedback, due 06-08.
+ */
+function owed(steps: readonly Step[], channelIds: readonly string[]) {
+  const reach = expected(steps);
+  if (!reach.some((x) => channelIds.includes(x))) return null;
+  const acked = steps.some((s) => s.reportAcknowledged);
+  if (reach.includes(own) && channelIds.includes(own))
+    return { inbox: !acked, feedbackDue: acked ? '2026-05-02T10:00:00.000Z' : null };
+  const theirs = steps.filter(
+    (s) => s.answer === 'accept' && channelIds.includes(s.target === 0 ? b : c),
+  );
+  return {
+    inbox: theirs.some((s) => !s.acknowledged),
+    feedbackDue: theirs.some((s) => s.acknowledged) ? '2026-06-08T10:00:00.000Z' : null,
+  };
 }
 
 describe('who may open a referred report', () => {
@@ -160,7 +203,7 @@ describe('who may open a referred report', () => {
         async (reports) => {
           const store = createMemoryEventStore();
           const db = new Database(':memory:');
-          const projections = [reportQueueProjection, caseListProjection];
+          const projections = [reportQueueProjection, referralsProjection, caseListProjection];
           const runner = createProjectionRunner({ store, db, projections, batchSize: 3 });
           await runner.start();
           let last = 0n;
@@ -186,19 +229,48 @@ describe('who may open a referred report', () => {
             const want = ids.filter((_, i) =>
               expected(reports[i] as Step[]).some((x) => channelIds.includes(x)),
             );
+            // The inbox is the acknowledgements the caller owes: the report's through its own
+            // channel, else their referral's; the queue, its count, the view and the work agree.
+            const inbox = want.filter(
+              (id) => owed(reports[ids.indexOf(id)] as Step[], channelIds)?.inbox,
+            );
             expect(
               listQueue(db, 'inbox', ctx)
                 .map((q) => q.reportId)
                 .sort(),
-            ).toEqual([...want].sort());
-            expect(queueCounts(db, ctx).queues.inbox).toBe(want.length);
+            ).toEqual([...inbox].sort());
+            expect(queueCounts(db, ctx).queues.inbox).toBe(inbox.length);
+            const view = (name: QueueName, at: Date) => {
+              const x = { ...ctx, now: at };
+              const listed = index.query({ ...caseViews(x)[name], limit: 200, offset: 0 }, x);
+              expect(listed.total).toBe(index.viewCounts(x)[name]);
+              expect(queueCounts(db, x).queues[name]).toBe(listed.total);
+              const queued = listQueue(db, name, x).map((q) => q.reportId);
+              expect(listed.items.map((i) => i.reportId)).toEqual(queued);
+              return [...queued].sort();
+            };
+            expect(view('inbox', now)).toEqual([...inbox].sort());
+            // Feedback: the report's due 05-02 once acknowledged, a referral's 06-08.
+            for (const [at, name, dueBefore] of [
+              ['2026-04-25T00:00:00.000Z', 'feedback_due_soon', '2026-05-09T00:00:00.000Z'],
+              ['2026-06-01T00:00:00.000Z', 'feedback_due_soon', '2026-06-15T00:00:00.000Z'],
+              ['2026-06-01T00:00:00.000Z', 'feedback_overdue', '2026-06-01T00:00:00.000Z'],
+              ['2026-07-01T00:00:00.000Z', 'feedback_overdue', '2026-07-01T00:00:00.000Z'],
+            ] as const) {
+              const feedback = want.filter((id) => {
+                const due = owed(reports[ids.indexOf(id)] as Step[], channelIds)?.feedbackDue;
+                if (!due || due >= dueBefore) return false;
+                return name === 'feedback_overdue' || due >= at;
+              });
+              expect(view(name, new Date(at)), `${name} at ${at}`).toEqual([...feedback].sort());
+            }
             const page = index.query(
               { filter: {}, sort: { key: 'received', direction: 'asc' }, limit: 200, offset: 0 },
               ctx,
             );
             expect(page.items.map((x) => x.reportId).sort()).toEqual([...want].sort());
-            expect(index.viewCounts(ctx).inbox).toBe(want.length);
-            expect(index.work(ctx).newReports).toBe(want.length);
+            expect(index.viewCounts(ctx).inbox).toBe(inbox.length);
+            expect(index.work(ctx).newReports).toBe(inbox.length);
             for (const item of page.items) {
               const reach = expected(reports[ids.indexOf(item.reportId)] as Step[]);
               const own_ = reach.includes(own) && channelIds.includes(own);

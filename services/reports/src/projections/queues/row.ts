@@ -180,6 +180,8 @@ export function countersOf(row: QueueRow | undefined): string[] {
   if (!row) return [];
   const out: string[] = [];
   if (row.status === 'submitted') out.push('inbox');
+  // A referred report's inbox depends on who asks (queries.ts): counted by query instead.
+  if (row.status === 'submitted' && !isReferred(row)) out.push('inbox:unreferred');
   if (row.status === 'closed') out.push('closed');
   if (row.isOpen) {
     if (row.priority === null) out.push('needs_triage');

@@ -13,7 +13,8 @@ import { prepared } from '../statements.ts';
  */
 export const referralsProjection: Projection = {
   name: 'report-referrals',
-  version: 2,
+  // 3: feedback_given_at, the target's feedback deadline met.
+  version: 3,
   ddl: `CREATE TABLE IF NOT EXISTS report_referrals (
     referral_id TEXT PRIMARY KEY,
     report_id TEXT NOT NULL,
@@ -26,12 +27,14 @@ export const referralsProjection: Projection = {
     accepted_at TEXT,
     ack_due_at TEXT,
     feedback_due_at TEXT,
-    acknowledged_at TEXT
+    acknowledged_at TEXT,
+    feedback_given_at TEXT
   );
   CREATE INDEX IF NOT EXISTS report_referrals_incoming
     ON report_referrals (to_channel_id, status, accepted_at);
   CREATE INDEX IF NOT EXISTS report_referrals_report ON report_referrals (report_id);`,
-  canHandle: (e: RecordedEvent) => e.type.startsWith('Referral') || e.type === 'ReportPurged',
+  canHandle: (e: RecordedEvent) =>
+    e.type.startsWith('Referral') || e.type === 'ReportPurged' || e.type === 'MessagePosted',
   evolve: (e) => referralWrites({ type: e.type, data: e.data } as ReportEvent),
 };
 
@@ -84,6 +87,17 @@ export function referralWrites(event: ReportEvent): Write[] {
         {
           sql: 'UPDATE report_referrals SET acknowledged_at = ? WHERE referral_id = ?',
           params: [event.data.acknowledgedAt, event.data.referralId],
+        },
+      ];
+    case 'MessagePosted':
+      // The target's feedback deadline is met by the first investigator message after its
+      // acknowledgement (the case list's rule, cases/row.ts).
+      if (event.data.author !== 'investigator') return [];
+      return [
+        {
+          sql: `UPDATE report_referrals SET feedback_given_at = ? WHERE report_id = ?
+                  AND status = 'accepted' AND acknowledged_at IS NOT NULL AND feedback_given_at IS NULL`,
+          params: [event.data.postedAt, event.data.reportId],
         },
       ];
     case 'ReportPurged':

@@ -284,6 +284,12 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await officer.page.getByTestId('referred-in').innerText()).toContain(reminded);
     // The union reads it; the referring is the source's: no referral form here.
     expect(await officer.page.getByTestId('referral').count()).toBe(0);
+    // Its deadlines are the referral's own; acknowledging the report to the whistleblower is the
+    // source's duty (kept access): no form for it here, only the referral's acknowledgement.
+    const deadlines = await officer.page.getByTestId('deadlines').innerText();
+    expect(deadlines).toContain('Acknowledge the referral');
+    expect(deadlines).not.toMatch(/^Acknowledge:/m);
+    expect(await officer.page.locator('#ack-send').count()).toBe(0);
     await check(officer.page, 'opened');
     // The whole case's timeline, as the source sees it, not only its receipt.
     const timeline = officer.page.getByTestId('timeline');

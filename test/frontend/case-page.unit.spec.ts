@@ -4,7 +4,11 @@ import type { DeskCase } from '@integrity-desk/protocol';
 import { describe, expect, it } from 'vitest';
 import { answeredQuestions } from '../../frontend/src/lib/services/desk/answers.ts';
 import { caseTimeline } from '../../frontend/src/lib/services/desk/case-timeline.ts';
-import { caseDeadlines, deadlineBadge } from '../../frontend/src/lib/services/desk/deadlines.ts';
+import {
+  caseDeadlines,
+  deadlineBadge,
+  mayAcknowledgeReport,
+} from '../../frontend/src/lib/services/desk/deadlines.ts';
 import {
   neighbourCase,
   shortcutStep,
@@ -131,6 +135,46 @@ describe('deadline badges', () => {
     expect(closed.map((b) => [b.kind, b.tone])).toEqual([
       ['acknowledge', 'met'],
       ['feedback', 'met'],
+    ]);
+  });
+
+  it("gives a reader who has the case through a referral the referral's deadlines, and the report's acknowledgement only when handed over and still owed", () => {
+    const now = new Date('2026-05-08T10:00:00.000Z');
+    const referredIn = {
+      referralId: 'f',
+      fromChannelId: 'c',
+      fromChannelName: 'Think tank',
+      handOver: false,
+      acceptedAt: '2026-05-07T08:00:00.000Z',
+      acknowledgementDueAt: '2026-05-14T08:00:00.000Z',
+      feedbackDueAt: '2026-08-07T08:00:00.000Z',
+      acknowledgedAt: null,
+    };
+    const kinds = (f: DeskCase) => caseDeadlines(f, now).map((b) => [b.kind, b.dueAt, b.tone]);
+    // Kept, the source acknowledged: the referral's acknowledgement only, then its feedback.
+    expect(kinds(file({ referredIn }))).toEqual([
+      ['referralAcknowledge', '2026-05-14T08:00:00.000Z', 'later'],
+    ]);
+    const acked = { ...referredIn, acknowledgedAt: '2026-05-08T09:00:00.000Z' };
+    expect(kinds(file({ referredIn: acked }))).toEqual([
+      ['referralAcknowledge', '2026-05-14T08:00:00.000Z', 'met'],
+      ['referralFeedback', '2026-08-07T08:00:00.000Z', 'later'],
+    ]);
+    // Kept, the source never acknowledged: still not the target's to show or give.
+    const unacked = { acknowledgedAt: null, feedbackDueAt: null, status: 'submitted' as const };
+    expect(kinds(file({ ...unacked, referredIn }))).toEqual([
+      ['referralAcknowledge', '2026-05-14T08:00:00.000Z', 'later'],
+    ]);
+    // The report's acknowledgement is not a kept referral's target's to give.
+    expect(mayAcknowledgeReport(file({ ...unacked, referredIn }))).toBe(false);
+    expect(mayAcknowledgeReport(file(unacked))).toBe(true);
+    expect(
+      mayAcknowledgeReport(file({ ...unacked, referredIn: { ...referredIn, handOver: true } })),
+    ).toBe(true);
+    // Handed over and never acknowledged: the whistleblower's acknowledgement is the target's.
+    expect(kinds(file({ ...unacked, referredIn: { ...referredIn, handOver: true } }))).toEqual([
+      ['acknowledge', '2026-05-11T08:00:00.000Z', 'soon'],
+      ['referralAcknowledge', '2026-05-14T08:00:00.000Z', 'later'],
     ]);
   });
 });

@@ -13,6 +13,12 @@ export interface DeadlineRow {
   readonly feedbackGivenAt: string | null;
   /** Investigator ids assigned to the report (none who may open it: the recipients are told). */
   readonly assignees: readonly string[];
+  /**
+   * A referral handed the case over (its own channel may no longer open it): the target is
+   * reminded of the report's acknowledgement still owed, not of the report's feedback deadline
+   * (the target's is its referral's). Absent: not handed over.
+   */
+  readonly handedOver?: boolean;
 }
 
 /**
@@ -53,9 +59,11 @@ export function dueReminders(
   leadMs: number = DEFAULT_REMINDER_LEAD_MS,
 ): DeadlineReminderDue[] {
   return rows.flatMap((row) =>
-    openDeadlines(row).flatMap(([deadline, dueAt]) =>
-      stepsDue({ reportId: row.reportId, deadline, dueAt }, row, people, now, leadMs),
-    ),
+    openDeadlines(row)
+      .filter(([deadline]) => !(row.handedOver && deadline === 'feedback'))
+      .flatMap(([deadline, dueAt]) =>
+        stepsDue({ reportId: row.reportId, deadline, dueAt }, row, people, now, leadMs),
+      ),
   );
 }
 

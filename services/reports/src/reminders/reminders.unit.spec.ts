@@ -76,6 +76,22 @@ describe('deadline reminders, decided', () => {
     expect(steps([answered], at('2026-05-01T00:00:00.000Z'))).toEqual([]);
   });
 
+  it("after a hand-over reminds the target of the report's acknowledgement still owed, never of the source's feedback deadline", () => {
+    // The target works the case with its own feedback deadline, its referral's (Protocol step 11).
+    const handed = row({ channelIds: ['c2'], handedOver: true });
+    expect(dueReminders([handed], people, at(handed.ackDueAt))[0]?.notify).toEqual([
+      'c2-ann',
+      'c2-bob',
+    ]);
+    const acked = row({
+      channelIds: ['c2'],
+      handedOver: true,
+      acknowledgedAt: '2026-01-02T00:00:00.000Z',
+      feedbackDueAt: '2026-04-02T00:00:00.000Z',
+    });
+    expect(steps([acked], at('2026-04-02T00:00:00.000Z'))).toEqual([]);
+  });
+
   it('derives one event id per report, deadline and step', () => {
     const ids = new Set([
       reminderEventId('r1', 'acknowledgement', 'reminder'),

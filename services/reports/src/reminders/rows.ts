@@ -11,7 +11,7 @@ import type { DeadlineRow, ReferralDeadlineRow, ReminderPeople } from './decide.
 export function readDeadlineRows(db: Database.Database, horizon: string): DeadlineRow[] {
   const rows = prepared(
     db,
-    `SELECT report_id AS reportId, ack_due_at AS ackDueAt,
+    `SELECT report_id AS reportId, channel_id AS channelId, ack_due_at AS ackDueAt,
               acknowledged_at AS acknowledgedAt, feedback_due_at AS feedbackDueAt,
               feedback_given_at AS feedbackGivenAt
        FROM report_queue
@@ -19,12 +19,18 @@ export function readDeadlineRows(db: Database.Database, horizon: string): Deadli
          AND ((acknowledged_at IS NULL AND ack_due_at <= ?)
            OR (feedback_given_at IS NULL AND feedback_due_at IS NOT NULL AND feedback_due_at <= ?))
        ORDER BY report_id`,
-  ).all(horizon, horizon) as Omit<DeadlineRow, 'assignees' | 'channelIds'>[];
-  return rows.map((row) => ({
-    ...row,
-    channelIds: channelsThatMayOpen(db, row.reportId),
-    assignees: assigneesOf(db, row.reportId),
-  }));
+  ).all(horizon, horizon) as (Omit<DeadlineRow, 'assignees' | 'channelIds'> & {
+    channelId: string;
+  })[];
+  return rows.map(({ channelId, ...row }) => {
+    const channelIds = channelsThatMayOpen(db, row.reportId);
+    return {
+      ...row,
+      channelIds,
+      assignees: assigneesOf(db, row.reportId),
+      ...(!channelIds.includes(channelId) && { handedOver: true }),
+    };
+  });
 }
 
 const assigneesOf = (db: Database.Database, reportId: string) =>

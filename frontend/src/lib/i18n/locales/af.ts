@@ -557,6 +557,8 @@ export default {
     'desk.case.deadlines': 'Sperdatums',
     'desk.case.deadline.acknowledge': 'Ontvangserkenning',
     'desk.case.deadline.feedback': 'Terugvoer',
+    'desk.case.deadline.referralAcknowledge': 'Erken die verwysing',
+    'desk.case.deadline.referralFeedback': 'Terugvoer oor die verwysing',
     'desk.case.deadline.met': '{what}: gedoen',
     'desk.case.deadline.left': '{what}: {days, plural, one {# dag oor} other {# dae oor}} ({date})',
     'desk.case.deadline.late':

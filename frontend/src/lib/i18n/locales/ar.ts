@@ -541,6 +541,8 @@ export default {
     'desk.case.deadlines': 'المواعيد النهائية',
     'desk.case.deadline.acknowledge': 'تأكيد الاستلام',
     'desk.case.deadline.feedback': 'الرد',
+    'desk.case.deadline.referralAcknowledge': 'الإقرار بالإحالة',
+    'desk.case.deadline.referralFeedback': 'الرد على الإحالة',
     'desk.case.deadline.met': '{what}: تم',
     'desk.case.deadline.left':
       '{what}: {days, plural, zero {لم يبقَ أي يوم} one {بقي يوم واحد} two {بقي يومان} few {بقيت # أيام} many {بقي # يومًا} other {بقي # يوم}} ({date})',

@@ -566,6 +566,8 @@ export default {
     'desk.case.deadlines': 'Fristen',
     'desk.case.deadline.acknowledge': 'Eingangsbestätigung',
     'desk.case.deadline.feedback': 'Rückmeldung',
+    'desk.case.deadline.referralAcknowledge': 'Weiterleitung bestätigen',
+    'desk.case.deadline.referralFeedback': 'Rückmeldung zur Weiterleitung',
     'desk.case.deadline.met': '{what}: erledigt',
     'desk.case.deadline.left':
       '{what}: {days, plural, one {noch # Tag} other {noch # Tage}} ({date})',

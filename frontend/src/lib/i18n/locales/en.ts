@@ -527,6 +527,8 @@ const messages = {
   'desk.case.deadlines': 'Deadlines',
   'desk.case.deadline.acknowledge': 'Acknowledge',
   'desk.case.deadline.feedback': 'Feedback',
+  'desk.case.deadline.referralAcknowledge': 'Acknowledge the referral',
+  'desk.case.deadline.referralFeedback': 'Feedback on the referral',
   'desk.case.deadline.met': '{what}: done',
   'desk.case.deadline.left':
     '{what}: {days, plural, one {# day left} other {# days left}} ({date})',

@@ -565,6 +565,8 @@ export default {
     'desk.case.deadlines': 'Échéances',
     'desk.case.deadline.acknowledge': 'Accusé de réception',
     'desk.case.deadline.feedback': 'Retour',
+    'desk.case.deadline.referralAcknowledge': 'Accuser réception de la transmission',
+    'desk.case.deadline.referralFeedback': 'Retour sur la transmission',
     'desk.case.deadline.met': '{what} : fait',
     'desk.case.deadline.left':
       '{what} : {days, plural, one {encore # jour} other {encore # jours}} ({date})',

@@ -558,6 +558,8 @@ export default {
     'desk.case.deadlines': 'Prazos',
     'desk.case.deadline.acknowledge': 'Aviso de recepção',
     'desk.case.deadline.feedback': 'Resposta',
+    'desk.case.deadline.referralAcknowledge': 'Confirmar a receção do encaminhamento',
+    'desk.case.deadline.referralFeedback': 'Resposta ao encaminhamento',
     'desk.case.deadline.met': '{what}: feito',
     'desk.case.deadline.left':
       '{what}: {days, plural, =0 {faltam 0 dias} one {falta # dia} other {faltam # dias}} ({date})',

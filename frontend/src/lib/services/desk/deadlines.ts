@@ -4,7 +4,7 @@ import type { DeskCase } from '@integrity-desk/protocol';
 export type DeadlineTone = 'met' | 'overdue' | 'soon' | 'later';
 
 export interface DeadlineBadge {
-  kind: 'acknowledge' | 'feedback';
+  kind: 'acknowledge' | 'feedback' | 'referralAcknowledge' | 'referralFeedback';
   dueAt: string;
   /** Whole days until the deadline, started days counted (negative: days late, likewise). */
   daysLeft: number;
@@ -40,9 +40,30 @@ export function deadlineBadge(
 
 /**
  * The case's deadlines: acknowledgement (met once acknowledged) and, once acknowledged,
- * feedback (met once the case is closed).
+ * feedback (met once the case is closed). A reader who has the case through a referral sees
+ * the referral's instead, its target's own (SECURITY.md, Protocol step 11); after a hand-over
+ * also the report's acknowledgement while it is still owed: the target now gives it.
  */
 export function caseDeadlines(file: DeskCase, now: Date): DeadlineBadge[] {
+  const via = file.referredIn;
+  if (via) {
+    const badges = [];
+    if (via.handOver && file.acknowledgedAt === null)
+      badges.push(deadlineBadge('acknowledge', file.acknowledgementDueAt, now, false));
+    badges.push(
+      deadlineBadge(
+        'referralAcknowledge',
+        via.acknowledgementDueAt,
+        now,
+        via.acknowledgedAt !== null,
+      ),
+    );
+    if (via.acknowledgedAt !== null)
+      badges.push(
+        deadlineBadge('referralFeedback', via.feedbackDueAt, now, file.status === 'closed'),
+      );
+    return badges;
+  }
   const badges = [
     deadlineBadge('acknowledge', file.acknowledgementDueAt, now, file.acknowledgedAt !== null),
   ];
@@ -50,3 +71,11 @@ export function caseDeadlines(file: DeskCase, now: Date): DeadlineBadge[] {
     badges.push(deadlineBadge('feedback', file.feedbackDueAt, now, file.status === 'closed'));
   return badges;
 }
+
+/**
+ * Whether the reader may acknowledge the report to the whistleblower: not yet acknowledged, and
+ * not a reader who has it through a referral its source kept (the source's duty; the desk
+ * refuses it too). After a hand-over the target may.
+ */
+export const mayAcknowledgeReport = (file: DeskCase): boolean =>
+  file.status === 'submitted' && (!file.referredIn || file.referredIn.handOver);

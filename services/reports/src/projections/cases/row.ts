@@ -178,12 +178,22 @@ export function nextDeadlineSeenBy(row: CaseRow, channelIds: readonly string[]):
   const referrals = referralsSeenBy(row, channelIds);
   if (referrals.length === 0) return nextDeadlineOf(row);
   if (!row.isOpen) return null;
-  return earliest(
-    referrals.map((r) =>
+  return earliest([
+    ...referrals.map((r) =>
       r.acknowledgedAt === null ? r.ackDueAt : r.feedbackGivenAt ? null : r.feedbackDueAt,
     ),
-  );
+    owesReportAcknowledgement(row) ? row.ackDueAt : null,
+  ]);
 }
+
+/**
+ * After a hand-over the report is the target's, and so is its acknowledgement to the
+ * whistleblower while the source never gave it (SECURITY.md, Protocol step 11): the desk lets
+ * the target give it, its reminders go to the target, and the target's inbox, next deadline and
+ * badge count it besides its referral's.
+ */
+const owesReportAcknowledgement = (row: CaseRow): boolean =>
+  row.status === 'submitted' && !reachOf(row).includes(row.channelId);
 
 const earliest = (dates: readonly (string | null)[]): string | null =>
   dates.reduce<string | null>((a, d) => (d !== null && (a === null || d < a) ? d : a), null);
@@ -205,7 +215,10 @@ function referralsSeenBy(row: CaseRow, channelIds: readonly string[]): ReferralD
 export function inboxSeenBy(row: CaseRow, channelIds: readonly string[]): boolean {
   const referrals = referralsSeenBy(row, channelIds);
   if (referrals.length === 0) return row.status === 'submitted';
-  return row.isOpen && referrals.some((r) => r.acknowledgedAt === null);
+  return (
+    row.isOpen &&
+    (referrals.some((r) => r.acknowledgedAt === null) || owesReportAcknowledgement(row))
+  );
 }
 
 /**
@@ -226,11 +239,15 @@ export function feedbackDueSeenBy(row: CaseRow, channelIds: readonly string[]): 
 
 /**
  * The reminder badge a caller sees: of the referral's acknowledgement when they reach the case
- * through a referral (referralSeenBy), else of the report's own open deadline.
+ * through a referral (referralSeenBy), and after a hand-over of the report's acknowledgement
+ * still owed (the worse of the two); else of the report's own open deadline.
  */
 export function reminderSeenBy(row: CaseRow, channelIds: readonly string[]): ReminderState | null {
   const referral = referralSeenBy(row, channelIds);
-  return referral ? referralReminderStateOf(row, referral) : reminderStateOf(row);
+  if (!referral) return reminderStateOf(row);
+  const own = referralReminderStateOf(row, referral);
+  const report = owesReportAcknowledgement(row) ? reminderStateOf(row) : null;
+  return own === 'overdue' || report === 'overdue' ? 'overdue' : (own ?? report);
 }
 
 /** Labels sorted, after a label event (any other event leaves them). */

@@ -8,6 +8,7 @@ import {
   evolveCaseRow,
   isCaseRow,
   nextDeadlineOf,
+  inboxSeenBy,
   nextDeadlineSeenBy,
   reminderSeenBy,
   type CaseListState,
@@ -204,6 +205,46 @@ describe('case list rows (given events, then the row)', () => {
     ) as CaseRow;
     expect(done.referralDeadlines?.[0]?.acknowledgedAt).toBe('2026-03-13T00:00:00.000Z');
     expect(reminderSeenBy(done, [target])).toBeNull();
+  });
+
+  it("after a hand-over the target sees the report's acknowledgement still owed: its reminder, its inbox, its next deadline", () => {
+    const [target, referralId] = [fakeUuid('target'), fakeUuid('handed')];
+    const handed = [
+      submitted(),
+      recorded('ReferralProposed', { referralId, toChannelId: target, handOver: true }),
+      recorded('ReferralAccepted', {
+        referralId,
+        toChannelId: target,
+        acceptedAt: '2026-03-05T10:00:00.000Z',
+        acknowledgementDueAt: '2026-03-12T10:00:00.000Z',
+        feedbackDueAt: '2026-06-05T10:00:00.000Z',
+      }),
+      recorded('ReferralAcknowledged', {
+        referralId,
+        by: 't1',
+        acknowledgedAt: '2026-03-06T00:00:00.000Z',
+      }),
+    ];
+    const reportReminder = recorded(
+      'DeadlineReminderDue',
+      {
+        deadline: 'acknowledgement',
+        step: 'escalation',
+        dueAt: '2026-03-08T10:00:00.000Z',
+        audience: 'administrators',
+        notify: ['adm'],
+      },
+      `reminders-${reportId}`,
+    );
+    const row = given(...handed, reportReminder) as CaseRow;
+    expect(reminderSeenBy(row, [target])).toBe('overdue');
+    expect(inboxSeenBy(row, [target])).toBe(true);
+    expect(nextDeadlineSeenBy(row, [target])).toBe('2026-03-08T10:00:00.000Z');
+    // Once the target acknowledged the report too, only its referral's feedback is left.
+    const done = given(...handed, reportReminder, acknowledged()) as CaseRow;
+    expect(reminderSeenBy(done, [target])).toBeNull();
+    expect(inboxSeenBy(done, [target])).toBe(false);
+    expect(nextDeadlineSeenBy(done, [target])).toBe('2026-06-05T10:00:00.000Z');
   });
 
   it("gives the target its referral's deadlines in the list, sorted by them among its own cases", () => {

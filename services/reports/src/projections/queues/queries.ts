@@ -85,7 +85,9 @@ function perCaller(
   return {
     // Ordered by the caller's deadline: the report's, or their referral's.
     select: `CASE WHEN ${viaOwn} THEN ${due.own} ELSE coalesce(${due.referred}, ${due.own}) END AS due_key`,
-    selectParams: (ctx) => [callers(ctx), callers(ctx)],
+    // viaOwn's and the referred key's parameters: each the caller's channels.
+    selectParams: (ctx) =>
+      Array.from({ length: 1 + (due.referred.match(/\?/g) ?? []).length }, () => callers(ctx)),
     order: 'due_key, q.report_id',
     outerOrder: 'q.due_key, q.report_id',
     where: `((${own} AND ${viaOwn}) OR (q.is_open = 1 AND q.report_id IN
@@ -114,6 +116,20 @@ const referralNextDue = theirReferrals(
   '1',
 );
 
+/**
+ * A handed-over report its source never acknowledged: that acknowledgement is the target's
+ * (cases/row.ts owesReportAcknowledgement).
+ */
+const owesReportAcknowledgement = `(q.status = 'submitted' AND NOT EXISTS
+  (SELECT 1 FROM report_reach r WHERE r.report_id = q.report_id AND r.channel_id = q.channel_id))`;
+
+/**
+ * The next deadline of a caller who has the report through referrals (cases/row.ts
+ * nextDeadlineSeenBy): their referrals', and a handed-over report's acknowledgement still owed.
+ */
+const callerNextDue = `CASE WHEN ${owesReportAcknowledgement}
+  THEN min(q.ack_due_at, coalesce(${referralNextDue}, q.ack_due_at)) ELSE ${referralNextDue} END`;
+
 const DAY = 86_400_000;
 const nowIso = (ctx: QueueContext) => ctx.now.toISOString();
 const soonIso = (ctx: QueueContext) =>
@@ -125,10 +141,10 @@ const queues: Record<QueueName, QueueSql> = {
   // report's, or for a caller a referral brought in, that referral's.
   inbox: perCaller(
     `q.status = 'submitted'`,
-    `EXISTS ${theirReferrals('1', 'rr.acknowledged_at IS NULL')}`,
+    `(EXISTS ${theirReferrals('1', 'rr.acknowledged_at IS NULL')} OR ${owesReportAcknowledgement})`,
     {
       own: 'q.ack_due_at',
-      referred: referralNextDue,
+      referred: callerNextDue,
     },
     (ctx) => ({ own: [], referred: [JSON.stringify(ctx.channelIds)] }),
   ),
@@ -156,7 +172,7 @@ const queues: Record<QueueName, QueueSql> = {
   feedback_due_soon: perCaller(
     'q.is_open = 1 AND q.feedback_given_at IS NULL AND q.feedback_due_at >= ? AND q.feedback_due_at < ?',
     `${referralFeedbackDue} >= ? AND ${referralFeedbackDue} < ?`,
-    { own: 'q.feedback_due_at', referred: referralNextDue },
+    { own: 'q.feedback_due_at', referred: callerNextDue },
     (ctx) => {
       const callers = JSON.stringify(ctx.channelIds);
       return {
@@ -168,7 +184,7 @@ const queues: Record<QueueName, QueueSql> = {
   feedback_overdue: perCaller(
     'q.is_open = 1 AND q.feedback_given_at IS NULL AND q.feedback_due_at < ?',
     `${referralFeedbackDue} < ?`,
-    { own: 'q.feedback_due_at', referred: referralNextDue },
+    { own: 'q.feedback_due_at', referred: callerNextDue },
     (ctx) => ({ own: [nowIso(ctx)], referred: [JSON.stringify(ctx.channelIds), nowIso(ctx)] }),
   ),
   closed: {

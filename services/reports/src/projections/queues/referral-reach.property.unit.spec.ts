@@ -144,7 +144,8 @@ function expected(steps: readonly Step[]): string[] {
 /**
  * What a caller owes, as the issue states it (SECURITY.md, Protocol step 11): through the
  * report's own channel, the report's acknowledgement and feedback; through referrals only,
- * their acknowledgement and then (once acknowledged) their feedback, due 06-08.
+ * their acknowledgement and then (once acknowledged) their feedback, due 06-08, and after a
+ * hand-over the report's acknowledgement if never given.
  */
 function owed(steps: readonly Step[], channelIds: readonly string[]) {
   const reach = expected(steps);
@@ -155,8 +156,10 @@ function owed(steps: readonly Step[], channelIds: readonly string[]) {
   const theirs = steps.filter(
     (s) => s.answer === 'accept' && channelIds.includes(s.target === 0 ? b : c),
   );
+  // Handed over: the report's acknowledgement, if never given, is the target's too.
+  const handedOver = !reach.includes(own);
   return {
-    inbox: theirs.some((s) => !s.acknowledged),
+    inbox: theirs.some((s) => !s.acknowledged) || (handedOver && !acked),
     feedbackDue: theirs.some((s) => s.acknowledged) ? '2026-06-08T10:00:00.000Z' : null,
   };
 }

@@ -46,6 +46,17 @@ const acknowledged = () =>
     acknowledgedAt: '2026-03-02T00:00:00.000Z',
     feedbackDueAt: '2026-06-01T00:00:00.000Z',
   });
+/** A referral to `target`, accepted 03-05: its acknowledgement due 03-12, feedback 06-05. */
+const referredTo = (target: string, referralId: string, handOver: boolean) => [
+  recorded('ReferralProposed', { referralId, toChannelId: target, handOver }),
+  recorded('ReferralAccepted', {
+    referralId,
+    toChannelId: target,
+    acceptedAt: '2026-03-05T10:00:00.000Z',
+    acknowledgementDueAt: '2026-03-12T10:00:00.000Z',
+    feedbackDueAt: '2026-06-05T10:00:00.000Z',
+  }),
+];
 const message = (author: 'whistleblower' | 'investigator', postedAt: string) =>
   recorded('MessagePosted', {
     messageId: fakeUuid(postedAt),
@@ -211,14 +222,7 @@ describe('case list rows (given events, then the row)', () => {
     const [target, referralId] = [fakeUuid('target'), fakeUuid('handed')];
     const handed = [
       submitted(),
-      recorded('ReferralProposed', { referralId, toChannelId: target, handOver: true }),
-      recorded('ReferralAccepted', {
-        referralId,
-        toChannelId: target,
-        acceptedAt: '2026-03-05T10:00:00.000Z',
-        acknowledgementDueAt: '2026-03-12T10:00:00.000Z',
-        feedbackDueAt: '2026-06-05T10:00:00.000Z',
-      }),
+      ...referredTo(target, referralId, true),
       recorded('ReferralAcknowledged', {
         referralId,
         by: 't1',
@@ -266,17 +270,7 @@ describe('case list rows (given events, then the row)', () => {
     ) as CaseRow;
     // Referred to it, kept by the source: the report's own acknowledgement is due 03-08, the
     // target's 03-12.
-    const referral = [
-      submitted(),
-      recorded('ReferralProposed', { referralId, toChannelId: target, handOver: false }),
-      recorded('ReferralAccepted', {
-        referralId,
-        toChannelId: target,
-        acceptedAt: '2026-03-05T10:00:00.000Z',
-        acknowledgementDueAt: '2026-03-12T10:00:00.000Z',
-        feedbackDueAt: '2026-06-05T10:00:00.000Z',
-      }),
-    ];
+    const referral = [submitted(), ...referredTo(target, referralId, false)];
     const referred = given(...referral) as CaseRow;
     expect(nextDeadlineSeenBy(referred, [target])).toBe('2026-03-12T10:00:00.000Z');
     expect(nextDeadlineSeenBy(referred, [channelId])).toBe('2026-03-08T10:00:00.000Z');

@@ -37,6 +37,7 @@ const reasons = [
   'canaryreason7Q2 the union represents the drivers named in this report',
   'canaryreason9K4 the union can check the shift rosters',
   'canaryreason3X8 the law obliges us to forward wage fraud',
+  'canaryreason5M1 a server says we must forward this one',
 ];
 
 describe.skipIf(!hasChromium)(title, () => {
@@ -133,7 +134,12 @@ describe.skipIf(!hasChromium)(title, () => {
   }
 
   /** The administrator opens the case not yet seen from the inbox and refers it to the union. */
-  async function refer(reason: string, cases: number, button = 'Propose the referral') {
+  async function refer(
+    reason: string,
+    cases: number,
+    button = 'Propose the referral',
+    shown = button === 'Propose the referral' ? 'waiting for the whistleblower' : 'referred',
+  ) {
     await admin.openQueues();
     await (await admin.waitForQueue('Inbox', cases)).click();
     const links = admin.page.getByTestId('queue').getByRole('link', { name: /^Case / });
@@ -162,11 +168,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await section.getByRole('button', { name: button }).click();
     expect((await posted).status()).toBe(200);
     await admin.page.getByRole('status').filter({ hasText: 'Referral sent.' }).waitFor();
-    await section
-      .getByText(
-        `${target}: ${button === 'Propose the referral' ? 'waiting for the whistleblower' : 'referred'}`,
-      )
-      .waitFor();
+    await section.getByText(`${target}: ${shown}`).waitFor();
     return reportId;
   }
 
@@ -372,6 +374,51 @@ describe.skipIf(!hasChromium)(title, () => {
     }
   }, 300_000);
 
+  it('a server that says the channel informs only, with no list signing it, gets a proposal without shares', async () => {
+    // The desk's plain setting says inform (as a compromised server could), the list is still
+    // the one signed without a mode, and the referrer's page is told `inform` on top.
+    const channels = (await deskGet(admin.page, '/api/channels')).body as {
+      items: { channelId: string; name: string }[];
+    };
+    const sourceId = channels.items.find((c) => c.name === source)!.channelId;
+    const plain = await admin.page.evaluate(async (channelId) => {
+      const read = await fetch(`/api/channels/${channelId}`);
+      const r = await fetch(`/api/channels/${channelId}/referral-mode`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-integrity-desk': '1',
+          'if-match': read.headers.get('etag') ?? '',
+        },
+        body: JSON.stringify({ mode: 'inform' }),
+      });
+      return r.status;
+    }, sourceId);
+    expect(plain).toBe(200);
+    await admin.page.route('**/api/reports/*/referral-targets', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...body, referralMode: 'inform' } });
+    });
+    try {
+      await report(what);
+      // The page believes it and says "forward"; the worker, reading the signed list, seals
+      // nothing and the whistleblower is asked.
+      const reportId = await refer(
+        reasons[3]!,
+        3,
+        'Forward the report',
+        'waiting for the whistleblower',
+      );
+      const events = storedEvents(reportId);
+      expect(events.map((e) => e.type)).toEqual(['ReportSubmitted', 'ReferralProposed']);
+      expect(JSON.parse(events[1]!.data)).toMatchObject({ mode: 'consent', shares: [] });
+      expect((await deskGet(officer.page, `/api/reports/${reportId}`)).status).toBe(403);
+    } finally {
+      await admin.page.unroute('**/api/reports/*/referral-targets');
+    }
+  }, 300_000);
+
   it('an inform-only channel forwards at once: the union reads it without the whistleblower’s answer', async () => {
     await admin.openAdministration();
     const setting = admin.page.getByLabel(`Referral to another member from ${source}`);
@@ -382,7 +429,8 @@ describe.skipIf(!hasChromium)(title, () => {
       .click();
     await setting.locator('xpath=ancestor::form').getByRole('status').waitFor();
     await report(what);
-    const reportId = await refer(reasons[2]!, 3, 'Forward the report');
+    const reportId = await refer(reasons[2]!, 4, 'Forward the report');
+    expect(JSON.parse(storedEvents(reportId)[1]!.data)).toMatchObject({ mode: 'inform' });
     expect((await deskGet(officer.page, `/api/reports/${reportId}`)).status).toBe(200);
     const incoming = (await deskGet(officer.page, '/api/referrals/incoming')).body as {
       items: { reportId: string }[];

@@ -267,19 +267,24 @@ export const keyProofFor = (desk: Desk, investigatorId: string, keys: AccountKey
     signSeed: keys.sign.seed,
   });
 
-/** A recipient list naming these accounts' enrolled keys, signed with `seed` (default: the deployment's). */
+/**
+ * A recipient list naming these accounts' enrolled keys, signed with `seed` (default: the
+ * deployment's); with a `referralMode`, a v2 list that signs it (Protocol step 11).
+ */
 export function signedList(
   desk: Desk,
   channelId: string,
   version: number,
   accounts: readonly Pick<Account, 'investigatorId' | 'keys'>[],
   seed: Uint8Array = desk.deployment.seed,
+  referralMode?: 'consent' | 'inform',
 ): RecipientList {
   return signRecipientList(
     desk.backend,
     {
       channelId,
       version,
+      ...(referralMode && { referralMode }),
       recipients: accounts.map((a) => ({
         recipientId: a.investigatorId,
         boxPublicKey: a.keys.box.publicKey,

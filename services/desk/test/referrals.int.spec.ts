@@ -90,6 +90,16 @@ const incoming = async (who: Account) => {
   expect(r.status).toBe(200);
   return (r.body['items'] as unknown[]).map((i) => incomingReferralSchema.strict().parse(i));
 };
+/** An administrator's channel command at the channel's current ETag. */
+const adminPost = async (path: string, body: unknown) => {
+  const channelPath = path.slice(0, path.lastIndexOf('/'));
+  const channel = await w.desk.call('GET', channelPath, { cookie: w.admin.cookie });
+  return w.desk.call('POST', path, {
+    cookie: w.admin.cookie,
+    ifMatch: channel.headers.get('etag') ?? '',
+    body,
+  });
+};
 /** What intake appends when the whistleblower answers (accepting, with their browser's share). */
 const answer = (reportId: string, referralId: string, accept: boolean) =>
   handleReportCommand(w.desk.store, reportId, {
@@ -366,17 +376,33 @@ describe('referral to another channel', () => {
     for (const id of [handed, kept]) expect((await caseFile(id, carol)).status).toBe(200);
   });
 
-  it('an inform-only channel forwards at once: the target reads without the whistleblower’s answer', async () => {
-    const channel = await w.desk.call('GET', `/api/channels/${w.channelId}`, {
-      cookie: w.admin.cookie,
-    });
-    const set = await w.desk.call('POST', `/api/channels/${w.channelId}/referral-mode`, {
-      cookie: w.admin.cookie,
-      ifMatch: channel.headers.get('etag') ?? '',
-      body: { mode: 'inform' },
-    });
-    expect(set.status).toBe(200);
+  it('an inform-only channel forwards at once, but only once its signed list says so: the plain setting alone asks the whistleblower', async () => {
+    const admin = (path: string, body: unknown) =>
+      adminPost(`/api/channels/${w.channelId}/${path}`, body);
+    /** Channel A's list re-signed by the deployment key, one version on, with this mode. */
+    const resign = async (mode: 'consent' | 'inform') => {
+      const channel = await w.desk.call('GET', `/api/channels/${w.channelId}`, {
+        cookie: w.admin.cookie,
+      });
+      const version = Number(channel.body['recipientsVersion']) + 1;
+      const recipientList = w.signedList(w.channelId, version, [w.alice, w.bob], undefined, mode);
+      expect((await admin('recipients', { recipientList })).status).toBe(200);
+    };
+    expect((await admin('referral-mode', { mode: 'inform' })).status).toBe(200);
     try {
+      // The server's word alone: the list is still the v1 one (consent). A share is refused,
+      // and a proposal without one asks the whistleblower.
+      const asked = await w.submitReport();
+      expectProblem(await propose(asked, proposal(asked, { shares: [share(asked)] })), 409);
+      expect(await w.streamLength(`report-${asked}`)).toBe(1);
+      expect((await propose(asked, proposal(asked))).status).toBe(200);
+      const askedEvents = await w.desk.store.readStream(`report-${asked}`);
+      expect(askedEvents.map((e) => e.type)).toEqual(['ReportSubmitted', 'ReferralProposed']);
+      expect(askedEvents[1]!.data).toMatchObject({ mode: 'consent', shares: [] });
+      expect((await caseFile(asked, carol)).status).toBe(403);
+
+      // The administrator's browser re-signs the list with `inform`.
+      await resign('inform');
       const reportId = await w.submitReport();
       const refused = async (shares: unknown, status: number) => {
         expectProblem(await propose(reportId, proposal(reportId, { shares })), status);
@@ -397,17 +423,12 @@ describe('referral to another channel', () => {
         'ReferralProposed',
         'ReferralAccepted',
       ]);
+      expect(events[1]!.data).toMatchObject({ mode: 'inform' });
       expect(events[2]!.data).toMatchObject({ consent: 'not_asked' });
       expect((await caseFile(reportId, carol)).status).toBe(200);
     } finally {
-      const again = await w.desk.call('GET', `/api/channels/${w.channelId}`, {
-        cookie: w.admin.cookie,
-      });
-      await w.desk.call('POST', `/api/channels/${w.channelId}/referral-mode`, {
-        cookie: w.admin.cookie,
-        ifMatch: again.headers.get('etag') ?? '',
-        body: { mode: 'consent' },
-      });
+      await admin('referral-mode', { mode: 'consent' });
+      await resign('consent');
     }
   });
 });

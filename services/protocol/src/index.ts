@@ -98,7 +98,7 @@ export {
   type MessageContext,
   type OpenedMessage,
 } from './message.ts';
-export { signRecipientList, verifyRecipientList } from './recipient-list.ts';
+export { referralModeOf, signRecipientList, verifyRecipientList } from './recipient-list.ts';
 export {
   openReferralReason,
   referredChannelIds,

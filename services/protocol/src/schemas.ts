@@ -248,16 +248,27 @@ export const reportKeyShareSchema = z
   .strict();
 export type ReportKeyShare = z.infer<typeof reportKeyShareSchema>;
 
-/** A channel's recipients, signed by the deployment signing key. */
-export const recipientListSchema = z
-  .object({
-    v: z.literal(1),
-    channelId: idSchema,
-    version: z.number().int().min(1),
-    recipients: z.array(recipientEntrySchema).min(1).max(64),
-    signature: signatureSchema,
-  })
-  .strict();
+/** How a channel refers a report to another member (Protocol step 11). */
+export const referralModeSchema = z.enum(['consent', 'inform']);
+export type ReferralMode = z.infer<typeof referralModeSchema>;
+
+const listFields = {
+  channelId: idSchema,
+  version: z.number().int().min(1),
+  recipients: z.array(recipientEntrySchema).min(1).max(64),
+  signature: signatureSchema,
+};
+
+/**
+ * A channel's recipients, signed by the deployment signing key. `v: 2` also signs the channel's
+ * referral mode (Protocol step 11); a `v: 1` list, which has none, means `consent`. A verifier
+ * that knows only `v: 1` refuses a `v: 2` list (strict schema) rather than misread it, and the
+ * two are signed under different labels, so neither passes as the other.
+ */
+export const recipientListSchema = z.discriminatedUnion('v', [
+  z.object({ v: z.literal(1), ...listFields }).strict(),
+  z.object({ v: z.literal(2), referralMode: referralModeSchema, ...listFields }).strict(),
+]);
 
 const wrapSchema = z.object({ nonce: nonceSchema, ciphertext: base64UrlBytes(48) }).strict();
 
@@ -345,7 +356,6 @@ const caseDatesSchema = z.object({
  * ids, notes or triage. The return path (`returnedCaseSchema`) is the part the report key
  * comes from.
  */
-const referralModeSchema = z.enum(['consent', 'inform']);
 const referralStatusSchema = z.enum(['proposed', 'accepted', 'declined', 'withdrawn']);
 
 /**

@@ -286,6 +286,8 @@ export const deskApi = {
       ackTemplate?: string;
       labels?: string[];
       referralMode?: 'consent' | 'inform';
+      /** The current signed list (verified in the worker), or null before the first. */
+      recipientList?: unknown;
     }>(`/api/channels/${id(channelId)}`),
   /** How the channel refers reports to another member: the whistleblower decides, or inform only. */
   setReferralMode: (channelId: string, etag: string | undefined, mode: 'consent' | 'inform') =>

@@ -19,6 +19,7 @@ import {
   type VaultUnlock,
 } from '@integrity-desk/protocol';
 import { beginDownload, finishDownload, forgetDownloads, pushDownload } from './attachment-open';
+import { referralShares, signedReferralMode } from './desk-referral';
 import { openCaseReport, shareCaseKey } from './desk-share';
 import {
   assertProven,
@@ -28,7 +29,12 @@ import {
 } from './desk-key-binding';
 import { openThreadForPage } from './thread';
 import type { DeploymentKeyForAdmin, DeskJob, OpenedDeskCase, Progress } from './jobs';
-import { listedSigningKeys, NoDeploymentKeyError, trustedDeploymentKey } from './trusted-key';
+import {
+  listedSigningKeys,
+  NoDeploymentKeyError,
+  trustedDeploymentKey,
+  verifyTrustedList,
+} from './trusted-key';
 
 let backend: Promise<CryptoBackend> | undefined;
 let unlock: VaultUnlock | undefined;
@@ -209,6 +215,24 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         sharerSignSeed: k.signSeed,
       });
     }
+    case 'deskReferralShares': {
+      const k = keysOrThrow();
+      const reportKey = reportKeys.get(job.reportId);
+      if (!reportKey) throw new Error('Locked');
+      return referralShares(b, {
+        reportId: job.reportId,
+        channelId: job.channelId,
+        reportKey,
+        recipientIds: job.recipientIds,
+        recipientList: job.recipientList,
+        sourceChannelId: job.sourceChannelId,
+        sourceList: job.sourceList,
+        deploymentSignPublicKey: job.deploymentSignPublicKey,
+        deploymentKeyTransitions: job.deploymentKeyTransitions,
+        sharedBy: investigatorId!,
+        sharerSignSeed: k.signSeed,
+      });
+    }
     case 'deskOpenAttachmentBegin': {
       const reportKey = reportKeys.get(job.reportId);
       if (!reportKey) throw new Error('Locked');
@@ -229,11 +253,48 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         boxPublicKey: r.boxPublicKey,
         signPublicKey: r.signPublicKey,
       }));
+      // The referral mode the current list signs carries over (never the server's word).
+      const inform =
+        signedReferralMode(b, {
+          sourceChannelId: job.channelId,
+          sourceList: job.currentList,
+          deploymentSignPublicKey: job.deploymentKey.deploymentSignPublicKey,
+          deploymentKeyTransitions: job.deploymentKey.deploymentKeyTransitions,
+        }) === 'inform';
       const seed = deploymentSeed(b, job.deploymentKey);
       try {
         return signRecipientList(
           b,
-          { channelId: job.channelId, version: job.version, recipients },
+          {
+            channelId: job.channelId,
+            version: job.version,
+            recipients,
+            ...(inform && { referralMode: 'inform' as const }),
+          },
+          seed,
+        );
+      } finally {
+        seed.fill(0);
+      }
+    }
+    case 'deskResignRecipientList': {
+      // Only keys a list the deployment key signed already holds: verified first, so the
+      // server cannot slip a key in while the mode changes.
+      const current = verifyTrustedList(b, {
+        ...job.deploymentKey,
+        recipientList: job.recipientList,
+        channelId: job.channelId,
+      });
+      const seed = deploymentSeed(b, job.deploymentKey);
+      try {
+        return signRecipientList(
+          b,
+          {
+            channelId: job.channelId,
+            version: current.version + 1,
+            recipients: current.recipients,
+            referralMode: job.referralMode,
+          },
           seed,
         );
       } finally {

@@ -122,6 +122,22 @@ export type DeskJob =
       deploymentKeyTransitions: unknown[];
     }
   | {
+      /**
+       * A referral's shares (Protocol step 11): sealed to the target (`channelId`,
+       * `recipientList`) only if the report channel's own list (`sourceList`) verifies and signs
+       * `inform`; none otherwise, whatever the server says of the channel.
+       */
+      kind: 'deskReferralShares';
+      reportId: string;
+      channelId: string;
+      recipientIds: string[];
+      recipientList: unknown;
+      sourceChannelId: string;
+      sourceList: unknown;
+      deploymentSignPublicKey: string | null;
+      deploymentKeyTransitions: unknown[];
+    }
+  | {
       kind: 'deskSealMessage';
       reportId: string;
       messageId: string;
@@ -142,6 +158,19 @@ export type DeskJob =
       version: number;
       /** Each with its possession proof: the worker refuses to sign keys whose proof fails. */
       recipients: CandidateRecipient[];
+      deploymentKey: DeploymentKeyForAdmin;
+      /** The channel's current signed list: its verified referral mode carries over. */
+      currentList?: unknown;
+    }
+  | {
+      /**
+       * The channel's current list, verified, re-signed one version on with this referral mode
+       * (Protocol step 11): the same keys, now with a mode browsers can trust.
+       */
+      kind: 'deskResignRecipientList';
+      channelId: string;
+      recipientList: unknown;
+      referralMode: 'consent' | 'inform';
       deploymentKey: DeploymentKeyForAdmin;
     }
   | { kind: 'deskCheckRecipients'; people: CandidateRecipient[] }
@@ -261,6 +290,8 @@ export interface JobResults {
   deskOpenCase: OpenedDeskCase;
   /** One sealed report key share per colleague. */
   deskShareReportKey: unknown[];
+  /** The mode the report channel's verified list signs, and the shares for `inform` only. */
+  deskReferralShares: { mode: 'consent' | 'inform'; shares: unknown[] };
   /** The signed message or note envelope. */
   deskSealMessage: unknown;
   /** The attachment's opened metadata. */
@@ -269,6 +300,8 @@ export interface JobResults {
   deskOpenAttachmentFinish: Uint8Array<ArrayBuffer>[];
   /** The signed recipient list. */
   deskSignRecipientList: unknown;
+  /** The re-signed recipient list. */
+  deskResignRecipientList: unknown;
   deskCheckRecipients: CheckedRecipient[];
   deskCheckRecipientLists: KeyAlarm[];
   deskCreateDeploymentKey: { deploymentSignPublicKey: string; sealedKey: unknown };

@@ -3,6 +3,7 @@ import {
   followDeploymentKey,
   verifyRecipientList,
   type CryptoBackend,
+  type RecipientList,
 } from '@integrity-desk/protocol';
 import { pinnedDeploymentKey } from './pinned';
 
@@ -33,6 +34,26 @@ export function trustedDeploymentKey(
   return announced;
 }
 
+/** A channel's signed list and what it is checked against: the deployment key's facts. */
+export interface ListToTrust {
+  recipientList: unknown;
+  deploymentSignPublicKey: string | null;
+  deploymentKeyTransitions?: readonly unknown[];
+  channelId: string;
+}
+
+/** The channel's list verified against the trusted deployment key; throws as verifyRecipientList. */
+export function verifyTrustedList(b: CryptoBackend, input: ListToTrust): RecipientList {
+  return verifyRecipientList(b, input.recipientList, {
+    pinnedPublicKey: trustedDeploymentKey(
+      b,
+      input.deploymentSignPublicKey,
+      input.deploymentKeyTransitions,
+    ),
+    channelId: input.channelId,
+  });
+}
+
 /**
  * Who may author investigator messages and notes on a case (SECURITY.md, Protocol step 7): the
  * signing keys of the channel's recipient list, verified against the trusted deployment key,
@@ -41,25 +62,9 @@ export function trustedDeploymentKey(
  * whistleblower's worker uses it too: a channel archived since the report has no list in intake's
  * deployment answer (active channels only), and throwing there left the page on "Loading".
  */
-export function listedSigningKeys(
-  b: CryptoBackend,
-  input: {
-    recipientList: unknown;
-    deploymentSignPublicKey: string | null;
-    deploymentKeyTransitions?: readonly unknown[];
-    channelId: string;
-  },
-): string[] {
+export function listedSigningKeys(b: CryptoBackend, input: ListToTrust): string[] {
   try {
-    const list = verifyRecipientList(b, input.recipientList, {
-      pinnedPublicKey: trustedDeploymentKey(
-        b,
-        input.deploymentSignPublicKey,
-        input.deploymentKeyTransitions,
-      ),
-      channelId: input.channelId,
-    });
-    return list.recipients.map((r) => r.signPublicKey);
+    return verifyTrustedList(b, input).recipients.map((r) => r.signPublicKey);
   } catch {
     return [];
   }

@@ -35,6 +35,7 @@ import { callerMetadata, etag, readChannel, readInvestigator, requireAdmin } fro
 import { action, postCommand, type CommandPart, type CommandRoute } from '../http/command-route.ts';
 import { ProblemError } from '../http/problem.ts';
 import { inviteInvestigator } from '../setup/routes.ts';
+import { signedRecipientList } from '../cases/key-shares.ts';
 
 /** What an account or channel command is built from besides its body: the id in its path. */
 interface Target {
@@ -154,10 +155,17 @@ export function adminRoutes(ctx: DeskContext): Router {
 
   router.get('/api/channels/:id', async (req, res) => {
     await requireAdmin(ctx, req, res);
-    const { state, revision } = await readChannel(ctx, parseRequest(idSchema, req.params['id']));
+    const read = await readChannel(ctx, parseRequest(idSchema, req.params['id']));
+    const { state, revision } = read;
     if (state.status === 'none') throw new ProblemError('notFound');
     res.setHeader('ETag', etag(revision as bigint));
-    res.json({ ...state, revision: Number(revision) });
+    // The signed list: the administrator's worker re-signs it with a referral mode and carries
+    // that mode over when it signs new recipients (Protocol step 11).
+    res.json({
+      ...state,
+      recipientList: signedRecipientList(read.events),
+      revision: Number(revision),
+    });
   });
 
   const createSchema = z

@@ -17,7 +17,14 @@ import {
   type ReportState,
 } from '@integrity-desk/reports';
 import { parseRequest } from '@integrity-desk/http';
-import { idSchema, messageEnvelopeSchema, reportKeyShareSchema } from '@integrity-desk/protocol';
+import {
+  idSchema,
+  messageEnvelopeSchema,
+  referralModeOf,
+  reportKeyShareSchema,
+  type RecipientList,
+  type ReferralMode,
+} from '@integrity-desk/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { DeskContext } from '../context.ts';
@@ -26,6 +33,14 @@ import { action, postCommand, type CommandRoute } from '../http/command-route.ts
 import { ProblemError } from '../http/problem.ts';
 import { checkReferralShares, signedRecipientList } from './key-shares.ts';
 import { loadCase, type LoadedCase } from './load.ts';
+
+/**
+ * A channel's referral mode as its signed recipient list says it (Protocol step 11): the plain
+ * setting (`ChannelReferralModeSet`) is the administrator's record, but only a list the
+ * deployment key signed with `inform` lets a referral go without the whistleblower's yes.
+ */
+export const signedReferralMode = (list: RecipientList | null): ReferralMode =>
+  list ? referralModeOf(list) : 'consent';
 
 const channelName = async (ctx: DeskContext, channelId: string) => {
   const { state } = await readChannel(ctx, channelId);
@@ -98,23 +113,24 @@ const proposeBody = z
 
 /**
  * POST /api/reports/:reportId/referrals: the target must be another active channel with a
- * signed list. The mode is the report channel's setting, the deadlines the target's. A channel
- * that asks the whistleblower (`consent`) sends no share: any is refused (409, the setting may
- * have changed under the page). One that informs only sends exactly one per recipient the
- * target's list names, each checked as a key share (checkShare: the target's list gives the box
- * key, the report channel's list the sharer's signing key).
+ * signed list. The mode is the one the report channel's signed list signs (signedReferralMode),
+ * as the referrer's browser reads it, the deadlines the target's. A channel that asks the
+ * whistleblower (`consent`) sends no share: any is refused (409, the setting may have changed
+ * under the page). One that informs only sends exactly one per recipient the target's list
+ * names, each checked as a key share (checkShare: the target's list gives the box key, the
+ * report channel's list the sharer's signing key).
  */
 const propose = referralAction(proposeBody, async (body, { ctx, loaded }) => {
-  const { reportId, caller, channel, channelRead } = loaded;
+  const { reportId, caller, channelRead } = loaded;
   const target = await readChannel(ctx, body.toChannelId);
   const list = signedRecipientList(target.events);
   const own = body.toChannelId === loaded.state.channelId;
   if (target.state.status !== 'active' || !list || own) throw new ProblemError('conflict');
-  const mode = channel.status === 'none' ? 'consent' : channel.referralMode;
+  const sharers = signedRecipientList(channelRead.events);
+  const mode = signedReferralMode(sharers);
   const shares = body.shares ?? [];
   if (mode === 'consent' && shares.length > 0) throw new ProblemError('conflict');
   if (mode === 'inform') {
-    const sharers = signedRecipientList(channelRead.events);
     await checkReferralShares(
       ctx,
       shares,
@@ -190,7 +206,8 @@ export function referralRoutes(ctx: DeskContext): Router {
       if (read.state.status !== 'active' || !list) continue;
       items.push({ channelId: id, name: read.state.name, recipientList: list });
     }
-    const referralMode = loaded.channel.status === 'none' ? 'consent' : loaded.channel.referralMode;
+    // What the channel's signed list says (the referrer's worker reads it there itself).
+    const referralMode = signedReferralMode(signedRecipientList(loaded.channelRead.events));
     res.json({ items, referralMode });
   });
 

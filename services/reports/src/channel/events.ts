@@ -1,4 +1,4 @@
-import { recipientListSchema } from '@integrity-desk/protocol';
+import { recipientListSchema, referralModeSchema } from '@integrity-desk/protocol';
 import { z } from 'zod';
 import { eventParser, eventTypesOf } from '../shared/event-schema.ts';
 import { questionnaireSchema } from './questionnaire.ts';
@@ -39,8 +39,8 @@ export const ackTemplateSchema = z
   // Line breaks and tabs are the text's own; no other control character.
   .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'no control characters');
 
-export const referralModeSchema = z.enum(['consent', 'inform']);
-export type ReferralMode = z.infer<typeof referralModeSchema>;
+// The same modes a v2 recipient list signs (Protocol step 11).
+export { referralModeSchema, type ReferralMode } from '@integrity-desk/protocol';
 
 export const deadlinesSchema = z.object({
   acknowledgeWithinDays: z.number().int().min(1).max(7),

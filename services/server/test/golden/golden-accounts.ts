@@ -28,9 +28,10 @@ export async function playAccountChapter(w: World, reportId: string) {
   const investigator = (id: string) =>
     desk.call('GET', `/api/investigators/${id}`, { cookie: admin.cookie });
 
-  // Carol joins the channel after the report was sealed; alice shares its key with her.
+  // Carol joins the channel after the report was sealed; alice shares its key with her. The
+  // channel informs only (set before): its list signs that mode (a v2 list, Protocol step 11).
   const carol = await enrolAccount(desk, admin, 'carol');
-  const list = signedList(desk, w.channelId, 2, [alice, w.bob, carol]);
+  const list = signedList(desk, w.channelId, 2, [alice, w.bob, carol], undefined, 'inform');
   const channel = await desk.call('GET', `/api/channels/${w.channelId}`, { cookie: admin.cookie });
   expect(channel.status, channelStream(w.channelId)).toBe(200);
   const published = await desk.call('POST', `/api/channels/${w.channelId}/recipients`, {

@@ -312,6 +312,8 @@ export default {
     'desk.admin.referralConsent': 'Die fluitjieblaser besluit',
     'desk.admin.referralInform': 'Slegs inlig: ’n wetlike plig om aan te stuur',
     'desk.admin.referralModeSave': 'Stoor die verwysingsinstelling',
+    'desk.admin.referralModeNoList':
+      'Publiseer eers die kanaal se ontvangers: die verwysingsinstelling word in hul lys onderteken.',
     'desk.referral.title': 'Verwysing na ’n ander lid',
     'desk.referral.line':
       '{channel}: {status, select, proposed {wag vir die fluitjieblaser} accepted {verwys} declined {deur die fluitjieblaser geweier} withdrawn {teruggetrek} other {onbekend}} (voorgestel op {date})',

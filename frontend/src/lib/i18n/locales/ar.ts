@@ -304,6 +304,7 @@ export default {
     'desk.admin.referralConsent': 'المبلِّغ يقرر',
     'desk.admin.referralInform': 'إبلاغ فقط: واجب قانوني بالإحالة',
     'desk.admin.referralModeSave': 'حفظ إعداد الإحالة',
+    'desk.admin.referralModeNoList': 'انشر مستلمي القناة أولاً: يُوقَّع إعداد الإحالة ضمن قائمتهم.',
     'desk.referral.title': 'الإحالة إلى عضو آخر',
     'desk.referral.line':
       '{channel}: {status, select, proposed {بانتظار المبلِّغ} accepted {أُحيل} declined {رفضه المبلِّغ} withdrawn {سُحب} other {غير معروف}} (اقتُرح في {date})',

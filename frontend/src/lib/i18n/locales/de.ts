@@ -317,6 +317,8 @@ export default {
     'desk.admin.referralConsent': 'Die hinweisgebende Person entscheidet',
     'desk.admin.referralInform': 'Nur informieren: gesetzliche Pflicht zur Weiterleitung',
     'desk.admin.referralModeSave': 'Weiterleitungseinstellung speichern',
+    'desk.admin.referralModeNoList':
+      'Veröffentlichen Sie zuerst die Empfänger des Kanals: die Weiterleitungseinstellung wird in ihre Liste signiert.',
     'desk.referral.title': 'Weiterleitung an ein anderes Mitglied',
     'desk.referral.line':
       '{channel}: {status, select, proposed {wartet auf die hinweisgebende Person} accepted {weitergeleitet} declined {von der hinweisgebenden Person abgelehnt} withdrawn {zurückgezogen} other {unbekannt}} (vorgeschlagen am {date})',

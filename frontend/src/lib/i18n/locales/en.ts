@@ -297,6 +297,8 @@ const messages = {
   'desk.admin.referralConsent': 'The whistleblower decides',
   'desk.admin.referralInform': 'Inform only: a legal duty to forward',
   'desk.admin.referralModeSave': 'Save the referral setting',
+  'desk.admin.referralModeNoList':
+    "Publish the channel's recipients first: the referral setting is signed into their list.",
   'desk.referral.title': 'Referral to another member',
   'desk.referral.line':
     '{channel}: {status, select, proposed {waiting for the whistleblower} accepted {referred} declined {declined by the whistleblower} withdrawn {withdrawn} other {unknown}} (proposed {date})',

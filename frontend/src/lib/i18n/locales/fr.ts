@@ -315,6 +315,8 @@ export default {
     'desk.admin.referralConsent': 'Le lanceur d’alerte décide',
     'desk.admin.referralInform': 'Information seulement : obligation légale de transmettre',
     'desk.admin.referralModeSave': 'Enregistrer le réglage de transmission',
+    'desk.admin.referralModeNoList':
+      "Publiez d'abord les destinataires du canal : le réglage de transmission est signé dans leur liste.",
     'desk.referral.title': 'Transmission à un autre membre',
     'desk.referral.line':
       '{channel} : {status, select, proposed {en attente du lanceur d’alerte} accepted {transmis} declined {refusé par le lanceur d’alerte} withdrawn {retiré} other {inconnu}} (proposé le {date})',

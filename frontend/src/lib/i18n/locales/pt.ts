@@ -314,6 +314,8 @@ export default {
     'desk.admin.referralConsent': 'O denunciante decide',
     'desk.admin.referralInform': 'Só informar: dever legal de encaminhar',
     'desk.admin.referralModeSave': 'Guardar a definição de encaminhamento',
+    'desk.admin.referralModeNoList':
+      'Publique primeiro os destinatários do canal: a definição de encaminhamento é assinada na sua lista.',
     'desk.referral.title': 'Encaminhamento para outro membro',
     'desk.referral.line':
       '{channel}: {status, select, proposed {à espera do denunciante} accepted {encaminhado} declined {recusado pelo denunciante} withdrawn {retirado} other {desconhecido}} (proposto em {date})',

@@ -86,6 +86,7 @@ export async function publishRecipients(
       version: (channel.value.recipientsVersion ?? 0) + 1,
       recipients,
       deploymentKey: deploymentKey.value,
+      currentList: channel.value.recipientList ?? null,
     });
   } catch (error) {
     const name = error instanceof Error ? error.message : '';

@@ -1,8 +1,8 @@
 // Referral to another coalition member (SECURITY.md, Protocol step 11). The worker, which holds
 // the report key, seals the reason under it in the `referrals` thread. Only when the channel
-// informs only (a legal duty to forward) does it also seal the key to the target channel's
-// recipient list, after verifying that list against the pinned deployment key (the same job as a
-// key share, for the target's channel). Asking the whistleblower, no share leaves this page: the
+// informs only (a legal duty to forward), as the report channel's own recipient list signs it
+// (verified against the pinned deployment key, never the server's word), does it also seal the
+// key to the target channel's recipient list, verified the same way. Asking the whistleblower, no share leaves this page: the
 // whistleblower's browser makes them if they accept.
 import { deskApi } from '$lib/api/desk';
 import { runInWorker } from '$lib/crypto';
@@ -37,25 +37,27 @@ export async function proposeReferral(
   target: ReferralTarget,
   reason: string,
   handOver: boolean,
-  mode: 'consent' | 'inform',
 ): Promise<ReferralOutcome> {
   // Plain copies: reactive proxies cannot cross to the worker.
   const file = JSON.parse(JSON.stringify(loaded.file)) as DeskCase;
   const list = JSON.parse(JSON.stringify(target.recipientList)) as unknown;
   const referralId = crypto.randomUUID();
-  let shares: unknown[] | undefined;
+  let shares: unknown[];
   let sealedReason: unknown;
   try {
-    if (mode === 'inform')
-      shares = await runInWorker({
-        kind: 'deskShareReportKey',
-        reportId: file.reportId,
-        channelId: target.channelId,
-        recipientIds: listedIds(list),
-        recipientList: list,
-        deploymentSignPublicKey: file.deploymentSignPublicKey,
-        deploymentKeyTransitions: file.deploymentKeyTransitions ?? [],
-      });
+    // The worker decides from the report channel's own signed list, never from the server's
+    // word (referral-targets' `referralMode`): no share unless that list signs `inform`.
+    ({ shares } = await runInWorker({
+      kind: 'deskReferralShares',
+      reportId: file.reportId,
+      channelId: target.channelId,
+      recipientIds: listedIds(list),
+      recipientList: list,
+      sourceChannelId: file.channelId,
+      sourceList: file.recipientList,
+      deploymentSignPublicKey: file.deploymentSignPublicKey,
+      deploymentKeyTransitions: file.deploymentKeyTransitions ?? [],
+    }));
     // The target is sealed with the reason, so the whistleblower's browser can tell that the
     // organisation it is shown is the one the key goes to.
     sealedReason = await runInWorker({
@@ -74,7 +76,7 @@ export async function proposeReferral(
     referralId,
     toChannelId: target.channelId,
     handOver,
-    ...(shares && { shares }),
+    ...(shares.length > 0 && { shares }),
     reason: sealedReason,
   });
   return commandOutcome(loaded, result);

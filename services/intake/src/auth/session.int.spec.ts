@@ -2,14 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   expectProblem,
   locatorIndex,
-  makeEnvelope,
   makeReceipt,
   openSession,
   postJson,
   snapshot,
   solvedPow,
   startIntake,
-  submit,
   submittedWhistleblower,
   testBackend,
   type Harness,
@@ -226,8 +224,7 @@ describe('receipt sessions', () => {
   it('counts only paid attempts towards the global limit, and none per locator', async () => {
     const limited = await startIntake({ config: { rateLimits: { sessionGlobalPerWindow: 2 } } });
     try {
-      const wb = await makeReceipt();
-      expect((await submit(limited.url, makeEnvelope(wb))).status).toBe(201);
+      const { receipt: wb } = await submittedWhistleblower(limited.url);
       const call = (body: unknown) => postJson(`${limited.url}/api/v1/session`, body);
       for (let i = 0; i < 20; i++) {
         const c = await postJson(`${limited.url}/api/v1/session/challenge`, {

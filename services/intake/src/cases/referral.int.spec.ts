@@ -20,8 +20,10 @@ import {
   channels,
   expectProblem,
   expectRefused,
+  newRecipient,
   postJson,
   signedInWhistleblower,
+  signedList,
   snapshot,
   startIntake,
   testBackend,
@@ -29,21 +31,12 @@ import {
 } from '../test-support/harness.ts';
 
 const b = await testBackend();
-const alice = randomUUID();
-const aliceKey = fakeB64(32, 'sign:alice');
-const target = randomUUID();
 // The target channel's two recipients, in its list signed by the deployment key.
 const deployment = generateSigningKeyPair(b);
-const person = () => ({
-  recipientId: randomUUID(),
-  boxPublicKey: generateBoxKeyPair(b).publicKey,
-  signPublicKey: generateSigningKeyPair(b).publicKey,
-});
-const targetList = signRecipientList(
-  b,
-  { channelId: target, version: 1, recipients: [person(), person()] },
-  deployment.seed,
-);
+const target = randomUUID();
+const targetList = signedList(b, deployment.seed, target, [newRecipient(b), newRecipient(b)]);
+const alice = randomUUID();
+const aliceKey = fakeB64(32, 'sign:alice');
 const targetChannel = {
   id: target,
   name: 'Transport union',

@@ -15,6 +15,7 @@ import {
   sealAttachment,
   sealMessage,
   sealReport,
+  signRecipientList,
   signSessionChallenge,
   TEST_ONLY_CHEAP_PARAMS,
   type CryptoBackend,
@@ -141,6 +142,35 @@ export async function startIntake(
       await app.intake.close();
     },
   };
+}
+
+/** A channel's recipient with fresh keys of their own. */
+export function newRecipient(b: CryptoBackend) {
+  return { recipientId: randomUUID(), box: generateBoxKeyPair(b), sign: generateSigningKeyPair(b) };
+}
+export type Recipient = ReturnType<typeof newRecipient>;
+
+/** A channel's recipient list naming `recipients`' public keys, signed by the deployment key. */
+export function signedList(
+  b: CryptoBackend,
+  deploymentSeed: Uint8Array,
+  channelId: string,
+  recipients: readonly Recipient[],
+  version = 1,
+) {
+  return signRecipientList(
+    b,
+    {
+      channelId,
+      version,
+      recipients: recipients.map((r) => ({
+        recipientId: r.recipientId,
+        boxPublicKey: r.box.publicKey,
+        signPublicKey: r.sign.publicKey,
+      })),
+    },
+    deploymentSeed,
+  );
 }
 
 export const SALT = 'AAAAAAAAAAAAAAAAAAAAAA'; // 16 zero bytes: the deployment's public receipt salt

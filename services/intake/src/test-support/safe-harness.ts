@@ -4,22 +4,19 @@
  * seals to that list; and a client that posts its forms as a browser without scripts does.
  */
 import {
-  generateBoxKeyPair,
   generateDeploymentKey,
-  generateSigningKeyPair,
   openAttachment,
   openReport,
   openThread,
   RECEIPT_ARGON2_PARAMS,
   sealMessage,
-  signRecipientList,
   type DeploymentCryptoSettings,
 } from '@integrity-desk/protocol';
 import { handleReportCommand } from '@integrity-desk/reports';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach } from 'vitest';
 import type { Channel } from '../deps.ts';
-import { startIntake, testBackend, type Harness } from './harness.ts';
+import { newRecipient, signedList, startIntake, testBackend, type Harness } from './harness.ts';
 
 export const safeChannelId = 'c0ffee00-0000-4000-8000-00000000cafe';
 
@@ -28,11 +25,7 @@ export async function startSafeIntake(
 ) {
   const b = await testBackend();
   const deployment = generateDeploymentKey(b);
-  const investigator = {
-    recipientId: randomUUID(),
-    box: generateBoxKeyPair(b),
-    sign: generateSigningKeyPair(b),
-  };
+  const investigator = newRecipient(b);
   const channel: Channel = {
     id: safeChannelId,
     name: 'Integrity Namibia',
@@ -71,21 +64,7 @@ export async function startSafeIntake(
         },
       ],
     },
-    recipients: signRecipientList(
-      b,
-      {
-        channelId: safeChannelId,
-        version: 1,
-        recipients: [
-          {
-            recipientId: investigator.recipientId,
-            boxPublicKey: investigator.box.publicKey,
-            signPublicKey: investigator.sign.publicKey,
-          },
-        ],
-      },
-      deployment.seed,
-    ),
+    recipients: signedList(b, deployment.seed, safeChannelId, [investigator]),
   };
   const cryptoSettings: DeploymentCryptoSettings = {
     v: 1,
@@ -116,20 +95,13 @@ export async function startSafeIntake(
     /** Another channel with one investigator, its list signed by the same deployment key. */
     addChannel(name: string) {
       const id = randomUUID();
-      const member = {
-        recipientId: randomUUID(),
-        box: generateBoxKeyPair(b),
-        sign: generateSigningKeyPair(b),
-      };
-      const recipients = [
-        {
-          recipientId: member.recipientId,
-          boxPublicKey: member.box.publicKey,
-          signPublicKey: member.sign.publicKey,
-        },
-      ];
-      const list = signRecipientList(b, { channelId: id, version: 1, recipients }, deployment.seed);
-      listed.push({ ...channel, id, name, recipients: list });
+      const member = newRecipient(b);
+      listed.push({
+        ...channel,
+        id,
+        name,
+        recipients: signedList(b, deployment.seed, id, [member]),
+      });
       return { id, investigator: member };
     },
     /**

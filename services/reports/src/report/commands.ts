@@ -28,11 +28,13 @@ export type TriageReport = Command<
   'TriageReport',
   { reportId: string; priority: Priority; sector: Sector; region: string | null }
 >;
-export type AssignReport = Command<'AssignReport', { reportId: string; investigatorId: string }>;
-export type UnassignReport = Command<
-  'UnassignReport',
-  { reportId: string; investigatorId: string }
->;
+/** One investigator on one report: whom (un)assigning names. */
+interface Assignment {
+  reportId: string;
+  investigatorId: string;
+}
+export type AssignReport = Command<'AssignReport', Assignment>;
+export type UnassignReport = Command<'UnassignReport', Assignment>;
 export type ChangeReportStatus = Command<
   'ChangeReportStatus',
   { reportId: string; to: WorkingStatus }
@@ -103,27 +105,29 @@ export type ProposeReferral = Command<
     authorKey: string;
   }
 >;
+/** The referral a command after the proposal answers, withdraws or acknowledges. */
+interface ReferralOf {
+  reportId: string;
+  referralId: string;
+}
 /**
  * The whistleblower's answer to a proposed referral (intake, behind their session). Accepting
  * carries the shares their browser made, which intake checked against the target's signed list.
  */
 export type AcceptReferral = Command<
   'AcceptReferral',
-  { reportId: string; referralId: string; shares: readonly ReportKeyShare[] }
+  ReferralOf & { shares: readonly ReportKeyShare[] }
 >;
-export type DeclineReferral = Command<'DeclineReferral', { reportId: string; referralId: string }>;
+export type DeclineReferral = Command<'DeclineReferral', ReferralOf>;
 /** The source takes back a proposal the whistleblower has not answered. */
-export type WithdrawReferral = Command<
-  'WithdrawReferral',
-  { reportId: string; referralId: string }
->;
+export type WithdrawReferral = Command<'WithdrawReferral', ReferralOf>;
 /**
  * The target channel acknowledges a referral that took effect. `targetRecipients`: the target
  * channel's current recipients, read by the HTTP layer from its channel stream; only they may.
  */
 export type AcknowledgeReferral = Command<
   'AcknowledgeReferral',
-  { reportId: string; referralId: string; targetRecipients: readonly string[] }
+  ReferralOf & { targetRecipients: readonly string[] }
 >;
 
 export type ReportCommand =

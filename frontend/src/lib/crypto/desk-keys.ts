@@ -48,6 +48,23 @@ function keysOrThrow(): InvestigatorKeys {
   return keys;
 }
 
+/** The key of a report this worker has opened (it never leaves the worker); locked otherwise. */
+function openedReportKey(reportId: string): Uint8Array {
+  const reportKey = reportKeys.get(reportId);
+  if (!reportKey) throw new Error('Locked');
+  return reportKey;
+}
+
+/** What a share made here needs: the opened report key and this investigator as its sharer. */
+function asSharer(reportId: string) {
+  const { signSeed } = keysOrThrow();
+  return {
+    reportKey: openedReportKey(reportId),
+    sharedBy: investigatorId!,
+    sharerSignSeed: signSeed,
+  };
+}
+
 /**
  * The deployment seed, opened from this administrator's sealed copy only if it is the key the
  * browser trusts (the pinned key followed through the rotations). A deployment set up before the
@@ -185,10 +202,8 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
     }
     case 'deskSealMessage': {
       const k = keysOrThrow();
-      const reportKey = reportKeys.get(job.reportId);
-      if (!reportKey) throw new Error('Locked');
       return sealMessage(b, {
-        reportKey,
+        reportKey: openedReportKey(job.reportId),
         reportId: job.reportId,
         messageId: job.messageId,
         authorRole: 'investigator',
@@ -198,46 +213,13 @@ export async function runDesk(job: DeskJob, progress: (p: Progress) => void): Pr
         thread: job.thread,
       });
     }
-    case 'deskShareReportKey': {
+    case 'deskShareReportKey':
       // Only a report this worker has opened: the key never leaves it, only sealed shares do.
-      const k = keysOrThrow();
-      const reportKey = reportKeys.get(job.reportId);
-      if (!reportKey) throw new Error('Locked');
-      return shareCaseKey(b, {
-        reportId: job.reportId,
-        channelId: job.channelId,
-        reportKey,
-        recipientIds: job.recipientIds,
-        recipientList: job.recipientList,
-        deploymentSignPublicKey: job.deploymentSignPublicKey,
-        deploymentKeyTransitions: job.deploymentKeyTransitions,
-        sharedBy: investigatorId!,
-        sharerSignSeed: k.signSeed,
-      });
-    }
-    case 'deskReferralShares': {
-      const k = keysOrThrow();
-      const reportKey = reportKeys.get(job.reportId);
-      if (!reportKey) throw new Error('Locked');
-      return referralShares(b, {
-        reportId: job.reportId,
-        channelId: job.channelId,
-        reportKey,
-        recipientIds: job.recipientIds,
-        recipientList: job.recipientList,
-        sourceChannelId: job.sourceChannelId,
-        sourceList: job.sourceList,
-        deploymentSignPublicKey: job.deploymentSignPublicKey,
-        deploymentKeyTransitions: job.deploymentKeyTransitions,
-        sharedBy: investigatorId!,
-        sharerSignSeed: k.signSeed,
-      });
-    }
-    case 'deskOpenAttachmentBegin': {
-      const reportKey = reportKeys.get(job.reportId);
-      if (!reportKey) throw new Error('Locked');
-      return beginDownload(b, job.download, reportKey, job.header);
-    }
+      return shareCaseKey(b, { ...job, ...asSharer(job.reportId) });
+    case 'deskReferralShares':
+      return referralShares(b, { ...job, ...asSharer(job.reportId) });
+    case 'deskOpenAttachmentBegin':
+      return beginDownload(b, job.download, openedReportKey(job.reportId), job.header);
     case 'deskOpenAttachmentPush':
       return pushDownload(job.download, job.piece);
     case 'deskOpenAttachmentFinish':

@@ -10,6 +10,7 @@ import { deskApi } from '$lib/api/desk';
 import { runInWorker } from '$lib/crypto';
 import type { CandidateRecipient } from '$lib/crypto/jobs';
 import type { CheckedRecipient } from '$lib/crypto/desk-key-binding';
+import { signWithDeploymentKey } from './list-signing';
 
 export type PublishOutcome =
   'done' | 'conflict' | 'no-keys' | 'unproven' | 'unconfirmed' | 'no-deployment-key' | 'failed';
@@ -76,25 +77,20 @@ export async function publishRecipients(
   }
   const channel = await deskApi.channel(channelId);
   if (!channel.ok) return 'failed';
-  const deploymentKey = await deskApi.deploymentKey();
-  if (!deploymentKey.ok) return 'failed';
-  let list: unknown;
-  try {
-    list = await runInWorker({
-      kind: 'deskSignRecipientList',
-      channelId,
-      version: (channel.value.recipientsVersion ?? 0) + 1,
-      recipients,
-      deploymentKey: deploymentKey.value,
-      currentList: channel.value.recipientList ?? null,
-    });
-  } catch (error) {
-    const name = error instanceof Error ? error.message : '';
-    if (name === 'KeyProofFailed') return 'unproven';
+  const signed = await signWithDeploymentKey((deploymentKey) => ({
+    kind: 'deskSignRecipientList',
+    channelId,
+    version: (channel.value.recipientsVersion ?? 0) + 1,
+    recipients,
+    deploymentKey,
+    currentList: channel.value.recipientList ?? null,
+  }));
+  if ('error' in signed) {
+    if (signed.error === 'KeyProofFailed') return 'unproven';
     // This administrator holds no copy of the deployment key: a holder must share it first.
-    return name === 'NoDeploymentKey' ? 'no-deployment-key' : 'failed';
+    return signed.error === 'NoDeploymentKey' ? 'no-deployment-key' : 'failed';
   }
-  const published = await deskApi.publishRecipients(channelId, channel.etag, list);
+  const published = await deskApi.publishRecipients(channelId, channel.etag, signed.list);
   if (published.ok) return 'done';
   return published.problem.status === 412 ? 'conflict' : 'failed';
 }

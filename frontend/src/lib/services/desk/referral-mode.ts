@@ -5,7 +5,7 @@
 // the page then records the plain setting (ChannelReferralModeSet) for the desk's views. Each
 // write is at the channel's current ETag: someone else's change in between is theirs (412).
 import { deskApi } from '$lib/api/desk';
-import { runInWorker } from '$lib/crypto';
+import { signWithDeploymentKey } from './list-signing';
 
 export type ReferralModeOutcome = 'saved' | 'failed' | 'no-list';
 
@@ -17,21 +17,15 @@ export async function setReferralMode(
   if (!channel.ok) return 'failed';
   // No signed list yet: there is nothing to sign the mode into (and no referral either).
   if (!channel.value.recipientList) return 'no-list';
-  const deploymentKey = await deskApi.deploymentKey();
-  if (!deploymentKey.ok) return 'failed';
-  let recipientList: unknown;
-  try {
-    recipientList = await runInWorker({
-      kind: 'deskResignRecipientList',
-      channelId,
-      recipientList: channel.value.recipientList,
-      referralMode: mode,
-      deploymentKey: deploymentKey.value,
-    });
-  } catch {
-    return 'failed';
-  }
-  const published = await deskApi.publishRecipients(channelId, channel.etag, recipientList);
+  const signed = await signWithDeploymentKey((deploymentKey) => ({
+    kind: 'deskResignRecipientList',
+    channelId,
+    recipientList: channel.value.recipientList,
+    referralMode: mode,
+    deploymentKey,
+  }));
+  if ('error' in signed) return 'failed';
+  const published = await deskApi.publishRecipients(channelId, channel.etag, signed.list);
   if (!published.ok) return 'failed';
   const again = await deskApi.channel(channelId);
   const saved = again.ok && (await deskApi.setReferralMode(channelId, again.etag, mode));

@@ -1,5 +1,5 @@
 import { caretakersOf } from '../report/access.ts';
-import type { DeadlineReminderDue } from './events.ts';
+import type { DeadlineKind, DeadlineReminderDue } from './events.ts';
 import { openDeadlines } from './state.ts';
 
 /** What the decider needs of one open report: the queue projection's plain fields. */
@@ -22,8 +22,8 @@ export interface DeadlineRow {
 }
 
 /**
- * An accepted referral whose target channel has not acknowledged it yet, of an open report: the
- * referrals projection's plain fields (SECURITY.md, Protocol step 11).
+ * An accepted referral of an open report with a deadline of its target channel still to meet:
+ * the referrals projection's plain fields (SECURITY.md, Protocol step 11).
  */
 export interface ReferralDeadlineRow {
   readonly reportId: string;
@@ -31,6 +31,12 @@ export interface ReferralDeadlineRow {
   readonly toChannelId: string;
   /** The target's own acknowledgement deadline, counted from acceptance (ReferralAccepted). */
   readonly ackDueAt: string;
+  /** When the target acknowledged it (absent or null: not yet). */
+  readonly acknowledgedAt?: string | null;
+  /** The target's own feedback deadline, counted from acceptance (absent: not read). */
+  readonly feedbackDueAt?: string;
+  /** When that feedback was given (the referrals projection's rule; absent or null: not yet). */
+  readonly feedbackGivenAt?: string | null;
   /** Investigator ids assigned to the report (only the target's are told). */
   readonly assignees: readonly string[];
 }
@@ -68,12 +74,14 @@ export function dueReminders(
 }
 
 /**
- * The same rule for each referral's acknowledgement by its target channel (Protocol step 11):
- * the reminder to the report's assignees who are the target's recipients, else all of the
+ * The same rule for each referral's deadlines by its target channel (Protocol step 11): its
+ * acknowledgement until the target acknowledged it (`referral_acknowledgement`), its feedback
+ * until given (`referral_feedback`: the target owns that deadline, kept access or handed over).
+ * The reminder goes to the report's assignees who are the target's recipients, else all of the
  * target's recipients (never the source's: a hand-over took their access), from `leadMs` before
  * the target's own deadline, and the escalation to the administrators once it has passed. The
- * rows are the referrals still to acknowledge (readReferralDeadlineRows): once
- * ReferralAcknowledged is folded in, nothing more is due.
+ * rows are the referrals of open reports with a deadline still to meet
+ * (readReferralDeadlineRows): once it is met, or the report closed, nothing more is due.
  */
 export function dueReferralReminders(
   rows: readonly ReferralDeadlineRow[],
@@ -82,19 +90,25 @@ export function dueReferralReminders(
   leadMs: number = DEFAULT_REMINDER_LEAD_MS,
 ): DeadlineReminderDue[] {
   return rows.flatMap((row) =>
-    stepsDue(
-      {
-        reportId: row.reportId,
-        deadline: 'referral_acknowledgement',
-        dueAt: row.ackDueAt,
-        referralId: row.referralId,
-      },
-      { assignees: row.assignees, channelIds: [row.toChannelId] },
-      people,
-      now,
-      leadMs,
+    openReferralDeadlines(row).flatMap(([deadline, dueAt]) =>
+      stepsDue(
+        { reportId: row.reportId, deadline, dueAt, referralId: row.referralId },
+        { assignees: row.assignees, channelIds: [row.toChannelId] },
+        people,
+        now,
+        leadMs,
+      ),
     ),
   );
+}
+
+/** A referral's deadlines still to meet, with their due dates. */
+function openReferralDeadlines(row: ReferralDeadlineRow): [DeadlineKind, string][] {
+  const open: [DeadlineKind, string][] = [];
+  if (!row.acknowledgedAt) open.push(['referral_acknowledgement', row.ackDueAt]);
+  if (!row.feedbackGivenAt && row.feedbackDueAt !== undefined)
+    open.push(['referral_feedback', row.feedbackDueAt]);
+  return open;
 }
 
 type Which = Pick<DeadlineReminderDue, 'reportId' | 'deadline' | 'dueAt' | 'referralId'>;

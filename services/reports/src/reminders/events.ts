@@ -4,7 +4,8 @@ import { z } from 'zod';
 /**
  * Deadline reminders (issue 14): one stream per report, `reminders-<reportId>`, with at most one
  * `DeadlineReminderDue` per deadline (acknowledgement, feedback, and each accepted referral's
- * acknowledgement by its target channel: `referral_acknowledgement` with its `referralId`) and
+ * acknowledgement and feedback by its target channel: `referral_acknowledgement` and
+ * `referral_feedback` with its `referralId`) and
  * step (the reminder before it, the escalation once it is missed). The event id is derived from
  * exactly those (report, deadline, referral if any, step), so a
  * restart, a second desk process or the next run appends the same event again, which the store
@@ -17,7 +18,12 @@ import { z } from 'zod';
  */
 export const remindersStream = (reportId: string) => `reminders-${reportId}`;
 
-export const deadlineKinds = ['acknowledgement', 'feedback', 'referral_acknowledgement'] as const;
+export const deadlineKinds = [
+  'acknowledgement',
+  'feedback',
+  'referral_acknowledgement',
+  'referral_feedback',
+] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 export const reminderSteps = ['reminder', 'escalation'] as const;
 export type ReminderStep = (typeof reminderSteps)[number];
@@ -35,7 +41,7 @@ export const deadlineReminderDueSchema = z.object({
     dueAt: z.iso.datetime(),
     audience: z.enum(audiences),
     notify: z.array(id).max(1_000),
-    /** Which referral's acknowledgement (`referral_acknowledgement` only; older events lack it). */
+    /** Which referral's deadline (`referral_*` kinds only; older events lack it). */
     referralId: id.optional(),
   }),
 });

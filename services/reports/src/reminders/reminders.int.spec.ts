@@ -297,3 +297,126 @@ describe("a referral's acknowledgement reminded to its target channel", () => {
     expect((await ofReferral()).map((r) => r.referralId)).toEqual([referralId, referralId]);
   });
 });
+
+describe("a referral's feedback reminded to its target channel", () => {
+  it('reminds a handed-over target of its own feedback deadline, escalates once across a restart, stops once feedback is given', async () => {
+    const file = join(dir, 'referral-feedback.sqlite');
+    let d = await desk(file);
+    const target = fakeUuid('feedback-target');
+    const recipients = (db: Database.Database) => {
+      for (const r of ['tgt-1', 'tgt-2'])
+        db.prepare('INSERT INTO staff_channel_recipients VALUES (?, ?, ?)').run(target, r, 'k');
+    };
+    recipients(d.db);
+    const reportId = randomUUID();
+    const [referralId, later] = [randomUUID(), randomUUID()];
+    const life = fakeReportLife(reportId, channelId, { evidenceId: randomUUID(), blobId: 'b' });
+    clock.now = received;
+    await command(d, life.submit, { kind: 'whistleblower' });
+    await command(d, life.acknowledge);
+    const iso = (days: number) => new Date(received.getTime() + days * DAY).toISOString();
+    const feedbackDueAt = iso(91);
+    const append = async (...events: { type: string; data: unknown }[]) => {
+      const { position } = await d.store.append(
+        reportStream(reportId),
+        events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never })),
+        { expectedRevision: 'any' },
+      );
+      await d.runner.waitFor(position);
+    };
+    const acknowledgedBy = (id: string, at: string) => ({
+      type: 'ReferralAcknowledged',
+      data: { reportId, referralId: id, by: 'tgt-1', acknowledgedAt: at },
+    });
+    // Handed over a day in and acknowledged by the target; a second referral of the same
+    // target later, its feedback due after the first's.
+    await append(
+      {
+        type: 'ReferralProposed',
+        data: {
+          reportId,
+          referralId,
+          by: alice.investigatorId,
+          fromChannelId: channelId,
+          toChannelId: target,
+          mode: 'inform',
+          handOver: true,
+          targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+          shares: [],
+          reason: fakeMessageEnvelope(reportId, 'referrals'),
+          proposedAt: iso(1),
+        },
+      },
+      fakeReferralAccepted(reportId, referralId, target, iso(1), {
+        acknowledgementDueAt: iso(8),
+        feedbackDueAt,
+      }),
+      acknowledgedBy(referralId, iso(2)),
+      fakeReferralAccepted(reportId, later, target, iso(3), {
+        acknowledgementDueAt: iso(10),
+        feedbackDueAt: iso(99),
+      }),
+      acknowledgedBy(later, iso(4)),
+    );
+    const ofFeedback = async () =>
+      (await reminders(d, reportId).catch(() => [])).filter(
+        (r) => r.deadline === 'referral_feedback',
+      );
+
+    // Two and a half days before: nothing; a day and a half before: the reminder, to the
+    // target's recipients (the source's feedback deadline is not reminded after a hand-over).
+    clock.now = new Date(Date.parse(feedbackDueAt) - 2.5 * DAY);
+    const first = job(d);
+    await first.run();
+    expect(await ofFeedback()).toEqual([]);
+    clock.now = new Date(Date.parse(feedbackDueAt) - 1.5 * DAY);
+    await first.run();
+    await first.run();
+    await first.stop();
+    expect(await ofFeedback()).toEqual([
+      {
+        reportId,
+        deadline: 'referral_feedback',
+        step: 'reminder',
+        dueAt: feedbackDueAt,
+        audience: 'recipients',
+        notify: ['tgt-1', 'tgt-2'],
+        referralId,
+      },
+    ]);
+    expect((await reminders(d, reportId)).map((r) => r.deadline)).not.toContain('feedback');
+
+    // A restart, two jobs, the deadline missed: the escalation, each step still once.
+    await stop(running.splice(0)[0]!);
+    d = await desk(file);
+    recipients(d.db);
+    clock.now = new Date(Date.parse(feedbackDueAt) + DAY);
+    const [again, second] = [job(d), job(d)];
+    await Promise.all([again.run(), second.run()]);
+    await Promise.all([again.stop(), second.stop()]);
+    expect((await ofFeedback()).map((r) => `${r.step}:${r.audience}:${r.notify.join()}`)).toEqual([
+      'reminder:recipients:tgt-1,tgt-2',
+      'escalation:administrators:adm',
+    ]);
+
+    // The target writes to the whistleblower: feedback given, the later referral's deadline
+    // (two days on) is never reminded.
+    const messageId = randomUUID();
+    await append({
+      type: 'MessagePosted',
+      data: {
+        reportId,
+        messageId,
+        author: 'investigator',
+        investigatorId: 'tgt-1',
+        envelope: fakeMessageEnvelope(reportId, messageId, 'investigator'),
+        postedAt: clock.now.toISOString(),
+      },
+    });
+    clock.now = new Date(received.getTime() + 100 * DAY);
+    const after = job(d);
+    await after.run();
+    await after.stop();
+    expect((await ofFeedback()).map((r) => r.referralId)).toEqual([referralId, referralId]);
+  });
+});

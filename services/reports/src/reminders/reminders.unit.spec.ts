@@ -145,6 +145,40 @@ describe("a referral's acknowledgement by its target channel, decided", () => {
     ]);
   });
 
+  it("reminds the target of its own feedback deadline, escalates once missed, stops once given", () => {
+    // Kept access or handed over alike: the target owns its referral's feedback deadline.
+    const acked = referral({
+      acknowledgedAt: '2026-01-03T00:00:00.000Z',
+      feedbackDueAt: '2026-04-05T09:00:00.000Z',
+      feedbackGivenAt: null,
+    });
+    expect(due([acked], at(acked.feedbackDueAt!, -2 * DAY - 1))).toEqual([]);
+    expect(due([acked], at(acked.feedbackDueAt!, -2 * DAY))).toEqual([
+      'referral_feedback/f1/reminder/recipients:c2-ann,c2-bob',
+    ]);
+    expect(due([acked], at(acked.feedbackDueAt!))).toEqual([
+      'referral_feedback/f1/reminder/recipients:c2-ann,c2-bob',
+      'referral_feedback/f1/escalation/administrators:adm',
+    ]);
+    const assigned = { ...acked, assignees: ['c1-bob', 'c2-ann'] };
+    expect(due([assigned], at(acked.feedbackDueAt!, -DAY))).toEqual([
+      'referral_feedback/f1/reminder/assignees:c2-ann',
+    ]);
+    const given = { ...acked, feedbackGivenAt: '2026-02-01T00:00:00.000Z' };
+    expect(due([given], at('2026-06-01T00:00:00.000Z'))).toEqual([]);
+    // Never acknowledged by then: both of the target's deadlines are missed.
+    const never = referral({ feedbackDueAt: '2026-04-05T09:00:00.000Z' });
+    expect(due([never], at('2026-04-06T00:00:00.000Z')).map((d) => d.split('/')[0])).toEqual([
+      'referral_acknowledgement',
+      'referral_acknowledgement',
+      'referral_feedback',
+      'referral_feedback',
+    ]);
+    expect(reminderEventId('r1', 'referral_feedback', 'reminder', 'f1')).not.toBe(
+      reminderEventId('r1', 'referral_acknowledgement', 'reminder', 'f1'),
+    );
+  });
+
   it('derives one event id per referral and step, the report’s own ids unchanged', () => {
     const own = reminderEventId('r1', 'acknowledgement', 'reminder');
     expect(reminderEventId('r1', 'acknowledgement', 'reminder', undefined)).toBe(own);

@@ -42,10 +42,11 @@ const assigneesOf = (db: Database.Database, reportId: string) =>
   ).map((a) => a.id);
 
 /**
- * Accepted referrals of open reports that their target channel has not acknowledged yet, whose
- * own acknowledgement deadline falls before `horizon`, read off the referrals projection (one
- * row per referral), with the report's assignees. An acknowledged, declined or withdrawn
- * referral, or one of a closed report, has nothing due.
+ * Accepted referrals of open reports with a deadline of their target channel still to meet that
+ * falls before `horizon`: its acknowledgement until the target acknowledged it, its feedback
+ * until given (the referrals projection's feedback_given_at). Read off the referrals projection
+ * (one row per referral), with the report's assignees. A declined or withdrawn referral, or one
+ * of a closed report, has nothing due.
  */
 export function readReferralDeadlineRows(
   db: Database.Database,
@@ -54,13 +55,21 @@ export function readReferralDeadlineRows(
   const rows = prepared(
     db,
     `SELECT r.report_id AS reportId, r.referral_id AS referralId, r.to_channel_id AS toChannelId,
-            r.ack_due_at AS ackDueAt
+            r.ack_due_at AS ackDueAt, r.acknowledged_at AS acknowledgedAt,
+            r.feedback_due_at AS feedbackDueAt, r.feedback_given_at AS feedbackGivenAt
        FROM report_referrals r JOIN report_queue q ON q.report_id = r.report_id
-      WHERE r.status = 'accepted' AND r.acknowledged_at IS NULL AND q.is_open = 1
-        AND r.ack_due_at <= ?
+      WHERE r.status = 'accepted' AND q.is_open = 1
+        AND ((r.acknowledged_at IS NULL AND r.ack_due_at <= ?)
+          OR (r.feedback_given_at IS NULL AND r.feedback_due_at <= ?))
       ORDER BY r.report_id, r.referral_id`,
-  ).all(horizon) as Omit<ReferralDeadlineRow, 'assignees'>[];
-  return rows.map((row) => ({ ...row, assignees: assigneesOf(db, row.reportId) }));
+  ).all(horizon, horizon) as (Omit<ReferralDeadlineRow, 'assignees' | 'feedbackDueAt'> & {
+    feedbackDueAt: string | null;
+  })[];
+  return rows.map(({ feedbackDueAt, ...row }) => ({
+    ...row,
+    ...(feedbackDueAt !== null && { feedbackDueAt }),
+    assignees: assigneesOf(db, row.reportId),
+  }));
 }
 
 /** Channel recipients and active administrators, from the staff directory. */

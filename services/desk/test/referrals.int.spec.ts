@@ -456,6 +456,39 @@ describe('the target works a referred case as its own', () => {
   const acknowledge = (reportId: string, referralId: string, who: Account) =>
     post(reportId, `referrals/${referralId}/acknowledge`, who);
 
+  /** The desk's reminder job, as platform.ts runs it, at `at`. */
+  const runJob = async (at: number) => {
+    await runRemindersOnce({ store: w.desk.store, readModels: w.desk.db, now: new Date(at) });
+    await w.desk.settle();
+  };
+  /** The badge each of `who`'s views shows for the case (inbox, case list, case page). */
+  const badgesOf = async (reportId: string, who: Account) => {
+    const list = await w.desk.call('GET', '/api/cases?limit=200', { cookie: who.cookie });
+    const row = (list.body['items'] as { reportId: string; reminder: string | null }[]).find(
+      (i) => i.reportId === reportId,
+    );
+    const file = deskCaseSchema.parse((await caseFile(reportId, who)).body);
+    return {
+      list: row?.reminder ?? null,
+      page: file.reminder ?? null,
+      ...(who === carol && {
+        inbox: (await incoming(carol)).find((i) => i.reportId === reportId)?.reminder ?? null,
+      }),
+    };
+  };
+  const overdueListedOf = async (reportId: string, who: Account) => {
+    const r = await w.desk.call('GET', '/api/cases?limit=200&reminder=overdue', {
+      cookie: who.cookie,
+    });
+    return (r.body['items'] as { reportId: string }[]).some((i) => i.reportId === reportId);
+  };
+  const referralRemindersOf = async (reportId: string, deadline: string) =>
+    (await w.desk.store.readStream(remindersStream(reportId)).catch(() => []))
+      .map(
+        (e) => e.data as { deadline: string; step: string; notify: string[]; referralId?: string },
+      )
+      .filter((d) => d.deadline === deadline);
+
   it('assigns the target’s investigator, who is among the case’s people', async () => {
     const { reportId } = await referred();
     const r = await post(reportId, 'assign', carol, { investigatorId: carol.investigatorId });
@@ -545,39 +578,9 @@ describe('the target works a referred case as its own', () => {
     expect((await post(reportId, 'acknowledge', w.alice)).status).toBe(200);
     const [item] = (await incoming(carol)).filter((i) => i.reportId === reportId);
     const due = Date.parse(item!.acknowledgementDueAt);
-    /** The desk's reminder job, as platform.ts runs it, at `at`. */
-    const runJob = async (at: number) => {
-      await runRemindersOnce({ store: w.desk.store, readModels: w.desk.db, now: new Date(at) });
-      await w.desk.settle();
-    };
-    /** The badge each of her views shows for the case (inbox, case list, case page). */
-    const badges = async (who: Account) => {
-      const list = await w.desk.call('GET', '/api/cases?limit=200', { cookie: who.cookie });
-      const row = (list.body['items'] as { reportId: string; reminder: string | null }[]).find(
-        (i) => i.reportId === reportId,
-      );
-      const file = deskCaseSchema.parse((await caseFile(reportId, who)).body);
-      return {
-        list: row?.reminder ?? null,
-        page: file.reminder ?? null,
-        ...(who === carol && {
-          inbox: (await incoming(carol)).find((i) => i.reportId === reportId)?.reminder ?? null,
-        }),
-      };
-    };
-    const overdueListed = async (who: Account) => {
-      const r = await w.desk.call('GET', '/api/cases?limit=200&reminder=overdue', {
-        cookie: who.cookie,
-      });
-      return (r.body['items'] as { reportId: string }[]).some((i) => i.reportId === reportId);
-    };
-    const referralReminders = async () =>
-      (await w.desk.store.readStream(remindersStream(reportId)))
-        .map(
-          (e) =>
-            e.data as { deadline: string; step: string; notify: string[]; referralId?: string },
-        )
-        .filter((d) => d.deadline === 'referral_acknowledgement');
+    const badges = (who: Account) => badgesOf(reportId, who);
+    const overdueListed = (who: Account) => overdueListedOf(reportId, who);
+    const referralReminders = () => referralRemindersOf(reportId, 'referral_acknowledgement');
 
     // Her list row gives the referral's own deadline, alice's the report's (its feedback).
     const nextDeadline = async (who: Account) => {
@@ -622,6 +625,53 @@ describe('the target works a referred case as its own', () => {
     expect(await nextDeadline(carol)).toBe(item!.feedbackDueAt);
     await runJob(due + 3_000);
     expect(await referralReminders()).toHaveLength(2);
+  });
+
+  it('reminds a handed-over target of its own feedback deadline, escalates it, badges it where it looks, until it gives feedback', async () => {
+    const { reportId, referralId } = await referred({ handOver: true });
+    // The case is carol's: she acknowledges the report (owed) and her referral.
+    expect((await post(reportId, 'acknowledge', carol)).status).toBe(200);
+    expect((await acknowledge(reportId, referralId, carol)).status).toBe(200);
+    const [item] = (await incoming(carol)).filter((i) => i.reportId === reportId);
+    const due = Date.parse(item!.feedbackDueAt);
+    const feedbackReminders = () => referralRemindersOf(reportId, 'referral_feedback');
+    await runJob(due - 3 * 86_400_000);
+    expect(await feedbackReminders()).toEqual([]);
+    expect(await badgesOf(reportId, carol)).toEqual({ list: null, page: null, inbox: null });
+    // A day before: the reminder, to carol; the report's own feedback deadline is not reminded.
+    await runJob(due - 86_400_000);
+    expect((await feedbackReminders()).map((d) => [d.step, d.notify, d.referralId])).toEqual([
+      ['reminder', [carol.investigatorId], referralId],
+    ]);
+    expect(await referralRemindersOf(reportId, 'feedback')).toEqual([]);
+    expect(await badgesOf(reportId, carol)).toEqual({ list: 'due', page: 'due', inbox: 'due' });
+    // Missed: escalated to the administrators, overdue in her views and her overdue filter.
+    await runJob(due + 1_000);
+    await runJob(due + 2_000);
+    expect((await feedbackReminders()).map((d) => d.step)).toEqual(['reminder', 'escalation']);
+    expect(await badgesOf(reportId, carol)).toEqual({
+      list: 'overdue',
+      page: 'overdue',
+      inbox: 'overdue',
+    });
+    expect(await overdueListedOf(reportId, carol)).toBe(true);
+    // She writes to the whistleblower: feedback given, the badges go, nothing more is due.
+    const messageId = randomUUID();
+    const envelope = sealMessage(b, {
+      reportKey,
+      reportId,
+      messageId,
+      authorRole: 'investigator',
+      authorSignSeed: carol.keys.sign.seed,
+      sequence: 0,
+      body: 'feedback',
+    });
+    expect((await post(reportId, 'messages', carol, { messageId, envelope })).status).toBe(200);
+    await w.desk.settle();
+    expect(await badgesOf(reportId, carol)).toEqual({ list: null, page: null, inbox: null });
+    expect(await overdueListedOf(reportId, carol)).toBe(false);
+    await runJob(due + 3_000);
+    expect(await feedbackReminders()).toHaveLength(2);
   });
 
   it("refuses the report's own acknowledgement to a target that has it through a kept referral, and allows it to a target it was handed over to", async () => {

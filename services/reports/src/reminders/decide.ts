@@ -1,6 +1,6 @@
 import { caretakersOf } from '../report/access.ts';
-import type { DeadlineKind, DeadlineReminderDue } from './events.ts';
-import { openDeadlines } from './state.ts';
+import type { DeadlineReminderDue } from './events.ts';
+import { openDeadlines, openReferralDeadlines, type ReferralDeadlineFields } from './state.ts';
 
 /** What the decider needs of one open report: the queue projection's plain fields. */
 export interface DeadlineRow {
@@ -25,18 +25,9 @@ export interface DeadlineRow {
  * An accepted referral of an open report with a deadline of its target channel still to meet:
  * the referrals projection's plain fields (SECURITY.md, Protocol step 11).
  */
-export interface ReferralDeadlineRow {
+export interface ReferralDeadlineRow extends ReferralDeadlineFields {
   readonly reportId: string;
-  readonly referralId: string;
   readonly toChannelId: string;
-  /** The target's own acknowledgement deadline, counted from acceptance (ReferralAccepted). */
-  readonly ackDueAt: string;
-  /** When the target acknowledged it (absent or null: not yet). */
-  readonly acknowledgedAt?: string | null;
-  /** The target's own feedback deadline, counted from acceptance (absent: not read). */
-  readonly feedbackDueAt?: string;
-  /** When that feedback was given (the referrals projection's rule; absent or null: not yet). */
-  readonly feedbackGivenAt?: string | null;
   /** Investigator ids assigned to the report (only the target's are told). */
   readonly assignees: readonly string[];
 }
@@ -100,15 +91,6 @@ export function dueReferralReminders(
       ),
     ),
   );
-}
-
-/** A referral's deadlines still to meet, with their due dates. */
-function openReferralDeadlines(row: ReferralDeadlineRow): [DeadlineKind, string][] {
-  const open: [DeadlineKind, string][] = [];
-  if (!row.acknowledgedAt) open.push(['referral_acknowledgement', row.ackDueAt]);
-  if (!row.feedbackGivenAt && row.feedbackDueAt !== undefined)
-    open.push(['referral_feedback', row.feedbackDueAt]);
-  return open;
 }
 
 type Which = Pick<DeadlineReminderDue, 'reportId' | 'deadline' | 'dueAt' | 'referralId'>;

@@ -10,6 +10,7 @@ export { readDeadlineRows, readReferralDeadlineRows, readReminderPeople } from '
 export { runRemindersOnce, startReminderJob, type ReminderJob } from './job.ts';
 export {
   openDeadlines,
+  openReferralDeadlines,
   referralReminderStateOf,
   reminderStateOf,
   reminderStates,

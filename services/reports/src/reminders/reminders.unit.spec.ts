@@ -145,7 +145,7 @@ describe("a referral's acknowledgement by its target channel, decided", () => {
     ]);
   });
 
-  it("reminds the target of its own feedback deadline, escalates once missed, stops once given", () => {
+  it('reminds the target of its own feedback deadline, escalates once missed, stops once given', () => {
     // Kept access or handed over alike: the target owns its referral's feedback deadline.
     const acked = referral({
       acknowledgedAt: '2026-01-03T00:00:00.000Z',

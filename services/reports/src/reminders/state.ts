@@ -3,7 +3,7 @@ import type { DeadlineKind, ReminderStep } from './events.ts';
 
 /**
  * A reminder recorded for a report (a `DeadlineReminderDue` event's deadline, step, due date,
- * and the referral whose acknowledgement it is, for `referral_acknowledgement`).
+ * and the referral whose deadline it is, for `referral_acknowledgement` and `referral_feedback`).
  */
 export interface ReminderMark {
   readonly deadline: DeadlineKind;
@@ -52,30 +52,50 @@ export function reminderStateOf(
   return state;
 }
 
-/** A referral's acknowledgement deadline, as its target channel must meet it. */
+/** A referral's deadlines, as its target channel must meet them. */
 export interface ReferralDeadlineFields {
   readonly referralId: string;
   readonly ackDueAt: string;
-  readonly acknowledgedAt: string | null;
+  /** When the target acknowledged it (absent or null: not yet). */
+  readonly acknowledgedAt?: string | null;
+  /** The target's own feedback deadline (absent: none known). */
+  readonly feedbackDueAt?: string;
+  /** When feedback was given for it (absent or null: not yet). */
+  readonly feedbackGivenAt?: string | null;
 }
 
 /**
- * The same badge for a referral's acknowledgement by its target (Protocol step 11): `due` once
- * its reminder was recorded, `overdue` once its escalation was, while the report is open and
- * the target has not acknowledged it; null otherwise.
+ * A referral's deadlines still to meet by its target, with their due dates: its acknowledgement
+ * until acknowledged, its feedback until given. The decider's rule and the badges'.
+ */
+export function openReferralDeadlines(referral: ReferralDeadlineFields): [DeadlineKind, string][] {
+  const open: [DeadlineKind, string][] = [];
+  if (!referral.acknowledgedAt) open.push(['referral_acknowledgement', referral.ackDueAt]);
+  if (!referral.feedbackGivenAt && referral.feedbackDueAt !== undefined)
+    open.push(['referral_feedback', referral.feedbackDueAt]);
+  return open;
+}
+
+/**
+ * The same badge for a referral's deadlines by its target (Protocol step 11): `due` once the
+ * reminder of an open one (acknowledgement, feedback) was recorded, `overdue` once its
+ * escalation was, while the report is open; null otherwise.
  */
 export function referralReminderStateOf(
   row: { readonly isOpen?: boolean; readonly reminders?: readonly ReminderMark[] },
   referral: ReferralDeadlineFields,
 ): ReminderState | null {
-  if (row.isOpen === false || referral.acknowledgedAt !== null) return null;
-  return markedState(
-    row.reminders,
-    (m) =>
-      m.deadline === 'referral_acknowledgement' &&
-      m.referralId === referral.referralId &&
-      m.dueAt === referral.ackDueAt,
-  );
+  if (row.isOpen === false) return null;
+  let state: ReminderState | null = null;
+  for (const [deadline, dueAt] of openReferralDeadlines(referral)) {
+    const s = markedState(
+      row.reminders,
+      (m) => m.deadline === deadline && m.referralId === referral.referralId && m.dueAt === dueAt,
+    );
+    if (s === 'overdue') return s;
+    state ??= s;
+  }
+  return state;
 }
 
 function markedState(

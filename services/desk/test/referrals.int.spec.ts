@@ -645,6 +645,12 @@ describe('the target works a referred case as its own', () => {
     ]);
     expect(await referralRemindersOf(reportId, 'feedback')).toEqual([]);
     expect(await badgesOf(reportId, carol)).toEqual({ list: 'due', page: 'due', inbox: 'due' });
+    // Her list row says she acknowledged the referral: the badge is of its feedback deadline.
+    const list = await w.desk.call('GET', '/api/cases?limit=200', { cookie: carol.cookie });
+    const row = (list.body['items'] as { reportId: string; referralAcknowledged?: boolean }[]).find(
+      (i) => i.reportId === reportId,
+    );
+    expect(row?.referralAcknowledged).toBe(true);
     // Missed: escalated to the administrators, overdue in her views and her overdue filter.
     await runJob(due + 1_000);
     await runJob(due + 2_000);

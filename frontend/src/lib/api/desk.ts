@@ -117,6 +117,8 @@ export interface CaseListItem {
   reminder: ReminderState | null;
   /** The report's own channel when the caller's channel has the case by a referral from it. */
   referredFrom: string | null;
+  /** Such a caller has acknowledged its referral (its badge is then of its feedback deadline). */
+  referralAcknowledged?: boolean;
   referredFromName: string | null;
 }
 

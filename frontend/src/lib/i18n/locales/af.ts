@@ -473,6 +473,9 @@ export default {
     'desk.work.overdue': '{count, plural, one {# agterstallig} other {# agterstallig}}',
     'desk.reminder.due': 'Sperdatum naby: herinnering gestuur',
     'desk.reminder.overdue': 'Agterstallig: administrateurs ingelig',
+    'desk.reminder.referralFeedbackDue': 'Terugvoer oor verwysing verskuldig: herinnering gestuur',
+    'desk.reminder.referralFeedbackOverdue':
+      'Terugvoer oor verwysing agterstallig: administrateurs ingelig',
     'desk.reminder.referralDue': 'Verwysing om te erken: herinnering gestuur',
     'desk.reminder.referralOverdue':
       'Erkenning van verwysing agterstallig: administrateurs ingelig',

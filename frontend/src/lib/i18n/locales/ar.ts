@@ -457,6 +457,8 @@ export default {
       '{count, plural, zero {لا تأخير} one {قضية متأخرة واحدة} two {قضيتان متأخرتان} few {# قضايا متأخرة} many {# قضية متأخرة} other {# قضية متأخرة}}',
     'desk.reminder.due': 'الموعد النهائي قريب: أُرسل تذكير',
     'desk.reminder.overdue': 'متأخر: أُبلغ المسؤولون',
+    'desk.reminder.referralFeedbackDue': 'الرد على الإحالة مستحق: أُرسل تذكير',
+    'desk.reminder.referralFeedbackOverdue': 'الرد على الإحالة متأخر: أُبلغ المسؤولون',
     'desk.reminder.referralDue': 'إحالة بانتظار الإقرار: أُرسل تذكير',
     'desk.reminder.referralOverdue': 'الإقرار بالإحالة متأخر: أُبلغ المسؤولون',
     'desk.cases.reminder': 'تذكير',

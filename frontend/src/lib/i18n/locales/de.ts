@@ -482,6 +482,10 @@ export default {
     'desk.work.overdue': '{count, plural, one {# überfällig} other {# überfällig}}',
     'desk.reminder.due': 'Frist naht: Erinnerung gesendet',
     'desk.reminder.overdue': 'Überfällig: Administrator:innen informiert',
+    'desk.reminder.referralFeedbackDue':
+      'Rückmeldung zur Weiterleitung fällig: Erinnerung gesendet',
+    'desk.reminder.referralFeedbackOverdue':
+      'Rückmeldung zur Weiterleitung überfällig: Administratoren informiert',
     'desk.reminder.referralDue': 'Weiterleitung zu bestätigen: Erinnerung gesendet',
     'desk.reminder.referralOverdue':
       'Bestätigung der Weiterleitung überfällig: Administrator:innen informiert',

@@ -453,6 +453,8 @@ const messages = {
   'desk.work.overdue': '{count, plural, one {# overdue} other {# overdue}}',
   'desk.reminder.due': 'Deadline near: reminder sent',
   'desk.reminder.overdue': 'Overdue: administrators told',
+  'desk.reminder.referralFeedbackDue': 'Referral feedback due: reminder sent',
+  'desk.reminder.referralFeedbackOverdue': 'Referral feedback overdue: administrators told',
   'desk.reminder.referralDue': 'Referral to acknowledge: reminder sent',
   'desk.reminder.referralOverdue': 'Referral acknowledgement overdue: administrators told',
   'desk.cases.reminder': 'Reminder',

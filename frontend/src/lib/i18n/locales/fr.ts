@@ -480,6 +480,9 @@ export default {
     'desk.work.overdue': '{count, plural, one {# en retard} other {# en retard}}',
     'desk.reminder.due': 'Échéance proche : rappel envoyé',
     'desk.reminder.overdue': 'En retard : administrateurs prévenus',
+    'desk.reminder.referralFeedbackDue': 'Retour sur la transmission attendu : rappel envoyé',
+    'desk.reminder.referralFeedbackOverdue':
+      'Retour sur la transmission en retard : administrateurs prévenus',
     'desk.reminder.referralDue': 'Transmission à accuser : rappel envoyé',
     'desk.reminder.referralOverdue':
       'Accusé de la transmission en retard : administrateurs prévenus',

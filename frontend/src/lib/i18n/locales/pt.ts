@@ -473,6 +473,9 @@ export default {
     'desk.work.overdue': '{count, plural, one {# em atraso} other {# em atraso}}',
     'desk.reminder.due': 'Prazo próximo: lembrete enviado',
     'desk.reminder.overdue': 'Em atraso: administradores avisados',
+    'desk.reminder.referralFeedbackDue': 'Retorno do encaminhamento pendente: lembrete enviado',
+    'desk.reminder.referralFeedbackOverdue':
+      'Retorno do encaminhamento em atraso: administradores avisados',
     'desk.reminder.referralDue': 'Encaminhamento por confirmar: lembrete enviado',
     'desk.reminder.referralOverdue':
       'Confirmação do encaminhamento em atraso: administradores avisados',

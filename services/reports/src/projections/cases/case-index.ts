@@ -36,9 +36,14 @@ export type CaseListItem = Omit<
   readonly nextDeadline: string | null;
   /**
    * The open deadline's reminder (`due`) or escalation (`overdue`) if recorded: for a caller who
-   * has the case only through a referral, of the referral's acknowledgement (reminderSeenBy).
+   * has the case only through a referral, of the referral's deadlines (reminderSeenBy).
    */
   readonly reminder: ReminderState | null;
+  /**
+   * For a caller who has the case only through a referral: whether they acknowledged it (their
+   * badge is then of its feedback deadline). Absent for everyone else.
+   */
+  readonly referralAcknowledged?: boolean;
 };
 
 /** What CaseIndex.work answers: counts, and the cases awaiting a reply with their writes. */
@@ -82,12 +87,14 @@ function toItem(r: CaseRow, ctx: CaseListContext): CaseListItem {
     ...rest
   } = r;
   const own = reachOf(r).includes(r.channelId) && ctx.channelIds.includes(r.channelId);
+  const referral = referralSeenBy(r, ctx.channelIds);
   return {
     ...rest,
     acknowledgementDueAt: ackDueAt,
     referredFrom: own ? null : r.channelId,
     nextDeadline: nextDeadlineSeenBy(r, ctx.channelIds),
     reminder: reminderSeenBy(r, ctx.channelIds),
+    ...(referral && { referralAcknowledged: referral.acknowledgedAt !== null }),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   deskCaseSchema,
   generateSigningKeyPair,
   incomingReferralSchema,
+  queueItemSchema,
   loadBackend,
   openReportKeyShare,
   sealMessage,
@@ -678,6 +679,45 @@ describe('the target works a referred case as its own', () => {
     expect(await overdueListedOf(reportId, carol)).toBe(false);
     await runJob(due + 3_000);
     expect(await feedbackReminders()).toHaveLength(2);
+  });
+
+  it("gives a caller who has the case through a referral its referral's dates in the queues, the source the report's", async () => {
+    const { reportId } = await referred();
+    const queueItem = async (who: Account, queue: string) => {
+      await w.desk.settle();
+      const r = await w.desk.call('GET', `/api/queues/${queue}`, { cookie: who.cookie });
+      expect(r.status).toBe(200);
+      const items = (r.body['items'] as unknown[]).map((i) => queueItemSchema.parse(i));
+      return items.find((i) => i.reportId === reportId);
+    };
+    const [referral] = (await incoming(carol)).filter((i) => i.reportId === reportId);
+    const own = deskCaseSchema.parse((await caseFile(reportId, w.alice)).body);
+    expect(referral!.acknowledgementDueAt).not.toBe(own.acknowledgementDueAt);
+    expect(await queueItem(carol, 'inbox')).toMatchObject({
+      acknowledgementDueAt: referral!.acknowledgementDueAt,
+      feedbackDueAt: referral!.feedbackDueAt,
+    });
+    expect(await queueItem(w.alice, 'inbox')).toMatchObject({
+      acknowledgementDueAt: own.acknowledgementDueAt,
+      feedbackDueAt: own.feedbackDueAt,
+    });
+    // By triage too: every queue lists the caller's dates.
+    expect(
+      (
+        await post(reportId, 'triage', w.alice, {
+          priority: 'high',
+          sector: 'health',
+          region: null,
+        })
+      ).status,
+    ).toBe(200);
+    const byPriority = await w.desk.call('GET', '/api/queues/by_priority?priority=high', {
+      cookie: carol.cookie,
+    });
+    const item = (
+      byPriority.body['items'] as { reportId: string; acknowledgementDueAt: string }[]
+    ).find((i) => i.reportId === reportId);
+    expect(item?.acknowledgementDueAt).toBe(referral!.acknowledgementDueAt);
   });
 
   it("refuses the report's own acknowledgement to a target that has it through a kept referral, and allows it to a target it was handed over to", async () => {

@@ -231,7 +231,33 @@ function list(db: Database.Database, q: QueueSql, ctx: QueueContext, page: Queue
     clampLimit(page.limit),
     Math.max(0, page.offset ?? 0),
   ) as StoredRow[];
-  return rows.map(toItem);
+  return rows.map((r) => datesSeenBy(db, ctx, toItem(r)));
+}
+
+/**
+ * A queue item as its caller sees it: for one who has the report only through an accepted
+ * referral (not through its own channel), that referral's deadlines, counted from acceptance,
+ * and when they met them (SECURITY.md, Protocol step 11: the target works the case with its own
+ * deadlines; cases/row.ts referralSeenBy); else the report's own.
+ */
+function datesSeenBy(db: Database.Database, ctx: QueueContext, item: QueueItem): QueueItem {
+  const reach = channelsThatMayOpen(db, item.reportId);
+  if (reach.includes(item.channelId) && ctx.channelIds.includes(item.channelId)) return item;
+  const theirs = JSON.stringify(ctx.channelIds.filter((c) => reach.includes(c)));
+  const referral = prepared(
+    db,
+    `SELECT ack_due_at AS acknowledgementDueAt, acknowledged_at AS acknowledgedAt,
+            feedback_due_at AS feedbackDueAt, feedback_given_at AS feedbackGivenAt
+       FROM report_referrals
+      WHERE report_id = ? AND status = 'accepted' AND to_channel_id IN (SELECT value FROM json_each(?))
+      ORDER BY accepted_at, referral_id LIMIT 1`,
+  ).get(item.reportId, theirs) as
+    | Pick<
+        QueueItem,
+        'acknowledgementDueAt' | 'acknowledgedAt' | 'feedbackDueAt' | 'feedbackGivenAt'
+      >
+    | undefined;
+  return referral ? { ...item, ...referral } : item;
 }
 
 /**

@@ -8,11 +8,21 @@ import type { ReminderState } from '@integrity-desk/protocol/vocabulary';
 export type ReminderBadgeOf = boolean | 'feedback';
 
 /** The badge's words (a `desk.reminder.*` key), said in words, not colour only. */
-export function reminderBadgeKey(state: ReminderState, of: ReminderBadgeOf): string {
-  const suffix = state === 'due' ? 'Due' : 'Overdue';
-  if (of === 'feedback') return `desk.reminder.referralFeedback${suffix}`;
-  return of ? `desk.reminder.referral${suffix}` : `desk.reminder.${state}`;
+export function reminderBadgeKey(state: ReminderState, of: ReminderBadgeOf): ReminderBadgeKey {
+  const due = state === 'due';
+  if (of === 'feedback')
+    return due ? 'desk.reminder.referralFeedbackDue' : 'desk.reminder.referralFeedbackOverdue';
+  if (of) return due ? 'desk.reminder.referralDue' : 'desk.reminder.referralOverdue';
+  return due ? 'desk.reminder.due' : 'desk.reminder.overdue';
 }
+
+export type ReminderBadgeKey = `desk.reminder.${
+  | 'due'
+  | 'overdue'
+  | 'referralDue'
+  | 'referralOverdue'
+  | 'referralFeedbackDue'
+  | 'referralFeedbackOverdue'}`;
 
 /**
  * What a referred caller's badge is of: a referral's acknowledgement until they acknowledged it,

@@ -89,6 +89,44 @@ const job = (d: Desk) =>
 const reminders = async (d: Desk, reportId: string) =>
   (await d.store.readStream(remindersStream(reportId))).map((e) => e.data as DeadlineReminderDue);
 
+/** The target channel's two recipients, as the staff directory lists them. */
+const targetRecipients = (db: Database.Database, target: string) => {
+  for (const r of ['tgt-1', 'tgt-2'])
+    db.prepare('INSERT INTO staff_channel_recipients VALUES (?, ?, ?)').run(target, r, 'k');
+};
+
+/** Events appended to the report's stream as they are (a referral's), the projections caught up. */
+async function appendToReport(
+  d: Desk,
+  reportId: string,
+  ...events: { type: string; data: unknown }[]
+) {
+  const { position } = await d.store.append(
+    reportStream(reportId),
+    events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never })),
+    { expectedRevision: 'any' },
+  );
+  await d.runner.waitFor(position);
+}
+
+/** alice's proposal to hand the report over to `target` (7 days, 3 months). */
+const handOverProposed = (reportId: string, referralId: string, target: string, at: string) => ({
+  type: 'ReferralProposed',
+  data: {
+    reportId,
+    referralId,
+    by: alice.investigatorId,
+    fromChannelId: channelId,
+    toChannelId: target,
+    mode: 'inform',
+    handOver: true,
+    targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
+    shares: [],
+    reason: fakeMessageEnvelope(reportId, 'referrals'),
+    proposedAt: at,
+  },
+});
+
 describe('deadline reminders as events', () => {
   it('reminds before the deadline, escalates after it, once per deadline and step across a restart', async () => {
     const file = join(dir, 'restart.sqlite');
@@ -190,10 +228,7 @@ describe("a referral's acknowledgement reminded to its target channel", () => {
     const file = join(dir, 'referral.sqlite');
     let d = await desk(file);
     const target = fakeUuid('target-channel');
-    const recipients = (db: Database.Database) => {
-      for (const r of ['tgt-1', 'tgt-2'])
-        db.prepare('INSERT INTO staff_channel_recipients VALUES (?, ?, ?)').run(target, r, 'k');
-    };
+    const recipients = (db: Database.Database) => targetRecipients(db, target);
     recipients(d.db);
     const reportId = randomUUID();
     const referralId = randomUUID();
@@ -204,31 +239,10 @@ describe("a referral's acknowledgement reminded to its target channel", () => {
     // Handed over to the target, accepted a day in: the target's own deadline is 7 days later.
     const acceptedAt = new Date(received.getTime() + DAY).toISOString();
     const ackDueAt = new Date(received.getTime() + 8 * DAY).toISOString();
-    const appendToReport = async (...events: { type: string; data: unknown }[]) => {
-      const { position } = await d.store.append(
-        reportStream(reportId),
-        events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never })),
-        { expectedRevision: 'any' },
-      );
-      await d.runner.waitFor(position);
-    };
     await appendToReport(
-      {
-        type: 'ReferralProposed',
-        data: {
-          reportId,
-          referralId,
-          by: alice.investigatorId,
-          fromChannelId: channelId,
-          toChannelId: target,
-          mode: 'inform',
-          handOver: true,
-          targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
-          shares: [],
-          reason: fakeMessageEnvelope(reportId, 'referrals'),
-          proposedAt: acceptedAt,
-        },
-      },
+      d,
+      reportId,
+      handOverProposed(reportId, referralId, target, acceptedAt),
       fakeReferralAccepted(reportId, referralId, target, acceptedAt, {
         acknowledgementDueAt: ackDueAt,
         feedbackDueAt: new Date(received.getTime() + 91 * DAY).toISOString(),
@@ -276,6 +290,8 @@ describe("a referral's acknowledgement reminded to its target channel", () => {
     const acknowledged = randomUUID();
     clock.now = new Date(received.getTime() + 9 * DAY);
     await appendToReport(
+      d,
+      reportId,
       fakeReferralAccepted(reportId, acknowledged, target, clock.now.toISOString(), {
         acknowledgementDueAt: new Date(received.getTime() + 10 * DAY).toISOString(),
         feedbackDueAt: new Date(received.getTime() + 99 * DAY).toISOString(),
@@ -303,10 +319,7 @@ describe("a referral's feedback reminded to its target channel", () => {
     const file = join(dir, 'referral-feedback.sqlite');
     let d = await desk(file);
     const target = fakeUuid('feedback-target');
-    const recipients = (db: Database.Database) => {
-      for (const r of ['tgt-1', 'tgt-2'])
-        db.prepare('INSERT INTO staff_channel_recipients VALUES (?, ?, ?)').run(target, r, 'k');
-    };
+    const recipients = (db: Database.Database) => targetRecipients(db, target);
     recipients(d.db);
     const reportId = randomUUID();
     const [referralId, later] = [randomUUID(), randomUUID()];
@@ -316,14 +329,8 @@ describe("a referral's feedback reminded to its target channel", () => {
     await command(d, life.acknowledge);
     const iso = (days: number) => new Date(received.getTime() + days * DAY).toISOString();
     const feedbackDueAt = iso(91);
-    const append = async (...events: { type: string; data: unknown }[]) => {
-      const { position } = await d.store.append(
-        reportStream(reportId),
-        events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never })),
-        { expectedRevision: 'any' },
-      );
-      await d.runner.waitFor(position);
-    };
+    const append = (...events: { type: string; data: unknown }[]) =>
+      appendToReport(d, reportId, ...events);
     const acknowledgedBy = (id: string, at: string) => ({
       type: 'ReferralAcknowledged',
       data: { reportId, referralId: id, by: 'tgt-1', acknowledgedAt: at },
@@ -331,22 +338,7 @@ describe("a referral's feedback reminded to its target channel", () => {
     // Handed over a day in and acknowledged by the target; a second referral of the same
     // target later, its feedback due after the first's.
     await append(
-      {
-        type: 'ReferralProposed',
-        data: {
-          reportId,
-          referralId,
-          by: alice.investigatorId,
-          fromChannelId: channelId,
-          toChannelId: target,
-          mode: 'inform',
-          handOver: true,
-          targetDeadlines: { acknowledgeWithinDays: 7, feedbackWithinMonths: 3 },
-          shares: [],
-          reason: fakeMessageEnvelope(reportId, 'referrals'),
-          proposedAt: iso(1),
-        },
-      },
+      handOverProposed(reportId, referralId, target, iso(1)),
       fakeReferralAccepted(reportId, referralId, target, iso(1), {
         acknowledgementDueAt: iso(8),
         feedbackDueAt,

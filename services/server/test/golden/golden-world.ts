@@ -14,6 +14,7 @@ import {
 import {
   channelStream,
   createReportPurger,
+  runRemindersOnce,
   startReminderJob,
   investigatorStream,
   handleReportCommand,
@@ -300,6 +301,14 @@ export async function playGoldenStory() {
   });
   expect(await reminders.run()).toBeGreaterThanOrEqual(4);
   await reminders.stop();
+  // Three months and two days on, the referral's feedback deadline (the target's own, counted
+  // from acceptance) is missed too: its reminder and escalation (referral_feedback) fall due.
+  const later = new Date(w.desk.clock.now.getTime() + 94 * 86_400_000);
+  expect(await runRemindersOnce({ store, readModels: d.db, now: later })).toBeGreaterThanOrEqual(2);
+  const feedbackReminders = await store.readStream(`reminders-${unacknowledged}`);
+  expect(feedbackReminders.map((e) => (e.data as { deadline: string }).deadline)).toContain(
+    'referral_feedback',
+  );
 
   // The coalition publishes its statistics (ended quarters only: none yet on this clock).
   const statistics = await w.desk.call('POST', '/api/statistics/published', {

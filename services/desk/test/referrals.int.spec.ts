@@ -772,4 +772,101 @@ describe('the target works a referred case as its own', () => {
     expectProblem(await acknowledge(reportId, body.referralId, w.alice), 403);
     expect(await w.streamLength(`report-${reportId}`)).toBe(2);
   });
+
+  describe('with a second target, channel C (dave)', () => {
+    const dave = accountForSuite(w, 'dave');
+    let channelC: string;
+    let listC: RecipientList;
+    beforeAll(async () => {
+      ({ channelId: channelC, list: listC } = await addChannel(w.desk, w.admin, 'Ombuds office', [
+        dave,
+      ]));
+    }, 60_000);
+    /** A second referral of `reportId`, to C, proposed by alice and accepted if `accept`. */
+    const referToC = async (reportId: string, accept: boolean) => {
+      const referralId = randomUUID();
+      const body = {
+        referralId,
+        toChannelId: channelC,
+        handOver: false,
+        reason: reason(reportId, referralId, 1),
+      };
+      expect((await propose(reportId, body, w.alice.cookie, await revision(reportId))).status).toBe(
+        200,
+      );
+      if (accept)
+        await handleReportCommand(w.desk.store, reportId, {
+          type: 'AcceptReferral',
+          data: {
+            reportId,
+            referralId,
+            shares: [
+              shareReportKey(b, {
+                reportId,
+                reportKey,
+                recipient: listC.recipients[0]!,
+                sharedBy: reportId,
+                sharerSignSeed: receiptSign.seed,
+              }),
+            ],
+          },
+          metadata: {
+            now: w.desk.clock.now,
+            eventId: randomUUID(),
+            actor: { kind: 'whistleblower' },
+          },
+        });
+      await w.desk.settle();
+      return referralId;
+    };
+
+    it("one target's recipient cannot acknowledge another target's referral, nor the source after a hand-over", async () => {
+      const { reportId, referralId } = await referred();
+      const toC = await referToC(reportId, true);
+      const length = await w.streamLength(`report-${reportId}`);
+      // Dave may open the case (C's referral took effect) but B's referral is not his to own.
+      expect((await caseFile(reportId, dave)).status).toBe(200);
+      expectProblem(await acknowledge(reportId, referralId, dave), 403);
+      expectProblem(await acknowledge(reportId, toC, carol), 403);
+      expect(await w.streamLength(`report-${reportId}`)).toBe(length);
+      expect((await acknowledge(reportId, toC, dave)).status).toBe(200);
+      // A handed-over source is nobody on the case: no acknowledgement, no people.
+      const handed = await referred({ handOver: true });
+      expectProblem(await acknowledge(handed.reportId, handed.referralId, w.alice), 403);
+      expectProblem(await people(handed.reportId, w.alice), 403);
+      expect(await w.streamLength(`report-${handed.reportId}`)).toBe(3);
+    });
+
+    it("the case's people are those of channels with access only: a proposed target's are not, nor are they told", async () => {
+      const { reportId } = await referred();
+      await referToC(reportId, false);
+      const listed = await people(reportId, carol);
+      const ids = (listed.body['items'] as { investigatorId: string }[]).map(
+        (p) => p.investigatorId,
+      );
+      expect(ids).not.toContain(dave.investigatorId);
+      expect(ids).not.toContain(w.mallory.investigatorId);
+      expectProblem(await people(reportId, dave), 403);
+    });
+
+    it('hostile acknowledgements get problem JSON and write nothing', async () => {
+      const { reportId, referralId } = await referred();
+      const length = await w.streamLength(`report-${reportId}`);
+      const send = async (id: string, body: unknown, headers: Record<string, string> = {}) =>
+        w.desk.call('POST', `/api/reports/${reportId}/referrals/${id}/acknowledge`, {
+          cookie: carol.cookie,
+          ifMatch: await revision(reportId),
+          body,
+          headers,
+        });
+      expectProblem(await send(referralId, { by: w.alice.investigatorId }), 400);
+      expectProblem(await send(referralId, { referralId }), 400);
+      expectProblem(await send(referralId, []), 400);
+      expectProblem(await send(referralId, 'null'), 400);
+      expectProblem(await send('not-an-id', {}), 400);
+      expectProblem(await send(referralId, { pad: 'x'.repeat(600 * 1024) }), 413);
+      expect(await w.streamLength(`report-${reportId}`)).toBe(length);
+      expect((await send(referralId, {})).status).toBe(200);
+    });
+  });
 });

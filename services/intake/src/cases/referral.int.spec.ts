@@ -34,7 +34,8 @@ const b = await testBackend();
 // The target channel's two recipients, in its list signed by the deployment key.
 const deployment = generateSigningKeyPair(b);
 const target = randomUUID();
-const targetList = signedList(b, deployment.seed, target, [newRecipient(b), newRecipient(b)]);
+const targetRecipients = [newRecipient(b), newRecipient(b)];
+const targetList = signedList(b, deployment.seed, target, targetRecipients);
 const alice = randomUUID();
 const aliceKey = fakeB64(32, 'sign:alice');
 const targetChannel = {
@@ -46,8 +47,13 @@ const targetChannel = {
 
 let h: Harness;
 let wb: Awaited<ReturnType<typeof signedInWhistleblower>>;
+// The target as the directory gives it now: an administrator may replace its list or close it.
+let targetNow: typeof targetChannel | undefined;
 beforeEach(async () => {
-  h = await startIntake({ deps: { listChannels: async () => [...channels, targetChannel] } });
+  targetNow = targetChannel;
+  h = await startIntake({
+    deps: { listChannels: async () => [...channels, ...(targetNow ? [targetNow] : [])] },
+  });
   wb = await signedInWhistleblower(h.url);
 });
 afterEach(() => h.close());
@@ -309,5 +315,108 @@ describe('a referral of the case, as its whistleblower answers it', () => {
       h.store,
       before,
     );
+  });
+
+  it('refuses any answer once the referral was withdrawn, changing nothing', async () => {
+    const { referralId } = await propose();
+    await handleReportCommand(h.store, wb.reportId, {
+      type: 'WithdrawReferral',
+      data: { reportId: wb.reportId, referralId },
+      metadata: {
+        now: new Date(),
+        eventId: randomUUID(),
+        actor: { kind: 'investigator', investigatorId: alice },
+      },
+    } satisfies ReportCommand);
+    const before = await snapshot(h.store);
+    await expectRefused(await answer(referralId, 'accept'), 409, 'conflict', h.store, before);
+    await expectRefused(await answer(referralId, 'decline'), 409, 'conflict', h.store, before);
+    expect((await caseView()).referrals?.[0]?.status).toBe('withdrawn');
+  });
+
+  it('refuses shares sealed for a list the administrator has since replaced; the new list’s are taken', async () => {
+    const { referralId } = await propose();
+    const stale = consentShares();
+    // The administrator publishes version 2: a third recipient joins.
+    const replaced = signedList(
+      b,
+      deployment.seed,
+      target,
+      [...targetRecipients, newRecipient(b)],
+      2,
+    );
+    targetNow = { ...targetChannel, recipients: replaced };
+    const before = await snapshot(h.store);
+    await expectRefused(
+      await answer(referralId, 'accept', wb.auth, { shares: stale }),
+      409,
+      'referralListChanged',
+      h.store,
+      before,
+    );
+    // The page fetches the target again: it is the new list, and shares for it are taken.
+    const r = await fetch(`${h.url}/api/v1/case/referrals/${referralId}/target`, {
+      headers: wb.auth,
+    });
+    expect(((await r.json()) as { recipientList: unknown }).recipientList).toEqual(replaced);
+    const fresh = consentShares(undefined, replaced);
+    expect((await answer(referralId, 'accept', wb.auth, { shares: fresh })).status).toBe(204);
+    const accepted = (await h.store.readStream(`report-${wb.reportId}`)).at(-1)!;
+    expect((accepted.data as { shares: ReportKeyShare[] }).shares).toHaveLength(3);
+  });
+
+  it('a target closed since the proposal: no list to seal to (404), an acceptance refused', async () => {
+    const { referralId } = await propose();
+    const shares = consentShares();
+    targetNow = undefined;
+    await expectProblem(
+      await fetch(`${h.url}/api/v1/case/referrals/${referralId}/target`, { headers: wb.auth }),
+      404,
+      'unknownChannel',
+    );
+    const before = await snapshot(h.store);
+    await expectRefused(
+      await answer(referralId, 'accept', wb.auth, { shares }),
+      409,
+      'referralListChanged',
+      h.store,
+      before,
+    );
+  });
+
+  it('hostile bodies get problem JSON and change nothing: oversized, wrong types, extra keys, too many shares', async () => {
+    const { referralId } = await propose();
+    const [first, second] = consentShares() as [ReportKeyShare, ReportKeyShare];
+    const before = await snapshot(h.store);
+    const refused = async (body: unknown, status: number, kind: string, what = 'accept') =>
+      expectRefused(await answer(referralId, what, wb.auth, body), status, kind, h.store, before);
+    await refused({ shares: [first, second], pad: 'x'.repeat(65 * 1024) }, 413, 'tooLarge');
+    await refused({ shares: 'all of them' }, 400, 'invalidRequest');
+    await refused({ shares: [first, { ...second, recipientId: 7 }] }, 400, 'invalidRequest');
+    await refused({ shares: [first, { ...second, extra: true }] }, 400, 'invalidRequest');
+    await refused({ shares: [first, second], also: 1 }, 400, 'invalidRequest');
+    await refused({ shares: Array.from({ length: 65 }, () => first) }, 400, 'invalidRequest');
+    await refused([first, second], 400, 'invalidRequest');
+    await refused({ shares: [first, second] }, 400, 'invalidRequest', 'decline');
+    const text = await fetch(`${h.url}/api/v1/case/referrals/${referralId}/accept`, {
+      method: 'POST',
+      headers: { ...wb.auth, 'content-type': 'text/plain' },
+      body: JSON.stringify({ shares: [first, second] }),
+    });
+    await expectRefused(text, 415, 'unsupportedMediaType', h.store, before);
+    expect((await caseView()).referrals?.[0]?.status).toBe('proposed');
+  });
+
+  it('writes every time of an answer to the minute: acceptance and decline', async () => {
+    const times = async () =>
+      JSON.stringify(await h.store.readStream(`report-${wb.reportId}`), (_k, v: unknown) =>
+        typeof v === 'bigint' ? v.toString() : v,
+      ).match(/\d{4}-\d\d-\d\dT[\d:.]+Z/g) ?? [];
+    const { referralId } = await propose();
+    const known = new Set(await times());
+    expect((await answer(referralId, 'decline')).status).toBe(204);
+    const written = (await times()).filter((t) => !known.has(t));
+    expect(written.length).toBeGreaterThan(0);
+    for (const t of written) expect(t).toMatch(/:00(\.000)?Z$/);
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '@integrity-desk/protocol';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { snapshot, testBackend } from '../test-support/harness.ts';
+import { manualTimers, snapshot, testBackend } from '../test-support/harness.ts';
 import * as safeHarness from '../test-support/safe-harness.ts';
 
 const { formClient, receiptOf, safeChannelId } = safeHarness;
@@ -21,7 +21,11 @@ const start = safeHarness.safeIntakeEachTest();
 const REASON = 'The union represents the drivers named here.';
 
 /** A report sent through the forms, and a referral of it to a second channel, asking consent. */
-async function proposed(s: SafeIntake, signer?: { seed: Uint8Array; publicKey: string }) {
+async function proposed(
+  s: SafeIntake,
+  signer?: { seed: Uint8Array; publicKey: string },
+  reason = REASON,
+) {
   const union = s.addChannel('Transport union');
   const c = formClient(s.h);
   const { token } = await c.get(`/safe/report/${safeChannelId}`);
@@ -31,14 +35,14 @@ async function proposed(s: SafeIntake, signer?: { seed: Uint8Array; publicKey: s
   form.set('q-where', 'City transport');
   const sent = await c.post(`/safe/report/${safeChannelId}`, form);
   const [report] = await s.reports();
-  const referralId = await s.proposeReferral(report!, union.id, REASON, signer);
+  const referralId = await s.proposeReferral(report!, union.id, reason, signer);
   const reportId = report!.envelope.reportId;
   const receipt = receiptOf(sent.text)!;
   const answer = async (fields: Record<string, string>) => {
     const back = await c.get('/safe/return');
     return c.post('/safe/case', new URLSearchParams({ form: back.token!, receipt, ...fields }));
   };
-  return { union, report: report!, reportId, referralId, answer };
+  return { union, report: report!, reportId, referralId, answer, receipt };
 }
 
 const types = async (s: SafeIntake, reportId: string) =>
@@ -125,5 +129,39 @@ describe('referrals without JavaScript', () => {
     await refused({ referral: 'not an id', answer: 'accept' }, 400);
     await refused({ referral: referralId, answer: 'maybe' }, 400);
     await refused({ referral: referralId, answer: 'accept', reply: 'and a reply' }, 400);
+  }, 30_000);
+
+  it('the reason and the receipt appear nowhere but the page: not in logs, events or error pages', async () => {
+    const timers = manualTimers();
+    const s = await start({ deps: { timers } });
+    const canary = `CANARYREASON${randomUUID().replaceAll('-', '')}`;
+    const { referralId, answer, receipt } = await proposed(s, undefined, canary);
+    const page = await answer({});
+    expect(page.text).toContain(canary);
+    const errors: string[] = [];
+    for (const fields of [
+      { referral: 'not an id', answer: 'accept' },
+      { referral: referralId, answer: 'maybe' },
+      { referral: randomUUID(), answer: 'decline' },
+      { referral: referralId, answer: 'accept', reply: canary },
+    ]) {
+      const r = await answer(fields);
+      expect(r.res.status).toBeGreaterThanOrEqual(400);
+      errors.push(r.text);
+    }
+    expect((await answer({ referral: referralId, answer: 'accept' })).res.status).toBe(200);
+    // The hour turns: the request counters are written.
+    await timers.fire();
+    const logs = s.h.logs.join('');
+    expect(logs).toContain('"route":"/safe/case"');
+    const stored = await snapshot(s.h.store);
+    const compact = receipt.replaceAll('-', '');
+    for (const [where, text] of [
+      ['logs', logs],
+      ['events', stored],
+      ['errors', errors.join('')],
+    ] as const)
+      for (const needle of [canary, receipt, compact])
+        expect({ where, found: text.includes(needle) }).toEqual({ where, found: false });
   }, 30_000);
 });

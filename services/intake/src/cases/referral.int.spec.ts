@@ -407,18 +407,24 @@ describe('a referral of the case, as its whistleblower answers it', () => {
     expect((await caseView()).referrals?.[0]?.status).toBe('proposed');
   });
 
-  it('writes a decline to the minute, never the second it was sent (acceptance: above)', async () => {
+  it('writes an answer to the minute, never the second it was sent: decline and acceptance', async () => {
     const times = async () =>
       JSON.stringify(await h.store.readStream(`report-${wb.reportId}`), (_k, v: unknown) =>
         typeof v === 'bigint' ? v.toString() : v,
       ).match(/\d{4}-\d\d-\d\dT[\d:.]+Z/g) ?? [];
-    const { referralId } = await propose();
-    const known = new Set(await times());
-    // Mid-minute, to the millisecond: nothing of it may reach the log.
-    h.clock.advance(37_123);
-    expect((await answer(referralId, 'decline')).status).toBe(204);
-    const written = (await times()).filter((t) => !known.has(t));
-    expect(written.length).toBeGreaterThan(0);
-    for (const t of written) expect(t).toMatch(/:00(\.000)?Z$/);
+    // One referral awaits an answer at a time: the second is proposed after the first is declined.
+    for (const [sequence, what] of [
+      [0, 'decline'],
+      [1, 'accept'],
+    ] as const) {
+      const { referralId } = await propose('consent', sequence);
+      const known = new Set(await times());
+      // Mid-minute, to the millisecond: nothing of it may reach the log.
+      h.clock.advance(37_123);
+      expect((await answer(referralId, what)).status).toBe(204);
+      const written = (await times()).filter((t) => !known.has(t));
+      expect(written.length).toBeGreaterThan(0);
+      for (const t of written) expect(t).toMatch(/:00(\.000)?Z$/);
+    }
   });
 });

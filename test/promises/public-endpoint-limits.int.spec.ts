@@ -165,6 +165,14 @@ describe('evidence: 600 writes a minute per report', () => {
       wb.auth,
     );
     expect(message.status).toBe(429);
+    // A referral's answer counts in the same limit (SECURITY.md, Public endpoints).
+    await expectRefused(
+      await postJson(`${h.url}/api/v1/case/referrals/${randomUUID()}/decline`, {}, wb.auth),
+      429,
+      'rateLimited',
+      h.store,
+      before,
+    );
     // Per report, never global: another whistleblower is not held up by this one.
     expect((await begin(other)).res.status).toBe(201);
     // A window later the same chunk goes through.

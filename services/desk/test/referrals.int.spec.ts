@@ -849,6 +849,16 @@ describe('the target works a referred case as its own', () => {
       expectProblem(await people(reportId, dave), 403);
     });
 
+    it("a target's recipient who may open the case otherwise still cannot acknowledge a referral before it took effect", async () => {
+      // Bob, a recipient of the report's own channel, is also one of channel D's.
+      const { channelId: channelD } = await addChannel(w.desk, w.admin, 'Audit office', [w.bob]);
+      const reportId = await w.submitReport();
+      const body = proposal(reportId, { toChannelId: channelD });
+      expect((await propose(reportId, body)).status).toBe(200);
+      expectProblem(await acknowledge(reportId, body.referralId, w.bob), 409);
+      expect(await w.streamLength(`report-${reportId}`)).toBe(2);
+    });
+
     it('hostile acknowledgements get problem JSON and write nothing', async () => {
       const { reportId, referralId } = await referred();
       const length = await w.streamLength(`report-${reportId}`);

@@ -139,12 +139,13 @@ describe('referrals without JavaScript', () => {
     const page = await answer({});
     expect(page.text).toContain(canary);
     const errors: string[] = [];
-    for (const fields of [
+    const hostile: Record<string, string>[] = [
       { referral: 'not an id', answer: 'accept' },
       { referral: referralId, answer: 'maybe' },
       { referral: randomUUID(), answer: 'decline' },
       { referral: referralId, answer: 'accept', reply: canary },
-    ]) {
+    ];
+    for (const fields of hostile) {
       const r = await answer(fields);
       expect(r.res.status).toBeGreaterThanOrEqual(400);
       errors.push(r.text);

@@ -124,6 +124,17 @@ const caseView = async () => {
   return whistleblowerCaseSchema.strict().parse(await res.json());
 };
 const types = async () => (await h.store.readStream(`report-${wb.reportId}`)).map((e) => e.type);
+/** Answers `what` and expects the problem `kind`, with the store as it was. */
+const answerRefused = async (
+  referralId: string,
+  what: string,
+  [status, kind]: [number, string],
+  headers = wb.auth,
+  body?: unknown,
+) => {
+  const before = await snapshot(h.store);
+  await expectRefused(await answer(referralId, what, headers, body), status, kind, h.store, before);
+};
 
 describe('a referral of the case, as its whistleblower answers it', () => {
   it('shows the proposal with its sealed reason and the target, and no referral before', async () => {
@@ -307,14 +318,7 @@ describe('a referral of the case, as its whistleblower answers it', () => {
   it('answers only its own case: another whistleblower cannot answer this referral', async () => {
     const { referralId } = await propose();
     const other = await signedInWhistleblower(h.url);
-    const before = await snapshot(h.store);
-    await expectRefused(
-      await answer(referralId, 'accept', other.auth),
-      409,
-      'conflict',
-      h.store,
-      before,
-    );
+    await answerRefused(referralId, 'accept', [409, 'conflict'], other.auth);
   });
 
   it('refuses any answer once the referral was withdrawn, changing nothing', async () => {
@@ -328,9 +332,8 @@ describe('a referral of the case, as its whistleblower answers it', () => {
         actor: { kind: 'investigator', investigatorId: alice },
       },
     } satisfies ReportCommand);
-    const before = await snapshot(h.store);
-    await expectRefused(await answer(referralId, 'accept'), 409, 'conflict', h.store, before);
-    await expectRefused(await answer(referralId, 'decline'), 409, 'conflict', h.store, before);
+    await answerRefused(referralId, 'accept', [409, 'conflict']);
+    await answerRefused(referralId, 'decline', [409, 'conflict']);
     expect((await caseView()).referrals?.[0]?.status).toBe('withdrawn');
   });
 
@@ -346,14 +349,9 @@ describe('a referral of the case, as its whistleblower answers it', () => {
       2,
     );
     targetNow = { ...targetChannel, recipients: replaced };
-    const before = await snapshot(h.store);
-    await expectRefused(
-      await answer(referralId, 'accept', wb.auth, { shares: stale }),
-      409,
-      'referralListChanged',
-      h.store,
-      before,
-    );
+    await answerRefused(referralId, 'accept', [409, 'referralListChanged'], wb.auth, {
+      shares: stale,
+    });
     // The page fetches the target again: it is the new list, and shares for it are taken.
     const r = await fetch(`${h.url}/api/v1/case/referrals/${referralId}/target`, {
       headers: wb.auth,
@@ -374,14 +372,7 @@ describe('a referral of the case, as its whistleblower answers it', () => {
       404,
       'unknownChannel',
     );
-    const before = await snapshot(h.store);
-    await expectRefused(
-      await answer(referralId, 'accept', wb.auth, { shares }),
-      409,
-      'referralListChanged',
-      h.store,
-      before,
-    );
+    await answerRefused(referralId, 'accept', [409, 'referralListChanged'], wb.auth, { shares });
   });
 
   it('hostile bodies get problem JSON and change nothing: oversized, wrong types, extra keys, too many shares', async () => {

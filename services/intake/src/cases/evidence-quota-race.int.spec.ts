@@ -4,7 +4,7 @@
  * DATA_DIR: one SQLite event log, one evidence folder, each its own stores) take starts of one
  * report at once over loopback HTTP. Together they may never admit more than the quota.
  */
-import { createSqliteEventStore } from '@integrity-desk/eventstore';
+import { createSqliteEventStore, type EventStore } from '@integrity-desk/eventstore';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,8 +28,12 @@ import {
 
 const dirs: string[] = [];
 const apps: Harness[] = [];
+const opened: EventStore[] = [];
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
+  // The stores' checkpoint threads write beside the log until closed: removing the folder
+  // before that raced them (ENOTEMPTY on a loaded machine).
+  for (const store of opened.splice(0)) await store.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -52,6 +56,7 @@ async function twoIntakes(
   const size = attachmentCiphertextSize(files[0]!.header);
   const clock = testClock();
   const stores = [0, 1].map(() => createSqliteEventStore({ file: join(dir, 'events.sqlite') }));
+  opened.push(...stores);
   for (const store of stores)
     apps.push(
       await startIntake({

@@ -34,6 +34,12 @@ function getWorker(): Worker {
 }
 
 /**
+ * A plain copy of JSON data the page may keep in reactive state: postMessage cannot clone
+ * Svelte's proxies, so a job's JSON inputs cross as this copy (bytes go by `transfer`).
+ */
+export const plainCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
  * `transfer` hands buffers to the worker instead of copying them (an upload's file slice, a
  * download's network piece): the page must not touch them afterwards. `signal` cancels the job
  * (the page left): it rejects with `Cancelled` at once, and the worker stops the work where it

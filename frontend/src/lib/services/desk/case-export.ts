@@ -2,6 +2,7 @@
 // built here from what the page decrypted, then the export recorded by the desk, and only then
 // the file offered. The PDF, the decrypted files and their hashes never leave the browser; the
 // desk learns that this investigator exported this case, nothing more (SECURITY.md, Insiders).
+import { plainCopy } from '$lib/crypto';
 import { deskApi } from '$lib/api/desk';
 import { caseFileModel, type ExportedEvidence } from '$lib/casefile/model';
 import { pageLanguage } from '$lib/state/page-language.svelte';
@@ -32,8 +33,7 @@ export async function exportCaseFile(
   const evidence: ExportedEvidence[] = [];
   for (const [i, item] of file.evidence.entries()) {
     options.onProgress({ step: 'evidence', done: i, total: file.evidence.length });
-    // A plain copy: the header may be a reactive proxy, which postMessage cannot clone.
-    const header = JSON.parse(JSON.stringify(item.header)) as unknown;
+    const header = plainCopy(item.header);
     const opened = await decryptEvidence(loaded, item.evidenceId, header, () => undefined);
     if (!opened) return 'failed';
     const bytes = await opened.arrayBuffer();

@@ -2,7 +2,7 @@
 // someone else changed the case meanwhile: the page explains it and reloads.
 import { deskApi, type CaseAction, type DeskCase } from '$lib/api/desk';
 import type { Result } from '$lib/api/http';
-import { runInWorker } from '$lib/crypto';
+import { plainCopy, runInWorker } from '$lib/crypto';
 import type { OpenedDeskCase } from '$lib/crypto/jobs';
 import { sealedTo } from '$lib/crypto/sealed-to';
 import { desk } from '$lib/state/desk.svelte';
@@ -61,8 +61,7 @@ export async function shareCase(
   loaded: LoadedDeskCase,
   whom: 'cannotOpen' | 'mayShareAgain' = 'cannotOpen',
 ): Promise<'done' | 'refused' | 'conflict' | 'failed'> {
-  // A plain copy: the page keeps the case in reactive state, whose proxies postMessage cannot clone.
-  const file = JSON.parse(JSON.stringify(loaded.file)) as DeskCase;
+  const file = plainCopy(loaded.file);
   let shares: unknown[];
   try {
     shares = await runInWorker({

@@ -5,7 +5,7 @@
 // key to the target channel's recipient list, verified the same way. Asking the whistleblower, no share leaves this page: the
 // whistleblower's browser makes them if they accept.
 import { deskApi } from '$lib/api/desk';
-import { runInWorker } from '$lib/crypto';
+import { plainCopy, runInWorker } from '$lib/crypto';
 import type { DeskCase } from '$lib/api/desk';
 import { desk } from '$lib/state/desk.svelte';
 import { commandOutcome, type LoadedDeskCase } from './case';
@@ -38,9 +38,8 @@ export async function proposeReferral(
   reason: string,
   handOver: boolean,
 ): Promise<ReferralOutcome> {
-  // Plain copies: reactive proxies cannot cross to the worker.
-  const file = JSON.parse(JSON.stringify(loaded.file)) as DeskCase;
-  const list = JSON.parse(JSON.stringify(target.recipientList)) as unknown;
+  const file = plainCopy(loaded.file);
+  const list = plainCopy(target.recipientList);
   const referralId = crypto.randomUUID();
   let shares: unknown[];
   let sealedReason: unknown;
